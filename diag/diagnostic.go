@@ -1,0 +1,38 @@
+package diag
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Diagnostic is one positioned finding about one rule. SID is 0 when the
+// rule's id is not known (for instance when the rule does not parse).
+type Diagnostic struct {
+	Pos Pos
+	SID uint64
+	Err error
+}
+
+func (d *Diagnostic) Error() string {
+	if d.SID != 0 {
+		return fmt.Sprintf("%s: sid %d: %v", d.Pos, d.SID, d.Err)
+	}
+	return fmt.Sprintf("%s: %v", d.Pos, d.Err)
+}
+
+func (d *Diagnostic) Unwrap() error { return d.Err }
+
+// Unsupported reports whether the diagnostic says a construct is valid but
+// not supported, rather than wrong.
+func (d *Diagnostic) Unsupported() bool { return errors.Is(d.Err, ErrUnsupported) }
+
+// Errorf builds a diagnostic whose message wraps sentinel with %w.
+func Errorf(pos Pos, sentinel error, format string, args ...any) *Diagnostic {
+	return &Diagnostic{Pos: pos, Err: fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), sentinel)}
+}
+
+// Unsupportedf builds the diagnostic for a keyword or construct rulec cannot
+// represent faithfully.
+func Unsupportedf(pos Pos, format string, args ...any) *Diagnostic {
+	return &Diagnostic{Pos: pos, Err: fmt.Errorf("%s %w", fmt.Sprintf(format, args...), ErrUnsupported)}
+}

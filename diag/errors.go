@@ -1,0 +1,16 @@
+package diag
+
+import "errors"
+
+// Sentinel errors. Diagnostics wrap one of these so callers can classify
+// them with errors.Is.
+var (
+	ErrSyntax       = errors.New("syntax error")
+	ErrUnsupported  = errors.New("unsupported")
+	ErrUnknownVar   = errors.New("unknown variable")
+	ErrDuplicateSID = errors.New("duplicate sid")
+	ErrBadRange     = errors.New("bad range")
+	ErrConflict     = errors.New("contradictory modifiers")
+	ErrBadValue     = errors.New("bad value")
+	ErrMissing      = errors.New("missing required option")
+)

@@ -1,0 +1,207 @@
+package suricata
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/rulec/rulec/diag"
+)
+
+// Actions lists the rule actions Suricata accepts.
+var Actions = []string{"alert", "drop", "pass", "reject", "rejectsrc", "rejectdst", "rejectboth"}
+
+func isAction(w string) bool { return slices.Contains(Actions, w) }
+
+// ParseRule parses a single rule given as one line of text; file names the
+// source in positions.
+func ParseRule(file, text string) (*Rule, error) {
+	s := &source{file: file, text: text, segs: []segment{{line: 1, col: 1}}}
+	r, err := parseRule(s, 0)
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+type ruleParser struct {
+	s   *source
+	off int
+}
+
+func (p *ruleParser) errorf(off int, format string, args ...any) *diag.Diagnostic {
+	return diag.Errorf(p.s.pos(off), diag.ErrSyntax, format, args...)
+}
+
+func (p *ruleParser) skipSpace() {
+	for p.off < len(p.s.text) && isSpace(p.s.text[p.off]) {
+		p.off++
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// headerToken reads one white-space separated header field; brackets nest,
+// so a list may contain spaces.
+func (p *ruleParser) headerToken(what string) (string, int, *diag.Diagnostic) {
+	p.skipSpace()
+	start, depth := p.off, 0
+	text := p.s.text
+	for p.off < len(text) {
+		c := text[p.off]
+		if depth == 0 && (isSpace(c) || c == '(') {
+			break
+		}
+		switch c {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		}
+		p.off++
+	}
+	if p.off == start {
+		return "", start, p.errorf(start, "missing %s", what)
+	}
+	if depth != 0 {
+		return "", start, p.errorf(start, "unbalanced brackets in %s", what)
+	}
+	return text[start:p.off], start, nil
+}
+
+func parseRule(s *source, off int) (*Rule, *diag.Diagnostic) {
+	p := &ruleParser{s: s, off: off}
+	r := &Rule{}
+	var (
+		tok string
+		at  int
+		err *diag.Diagnostic
+	)
+	if tok, at, err = p.headerToken("action"); err != nil {
+		return nil, err
+	}
+	r.Pos = s.pos(at)
+	if !isAction(tok) {
+		return nil, p.errorf(at, "unknown action %q", tok)
+	}
+	r.Action = tok
+	if tok, at, err = p.headerToken("protocol"); err != nil {
+		return nil, err
+	}
+	r.Proto, r.ProtoPos = tok, s.pos(at)
+	if r.Src, err = p.addr("source address"); err != nil {
+		return nil, err
+	}
+	if r.SrcPort, err = p.port("source port"); err != nil {
+		return nil, err
+	}
+	if tok, at, err = p.headerToken("direction"); err != nil {
+		return nil, err
+	}
+	switch tok {
+	case "->":
+	case "<>":
+		r.Bidir = true
+	default:
+		return nil, p.errorf(at, "bad direction %q, want -> or <>", tok)
+	}
+	if r.Dst, err = p.addr("destination address"); err != nil {
+		return nil, err
+	}
+	if r.DstPort, err = p.port("destination port"); err != nil {
+		return nil, err
+	}
+	if r.Options, err = p.options(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func (p *ruleParser) addr(what string) (*AddrExpr, *diag.Diagnostic) {
+	tok, at, err := p.headerToken(what)
+	if err != nil {
+		return nil, err
+	}
+	e, perr := parseAddr(tok)
+	if perr != nil {
+		return nil, diag.Errorf(p.s.pos(at+perr.off), diag.ErrSyntax, "%s %q: %s", what, tok, perr.msg)
+	}
+	return e, nil
+}
+
+func (p *ruleParser) port(what string) (*PortExpr, *diag.Diagnostic) {
+	tok, at, err := p.headerToken(what)
+	if err != nil {
+		return nil, err
+	}
+	e, perr := parsePort(tok)
+	if perr != nil {
+		return nil, diag.Errorf(p.s.pos(at+perr.off), diag.ErrSyntax, "%s %q: %s", what, tok, perr.msg)
+	}
+	return e, nil
+}
+
+// options parses the parenthesised body: "name;" or "name:value;" items,
+// where a value ends at the first semicolon not escaped with a backslash.
+func (p *ruleParser) options() ([]Option, *diag.Diagnostic) {
+	p.skipSpace()
+	text := p.s.text
+	if p.off >= len(text) || text[p.off] != '(' {
+		return nil, p.errorf(p.off, "expected ( to open the rule options")
+	}
+	end := len(strings.TrimRight(text, " \t\r\n")) - 1
+	if end <= p.off || text[end] != ')' {
+		return nil, p.errorf(end+1, "rule options must end with )")
+	}
+	p.off++
+	var opts []Option
+	for {
+		p.skipSpace()
+		if p.off >= end {
+			break
+		}
+		nameStart := p.off
+		for p.off < end && text[p.off] != ':' && text[p.off] != ';' {
+			p.off++
+		}
+		name := strings.TrimSpace(text[nameStart:p.off])
+		if !validName(name) {
+			return nil, p.errorf(nameStart, "bad option name %q", name)
+		}
+		o := Option{Name: name, Pos: p.s.pos(nameStart)}
+		if p.off < end && text[p.off] == ':' {
+			p.off++
+			p.skipSpace()
+			valStart := p.off
+			for p.off < end && text[p.off] != ';' {
+				if text[p.off] == '\\' {
+					p.off++
+				}
+				p.off++
+			}
+			if p.off > end {
+				p.off = end
+			}
+			o.HasValue = true
+			o.Value = strings.TrimRight(text[valStart:p.off], " \t\r\n")
+			o.ValuePos = p.s.pos(valStart)
+		}
+		opts = append(opts, o)
+		if p.off < end {
+			p.off++ // the ';'
+		}
+	}
+	return opts, nil
+}
+
+func validName(n string) bool {
+	if n == "" {
+		return false
+	}
+	for i := 0; i < len(n); i++ {
+		c := n[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
