@@ -15,6 +15,8 @@ type Rule struct {
 	Dst      *AddrExpr
 	DstPort  *PortExpr
 	Options  []Option
+
+	SrcPos, SrcPortPos, DstPos, DstPortPos diag.Pos
 }
 
 // Option is one "name[:value];" item of a rule's body. Value holds the text
@@ -31,7 +33,6 @@ type Option struct {
 // AddrExpr is an address expression: any, a variable, a CIDR or a plain
 // address, a range "a-b", or a bracketed list, each possibly negated.
 type AddrExpr struct {
-	Pos     diag.Pos
 	Negated bool
 	Any     bool
 	Var     string // without the leading $
@@ -44,7 +45,6 @@ type AddrExpr struct {
 // PortExpr is a port expression: any, a variable, a port, a range "a:b",
 // an open range "a:" or ":b", or a bracketed list, each possibly negated.
 type PortExpr struct {
-	Pos     diag.Pos
 	Negated bool
 	Any     bool
 	Var     string

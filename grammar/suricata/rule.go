@@ -88,10 +88,10 @@ func parseRule(s *source, off int) (*Rule, *diag.Diagnostic) {
 		return nil, err
 	}
 	r.Proto, r.ProtoPos = tok, s.pos(at)
-	if r.Src, err = p.addr("source address"); err != nil {
+	if r.Src, err = p.addr("source address", &r.SrcPos); err != nil {
 		return nil, err
 	}
-	if r.SrcPort, err = p.port("source port"); err != nil {
+	if r.SrcPort, err = p.port("source port", &r.SrcPortPos); err != nil {
 		return nil, err
 	}
 	if tok, at, err = p.headerToken("direction"); err != nil {
@@ -104,10 +104,10 @@ func parseRule(s *source, off int) (*Rule, *diag.Diagnostic) {
 	default:
 		return nil, p.errorf(at, "bad direction %q, want -> or <>", tok)
 	}
-	if r.Dst, err = p.addr("destination address"); err != nil {
+	if r.Dst, err = p.addr("destination address", &r.DstPos); err != nil {
 		return nil, err
 	}
-	if r.DstPort, err = p.port("destination port"); err != nil {
+	if r.DstPort, err = p.port("destination port", &r.DstPortPos); err != nil {
 		return nil, err
 	}
 	if r.Options, err = p.options(); err != nil {
@@ -116,11 +116,12 @@ func parseRule(s *source, off int) (*Rule, *diag.Diagnostic) {
 	return r, nil
 }
 
-func (p *ruleParser) addr(what string) (*AddrExpr, *diag.Diagnostic) {
+func (p *ruleParser) addr(what string, pos *diag.Pos) (*AddrExpr, *diag.Diagnostic) {
 	tok, at, err := p.headerToken(what)
 	if err != nil {
 		return nil, err
 	}
+	*pos = p.s.pos(at)
 	e, perr := parseAddr(tok)
 	if perr != nil {
 		return nil, diag.Errorf(p.s.pos(at+perr.off), diag.ErrSyntax, "%s %q: %s", what, tok, perr.msg)
@@ -128,11 +129,12 @@ func (p *ruleParser) addr(what string) (*AddrExpr, *diag.Diagnostic) {
 	return e, nil
 }
 
-func (p *ruleParser) port(what string) (*PortExpr, *diag.Diagnostic) {
+func (p *ruleParser) port(what string, pos *diag.Pos) (*PortExpr, *diag.Diagnostic) {
 	tok, at, err := p.headerToken(what)
 	if err != nil {
 		return nil, err
 	}
+	*pos = p.s.pos(at)
 	e, perr := parsePort(tok)
 	if perr != nil {
 		return nil, diag.Errorf(p.s.pos(at+perr.off), diag.ErrSyntax, "%s %q: %s", what, tok, perr.msg)

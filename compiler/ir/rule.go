@@ -1,0 +1,66 @@
+package ir
+
+import "github.com/rulec/rulec/diag"
+
+// Lang names the language a rule was written in.
+type Lang string
+
+const (
+	Suricata Lang = "suricata"
+	SecLang  Lang = "seclang"
+)
+
+// Action is what a matching rule does. Suricata actions keep their names;
+// SecLang's disruptive actions map onto the same set.
+type Action string
+
+const (
+	ActAlert      Action = "alert"
+	ActPass       Action = "pass"
+	ActDrop       Action = "drop"
+	ActReject     Action = "reject"
+	ActRejectSrc  Action = "rejectsrc"
+	ActRejectDst  Action = "rejectdst"
+	ActRejectBoth Action = "rejectboth"
+)
+
+// Rule is one compiled rule.
+type Rule struct {
+	Lang     Lang
+	Pos      diag.Pos
+	Disabled bool
+	Action   Action
+	Meta     Meta
+	Header   Header
+	Flow     Flow
+	Matchers []Matcher
+	Bits     []Bit
+	Limits   []Threshold
+	NoAlert  bool
+	Target   string // "src" or "dest": which side is the target, when stated
+	Tag      *Tag
+}
+
+// Meta is a rule's descriptive data.
+type Meta struct {
+	GID, SID, Rev uint64
+	Msg           string
+	Classtype     string
+	Priority      int // 1 (highest) .. 255; from priority or the classtype
+	References    []Reference
+	Metadata      []KV
+}
+
+// Reference is one "reference:kind,value".
+type Reference struct{ Kind, Value string }
+
+// KV is one metadata key and value, in rule order.
+type KV struct{ Key, Value string }
+
+// Tag is Suricata's tag keyword: keep logging packets after a match.
+type Tag struct {
+	Scope     string // "session" or "host"
+	Count     int
+	Metric    string // "packets", "seconds" or "bytes"
+	Direction string // "src" or "dst" for host tags
+}
