@@ -36,3 +36,34 @@ func Errorf(pos Pos, sentinel error, format string, args ...any) *Diagnostic {
 func Unsupportedf(pos Pos, format string, args ...any) *Diagnostic {
 	return &Diagnostic{Pos: pos, Err: fmt.Errorf("%s %w", fmt.Sprintf(format, args...), ErrUnsupported)}
 }
+
+// Tally counts rules by outcome: compiled, failed with an error, or left
+// out because they use something unsupported.
+type Tally struct {
+	Rules       int
+	Errors      int
+	Unsupported int
+}
+
+// Add counts one rule from its diagnostics: an error wins over unsupported.
+func (t *Tally) Add(ds []*Diagnostic) {
+	t.Rules++
+	unsupported := false
+	for _, d := range ds {
+		if !d.Unsupported() {
+			t.Errors++
+			return
+		}
+		unsupported = true
+	}
+	if unsupported {
+		t.Unsupported++
+	}
+}
+
+// Merge adds o's counts.
+func (t *Tally) Merge(o Tally) {
+	t.Rules += o.Rules
+	t.Errors += o.Errors
+	t.Unsupported += o.Unsupported
+}

@@ -1,0 +1,35 @@
+package suricata
+
+func init() {
+	registerBuffers("http", []bufferDef{
+		{name: "http.uri", modifier: "http_uri"},
+		{name: "http.uri.raw", modifier: "http_raw_uri"},
+		{name: "http.method", modifier: "http_method"},
+		{name: "http.host", modifier: "http_host"},
+		{name: "http.host.raw", modifier: "http_raw_host"},
+		{name: "http.user_agent", modifier: "http_user_agent"},
+		{name: "http.header", modifier: "http_header"},
+		{name: "http.header.raw", modifier: "http_raw_header"},
+		{name: "http.cookie", modifier: "http_cookie"},
+		{name: "http.request_body", modifier: "http_client_body"},
+		{name: "http.response_body", modifier: "http_server_body"},
+		{name: "http.stat_code", modifier: "http_stat_code"},
+		{name: "http.stat_msg", modifier: "http_stat_msg"},
+		{name: "http.header_names", aliases: []string{"http_header_names"}},
+		{name: "http.request_line", aliases: []string{"http_request_line"}},
+		{name: "http.response_line", aliases: []string{"http_response_line"}},
+		{name: "http.content_type", aliases: []string{"http_content_type"}},
+		{name: "http.content_len", aliases: []string{"http_content_len"}},
+		{name: "http.referer", aliases: []string{"http_referer"}},
+		{name: "http.start", aliases: []string{"http_start"}},
+		{name: "http.location", aliases: []string{"http_location"}},
+		{name: "http.accept", aliases: []string{"http_accept"}},
+		{name: "http.accept_enc", aliases: []string{"http_accept_enc"}},
+		{name: "http.accept_lang", aliases: []string{"http_accept_lang"}},
+		{name: "http.server", aliases: []string{"http_server"}},
+		{name: "http.protocol", aliases: []string{"http_protocol"}},
+		{name: "http.connection", aliases: []string{"http_connection"}},
+		{name: "http.request_header"},
+		{name: "http.response_header"},
+	})
+}

@@ -1,0 +1,19 @@
+package suricata
+
+func init() {
+	registerBuffers("ssh", []bufferDef{
+		{name: "ssh.software", aliases: []string{"ssh_software"}},
+		{name: "ssh.proto", aliases: []string{"ssh_proto"}},
+		{name: "ssh.hassh"},
+		{name: "ssh.hassh.server"},
+	})
+	registerBuffers("smtp", []bufferDef{
+		{name: "smtp.helo"},
+		{name: "smtp.mail_from"},
+		{name: "smtp.rcpt_to"},
+	})
+	registerBuffers("", []bufferDef{
+		{name: "file.data", aliases: []string{"file_data"}},
+		{name: "base64_data"},
+	})
+}
