@@ -7,6 +7,13 @@ type Matcher interface {
 	Buf() Buffer
 }
 
+// Buffered is a matcher whose buffer can be rebound, as when a
+// transformation applies to every match of a sticky buffer.
+type Buffered interface {
+	Matcher
+	SetBuf(Buffer)
+}
+
 // Buffer names an inspection buffer ("payload", "http.uri", "dns.query",
 // a SecLang variable, ...) and the transformations applied to it first.
 type Buffer struct {
@@ -156,26 +163,43 @@ type Base64Decode struct {
 	Relative bool
 }
 
-func (m *Content) Kind() string      { return "content" }
-func (m *PCRE) Kind() string         { return "pcre" }
-func (m *IsDataAt) Kind() string     { return "isdataat" }
-func (m *ByteTest) Kind() string     { return "byte_test" }
-func (m *ByteJump) Kind() string     { return "byte_jump" }
-func (m *ByteExtract) Kind() string  { return "byte_extract" }
-func (m *Size) Kind() string         { return m.What }
-func (m *TCPFlags) Kind() string     { return "flags" }
-func (m *Field) Kind() string        { return m.Name }
-func (m *StreamSize) Kind() string   { return "stream_size" }
-func (m *Base64Decode) Kind() string { return "base64_decode" }
+// AppLayerEvent matches an anomaly event raised by an app-layer parser,
+// such as "http.invalid_transfer_encoding_value_in_request".
+type AppLayerEvent struct {
+	Event string
+}
 
-func (m *Content) Buf() Buffer      { return m.Buffer }
-func (m *PCRE) Buf() Buffer         { return m.Buffer }
-func (m *IsDataAt) Buf() Buffer     { return m.Buffer }
-func (m *ByteTest) Buf() Buffer     { return m.Buffer }
-func (m *ByteJump) Buf() Buffer     { return m.Buffer }
-func (m *ByteExtract) Buf() Buffer  { return m.Buffer }
-func (m *Size) Buf() Buffer         { return m.Buffer }
-func (m *TCPFlags) Buf() Buffer     { return Buffer{Name: "tcp.hdr"} }
-func (m *Field) Buf() Buffer        { return Buffer{Name: "pkt.hdr"} }
-func (m *StreamSize) Buf() Buffer   { return Buffer{Name: "stream"} }
-func (m *Base64Decode) Buf() Buffer { return m.Buffer }
+func (m *Content) Kind() string       { return "content" }
+func (m *PCRE) Kind() string          { return "pcre" }
+func (m *IsDataAt) Kind() string      { return "isdataat" }
+func (m *ByteTest) Kind() string      { return "byte_test" }
+func (m *ByteJump) Kind() string      { return "byte_jump" }
+func (m *ByteExtract) Kind() string   { return "byte_extract" }
+func (m *Size) Kind() string          { return m.What }
+func (m *TCPFlags) Kind() string      { return "flags" }
+func (m *Field) Kind() string         { return m.Name }
+func (m *StreamSize) Kind() string    { return "stream_size" }
+func (m *Base64Decode) Kind() string  { return "base64_decode" }
+func (m *AppLayerEvent) Kind() string { return "app-layer-event" }
+
+func (m *Content) Buf() Buffer       { return m.Buffer }
+func (m *PCRE) Buf() Buffer          { return m.Buffer }
+func (m *IsDataAt) Buf() Buffer      { return m.Buffer }
+func (m *ByteTest) Buf() Buffer      { return m.Buffer }
+func (m *ByteJump) Buf() Buffer      { return m.Buffer }
+func (m *ByteExtract) Buf() Buffer   { return m.Buffer }
+func (m *Size) Buf() Buffer          { return m.Buffer }
+func (m *TCPFlags) Buf() Buffer      { return Buffer{Name: "tcp.hdr"} }
+func (m *Field) Buf() Buffer         { return Buffer{Name: "pkt.hdr"} }
+func (m *StreamSize) Buf() Buffer    { return Buffer{Name: "stream"} }
+func (m *Base64Decode) Buf() Buffer  { return m.Buffer }
+func (m *AppLayerEvent) Buf() Buffer { return Buffer{Name: "app.events"} }
+
+func (m *Content) SetBuf(b Buffer)      { m.Buffer = b }
+func (m *PCRE) SetBuf(b Buffer)         { m.Buffer = b }
+func (m *IsDataAt) SetBuf(b Buffer)     { m.Buffer = b }
+func (m *ByteTest) SetBuf(b Buffer)     { m.Buffer = b }
+func (m *ByteJump) SetBuf(b Buffer)     { m.Buffer = b }
+func (m *ByteExtract) SetBuf(b Buffer)  { m.Buffer = b }
+func (m *Size) SetBuf(b Buffer)         { m.Buffer = b }
+func (m *Base64Decode) SetBuf(b Buffer) { m.Buffer = b }

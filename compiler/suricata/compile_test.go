@@ -2,6 +2,7 @@ package suricata
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,7 +122,16 @@ func TestDiagnostics(t *testing.T) {
 	mustFail(t, `alert tcp any any -> any any (classtype:nope; sid:3;)`, diag.ErrBadValue, "unknown classtype")
 	mustFail(t, `alert tcp any any -> any any (content:"a"; content:"b"; within:zz; sid:3;)`, diag.ErrBadValue, "byte_extract variable")
 	mustFail(t, `alert foo any any -> any any (sid:3;)`, diag.ErrUnsupported, `protocol "foo"`)
-	mustFail(t, `alert http any any -> any any (http.uri; content:"a"; dotprefix; sid:3;)`, diag.ErrConflict, "before the matches")
+}
+
+func TestTransformAppliesToWholeBuffer(t *testing.T) {
+	r := mustCompile(t, `alert dns any any -> any any (dns.query; content:"rs-"; pcre:"/[a-z]{2}/R"; dotprefix; content:".example.com"; endswith; sid:3;)`)
+	want := []ir.Transform{{Name: "dotprefix"}}
+	for i, m := range r.Matchers[:3] {
+		if b := m.Buf(); b.Name != "dns.query" || !slices.Equal(b.Transforms, want) {
+			t.Errorf("matcher %d buffer = %+v", i, b)
+		}
+	}
 }
 
 func TestAllErrorsOfARuleAreReported(t *testing.T) {
@@ -129,4 +139,52 @@ func TestAllErrorsOfARuleAreReported(t *testing.T) {
 	if errs.Len() != 4 {
 		t.Errorf("got %d diagnostics, want 4: %v", errs.Len(), errs.Items)
 	}
+}
+
+func TestStatefulKeywords(t *testing.T) {
+	r := mustCompile(t, `alert tcp any any -> any any (flow:established,to_server; flowbits:isset,a|b; flowbits:set,c; flowbits:noalert; threshold: type limit, count 1, seconds 120, track by_src reference:url,x; detection_filter:track by_dst, count 5, seconds 60; sid:1;)`)
+	if !r.Flow.Established || !r.Flow.ToServer || r.Flow.ToClient {
+		t.Errorf("flow = %+v", r.Flow)
+	}
+	if len(r.Bits) != 2 || !r.Bits[0].Any || !slices.Equal(r.Bits[0].Names, []string{"a", "b"}) || r.Bits[1].Cmd != "set" || !r.NoAlert {
+		t.Errorf("bits = %+v noalert=%v", r.Bits, r.NoAlert)
+	}
+	want := []ir.Threshold{{Kind: "limit", Track: "by_src", Count: 1, Seconds: 120}, {Kind: "detection_filter", Track: "by_dst", Count: 5, Seconds: 60}}
+	if !slices.Equal(r.Limits, want) {
+		t.Errorf("limits = %+v", r.Limits)
+	}
+	mustFail(t, `alert tcp any any -> any any (flow:to_server,to_client; sid:1;)`, diag.ErrConflict, "to_server and to_client")
+	mustFail(t, `alert tcp any any -> any any (flowbits:set,a|b; sid:1;)`, diag.ErrBadValue, "only applies to isset")
+	mustFail(t, `alert tcp any any -> any any (threshold:type limit, count 1, seconds 10; sid:1;)`, diag.ErrMissing, "needs track")
+	mustFail(t, `alert tcp any any -> any any (threshold:type limit, track by_src, count 1, seconds 10; threshold:type limit, track by_src, count 1, seconds 10; sid:1;)`, diag.ErrConflict, "only one")
+	mustFail(t, `alert tcp any any -> any any (flow:sideways; sid:1;)`, diag.ErrBadValue, "sideways")
+}
+
+func TestPCREAndSizes(t *testing.T) {
+	r := mustCompile(t, `alert tcp any any -> any 80 (pcre:"/a\;b$/smiUR"; pcre:!"/x/"; dsize:>10; urilen:5<>20,raw; http.host; bsize:<=64; app-layer-event:http.invalid_transfer_encoding_value_in_request; sid:1;)`)
+	p := r.Matchers[0].(*ir.PCRE)
+	if p.Pattern != `a\;b$` || p.Flags != "smi" || !p.Relative || p.Buffer.Name != "http.uri" {
+		t.Errorf("pcre = %+v", p)
+	}
+	if n := r.Matchers[1].(*ir.PCRE); !n.Negated || n.Buffer.Name != ir.BufPayload {
+		t.Errorf("negated pcre = %+v", n)
+	}
+	if d := r.Matchers[2].(*ir.Size); d.What != "dsize" || d.Cmp != (ir.Cmp{Op: ">", A: 10}) {
+		t.Errorf("dsize = %+v", d)
+	}
+	if u := r.Matchers[3].(*ir.Size); u.Buffer.Name != "http.uri.raw" || u.Cmp != (ir.Cmp{Op: "<>", A: 5, B: 20}) {
+		t.Errorf("urilen = %+v", u)
+	}
+	if b := r.Matchers[4].(*ir.Size); b.Buffer.Name != "http.host" || b.Cmp != (ir.Cmp{Op: "<=", A: 64}) {
+		t.Errorf("bsize = %+v", b)
+	}
+	if e := r.Matchers[5].(*ir.AppLayerEvent); e.Event != "http.invalid_transfer_encoding_value_in_request" {
+		t.Errorf("event = %+v", e)
+	}
+	mustFail(t, `alert tcp any any -> any any (pcre:"/a/q"; sid:1;)`, diag.ErrBadValue, "unknown pcre modifier")
+	mustFail(t, `alert tcp any any -> any any (pcre:"a"; sid:1;)`, diag.ErrBadValue, "pcre")
+	mustFail(t, `alert tcp any any -> any any (http.uri; pcre:"/a/H"; sid:1;)`, diag.ErrConflict, "/H in sticky buffer")
+	mustFail(t, `alert tcp any any -> any any (dsize:<0; sid:1;)`, diag.ErrBadRange, "never match")
+	mustFail(t, `alert tcp any any -> any any (dsize:20<>10; sid:1;)`, diag.ErrBadRange, "empty")
+	mustFail(t, `alert tcp any any -> any any (bsize:10; sid:1;)`, diag.ErrMissing, "sticky buffer")
 }

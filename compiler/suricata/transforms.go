@@ -2,6 +2,7 @@ package suricata
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/diag"
@@ -31,9 +32,11 @@ func transform(b *builder, name, arg string) error {
 	if b.buf.Name == ir.BufPayload {
 		return fmt.Errorf("%s needs a sticky buffer before it: %w", name, diag.ErrMissing)
 	}
-	if len(b.rule.Matchers) > b.bufStart {
-		return fmt.Errorf("%s must come before the matches in %s: %w", name, b.buf.Name, diag.ErrConflict)
+	b.buf.Transforms = append(slices.Clip(b.buf.Transforms), ir.Transform{Name: name, Arg: arg})
+	for _, m := range b.rule.Matchers[b.bufStart:] {
+		if bm, ok := m.(ir.Buffered); ok && bm.Buf().Name == b.buf.Name {
+			bm.SetBuf(b.buf)
+		}
 	}
-	b.buf.Transforms = append(b.buf.Transforms, ir.Transform{Name: name, Arg: arg})
 	return nil
 }

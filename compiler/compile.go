@@ -1,0 +1,114 @@
+package compiler
+
+import (
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/compiler/suricata"
+	"github.com/rulec/rulec/compiler/vars"
+	"github.com/rulec/rulec/diag"
+)
+
+// Options configure a compilation.
+type Options struct {
+	Vars *vars.Vars // Suricata variables; nil means the defaults
+}
+
+// Result is a compiled rule set with everything found on the way.
+type Result struct {
+	Rules []*ir.Rule // in input order; rules with diagnostics are left out
+	Diags *diag.List // of enabled rules, in input order
+	Tally diag.Tally // enabled rules by outcome
+}
+
+// frontEnd compiles the files of one language. It sees every file of its
+// language at once, since some languages (SecLang) carry state across
+// files.
+type frontEnd func(files []string, opts Options) ([]*ir.Rule, *diag.List, diag.Tally, error)
+
+// frontEnds maps a file extension to its language front end.
+var frontEnds = map[string]frontEnd{
+	".rules": compileSuricata,
+}
+
+// Compile reads every rule file named by paths (folders are searched
+// recursively for known extensions, in lexical order) and compiles them
+// into one rule set. The error reports unreadable paths only; rule problems
+// are diagnostics in the result.
+func Compile(paths []string, opts Options) (*Result, error) {
+	if opts.Vars == nil {
+		opts.Vars = vars.Defaults()
+	}
+	byExt := map[string][]string{}
+	for _, p := range paths {
+		files, err := ruleFiles(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			byExt[filepath.Ext(f)] = append(byExt[filepath.Ext(f)], f)
+		}
+	}
+	res := &Result{Diags: &diag.List{}}
+	for _, ext := range slices.Sorted(maps.Keys(byExt)) {
+		rules, diags, tally, err := frontEnds[ext](byExt[ext], opts)
+		if err != nil {
+			return nil, err
+		}
+		res.Rules = append(res.Rules, rules...)
+		res.Diags.Merge(diags)
+		res.Tally.Merge(tally)
+	}
+	checkDuplicates(res)
+	return res, nil
+}
+
+// ruleFiles expands a path into the rule files it names.
+func ruleFiles(path string) ([]string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		if _, ok := frontEnds[filepath.Ext(path)]; !ok {
+			return nil, fmt.Errorf("%s: unknown rule file type %q (want one of %v)", path, filepath.Ext(path), slices.Sorted(maps.Keys(frontEnds)))
+		}
+		return []string{path}, nil
+	}
+	var files []string
+	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if _, ok := frontEnds[filepath.Ext(p)]; ok && !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
+}
+
+func compileSuricata(files []string, opts Options) ([]*ir.Rule, *diag.List, diag.Tally, error) {
+	c := suricata.New(opts.Vars)
+	var (
+		rules []*ir.Rule
+		diags = &diag.List{}
+		tally diag.Tally
+	)
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, tally, err
+		}
+		rs, ds, t := c.File(f, src)
+		rules = append(rules, rs...)
+		diags.Merge(ds)
+		tally.Merge(t)
+	}
+	return rules, diags, tally, nil
+}

@@ -1,0 +1,83 @@
+package suricata
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/diag"
+)
+
+// parseThreshold reads "type T, track K, count N, seconds S" in any order;
+// detection_filter has no type. Like Suricata, which matches the items with
+// an unanchored pattern, it ignores whatever follows the last item.
+func parseThreshold(kind, v string) (ir.Threshold, error) {
+	t := ir.Threshold{Kind: kind}
+	need := []string{"track", "count", "seconds"}
+	if kind != "detection_filter" {
+		need = append(need, "type")
+	}
+	seen := map[string]bool{}
+	for _, item := range splitArgs(v) {
+		if len(seen) == len(need) {
+			break
+		}
+		words := strings.Fields(item)
+		if len(words) < 2 {
+			return t, badValue(kind+" option", item)
+		}
+		key, val := words[0], words[1]
+		if seen[key] {
+			return t, fmt.Errorf("%s given twice: %w", key, diag.ErrBadValue)
+		}
+		seen[key] = true
+		switch key {
+		case "type":
+			if kind == "detection_filter" {
+				return t, badValue("detection_filter option", item)
+			}
+			if val != "threshold" && val != "limit" && val != "both" {
+				return t, badValue("threshold type", val)
+			}
+			t.Kind = val
+		case "track":
+			switch val {
+			case "by_src", "by_dst", "by_rule", "by_both", "by_flow":
+				t.Track = val
+			default:
+				return t, badValue("track", val)
+			}
+		case "count":
+			n, err := intIn("count", val, 1, math.MaxInt32)
+			if err != nil {
+				return t, err
+			}
+			t.Count = int(n)
+		case "seconds":
+			n, err := intIn("seconds", val, 1, math.MaxInt32)
+			if err != nil {
+				return t, err
+			}
+			t.Seconds = int(n)
+		default:
+			return t, badValue(kind+" option", item)
+		}
+	}
+	for _, k := range need {
+		if !seen[k] {
+			return t, fmt.Errorf("%s needs %s: %w", kind, k, diag.ErrMissing)
+		}
+	}
+	return t, nil
+}
+
+func addThreshold(b *builder, t ir.Threshold) error {
+	for _, old := range b.rule.Limits {
+		if (old.Kind == "detection_filter") == (t.Kind == "detection_filter") {
+			return fmt.Errorf("only one %s per rule: %w", t.Kind, diag.ErrConflict)
+		}
+	}
+	b.rule.Limits = append(b.rule.Limits, t)
+	return nil
+}
