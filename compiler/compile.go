@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -111,4 +112,18 @@ func compileSuricata(files []string, opts Options) ([]*ir.Rule, *diag.List, diag
 		tally.Merge(t)
 	}
 	return rules, diags, tally, nil
+}
+
+// WriteReport prints the diagnostics sorted by position, then the summary
+// line "checked N rules: E errors, U unsupported".
+func (r *Result) WriteReport(w io.Writer) {
+	r.Diags.Sort()
+	for _, d := range r.Diags.Items {
+		fmt.Fprintln(w, d)
+	}
+	if r.Diags.Dropped > 0 {
+		fmt.Fprintf(w, "(%d more diagnostics not shown)\n", r.Diags.Dropped)
+	}
+	t := r.Tally
+	fmt.Fprintf(w, "checked %d rules: %d errors, %d unsupported\n", t.Rules, t.Errors, t.Unsupported)
 }

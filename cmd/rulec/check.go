@@ -41,15 +41,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rulec check: %v\n", err)
 		return 2
 	}
-	res.Diags.Sort()
-	for _, d := range res.Diags.Items {
-		fmt.Fprintln(stdout, d)
-	}
-	if res.Diags.Dropped > 0 {
-		fmt.Fprintf(stdout, "(%d more diagnostics not shown)\n", res.Diags.Dropped)
-	}
+	res.WriteReport(stdout)
 	t := res.Tally
-	fmt.Fprintf(stdout, "checked %d rules: %d errors, %d unsupported\n", t.Rules, t.Errors, t.Unsupported)
 	if t.Errors > 0 || (*strict && t.Unsupported > 0) {
 		return 1
 	}

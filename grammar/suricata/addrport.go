@@ -15,23 +15,23 @@ import (
 
 type addrNode struct {
 	Pos     lexer.Position
-	Neg     []string    `@"!"*`
-	List    []*addrNode `( "[" @@ ( "," @@ )* "]"`
-	Var     string      `| @Var`
-	IP      string      `| @Word`
-	Bits    string      `  ( "/" @Word )?`
-	RangeTo string      `  ( "-" @Word )? )`
+	Neg     []string    `parser:"@\"!\"*"`
+	List    []*addrNode `parser:"( \"[\" @@ ( \",\" @@ )* \"]\""`
+	Var     string      `parser:"| @Var"`
+	IP      string      `parser:"| @Word"`
+	Bits    string      `parser:"  ( \"/\" @Word )?"`
+	RangeTo string      `parser:"  ( \"-\" @Word )? )"`
 }
 
 type portNode struct {
 	Pos    lexer.Position
-	Neg    []string    `@"!"*`
-	List   []*portNode `( "[" @@ ( "," @@ )* "]"`
-	Var    string      `| @Var`
-	Lo     string      `| @Word`
-	Colon  bool        `  ( @":"`
-	Hi     string      `    @Word? )?`
-	OpenHi string      `| ":" @Word )`
+	Neg    []string    `parser:"@\"!\"*"`
+	List   []*portNode `parser:"( \"[\" @@ ( \",\" @@ )* \"]\""`
+	Var    string      `parser:"| @Var"`
+	Lo     string      `parser:"| @Word"`
+	Colon  bool        `parser:"  ( @\":\""`
+	Hi     string      `parser:"    @Word? )?"`
+	OpenHi string      `parser:"| \":\" @Word )"`
 }
 
 var (

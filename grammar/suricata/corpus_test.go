@@ -2,29 +2,13 @@ package suricata
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/rulec/rulec/internal/corpus"
 )
 
-// corpusDir returns a folder of ../shared/corpus, skipping the test when it
-// is absent, except under CI where its absence is a failure.
-func corpusDir(tb testing.TB, name string) string {
-	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", name)
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("corpus %s missing under CI: %v", dir, err)
-		}
-		tb.Skipf("corpus %s not present: %v", dir, err)
-	}
-	return dir
-}
-
 func readCorpus(tb testing.TB) map[string][]byte {
-	files, _ := filepath.Glob(filepath.Join(corpusDir(tb, "etopen"), "*.rules"))
-	if len(files) == 0 {
-		tb.Fatal("no .rules files in the ET Open corpus")
-	}
+	files := corpus.Files(tb, "etopen", "*.rules")
 	out := map[string][]byte{}
 	for _, f := range files {
 		b, err := os.ReadFile(f)

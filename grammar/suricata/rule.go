@@ -12,13 +12,16 @@ var Actions = []string{"alert", "drop", "pass", "reject", "rejectsrc", "rejectds
 
 func isAction(w string) bool { return slices.Contains(Actions, w) }
 
-// ParseRule parses a single rule given as one line of text; file names the
-// source in positions.
+// ParseRule parses a single rule given as one line of text, commented out
+// or not; file names the source in positions.
 func ParseRule(file, text string) (*Rule, error) {
 	s := &source{file: file, text: text, segs: []segment{{line: 1, col: 1}}}
-	r, err := parseRule(s, 0)
-	if err != nil {
+	r, err := parseLogical(s)
+	switch {
+	case err != nil:
 		return nil, err
+	case r == nil:
+		return nil, diag.Errorf(s.pos(0), diag.ErrSyntax, "not a rule")
 	}
 	return r, nil
 }
@@ -176,12 +179,12 @@ func (p *ruleParser) options() ([]Option, *diag.Diagnostic) {
 			valStart := p.off
 			for p.off < end && text[p.off] != ';' {
 				if text[p.off] == '\\' {
+					if p.off+1 >= end {
+						return nil, p.errorf(p.off, "option value ends with a backslash")
+					}
 					p.off++
 				}
 				p.off++
-			}
-			if p.off > end {
-				p.off = end
 			}
 			o.HasValue = true
 			o.Value = strings.TrimRight(text[valStart:p.off], " \t\r\n")
