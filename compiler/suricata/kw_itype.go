@@ -1,0 +1,5 @@
+package suricata
+
+import "math"
+
+func init() { registerField("itype", math.MaxUint8, "icmp", "icmpv6") }

@@ -1,0 +1,5 @@
+package suricata
+
+import "math"
+
+func init() { registerField("ttl", math.MaxUint8) }
