@@ -28,6 +28,7 @@ golden:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) ./grammar/suricata
+	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) ./grammar/seclang
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./grammar/... ./compiler/...
