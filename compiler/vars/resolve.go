@@ -15,111 +15,169 @@ import (
 // Resolver turns address and port expressions into canonical sets,
 // memoising by expression text. It is not safe for concurrent use.
 type Resolver struct {
-	vars  *Vars
-	addrs map[string]addrResult
-	ports map[string]portResult
+	addrs kind[ir.AddrSet]
+	ports kind[ir.PortSet]
 	stack []string
 }
 
-type addrResult struct {
-	set ir.AddrSet
-	err error
+// set is what address and port sets have in common.
+type set[S any] interface {
+	Union(S) S
+	Minus(S) S
+	Complement() S
+	Empty() bool
 }
 
-type portResult struct {
-	set ir.PortSet
+// node is an address or port expression, seen the same way for both.
+type node[S any] struct {
+	negated, any, isList bool
+	varName              string
+	list                 []node[S]
+	leaf                 func() (S, error)
+}
+
+// kind is what differs between resolving addresses and ports.
+type kind[S set[S]] struct {
+	name      string
+	all       S
+	vars      map[string]string
+	others    map[string]string // variables of the other kind
+	wrongKind string
+	parse     func(string) (node[S], error)
+	memo      map[string]result[S]
+}
+
+type result[S any] struct {
+	set S
 	err error
 }
 
 // NewResolver returns a resolver over v.
 func NewResolver(v *Vars) *Resolver {
-	return &Resolver{vars: v, addrs: map[string]addrResult{}, ports: map[string]portResult{}}
+	return &Resolver{
+		addrs: kind[ir.AddrSet]{
+			name: "address", all: ir.AnyAddr(), vars: v.Addr, others: v.Port,
+			wrongKind: "is a port variable, used as an address",
+			parse: func(text string) (node[ir.AddrSet], error) {
+				e, err := suricata.ParseAddr(text)
+				if err != nil {
+					return node[ir.AddrSet]{}, err
+				}
+				return addrNode(e), nil
+			},
+			memo: map[string]result[ir.AddrSet]{},
+		},
+		ports: kind[ir.PortSet]{
+			name: "port", all: ir.AnyPort(), vars: v.Port, others: v.Addr,
+			wrongKind: "is an address variable, used as a port",
+			parse: func(text string) (node[ir.PortSet], error) {
+				e, err := suricata.ParsePort(text)
+				if err != nil {
+					return node[ir.PortSet]{}, err
+				}
+				return portNode(e), nil
+			},
+			memo: map[string]result[ir.PortSet]{},
+		},
+	}
 }
 
 // Addr resolves an address expression.
 func (r *Resolver) Addr(e *suricata.AddrExpr) (ir.AddrSet, error) {
-	key := e.String()
-	if res, ok := r.addrs[key]; ok {
-		return res.set, res.err
-	}
-	set, err := r.addr(e)
-	if err == nil && set.Empty() {
-		err = fmt.Errorf("address expression %s matches no address: %w", key, diag.ErrBadRange)
-	}
-	r.addrs[key] = addrResult{set, err}
-	return set, err
+	return resolve(r, &r.addrs, e.String(), addrNode(e))
 }
 
 // Port resolves a port expression.
 func (r *Resolver) Port(e *suricata.PortExpr) (ir.PortSet, error) {
-	key := e.String()
-	if res, ok := r.ports[key]; ok {
+	return resolve(r, &r.ports, e.String(), portNode(e))
+}
+
+func addrNode(e *suricata.AddrExpr) node[ir.AddrSet] {
+	n := node[ir.AddrSet]{negated: e.Negated, any: e.Any, isList: e.IsList, varName: e.Var}
+	for _, item := range e.List {
+		n.list = append(n.list, addrNode(item))
+	}
+	n.leaf = func() (ir.AddrSet, error) { return parseIP(e.IP, e.RangeTo) }
+	return n
+}
+
+func portNode(e *suricata.PortExpr) node[ir.PortSet] {
+	n := node[ir.PortSet]{negated: e.Negated, any: e.Any, isList: e.IsList, varName: e.Var}
+	for _, item := range e.List {
+		n.list = append(n.list, portNode(item))
+	}
+	n.leaf = func() (ir.PortSet, error) { return parsePortRange(e.Lo, e.Hi) }
+	return n
+}
+
+func resolve[S set[S]](r *Resolver, k *kind[S], key string, n node[S]) (S, error) {
+	if res, ok := k.memo[key]; ok {
 		return res.set, res.err
 	}
-	set, err := r.port(e)
-	if err == nil && set.Empty() {
-		err = fmt.Errorf("port expression %s matches no port: %w", key, diag.ErrBadRange)
+	s, err := eval(r, k, n)
+	if err == nil && s.Empty() {
+		err = fmt.Errorf("%s expression %s matches no %s: %w", k.name, key, k.name, diag.ErrBadRange)
 	}
-	r.ports[key] = portResult{set, err}
-	return set, err
+	k.memo[key] = result[S]{s, err}
+	return s, err
 }
 
-func (r *Resolver) addr(e *suricata.AddrExpr) (ir.AddrSet, error) {
-	set, err := r.addrPositive(e)
-	if err != nil {
-		return set, err
+func eval[S set[S]](r *Resolver, k *kind[S], n node[S]) (S, error) {
+	s, err := positive(r, k, n)
+	if err != nil || !n.negated {
+		return s, err
 	}
-	if e.Negated {
-		if e.Any {
-			return set, fmt.Errorf("!any matches nothing: %w", diag.ErrBadRange)
-		}
-		return set.Complement(), nil
+	if n.any {
+		return s, fmt.Errorf("!any matches nothing: %w", diag.ErrBadRange)
 	}
-	return set, nil
+	return s.Complement(), nil
 }
 
-// addrPositive resolves e ignoring its own negation.
-func (r *Resolver) addrPositive(e *suricata.AddrExpr) (ir.AddrSet, error) {
+// positive resolves n ignoring its own negation. In a list, the negated
+// items are taken out of the union of the others (of everything when all
+// items are negated).
+func positive[S set[S]](r *Resolver, k *kind[S], n node[S]) (S, error) {
+	var zero S
 	switch {
-	case e.Any:
-		return ir.AnyAddr(), nil
-	case e.Var != "":
-		text, ok := r.vars.Addr[e.Var]
+	case n.any:
+		return k.all, nil
+	case n.varName != "":
+		text, ok := k.vars[n.varName]
 		if !ok {
-			if _, isPort := r.vars.Port[e.Var]; isPort {
-				return ir.AddrSet{}, fmt.Errorf("$%s is a port variable, used as an address: %w", e.Var, diag.ErrUnknownVar)
+			if _, other := k.others[n.varName]; other {
+				return zero, fmt.Errorf("$%s %s: %w", n.varName, k.wrongKind, diag.ErrUnknownVar)
 			}
-			return ir.AddrSet{}, fmt.Errorf("$%s: %w", e.Var, diag.ErrUnknownVar)
+			return zero, fmt.Errorf("$%s: %w", n.varName, diag.ErrUnknownVar)
 		}
-		if err := r.push(e.Var); err != nil {
-			return ir.AddrSet{}, err
+		if err := r.push(n.varName); err != nil {
+			return zero, err
 		}
 		defer r.pop()
-		inner, err := suricata.ParseAddr(text)
+		inner, err := k.parse(text)
 		if err != nil {
-			return ir.AddrSet{}, fmt.Errorf("$%s = %q: %v: %w", e.Var, text, err, diag.ErrSyntax)
+			return zero, fmt.Errorf("$%s = %q: %v: %w", n.varName, text, err, diag.ErrSyntax)
 		}
-		return r.addr(inner)
-	case e.IsList:
-		var pos, neg ir.AddrSet
+		return eval(r, k, inner)
+	case n.isList:
+		var pos, neg S
 		hasPos := false
-		for _, item := range e.List {
-			s, err := r.addrPositive(item)
+		for _, item := range n.list {
+			s, err := positive(r, k, item)
 			if err != nil {
 				return s, err
 			}
-			if item.Negated {
+			if item.negated {
 				neg = neg.Union(s)
 			} else {
 				pos, hasPos = pos.Union(s), true
 			}
 		}
 		if !hasPos {
-			pos = ir.AnyAddr()
+			pos = k.all
 		}
 		return pos.Minus(neg), nil
 	}
-	return parseIP(e.IP, e.RangeTo)
+	return n.leaf()
 }
 
 func parseIP(ip, rangeTo string) (ir.AddrSet, error) {
@@ -179,69 +237,16 @@ func prefixLen(s string, v4 bool) (int, error) {
 	return n, nil
 }
 
-func (r *Resolver) port(e *suricata.PortExpr) (ir.PortSet, error) {
-	set, err := r.portPositive(e)
-	if err != nil {
-		return set, err
-	}
-	if e.Negated {
-		if e.Any {
-			return set, fmt.Errorf("!any matches nothing: %w", diag.ErrBadRange)
-		}
-		return set.Complement(), nil
-	}
-	return set, nil
-}
-
-func (r *Resolver) portPositive(e *suricata.PortExpr) (ir.PortSet, error) {
-	switch {
-	case e.Any:
-		return ir.AnyPort(), nil
-	case e.Var != "":
-		text, ok := r.vars.Port[e.Var]
-		if !ok {
-			if _, isAddr := r.vars.Addr[e.Var]; isAddr {
-				return ir.PortSet{}, fmt.Errorf("$%s is an address variable, used as a port: %w", e.Var, diag.ErrUnknownVar)
-			}
-			return ir.PortSet{}, fmt.Errorf("$%s: %w", e.Var, diag.ErrUnknownVar)
-		}
-		if err := r.push(e.Var); err != nil {
-			return ir.PortSet{}, err
-		}
-		defer r.pop()
-		inner, err := suricata.ParsePort(text)
-		if err != nil {
-			return ir.PortSet{}, fmt.Errorf("$%s = %q: %v: %w", e.Var, text, err, diag.ErrSyntax)
-		}
-		return r.port(inner)
-	case e.IsList:
-		var pos, neg ir.PortSet
-		hasPos := false
-		for _, item := range e.List {
-			s, err := r.portPositive(item)
-			if err != nil {
-				return s, err
-			}
-			if item.Negated {
-				neg = neg.Union(s)
-			} else {
-				pos, hasPos = pos.Union(s), true
-			}
-		}
-		if !hasPos {
-			pos = ir.AnyPort()
-		}
-		return pos.Minus(neg), nil
-	}
+func parsePortRange(loText, hiText string) (ir.PortSet, error) {
 	lo, hi := uint16(0), uint16(65535)
 	var err error
-	if e.Lo != "" {
-		if lo, err = portNumber(e.Lo); err != nil {
+	if loText != "" {
+		if lo, err = portNumber(loText); err != nil {
 			return ir.PortSet{}, err
 		}
 	}
-	if e.Hi != "" {
-		if hi, err = portNumber(e.Hi); err != nil {
+	if hiText != "" {
+		if hi, err = portNumber(hiText); err != nil {
 			return ir.PortSet{}, err
 		}
 	}
