@@ -1,0 +1,157 @@
+package kernel
+
+import (
+	"net/netip"
+
+	"github.com/rulec/rulec/compiler/lower"
+)
+
+// Tables holds every kernel map's contents for one rule set.
+//
+// A packet's candidate slots are the AND of five bitsets: source address
+// (longest-prefix match in SrcV4/SrcV6), destination address, protocol,
+// source port class and destination port class (port 0 for protocols
+// without ports). A packet whose address has no matching prefix has no
+// candidates.
+// Each bitset is Summary words followed by Words words; bit i of summary
+// word j is set when word 64*j+i is non-zero.
+type Tables struct {
+	NSlots   int
+	NWords   int // bitset words: ceil(NSlots/64), at least 1
+	NSummary int // summary words: ceil(NWords/64)
+
+	Slots []Slot
+
+	SrcV4, DstV4, SrcV6, DstV6 []PrefixBits // sorted by address then length
+	Proto                      [256]Bitset  // by IP protocol number
+	SportClass, DportClass     []PortClass  // sorted, covering 0..65535
+	SportBits, DportBits       []Bitset     // by class id
+
+	Items     []Item   // kernel contents, deduplicated
+	SlotItems []uint32 // item references of all slots: item id | ItemNegated
+
+	Automaton Automaton
+}
+
+// Bitset is a slot set: NSummary summary words then NWords words.
+type Bitset []uint64
+
+// PrefixBits is one LPM entry.
+type PrefixBits struct {
+	Prefix netip.Prefix
+	Bits   Bitset
+}
+
+// PortClass maps the ports [Lo, Hi] to a class.
+type PortClass struct {
+	Lo, Hi uint16
+	Class  uint32
+}
+
+// Slot is one rule direction. A userspace slot only selects packets to copy
+// up; a kernel slot is confirmed in the kernel.
+type Slot struct {
+	Rule      uint32 // index into the object's rule list
+	Action    Action
+	Userspace bool
+	NoAlert   bool
+	Dsize     Cmp
+	TTL       Cmp
+	IType     Cmp
+	ICode     Cmp
+	Flags     Flags
+	ItemStart uint32 // into SlotItems
+	ItemCount uint32
+}
+
+// Action is a slot's verdict; larger wins, as in Suricata's action order
+// (pass > drop > reject > alert).
+type Action uint8
+
+const (
+	ActAlert  Action = 1
+	ActReject Action = 2
+	ActDrop   Action = 3
+	ActPass   Action = 4
+)
+
+// Cmp compares a packet value v: none always holds; Range is A < v < B.
+type Cmp struct {
+	Op   CmpOp
+	A, B uint32
+}
+
+// CmpOp is a comparison operator.
+type CmpOp uint8
+
+const (
+	CmpNone CmpOp = iota
+	CmpEq
+	CmpNe
+	CmpLt
+	CmpGt
+	CmpLe
+	CmpGe
+	CmpRange
+)
+
+// Flags tests TCP flags f (after clearing Ignore): exact f == Set; plus
+// f&Set == Set; any f&Set != 0; not f&Set == 0. Only TCP packets match a
+// slot whose Flags.Mod is not FlagsNone.
+type Flags struct {
+	Mod    FlagsMod
+	Set    uint8
+	Ignore uint8
+}
+
+// FlagsMod is how TCP flags are compared.
+type FlagsMod uint8
+
+const (
+	FlagsNone FlagsMod = iota
+	FlagsExact
+	FlagsPlus
+	FlagsAny
+	FlagsNot
+)
+
+// ItemNegated marks a negated item reference in SlotItems.
+const ItemNegated = 1 << 31
+
+// Item is one content occurrence condition on the packet payload. A match
+// of Pattern ending at e (exclusive) starts at s = e-len(Pattern); it
+// counts when s >= Offset, when Depth > 0 implies e <= Offset+Depth, when
+// StartsWith implies s == 0, when EndsWith implies e == payload length, and
+// when, unless Nocase, the payload bytes equal Pattern exactly.
+type Item struct {
+	Pattern    []byte
+	Nocase     bool
+	Offset     uint32
+	Depth      uint32
+	StartsWith bool
+	EndsWith   bool
+}
+
+// Automaton is an Aho-Corasick DFA over case-folded payload bytes (ASCII
+// letters folded to lower case). Class maps a byte to its class; the next
+// state of s on class c is Delta[s*NClasses+c], with AcceptBit set when the
+// next state has outputs. Outputs of state s are OutItems[OutStart[s] :
+// OutStart[s+1]], item ids whose folded pattern ends there. State 0 is the
+// root. An empty automaton has one state and no outputs.
+type Automaton struct {
+	Class     [256]uint8
+	NClasses  int
+	NStates   int
+	Delta     []uint32
+	OutStart  []uint32 // NStates+1 entries
+	OutItems  []uint32
+	MaxOutput int // longest output list
+}
+
+// AcceptBit flags a transition into a state with outputs.
+const AcceptBit = 1 << 31
+
+// MaxScan is how many payload bytes the automaton walks. A packet with more
+// payload and a content-bearing candidate slot is copied to userspace,
+// which evaluates those slots on the whole payload.
+const MaxScan = lower.MaxScan

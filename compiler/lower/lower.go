@@ -1,0 +1,135 @@
+package lower
+
+import (
+	"fmt"
+
+	"github.com/rulec/rulec/compiler/ir"
+)
+
+// Tier is where a rule runs.
+type Tier string
+
+const (
+	Kernel    Tier = "kernel"
+	Userspace Tier = "userspace"
+)
+
+// Kernel limits the classifier is generated for.
+const (
+	MaxPatternLen   = 128  // bytes of one kernel content pattern
+	MaxContents     = 16   // contents in one kernel rule
+	MaxScan         = 4096 // payload bytes the automaton walks
+	maxKernelOffset = MaxScan
+)
+
+// Decision is the tier of one rule and, for userspace, why.
+type Decision struct {
+	Tier   Tier
+	Reason string
+}
+
+// Decide returns the tier of r.
+func Decide(r *ir.Rule) Decision {
+	if reason := userspaceReason(r); reason != "" {
+		return Decision{Tier: Userspace, Reason: reason}
+	}
+	return Decision{Tier: Kernel}
+}
+
+func userspaceReason(r *ir.Rule) string {
+	h := r.Header
+	switch {
+	case r.Lang != ir.Suricata:
+		return fmt.Sprintf("%s rules inspect HTTP transactions", r.Lang)
+	case h.Proto.App != "":
+		return fmt.Sprintf("app-layer protocol %s needs the userspace parser", h.Proto.App)
+	case h.Proto.Mode == "stream":
+		return "tcp-stream rules inspect the reassembled stream"
+	case len(r.Bits) > 0:
+		return fmt.Sprintf("%s needs per-flow state", r.Bits[0].Kind)
+	case len(r.Limits) > 0:
+		return fmt.Sprintf("%s needs per-%s counters", r.Limits[0].Kind, r.Limits[0].Track)
+	case r.Tag != nil:
+		return "tag keeps per-session state"
+	}
+	if f := flowReason(r.Flow); f != "" {
+		return f
+	}
+	contents := 0
+	for _, m := range r.Matchers {
+		if reason := matcherReason(r, m); reason != "" {
+			return reason
+		}
+		if _, ok := m.(*ir.Content); ok {
+			contents++
+		}
+	}
+	if contents > MaxContents {
+		return fmt.Sprintf("%d contents, the kernel confirms at most %d per rule", contents, MaxContents)
+	}
+	return ""
+}
+
+func flowReason(f ir.Flow) string {
+	switch {
+	case f.ToServer, f.ToClient:
+		return "flow direction needs the flow table"
+	case f.Established, f.NotEstablished:
+		return "flow:established needs the flow table"
+	case f.OnlyStream:
+		return "flow:only_stream inspects the reassembled stream"
+	case f.OnlyFrag, f.NoFrag:
+		return "fragment flags need defragmentation state"
+	}
+	return ""
+}
+
+// streamInspected reports whether Suricata inspects the rule's payload
+// contents on the TCP stream, where a match may span segments.
+func streamInspected(r *ir.Rule) bool {
+	p := r.Header.Proto
+	if p.Mode == "pkt" || r.Flow.NoStream {
+		return false
+	}
+	return p.L4 == "tcp" || p.L4 == "ip"
+}
+
+func matcherReason(r *ir.Rule, m ir.Matcher) string {
+	switch m := m.(type) {
+	case *ir.Content:
+		return contentReason(r, m)
+	case *ir.Size:
+		if m.What != "dsize" {
+			return m.What + " applies to an app-layer buffer"
+		}
+		return ""
+	case *ir.TCPFlags:
+		return ""
+	case *ir.Field:
+		switch m.Name {
+		case "ttl", "itype", "icode":
+			return ""
+		}
+	}
+	return fmt.Sprintf("%s runs in the userspace matcher", m.Kind())
+}
+
+func contentReason(r *ir.Rule, c *ir.Content) string {
+	switch {
+	case c.Buffer.Name != ir.BufPayload:
+		return fmt.Sprintf("content in buffer %s", c.Buffer.Name)
+	case len(c.Buffer.Transforms) > 0:
+		return "transformed buffer"
+	case c.Relative():
+		return "relative content (distance/within)"
+	case streamInspected(r):
+		return fmt.Sprintf("%s payload content is stream-inspected (a match may span segments)", r.Header.Proto.L4)
+	case len(c.Pattern) > MaxPatternLen:
+		return fmt.Sprintf("content of %d bytes, the kernel confirms at most %d", len(c.Pattern), MaxPatternLen)
+	case c.Offset != nil && c.Offset.Var != "", c.Depth != nil && c.Depth.Var != "":
+		return "content position from a byte_extract variable"
+	case c.Offset != nil && c.Offset.Val+int64(len(c.Pattern)) > maxKernelOffset:
+		return fmt.Sprintf("content at offset %d is past the kernel scan depth %d", c.Offset.Val, MaxScan)
+	}
+	return ""
+}
