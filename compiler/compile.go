@@ -8,11 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/compiler/seclang"
 	"github.com/rulec/rulec/compiler/suricata"
 	"github.com/rulec/rulec/compiler/vars"
 	"github.com/rulec/rulec/diag"
+	syntaxseclang "github.com/rulec/rulec/grammar/seclang"
 )
 
 // Options configure a compilation.
@@ -35,6 +38,7 @@ type frontEnd func(files []string, opts Options) ([]*ir.Rule, *diag.List, diag.T
 // frontEnds maps a file extension to its language front end.
 var frontEnds = map[string]frontEnd{
 	".rules": compileSuricata,
+	".conf":  compileSecLang,
 }
 
 // Compile reads every rule file named by paths (folders are searched
@@ -52,7 +56,7 @@ func Compile(paths []string, opts Options) (*Result, error) {
 			return nil, err
 		}
 		for _, f := range files {
-			byExt[filepath.Ext(f)] = append(byExt[filepath.Ext(f)], f)
+			byExt[langExt(f)] = append(byExt[langExt(f)], f)
 		}
 	}
 	res := &Result{Diags: &diag.List{}}
@@ -76,7 +80,7 @@ func ruleFiles(path string) ([]string, error) {
 		return nil, err
 	}
 	if !st.IsDir() {
-		if _, ok := frontEnds[filepath.Ext(path)]; !ok {
+		if _, ok := frontEnds[langExt(path)]; !ok {
 			return nil, fmt.Errorf("%s: unknown rule file type %q (want one of %v)", path, filepath.Ext(path), slices.Sorted(maps.Keys(frontEnds)))
 		}
 		return []string{path}, nil
@@ -92,6 +96,16 @@ func ruleFiles(path string) ([]string, error) {
 		return nil
 	})
 	return files, err
+}
+
+// langExt is the extension that picks a file's front end. A file named
+// explicitly may also be a SecLang example configuration (*.conf.example,
+// such as CRS's crs-setup.conf.example); folder walks skip those.
+func langExt(path string) string {
+	if strings.HasSuffix(path, ".conf.example") {
+		return ".conf"
+	}
+	return filepath.Ext(path)
 }
 
 func compileSuricata(files []string, opts Options) ([]*ir.Rule, *diag.List, diag.Tally, error) {
@@ -112,6 +126,49 @@ func compileSuricata(files []string, opts Options) ([]*ir.Rule, *diag.List, diag
 		tally.Merge(t)
 	}
 	return rules, diags, tally, nil
+}
+
+// compileSecLang compiles every SecLang file in one pass, since directives
+// carry state across files. A file that another file of the list Includes
+// is read only through that Include (files that include each other are
+// both read, so that the duplicates show).
+func compileSecLang(files []string, _ Options) ([]*ir.Rule, *diag.List, diag.Tally, error) {
+	type parsed struct {
+		dirs  []*syntaxseclang.Directive
+		errs  *diag.List
+		reads map[string]bool // files read through Include
+	}
+	all := make([]parsed, len(files))
+	for i, f := range files {
+		p := parsed{reads: map[string]bool{}}
+		p.dirs, p.errs = syntaxseclang.ParseFiles(f)
+		for _, d := range p.dirs {
+			if d.Pos.File != f {
+				p.reads[d.Pos.File] = true
+			}
+		}
+		all[i] = p
+	}
+	includedBy := func(i int) bool {
+		for j, f := range files {
+			if j != i && all[j].reads[files[i]] && !all[i].reads[f] {
+				return true
+			}
+		}
+		return false
+	}
+	var (
+		dirs []*syntaxseclang.Directive
+		errs = &diag.List{}
+	)
+	for i := range files {
+		if !includedBy(i) {
+			dirs = append(dirs, all[i].dirs...)
+			errs.Merge(all[i].errs)
+		}
+	}
+	res := seclang.Compile(dirs, errs)
+	return res.Rules, res.Diags, res.Tally, nil
 }
 
 // WriteReport prints the diagnostics sorted by position, then the summary

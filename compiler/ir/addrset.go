@@ -129,3 +129,20 @@ func (s AddrSet) String() string {
 	}
 	return "[" + strings.Join(parts, ",") + "]"
 }
+
+// Covers reports whether every address of p is in s.
+func (s AddrSet) Covers(p netip.Prefix) bool {
+	p = p.Masked()
+	spans := s.V6
+	if p.Addr().Is4() {
+		spans = s.V4
+	}
+	lo := toU128(p.Addr())
+	hi := lo.or(lowMask(p.Addr().BitLen() - p.Bits()))
+	for _, sp := range spans {
+		if sp.Lo.cmp(lo) <= 0 && hi.cmp(sp.Hi) <= 0 {
+			return true
+		}
+	}
+	return false
+}

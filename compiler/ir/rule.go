@@ -39,6 +39,7 @@ type Rule struct {
 	NoAlert  bool
 	Target   string // "src" or "dest": which side is the target, when stated
 	Tag      *Tag
+	Sec      *SecRule // SecLang-specific parts; nil for Suricata
 }
 
 // Meta is a rule's descriptive data.

@@ -52,3 +52,12 @@ func TestPortSetOps(t *testing.T) {
 		t.Errorf("complement got %s", got)
 	}
 }
+
+func TestCovers(t *testing.T) {
+	s := pfx("10.0.0.0/8").Union(pfx("2001:db8::/32"))
+	for p, want := range map[string]bool{"10.1.0.0/16": true, "10.0.0.0/8": true, "0.0.0.0/0": false, "11.0.0.0/8": false, "2001:db8:1::/48": true, "::/0": false} {
+		if got := s.Covers(netip.MustParsePrefix(p)); got != want {
+			t.Errorf("Covers(%s) = %v", p, got)
+		}
+	}
+}

@@ -56,13 +56,17 @@ func userspaceReason(r *ir.Rule) string {
 		return f
 	}
 	contents := 0
+	checks := map[string]bool{}
 	for _, m := range r.Matchers {
 		if reason := matcherReason(r, m); reason != "" {
 			return reason
 		}
 		if _, ok := m.(*ir.Content); ok {
 			contents++
+		} else if checks[m.Kind()] {
+			return fmt.Sprintf("%s given twice, the kernel holds one per rule", m.Kind())
 		}
+		checks[m.Kind()] = true
 	}
 	if contents > MaxContents {
 		return fmt.Sprintf("%d contents, the kernel confirms at most %d per rule", contents, MaxContents)

@@ -1,0 +1,301 @@
+package kernel
+
+import (
+	"cmp"
+	"fmt"
+	"net/netip"
+	"slices"
+	"strings"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/compiler/lower"
+)
+
+// MaxSlots is the most slots (rule directions) the classifier holds.
+const MaxSlots = 512 * 64
+
+// slotHeader is the header one slot matches.
+type slotHeader struct {
+	src, dst     ir.AddrSet
+	sport, dport ir.PortSet
+	protos       []int
+}
+
+// Build generates the tables for rules; tiers[i] is where rules[i] runs.
+// Disabled rules are skipped; slot Rule fields index rules.
+func Build(rules []*ir.Rule, tiers []lower.Tier) (*Tables, error) {
+	t := &Tables{}
+	var heads []slotHeader
+	itemIDs := map[string]uint32{}
+	for i, r := range rules {
+		if r.Disabled {
+			continue
+		}
+		user := tiers[i] == lower.Userspace
+		s := Slot{Rule: uint32(i), Action: action(r.Action), Userspace: user, NoAlert: r.NoAlert}
+		if !user {
+			if err := t.checks(&s, r, itemIDs); err != nil {
+				return nil, fmt.Errorf("%s: sid %d: %w", r.Pos, r.Meta.SID, err)
+			}
+		}
+		h := r.Header
+		fwd := slotHeader{h.Src, h.Dst, h.SrcPorts, h.DstPorts, protoNumbers(h.Proto.L4)}
+		t.Slots = append(t.Slots, s)
+		heads = append(heads, fwd)
+		if h.Bidir || user {
+			t.Slots = append(t.Slots, s)
+			heads = append(heads, slotHeader{fwd.dst, fwd.src, fwd.dport, fwd.sport, fwd.protos})
+		}
+	}
+	t.NSlots = len(t.Slots)
+	if t.NSlots > MaxSlots {
+		return nil, fmt.Errorf("%d rule directions, the classifier holds %d", t.NSlots, MaxSlots)
+	}
+	t.NWords = max(1, (t.NSlots+63)/64)
+	t.NSummary = (t.NWords + 63) / 64
+
+	t.SrcV4, t.SrcV6 = t.prefixBits(heads, func(h slotHeader) ir.AddrSet { return h.src })
+	t.DstV4, t.DstV6 = t.prefixBits(heads, func(h slotHeader) ir.AddrSet { return h.dst })
+	t.SportClass, t.SportBits = t.portClasses(heads, func(h slotHeader) ir.PortSet { return h.sport })
+	t.DportClass, t.DportBits = t.portClasses(heads, func(h slotHeader) ir.PortSet { return h.dport })
+	for i, h := range heads {
+		for _, p := range h.protos {
+			if t.Proto[p] == nil {
+				t.Proto[p] = t.newBitset()
+			}
+			t.set(t.Proto[p], i)
+		}
+	}
+	a, err := buildAutomaton(t.Items)
+	if err != nil {
+		return nil, err
+	}
+	t.Automaton = a
+	return t, nil
+}
+
+func action(a ir.Action) Action {
+	switch a {
+	case ir.ActPass:
+		return ActPass
+	case ir.ActDrop:
+		return ActDrop
+	case ir.ActReject, ir.ActRejectSrc, ir.ActRejectDst, ir.ActRejectBoth:
+		return ActReject
+	}
+	return ActAlert
+}
+
+func protoNumbers(l4 string) []int {
+	switch l4 {
+	case "tcp":
+		return []int{6}
+	case "udp":
+		return []int{17}
+	case "icmp":
+		return []int{1}
+	case "icmpv6":
+		return []int{58}
+	case "sctp":
+		return []int{132}
+	}
+	all := make([]int, 256)
+	for i := range all {
+		all[i] = i
+	}
+	return all
+}
+
+// groups collects slots by the text of a header field's set, in first-seen
+// order, so each distinct set is processed once.
+type group[S any] struct {
+	set   S
+	slots []int
+}
+
+func groupBy[S interface{ String() string }](heads []slotHeader, field func(slotHeader) S) []group[S] {
+	index := map[string]int{}
+	var gs []group[S]
+	for i, h := range heads {
+		s := field(h)
+		k := s.String()
+		g, ok := index[k]
+		if !ok {
+			g = len(gs)
+			index[k] = g
+			gs = append(gs, group[S]{set: s})
+		}
+		gs[g].slots = append(gs[g].slots, i)
+	}
+	return gs
+}
+
+// prefixBits builds the LPM entries of one address field: every prefix of
+// every set, each with the slots whose set covers it.
+func (t *Tables) prefixBits(heads []slotHeader, field func(slotHeader) ir.AddrSet) (v4, v6 []PrefixBits) {
+	gs := groupBy(heads, field)
+	seen := map[netip.Prefix]bool{}
+	var prefixes []netip.Prefix
+	for _, g := range gs {
+		for _, p := range g.set.Prefixes() {
+			if !seen[p] {
+				seen[p] = true
+				prefixes = append(prefixes, p)
+			}
+		}
+	}
+	slices.SortFunc(prefixes, func(a, b netip.Prefix) int {
+		return cmp.Or(a.Addr().Compare(b.Addr()), cmp.Compare(a.Bits(), b.Bits()))
+	})
+	for _, p := range prefixes {
+		bits := t.newBitset()
+		for _, g := range gs {
+			if g.set.Covers(p) {
+				for _, s := range g.slots {
+					t.set(bits, s)
+				}
+			}
+		}
+		if p.Addr().Is4() {
+			v4 = append(v4, PrefixBits{p, bits})
+		} else {
+			v6 = append(v6, PrefixBits{p, bits})
+		}
+	}
+	return v4, v6
+}
+
+// portClasses splits 0..65535 at every boundary of every port set and
+// gives intervals with the same slots one class.
+func (t *Tables) portClasses(heads []slotHeader, field func(slotHeader) ir.PortSet) ([]PortClass, []Bitset) {
+	gs := groupBy(heads, field)
+	cuts := map[int]bool{0: true}
+	for _, g := range gs {
+		for _, r := range g.set.Ranges() {
+			cuts[int(r[0])] = true
+			cuts[int(r[1])+1] = true
+		}
+	}
+	starts := slices.Sorted(func(yield func(int) bool) {
+		for c := range cuts {
+			if c <= 65535 && !yield(c) {
+				return
+			}
+		}
+	})
+	var (
+		classes []PortClass
+		bitsets []Bitset
+		byKey   = map[string]uint32{}
+	)
+	for i, lo := range starts {
+		hi := 65535
+		if i+1 < len(starts) {
+			hi = starts[i+1] - 1
+		}
+		bits := t.newBitset()
+		for _, g := range gs {
+			if g.set.Contains(uint16(lo)) {
+				for _, s := range g.slots {
+					t.set(bits, s)
+				}
+			}
+		}
+		key := fmt.Sprint(bits)
+		class, ok := byKey[key]
+		if !ok {
+			class = uint32(len(bitsets))
+			byKey[key] = class
+			bitsets = append(bitsets, bits)
+		}
+		if n := len(classes); n > 0 && classes[n-1].Class == class {
+			classes[n-1].Hi = uint16(hi)
+			continue
+		}
+		classes = append(classes, PortClass{Lo: uint16(lo), Hi: uint16(hi), Class: class})
+	}
+	return classes, bitsets
+}
+
+// checks fills a kernel slot's packet checks and content items.
+func (t *Tables) checks(s *Slot, r *ir.Rule, itemIDs map[string]uint32) error {
+	s.ItemStart = uint32(len(t.SlotItems))
+	for _, m := range r.Matchers {
+		switch m := m.(type) {
+		case *ir.Content:
+			ref := t.item(m, itemIDs)
+			if m.Negated {
+				ref |= ItemNegated
+			}
+			t.SlotItems = append(t.SlotItems, ref)
+		case *ir.Size:
+			if err := setCmp(&s.Dsize, m.Cmp, "dsize"); err != nil {
+				return err
+			}
+		case *ir.Field:
+			dst := map[string]*Cmp{"ttl": &s.TTL, "itype": &s.IType, "icode": &s.ICode}[m.Name]
+			if dst == nil {
+				return fmt.Errorf("%s is not a kernel check", m.Name)
+			}
+			if err := setCmp(dst, m.Cmp, m.Name); err != nil {
+				return err
+			}
+		case *ir.TCPFlags:
+			if s.Flags.Mod != FlagsNone {
+				return fmt.Errorf("flags given twice")
+			}
+			s.Flags = Flags{Mod: flagsMod(m.Mod), Set: m.Flags, Ignore: m.Ignore}
+		default:
+			return fmt.Errorf("%s is not a kernel check", m.Kind())
+		}
+	}
+	s.ItemCount = uint32(len(t.SlotItems)) - s.ItemStart
+	return nil
+}
+
+func (t *Tables) item(c *ir.Content, ids map[string]uint32) uint32 {
+	it := Item{Pattern: c.Pattern, Nocase: c.Nocase, StartsWith: c.StartsWith, EndsWith: c.EndsWith}
+	if c.Offset != nil {
+		it.Offset = uint32(c.Offset.Val)
+	}
+	if c.Depth != nil {
+		it.Depth = uint32(c.Depth.Val)
+	}
+	if it.StartsWith {
+		it.Offset, it.Depth = 0, uint32(len(it.Pattern))
+	}
+	var k strings.Builder
+	fmt.Fprintf(&k, "%x/%v/%d/%d/%v", it.Pattern, it.Nocase, it.Offset, it.Depth, it.EndsWith)
+	if id, ok := ids[k.String()]; ok {
+		return id
+	}
+	id := uint32(len(t.Items))
+	ids[k.String()] = id
+	t.Items = append(t.Items, it)
+	return id
+}
+
+func setCmp(dst *Cmp, c ir.Cmp, what string) error {
+	if dst.Op != CmpNone {
+		return fmt.Errorf("%s given twice", what)
+	}
+	ops := map[string]CmpOp{"=": CmpEq, "!=": CmpNe, "<": CmpLt, ">": CmpGt, "<=": CmpLe, ">=": CmpGe, "<>": CmpRange}
+	op, ok := ops[c.Op]
+	if !ok {
+		return fmt.Errorf("%s comparison %q has no kernel form", what, c.Op)
+	}
+	*dst = Cmp{Op: op, A: uint32(c.A), B: uint32(c.B)}
+	return nil
+}
+
+func flagsMod(m string) FlagsMod {
+	switch m {
+	case "+":
+		return FlagsPlus
+	case "*":
+		return FlagsAny
+	case "!":
+		return FlagsNot
+	}
+	return FlagsExact
+}

@@ -1,0 +1,47 @@
+package lower
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rulec/rulec/compiler/suricata"
+	"github.com/rulec/rulec/compiler/vars"
+)
+
+func TestDecide(t *testing.T) {
+	cases := []struct {
+		rule   string
+		tier   Tier
+		reason string
+	}{
+		{`alert tcp any any -> any 23 (flags:S; sid:1;)`, Kernel, ""},
+		{`alert udp any any -> any 53 (content:"abc"; nocase; offset:2; depth:10; dsize:>5; sid:1;)`, Kernel, ""},
+		{`drop icmp any any -> any any (itype:8; icode:0; ttl:<5; content:!"x"; sid:1;)`, Kernel, ""},
+		{`alert tcp-pkt any any -> any any (content:"abc"; startswith; sid:1;)`, Kernel, ""},
+		{`alert tcp any any -> any any (flow:no_stream; content:"abc"; endswith; sid:1;)`, Kernel, ""},
+		{`alert tcp any any <> any any (sid:1;)`, Kernel, ""},
+		{`alert tcp any any -> any any (content:"abc"; sid:1;)`, Userspace, "stream-inspected"},
+		{`alert http any any -> any any (sid:1;)`, Userspace, "app-layer protocol http"},
+		{`alert udp any any -> any any (content:"a"; content:"b"; distance:0; sid:1;)`, Userspace, "relative content"},
+		{`alert udp any any -> any any (pcre:"/a/"; sid:1;)`, Userspace, "pcre runs in the userspace matcher"},
+		{`alert udp any any -> any any (flow:to_server; sid:1;)`, Userspace, "flow direction"},
+		{`alert udp any any -> any any (flowbits:isset,x; sid:1;)`, Userspace, "flowbits"},
+		{`alert udp any any -> any any (threshold:type limit, track by_src, count 1, seconds 60; sid:1;)`, Userspace, "per-by_src counters"},
+		{`alert udp any any -> any any (dsize:>1; dsize:<9; sid:1;)`, Userspace, "dsize given twice"},
+		{`alert udp any any -> any any (byte_test:1,>,2,0; sid:1;)`, Userspace, "byte_test"},
+		{`alert dns any any -> any any (dns.query; content:"x"; sid:1;)`, Userspace, "app-layer protocol dns"},
+		{`alert udp any any -> any any (content:"` + strings.Repeat("a", 129) + `"; sid:1;)`, Userspace, "129 bytes"},
+		{`alert udp any any -> any any (content:"a"; offset:5000; sid:1;)`, Userspace, "past the kernel scan depth"},
+	}
+	c := suricata.New(vars.Defaults())
+	for _, tc := range cases {
+		rules, errs, _ := c.File("t.rules", []byte(tc.rule))
+		if errs.Len() > 0 || len(rules) != 1 {
+			t.Fatalf("%s: %v", tc.rule, errs)
+		}
+		d := Decide(rules[0])
+		if d.Tier != tc.tier || !strings.Contains(d.Reason, tc.reason) || (tc.reason == "") != (d.Reason == "") {
+			t.Errorf("%s: got %s %q, want %s %q", tc.rule, d.Tier, d.Reason, tc.tier, tc.reason)
+		}
+	}
+}

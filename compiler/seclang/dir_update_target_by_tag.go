@@ -1,0 +1,19 @@
+package seclang
+
+import (
+	"slices"
+
+	"github.com/rulec/rulec/diag"
+	syntax "github.com/rulec/rulec/grammar/seclang"
+)
+
+func init() {
+	registerDirective("SecRuleUpdateTargetByTag", func(c *compiler, name string, d *syntax.Directive) []*diag.Diagnostic {
+		re, err := pattern(name, d.Args[0])
+		if err != nil {
+			return []*diag.Diagnostic{err}
+		}
+		_, ds := c.updateTargets(name, d, func(e *entry) bool { return slices.ContainsFunc(e.tags(), re.MatchString) })
+		return ds
+	})
+}

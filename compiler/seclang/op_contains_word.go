@@ -1,0 +1,3 @@
+package seclang
+
+func init() { registerOp("containsWord", anyArg) }

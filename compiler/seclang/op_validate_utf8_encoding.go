@@ -1,0 +1,3 @@
+package seclang
+
+func init() { registerOp("validateUtf8Encoding", noArg) }
