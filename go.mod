@@ -8,3 +8,5 @@ require (
 	go.yaml.in/yaml/v3 v3.0.4
 	golang.org/x/tools v0.40.1-0.20260108161641-ca281cf95054
 )
+
+require github.com/gopacket/gopacket v1.7.7

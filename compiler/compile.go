@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/compiler/lower"
 	"github.com/rulec/rulec/compiler/seclang"
 	"github.com/rulec/rulec/compiler/suricata"
 	"github.com/rulec/rulec/compiler/vars"
@@ -172,8 +173,10 @@ func compileSecLang(files []string, _ Options) ([]*ir.Rule, *diag.List, diag.Tal
 }
 
 // WriteReport prints the diagnostics sorted by position, then the summary
-// line "checked N rules: E errors, U unsupported".
-func (r *Result) WriteReport(w io.Writer) {
+// line "checked N rules: K kernel, U userspace, S unsupported, E errors".
+// With verbose, it also prints why each userspace rule is not in the
+// kernel.
+func (r *Result) WriteReport(w io.Writer, verbose bool) {
 	r.Diags.Sort()
 	for _, d := range r.Diags.Items {
 		fmt.Fprintln(w, d)
@@ -181,6 +184,21 @@ func (r *Result) WriteReport(w io.Writer) {
 	if r.Diags.Dropped > 0 {
 		fmt.Fprintf(w, "(%d more diagnostics not shown)\n", r.Diags.Dropped)
 	}
+	kernelN, userN := 0, 0
+	for _, rule := range r.Rules {
+		if rule.Disabled {
+			continue
+		}
+		d := lower.Decide(rule)
+		if d.Tier == lower.Kernel {
+			kernelN++
+			continue
+		}
+		userN++
+		if verbose {
+			fmt.Fprintf(w, "%s: sid %d: userspace: %s\n", rule.Pos, rule.Meta.SID, d.Reason)
+		}
+	}
 	t := r.Tally
-	fmt.Fprintf(w, "checked %d rules: %d errors, %d unsupported\n", t.Rules, t.Errors, t.Unsupported)
+	fmt.Fprintf(w, "checked %d rules: %d kernel, %d userspace, %d unsupported, %d errors\n", t.Rules, kernelN, userN, t.Unsupported, t.Errors)
 }

@@ -3,9 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-
-	"github.com/rulec/rulec/compiler"
-	"github.com/rulec/rulec/compiler/vars"
 )
 
 func init() {
@@ -20,6 +17,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", "PATH...", stdout, stderr)
 	varsFile := fs.String("vars", "", "suricata.yaml-style file with vars: address-groups and port-groups")
 	strict := fs.Bool("strict", false, "also fail when rules use unsupported keywords")
+	verbose := fs.BoolP("verbose", "v", false, "say why each userspace rule is not in the kernel")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -27,21 +25,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "rulec check: no rule files or folders given")
 		return 2
 	}
-	opts := compiler.Options{Vars: vars.Defaults()}
-	if *varsFile != "" {
-		v, err := vars.LoadFile(*varsFile)
-		if err != nil {
-			fmt.Fprintf(stderr, "rulec check: %v\n", err)
-			return 2
-		}
-		opts.Vars = v
+	res, code := compileRules("check", fs.Args(), *varsFile, stderr)
+	if res == nil {
+		return code
 	}
-	res, err := compiler.Compile(fs.Args(), opts)
-	if err != nil {
-		fmt.Fprintf(stderr, "rulec check: %v\n", err)
-		return 2
-	}
-	res.WriteReport(stdout)
+	res.WriteReport(stdout, *verbose)
 	t := res.Tally
 	if t.Errors > 0 || (*strict && t.Unsupported > 0) {
 		return 1

@@ -33,10 +33,10 @@ func TestCheckExitCodes(t *testing.T) {
 		code int
 		last string
 	}{
-		{[]string{"check", clean}, 0, "checked 1 rules: 0 errors, 0 unsupported"},
-		{[]string{"check", unsupported}, 0, "checked 1 rules: 0 errors, 1 unsupported"},
-		{[]string{"check", "--strict", unsupported}, 1, "checked 1 rules: 0 errors, 1 unsupported"},
-		{[]string{"check", broken}, 1, "checked 2 rules: 1 errors, 0 unsupported"},
+		{[]string{"check", clean}, 0, "checked 1 rules: 1 kernel, 0 userspace, 0 unsupported, 0 errors"},
+		{[]string{"check", unsupported}, 0, "checked 1 rules: 0 kernel, 0 userspace, 1 unsupported, 0 errors"},
+		{[]string{"check", "--strict", unsupported}, 1, "checked 1 rules: 0 kernel, 0 userspace, 1 unsupported, 0 errors"},
+		{[]string{"check", broken}, 1, "checked 2 rules: 1 kernel, 0 userspace, 0 unsupported, 1 errors"},
 	}
 	for _, c := range cases {
 		out, _, code := runCLI(t, c.args...)

@@ -1,0 +1,105 @@
+package object
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/rulec/rulec/codegen/kernel"
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/compiler/lower"
+)
+
+// FormatVersion is the version of the layout this package reads and
+// writes; bump it with every incompatible change.
+const FormatVersion = 1
+
+var magic = [8]byte{'R', 'U', 'L', 'E', 'C', 'O', 0, 0}
+
+// Errors returned by Decode, wrapped with detail.
+var (
+	ErrNotObject = errors.New("not a rulec object")
+	ErrVersion   = errors.New("object format version mismatch")
+	ErrCorrupt   = errors.New("object corrupt or tampered")
+)
+
+// Object is a compiled rule set.
+type Object struct {
+	BPF    []byte // the classifier ELF the tables were generated for
+	Rules  []*ir.Rule
+	Tiers  []lower.Decision // Tiers[i] is where Rules[i] runs
+	Kernel *kernel.Tables
+}
+
+func init() {
+	for _, m := range []ir.Matcher{&ir.Content{}, &ir.PCRE{}, &ir.IsDataAt{}, &ir.ByteTest{},
+		&ir.ByteJump{}, &ir.ByteExtract{}, &ir.Size{}, &ir.TCPFlags{}, &ir.Field{},
+		&ir.StreamSize{}, &ir.Base64Decode{}, &ir.AppLayerEvent{}} {
+		gob.Register(m)
+	}
+}
+
+// Encode serialises o.
+func Encode(o *Object) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Write(magic[:])
+	binary.Write(&buf, binary.BigEndian, uint32(FormatVersion))
+	if err := gob.NewEncoder(&buf).Encode(o); err != nil {
+		return nil, fmt.Errorf("encode object: %w", err)
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	buf.Write(sum[:])
+	return buf.Bytes(), nil
+}
+
+// Decode parses an encoded object, checking magic, version and checksum.
+func Decode(data []byte) (*Object, error) {
+	const head = len(magic) + 4
+	if len(data) < len(magic) || !bytes.Equal(data[:len(magic)], magic[:]) {
+		return nil, ErrNotObject
+	}
+	if len(data) < head+sha256.Size {
+		return nil, fmt.Errorf("%w: truncated at %d bytes", ErrCorrupt, len(data))
+	}
+	if v := binary.BigEndian.Uint32(data[len(magic):head]); v != FormatVersion {
+		return nil, fmt.Errorf("%w: object has format %d, this rulec reads %d; recompile the rules", ErrVersion, v, FormatVersion)
+	}
+	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
+	if want := sha256.Sum256(body); !bytes.Equal(sum, want[:]) {
+		return nil, fmt.Errorf("%w: checksum mismatch (truncated or modified)", ErrCorrupt)
+	}
+	o := &Object{}
+	if err := gob.NewDecoder(bytes.NewReader(body[head:])).Decode(o); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	if len(o.Tiers) != len(o.Rules) || o.Kernel == nil {
+		return nil, fmt.Errorf("%w: inconsistent sections", ErrCorrupt)
+	}
+	return o, nil
+}
+
+// WriteFile encodes o into path.
+func WriteFile(path string, o *Object) error {
+	data, err := Encode(o)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
+}
+
+// ReadFile decodes the object in path.
+func ReadFile(path string) (*Object, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	o, err := Decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return o, nil
+}

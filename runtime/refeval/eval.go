@@ -1,0 +1,246 @@
+package refeval
+
+import (
+	"net/netip"
+	"slices"
+
+	"github.com/rulec/rulec/codegen/kernel"
+)
+
+// TC verdicts.
+const (
+	ActOK   = 0
+	ActShot = 2
+)
+
+// Event kinds, as the classifier emits them.
+const (
+	EventAlert = 1
+	EventBlock = 2
+	EventCopy  = 3
+)
+
+// Event is one ring-buffer record of a packet: an alert for a kernel rule,
+// a block by the block list, or a copy for the userspace tier.
+type Event struct {
+	Kind    uint8
+	Rule    uint32
+	Verdict uint8 // the slot action of an alert
+}
+
+// Result is what the classifier did with one packet.
+type Result struct {
+	Verdict   int
+	Events    []Event
+	Truncated bool // content candidates past the scan depth: copied, not decided
+}
+
+// MaxEvents is the most alert events one packet emits.
+const MaxEvents = 16
+
+// ListEntry is an allow- or block-list entry; Expires is a monotonic time
+// in nanoseconds, 0 for never.
+type ListEntry struct {
+	Prefix  netip.Prefix
+	Rule    uint32
+	Expires uint64
+}
+
+// Evaluator runs the kernel tier's tables on packets.
+type Evaluator struct {
+	t            *kernel.Tables
+	look         *kernel.Lookup
+	allow, block []ListEntry
+	now          func() uint64
+}
+
+// New returns an evaluator over t.
+func New(t *kernel.Tables) *Evaluator {
+	return &Evaluator{t: t, look: kernel.NewLookup(t), now: func() uint64 { return 0 }}
+}
+
+// SetLists sets the allow and block lists; now gives the monotonic clock
+// entries expire against.
+func (e *Evaluator) SetLists(allow, block []ListEntry, now func() uint64) {
+	e.allow, e.block, e.now = allow, block, now
+}
+
+func (e *Evaluator) listed(list []ListEntry, a netip.Addr) (ListEntry, bool) {
+	best, found := ListEntry{}, false
+	for _, l := range list {
+		if l.Prefix.Contains(a) && (!found || l.Prefix.Bits() > best.Prefix.Bits()) {
+			best, found = l, true
+		}
+	}
+	if found && best.Expires != 0 && best.Expires <= e.now() {
+		return best, false
+	}
+	return best, found
+}
+
+// Run evaluates one packet.
+func (e *Evaluator) Run(pkt []byte) Result {
+	h, isIP, ok := parse(pkt)
+	if !isIP || !ok {
+		return Result{Verdict: ActOK}
+	}
+	for _, a := range []netip.Addr{h.src, h.dst} {
+		if _, ok := e.listed(e.allow, a); ok {
+			return Result{Verdict: ActOK}
+		}
+	}
+	for _, a := range []netip.Addr{h.src, h.dst} {
+		if l, ok := e.listed(e.block, a); ok {
+			return Result{Verdict: ActShot, Events: []Event{{Kind: EventBlock, Rule: l.Rule}}}
+		}
+	}
+	cands := e.look.Candidates(h.src, h.dst, h.proto, h.sport, h.dport)
+	var (
+		res     Result
+		scan    *scanner
+		best    kernel.Action
+		matched []int
+		copyUp  bool
+	)
+	for _, i := range cands {
+		s := &e.t.Slots[i]
+		if !checks(s, &h) {
+			continue
+		}
+		if s.Userspace {
+			copyUp = true
+			continue
+		}
+		if s.ItemCount > 0 {
+			if h.payloadLen > kernel.MaxScan {
+				res.Truncated, copyUp = true, true
+				continue
+			}
+			if scan == nil {
+				scan = e.scan(pkt[h.payloadOff : h.payloadOff+h.payloadLen])
+			}
+			if !scan.slotMatches(e.t, s) {
+				continue
+			}
+		}
+		matched = append(matched, i)
+		best = max(best, s.Action)
+	}
+	if best == kernel.ActPass {
+		return Result{Verdict: ActOK}
+	}
+	if best == kernel.ActDrop || best == kernel.ActReject {
+		res.Verdict = ActShot
+	}
+	var last uint32
+	for n, i := range matched {
+		s := &e.t.Slots[i]
+		if (n > 0 && s.Rule == last) || s.NoAlert {
+			last = s.Rule
+			continue
+		}
+		last = s.Rule
+		if len(res.Events) == MaxEvents {
+			break
+		}
+		res.Events = append(res.Events, Event{Kind: EventAlert, Rule: s.Rule, Verdict: uint8(s.Action)})
+	}
+	if copyUp {
+		res.Events = append(res.Events, Event{Kind: EventCopy})
+	}
+	return res
+}
+
+func checks(s *kernel.Slot, h *headers) bool {
+	if !cmp(s.Dsize, uint32(h.payloadLen)) || !cmp(s.TTL, uint32(h.ttl)) {
+		return false
+	}
+	icmp := h.hasL4 && (h.proto == 1 || h.proto == 58)
+	if (s.IType.Op != kernel.CmpNone && (!icmp || !cmp(s.IType, uint32(h.itype)))) ||
+		(s.ICode.Op != kernel.CmpNone && (!icmp || !cmp(s.ICode, uint32(h.icode)))) {
+		return false
+	}
+	if s.Flags.Mod == kernel.FlagsNone {
+		return true
+	}
+	if h.proto != 6 || !h.hasL4 {
+		return false
+	}
+	f := h.tcpFlags &^ s.Flags.Ignore
+	switch s.Flags.Mod {
+	case kernel.FlagsExact:
+		return f == s.Flags.Set
+	case kernel.FlagsPlus:
+		return f&s.Flags.Set == s.Flags.Set
+	case kernel.FlagsAny:
+		return f&s.Flags.Set != 0
+	}
+	return f&s.Flags.Set == 0
+}
+
+func cmp(c kernel.Cmp, v uint32) bool {
+	switch c.Op {
+	case kernel.CmpEq:
+		return v == c.A
+	case kernel.CmpNe:
+		return v != c.A
+	case kernel.CmpLt:
+		return v < c.A
+	case kernel.CmpGt:
+		return v > c.A
+	case kernel.CmpLe:
+		return v <= c.A
+	case kernel.CmpGe:
+		return v >= c.A
+	case kernel.CmpRange:
+		return c.A < v && v < c.B
+	}
+	return true
+}
+
+// scanner holds the items the automaton found in one payload.
+type scanner struct{ hit map[uint32]bool }
+
+func (e *Evaluator) scan(payload []byte) *scanner {
+	a := &e.t.Automaton
+	sc := &scanner{hit: map[uint32]bool{}}
+	state := uint32(0)
+	for i, c := range payload {
+		next := a.Delta[int(state)*a.NClasses+int(a.Class[c])]
+		state = next &^ kernel.AcceptBit
+		if next&kernel.AcceptBit == 0 {
+			continue
+		}
+		for _, id := range a.OutItems[a.OutStart[state]:a.OutStart[state+1]] {
+			if !sc.hit[id] && itemHolds(&e.t.Items[id], payload, i+1) {
+				sc.hit[id] = true
+			}
+		}
+	}
+	return sc
+}
+
+// itemHolds checks an item's conditions for a match ending at end.
+func itemHolds(it *kernel.Item, payload []byte, end int) bool {
+	start := end - len(it.Pattern)
+	switch {
+	case start < int(it.Offset):
+		return false
+	case it.Depth > 0 && end > int(it.Offset+it.Depth):
+		return false
+	case it.StartsWith && start != 0:
+		return false
+	case it.EndsWith && end != len(payload):
+		return false
+	}
+	return it.Nocase || slices.Equal(payload[start:end], it.Pattern)
+}
+
+func (sc *scanner) slotMatches(t *kernel.Tables, s *kernel.Slot) bool {
+	for _, ref := range t.SlotItems[s.ItemStart : s.ItemStart+s.ItemCount] {
+		if sc.hit[ref&^kernel.ItemNegated] == (ref&kernel.ItemNegated != 0) {
+			return false
+		}
+	}
+	return true
+}
