@@ -5,19 +5,26 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/rulec/rulec/codegen/object"
 	"github.com/rulec/rulec/compiler"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected sections of the golden files")
 
-// checkSection is the txtar section holding the expected `rulec check`
-// report.
-const checkSection = "check.out"
+// The txtar sections holding expected output: the `rulec check -v` report
+// and, for rule sets without errors, the `rulec inspect` dump of the
+// compiled object (with the classifier ELF's line elided, so that
+// regenerating the BPF object does not churn every case).
+const (
+	checkSection   = "check.out"
+	inspectSection = "inspect.out"
+)
 
 func TestGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txtar")
@@ -39,7 +46,7 @@ func runCase(t *testing.T, file string) {
 	dir := t.TempDir()
 	var inputs []string
 	for _, f := range ar.Files {
-		if f.Name == checkSection {
+		if f.Name == checkSection || f.Name == inspectSection {
 			continue
 		}
 		path := filepath.Join(dir, f.Name)
@@ -53,24 +60,40 @@ func runCase(t *testing.T, file string) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	res.WriteReport(&out)
-	got := strings.ReplaceAll(out.String(), dir+string(filepath.Separator), "")
-
+	res.WriteReport(&out, true)
+	got := map[string]string{checkSection: out.String()}
+	if res.Tally.Errors == 0 {
+		o, err := object.Build(res.Rules, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.Reset()
+		object.Dump(&out, o)
+		got[inspectSection] = elideBPF.ReplaceAllString(out.String(), "bpf: <elided>")
+	}
+	for name, text := range got {
+		text = strings.ReplaceAll(text, dir+string(filepath.Separator), "")
+		if *update {
+			setSection(ar, name, text)
+			continue
+		}
+		want, ok := section(ar, name)
+		if !ok {
+			t.Errorf("%s has no %s section; run go test ./golden -update", file, name)
+			continue
+		}
+		if text != want {
+			t.Errorf("%s: %s differs\n--- got\n%s--- want\n%s", file, name, text, want)
+		}
+	}
 	if *update {
-		setSection(ar, checkSection, got)
 		if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		return
-	}
-	want, ok := section(ar, checkSection)
-	if !ok {
-		t.Fatalf("%s has no %s section; run go test ./golden -update", file, checkSection)
-	}
-	if got != want {
-		t.Errorf("%s: rulec check output differs\n--- got\n%s--- want\n%s", file, got, want)
 	}
 }
+
+var elideBPF = regexp.MustCompile(`(?m)^bpf: .*$`)
 
 func section(ar *txtar.Archive, name string) (string, bool) {
 	for _, f := range ar.Files {
