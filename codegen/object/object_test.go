@@ -1,0 +1,91 @@
+package object
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/rulec/rulec/compiler"
+	"github.com/rulec/rulec/internal/corpus"
+)
+
+func compileETOpen(tb testing.TB) *compiler.Result {
+	res, err := compiler.Compile([]string{corpus.Dir(tb, "etopen")}, compiler.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+// TestETOpenObjectDeterministic compiles ET Open twice into objects that
+// must be byte-identical, and decodes one back.
+func TestETOpenObjectDeterministic(t *testing.T) {
+	elf := []byte("\x7fELF not really")
+	var blobs [2][]byte
+	for i := range blobs {
+		o, err := Build(compileETOpen(t).Rules, elf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if blobs[i], err = Encode(o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(blobs[0], blobs[1]) {
+		t.Fatal("two compilations of ET Open differ")
+	}
+	o, err := Decode(blobs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Rules) < 9000 || !bytes.Equal(o.BPF, elf) {
+		t.Errorf("decoded %d rules", len(o.Rules))
+	}
+}
+
+func TestDecodeRefusesBadObjects(t *testing.T) {
+	o, err := Build(nil, []byte("elf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, _ := Encode(o)
+	flip := bytes.Clone(good)
+	flip[len(flip)/2] ^= 1
+	version := bytes.Clone(good)
+	version[11]++
+	cases := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"empty", nil, ErrNotObject},
+		{"other file", []byte("SQLite format 3\x00...................................."), ErrNotObject},
+		{"truncated header", good[:10], ErrCorrupt},
+		{"truncated", good[:len(good)-5], ErrCorrupt},
+		{"flipped bit", flip, ErrCorrupt},
+		{"version", version, ErrVersion},
+	}
+	for _, c := range cases {
+		if _, err := Decode(c.data); !errors.Is(err, c.want) {
+			t.Errorf("%s: err = %v, want %v", c.name, err, c.want)
+		}
+	}
+	if _, err := Decode(good); err != nil {
+		t.Errorf("good object refused: %v", err)
+	}
+}
+
+// BenchmarkBuildETOpen lowers all of ET Open (already compiled to IR) into
+// the object: tier decisions and every kernel table.
+func BenchmarkBuildETOpen(b *testing.B) {
+	rules := compileETOpen(b).Rules
+	for b.Loop() {
+		o, err := Build(rules, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Encode(o); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
