@@ -48,7 +48,7 @@ func userspaceReason(r *ir.Rule) string {
 	case len(r.Bits) > 0:
 		return fmt.Sprintf("%s needs per-flow state", r.Bits[0].Kind)
 	case len(r.Limits) > 0:
-		return fmt.Sprintf("%s needs per-%s counters", r.Limits[0].Kind, r.Limits[0].Track)
+		return fmt.Sprintf("%s needs counters (track %s)", r.Limits[0].Kind, r.Limits[0].Track)
 	case r.Tag != nil:
 		return "tag keeps per-session state"
 	}

@@ -26,7 +26,7 @@ func TestDecide(t *testing.T) {
 		{`alert udp any any -> any any (pcre:"/a/"; sid:1;)`, Userspace, "pcre runs in the userspace matcher"},
 		{`alert udp any any -> any any (flow:to_server; sid:1;)`, Userspace, "flow direction"},
 		{`alert udp any any -> any any (flowbits:isset,x; sid:1;)`, Userspace, "flowbits"},
-		{`alert udp any any -> any any (threshold:type limit, track by_src, count 1, seconds 60; sid:1;)`, Userspace, "per-by_src counters"},
+		{`alert udp any any -> any any (threshold:type limit, track by_src, count 1, seconds 60; sid:1;)`, Userspace, "limit needs counters (track by_src)"},
 		{`alert udp any any -> any any (dsize:>1; dsize:<9; sid:1;)`, Userspace, "dsize given twice"},
 		{`alert udp any any -> any any (byte_test:1,>,2,0; sid:1;)`, Userspace, "byte_test"},
 		{`alert dns any any -> any any (dns.query; content:"x"; sid:1;)`, Userspace, "app-layer protocol dns"},
