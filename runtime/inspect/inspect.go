@@ -1,0 +1,81 @@
+package inspect
+
+import (
+	"net/netip"
+	"time"
+)
+
+// Dir is a packet's or a buffer's direction within its flow.
+type Dir uint8
+
+const (
+	ToServer Dir = 1
+	ToClient Dir = 2
+)
+
+// Flow is one connection (TCP) or pseudo-connection (UDP, ICMP), keyed by
+// its 5-tuple in both directions. The client is the side that sent the
+// first packet (for TCP, the SYN when it was seen).
+type Flow struct {
+	ID                     uint64 // stable, non-zero; the EVE flow_id
+	Proto                  uint8
+	Client, Server         netip.Addr
+	ClientPort, ServerPort uint16
+	App                    string    // detected app-layer protocol: "http", "dns", "tls", ...
+	Established            bool      // TCP: three-way handshake seen; UDP: packets seen both ways
+	Pkts, Bytes            [3]uint64 // indexed by Dir: packets and bytes per direction
+	Bits                   map[string]bool
+	Start, Last            time.Time
+}
+
+// Packet is one decoded IP packet.
+type Packet struct {
+	TS           time.Time
+	Frame        []byte // the whole frame, from the Ethernet header
+	Src, Dst     netip.Addr
+	Proto        uint8
+	Sport, Dport uint16
+	TTL          uint8
+	TCPFlags     uint8
+	IType, ICode uint8
+	VLANs        []uint16
+	Payload      []byte
+}
+
+// Kind says what produced a unit.
+type Kind uint8
+
+const (
+	KindPacket Kind = iota + 1 // one packet's payload ("payload" buffer)
+	KindStream                 // a reassembled TCP chunk ("payload" buffer)
+	KindApp                    // an app-layer event (HTTP, DNS, TLS buffers)
+)
+
+// Unit is one inspection: everything a rule may look at, at one moment of
+// a flow.
+type Unit struct {
+	TS     time.Time
+	Kind   Kind
+	Flow   *Flow
+	Dir    Dir
+	Packet *Packet // the packet that completed the unit, when there is one
+	// Fields is app-layer metadata for EVE (e.g. http: hostname, url,
+	// http_method, status), by event section then key.
+	Fields  map[string]map[string]any
+	buffers map[string][]byte
+}
+
+// Buffer returns the named buffer (a sticky-buffer name such as "payload",
+// "http.uri", "dns.query"), or nil and false when the unit has none.
+func (u *Unit) Buffer(name string) ([]byte, bool) {
+	b, ok := u.buffers[name]
+	return b, ok
+}
+
+// SetBuffer sets a named buffer.
+func (u *Unit) SetBuffer(name string, b []byte) {
+	if u.buffers == nil {
+		u.buffers = map[string][]byte{}
+	}
+	u.buffers[name] = b
+}
