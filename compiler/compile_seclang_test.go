@@ -32,7 +32,7 @@ func TestCompileCRS(t *testing.T) {
 		t.Fatal(err)
 	}
 	var report strings.Builder
-	res.WriteReport(&report)
+	res.WriteReport(&report, false)
 	if res.Tally.Rules < 600 || res.Tally.Errors != 0 || res.Tally.Unsupported != 0 || len(res.Rules) != res.Tally.Rules {
 		t.Errorf("CRS: %+v with %d rules kept\n%s", res.Tally, len(res.Rules), report.String())
 	}

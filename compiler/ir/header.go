@@ -43,8 +43,9 @@ type Bit struct {
 
 // Threshold is a threshold, limit, both or detection_filter setting.
 type Threshold struct {
-	Kind    string // "threshold", "limit", "both", "detection_filter"
-	Track   string // by_src, by_dst, by_rule, by_both, by_flow
-	Count   int
-	Seconds int
+	Kind       string // "threshold", "limit", "both", "backoff", "detection_filter"
+	Track      string // by_src, by_dst, by_rule, by_both, by_flow
+	Count      int
+	Seconds    int
+	Multiplier int // backoff: alert at Count, then every Count*Multiplier^n
 }

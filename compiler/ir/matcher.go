@@ -90,6 +90,7 @@ type IsDataAt struct {
 // ByteOpts are the conversion options shared by the byte_* keywords.
 type ByteOpts struct {
 	Bytes    int
+	BytesVar string // byte count from a byte_extract variable, when set
 	Offset   Num
 	Relative bool
 	Endian   string // "big", "little", "dce"
@@ -155,6 +156,14 @@ type StreamSize struct {
 	Cmp  Cmp
 }
 
+// FlowCounter compares a flow's packet or byte count: What is "pkts" or
+// "bytes", Dir "toserver", "toclient", "either" or "both".
+type FlowCounter struct {
+	What string
+	Dir  string
+	Cmp  Cmp
+}
+
 // Base64Decode decodes part of the buffer into the "base64" buffer.
 type Base64Decode struct {
 	Buffer   Buffer
@@ -181,6 +190,7 @@ func (m *Field) Kind() string         { return m.Name }
 func (m *StreamSize) Kind() string    { return "stream_size" }
 func (m *Base64Decode) Kind() string  { return "base64_decode" }
 func (m *AppLayerEvent) Kind() string { return "app-layer-event" }
+func (m *FlowCounter) Kind() string   { return "flow." + m.What }
 
 func (m *Content) Buf() Buffer       { return m.Buffer }
 func (m *PCRE) Buf() Buffer          { return m.Buffer }
@@ -194,6 +204,7 @@ func (m *Field) Buf() Buffer         { return Buffer{Name: "pkt.hdr"} }
 func (m *StreamSize) Buf() Buffer    { return Buffer{Name: "stream"} }
 func (m *Base64Decode) Buf() Buffer  { return m.Buffer }
 func (m *AppLayerEvent) Buf() Buffer { return Buffer{Name: "app.events"} }
+func (m *FlowCounter) Buf() Buffer   { return Buffer{Name: "flow"} }
 
 func (m *Content) SetBuf(b Buffer)      { m.Buffer = b }
 func (m *PCRE) SetBuf(b Buffer)         { m.Buffer = b }

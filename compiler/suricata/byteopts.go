@@ -67,13 +67,15 @@ func byteNum(b *builder, what, s string, lo, hi int64) (ir.Num, error) {
 	return ir.Num{Val: n}, checkRange(what, n, lo, hi)
 }
 
-// byteCount reads the number of bytes a byte keyword converts.
-func byteCount(kw, s string) (int, error) {
+// byteCount reads the number of bytes a byte keyword converts; a
+// byte_extract variable name is returned as the second result.
+func byteCount(b *builder, kw, s string) (int, string, error) {
 	if s != "" && isLetter(s[0]) {
-		return 0, fmt.Errorf("%s with a byte count from variable %q %w", kw, s, diag.ErrUnsupported)
+		n, err := b.num(s)
+		return 0, n.Var, err
 	}
 	n, err := intIn(kw+" byte count", s, 0, math.MaxUint32)
-	return int(n), err
+	return int(n), "", err
 }
 
 // byteBuf returns the buffer a byte keyword inspects: the sticky buffer or,
@@ -147,10 +149,11 @@ func (a *byteArgs) option(words []string) (bool, error) {
 // finish checks the combination and fills the byte count, offset, endian
 // and base.
 func (a *byteArgs) finish(b *builder, count, offset string) (ir.ByteOpts, error) {
-	n, err := byteCount(a.kw, count)
+	n, nvar, err := byteCount(b, a.kw, count)
 	if err != nil {
 		return a.opts, err
 	}
+	a.opts.BytesVar = nvar
 	switch {
 	case a.str && n > maxStringBytes:
 		return a.opts, fmt.Errorf("cannot convert more than %d bytes with string: %w", maxStringBytes, diag.ErrBadRange)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/compiler/vars"
@@ -78,6 +79,9 @@ func (c *Compiler) Rule(r *syntax.Rule) (*ir.Rule, []*diag.Diagnostic) {
 	if h.DstPorts, err = c.res.Port(r.DstPort); err != nil {
 		report(r.DstPortPos, fmt.Errorf("destination port: %w", err))
 	}
+	if fam := families[strings.ToLower(r.Proto)]; fam != 0 {
+		h.Src, h.Dst = onlyFamily(h.Src, fam), onlyFamily(h.Dst, fam)
+	}
 	b := newBuilder(rule)
 	for i := range r.Options {
 		o := &r.Options[i]
@@ -118,6 +122,14 @@ func applyOption(b *builder, o *syntax.Option) error {
 		return fmt.Errorf("%s: %w", o.Name, err)
 	}
 	return nil
+}
+
+// onlyFamily keeps the addresses of one IP version.
+func onlyFamily(s ir.AddrSet, fam int) ir.AddrSet {
+	if fam == 4 {
+		return ir.AddrSet{V4: s.V4}
+	}
+	return ir.AddrSet{V6: s.V6}
 }
 
 // preScanSID finds the rule's sid so that every diagnostic can name it,

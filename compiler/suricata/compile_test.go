@@ -2,6 +2,7 @@ package suricata
 
 import (
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -187,4 +188,38 @@ func TestPCREAndSizes(t *testing.T) {
 	mustFail(t, `alert tcp any any -> any any (dsize:<0; sid:1;)`, diag.ErrBadRange, "never match")
 	mustFail(t, `alert tcp any any -> any any (dsize:20<>10; sid:1;)`, diag.ErrBadRange, "empty")
 	mustFail(t, `alert tcp any any -> any any (bsize:10; sid:1;)`, diag.ErrMissing, "sticky buffer")
+}
+
+func TestVerifyKeywords(t *testing.T) {
+	r := mustCompile(t, `pass IP 10.0.0.0/8 any -> any any (ip_proto:6; sid:1;)`)
+	if r.Header.Proto.L4 != "tcp" || len(r.Matchers) != 0 {
+		t.Errorf("ip_proto:6 = %+v %v", r.Header.Proto, r.Matchers)
+	}
+	r = mustCompile(t, `alert ip any any -> any any (ip_proto:!tcp; vlan.layers:>1; flow.pkts:toserver,=10; flow.bytes_toclient:>3000; threshold: type backoff, track by_flow, count 2, multiplier 10; prefilter; sid:2;)`)
+	want := []ir.Matcher{
+		&ir.Field{Name: "ip_proto", Cmp: ir.Cmp{Op: "!=", A: 6}},
+		&ir.Field{Name: "vlan.layers", Cmp: ir.Cmp{Op: ">", A: 1}},
+		&ir.FlowCounter{What: "pkts", Dir: "toserver", Cmp: ir.Cmp{Op: "=", A: 10}},
+		&ir.FlowCounter{What: "bytes", Dir: "toclient", Cmp: ir.Cmp{Op: ">", A: 3000}},
+	}
+	if !reflect.DeepEqual(r.Matchers, want) {
+		t.Errorf("matchers = %+v", r.Matchers)
+	}
+	if r.Limits[0] != (ir.Threshold{Kind: "backoff", Track: "by_flow", Count: 2, Multiplier: 10}) {
+		t.Errorf("backoff = %+v", r.Limits[0])
+	}
+	r = mustCompile(t, `alert ipv6 any any -> any any (content:"x"; sid:3;)`)
+	if len(r.Header.Src.V4) != 0 || len(r.Header.Src.V6) == 0 {
+		t.Errorf("ipv6 rule src = %v", r.Header.Src)
+	}
+	r = mustCompile(t, `alert http any any -> any any (http.uri; from_base64: bytes 6, offset 6, mode rfc2045; zlib_deflate: max-size 8; content:"x"; pcre:/one/U; byte_extract:1,0,n; byte_test:n,=,1,0; sid:4;)`)
+	if tr := r.Matchers[0].Buf().Transforms; len(tr) != 2 || tr[0].Arg != "bytes 6, offset 6, mode rfc2045" || tr[1].Arg != "max-size 8" {
+		t.Errorf("transforms = %+v", tr)
+	}
+	if bt := r.Matchers[3].(*ir.ByteTest); bt.Opts.BytesVar != "n" {
+		t.Errorf("byte_test bytes var = %+v", bt.Opts)
+	}
+	mustFail(t, `alert http any any -> any any (http.uri; from_base64: mode base32; sid:5;)`, diag.ErrBadValue, "from_base64 option")
+	mustFail(t, `alert ip any any -> any any (flow.pkts:sideways,=1; sid:5;)`, diag.ErrBadValue, "direction")
+	mustFail(t, `alert ip any any -> any any (threshold: type backoff, track by_src, count 2, multiplier 10; sid:5;)`, diag.ErrBadValue, "by_flow")
 }

@@ -58,7 +58,7 @@ func TestByteTestErrors(t *testing.T) {
 		{`alert tcp any any -> any any (byte_test:9,=,4,0; sid:1;)`, diag.ErrBadRange, "more than 8 bytes without string"},
 		{`alert tcp any any -> any any (byte_test:24,=,4,0,string,dec; sid:1;)`, diag.ErrBadRange, "more than 23 bytes with string"},
 		{`alert tcp any any -> any any (byte_test:-1,=,4,0; sid:1;)`, diag.ErrBadRange, "byte_test byte count -1 out of range"},
-		{`alert tcp any any -> any any (byte_test:x1,=,4,0; sid:1;)`, diag.ErrUnsupported, `byte_test with a byte count from variable "x1" unsupported`},
+		{`alert tcp any any -> any any (byte_test:x1,=,4,0; sid:1;)`, diag.ErrBadValue, `"x1" is neither a number nor a byte_extract variable`},
 		{`alert tcp any any -> any any (byte_test:2,=,4,0,hex; sid:1;)`, diag.ErrConflict, "base hex without string"},
 		{`alert tcp any any -> any any (byte_test:2,=,4,0,string,hex,dec; sid:1;)`, diag.ErrConflict, "two bases, hex and dec"},
 		{`alert tcp any any -> any any (byte_test:2,=,4,0,dce,little; sid:1;)`, diag.ErrConflict, "dce cannot be combined"},

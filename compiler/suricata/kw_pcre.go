@@ -25,10 +25,9 @@ func init() {
 		if rest, ok := strings.CutPrefix(v, "!"); ok {
 			m.Negated, v = true, strings.TrimSpace(rest)
 		}
-		if !syntax.IsQuoted(v) {
-			return badValue(`pcre, want "/regex/flags"`, o.Value)
+		if syntax.IsQuoted(v) {
+			v = v[1 : len(v)-1]
 		}
-		v = v[1 : len(v)-1]
 		end := strings.LastIndexByte(v, '/')
 		if !strings.HasPrefix(v, "/") || end < 1 {
 			return badValue(`pcre, want "/regex/flags"`, o.Value)

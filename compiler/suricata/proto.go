@@ -1,6 +1,10 @@
 package suricata
 
-import "github.com/rulec/rulec/compiler/ir"
+import (
+	"strings"
+
+	"github.com/rulec/rulec/compiler/ir"
+)
 
 // transports lists the rule protocols that name a transport.
 var transports = map[string]ir.Proto{
@@ -28,8 +32,16 @@ var appTransport = map[string]string{
 	"quic": "udp", "sip": "ip", "bittorrent-dht": "udp", "ssl": "tcp",
 }
 
-// ruleProto maps a rule's protocol field, reporting false when unknown.
+// families lists the protocols that restrict a rule to one IP version.
+var families = map[string]int{"ipv4": 4, "ip4": 4, "ipv6": 6, "ip6": 6}
+
+// ruleProto maps a rule's protocol field, case-insensitively, reporting
+// false when unknown.
 func ruleProto(name string) (ir.Proto, bool) {
+	name = strings.ToLower(name)
+	if _, ok := families[name]; ok {
+		return ir.Proto{L4: "ip"}, true
+	}
 	if p, ok := transports[name]; ok {
 		return p, true
 	}

@@ -37,7 +37,7 @@ func parseThreshold(kind, v string) (ir.Threshold, error) {
 			if kind == "detection_filter" {
 				return t, badValue("detection_filter option", item)
 			}
-			if val != "threshold" && val != "limit" && val != "both" {
+			if val != "threshold" && val != "limit" && val != "both" && val != "backoff" {
 				return t, badValue("threshold type", val)
 			}
 			t.Kind = val
@@ -54,6 +54,12 @@ func parseThreshold(kind, v string) (ir.Threshold, error) {
 				return t, err
 			}
 			t.Count = int(n)
+		case "multiplier":
+			n, err := intIn("multiplier", val, 1, math.MaxInt32)
+			if err != nil {
+				return t, err
+			}
+			t.Multiplier = int(n)
 		case "seconds":
 			n, err := intIn("seconds", val, 1, math.MaxInt32)
 			if err != nil {
@@ -63,6 +69,14 @@ func parseThreshold(kind, v string) (ir.Threshold, error) {
 		default:
 			return t, badValue(kind+" option", item)
 		}
+	}
+	if t.Kind == "backoff" {
+		need = []string{"type", "track", "count", "multiplier"}
+		if t.Track != "by_flow" {
+			return t, fmt.Errorf("backoff needs track by_flow: %w", diag.ErrBadValue)
+		}
+	} else if t.Multiplier != 0 {
+		return t, fmt.Errorf("multiplier only applies to type backoff: %w", diag.ErrBadValue)
 	}
 	for _, k := range need {
 		if !seen[k] {

@@ -2,7 +2,9 @@ package suricata
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strings"
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/diag"
@@ -14,8 +16,17 @@ import (
 func init() {
 	for _, name := range []string{"dotprefix", "to_lowercase", "to_uppercase", "strip_whitespace",
 		"compress_whitespace", "to_md5", "to_sha1", "to_sha256", "url_decode", "header_lowercase",
-		"strip_pseudo_headers", "from_base64"} {
+		"strip_pseudo_headers"} {
 		register(name, valueNone, func(b *builder, _ *syntax.Option) error { return transform(b, name, "") })
+	}
+	for name, check := range map[string]func(string) error{"from_base64": checkFromBase64, "zlib_deflate": checkZlibDeflate} {
+		register(name, valueOptional, func(b *builder, o *syntax.Option) error {
+			arg := strings.TrimSpace(o.Value)
+			if err := check(arg); err != nil {
+				return err
+			}
+			return transform(b, name, arg)
+		})
 	}
 	for _, name := range []string{"xor", "pcrexform"} {
 		register(name, valueRequired, func(b *builder, o *syntax.Option) error {
@@ -39,4 +50,39 @@ func transform(b *builder, name, arg string) error {
 		}
 	}
 	return nil
+}
+
+// transformOptions checks "key value" options separated by commas against
+// the allowed keys and their value checks.
+func transformOptions(name, arg string, allowed map[string]func(string) bool) error {
+	if arg == "" {
+		return nil
+	}
+	seen := map[string]bool{}
+	for _, item := range splitArgs(arg) {
+		key, val, _ := strings.Cut(item, " ")
+		val = strings.TrimSpace(val)
+		ok, known := allowed[key]
+		if !known || seen[key] || !ok(val) {
+			return badValue(name+" option", item)
+		}
+		seen[key] = true
+	}
+	return nil
+}
+
+func isUint(s string) bool {
+	_, err := intIn("", s, 0, math.MaxUint32)
+	return err == nil
+}
+
+func checkFromBase64(arg string) error {
+	return transformOptions("from_base64", arg, map[string]func(string) bool{
+		"bytes": isUint, "offset": isUint,
+		"mode": func(v string) bool { return v == "rfc4648" || v == "rfc2045" || v == "strict" },
+	})
+}
+
+func checkZlibDeflate(arg string) error {
+	return transformOptions("zlib_deflate", arg, map[string]func(string) bool{"max-size": isUint})
 }
