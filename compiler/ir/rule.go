@@ -47,7 +47,8 @@ type Meta struct {
 	GID, SID, Rev uint64
 	Msg           string
 	Classtype     string
-	Priority      int // 1 (highest) .. 255; from priority or the classtype
+	Category      string // the classtype's description, as EVE reports it
+	Priority      int    // 1 (highest) .. 255; from priority or the classtype
 	References    []Reference
 	Metadata      []KV
 }

@@ -26,10 +26,12 @@ var finishers = []func(*builder) error{
 		if m.GID == 0 {
 			m.GID = 1
 		}
+		ct, known := classtypes[m.Classtype]
+		m.Category = ct.desc
 		if m.Priority == 0 {
 			m.Priority = defaultPriority
-			if p, ok := classtypes[m.Classtype]; ok {
-				m.Priority = p
+			if known {
+				m.Priority = ct.priority
 			}
 		}
 		return nil
