@@ -1,0 +1,133 @@
+package eve
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"net/netip"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// TimeFormat is Suricata's EVE timestamp layout.
+const TimeFormat = "2006-01-02T15:04:05.000000-0700"
+
+// Event is one EVE record. Fields left zero are omitted.
+type Event struct {
+	Timestamp time.Time
+	FlowID    uint64
+	InIface   string
+	EventType string
+	SrcIP     netip.Addr
+	SrcPort   uint16
+	DestIP    netip.Addr
+	DestPort  uint16
+	Proto     uint8
+	AppProto  string
+	Direction string // "to_server" or "to_client"
+	Alert     *Alert
+	// Sections holds app-layer sections ("http", "dns", "tls", ...) and
+	// other event bodies ("block", "stats").
+	Sections map[string]map[string]any
+}
+
+// Alert is the "alert" section.
+type Alert struct {
+	Action       string `json:"action"` // "allowed" or "blocked"
+	GID          uint64 `json:"gid"`
+	SignatureID  uint64 `json:"signature_id"`
+	Rev          uint64 `json:"rev"`
+	Signature    string `json:"signature"`
+	Category     string `json:"category"`
+	Severity     int    `json:"severity"`
+	SeverityName string `json:"severity_name"`
+	Tier         string `json:"tier,omitempty"` // "kernel" or "userspace"
+}
+
+// protoNames are the EVE names of common IP protocols.
+var protoNames = map[uint8]string{1: "ICMP", 6: "TCP", 17: "UDP", 58: "IPv6-ICMP", 47: "GRE", 132: "SCTP"}
+
+// ProtoName returns the EVE name of an IP protocol number.
+func ProtoName(p uint8) string {
+	if n, ok := protoNames[p]; ok {
+		return n
+	}
+	return strconv.Itoa(int(p))
+}
+
+// MarshalJSON writes the event in EVE's key order.
+func (e *Event) MarshalJSON() ([]byte, error) {
+	m := orderedObject{}
+	m.add("timestamp", e.Timestamp.Format(TimeFormat))
+	if e.FlowID != 0 {
+		m.add("flow_id", e.FlowID)
+	}
+	if e.InIface != "" {
+		m.add("in_iface", e.InIface)
+	}
+	m.add("event_type", e.EventType)
+	if e.SrcIP.IsValid() {
+		m.add("src_ip", e.SrcIP.String())
+		if e.Proto == 6 || e.Proto == 17 || e.Proto == 132 {
+			m.add("src_port", e.SrcPort)
+		}
+		m.add("dest_ip", e.DestIP.String())
+		if e.Proto == 6 || e.Proto == 17 || e.Proto == 132 {
+			m.add("dest_port", e.DestPort)
+		}
+		m.add("proto", ProtoName(e.Proto))
+	}
+	if e.Direction != "" {
+		m.add("direction", e.Direction)
+	}
+	if e.Alert != nil {
+		m.add("alert", e.Alert)
+	}
+	if e.AppProto != "" {
+		m.add("app_proto", e.AppProto)
+	}
+	for _, k := range sortedKeys(e.Sections) {
+		m.add(k, e.Sections[k])
+	}
+	return m.marshal()
+}
+
+// Writer writes events as JSON lines; it is safe for concurrent use.
+type Writer struct {
+	mu  sync.Mutex
+	w   *bufio.Writer
+	err error
+}
+
+// NewWriter returns a writer to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriter(w)} }
+
+// Write appends one event; the first error sticks and is returned by
+// every later call.
+func (w *Writer) Write(e *Event) error {
+	b, err := json.Marshal(e)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return w.err
+	}
+	if err != nil {
+		w.err = err
+		return err
+	}
+	b = append(b, '\n')
+	_, w.err = w.w.Write(b)
+	return w.err
+}
+
+// Flush writes buffered events out.
+func (w *Writer) Flush() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return w.err
+	}
+	w.err = w.w.Flush()
+	return w.err
+}

@@ -1,0 +1,45 @@
+package eve
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestAlertLine(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	ts := time.Date(2026, 11, 25, 10, 0, 0, 123456000, time.UTC)
+	err := w.Write(&Event{
+		Timestamp: ts, FlowID: 42, EventType: "alert",
+		SrcIP: netip.MustParseAddr("10.0.0.1"), SrcPort: 1234, DestIP: netip.MustParseAddr("10.0.0.2"), DestPort: 80, Proto: 6,
+		Direction: "to_server", AppProto: "http",
+		Alert:    &Alert{Action: "allowed", GID: 1, SignatureID: 9, Rev: 2, Signature: "x", Category: "Misc activity", Severity: 3, SeverityName: DefaultSeverity.Name(3)},
+		Sections: map[string]map[string]any{"http": {"hostname": "example.com", "url": "/a"}},
+	})
+	if err != nil || w.Flush() != nil {
+		t.Fatal(err)
+	}
+	line := buf.String()
+	want := `{"timestamp":"2026-11-25T10:00:00.123456+0000","flow_id":42,"event_type":"alert","src_ip":"10.0.0.1","src_port":1234,"dest_ip":"10.0.0.2","dest_port":80,"proto":"TCP","direction":"to_server","alert":{"action":"allowed","gid":1,"signature_id":9,"rev":2,"signature":"x","category":"Misc activity","severity":3,"severity_name":"medium"},"app_proto":"http","http":{"hostname":"example.com","url":"/a"}}` + "\n"
+	if line != want {
+		t.Errorf("got  %s\nwant %s", line, want)
+	}
+	var back map[string]any
+	if err := json.Unmarshal([]byte(line), &back); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestICMPHasNoPorts(t *testing.T) {
+	b, _ := json.Marshal(&Event{EventType: "alert", SrcIP: netip.MustParseAddr("::1"), DestIP: netip.MustParseAddr("::2"), Proto: 58})
+	if strings.Contains(string(b), "port") || !strings.Contains(string(b), `"proto":"IPv6-ICMP"`) {
+		t.Errorf("got %s", b)
+	}
+	if DefaultSeverity.Name(0) != "low" || DefaultSeverity.Name(1) != "critical" || DefaultSeverity.Name(9) != "low" {
+		t.Error("severity names")
+	}
+}
