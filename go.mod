@@ -10,3 +10,9 @@ require (
 )
 
 require github.com/gopacket/gopacket v1.7.7
+
+require (
+	github.com/cilium/ebpf v0.22.0 // indirect
+	golang.org/x/net v0.55.0 // indirect
+	golang.org/x/sys v0.45.0 // indirect
+)

@@ -59,6 +59,7 @@ type Unit struct {
 	Flow   *Flow
 	Dir    Dir
 	Packet *Packet // the packet that completed the unit, when there is one
+	Tx     uint64  // app units: the transaction's sequence number in its flow, from 1
 	// Fields is app-layer metadata for EVE (e.g. http: hostname, url,
 	// http_method, status), by event section then key.
 	Fields  map[string]map[string]any
