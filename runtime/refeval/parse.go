@@ -132,3 +132,19 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 	h.payloadLen = end - h.payloadOff
 	return h, true, true
 }
+
+// Tuple is a packet's addresses, protocol and ports.
+type Tuple struct {
+	Src, Dst     netip.Addr
+	Proto        uint8
+	Sport, Dport uint16
+}
+
+// PacketTuple reads the tuple of a frame the classifier would evaluate.
+func PacketTuple(frame []byte) (Tuple, bool) {
+	h, ip, ok := parse(frame)
+	if !ip || !ok {
+		return Tuple{}, false
+	}
+	return Tuple{h.src, h.dst, h.proto, h.sport, h.dport}, true
+}

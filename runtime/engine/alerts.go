@@ -1,0 +1,89 @@
+package engine
+
+import (
+	"hash/fnv"
+	"time"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/refeval"
+)
+
+// maxKernelIPOnly bounds the kernel IP-only dedupe set; past it the set
+// restarts (a repeated alert rather than a lost one).
+const maxKernelIPOnly = 1 << 20
+
+// kernelAlert turns a classifier alert into an EVE event.
+func (e *Engine) kernelAlert(ts time.Time, frame []byte, ev refeval.Event) {
+	r := e.obj.Rules[ev.Rule]
+	t, _ := refeval.PacketTuple(frame)
+	if isIPOnly(r) {
+		k := ipOnlyKey{ev.Rule, t.Src, t.Dst, t.Proto, t.Sport, t.Dport}
+		if e.kernelIP[k] {
+			return
+		}
+		if len(e.kernelIP) >= maxKernelIPOnly {
+			clear(e.kernelIP)
+		}
+		e.kernelIP[k] = true
+	}
+	e.emit(&eve.Event{Timestamp: ts, FlowID: tupleFlowID(t), SrcIP: t.Src, SrcPort: t.Sport, DestIP: t.Dst, DestPort: t.Dport, Proto: t.Proto}, r, "kernel")
+}
+
+func isIPOnly(r *ir.Rule) bool {
+	u, _ := prepare(0, r)
+	return u.ipOnly
+}
+
+// tupleFlowID derives a flow id for kernel alerts from the unordered
+// tuple, so both directions of a connection share it.
+func tupleFlowID(t refeval.Tuple) uint64 {
+	a, b := t.Src, t.Dst
+	ap, bp := t.Sport, t.Dport
+	if b.Less(a) || (a == b && bp < ap) {
+		a, b, ap, bp = b, a, bp, ap
+	}
+	h := fnv.New64a()
+	h.Write(a.AsSlice())
+	h.Write(b.AsSlice())
+	h.Write([]byte{t.Proto, byte(ap >> 8), byte(ap), byte(bp >> 8), byte(bp)})
+	return h.Sum64() &^ (1 << 63)
+}
+
+// userAlert turns a userspace match into an EVE event.
+func (e *Engine) userAlert(u *inspect.Unit, c *urule) {
+	src, dst, sport, dport := orient(u)
+	if p := u.Packet; p != nil {
+		src, dst, sport, dport = p.Src, p.Dst, p.Sport, p.Dport
+	}
+	ev := &eve.Event{Timestamp: u.TS, FlowID: u.Flow.ID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport,
+		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Fields}
+	e.emit(ev, c.r, "userspace")
+}
+
+func direction(d inspect.Dir) string {
+	if d == inspect.ToClient {
+		return "to_client"
+	}
+	return "to_server"
+}
+
+func (e *Engine) emit(ev *eve.Event, r *ir.Rule, tier string) {
+	action := "allowed"
+	if actionRank(r.Action) == 1 || actionRank(r.Action) == 2 {
+		action = "blocked"
+	}
+	m := r.Meta
+	ev.Timestamp = ev.Timestamp.UTC()
+	ev.EventType = "alert"
+	ev.InIface = e.opts.Iface
+	ev.Alert = &eve.Alert{Action: action, GID: m.GID, SignatureID: m.SID, Rev: m.Rev, Signature: m.Msg,
+		Category: m.Category, Severity: m.Priority, SeverityName: e.opts.Severity.Name(m.Priority), Tier: tier}
+	e.stats.alert(m.SID, ev.Alert.SeverityName, tier)
+	if e.opts.EVE != nil {
+		if err := e.opts.EVE.Write(ev); err != nil && e.err == nil {
+			e.err = err
+		}
+	}
+}

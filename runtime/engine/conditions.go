@@ -1,0 +1,181 @@
+package engine
+
+import (
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// flowHolds checks the flow keyword.
+func flowHolds(f ir.Flow, u *inspect.Unit) bool {
+	switch {
+	case f.ToServer && u.Dir != inspect.ToServer,
+		f.ToClient && u.Dir != inspect.ToClient,
+		f.Established && !u.Flow.Established,
+		f.NotEstablished && u.Flow.Established,
+		f.OnlyStream && u.Kind == inspect.KindPacket,
+		f.NoStream && u.Kind == inspect.KindStream:
+		return false
+	}
+	return true
+}
+
+// condsHold checks the packet and flow matchers of a rule on a unit.
+func condsHold(conds []ir.Matcher, u *inspect.Unit) bool {
+	for _, m := range conds {
+		if !condHolds(m, u) {
+			return false
+		}
+	}
+	return true
+}
+
+func condHolds(m ir.Matcher, u *inspect.Unit) bool {
+	p := u.Packet
+	switch m := m.(type) {
+	case *ir.Size:
+		return p != nil && cmpHolds(m.Cmp, int64(len(p.Payload)))
+	case *ir.TCPFlags:
+		return p != nil && p.Proto == 6 && flagsHold(m, p.TCPFlags)
+	case *ir.Field:
+		return p != nil && fieldHolds(m, p)
+	case *ir.FlowCounter:
+		return counterHolds(m, u.Flow)
+	case *ir.StreamSize:
+		return streamSizeHolds(m, u.Flow)
+	}
+	return false
+}
+
+func fieldHolds(m *ir.Field, p *inspect.Packet) bool {
+	icmp := p.Proto == 1 || p.Proto == 58
+	switch m.Name {
+	case "ttl":
+		return cmpHolds(m.Cmp, int64(p.TTL))
+	case "itype":
+		return icmp && cmpHolds(m.Cmp, int64(p.IType))
+	case "icode":
+		return icmp && cmpHolds(m.Cmp, int64(p.ICode))
+	case "ip_proto":
+		return cmpHolds(m.Cmp, int64(p.Proto))
+	case "vlan.layers":
+		return cmpHolds(m.Cmp, int64(len(p.VLANs)))
+	}
+	return false
+}
+
+func flagsHold(m *ir.TCPFlags, flags uint8) bool {
+	f := flags &^ m.Ignore
+	switch m.Mod {
+	case "+":
+		return f&m.Flags == m.Flags
+	case "*":
+		return f&m.Flags != 0
+	case "!":
+		return f&m.Flags == 0
+	}
+	return f == m.Flags
+}
+
+func counterHolds(m *ir.FlowCounter, f *inspect.Flow) bool {
+	vals := f.Pkts
+	if m.What == "bytes" {
+		vals = f.Bytes
+	}
+	ts := cmpHolds(m.Cmp, int64(vals[inspect.ToServer]))
+	tc := cmpHolds(m.Cmp, int64(vals[inspect.ToClient]))
+	switch m.Dir {
+	case "toserver":
+		return ts
+	case "toclient":
+		return tc
+	case "both":
+		return ts && tc
+	}
+	return ts || tc
+}
+
+// streamSizeHolds approximates the stream size with the flow's byte
+// counts per direction.
+func streamSizeHolds(m *ir.StreamSize, f *inspect.Flow) bool {
+	server := cmpHolds(m.Cmp, int64(f.Bytes[inspect.ToClient]))
+	client := cmpHolds(m.Cmp, int64(f.Bytes[inspect.ToServer]))
+	switch m.Side {
+	case "server":
+		return server
+	case "client":
+		return client
+	case "both":
+		return server && client
+	}
+	return server || client
+}
+
+func cmpHolds(c ir.Cmp, v int64) bool {
+	switch c.Op {
+	case "=":
+		return v == c.A
+	case "!=":
+		return v != c.A
+	case "<":
+		return v < c.A
+	case ">":
+		return v > c.A
+	case "<=":
+		return v <= c.A
+	case ">=":
+		return v >= c.A
+	case "<>":
+		return c.A < v && v < c.B
+	}
+	return false
+}
+
+// bitsHold checks the flowbits conditions of a rule.
+func bitsHold(bits []ir.Bit, f *inspect.Flow) bool {
+	for _, b := range bits {
+		if b.Kind != "flowbits" || (b.Cmd != "isset" && b.Cmd != "isnotset") {
+			continue
+		}
+		want := b.Cmd == "isset"
+		any := false
+		all := true
+		for _, n := range b.Names {
+			set := f.Bits[n]
+			any = any || set == want
+			all = all && set == want
+		}
+		if (b.Any && !any) || (!b.Any && !all) {
+			return false
+		}
+	}
+	return true
+}
+
+// applyBits performs the flowbits effects of a matched rule.
+func applyBits(bits []ir.Bit, f *inspect.Flow) {
+	for _, b := range bits {
+		if b.Kind != "flowbits" {
+			continue
+		}
+		for _, n := range b.Names {
+			switch b.Cmd {
+			case "set":
+				if f.Bits == nil {
+					f.Bits = map[string]bool{}
+				}
+				f.Bits[n] = true
+			case "unset":
+				delete(f.Bits, n)
+			case "toggle":
+				if f.Bits[n] {
+					delete(f.Bits, n)
+				} else {
+					if f.Bits == nil {
+						f.Bits = map[string]bool{}
+					}
+					f.Bits[n] = true
+				}
+			}
+		}
+	}
+}

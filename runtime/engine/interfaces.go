@@ -1,0 +1,26 @@
+package engine
+
+import (
+	"time"
+
+	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/refeval"
+)
+
+// Kernel runs the kernel tier on one frame.
+type Kernel interface {
+	Run(frame []byte) (refeval.Result, error)
+}
+
+// Tracker turns frames into inspection units, calling the emit function
+// it was made with.
+type Tracker interface {
+	Frame(ts time.Time, frame []byte) (*inspect.Packet, error)
+	Flush()
+}
+
+// Matcher evaluates the buffer matchers of rules (indices into the slice it
+// was compiled from) on a unit.
+type Matcher interface {
+	Match(u *inspect.Unit, candidates []int) []int
+}

@@ -1,0 +1,127 @@
+package engine
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// urule is a userspace rule prepared for the runtime: its buffer matchers
+// go to the Matcher, its other matchers are conditions checked here.
+type urule struct {
+	idx      int // index in the object's rules
+	r        *ir.Rule
+	matchIdx int // index in the matcher's rule list; -1 without buffer matchers
+	conds    []ir.Matcher
+	app      bool // inspects app-layer buffers
+	payload  bool // inspects the payload buffer
+	stream   bool // payload inspected on the TCP stream, as Suricata does
+	ipOnly   bool // alerts once per flow direction
+	setsBits bool
+}
+
+// bufferMatcher reports whether m inspects a buffer (the Matcher's job)
+// rather than packet or flow state.
+func bufferMatcher(m ir.Matcher) bool {
+	switch m := m.(type) {
+	case *ir.Content, *ir.PCRE, *ir.IsDataAt, *ir.ByteTest, *ir.ByteJump, *ir.ByteExtract, *ir.Base64Decode:
+		return true
+	case *ir.Size:
+		return m.What != "dsize"
+	}
+	return false
+}
+
+// prepare splits r's matchers; the returned rule holds only the buffer
+// matchers, for the Matcher, or is nil when there are none.
+func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
+	u := &urule{idx: idx, r: r, matchIdx: -1}
+	var bufs []ir.Matcher
+	for _, m := range r.Matchers {
+		if !bufferMatcher(m) {
+			u.conds = append(u.conds, m)
+			continue
+		}
+		bufs = append(bufs, m)
+		if m.Buf().Name == ir.BufPayload {
+			u.payload = true
+		} else {
+			u.app = true
+		}
+	}
+	p := r.Header.Proto
+	u.stream = (p.L4 == "tcp" || p.L4 == "ip") && p.Mode != "pkt" && !r.Flow.NoStream
+	for _, b := range r.Bits {
+		if b.Cmd == "set" || b.Cmd == "unset" || b.Cmd == "toggle" {
+			u.setsBits = true
+		}
+	}
+	u.ipOnly = len(r.Matchers) == 0 && p.App == "" && r.Header.SrcPorts.IsAny() && r.Header.DstPorts.IsAny() &&
+		r.Flow == (ir.Flow{}) && len(r.Limits) == 0
+	if len(bufs) == 0 {
+		return u, nil
+	}
+	only := *r
+	only.Matchers = bufs
+	return u, &only
+}
+
+// wants reports whether the rule is evaluated on this kind of unit.
+func (u *urule) wants(in *inspect.Unit) bool {
+	if app := u.r.Header.Proto.App; app != "" && !sameApp(app, in.Flow.App) {
+		return false
+	}
+	switch {
+	case u.app:
+		return in.Kind == inspect.KindApp
+	case u.payload && u.stream && in.Flow.Proto == 6:
+		return in.Kind == inspect.KindStream
+	}
+	return in.Kind == inspect.KindPacket
+}
+
+func sameApp(rule, flow string) bool {
+	if rule == "http1" || rule == "http2" {
+		rule = "http"
+	}
+	return rule == flow
+}
+
+// actionRank orders actions as Suricata inspects them: pass, drop,
+// reject, alert.
+func actionRank(a ir.Action) int {
+	switch a {
+	case ir.ActPass:
+		return 0
+	case ir.ActDrop:
+		return 1
+	case ir.ActReject, ir.ActRejectSrc, ir.ActRejectDst, ir.ActRejectBoth:
+		return 2
+	}
+	return 3
+}
+
+// sortRules puts rules in Suricata's inspection order: action, flowbit
+// setters before readers, priority, then sid.
+func sortRules(rs []*urule) {
+	slices.SortStableFunc(rs, func(a, b *urule) int {
+		return cmp.Or(
+			cmp.Compare(actionRank(a.r.Action), actionRank(b.r.Action)),
+			-cmpBool(a.setsBits, b.setsBits),
+			cmp.Compare(a.r.Meta.Priority, b.r.Meta.Priority),
+			cmp.Compare(a.r.Meta.SID, b.r.Meta.SID),
+		)
+	})
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}

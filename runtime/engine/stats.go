@@ -1,0 +1,74 @@
+package engine
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+)
+
+// Stats counts what an engine saw and did.
+type Stats struct {
+	Packets, Bytes uint64
+	Drops          uint64 // kernel verdict: dropped
+	Blocked        uint64 // dropped by the block list
+	Copies         uint64 // copied up to the userspace tier
+	Units          uint64
+	DecodeErrors   uint64
+	Alerts         uint64
+	AlertsByTier   map[string]uint64
+	BySeverity     map[string]uint64
+	BySID          map[uint64]uint64
+	First, Last    time.Time // packet time
+}
+
+func (s *Stats) init() {
+	s.AlertsByTier = map[string]uint64{}
+	s.BySeverity = map[string]uint64{}
+	s.BySID = map[uint64]uint64{}
+}
+
+func (s *Stats) packet(ts time.Time, n int) {
+	if s.Packets == 0 {
+		s.First = ts
+	}
+	s.Last = ts
+	s.Packets++
+	s.Bytes += uint64(n)
+}
+
+func (s *Stats) alert(sid uint64, severity, tier string) {
+	s.Alerts++
+	s.AlertsByTier[tier]++
+	s.BySeverity[severity]++
+	s.BySID[sid]++
+}
+
+// WriteTable prints the run summary; elapsed is the wall time taken.
+func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
+	pps := 0.0
+	if elapsed > 0 {
+		pps = float64(s.Packets) / elapsed.Seconds()
+	}
+	fmt.Fprintf(w, "%-24s %d\n", "packets", s.Packets)
+	fmt.Fprintf(w, "%-24s %d\n", "bytes", s.Bytes)
+	fmt.Fprintf(w, "%-24s %d\n", "dropped (kernel)", s.Drops)
+	fmt.Fprintf(w, "%-24s %d\n", "blocked (block list)", s.Blocked)
+	fmt.Fprintf(w, "%-24s %d\n", "copied to userspace", s.Copies)
+	fmt.Fprintf(w, "%-24s %d\n", "decode errors", s.DecodeErrors)
+	fmt.Fprintf(w, "%-24s %d (kernel %d, userspace %d)\n", "alerts", s.Alerts, s.AlertsByTier["kernel"], s.AlertsByTier["userspace"])
+	for _, sev := range []string{"critical", "high", "medium", "low"} {
+		fmt.Fprintf(w, "  %-22s %d\n", sev, s.BySeverity[sev])
+	}
+	sids := make([]uint64, 0, len(s.BySID))
+	for sid := range s.BySID {
+		sids = append(sids, sid)
+	}
+	slices.SortFunc(sids, func(a, b uint64) int { return cmp.Or(cmp.Compare(s.BySID[b], s.BySID[a]), cmp.Compare(a, b)) })
+	for _, sid := range sids {
+		fmt.Fprintf(w, "  sid %-18d %d\n", sid, s.BySID[sid])
+	}
+	fmt.Fprintf(w, "%-24s %s\n", "time", elapsed.Round(time.Millisecond))
+	fmt.Fprintf(w, "%-24s %.0f\n", "packets/s", pps)
+}

@@ -1,0 +1,129 @@
+package engine
+
+import (
+	"net/netip"
+	"slices"
+	"strconv"
+
+	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/threshold"
+)
+
+// passedBit marks a flow that an IP-only pass rule let through; it cannot
+// clash with flowbit names, which never contain NUL.
+const passedBit = "\x00passed"
+
+// orient returns the unit's addresses and ports as a rule header sees
+// them: the packet's own, or the flow's in the unit's direction.
+func orient(u *inspect.Unit) (src, dst netip.Addr, sport, dport uint16) {
+	if p := u.Packet; p != nil && u.Kind == inspect.KindPacket {
+		return p.Src, p.Dst, p.Sport, p.Dport
+	}
+	f := u.Flow
+	if u.Dir == inspect.ToClient {
+		return f.Server, f.Client, f.ServerPort, f.ClientPort
+	}
+	return f.Client, f.Server, f.ClientPort, f.ServerPort
+}
+
+// unit evaluates the userspace rules on one inspection unit.
+func (e *Engine) unit(u *inspect.Unit) {
+	e.stats.Units++
+	if u.Flow.Bits[passedBit] {
+		return
+	}
+	src, dst, sport, dport := orient(u)
+	var cands []*urule
+	seen := map[int]bool{}
+	for _, s := range e.look.Candidates(src, dst, u.Flow.Proto, sport, dport) {
+		slot := e.obj.Kernel.Slots[s]
+		ur := e.user[slot.Rule]
+		if ur == nil || seen[ur.idx] {
+			continue
+		}
+		if s != e.firstSlot[slot.Rule] && !ur.r.Header.Bidir {
+			continue
+		}
+		if !ur.wants(u) {
+			continue
+		}
+		seen[ur.idx] = true
+		cands = append(cands, ur)
+	}
+	if len(cands) == 0 {
+		return
+	}
+	var idxs []int
+	for _, c := range cands {
+		if c.matchIdx >= 0 {
+			idxs = append(idxs, c.matchIdx)
+		}
+	}
+	var bufMatched []int
+	if len(idxs) > 0 {
+		slices.Sort(idxs)
+		bufMatched = e.matcher.Match(u, idxs)
+	}
+	sortRules(cands)
+	var alerts []*urule
+	for _, c := range cands {
+		if c.matchIdx >= 0 {
+			if _, ok := slices.BinarySearch(bufMatched, c.matchIdx); !ok {
+				continue
+			}
+		}
+		r := c.r
+		if !flowHolds(r.Flow, u) || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) {
+			continue
+		}
+		if c.ipOnly && e.seenIPOnly(c, u) {
+			continue
+		}
+		if !e.limitsAllow(c, src, dst, u) {
+			continue
+		}
+		applyBits(r.Bits, u.Flow)
+		if actionRank(r.Action) == 0 {
+			if c.ipOnly {
+				e.setBit(u.Flow, passedBit)
+			}
+			alerts = nil
+			break
+		}
+		if !r.NoAlert {
+			alerts = append(alerts, c)
+		}
+	}
+	for _, c := range alerts {
+		e.userAlert(u, c)
+	}
+}
+
+// seenIPOnly reports whether an IP-only rule already matched this flow
+// direction, and marks it.
+func (e *Engine) seenIPOnly(c *urule, u *inspect.Unit) bool {
+	key := "\x00iponly:" + strconv.Itoa(int(u.Dir)) + ":" + strconv.Itoa(c.idx)
+	if u.Flow.Bits[key] {
+		return true
+	}
+	e.setBit(u.Flow, key)
+	return false
+}
+
+func (e *Engine) setBit(f *inspect.Flow, name string) {
+	if f.Bits == nil {
+		f.Bits = map[string]bool{}
+	}
+	f.Bits[name] = true
+}
+
+// limitsAllow applies detection_filter (a match condition) then the
+// threshold (an alert filter).
+func (e *Engine) limitsAllow(c *urule, src, dst netip.Addr, u *inspect.Unit) bool {
+	for _, t := range c.r.Limits {
+		if !e.limits.Allow(t, threshold.KeyFor(t, c.idx, src, dst, u.Flow.ID), u.TS) {
+			return false
+		}
+	}
+	return true
+}

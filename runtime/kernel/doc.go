@@ -1,0 +1,10 @@
+// Package kernel loads the TC classifier of package bpf with the tables
+// of one rule set (codegen/kernel.Tables), runs packets through it with
+// BPF_PROG_TEST_RUN and reads back its verdicts, events and counters.
+//
+// Load sizes every table map from the Tables (bitset and DFA row value
+// sizes, slot, item, state and class counts), passes the sizes the
+// verifier needs as read-only constants, loads the program and fills the
+// maps with batch updates. The allow and block lists start empty and are
+// edited at run time with AddList and RemoveList.
+package kernel

@@ -1,0 +1,63 @@
+package kernel
+
+import (
+	"fmt"
+
+	"github.com/cilium/ebpf"
+
+	"github.com/rulec/rulec/bpf"
+	kernelgen "github.com/rulec/rulec/codegen/kernel"
+)
+
+// size sets the map sizes and the read-only configuration of spec for t.
+func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, o Options, ncpu int) error {
+	bits := uint32(8 * (t.NSummary + t.NWords))
+	a := &t.Automaton
+	maps := []struct {
+		name      string
+		valueSize uint32 // 0: fixed by the program
+		entries   int
+	}{
+		{bpf.RulecMapRcSrcV4, bits, len(t.SrcV4)},
+		{bpf.RulecMapRcDstV4, bits, len(t.DstV4)},
+		{bpf.RulecMapRcSrcV6, bits, len(t.SrcV6)},
+		{bpf.RulecMapRcDstV6, bits, len(t.DstV6)},
+		{bpf.RulecMapRcProto, bits, len(t.Proto)},
+		{bpf.RulecMapRcSportBits, bits, len(t.SportBits)},
+		{bpf.RulecMapRcDportBits, bits, len(t.DportBits)},
+		{bpf.RulecMapRcSlots, 0, len(t.Slots)},
+		{bpf.RulecMapRcItems, 0, len(t.Items)},
+		{bpf.RulecMapRcPatterns, 0, len(t.Items)},
+		{bpf.RulecMapRcItemStamp, 0, len(t.Items)},
+		{bpf.RulecMapRcSlotItems, 0, len(t.SlotItems)},
+		{bpf.RulecMapRcDfa, uint32(4 * a.NClasses), a.NStates},
+		{bpf.RulecMapRcOutStart, 0, a.NStates + 1},
+		{bpf.RulecMapRcOutItems, 0, len(a.OutItems)},
+		{bpf.RulecMapRcAllowV4, 0, o.ListSize},
+		{bpf.RulecMapRcAllowV6, 0, o.ListSize},
+		{bpf.RulecMapRcBlockV4, 0, o.ListSize},
+		{bpf.RulecMapRcBlockV6, 0, o.ListSize},
+		{bpf.RulecMapRcEvents, 0, o.RingSize},
+		{bpf.RulecMapRcCopy, 0, ncpu},
+	}
+	for _, m := range maps {
+		ms, ok := spec.Maps[m.name]
+		if !ok {
+			return fmt.Errorf("map %s missing from the classifier", m.name)
+		}
+		if m.valueSize != 0 {
+			ms.ValueSize = m.valueSize
+		}
+		ms.MaxEntries = uint32(max(m.entries, 1))
+	}
+	cfg, ok := spec.Variables[bpf.RulecVarCfg]
+	if !ok {
+		return fmt.Errorf("variable %s missing from the classifier", bpf.RulecVarCfg)
+	}
+	return cfg.Set(bpf.RulecConfig{
+		Nwords:   uint32(t.NWords),
+		Nsummary: uint32(t.NSummary),
+		Nclasses: uint32(a.NClasses),
+		MaxScan:  uint32(o.MaxScan),
+	})
+}
