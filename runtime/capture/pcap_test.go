@@ -1,0 +1,93 @@
+package capture
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/rulec/rulec/internal/corpus"
+	"github.com/rulec/rulec/internal/demo"
+)
+
+func TestReadDemo(t *testing.T) {
+	var buf bytes.Buffer
+	if err := demo.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var n uint64
+	err := Read(bytes.NewReader(buf.Bytes()), func(ts time.Time, frame []byte, i uint64) error {
+		n = i
+		if ts.IsZero() || len(frame) < 14 {
+			t.Fatalf("frame %d: ts %v len %d", i, ts, len(frame))
+		}
+		return nil
+	})
+	if err != nil || n < 50 {
+		t.Fatalf("read %d frames: %v", n, err)
+	}
+	// A truncated file gives every complete frame, then an error.
+	var got uint64
+	err = Read(bytes.NewReader(buf.Bytes()[:buf.Len()-10]), func(_ time.Time, _ []byte, i uint64) error { got = i; return nil })
+	if err == nil || got != n-1 {
+		t.Errorf("truncated: %d frames, err %v", got, err)
+	}
+	if err := Read(strings.NewReader("garbage!garbage!garbage!garbage!"), func(time.Time, []byte, uint64) error { return nil }); err == nil {
+		t.Error("garbage accepted")
+	}
+}
+
+func TestLoopbackAndRawBecomeEthernet(t *testing.T) {
+	ip := []byte{0x45, 0, 0, 20, 0, 0, 0, 0, 64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2}
+	for _, c := range []struct {
+		lt    layers.LinkType
+		frame []byte
+	}{
+		{layers.LinkTypeNull, append([]byte{2, 0, 0, 0}, ip...)},
+		{layers.LinkTypeRaw, ip},
+	} {
+		var buf bytes.Buffer
+		w := pcapgo.NewWriter(&buf)
+		w.WriteFileHeader(65535, c.lt)
+		w.WritePacket(gopacket.CaptureInfo{Timestamp: time.Unix(1, 0), CaptureLength: len(c.frame), Length: len(c.frame)}, c.frame)
+		var got []byte
+		if err := Read(&buf, func(_ time.Time, f []byte, _ uint64) error { got = f; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 14+len(ip) || got[12] != 0x08 || got[13] != 0 || !bytes.Equal(got[14:], ip) {
+			t.Errorf("%s: got % x", c.lt, got)
+		}
+	}
+	var buf bytes.Buffer
+	w := pcapgo.NewWriter(&buf)
+	w.WriteFileHeader(65535, layers.LinkTypeIEEE802_11)
+	if err := Read(&buf, func(time.Time, []byte, uint64) error { return nil }); !errors.Is(err, ErrLinkType) {
+		t.Errorf("802.11: %v", err)
+	}
+}
+
+// TestSuricataVerifyPcapsRead reads every capture of the corpus.
+func TestSuricataVerifyPcapsRead(t *testing.T) {
+	dir := corpus.Dir(t, "suricata-verify")
+	n := 0
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".pcap") {
+			return err
+		}
+		n++
+		if err := ReadFile(p, func(time.Time, []byte, uint64) error { return nil }); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+		return nil
+	})
+	if n < 60 {
+		t.Errorf("read %d captures", n)
+	}
+}
