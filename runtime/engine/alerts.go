@@ -78,6 +78,9 @@ func (e *Engine) emit(ev *eve.Event, r *ir.Rule, tier string) {
 	ev.Timestamp = ev.Timestamp.UTC()
 	ev.EventType = "alert"
 	ev.InIface = e.opts.Iface
+	if e.opts.Offline {
+		ev.PcapCnt = e.stats.Packets
+	}
 	ev.Alert = &eve.Alert{Action: action, GID: m.GID, SignatureID: m.SID, Rev: m.Rev, Signature: m.Msg,
 		Category: m.Category, Severity: m.Priority, SeverityName: e.opts.Severity.Name(m.Priority), Tier: tier}
 	e.stats.alert(m.SID, ev.Alert.SeverityName, tier)

@@ -23,6 +23,7 @@ type Options struct {
 	EVE            *eve.Writer
 	Severity       eve.Severity
 	Iface          string
+	Offline        bool // frames come from a capture: events carry pcap_cnt
 }
 
 // Skipped is a rule the runtime cannot evaluate faithfully; it never

@@ -18,6 +18,7 @@ type Event struct {
 	Timestamp time.Time
 	FlowID    uint64
 	InIface   string
+	PcapCnt   uint64 // offline runs: 1-based index of the packet in the capture
 	EventType string
 	SrcIP     netip.Addr
 	SrcPort   uint16
@@ -65,6 +66,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	}
 	if e.InIface != "" {
 		m.add("in_iface", e.InIface)
+	}
+	if e.PcapCnt != 0 {
+		m.add("pcap_cnt", e.PcapCnt)
 	}
 	m.add("event_type", e.EventType)
 	if e.SrcIP.IsValid() {
