@@ -1,0 +1,128 @@
+package verify
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Test is one test folder.
+type Test struct {
+	Dir    string
+	Name   string // Dir relative to the root it was found under
+	Rules  []string
+	Pcap   string
+	Vars   string // suricata.yaml, when present
+	Args   []string
+	Checks []Check
+}
+
+// Check is one filter: Count events must match every Match field.
+type Check struct {
+	Count int
+	Match map[string]any
+	Other string // a check kind this runner does not support
+}
+
+type testYAML struct {
+	Args   any `yaml:"args"`
+	Checks []map[string]struct {
+		Count *int           `yaml:"count"`
+		Match map[string]any `yaml:"match"`
+	} `yaml:"checks"`
+}
+
+// Find returns every test folder (one holding test.yaml) under roots,
+// sorted by name.
+func Find(roots ...string) ([]*Test, error) {
+	var tests []*Test
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || d.Name() != "test.yaml" {
+				return nil
+			}
+			dir := filepath.Dir(p)
+			name, _ := filepath.Rel(filepath.Dir(filepath.Clean(root)), dir)
+			t, err := Load(dir)
+			if err != nil {
+				return err
+			}
+			t.Name = name
+			tests = append(tests, t)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(tests, func(i, j int) bool { return tests[i].Name < tests[j].Name })
+	return tests, nil
+}
+
+// Load reads one test folder.
+func Load(dir string) (*Test, error) {
+	t := &Test{Dir: dir, Name: dir}
+	data, err := os.ReadFile(filepath.Join(dir, "test.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	var y testYAML
+	if err := yaml.Unmarshal(data, &y); err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	switch a := y.Args.(type) {
+	case string:
+		t.Args = strings.Fields(a)
+	case []any:
+		for _, x := range a {
+			t.Args = append(t.Args, strings.Fields(fmt.Sprint(x))...)
+		}
+	}
+	for _, c := range y.Checks {
+		for kind, f := range c {
+			if kind != "filter" || f.Count == nil {
+				t.Checks = append(t.Checks, Check{Other: kind})
+				continue
+			}
+			t.Checks = append(t.Checks, Check{Count: *f.Count, Match: f.Match})
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		switch name := e.Name(); {
+		case e.IsDir():
+		case strings.HasSuffix(name, ".rules"):
+			t.Rules = append(t.Rules, filepath.Join(dir, name))
+		case strings.HasSuffix(name, ".pcap") || strings.HasSuffix(name, ".pcapng"):
+			if t.Pcap != "" {
+				return nil, fmt.Errorf("%s: more than one capture", dir)
+			}
+			t.Pcap = filepath.Join(dir, name)
+		case name == "suricata.yaml":
+			t.Vars = filepath.Join(dir, name)
+		}
+	}
+	return t, nil
+}
+
+// Setting returns the value of a "--set key=value" argument.
+func (t *Test) Setting(key string) string {
+	for i, a := range t.Args {
+		if a == "--set" && i+1 < len(t.Args) {
+			if k, v, ok := strings.Cut(t.Args[i+1], "="); ok && k == key {
+				return v
+			}
+		}
+	}
+	return ""
+}

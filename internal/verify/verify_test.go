@@ -1,0 +1,44 @@
+package verify
+
+import (
+	"testing"
+
+	"github.com/rulec/rulec/internal/corpus"
+)
+
+func TestEvaluate(t *testing.T) {
+	eve := []byte(`{"event_type":"alert","pcap_cnt":5,"alert":{"signature_id":1}}
+{"event_type":"alert","pcap_cnt":6,"alert":{"signature_id":1}}
+{"event_type":"alert","alert":{"signature_id":2}}
+{"event_type":"http"}
+`)
+	checks := []Check{
+		{Count: 2, Match: map[string]any{"event_type": "alert", "alert.signature_id": 1}},
+		{Count: 1, Match: map[string]any{"event_type": "alert", "alert.signature_id": 1, "pcap_cnt": 5}},
+		{Count: 0, Match: map[string]any{"alert.signature_id": 3}},
+		{Count: 1, Match: map[string]any{"alert.signature_id": 2}},
+	}
+	fails, err := Evaluate(checks, eve)
+	if err != nil || len(fails) != 0 {
+		t.Fatalf("fails %v err %v", fails, err)
+	}
+	fails, _ = Evaluate([]Check{{Count: 1, Match: map[string]any{"alert.signature_id": 1}}, {Other: "shell"}}, eve)
+	if len(fails) != 2 || fails[0] != "alert.signature_id=1: got 2, want 1" {
+		t.Errorf("fails = %q", fails)
+	}
+}
+
+func TestFindCorpus(t *testing.T) {
+	tests, err := Find(corpus.Dir(t, "suricata-verify"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tests) != 69 {
+		t.Errorf("found %d tests, want 69", len(tests))
+	}
+	for _, tc := range tests {
+		if tc.Pcap == "" || len(tc.Rules) == 0 || len(tc.Checks) == 0 {
+			t.Errorf("%s: pcap %q rules %v checks %d", tc.Name, tc.Pcap, tc.Rules, len(tc.Checks))
+		}
+	}
+}
