@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"time"
 
 	"github.com/rulec/rulec/codegen/kernel"
@@ -44,6 +45,7 @@ type Engine struct {
 	tracker   Tracker
 	limits    *threshold.Tracker
 	kernelIP  map[ipOnlyKey]bool
+	full      *refeval.Evaluator // decides packets past the kernel scan depth
 	stats     Stats
 	skipped   []Skipped
 	err       error
@@ -62,7 +64,8 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 		opts.Severity = eve.DefaultSeverity
 	}
 	e := &Engine{obj: o, opts: opts, look: kernel.NewLookup(o.Kernel), firstSlot: map[uint32]int{},
-		user: make([]*urule, len(o.Rules)), limits: threshold.New(), kernelIP: map[ipOnlyKey]bool{}}
+		user: make([]*urule, len(o.Rules)), limits: threshold.New(), kernelIP: map[ipOnlyKey]bool{},
+		full: refeval.NewUnbounded(o.Kernel)}
 	e.stats.init()
 	for i, s := range o.Kernel.Slots {
 		if _, ok := e.firstSlot[s.Rule]; !ok {
@@ -131,6 +134,10 @@ func (e *Engine) Frame(ts time.Time, frame []byte) (int, error) {
 		return refeval.ActOK, err
 	}
 	copyUp := false
+	if res.Truncated {
+		e.stats.Truncated++
+		res.Events = append(res.Events, e.undecided(frame, res.Events)...)
+	}
 	for _, ev := range res.Events {
 		switch ev.Kind {
 		case refeval.EventAlert:
@@ -152,6 +159,18 @@ func (e *Engine) Frame(ts time.Time, frame []byte) (int, error) {
 		}
 	}
 	return res.Verdict, e.err
+}
+
+// undecided returns the alerts of kernel rules the classifier left to
+// userspace because the payload was longer than its scan depth.
+func (e *Engine) undecided(frame []byte, have []refeval.Event) []refeval.Event {
+	var out []refeval.Event
+	for _, ev := range e.full.Run(frame).Events {
+		if ev.Kind == refeval.EventAlert && !slices.Contains(have, ev) {
+			out = append(out, ev)
+		}
+	}
+	return out
 }
 
 // Close flushes the tracker and the EVE writer.

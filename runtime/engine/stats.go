@@ -14,6 +14,7 @@ type Stats struct {
 	Drops          uint64 // kernel verdict: dropped
 	Blocked        uint64 // dropped by the block list
 	Copies         uint64 // copied up to the userspace tier
+	Truncated      uint64 // past the kernel scan depth, decided in userspace
 	Units          uint64
 	DecodeErrors   uint64
 	Alerts         uint64
@@ -56,6 +57,7 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(w, "%-24s %d\n", "dropped (kernel)", s.Drops)
 	fmt.Fprintf(w, "%-24s %d\n", "blocked (block list)", s.Blocked)
 	fmt.Fprintf(w, "%-24s %d\n", "copied to userspace", s.Copies)
+	fmt.Fprintf(w, "%-24s %d\n", "past kernel scan depth", s.Truncated)
 	fmt.Fprintf(w, "%-24s %d\n", "decode errors", s.DecodeErrors)
 	fmt.Fprintf(w, "%-24s %d (kernel %d, userspace %d)\n", "alerts", s.Alerts, s.AlertsByTier["kernel"], s.AlertsByTier["userspace"])
 	for _, sev := range []string{"critical", "high", "medium", "low"} {

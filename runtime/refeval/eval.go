@@ -1,6 +1,7 @@
 package refeval
 
 import (
+	"math"
 	"net/netip"
 	"slices"
 
@@ -52,11 +53,21 @@ type Evaluator struct {
 	look         *kernel.Lookup
 	allow, block []ListEntry
 	now          func() uint64
+	maxScan      int
 }
 
-// New returns an evaluator over t.
+// New returns an evaluator over t that, like the classifier, leaves
+// packets with more than kernel.MaxScan payload bytes to userspace.
 func New(t *kernel.Tables) *Evaluator {
-	return &Evaluator{t: t, look: kernel.NewLookup(t), now: func() uint64 { return 0 }}
+	return &Evaluator{t: t, look: kernel.NewLookup(t), now: func() uint64 { return 0 }, maxScan: kernel.MaxScan}
+}
+
+// NewUnbounded returns an evaluator that scans whole payloads: userspace
+// uses it to decide the packets the classifier could not.
+func NewUnbounded(t *kernel.Tables) *Evaluator {
+	e := New(t)
+	e.maxScan = math.MaxInt
+	return e
 }
 
 // SetLists sets the allow and block lists; now gives the monotonic clock
@@ -112,7 +123,7 @@ func (e *Evaluator) Run(pkt []byte) Result {
 			continue
 		}
 		if s.ItemCount > 0 {
-			if h.payloadLen > kernel.MaxScan {
+			if h.payloadLen > e.maxScan {
 				res.Truncated, copyUp = true, true
 				continue
 			}
