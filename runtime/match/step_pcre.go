@@ -1,0 +1,47 @@
+package match
+
+import "github.com/rulec/rulec/runtime/match/pcre"
+
+// pcreStep is pcre: /R searches from the cursor, and a match moves the
+// cursor to its end.
+type pcreStep struct {
+	re       *pcre.Regexp
+	negated  bool
+	relative bool
+	relNext  bool // a later matcher is relative to this one
+	needEnd  bool // a later matcher reads the cursor
+}
+
+func (p *pcreStep) inspect(in *inspector, i, prev int) int {
+	base := 0
+	if p.relative {
+		base = prev
+	}
+	subject := in.buf[base:]
+	if p.negated || !p.needEnd && !p.relNext {
+		found, err := p.re.Match(subject)
+		if err != nil || found != !p.negated {
+			return noMatch
+		}
+		r := in.next(i, prev)
+		if r != noMatch || !p.relNext || in.stop {
+			return r
+		}
+		// Suricata retries a negated pcre with the same result until the
+		// recursion limit ends the inspection.
+		return aborted
+	}
+	from := 0
+	for from <= len(subject) {
+		start, end, found, err := p.re.Find(subject, from)
+		if err != nil || !found {
+			return noMatch
+		}
+		r := in.next(i, base+end)
+		if r != noMatch || !p.relNext || in.stop {
+			return r
+		}
+		from = start + 1
+	}
+	return noMatch
+}
