@@ -96,7 +96,8 @@ const (
 )
 
 // Flags tests TCP flags f (after clearing Ignore): exact f == Set; plus
-// f&Set == Set; any f&Set != 0; not f&Set == 0. Only TCP packets match a
+// f&Set == Set; any f&Set != 0; not f&Set != Set (Suricata's "!": not
+// all of them set). Only TCP packets match a
 // slot whose Flags.Mod is not FlagsNone.
 type Flags struct {
 	Mod    FlagsMod

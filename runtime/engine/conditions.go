@@ -71,7 +71,7 @@ func flagsHold(m *ir.TCPFlags, flags uint8) bool {
 	case "*":
 		return f&m.Flags != 0
 	case "!":
-		return f&m.Flags == 0
+		return f&m.Flags != m.Flags
 	}
 	return f == m.Flags
 }

@@ -79,6 +79,9 @@ func (e *Engine) unit(u *inspect.Unit) {
 		if c.ipOnly && e.seenIPOnly(c, u) {
 			continue
 		}
+		if u.Kind == inspect.KindApp && !firstInTx(c, u) {
+			continue
+		}
 		if !e.limitsAllow(c, src, dst, u) {
 			continue
 		}
@@ -108,6 +111,20 @@ func (e *Engine) seenIPOnly(c *urule, u *inspect.Unit) bool {
 	}
 	e.setBit(u.Flow, key)
 	return false
+}
+
+// firstInTx reports whether the rule has not matched this transaction
+// yet, and records it.
+func firstInTx(c *urule, u *inspect.Unit) bool {
+	f := u.Flow
+	if f.TxMatched == nil {
+		f.TxMatched = map[int]uint64{}
+	}
+	if last, ok := f.TxMatched[c.idx]; ok && last == u.Tx {
+		return false
+	}
+	f.TxMatched[c.idx] = u.Tx
+	return true
 }
 
 func (e *Engine) setBit(f *inspect.Flow, name string) {

@@ -25,7 +25,10 @@ type Flow struct {
 	Established            bool      // TCP: three-way handshake seen; UDP: packets seen both ways
 	Pkts, Bytes            [3]uint64 // indexed by Dir: packets and bytes per direction
 	Bits                   map[string]bool
-	Start, Last            time.Time
+	// TxMatched is engine state: for each rule, the last transaction it
+	// matched, so a rule alerts once per transaction.
+	TxMatched   map[int]uint64
+	Start, Last time.Time
 }
 
 // Packet is one decoded IP packet.

@@ -3,6 +3,7 @@ package kernel
 import (
 	"encoding/binary"
 	"fmt"
+	"net/netip"
 
 	"github.com/cilium/ebpf"
 
@@ -16,10 +17,10 @@ func fill(m *bpf.RulecMaps, t *kernelgen.Tables) error {
 		name string
 		fn   func() error
 	}{
-		{bpf.RulecMapRcSrcV4, func() error { return fillPrefixes(m.RcSrcV4, t.SrcV4) }},
-		{bpf.RulecMapRcDstV4, func() error { return fillPrefixes(m.RcDstV4, t.DstV4) }},
-		{bpf.RulecMapRcSrcV6, func() error { return fillPrefixes(m.RcSrcV6, t.SrcV6) }},
-		{bpf.RulecMapRcDstV6, func() error { return fillPrefixes(m.RcDstV6, t.DstV6) }},
+		{bpf.RulecMapRcSrcV4, func() error { return fillPrefixes(m.RcSrcV4, t.SrcV4, lpmV4) }},
+		{bpf.RulecMapRcDstV4, func() error { return fillPrefixes(m.RcDstV4, t.DstV4, lpmV4) }},
+		{bpf.RulecMapRcSrcV6, func() error { return fillPrefixes(m.RcSrcV6, t.SrcV6, lpmV6) }},
+		{bpf.RulecMapRcDstV6, func() error { return fillPrefixes(m.RcDstV6, t.DstV6, lpmV6) }},
 		{bpf.RulecMapRcProto, func() error { return fillBitsets(m.RcProto, t.Proto[:]) }},
 		{bpf.RulecMapRcSportClass, func() error { return fillPortClasses(m.RcSportClass, t.SportClass) }},
 		{bpf.RulecMapRcDportClass, func() error { return fillPortClasses(m.RcDportClass, t.DportClass) }},
@@ -54,21 +55,12 @@ func bitsetBytes(b kernelgen.Bitset) []byte {
 	return out
 }
 
-func fillPrefixes(m *ebpf.Map, prefixes []kernelgen.PrefixBits) error {
+func fillPrefixes[K any](m *ebpf.Map, prefixes []kernelgen.PrefixBits, key func(netip.Prefix) K) error {
+	keys := make([]K, len(prefixes))
 	values := make([][]byte, len(prefixes))
 	for i, p := range prefixes {
+		keys[i] = key(p.Prefix)
 		values[i] = bitsetBytes(p.Bits)
-	}
-	if len(prefixes) == 0 || prefixes[0].Prefix.Addr().Is4() {
-		keys := make([]bpf.RulecLpmV4, len(prefixes))
-		for i, p := range prefixes {
-			keys[i] = lpmV4(p.Prefix)
-		}
-		return update(m, keys, values)
-	}
-	keys := make([]bpf.RulecLpmV6, len(prefixes))
-	for i, p := range prefixes {
-		keys[i] = lpmV6(p.Prefix)
 	}
 	return update(m, keys, values)
 }
@@ -122,15 +114,7 @@ func fillItems(items, patterns *ebpf.Map, t []kernelgen.Item) error {
 }
 
 func fillAutomaton(m *bpf.RulecMaps, a *kernelgen.Automaton) error {
-	rows := make([][]byte, a.NStates)
-	for s := range rows {
-		row := make([]byte, 0, 4*a.NClasses)
-		for _, d := range a.Delta[s*a.NClasses : (s+1)*a.NClasses] {
-			row = binary.NativeEndian.AppendUint32(row, d)
-		}
-		rows[s] = row
-	}
-	if err := update(m.RcDfa, indexes(a.NStates), rows); err != nil {
+	if err := m.RcDfa.Put(uint32(0), dfaValue(a)); err != nil {
 		return err
 	}
 	if err := m.RcClass.Put(uint32(0), a.Class); err != nil {

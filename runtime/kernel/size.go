@@ -30,7 +30,7 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, o Options, ncpu int) e
 		{bpf.RulecMapRcPatterns, 0, len(t.Items)},
 		{bpf.RulecMapRcItemStamp, 0, len(t.Items)},
 		{bpf.RulecMapRcSlotItems, 0, len(t.SlotItems)},
-		{bpf.RulecMapRcDfa, uint32(4 * a.NClasses), a.NStates},
+		{bpf.RulecMapRcDfa, uint32(4 * dfaEntries(a)), 1},
 		{bpf.RulecMapRcOutStart, 0, a.NStates + 1},
 		{bpf.RulecMapRcOutItems, 0, len(a.OutItems)},
 		{bpf.RulecMapRcAllowV4, 0, o.ListSize},
@@ -59,5 +59,16 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, o Options, ncpu int) e
 		Nsummary: uint32(t.NSummary),
 		Nclasses: uint32(a.NClasses),
 		MaxScan:  uint32(o.MaxScan),
+		Depth:    uint32(depth(t.Items)),
+		LastRow:  uint32(4 * (a.NStates - 1) * a.NClasses),
 	})
+}
+
+// depth is the length of the longest pattern: the automaton's depth.
+func depth(items []kernelgen.Item) int {
+	d := 1
+	for _, it := range items {
+		d = max(d, len(it.Pattern))
+	}
+	return d
 }

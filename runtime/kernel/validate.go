@@ -124,6 +124,8 @@ func validateAutomaton(a *kernelgen.Automaton, nitems int) error {
 		return fmt.Errorf("automaton: %d states", a.NStates)
 	case len(a.Delta) != a.NStates*a.NClasses:
 		return fmt.Errorf("automaton: %d transitions for %d states x %d classes", len(a.Delta), a.NStates, a.NClasses)
+	case 4*dfaEntries(a) > kernelgen.AcceptBit:
+		return fmt.Errorf("automaton: %d states x %d classes exceed the 2 GiB transition table", a.NStates, a.NClasses)
 	case len(a.OutStart) != a.NStates+1 || a.OutStart[0] != 0 || int(a.OutStart[a.NStates]) != len(a.OutItems):
 		return fmt.Errorf("automaton: %d output starts for %d states and %d outputs", len(a.OutStart), a.NStates, len(a.OutItems))
 	}

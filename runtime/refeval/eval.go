@@ -186,7 +186,7 @@ func checks(s *kernel.Slot, h *headers) bool {
 	case kernel.FlagsAny:
 		return f&s.Flags.Set != 0
 	}
-	return f&s.Flags.Set == 0
+	return f&s.Flags.Set != s.Flags.Set
 }
 
 func cmp(c kernel.Cmp, v uint32) bool {

@@ -1,0 +1,14 @@
+package bpf
+
+// Limits of the classifier, mirroring the #defines of rulec.h.
+const (
+	MaxSummary = 8     // summary words of a bitset
+	MaxWords   = 512   // bitset words: at most 32,768 slots
+	MaxScan    = 4096  // payload bytes the automaton walks
+	MaxPattern = 128   // bytes of one kernel pattern
+	MaxEvents  = 16    // alert events per packet; more are counted
+	SnapLen    = 65535 // packet bytes a COPY event carries
+	AcceptBit  = 0x80000000
+	ItemNeg    = 0x80000000
+	NoRule     = 0xffffffff
+)

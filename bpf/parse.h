@@ -1,0 +1,198 @@
+/* Bounded packet parsing into struct scratch. Every header is read with
+ * bpf_skb_load_bytes, so non-linear skbs parse like linear ones. */
+#ifndef RULEC_PARSE_H
+#define RULEC_PARSE_H
+
+#include <linux/if_ether.h>
+#include <linux/in.h>
+#include <linux/in6.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+
+#include "state.h"
+
+#define MAX_VLANS 2
+#define MAX_EXT_HDRS 4
+#define ICMP_HDR_LEN 8
+
+/* PARSE_NO_L4: the addresses are known (the lists apply) but the network
+ * header is malformed or the transport header is out of reach. */
+enum parse_result { PARSE_OK, PARSE_NON_IP, PARSE_ERROR, PARSE_NO_L4 };
+
+struct vlan_tag {
+	__be16 tci;
+	__be16 proto;
+};
+
+struct ext_hdr {
+	__u8 next;
+	__u8 len;
+	__be16 frag_off; /* fragment header only */
+};
+
+/* clamp_end: a frame shorter than its IP length (a capture's snap length)
+ * is classified on the bytes it has. */
+static __always_inline __u32 clamp_end(const struct __sk_buff *skb, __u32 end)
+{
+	return end < skb->len ? end : skb->len;
+}
+
+static __always_inline int parse_ipv4(struct __sk_buff *skb, struct scratch *sc, __u32 off)
+{
+	struct iphdr ip;
+
+	if (bpf_skb_load_bytes(skb, off, &ip, sizeof(ip)))
+		return PARSE_ERROR;
+	if (ip.version != 4)
+		return PARSE_ERROR;
+	sc->family = 4;
+	sc->proto = ip.protocol;
+	sc->ttl = ip.ttl;
+	sc->fragment = (bpf_ntohs(ip.frag_off) & 0x1fff) != 0;
+	__builtin_memset(sc->saddr, 0, 16);
+	__builtin_memset(sc->daddr, 0, 16);
+	__builtin_memcpy(sc->saddr, &ip.saddr, 4);
+	__builtin_memcpy(sc->daddr, &ip.daddr, 4);
+	__u32 hlen = ip.ihl * 4;
+	__u32 tot = bpf_ntohs(ip.tot_len);
+	if (hlen < sizeof(ip) || tot < hlen)
+		return PARSE_NO_L4;
+	sc->l4_off = off + hlen;
+	sc->ip_end = clamp_end(skb, off + tot);
+	return sc->l4_off <= sc->ip_end ? PARSE_OK : PARSE_NO_L4;
+}
+
+static __always_inline int is_ext_hdr(__u8 nh)
+{
+	return nh == IPPROTO_HOPOPTS || nh == IPPROTO_ROUTING || nh == IPPROTO_DSTOPTS ||
+	       nh == IPPROTO_FRAGMENT;
+}
+
+static __always_inline int parse_ipv6(struct __sk_buff *skb, struct scratch *sc, __u32 off)
+{
+	struct ipv6hdr ip;
+	struct ext_hdr ext;
+
+	if (bpf_skb_load_bytes(skb, off, &ip, sizeof(ip)))
+		return PARSE_ERROR;
+	if (ip.version != 6)
+		return PARSE_ERROR;
+	sc->family = 6;
+	sc->ttl = ip.hop_limit;
+	sc->fragment = 0;
+	__builtin_memcpy(sc->saddr, &ip.saddr, 16);
+	__builtin_memcpy(sc->daddr, &ip.daddr, 16);
+
+	__u32 end = clamp_end(skb, off + sizeof(ip) + bpf_ntohs(ip.payload_len));
+	__u8 nh = ip.nexthdr;
+	__u32 l4 = off + sizeof(ip);
+	/* Past MAX_EXT_HDRS, the next extension header counts as the protocol. */
+	for (int i = 0; i < MAX_EXT_HDRS; i++) {
+		if (!is_ext_hdr(nh))
+			break;
+		if (l4 + 8 > end || bpf_skb_load_bytes(skb, l4, &ext, sizeof(ext)))
+			return PARSE_NO_L4;
+		if (nh == IPPROTO_FRAGMENT) {
+			nh = ext.next;
+			l4 += 8;
+			if (bpf_ntohs(ext.frag_off) & 0xfff8) {
+				sc->fragment = 1;
+				break;
+			}
+			continue;
+		}
+		nh = ext.next;
+		l4 += (ext.len + 1) * 8;
+	}
+	if (l4 > end)
+		return PARSE_NO_L4;
+	sc->proto = nh;
+	sc->l4_off = l4;
+	sc->ip_end = end;
+	return PARSE_OK;
+}
+
+/* parse_l3 reads the link and network headers: addresses, protocol, TTL. */
+static __always_inline int parse_l3(struct __sk_buff *skb, struct scratch *sc)
+{
+	struct ethhdr eth;
+	struct vlan_tag tag;
+
+	sc->l4 = L4_NONE;
+	sc->sport = 0;
+	sc->dport = 0;
+	sc->tcp_flags = 0;
+	sc->icmp_type = 0;
+	sc->icmp_code = 0;
+	if (bpf_skb_load_bytes(skb, 0, &eth, sizeof(eth)))
+		return PARSE_ERROR;
+	__be16 proto = eth.h_proto;
+	__u32 off = sizeof(eth);
+	for (int i = 0; i < MAX_VLANS; i++) {
+		if (proto != bpf_htons(ETH_P_8021Q) && proto != bpf_htons(ETH_P_8021AD))
+			break;
+		if (bpf_skb_load_bytes(skb, off, &tag, sizeof(tag)))
+			return PARSE_ERROR;
+		proto = tag.proto;
+		off += sizeof(tag);
+	}
+	if (proto == bpf_htons(ETH_P_IP))
+		return parse_ipv4(skb, sc, off);
+	if (proto == bpf_htons(ETH_P_IPV6))
+		return parse_ipv6(skb, sc, off);
+	return PARSE_NON_IP;
+}
+
+/* parse_l4 reads ports, TCP flags and ICMP type/code and locates the
+ * payload. Protocols without ports have port 0; so do non-first fragments,
+ * which also have no payload. Other protocols' payload starts after the
+ * network headers. */
+static __always_inline int parse_l4(struct __sk_buff *skb, struct scratch *sc)
+{
+	__u32 off = sc->l4_off;
+	__u32 end = sc->ip_end;
+	__u32 hlen = 0;
+
+	if (sc->fragment) {
+		sc->payload_off = end;
+		sc->payload_len = 0;
+		return PARSE_OK;
+	}
+	if (sc->proto == IPPROTO_TCP) {
+		struct tcphdr th;
+		if (off + sizeof(th) > end || bpf_skb_load_bytes(skb, off, &th, sizeof(th)))
+			return PARSE_ERROR;
+		hlen = th.doff * 4;
+		if (hlen < sizeof(th))
+			return PARSE_ERROR;
+		sc->l4 = L4_TCP;
+		sc->sport = bpf_ntohs(th.source);
+		sc->dport = bpf_ntohs(th.dest);
+		sc->tcp_flags = ((__u8 *)&th)[13];
+	} else if (sc->proto == IPPROTO_UDP) {
+		struct udphdr uh;
+		if (off + sizeof(uh) > end || bpf_skb_load_bytes(skb, off, &uh, sizeof(uh)))
+			return PARSE_ERROR;
+		hlen = sizeof(uh);
+		sc->l4 = L4_UDP;
+		sc->sport = bpf_ntohs(uh.source);
+		sc->dport = bpf_ntohs(uh.dest);
+	} else if (sc->proto == IPPROTO_ICMP || sc->proto == IPPROTO_ICMPV6) {
+		__u8 tc[2];
+		if (off + ICMP_HDR_LEN > end || bpf_skb_load_bytes(skb, off, tc, sizeof(tc)))
+			return PARSE_ERROR;
+		hlen = ICMP_HDR_LEN;
+		sc->l4 = L4_ICMP;
+		sc->icmp_type = tc[0];
+		sc->icmp_code = tc[1];
+	}
+	if (off + hlen > end)
+		return PARSE_ERROR;
+	sc->payload_off = off + hlen;
+	sc->payload_len = end - (off + hlen);
+	return PARSE_OK;
+}
+
+#endif

@@ -1,0 +1,248 @@
+//go:build ignore
+
+// SPDX-License-Identifier: GPL-2.0
+/* rulec TC classifier: parse, allow/block lists, header classification by
+ * AND-ed slot bitsets (Linear Bit Vector Search), slot confirmation with
+ * the content automaton, verdict and events. The tables it reads are
+ * described in codegen/kernel/tables.go. */
+#include <linux/bpf.h>
+#include <linux/pkt_cls.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
+
+#include "rulec.h"
+#include "maps.h"
+#include "state.h"
+#include "events.h"
+#include "lists.h"
+#include "parse.h"
+#include "scan.h"
+#include "match.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+struct cls_ctx {
+	struct __sk_buff *skb;
+	struct scratch *sc;
+	const __u64 *src, *dst, *proto, *sport, *dport;
+};
+
+/* ctz64 counts trailing zeros of x != 0 (clang has no BPF cttz). */
+static __always_inline __u64 ctz64(__u64 x)
+{
+	x = (x & -x) - 1;
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (x * 0x0101010101010101ULL) >> 56;
+}
+
+static __always_inline void visit(struct cls_ctx *c, __u32 id)
+{
+	struct scratch *sc = c->sc;
+	struct slot *s = bpf_map_lookup_elem(&rc_slots, &id);
+
+	if (!s) {
+		count(C_ERRORS, 1);
+		return;
+	}
+	sc->candidates++;
+	if (!header_ok(s, sc))
+		return;
+	if (s->userspace) {
+		sc->copy |= COPY_USERSPACE;
+		return;
+	}
+	if (s->item_count) {
+		if (sc->payload_len > cfg.max_scan) {
+			sc->copy |= COPY_SCAN_TRUNCATED;
+			return;
+		}
+		if (!sc->scanned)
+			scan(c->skb, sc);
+		if (!items_ok(s, sc))
+			return;
+	}
+	record(sc, s);
+}
+
+/* next_word moves to the next word whose summary bit is set and loads
+ * the AND of its five words. */
+static __always_inline long next_word(struct cls_ctx *c)
+{
+	struct scratch *sc = c->sc;
+	__u32 j = sc->sj;
+
+	if (j >= cfg.nsummary || j >= MAX_SUMMARY)
+		return 1;
+	__u64 s = sc->sum[j];
+	if (!s) {
+		sc->sj = j + 1;
+		return 0;
+	}
+	sc->sum[j] = s & (s - 1);
+	__u64 w = (__u64)j * 64 + ctz64(s);
+	if (w >= cfg.nwords)
+		return 1;
+	__u64 o = cfg.nsummary + w;
+	sc->word = w;
+	sc->mask = c->src[o] & c->dst[o] & c->proto[o] & c->sport[o] & c->dport[o];
+	return 0;
+}
+
+/* step visits one candidate slot or advances one word; a matched pass
+ * slot ends the walk (pass wins over everything). */
+static long step(__u32 idx, struct cls_ctx *c)
+{
+	struct scratch *sc = c->sc;
+	__u64 m = sc->mask;
+
+	if (!m)
+		return next_word(c);
+	sc->mask = m & (m - 1);
+	visit(c, sc->word * 64 + ctz64(m));
+	return sc->best == ACT_PASS;
+}
+
+static __always_inline const __u64 *port_bits(void *class_map, void *bits_map, __u16 port)
+{
+	__u32 p = port;
+	__u32 *class = bpf_map_lookup_elem(class_map, &p);
+
+	return class ? bpf_map_lookup_elem(bits_map, class) : 0;
+}
+
+static __always_inline void addr_bits(struct cls_ctx *c, const struct scratch *sc)
+{
+	if (sc->family == 4) {
+		struct lpm_v4 k = {.prefixlen = 32};
+		__builtin_memcpy(k.addr, sc->saddr, 4);
+		c->src = bpf_map_lookup_elem(&rc_src_v4, &k);
+		__builtin_memcpy(k.addr, sc->daddr, 4);
+		c->dst = bpf_map_lookup_elem(&rc_dst_v4, &k);
+	} else {
+		struct lpm_v6 k = {.prefixlen = 128};
+		__builtin_memcpy(k.addr, sc->saddr, 16);
+		c->src = bpf_map_lookup_elem(&rc_src_v6, &k);
+		__builtin_memcpy(k.addr, sc->daddr, 16);
+		c->dst = bpf_map_lookup_elem(&rc_dst_v6, &k);
+	}
+}
+
+/* match_slots ANDs the summaries of the five header bitsets and visits
+ * the candidate slots of the words they select. */
+static __always_inline void match_slots(struct __sk_buff *skb, struct scratch *sc)
+{
+	struct cls_ctx c = {.skb = skb, .sc = sc};
+	__u32 proto = sc->proto;
+	__u64 any = 0;
+
+	addr_bits(&c, sc);
+	c.proto = bpf_map_lookup_elem(&rc_proto, &proto);
+	c.sport = port_bits(&rc_sport_class, &rc_sport_bits, sc->sport);
+	c.dport = port_bits(&rc_dport_class, &rc_dport_bits, sc->dport);
+	if (!c.src || !c.dst || !c.proto || !c.sport || !c.dport) {
+		count(C_NO_CANDIDATES, 1);
+		return;
+	}
+	for (__u32 j = 0; j < MAX_SUMMARY; j++) {
+		__u64 s = 0;
+		if (j < cfg.nsummary)
+			s = c.src[j] & c.dst[j] & c.proto[j] & c.sport[j] & c.dport[j];
+		sc->sum[j] = s;
+		any |= s;
+	}
+	if (!any) {
+		count(C_NO_CANDIDATES, 1);
+		return;
+	}
+	sc->sj = 0;
+	sc->mask = 0;
+	sc->candidates = 0;
+	bpf_loop(cfg.nsummary + cfg.nwords * 65, step, &c, 0);
+	if (sc->candidates)
+		count(C_CANDIDATES, sc->candidates);
+	else
+		count(C_NO_CANDIDATES, 1);
+}
+
+/* verdict: the largest matched action wins; pass suppresses events and
+ * copies, drop and reject drop the packet. */
+static __always_inline int verdict(struct __sk_buff *skb, struct scratch *sc)
+{
+	int rc = TC_ACT_OK;
+
+	if (sc->copy & COPY_SCAN_TRUNCATED)
+		count(C_SCAN_TRUNCATED, 1);
+	switch (sc->best) {
+	case ACT_PASS:
+		count(C_PASS, 1);
+		return TC_ACT_OK;
+	case ACT_DROP:
+		count(C_DROP, 1);
+		rc = TC_ACT_SHOT;
+		break;
+	case ACT_REJECT:
+		count(C_REJECT, 1);
+		rc = TC_ACT_SHOT;
+		break;
+	case ACT_ALERT:
+		count(C_ALERT, 1);
+		break;
+	default:
+		break;
+	}
+	for (__u32 i = 0; i < MAX_EVENTS; i++) {
+		if (i >= sc->nmatch)
+			break;
+		emit(skb, sc, sc->rules[i], EV_ALERT, sc->actions[i], rc);
+	}
+	if (sc->overflow)
+		count(C_EVENTS_TRUNCATED, sc->overflow);
+	if (sc->copy)
+		copy_up(skb, sc, rc);
+	return rc;
+}
+
+SEC("tc")
+int classify(struct __sk_buff *skb)
+{
+	__u32 zero = 0;
+	struct scratch *sc = bpf_map_lookup_elem(&rc_scratch, &zero);
+
+	if (!sc) {
+		count(C_ERRORS, 1);
+		return TC_ACT_OK;
+	}
+	count(C_PACKETS, 1);
+	count(C_BYTES, skb->len);
+	int l3 = parse_l3(skb, sc);
+	if (l3 == PARSE_NON_IP) {
+		count(C_NON_IP, 1);
+		return TC_ACT_OK;
+	}
+	if (l3 == PARSE_ERROR) {
+		count(C_PARSE_ERROR, 1);
+		return TC_ACT_OK;
+	}
+	int l4 = l3 == PARSE_OK ? parse_l4(skb, sc) : PARSE_ERROR;
+	switch (check_lists(skb, sc)) {
+	case LIST_ALLOW:
+		return TC_ACT_OK;
+	case LIST_BLOCK:
+		return TC_ACT_SHOT;
+	}
+	if (l4 != PARSE_OK) {
+		count(C_PARSE_ERROR, 1);
+		return TC_ACT_OK;
+	}
+	if (sc->fragment)
+		count(C_FRAGMENTS, 1);
+	sc->best = ACT_NONE;
+	sc->copy = 0;
+	sc->scanned = 0;
+	sc->nmatch = 0;
+	sc->overflow = 0;
+	match_slots(skb, sc);
+	return verdict(skb, sc);
+}

@@ -1,0 +1,174 @@
+/* Layouts shared by the classifier and its loader (runtime/kernel). Every
+ * struct here is exported to Go by bpf2go; the #defines are mirrored in
+ * limits.go and checked by limits_test.go. */
+#ifndef RULEC_H
+#define RULEC_H
+
+#include <linux/types.h>
+
+#define MAX_SUMMARY 8	/* summary words of a bitset */
+#define MAX_WORDS 512	/* bitset words: 64 * MAX_SUMMARY */
+#define MAX_SCAN 4096	/* payload bytes the automaton walks */
+#define MAX_PATTERN 128 /* bytes of one kernel pattern */
+#define MAX_EVENTS 16	/* alert events per packet */
+#define SNAP_LEN 65535	/* packet bytes a COPY event carries */
+#define ACCEPT_BIT 0x80000000u
+#define ITEM_NEGATED 0x80000000u
+#define NO_RULE 0xffffffffu
+
+/* Values of kernel.Action. */
+enum __attribute__((packed)) action {
+	ACT_NONE = 0,
+	ACT_ALERT = 1,
+	ACT_REJECT = 2,
+	ACT_DROP = 3,
+	ACT_PASS = 4,
+};
+
+/* Values of kernel.CmpOp. */
+enum __attribute__((packed)) cmp_op {
+	CMP_NONE = 0,
+	CMP_EQ,
+	CMP_NE,
+	CMP_LT,
+	CMP_GT,
+	CMP_LE,
+	CMP_GE,
+	CMP_RANGE,
+};
+
+/* Values of kernel.FlagsMod. */
+enum __attribute__((packed)) flags_mod {
+	FLAGS_NONE = 0,
+	FLAGS_EXACT,
+	FLAGS_PLUS,
+	FLAGS_ANY,
+	FLAGS_NOT,
+};
+
+enum __attribute__((packed)) kind {
+	EV_ALERT = 1, /* a kernel slot matched */
+	EV_BLOCK = 2, /* an address is on a block list */
+	EV_COPY = 3,  /* the packet goes to the userspace tier */
+};
+
+/* Why a packet was copied (event.flags of EV_COPY). */
+enum __attribute__((packed)) copy_reason {
+	COPY_USERSPACE = 1,	/* a userspace slot matched the header */
+	COPY_SCAN_TRUNCATED = 2, /* a content slot saw payload > max_scan */
+};
+
+/* Keys of rc_counters. */
+enum counter {
+	C_PACKETS,
+	C_BYTES,
+	C_NON_IP,
+	C_PARSE_ERROR,
+	C_FRAGMENTS,
+	C_ALLOWED,
+	C_BLOCKED,
+	C_NO_CANDIDATES,
+	C_CANDIDATES,
+	C_MATCHED,
+	C_PASS,
+	C_DROP,
+	C_REJECT,
+	C_ALERT,
+	C_EVENTS,
+	C_EVENTS_TRUNCATED,
+	C_COPIES,
+	C_RINGBUF_FULL,
+	C_SCANS,
+	C_SCAN_BYTES,
+	C_SCAN_TRUNCATED,
+	C_ERRORS, /* failures that valid tables never cause */
+	C_MAX,
+};
+
+/* Ring buffer record; an EV_COPY record is followed by cap_len bytes of
+ * the packet from its Ethernet header on. Addresses are in network order
+ * (IPv4 in the first 4 bytes), ports in host order. */
+struct event {
+	__u64 ts_ns;
+	__u32 rule;	/* object rule index; NO_RULE for EV_COPY */
+	__u32 pkt_len;
+	__u32 cap_len;
+	enum kind kind;
+	enum action action; /* the slot's action (EV_ALERT) */
+	__u8 verdict;	    /* TC_ACT_OK or TC_ACT_SHOT for this packet */
+	enum copy_reason reason; /* bits (EV_COPY) */
+	__u8 family;	    /* 4 or 6 */
+	__u8 proto;
+	__u16 sport;
+	__u16 dport;
+	__u16 pad;
+	__u8 saddr[16];
+	__u8 daddr[16];
+};
+
+/* Read-only configuration the loader sets before loading: the verifier
+ * sees these as constants and bounds every variable-size map access. */
+struct config {
+	__u32 nwords;	/* bitset words; value size is 8*(nsummary+nwords) */
+	__u32 nsummary; /* summary words */
+	__u32 nclasses; /* byte classes: u32 transitions per rc_dfa row */
+	__u32 max_scan; /* at most MAX_SCAN */
+	__u32 last_row; /* byte offset of the last rc_dfa row */
+	__u32 depth;	/* longest pattern, at least 1 */
+};
+
+struct lpm_v4 {
+	__u32 prefixlen;
+	__u8 addr[4];
+};
+
+struct lpm_v6 {
+	__u32 prefixlen;
+	__u8 addr[16];
+};
+
+/* Value of the allow and block lists. */
+struct list_entry {
+	__u64 expires_ns; /* 0: never; else bpf_ktime_get_ns() deadline */
+	__u32 rule;
+	__u32 flags; /* userspace bookkeeping; the classifier ignores it */
+};
+
+/* kernel.Cmp. */
+struct cmp {
+	__u32 a;
+	__u32 b;
+	enum cmp_op op;
+	__u8 pad[3];
+};
+
+/* kernel.Slot. */
+struct slot {
+	__u32 rule;
+	__u32 item_start;
+	__u32 item_count;
+	enum action action;
+	__u8 userspace;
+	__u8 noalert;
+	enum flags_mod flags_mod;
+	__u8 flags_set;
+	__u8 flags_ignore;
+	__u8 pad[2];
+	struct cmp dsize;
+	struct cmp ttl;
+	struct cmp itype;
+	struct cmp icode;
+};
+
+/* kernel.Item without its pattern (rc_patterns holds it). */
+struct item {
+	__u32 len;
+	__u32 offset;
+	__u32 depth;
+	__u8 nocase;
+	__u8 startswith;
+	__u8 endswith;
+	__u8 pad;
+};
+
+#endif

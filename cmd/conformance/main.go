@@ -1,0 +1,34 @@
+// Command conformance runs external conformance suites against rulec:
+//
+//	conformance suricata-verify DIR...
+//	conformance crs --rules DIR --setup FILE TESTDIR...
+//
+// Each suite prints one line per failing test with the reason and ends
+// with exactly "<suite>: N passed, M failed". The exit status is 1 when a
+// test failed, 2 on usage errors.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// suites is filled by one file per suite.
+var suites = map[string]func(args []string, stdout, stderr io.Writer) int{}
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || suites[args[0]] == nil {
+		names := make([]string, 0, len(suites))
+		for n := range suites {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		fmt.Fprintf(stderr, "usage: conformance SUITE [flags] DIR...\nsuites: %v\n", names)
+		return 2
+	}
+	return suites[args[0]](args[1:], stdout, stderr)
+}

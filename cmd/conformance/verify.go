@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rulec/rulec/bpf"
+	"github.com/rulec/rulec/codegen/object"
+	"github.com/rulec/rulec/compiler"
+	"github.com/rulec/rulec/compiler/vars"
+	"github.com/rulec/rulec/internal/verify"
+	"github.com/rulec/rulec/runtime/flow"
+	"github.com/rulec/rulec/runtime/pipeline"
+)
+
+func init() { suites["suricata-verify"] = runVerify }
+
+func runVerify(args []string, stdout, stderr io.Writer) int {
+	kernelTier := pipeline.KernelAuto
+	var dirs []string
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--kernel" && i+1 < len(args):
+			kernelTier = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--kernel="):
+			kernelTier = strings.TrimPrefix(a, "--kernel=")
+		default:
+			dirs = append(dirs, a)
+		}
+	}
+	if len(dirs) == 0 {
+		fmt.Fprintln(stderr, "usage: conformance suricata-verify [--kernel auto|bpf|reference] DIR...")
+		return 2
+	}
+	tests, err := verify.Find(dirs...)
+	if err != nil {
+		fmt.Fprintf(stderr, "suricata-verify: %v\n", err)
+		return 2
+	}
+	passed, failed := 0, 0
+	for _, t := range tests {
+		if reason := runTest(t, kernelTier); reason != "" {
+			failed++
+			fmt.Fprintf(stdout, "FAIL %s: %s\n", t.Name, reason)
+			continue
+		}
+		passed++
+	}
+	fmt.Fprintf(stdout, "suricata-verify: %d passed, %d failed\n", passed, failed)
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+// runTest runs one test and returns why it failed, or "".
+func runTest(t *verify.Test, kernelTier string) string {
+	if t.Pcap == "" || len(t.Rules) == 0 {
+		return "no capture or no rules"
+	}
+	v := vars.Defaults()
+	if t.Vars != "" {
+		var err error
+		if v, err = vars.LoadFile(t.Vars); err != nil {
+			return err.Error()
+		}
+	}
+	res, err := compiler.Compile(t.Rules, compiler.Options{Vars: v})
+	if err != nil {
+		return err.Error()
+	}
+	o, err := object.Build(res.Rules, bpf.ELF())
+	if err != nil {
+		return err.Error()
+	}
+	cfg := flow.DefaultConfig()
+	cfg.Midstream = t.Setting("stream.midstream") == "true"
+	var eve bytes.Buffer
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true})
+	if err != nil {
+		return err.Error()
+	}
+	runErr := p.RunPcap(t.Pcap, nil)
+	if err := p.Close(); runErr == nil {
+		runErr = err
+	}
+	if runErr != nil {
+		return runErr.Error()
+	}
+	fails, err := verify.Evaluate(t.Checks, eve.Bytes())
+	if err != nil {
+		return err.Error()
+	}
+	if len(fails) > 0 {
+		why := strings.Join(fails, "; ")
+		if n := res.Diags.Len(); n > 0 {
+			why += fmt.Sprintf(" [%d rule diagnostics, first: %v]", n, res.Diags.Items[0])
+		}
+		return why
+	}
+	return ""
+}

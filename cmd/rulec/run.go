@@ -1,0 +1,109 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/rulec/rulec/bpf"
+	"github.com/rulec/rulec/codegen/object"
+	"github.com/rulec/rulec/runtime/flow"
+	"github.com/rulec/rulec/runtime/pipeline"
+)
+
+func init() {
+	commands = append(commands, command{
+		name:    "run",
+		summary: "run a compiled object (or rule files) on a capture",
+		run:     runRun,
+	})
+}
+
+func runRun(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("run", "OBJECT.rco | RULES...", stdout, stderr)
+	pcap := fs.String("pcap", "", "capture file (pcap or pcapng) to run offline")
+	evePath := fs.String("eve", "", `write EVE JSON events to this file ("-" for stdout)`)
+	kernelTier := fs.String("kernel", pipeline.KernelAuto, "kernel tier: auto, bpf or reference")
+	varsFile := fs.String("vars", "", "suricata.yaml-style vars, when compiling rule files")
+	midstream := fs.Bool("midstream", false, "pick up TCP sessions without a handshake (Suricata's stream.midstream)")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 || *pcap == "" {
+		fmt.Fprintln(stderr, "rulec run: want an object or rule files, and --pcap FILE")
+		return 2
+	}
+	o, code := loadObject(fs.Args(), *varsFile, stderr)
+	if o == nil {
+		return code
+	}
+	var eveOut io.Writer
+	switch *evePath {
+	case "":
+	case "-":
+		eveOut = stdout
+	default:
+		f, err := os.Create(*evePath)
+		if err != nil {
+			fmt.Fprintf(stderr, "rulec run: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		eveOut = f
+	}
+	cfg := flow.DefaultConfig()
+	cfg.Midstream = *midstream
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveOut, Offline: true})
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stderr, "kernel tier: %s\n", p.KernelName)
+	for _, s := range p.Engine.Skipped() {
+		fmt.Fprintf(stderr, "%s: sid %d: not run: %s\n", s.Rule.Pos, s.Rule.Meta.SID, s.Reason)
+	}
+	start := time.Now()
+	runErr := p.RunPcap(*pcap, func(n uint64) { fmt.Fprintf(stderr, "... %d packets\n", n) })
+	closeErr := p.Close()
+	p.Engine.Stats().WriteTable(stderr, time.Since(start))
+	if p.Fallbacks > 0 {
+		fmt.Fprintf(stderr, "%-24s %d\n", "frames too large for BPF_PROG_TEST_RUN, evaluated by the reference evaluator", p.Fallbacks)
+	}
+	for _, err := range []error{runErr, closeErr} {
+		if err != nil {
+			fmt.Fprintf(stderr, "rulec run: %v\n", err)
+			return 1
+		}
+	}
+	return 0
+}
+
+// loadObject reads a .rco object, or compiles rule files and folders in
+// memory.
+func loadObject(paths []string, varsFile string, stderr io.Writer) (*object.Object, int) {
+	if len(paths) == 1 && filepath.Ext(paths[0]) == ".rco" {
+		o, err := object.ReadFile(paths[0])
+		if err != nil {
+			fmt.Fprintf(stderr, "rulec run: %v\n", err)
+			return nil, 1
+		}
+		return o, 0
+	}
+	res, code := compileRules("run", paths, varsFile, stderr)
+	if res == nil {
+		return nil, code
+	}
+	if res.Tally.Errors > 0 {
+		res.WriteReport(stderr, false)
+		fmt.Fprintln(stderr, "rulec run: rules with errors")
+		return nil, 1
+	}
+	o, err := object.Build(res.Rules, bpf.ELF())
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return nil, 1
+	}
+	return o, 0
+}

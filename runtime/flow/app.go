@@ -1,0 +1,198 @@
+package flow
+
+import (
+	"github.com/rulec/rulec/runtime/flow/dns"
+	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/flow/tls"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+type appKind uint8
+
+const (
+	appUnknown appKind = iota
+	appNone
+	appHTTP
+	appTLS
+	appDNS
+)
+
+var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns"}
+
+// maxProbe is how many bytes of each direction are held while the
+// protocol of a TCP flow is unknown; a server saying more before its
+// client spoke is not one of the parsed protocols.
+const maxProbe = 64
+
+const portDNS = 53
+
+// appState is a flow's app-layer protocol and parser.
+type appState struct {
+	kind  appKind
+	probe [3][]byte
+	http  *http.Parser
+	tls   tls.Reader
+	dns   [3]dns.Stream
+}
+
+func (t *Tracker) setApp(f *flowState, k appKind) {
+	a := &f.app
+	a.kind = k
+	if k == appNone {
+		return
+	}
+	f.App = appNames[k]
+	if k == appHTTP {
+		a.http = http.NewParser(t.cfg.HTTP, func(tx *http.Tx, st http.Stage) {
+			if st == http.RequestHeaders {
+				t.stats.HTTPRequests++
+			}
+			u := t.unit(f, inspect.KindApp, st.Dir())
+			u.Tx = tx.ID + 1
+			tx.Fill(u, st)
+			t.send(u)
+		})
+	}
+}
+
+// detectTCP decides a TCP flow's protocol from the bytes so far: the
+// client's first bytes (an HTTP request line, a TLS handshake record),
+// a server starting with an HTTP status line, or port 53.
+func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
+	if f.ClientPort == portDNS || f.ServerPort == portDNS {
+		return appDNS
+	}
+	if d == inspect.ToClient {
+		if ok, _ := http.DetectResponse(data); ok {
+			return appHTTP
+		}
+		return appUnknown
+	}
+	isHTTP, moreHTTP := http.DetectRequest(data)
+	isTLS, moreTLS := tls.Probe(data)
+	switch {
+	case isHTTP:
+		return appHTTP
+	case isTLS:
+		return appTLS
+	case moreHTTP || moreTLS:
+		return appUnknown
+	}
+	return appNone
+}
+
+func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
+	a := &f.app
+	if a.kind != appUnknown {
+		t.appFeed(f, d, b)
+		return
+	}
+	data := b
+	if len(a.probe[d]) > 0 {
+		a.probe[d] = append(a.probe[d], b...)
+		data = a.probe[d]
+	}
+	k := t.detectTCP(f, d, data)
+	if k == appUnknown {
+		if len(a.probe[d]) == 0 {
+			a.probe[d] = append(a.probe[d], b...)
+		}
+		if len(a.probe[d]) <= maxProbe {
+			return
+		}
+		k = appNone
+	}
+	held := a.probe
+	a.probe = [3][]byte{}
+	t.setApp(f, k)
+	for _, dd := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
+		switch {
+		case dd == d && len(held[dd]) == 0:
+			t.appFeed(f, dd, b)
+		case len(held[dd]) > 0:
+			t.appFeed(f, dd, held[dd])
+		}
+	}
+}
+
+func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
+	a := &f.app
+	switch a.kind {
+	case appHTTP:
+		if a.http.Feed(d, b) != nil {
+			t.stats.ParseErrors++
+		}
+	case appTLS:
+		if d != inspect.ToServer {
+			return
+		}
+		h, err := a.tls.Feed(b)
+		if err != nil {
+			t.stats.ParseErrors++
+		}
+		if h != nil {
+			t.stats.TLSHellos++
+			u := t.unit(f, inspect.KindApp, d)
+			f.txSeq++
+			u.Tx = f.txSeq
+			h.Fill(u)
+			t.send(u)
+		}
+	case appDNS:
+		a.dns[d].Feed(b, func(msg []byte) { t.dnsMessage(f, d, msg) })
+	}
+}
+
+func (t *Tracker) appGap(f *flowState, d inspect.Dir, n int) {
+	a := &f.app
+	switch a.kind {
+	case appUnknown, appTLS:
+		a.kind, a.probe = appNone, [3][]byte{}
+	case appHTTP:
+		if a.http.Gap(d, n) != nil {
+			t.stats.ParseErrors++
+		}
+	case appDNS:
+		a.dns[d].Reset()
+	}
+}
+
+func (t *Tracker) appEnd(f *flowState, d inspect.Dir) {
+	if f.app.kind == appHTTP {
+		f.app.http.End(d)
+	}
+}
+
+// udpPacket parses DNS on port 53, or on a flow whose first datagram
+// probes as a DNS query.
+func (t *Tracker) udpPacket(f *flowState, d inspect.Dir, p *inspect.Packet) {
+	a := &f.app
+	if a.kind == appUnknown {
+		switch {
+		case p.Sport == portDNS || p.Dport == portDNS:
+			t.setApp(f, appDNS)
+		case d == inspect.ToServer && t.dns.Probe(p.Payload):
+			t.setApp(f, appDNS)
+		default:
+			t.setApp(f, appNone)
+		}
+	}
+	if a.kind == appDNS && len(p.Payload) > 0 {
+		t.dnsMessage(f, d, p.Payload)
+	}
+}
+
+func (t *Tracker) dnsMessage(f *flowState, d inspect.Dir, msg []byte) {
+	m, err := t.dns.Decode(msg)
+	if err != nil {
+		t.stats.ParseErrors++
+		return
+	}
+	t.stats.DNSMessages++
+	f.txSeq++
+	m.Units(d, func(u *inspect.Unit) {
+		base := t.unit(f, inspect.KindApp, d)
+		u.TS, u.Flow, u.Packet, u.Tx = base.TS, base.Flow, base.Packet, f.txSeq
+		t.send(u)
+	})
+}

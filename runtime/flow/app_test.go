@@ -1,0 +1,168 @@
+package flow
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"testing"
+
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+func gzipped(s string) string {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.String()
+}
+
+func TestHTTPTransactions(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("192.168.1.10", "192.168.1.20", 51000, 8081)
+	body := gzipped("<html>secret page</html>")
+	resp1 := fmt.Sprintf("HTTP/1.1 200 OK\r\nServer: test\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n%x\r\n%s\r\n%x\r\n%s\r\n0\r\n\r\n",
+		10, body[:10], len(body)-10, body[10:])
+	resp2 := "HTTP/1.1 404 Not Found\r\nContent-Length: 4\r\n\r\nnope"
+	feed(t, tr, concat(
+		c.handshake(),
+		c.c2s("GET /first?x=%41 HTTP/1.1\r\nHost: Site.Example\r\nUser-Agent: t"),
+		c.c2s("ester\r\n\r\nGET /second HTTP/1.1\r\nHost: site.example\r\n\r\n"),
+		c.s2c(resp1[:40]), c.s2c(resp1[40:]), c.s2c(resp2),
+		c.close())...)
+	apps := s.of(inspect.KindApp)
+	var stages []string
+	for _, u := range apps {
+		stages = append(stages, fmt.Sprintf("%d:%s:%s:%s", u.dir, u.buffers["http.uri"], u.buffers["http.stat_code"], u.buffers["http.response_body"]))
+	}
+	want := []string{"1:/first?x=A::", "1:/second::", "2:/first?x=A:200:", "2:/first?x=A:200:<html>secret page</html>", "2:/second:404:", "2:/second:404:nope"}
+	if fmt.Sprint(stages) != fmt.Sprint(want) {
+		t.Fatalf("app units\n got %q\nwant %q", stages, want)
+	}
+	r := apps[3]
+	if r.buffers["http.method"] != "GET" || r.buffers["http.host"] != "site.example" || r.buffers["file.data"] != "<html>secret page</html>" {
+		t.Errorf("response unit buffers %v", r.buffers)
+	}
+	if r.flow.App != "http" || r.packet == nil || r.packet.Sport != 8081 {
+		t.Errorf("app %q packet %v", r.flow.App, r.packet)
+	}
+	if f := r.fields["http"]; f["status"] != 200 || f["hostname"] != "site.example" || f["url"] != "/first?x=%41" || f["http_user_agent"] != "tester" {
+		t.Errorf("fields %v", f)
+	}
+	if st := tr.Stats(); st.HTTPRequests != 2 || st.ParseErrors != 0 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestNotHTTP(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(c.handshake(), c.c2s("SSH-2.0-OpenSSH_9.6\r\n"), c.s2c("SSH-2.0-srv\r\n"), c.close())...)
+	if len(s.of(inspect.KindApp)) != 0 || s.units[len(s.units)-1].flow.App != "" {
+		t.Error("ssh on port 80 parsed as an app")
+	}
+	if got := s.stream(inspect.ToServer); got != "SSH-2.0-OpenSSH_9.6\r\n" {
+		t.Errorf("stream %q", got)
+	}
+}
+
+func TestServerFirstHTTP(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Midstream = true
+	tr, s := newTracker(cfg)
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, c.frame(true, ack, c.cseq, c.sseq, ""), c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi"))
+	codes := s.withBuffer("http.stat_code")
+	if len(codes) != 2 || codes[1].buffers["http.response_body"] != "hi" {
+		t.Errorf("midstream response: %v", codes)
+	}
+}
+
+func dnsQuery(t testing.TB, name string) []byte {
+	t.Helper()
+	d := &layers.DNS{ID: 7, RD: true, Questions: []layers.DNSQuestion{{Name: []byte(name), Type: layers.DNSTypeA, Class: layers.DNSClassIN}}}
+	buf := gopacket.NewSerializeBuffer()
+	if err := d.SerializeTo(buf, gopacket.SerializeOptions{FixLengths: true}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestDNS(t *testing.T) {
+	q := dnsQuery(t, "evil.example.com")
+	tcpMsg := binary.BigEndian.AppendUint16(nil, uint16(len(q)))
+	tcpMsg = append(tcpMsg, q...)
+	c := newConn("10.0.0.1", "10.0.0.53", 40000, 53)
+	tests := []struct {
+		name   string
+		frames [][]byte
+	}{
+		{"udp port 53", concat(udp("10.0.0.1", "10.0.0.53", 33333, 53, q))},
+		{"udp other port", concat(udp("10.0.0.1", "10.0.0.53", 33333, 5300, q))},
+		{"tcp split", concat(c.handshake(), c.c2s(string(tcpMsg[:5])), c.c2s(string(tcpMsg[5:])))},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tr, s := newTracker(DefaultConfig())
+			feed(t, tr, tc.frames...)
+			qs := s.withBuffer("dns.query")
+			if len(qs) != 1 || qs[0].buffers["dns.query"] != "evil.example.com" || qs[0].dir != inspect.ToServer {
+				t.Fatalf("queries %v", qs)
+			}
+			if qs[0].flow.App != "dns" || qs[0].fields["dns"]["rrname"] != "evil.example.com" || qs[0].packet == nil {
+				t.Errorf("app %q fields %v", qs[0].flow.App, qs[0].fields)
+			}
+		})
+	}
+	tr, s := newTracker(DefaultConfig())
+	feed(t, tr, udp("10.0.0.1", "10.0.0.2", 33333, 5300, []byte("not dns, just text here")))
+	if len(s.of(inspect.KindApp)) != 0 {
+		t.Error("text on udp parsed as dns")
+	}
+}
+
+func TestTLSClientHelloSplit(t *testing.T) {
+	hello := clientHello("secure.example.org")
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 8443)
+	feed(t, tr, concat(c.handshake(), c.c2s(string(hello[:30])), c.c2s(string(hello[30:])))...)
+	snis := s.withBuffer("tls.sni")
+	if len(snis) != 1 || snis[0].buffers["tls.sni"] != "secure.example.org" || snis[0].flow.App != "tls" || len(snis[0].buffers["ja3.hash"]) != 32 {
+		t.Fatalf("sni units %v", snis)
+	}
+	if snis[0].fields["tls"]["sni"] != "secure.example.org" {
+		t.Errorf("fields %v", snis[0].fields)
+	}
+}
+
+// clientHello is a minimal TLS record with a ClientHello naming sni.
+func clientHello(sni string) []byte {
+	u16 := func(b []byte, v int) []byte { return binary.BigEndian.AppendUint16(b, uint16(v)) }
+	vec := func(b, body []byte) []byte { return append(u16(b, len(body)), body...) }
+	body := u16(nil, 0x0303)
+	body = append(body, make([]byte, 33)...)
+	body = vec(body, u16(nil, 0x1301))
+	body = append(body, 1, 0)
+	ext := vec(u16(nil, 0), vec(nil, vec([]byte{0}, []byte(sni))))
+	body = vec(body, ext)
+	hs := append([]byte{1, 0, byte(len(body) >> 8), byte(len(body))}, body...)
+	return vec([]byte{22, 3, 1}, hs)
+}
+
+func TestDetectionAcrossSegments(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 3128)
+	feed(t, tr, concat(c.handshake(), c.c2s("GE"), c.c2s("T /split-method HTTP/1.1\r\n\r\n"))...)
+	if uris := s.withBuffer("http.uri"); len(uris) != 1 || uris[0].buffers["http.uri"] != "/split-method" {
+		t.Errorf("uris %v", uris)
+	}
+	tr, s = newTracker(DefaultConfig())
+	c = newConn("10.0.0.1", "10.0.0.2", 40000, 25)
+	feed(t, tr, concat(c.handshake(), c.s2c("220 mail.example.com ESMTP ready; this banner runs past the probe bound\r\n"), c.c2s("GET / HTTP/1.1\r\n\r\n"))...)
+	if n := len(s.of(inspect.KindApp)); n != 0 || s.units[len(s.units)-1].flow.App != "" {
+		t.Errorf("server-first protocol parsed: %d app units", n)
+	}
+}

@@ -1,0 +1,119 @@
+package dns
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// Record is a question or an answer.
+type Record struct {
+	Name []byte
+	Type layers.DNSType
+}
+
+// Message is one decoded DNS message.
+type Message struct {
+	ID        uint16
+	Response  bool
+	Opcode    uint8
+	Rcode     uint8
+	Questions []Record
+	Answers   []Record
+}
+
+// Decoder decodes messages; it reuses its gopacket layer between calls.
+type Decoder struct {
+	layer layers.DNS
+}
+
+// Decode parses one message. Names are copied; b is not retained.
+func (d *Decoder) Decode(b []byte) (*Message, error) {
+	if err := d.layer.DecodeFromBytes(b, gopacket.NilDecodeFeedback); err != nil {
+		return nil, fmt.Errorf("dns: %w", err)
+	}
+	l := &d.layer
+	m := &Message{ID: l.ID, Response: l.QR, Opcode: uint8(l.OpCode), Rcode: uint8(l.ResponseCode)}
+	for _, q := range l.Questions {
+		m.Questions = append(m.Questions, Record{Name: bytes.Clone(q.Name), Type: q.Type})
+	}
+	for _, a := range l.Answers {
+		m.Answers = append(m.Answers, Record{Name: bytes.Clone(a.Name), Type: a.Type})
+	}
+	return m, nil
+}
+
+// Probe reports whether a datagram on a port other than 53 is a DNS
+// query: a standard query header with one to four questions, no answer
+// or authority records, that decodes without error.
+func (d *Decoder) Probe(b []byte) bool {
+	if len(b) < 12 || b[2]&0x80 != 0 || b[2]&0x78 != 0 {
+		return false
+	}
+	qd := binary.BigEndian.Uint16(b[4:])
+	if qd == 0 || qd > 4 || binary.BigEndian.Uint16(b[6:]) != 0 || binary.BigEndian.Uint16(b[8:]) != 0 {
+		return false
+	}
+	_, err := d.Decode(b)
+	return err == nil
+}
+
+// Units calls fn with one unit per question (queries) or per answer
+// (responses), filled for dir; the caller sets time, flow and packet.
+func (m *Message) Units(dir inspect.Dir, fn func(*inspect.Unit)) {
+	if !m.Response {
+		for _, q := range m.Questions {
+			u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir}
+			u.SetBuffer("dns.query", q.Name)
+			u.SetBuffer("dns.queries.rrname", q.Name)
+			u.Fields = map[string]map[string]any{"dns": m.fields("query", q)}
+			fn(u)
+		}
+		return
+	}
+	for _, a := range m.Answers {
+		u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir}
+		u.SetBuffer("dns.answers.rrname", a.Name)
+		if len(m.Questions) > 0 {
+			u.SetBuffer("dns.queries.rrname", m.Questions[0].Name)
+		}
+		u.Fields = map[string]map[string]any{"dns": m.fields("answer", a)}
+		fn(u)
+	}
+}
+
+func (m *Message) fields(typ string, r Record) map[string]any {
+	f := map[string]any{"type": typ, "id": m.ID, "rrname": string(r.Name), "rrtype": r.Type.String(), "opcode": m.Opcode}
+	if m.Response {
+		f["rcode"] = layers.DNSResponseCode(m.Rcode).String()
+	}
+	return f
+}
+
+// Stream splits one direction of DNS over TCP into messages.
+type Stream struct {
+	buf []byte
+}
+
+// Feed adds stream bytes and calls fn for each complete message.
+func (s *Stream) Feed(b []byte, fn func(msg []byte)) {
+	s.buf = append(s.buf, b...)
+	for len(s.buf) >= 2 {
+		n := int(binary.BigEndian.Uint16(s.buf))
+		if len(s.buf) < 2+n {
+			break
+		}
+		fn(s.buf[2 : 2+n])
+		s.buf = s.buf[2+n:]
+	}
+	if len(s.buf) == 0 {
+		s.buf = nil
+	}
+}
+
+// Reset drops a partial message, after a gap.
+func (s *Stream) Reset() { s.buf = nil }

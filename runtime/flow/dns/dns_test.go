@@ -1,0 +1,122 @@
+package dns
+
+import (
+	"encoding/binary"
+	"testing"
+
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+func message(t *testing.T, response bool, names ...string) []byte {
+	t.Helper()
+	d := &layers.DNS{ID: 0x1234, QR: response, RD: true}
+	for _, n := range names {
+		d.Questions = append(d.Questions, layers.DNSQuestion{Name: []byte(n), Type: layers.DNSTypeA, Class: layers.DNSClassIN})
+		if response {
+			d.Answers = append(d.Answers, layers.DNSResourceRecord{Name: []byte(n), Type: layers.DNSTypeA, Class: layers.DNSClassIN, TTL: 60, IP: []byte{1, 2, 3, 4}})
+		}
+	}
+	buf := gopacket.NewSerializeBuffer()
+	if err := d.SerializeTo(buf, gopacket.SerializeOptions{FixLengths: true}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestQueryUnits(t *testing.T) {
+	var d Decoder
+	m, err := d.Decode(message(t, false, "www.Example.com", "two.example"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	m.Units(inspect.ToServer, func(u *inspect.Unit) {
+		q, _ := u.Buffer("dns.query")
+		r, _ := u.Buffer("dns.queries.rrname")
+		if string(q) != string(r) || u.Dir != inspect.ToServer || u.Kind != inspect.KindApp {
+			t.Errorf("unit %q %q %v", q, r, u.Dir)
+		}
+		f := u.Fields["dns"]
+		if f["type"] != "query" || f["rrtype"] != "A" || f["id"] != uint16(0x1234) || f["rrname"] != string(q) {
+			t.Errorf("fields %v", f)
+		}
+		got = append(got, string(q))
+	})
+	if len(got) != 2 || got[0] != "www.Example.com" || got[1] != "two.example" {
+		t.Errorf("queries %q", got)
+	}
+}
+
+func TestAnswerUnits(t *testing.T) {
+	var d Decoder
+	m, err := d.Decode(message(t, true, "a.example"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	m.Units(inspect.ToClient, func(u *inspect.Unit) {
+		n++
+		if a, _ := u.Buffer("dns.answers.rrname"); string(a) != "a.example" {
+			t.Errorf("answer %q", a)
+		}
+		if _, ok := u.Buffer("dns.query"); ok {
+			t.Error("response unit has dns.query")
+		}
+		if u.Fields["dns"]["rcode"] != "No Error" {
+			t.Errorf("fields %v", u.Fields["dns"])
+		}
+	})
+	if n != 1 {
+		t.Errorf("%d answer units", n)
+	}
+}
+
+func TestProbe(t *testing.T) {
+	var d Decoder
+	q := message(t, false, "probe.example")
+	tests := []struct {
+		name string
+		b    []byte
+		want bool
+	}{
+		{"query", q, true},
+		{"response", message(t, true, "x.example"), false},
+		{"truncated", q[:len(q)-3], false},
+		{"text", []byte("hello world, not dns at all"), false},
+		{"short", q[:8], false},
+	}
+	for _, tc := range tests {
+		if got := d.Probe(tc.b); got != tc.want {
+			t.Errorf("%s: Probe = %v", tc.name, got)
+		}
+	}
+	if _, err := d.Decode(q[:5]); err == nil {
+		t.Error("Decode of 5 bytes: no error")
+	}
+}
+
+func TestStream(t *testing.T) {
+	a, b := message(t, false, "one.example"), message(t, false, "two.example")
+	var wire []byte
+	for _, m := range [][]byte{a, b} {
+		wire = binary.BigEndian.AppendUint16(wire, uint16(len(m)))
+		wire = append(wire, m...)
+	}
+	var s Stream
+	var got [][]byte
+	for i := range wire {
+		s.Feed(wire[i:i+1], func(msg []byte) { got = append(got, append([]byte(nil), msg...)) })
+	}
+	if len(got) != 2 || string(got[0]) != string(a) || string(got[1]) != string(b) {
+		t.Fatalf("got %d messages", len(got))
+	}
+	s.Feed(wire[:3], func([]byte) { t.Error("partial message delivered") })
+	s.Reset()
+	s.Feed(wire[:len(a)+2], func(msg []byte) {
+		if string(msg) != string(a) {
+			t.Error("message after reset")
+		}
+	})
+}

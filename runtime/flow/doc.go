@@ -1,0 +1,34 @@
+// Package flow turns captured frames into inspection units. It decodes
+// the link layer (Ethernet with 802.1Q/802.1ad tags by default, see
+// SetLinkType), IPv4, IPv6 (extension headers), TCP, UDP and ICMP with
+// gopacket's DecodingLayerParser; keeps a bounded flow table keyed by the
+// 5-tuple in both directions and the VLAN ids; reassembles TCP streams
+// (runtime/flow/reasm); detects HTTP, TLS and DNS by content or port and
+// parses them (runtime/flow/http, runtime/flow/dns, runtime/flow/tls).
+//
+// For every IP packet the Tracker emits a KindPacket unit ("payload": the
+// L4 payload) before any unit the packet completes: KindStream units
+// ("payload": reassembled bytes of one direction, emitted when the other
+// direction sends data, when MaxStreamBuffer bytes are held and when the
+// stream ends, so content split across segments is seen whole) and
+// KindApp units (HTTP transaction stages, DNS queries and answers, the
+// TLS ClientHello).
+//
+// Semantics follow Suricata's defaults. Time is packet time. The client
+// is the sender of a flow's first packet, or its receiver when that packet
+// is a SYN/ACK. A TCP flow is established by SYN, SYN/ACK, ACK (or a split
+// handshake: two SYNs, then an ACK); a flow picked up without its SYN is
+// inspected packet by packet only, unless Config.Midstream (Suricata's
+// stream.midstream) reassembles it and counts it established once both
+// sides sent a packet. Other flows are established once both sides sent a
+// packet. A SYN on a reset or finished TCP flow starts a new flow.
+//
+// A unit's Packet is the packet being processed when it was emitted: a
+// stream chunk flushed because the other side spoke carries that side's
+// packet, so use Unit.Dir for the chunk's direction. Units emitted because
+// a flow timed out, was evicted or was flushed have no Packet.
+//
+// Units and their buffers are only valid during the emit callback: buffers
+// alias the frame, which the caller may reuse, and the tracker's memory.
+// Checksums are not verified and IP fragments are not reassembled.
+package flow

@@ -1,0 +1,180 @@
+package http
+
+import (
+	"bytes"
+
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// Fill sets the buffers and EVE fields of a unit reporting stage st. A
+// response-stage unit carries the request's buffers too, except those
+// that exist in both directions (http.header, http.protocol, ...), which
+// are the response's.
+func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
+	resp := st >= ResponseHeaders
+	for _, b := range tx.req {
+		if !resp || !b.dual {
+			u.SetBuffer(b.name, b.b)
+		}
+	}
+	if resp {
+		for _, b := range tx.resp {
+			u.SetBuffer(b.name, b.b)
+		}
+	}
+	if u.Fields == nil {
+		u.Fields = map[string]map[string]any{}
+	}
+	if resp {
+		u.Fields["http"] = tx.respFields
+	} else {
+		u.Fields["http"] = tx.reqFields
+	}
+}
+
+// fields builds the EVE "http" section; units share it, read-only.
+func (tx *Tx) fields(resp bool) map[string]any {
+	f := map[string]any{}
+	str := func(key string, v []byte) {
+		if len(v) > 0 {
+			f[key] = string(v)
+		}
+	}
+	str("hostname", tx.lookup(tx.req, "http.host"))
+	str("url", tx.URI)
+	str("http_user_agent", tx.lookup(tx.req, "http.user_agent"))
+	str("http_refer", tx.lookup(tx.req, "http.referer"))
+	str("http_method", tx.Method)
+	str("protocol", tx.Request.Protocol)
+	if resp && tx.HasResponse {
+		str("http_content_type", tx.lookup(tx.resp, "http.content_type"))
+		str("redirect", tx.lookup(tx.resp, "http.location"))
+		if tx.Status > 0 {
+			f["status"] = tx.Status
+		}
+		f["length"] = tx.Response.BodyLen
+	}
+	return f
+}
+
+func (tx *Tx) lookup(bufs []buffer, name string) []byte {
+	for _, b := range bufs {
+		if b.name == name {
+			return b.b
+		}
+	}
+	return nil
+}
+
+// add appends a buffer when it has content.
+func add(bufs []buffer, name string, b []byte, dual bool) []buffer {
+	if len(b) == 0 {
+		return bufs
+	}
+	return append(bufs, buffer{name: name, b: b, dual: dual})
+}
+
+// headerBuffers are the buffers both directions derive from their headers.
+func headerBuffers(bufs []buffer, m *Message, cookie string) []buffer {
+	var norm, start, names []byte
+	start = append(append(start, m.Line...), "\r\n"...)
+	names = append(names, "\r\n"...)
+	for _, h := range m.Headers {
+		line := append(append(append(append([]byte(nil), h.Name...), ": "...), h.Value...), "\r\n"...)
+		start = append(start, line...)
+		names = append(append(names, h.Name...), "\r\n"...)
+		if !bytes.EqualFold(h.Name, []byte(cookie)) {
+			norm = append(norm, line...)
+		}
+	}
+	start = append(start, "\r\n"...)
+	names = append(names, "\r\n"...)
+	get := func(name string) []byte {
+		v, _ := m.Get(name)
+		return v
+	}
+	bufs = add(bufs, "http.protocol", m.Protocol, true)
+	bufs = add(bufs, "http.header", norm, true)
+	bufs = add(bufs, "http.header.raw", m.RawHead, true)
+	if len(m.Headers) > 0 {
+		bufs = add(bufs, "http.header_names", names, true)
+	}
+	bufs = add(bufs, "http.cookie", get(cookie), true)
+	bufs = add(bufs, "http.content_type", get("Content-Type"), true)
+	bufs = add(bufs, "http.content_len", get("Content-Length"), true)
+	bufs = add(bufs, "http.connection", get("Connection"), true)
+	return add(bufs, "http.start", start, true)
+}
+
+// perHeader joins "Name: value" of every header with "\n".
+func perHeader(m *Message) []byte {
+	var b []byte
+	for i, h := range m.Headers {
+		if i > 0 {
+			b = append(b, '\n')
+		}
+		b = append(append(append(b, h.Name...), ": "...), h.Value...)
+	}
+	return b
+}
+
+func (tx *Tx) requestBuffers() {
+	m := &tx.Request
+	host, _ := m.Get("Host")
+	rawHost := host
+	if a := authority(tx.URI); len(a) > 0 {
+		host = a
+		if len(rawHost) == 0 {
+			rawHost = a
+		}
+	}
+	get := func(name string) []byte {
+		v, _ := m.Get(name)
+		return v
+	}
+	var bufs []buffer
+	bufs = add(bufs, "http.method", tx.Method, false)
+	bufs = add(bufs, "http.uri", normalizeURI(tx.URI), false)
+	bufs = add(bufs, "http.uri.raw", tx.URI, false)
+	bufs = add(bufs, "http.request_line", m.Line, false)
+	bufs = add(bufs, "http.host", normalizeHost(host), false)
+	bufs = add(bufs, "http.host.raw", rawHost, false)
+	bufs = add(bufs, "http.user_agent", get("User-Agent"), false)
+	bufs = add(bufs, "http.referer", get("Referer"), false)
+	bufs = add(bufs, "http.accept", get("Accept"), false)
+	bufs = add(bufs, "http.accept_enc", get("Accept-Encoding"), false)
+	bufs = add(bufs, "http.accept_lang", get("Accept-Language"), false)
+	bufs = add(bufs, "http.request_header", perHeader(m), false)
+	tx.req = headerBuffers(bufs, m, "Cookie")
+	tx.reqFields = tx.fields(false)
+}
+
+func (tx *Tx) requestBodyBuffers() {
+	tx.req = add(tx.req, "http.request_body", tx.Request.Body, false)
+	if bytes.EqualFold(tx.Method, []byte("POST")) || bytes.EqualFold(tx.Method, []byte("PUT")) {
+		tx.req = add(tx.req, "file.data", tx.Request.Body, true)
+	}
+}
+
+func (tx *Tx) responseBuffers() {
+	m := &tx.Response
+	get := func(name string) []byte {
+		v, _ := m.Get(name)
+		return v
+	}
+	var bufs []buffer
+	bufs = add(bufs, "http.stat_code", tx.StatusText, false)
+	bufs = add(bufs, "http.stat_msg", tx.Reason, false)
+	bufs = add(bufs, "http.response_line", m.Line, false)
+	bufs = add(bufs, "http.location", get("Location"), false)
+	bufs = add(bufs, "http.server", get("Server"), false)
+	bufs = add(bufs, "http.response_header", perHeader(m), false)
+	tx.resp = headerBuffers(bufs, m, "Set-Cookie")
+	tx.respFields = tx.fields(true)
+}
+
+func (tx *Tx) responseBodyBuffers() {
+	tx.resp = add(tx.resp, "http.response_body", tx.Response.Body, false)
+	tx.resp = add(tx.resp, "file.data", tx.Response.Body, true)
+	tx.respFields = tx.fields(true)
+}

@@ -1,0 +1,26 @@
+// Package http parses HTTP/1.x from the two reassembled streams of a TCP
+// connection into transactions and fills inspection units with Suricata's
+// HTTP sticky buffers.
+//
+// A Parser reports four stages per transaction: request line and headers
+// complete, request body complete, response headers complete, response
+// body complete. Requests may be pipelined; responses pair with requests in
+// order. Bodies are delimited by Content-Length, chunked transfer-encoding
+// or the end of the stream, dechunked, and decompressed (gzip, deflate)
+// up to Config.BodyLimit. When a stream ends early, the stage it was in is
+// reported with what arrived.
+//
+// Buffer normalisation follows libhtp's defaults as Suricata configures
+// them: http.uri drops scheme and authority of an absolute URI,
+// percent-decodes path and query (an invalid escape stays as it is, '+'
+// stays '+'), turns '\' into '/', compresses repeated '/' and removes dot
+// segments; http.host is lower-cased without port, user info or trailing
+// dots. Repeated headers are merged into one "v1, v2" value at the first
+// one's place. http.header and http.start use "Name: value\r\n" per merged
+// header, with folded lines joined and values trimmed; http.header leaves
+// out Cookie (requests) and Set-Cookie (responses) as Suricata does;
+// http.header.raw is the header block exactly as on the wire, blank line
+// included. http.request_header and http.response_header hold one
+// "Name: value" per merged header, joined with "\n" because a unit holds
+// one buffer per name.
+package http

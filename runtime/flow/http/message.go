@@ -1,0 +1,170 @@
+package http
+
+import "bytes"
+
+// head parses a complete head, or at the end of a stream the part of one
+// that arrived.
+func (p *Parser) head(s *side, head []byte, complete bool) {
+	head = head[s.lead:]
+	s.resetHead()
+	if s.resp {
+		p.responseHead(s, head, complete)
+	} else {
+		p.requestHead(s, head, complete)
+	}
+}
+
+// maxPending bounds the requests waiting for a response; past it the
+// oldest is given up.
+const maxPending = 256
+
+func (p *Parser) newTx() *Tx {
+	tx := &Tx{ID: p.nextID}
+	p.nextID++
+	if len(p.pending) == maxPending {
+		p.pending[0] = nil
+		p.pending = p.pending[1:]
+	}
+	p.pending = append(p.pending, tx)
+	return tx
+}
+
+func (p *Parser) requestHead(s *side, head []byte, complete bool) {
+	tx := p.newTx()
+	m := &tx.Request
+	m.Line, m.RawHead = splitHead(head)
+	m.Headers = parseHeaders(m.RawHead)
+	tx.Method, tx.URI, m.Protocol = parseRequestLine(m.Line)
+	tx.requestBuffers()
+	s.tx = tx
+	p.emit(tx, RequestHeaders)
+	if !complete {
+		return
+	}
+	te, _ := m.Get("Transfer-Encoding")
+	cl, hasCL := m.Get("Content-Length")
+	n, validCL := contentLength(cl)
+	s.limit = p.bodyLimit(m)
+	switch {
+	case bytes.EqualFold(tx.Method, []byte("CONNECT")):
+		m.Complete, s.state = true, stTunnel
+	case hasToken(te, "chunked"):
+		s.state = stChunkSize
+	case hasCL && validCL && n > 0:
+		s.state, s.remain = stLength, n
+		s.raw = make([]byte, 0, min(n, int64(s.limit)))
+	default:
+		m.Complete = true
+	}
+}
+
+// looksLikeStatus reports whether a response stream can start with a
+// status line; it waits for enough bytes to tell.
+func looksLikeStatus(data []byte) bool {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if len(data) < 4 {
+		return true
+	}
+	return hasPrefixFold(data, "HTTP")
+}
+
+// headlessResponse takes a response without status line (HTTP/0.9) as a
+// body running to the end of the stream.
+func (p *Parser) headlessResponse(s *side) {
+	tx := p.front()
+	tx.HasResponse = true
+	tx.responseBuffers()
+	s.tx, s.state, s.limit = tx, stClose, p.cfg.BodyLimit
+	s.resetHead()
+}
+
+// front is the oldest transaction without a response; a response without
+// a request gets a transaction of its own.
+func (p *Parser) front() *Tx {
+	if len(p.pending) == 0 {
+		p.newTx()
+	}
+	return p.pending[0]
+}
+
+func (p *Parser) responseHead(s *side, head []byte, complete bool) {
+	line, raw := splitHead(head)
+	proto, code, reason, status, _ := parseStatusLine(line)
+	if status >= 100 && status < 200 && status != 101 && complete {
+		return
+	}
+	tx := p.front()
+	m := &tx.Response
+	m.Line, m.RawHead, m.Protocol = line, raw, proto
+	m.Headers = parseHeaders(raw)
+	tx.Status, tx.StatusText, tx.Reason, tx.HasResponse = status, code, reason, true
+	tx.responseBuffers()
+	s.tx = tx
+	p.emit(tx, ResponseHeaders)
+	if !complete {
+		p.finish(s)
+		return
+	}
+	te, _ := m.Get("Transfer-Encoding")
+	cl, hasCL := m.Get("Content-Length")
+	n, validCL := contentLength(cl)
+	s.limit = p.bodyLimit(m)
+	connect := bytes.EqualFold(tx.Method, []byte("CONNECT"))
+	switch {
+	case status == 101 || connect && status >= 200 && status < 300:
+		m.Complete = true
+		s.state, p.req.state = stTunnel, stTunnel
+		p.finish(s)
+	case bytes.EqualFold(tx.Method, []byte("HEAD")) || status < 200 || status == 204 || status == 304:
+		m.Complete = true
+		p.finish(s)
+	case hasToken(te, "chunked"):
+		s.state = stChunkSize
+	case hasCL && validCL:
+		if n == 0 {
+			m.Complete = true
+			p.finish(s)
+			return
+		}
+		s.state, s.remain = stLength, n
+		s.raw = make([]byte, 0, min(n, int64(s.limit)))
+	default:
+		s.state = stClose
+	}
+}
+
+// bodyLimit is how many body bytes of m to keep: encoded bodies shrink
+// when decoded.
+func (p *Parser) bodyLimit(m *Message) int {
+	if enc, ok := m.Get("Content-Encoding"); ok && !bytes.EqualFold(trimSpace(enc), []byte("identity")) {
+		return max(p.cfg.EncodedLimit, p.cfg.BodyLimit)
+	}
+	return p.cfg.BodyLimit
+}
+
+// bodyDone decodes a finished (or cut) body and reports it.
+func (p *Parser) bodyDone(s *side, complete bool) {
+	tx := s.tx
+	m := tx.message(s)
+	enc, _ := m.Get("Content-Encoding")
+	m.Body, m.Complete = decodeBody(enc, s.raw, p.cfg.BodyLimit), complete
+	s.raw, s.remain, s.state = nil, 0, stHead
+	if s.resp {
+		tx.responseBodyBuffers()
+		p.emit(tx, ResponseBody)
+		p.finish(s)
+		return
+	}
+	tx.requestBodyBuffers()
+	p.emit(tx, RequestBody)
+	s.tx = nil
+}
+
+// finish retires the transaction whose response is complete.
+func (p *Parser) finish(s *side) {
+	if len(p.pending) > 0 && p.pending[0] == s.tx {
+		p.pending[0] = nil
+		p.pending = p.pending[1:]
+	}
+	s.tx = nil
+}

@@ -1,0 +1,191 @@
+package http
+
+import (
+	"bytes"
+
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// Parser parses one connection. It is not safe for concurrent use.
+type Parser struct {
+	cfg     Config
+	emit    func(*Tx, Stage)
+	req     side
+	resp    side
+	pending []*Tx // requests waiting for their response, oldest first
+	nextID  uint64
+}
+
+// NewParser returns a parser reporting each transaction stage to emit.
+// A Tx stays valid and unchanged by later data until its next stage.
+func NewParser(cfg Config, emit func(*Tx, Stage)) *Parser {
+	return &Parser{cfg: cfg, emit: emit, resp: side{resp: true}}
+}
+
+func (p *Parser) side(dir inspect.Dir) *side {
+	if dir == inspect.ToClient {
+		return &p.resp
+	}
+	return &p.req
+}
+
+// Feed parses the next in-order bytes of one direction. It returns an
+// error once, when that direction stops being parseable; later bytes of
+// that direction are ignored.
+func (p *Parser) Feed(dir inspect.Dir, b []byte) error {
+	s := p.side(dir)
+	for len(b) > 0 && s.err == nil {
+		b = p.step(s, b)
+		if s.err != nil {
+			return s.err
+		}
+	}
+	return nil
+}
+
+// Gap tells the parser n bytes of one direction were lost. Inside a body
+// of known length it is skipped; elsewhere the direction stops.
+func (p *Parser) Gap(dir inspect.Dir, n int) error {
+	s := p.side(dir)
+	if s.err != nil {
+		return nil
+	}
+	switch s.state {
+	case stLength, stChunkData:
+		if int64(n) > s.remain {
+			s.err = errGap
+			return s.err
+		}
+		s.remain -= int64(n)
+		s.tx.message(s).BodyLen += int64(n)
+		p.afterData(s)
+	case stClose, stTunnel:
+	default:
+		s.err = errGap
+		return s.err
+	}
+	return nil
+}
+
+// End tells the parser one direction's stream is over: a body running to
+// the end completes, and a cut head or body is reported as it stands.
+func (p *Parser) End(dir inspect.Dir) {
+	s := p.side(dir)
+	if s.err != nil {
+		return
+	}
+	switch s.state {
+	case stHead:
+		if len(s.buf) > 0 {
+			if s.buf[len(s.buf)-1] != '\n' {
+				s.buf = append(s.buf, '\n')
+			}
+			if _, ok := s.headEnd(s.buf); !ok && s.gotLine {
+				s.scan = len(s.buf)
+			}
+			if s.gotLine {
+				p.head(s, s.buf[:s.scan], false)
+			}
+		}
+	case stClose:
+		p.bodyDone(s, true)
+	case stLength, stChunkSize, stChunkData, stChunkEnd, stTrailer:
+		p.bodyDone(s, false)
+	}
+	s.state = stTunnel
+	s.resetHead()
+}
+
+func (p *Parser) step(s *side, b []byte) []byte {
+	switch s.state {
+	case stHead:
+		return p.feedHead(s, b)
+	case stLength, stChunkData:
+		n := int(min(s.remain, int64(len(b))))
+		s.keep(b[:n])
+		s.tx.message(s).BodyLen += int64(n)
+		s.remain -= int64(n)
+		p.afterData(s)
+		return b[n:]
+	case stChunkSize:
+		line, rest, ok, err := s.line(b, p.cfg.MaxHeaderBytes)
+		if s.err = err; !ok {
+			return nil
+		}
+		size, valid := chunkSize(line)
+		switch {
+		case !valid:
+			s.err = errChunk
+		case size == 0:
+			s.state = stTrailer
+		default:
+			s.remain, s.state = size, stChunkData
+		}
+		return rest
+	case stChunkEnd:
+		_, rest, ok, err := s.line(b, p.cfg.MaxHeaderBytes)
+		if s.err = err; ok {
+			s.state = stChunkSize
+		}
+		return rest
+	case stTrailer:
+		line, rest, ok, err := s.line(b, p.cfg.MaxHeaderBytes)
+		if s.err = err; ok && len(line) == 0 {
+			p.bodyDone(s, true)
+		}
+		return rest
+	case stClose:
+		s.keep(b)
+		s.tx.message(s).BodyLen += int64(len(b))
+		return nil
+	}
+	return nil
+}
+
+// afterData moves on once a length body or a chunk's data is consumed.
+func (p *Parser) afterData(s *side) {
+	switch {
+	case s.remain > 0:
+	case s.state == stChunkData:
+		s.state = stChunkEnd
+	default:
+		p.bodyDone(s, true)
+	}
+}
+
+// feedHead accumulates a head; once complete it is parsed and the bytes
+// after it are returned.
+func (p *Parser) feedHead(s *side, b []byte) []byte {
+	data := b
+	if len(s.buf) > 0 {
+		s.buf = append(s.buf, b...)
+		data = s.buf
+	}
+	if s.resp && !s.gotLine && !looksLikeStatus(data) {
+		p.headlessResponse(s)
+		return b
+	}
+	end, ok := s.headEnd(data)
+	if !ok {
+		if len(s.buf) == 0 {
+			s.buf = append(s.buf, b...)
+		}
+		if len(s.buf) > p.cfg.MaxHeaderBytes {
+			s.err = errHeadTooLong
+		}
+		return nil
+	}
+	head := data[:end:end]
+	if len(s.buf) == 0 {
+		head = bytes.Clone(head)
+	}
+	p.head(s, head, true)
+	return data[end:]
+}
+
+func (tx *Tx) message(s *side) *Message {
+	if s.resp {
+		return &tx.Response
+	}
+	return &tx.Request
+}

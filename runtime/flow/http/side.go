@@ -1,0 +1,104 @@
+package http
+
+import (
+	"bytes"
+	"errors"
+)
+
+type state uint8
+
+const (
+	stHead      state = iota // start line and headers
+	stLength                 // body of known length
+	stChunkSize              // chunk-size line
+	stChunkData              // chunk bytes
+	stChunkEnd               // line end after chunk bytes
+	stTrailer                // trailer lines after the last chunk
+	stClose                  // body running to the end of the stream
+	stTunnel                 // not parsed any more: a tunnel (CONNECT, 101) or the stream ended
+)
+
+var (
+	errHeadTooLong = errors.New("http: head longer than the limit")
+	errLineTooLong = errors.New("http: chunk or trailer line longer than the limit")
+	errChunk       = errors.New("http: bad chunk size")
+	errGap         = errors.New("http: gap outside a body")
+)
+
+// side is the parsing state of one direction.
+type side struct {
+	resp    bool
+	state   state
+	buf     []byte // partial head, or partial chunk-size or trailer line
+	scan    int    // bytes of buf already searched for the end of the head
+	lead    int    // empty lines before the start line
+	gotLine bool   // the start line is complete
+	bare    bool   // a request line without a protocol: headers are optional
+	remain  int64
+	raw     []byte // body bytes kept (dechunked, still encoded)
+	limit   int    // how many body bytes to keep
+	tx      *Tx
+	err     error
+}
+
+// headEnd finds the end of the head in data, resuming where the last call
+// stopped.
+func (s *side) headEnd(data []byte) (int, bool) {
+	for {
+		i := bytes.IndexByte(data[s.scan:], '\n')
+		if i < 0 {
+			return 0, false
+		}
+		start := s.scan
+		s.scan += i + 1
+		line := trimCR(data[start : s.scan-1])
+		switch {
+		case !s.gotLine:
+			if len(trimSpace(line)) == 0 {
+				s.lead = s.scan
+				continue
+			}
+			s.gotLine = true
+			s.bare = !s.resp && !hasProtocol(line)
+		case len(line) == 0:
+			return s.scan, true
+		case s.bare:
+			if bytes.IndexByte(line, ':') < 0 {
+				s.scan = start
+				return start, true
+			}
+			s.bare = false
+		}
+	}
+}
+
+// resetHead forgets a finished head.
+func (s *side) resetHead() {
+	s.buf, s.scan, s.lead, s.gotLine, s.bare = nil, 0, 0, false, false
+}
+
+// line returns the next complete line of a chunked body, buffering a
+// partial one.
+func (s *side) line(b []byte, limit int) (line, rest []byte, ok bool, err error) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		s.buf = append(s.buf, b...)
+		if len(s.buf) > limit {
+			return nil, nil, false, errLineTooLong
+		}
+		return nil, nil, false, nil
+	}
+	line = b[:i]
+	if len(s.buf) > 0 {
+		line = append(s.buf, line...)
+		s.buf = line[:0]
+	}
+	return trimCR(line), b[i+1:], true, nil
+}
+
+// keep adds body bytes, up to the limit.
+func (s *side) keep(b []byte) {
+	if room := s.limit - len(s.raw); room > 0 {
+		s.raw = append(s.raw, b[:min(room, len(b))]...)
+	}
+}

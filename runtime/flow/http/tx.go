@@ -1,0 +1,75 @@
+package http
+
+import (
+	"bytes"
+
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// Stage is the point a transaction reached when it is reported.
+type Stage uint8
+
+const (
+	RequestHeaders Stage = iota + 1
+	RequestBody
+	ResponseHeaders
+	ResponseBody
+)
+
+// Dir is the direction of the stream a stage completes.
+func (s Stage) Dir() inspect.Dir {
+	if s >= ResponseHeaders {
+		return inspect.ToClient
+	}
+	return inspect.ToServer
+}
+
+// Header is one header with repeated names merged.
+type Header struct {
+	Name, Value []byte
+}
+
+// Message is a request or a response.
+type Message struct {
+	Line     []byte   // request or status line, without line end
+	Protocol []byte   // "HTTP/1.1"; empty for a request line without one
+	RawHead  []byte   // header lines as on the wire, up to and with the blank line
+	Headers  []Header // in first-seen order
+	Body     []byte   // dechunked and decoded, at most Config.BodyLimit bytes
+	BodyLen  int64    // body bytes on the wire after dechunking
+	Complete bool     // the message ended where its framing said
+}
+
+// Get returns the value of the named header (case-insensitive).
+func (m *Message) Get(name string) ([]byte, bool) {
+	for _, h := range m.Headers {
+		if len(h.Name) == len(name) && bytes.EqualFold(h.Name, []byte(name)) {
+			return h.Value, true
+		}
+	}
+	return nil, false
+}
+
+// Tx is one request and its response.
+type Tx struct {
+	ID          uint64 // 0 for the connection's first transaction
+	Request     Message
+	Response    Message
+	Method      []byte
+	URI         []byte // as on the wire
+	Status      int    // 0 until a status line was parsed
+	StatusText  []byte // the status code as sent
+	Reason      []byte
+	HasResponse bool
+
+	req, resp             []buffer
+	reqFields, respFields map[string]any
+}
+
+// buffer is one named inspection buffer; dual buffers exist in both
+// directions and a response unit carries the response's.
+type buffer struct {
+	name string
+	b    []byte
+	dual bool
+}

@@ -1,0 +1,17 @@
+// Package reasm reassembles one direction of a TCP connection. A Half
+// delivers bytes in sequence order as soon as they are contiguous; bytes
+// already delivered or already queued win over later copies (retransmissions
+// and overlaps never rewrite the stream); out-of-order segments are held up
+// to a per-half and a shared byte bound and a segment count, past which the
+// oldest hole is skipped; a hole the peer has acknowledged is skipped at
+// once, as the receiver evidently got bytes the capture lost; the stream
+// ends when the FIN's sequence number is reached, or on Close.
+//
+// The flow tracker owns the connection state machine (SYN, handshake, RST)
+// and the flow table, and tells each Half where its stream starts. It does
+// not use gopacket/reassembly, whose Assembler keeps a connection table of
+// its own with no way to end one connection: flows evicted at the table
+// bound would keep their reassembly memory until a time-based sweep, and
+// its end-of-input flush visits connections in map order, which would make
+// the unit order vary between runs.
+package reasm

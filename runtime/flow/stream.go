@@ -1,0 +1,66 @@
+package flow
+
+import "github.com/rulec/rulec/runtime/inspect"
+
+// receiver takes one direction's reassembled stream.
+type receiver struct {
+	t   *Tracker
+	f   *flowState
+	dir inspect.Dir
+}
+
+func (r *receiver) Data(b []byte) { r.t.streamData(r.f, r.dir, b) }
+func (r *receiver) Gap(n int)     { r.t.streamGap(r.f, r.dir, n) }
+func (r *receiver) End()          { r.t.streamEnd(r.f, r.dir) }
+
+// minChunkCap is the first allocation for a direction's held bytes.
+const minChunkCap = 1024
+
+// streamData holds new in-order bytes for a KindStream unit (after
+// emitting what the other direction held, as it has stopped speaking)
+// and hands them to the app layer.
+func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
+	tc := f.tcp
+	t.flushChunk(f, other(d))
+	n := len(b)
+	if t.cfg.StreamDepth > 0 {
+		n = min(n, t.cfg.StreamDepth-tc.inspected[d])
+	}
+	if n > 0 {
+		if tc.chunk[d] == nil {
+			tc.chunk[d] = make([]byte, 0, max(n, min(t.cfg.MaxStreamBuffer, minChunkCap)))
+		}
+		tc.chunk[d] = append(tc.chunk[d], b[:n]...)
+		tc.inspected[d] += n
+		if len(tc.chunk[d]) >= t.cfg.MaxStreamBuffer {
+			t.flushChunk(f, d)
+		}
+	}
+	t.appData(f, d, b)
+}
+
+func (t *Tracker) streamGap(f *flowState, d inspect.Dir, n int) {
+	t.stats.Gaps++
+	t.stats.GapBytes += uint64(n)
+	t.flushChunk(f, d)
+	t.appGap(f, d, n)
+}
+
+func (t *Tracker) streamEnd(f *flowState, d inspect.Dir) {
+	t.flushChunk(f, d)
+	t.appEnd(f, d)
+}
+
+// flushChunk emits the bytes held for one direction.
+func (t *Tracker) flushChunk(f *flowState, d inspect.Dir) {
+	tc := f.tcp
+	if len(tc.chunk[d]) == 0 {
+		return
+	}
+	u := t.unit(f, inspect.KindStream, d)
+	u.SetBuffer("payload", tc.chunk[d])
+	t.stats.StreamChunks++
+	t.stats.StreamBytes += uint64(len(tc.chunk[d]))
+	t.send(u)
+	tc.chunk[d] = tc.chunk[d][:0]
+}

@@ -1,0 +1,97 @@
+package flow
+
+import (
+	"github.com/rulec/rulec/runtime/flow/reasm"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+const (
+	flagFIN = 0x01
+	flagSYN = 0x02
+	flagRST = 0x04
+	flagACK = 0x10
+)
+
+func other(d inspect.Dir) inspect.Dir { return 3 - d }
+
+// tcpState is the connection state of a TCP flow, indexed by direction.
+type tcpState struct {
+	half       [3]reasm.Half
+	recv       [3]receiver
+	syn        [3]bool
+	fin        [3]bool
+	rst        bool
+	reassemble bool // the flow started with a SYN, or Config.Midstream
+	chunk      [3][]byte
+	inspected  [3]int // bytes emitted in KindStream units, against StreamDepth
+}
+
+func (t *Tracker) newTCP(f *flowState, p *inspect.Packet) *tcpState {
+	tc := &tcpState{reassemble: t.cfg.Midstream || p.TCPFlags&(flagSYN|flagACK) == flagSYN}
+	for _, d := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
+		tc.recv[d] = receiver{t: t, f: f, dir: d}
+	}
+	return tc
+}
+
+// closed reports whether the connection was reset or finished both ways.
+func (tc *tcpState) closed() bool {
+	return tc.rst || tc.fin[inspect.ToServer] && tc.fin[inspect.ToClient]
+}
+
+// reusedBy reports whether a segment with these flags starts a new
+// connection on the tuple of a closed one.
+func (tc *tcpState) reusedBy(flags uint8) bool {
+	return flags&(flagSYN|flagACK) == flagSYN && tc.closed()
+}
+
+// tcpState follows the connection's flags; it runs before the packet is
+// inspected, so the ACK completing a handshake is inspected established.
+func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
+	tc := f.tcp
+	syn, ack := p.TCPFlags&flagSYN != 0, p.TCPFlags&flagACK != 0
+	tc.syn[d] = tc.syn[d] || syn
+	tc.fin[d] = tc.fin[d] || p.TCPFlags&flagFIN != 0
+	tc.rst = tc.rst || p.TCPFlags&flagRST != 0
+	switch {
+	case f.Established:
+	case tc.syn[inspect.ToServer] && tc.syn[inspect.ToClient]:
+		f.Established = ack && !syn
+	case t.cfg.Midstream && !tc.syn[inspect.ToServer]:
+		f.Established = f.Pkts[inspect.ToServer] > 0 && f.Pkts[inspect.ToClient] > 0
+	}
+}
+
+// tcpSegment reassembles the packet's segment, after it was inspected.
+func (t *Tracker) tcpSegment(f *flowState, d inspect.Dir, p *inspect.Packet) {
+	tc := f.tcp
+	if !tc.reassemble {
+		return
+	}
+	seg := &t.dec.tcp
+	syn, ack := p.TCPFlags&flagSYN != 0, p.TCPFlags&flagACK != 0
+	fin, rst := p.TCPFlags&flagFIN != 0, p.TCPFlags&flagRST != 0
+	h := &tc.half[d]
+	seq := seg.Seq
+	if syn {
+		seq++
+	}
+	h.Start(seq, t.pool)
+	h.Segment(seq, p.Payload, fin, &tc.recv[d])
+	if ack {
+		tc.half[other(d)].Ack(seg.Ack, &tc.recv[other(d)])
+	}
+	if rst {
+		t.closeStreams(f)
+	}
+}
+
+// closeStreams ends both directions: queued data is delivered across its
+// holes and held stream bytes are emitted.
+func (t *Tracker) closeStreams(f *flowState) {
+	tc := f.tcp
+	for _, d := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
+		tc.half[d].Close(&tc.recv[d])
+		t.flushChunk(f, d)
+	}
+}

@@ -1,0 +1,199 @@
+package flow
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/rulec/rulec/runtime/flow/dns"
+	"github.com/rulec/rulec/runtime/flow/reasm"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// Tracker turns frames into units. It is not safe for concurrent use.
+type Tracker struct {
+	cfg     Config
+	emit    func(*inspect.Unit)
+	dec     *decoder
+	dns     dns.Decoder
+	table   *table
+	pool    *reasm.Pool
+	stats   Stats
+	now     time.Time
+	cur     *inspect.Packet // the packet being processed
+	curFlow *flowState      // its flow
+}
+
+// NewTracker returns a tracker that hands every unit to emit. Zero or
+// negative bounds in cfg take DefaultConfig's values.
+func NewTracker(cfg Config, emit func(*inspect.Unit)) *Tracker {
+	cfg = withDefaults(cfg)
+	return &Tracker{
+		cfg:   cfg,
+		emit:  emit,
+		dec:   newDecoder(),
+		table: newTable(cfg),
+		pool:  reasm.NewPool(cfg.MaxOutOfOrder, cfg.MaxOutOfOrderTotal),
+	}
+}
+
+func withDefaults(cfg Config) Config {
+	def := DefaultConfig()
+	fix := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	fixDur := func(v *time.Duration, d time.Duration) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	fix(&cfg.MaxFlows, def.MaxFlows)
+	fix(&cfg.MaxStreamBuffer, def.MaxStreamBuffer)
+	fix(&cfg.MaxOutOfOrder, def.MaxOutOfOrder)
+	fix(&cfg.MaxOutOfOrderTotal, def.MaxOutOfOrderTotal)
+	fix(&cfg.HTTP.MaxHeaderBytes, def.HTTP.MaxHeaderBytes)
+	fix(&cfg.HTTP.BodyLimit, def.HTTP.BodyLimit)
+	fix(&cfg.HTTP.EncodedLimit, def.HTTP.EncodedLimit)
+	fixDur(&cfg.FlowTimeout, def.FlowTimeout)
+	fixDur(&cfg.TCPTimeout, def.TCPTimeout)
+	return cfg
+}
+
+// Frame decodes one frame captured at ts (Ethernet unless SetLinkType
+// said otherwise) and emits the units it produces. It returns the decoded packet, nil for a frame without an IP
+// packet, or an error (wrapping ErrTruncated or ErrCorrupt) for a frame
+// that cannot be decoded, which leaves every flow as it was.
+func (t *Tracker) Frame(ts time.Time, frame []byte) (*inspect.Packet, error) {
+	t.stats.Frames++
+	p := &inspect.Packet{TS: ts, Frame: frame}
+	l4, ok, err := t.dec.decode(frame, p)
+	if err != nil {
+		t.stats.DecodeErrors++
+		return nil, fmt.Errorf("flow: frame of %d bytes: %w", len(frame), err)
+	}
+	if !ok {
+		t.stats.NonIP++
+		return nil, nil
+	}
+	t.stats.Packets++
+	if l4 == l4Fragment {
+		t.stats.Fragments++
+	}
+	if ts.After(t.now) {
+		t.now = ts
+	}
+	for f := t.table.expired(t.now); f != nil; f = t.table.expired(t.now) {
+		t.stats.TimedOut++
+		t.end(f)
+	}
+	f, dir := t.lookup(p, l4)
+	t.cur, t.curFlow = p, f
+	defer func() { t.cur, t.curFlow = nil, nil }()
+	f.Pkts[dir]++
+	f.Bytes[dir] += uint64(len(frame))
+	if f.Last.Before(ts) {
+		f.Last = ts
+	}
+	tcp := l4 == l4TCP && f.tcp != nil
+	if tcp {
+		t.tcpState(f, dir, p)
+	} else if f.Pkts[inspect.ToServer] > 0 && f.Pkts[inspect.ToClient] > 0 {
+		f.Established = true
+	}
+	u := t.unit(f, inspect.KindPacket, dir)
+	u.SetBuffer("payload", p.Payload)
+	t.send(u)
+	switch {
+	case tcp:
+		t.tcpSegment(f, dir, p)
+	case l4 == l4UDP:
+		t.udpPacket(f, dir, p)
+	}
+	return p, nil
+}
+
+// lookup finds or creates the packet's flow and gives the packet's
+// direction in it.
+func (t *Tracker) lookup(p *inspect.Packet, l4 transport) (*flowState, inspect.Dir) {
+	k, fromA := keyOf(p, l4)
+	f := t.table.flows[k]
+	if f != nil && f.tcp != nil && l4 == l4TCP && f.tcp.reusedBy(p.TCPFlags) {
+		t.stats.Reused++
+		t.end(f)
+		f = nil
+	}
+	if f == nil {
+		f = t.create(k, fromA, p, l4)
+	} else {
+		f.list.touch(f)
+	}
+	if fromA == f.clientIsA {
+		return f, inspect.ToServer
+	}
+	return f, inspect.ToClient
+}
+
+func (t *Tracker) create(k key, fromA bool, p *inspect.Packet, l4 transport) *flowState {
+	if len(t.table.flows) >= t.cfg.MaxFlows {
+		t.stats.Evicted++
+		t.end(t.table.oldest())
+	}
+	t.stats.Flows++
+	f := &flowState{key: k, clientIsA: fromA}
+	if l4 == l4TCP && p.TCPFlags&(flagSYN|flagACK) == flagSYN|flagACK {
+		f.clientIsA = !fromA
+	}
+	ca, sa, cp, sp := k.a, k.b, k.ap, k.bp
+	if !f.clientIsA {
+		ca, sa, cp, sp = sa, ca, sp, cp
+	}
+	f.Flow = inspect.Flow{ID: flowID(t.stats.Flows, k), Proto: p.Proto, Client: addr(ca, k.v6), Server: addr(sa, k.v6), Start: p.TS, Last: p.TS}
+	if l4 == l4TCP || l4 == l4UDP {
+		f.ClientPort, f.ServerPort = cp, sp
+	}
+	if l4 == l4TCP {
+		f.tcp = t.newTCP(f, p)
+	}
+	t.table.add(f)
+	return f
+}
+
+// end finishes a flow: its streams and app-layer state are flushed, then
+// it leaves the table.
+func (t *Tracker) end(f *flowState) {
+	if f.tcp != nil {
+		t.closeStreams(f)
+	}
+	t.table.remove(f)
+}
+
+// Flush ends every flow, as at the end of the input: streams are flushed
+// and pending transactions reported. The tracker stays usable.
+func (t *Tracker) Flush() {
+	for f := t.table.oldest(); f != nil; f = t.table.oldest() {
+		t.end(f)
+	}
+}
+
+// Stats returns the counters so far.
+func (t *Tracker) Stats() Stats {
+	s := t.stats
+	s.ActiveFlows = len(t.table.flows)
+	return s
+}
+
+// unit starts a unit of flow f; it carries the packet being processed when
+// that packet belongs to f.
+func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspect.Unit {
+	u := &inspect.Unit{TS: t.now, Kind: kind, Flow: &f.Flow, Dir: dir}
+	if f == t.curFlow {
+		u.Packet, u.TS = t.cur, t.cur.TS
+	}
+	return u
+}
+
+func (t *Tracker) send(u *inspect.Unit) {
+	t.stats.Units++
+	t.emit(u)
+}

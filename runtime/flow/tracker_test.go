@@ -1,0 +1,276 @@
+package flow
+
+import (
+	"errors"
+	"net/netip"
+	"testing"
+	"time"
+
+	"github.com/rulec/rulec/internal/pktgen"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+func TestHandshakeEstablishesAndOrients(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	hs := c.handshake()
+	var established []bool
+	for _, f := range hs {
+		feed(t, tr, f)
+		established = append(established, s.units[len(s.units)-1].est)
+	}
+	if established[0] || established[1] || !established[2] {
+		t.Errorf("established after SYN, SYN/ACK, ACK: %v", established)
+	}
+	fl := s.units[0].flow
+	if fl.Client != c.cli || fl.Server != c.srv || fl.ClientPort != 40000 || fl.ServerPort != 80 || fl.Proto != 6 {
+		t.Errorf("flow orientation %+v", fl)
+	}
+	if fl.Pkts[inspect.ToServer] != 2 || fl.Pkts[inspect.ToClient] != 1 || fl.Bytes[inspect.ToServer] != uint64(len(hs[0])+len(hs[2])) {
+		t.Errorf("counters %v %v", fl.Pkts, fl.Bytes)
+	}
+	wantDirs := []inspect.Dir{inspect.ToServer, inspect.ToClient, inspect.ToServer}
+	for i, u := range s.units {
+		if u.kind != inspect.KindPacket || u.dir != wantDirs[i] || u.packet == nil || u.flowID != fl.ID || fl.ID == 0 {
+			t.Errorf("unit %d: kind %v dir %v id %d", i, u.kind, u.dir, u.flowID)
+		}
+	}
+}
+
+func TestSplitHandshakeEstablishes(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, c.frame(true, syn, 1000, 0, ""), c.frame(false, syn, 5000, 0, ""), c.frame(true, syn|ack, 1000, 5001, ""))
+	if s.units[2].est {
+		t.Fatal("established before the last ACK")
+	}
+	feed(t, tr, c.frame(false, ack, 5001, 1001, ""))
+	if !s.units[3].est {
+		t.Error("split handshake not established")
+	}
+}
+
+func TestSynAckFirstOrientation(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, c.frame(false, syn|ack, 5000, 1001, ""))
+	u := s.units[0]
+	if u.flow.Client != c.cli || u.dir != inspect.ToClient {
+		t.Errorf("client %v, dir %v", u.flow.Client, u.dir)
+	}
+}
+
+func TestMidstream(t *testing.T) {
+	for _, midstream := range []bool{false, true} {
+		cfg := DefaultConfig()
+		cfg.Midstream = midstream
+		tr, s := newTracker(cfg)
+		c := newConn("10.0.0.1", "10.0.0.2", 40000, 8080)
+		feed(t, tr, c.c2s("GET /mid HTTP/1.1\r\n\r\n"), c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
+		last := s.units[len(s.units)-1]
+		if last.est != midstream {
+			t.Errorf("midstream %v: established %v", midstream, last.est)
+		}
+		if got := len(s.withBuffer("http.uri")) > 0; got != midstream {
+			t.Errorf("midstream %v: http parsed %v", midstream, got)
+		}
+		if got := len(s.of(inspect.KindPacket)); got != 2 {
+			t.Errorf("midstream %v: %d packet units", midstream, got)
+		}
+		if last.flow.Client != c.cli {
+			t.Errorf("midstream %v: client %v", midstream, last.flow.Client)
+		}
+	}
+}
+
+func TestUDPEstablishedBothWays(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	feed(t, tr, udp("10.0.0.1", "10.0.0.2", 5000, 6000, []byte("one")), udp("10.0.0.1", "10.0.0.2", 5000, 6000, []byte("two")))
+	if s.units[1].est {
+		t.Fatal("one-way UDP established")
+	}
+	feed(t, tr, udp("10.0.0.2", "10.0.0.1", 6000, 5000, []byte("back")))
+	u := s.units[2]
+	if !u.est || u.dir != inspect.ToClient || u.buffers["payload"] != "back" {
+		t.Errorf("reply: established %v dir %v payload %q", u.est, u.dir, u.buffers["payload"])
+	}
+	if s.units[0].flowID != u.flowID {
+		t.Error("reply in another flow")
+	}
+}
+
+func TestICMPEchoSharesFlow(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	a, b := netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2")
+	feed(t, tr,
+		pktgen.Build(pktgen.Spec{Src: a, Dst: b, Proto: 1, IType: 8, Payload: []byte("ping")}),
+		pktgen.Build(pktgen.Spec{Src: b, Dst: a, Proto: 1, IType: 0, Payload: []byte("ping")}),
+		pktgen.Build(pktgen.Spec{Src: b, Dst: a, Proto: 1, IType: 3, ICode: 1}))
+	if s.units[0].flowID != s.units[1].flowID || !s.units[1].est || s.units[1].dir != inspect.ToClient {
+		t.Error("echo reply not in the request's flow")
+	}
+	if s.units[2].flowID == s.units[0].flowID {
+		t.Error("unreachable in the echo flow")
+	}
+	if p := s.units[0].packet; p.IType != 8 || s.units[0].buffers["payload"] != "ping" {
+		t.Errorf("icmp packet type %d payload %q", p.IType, s.units[0].buffers["payload"])
+	}
+}
+
+func TestVLANAndIPv6(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c1 := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	c1.vlans = []uint16{100, 200}
+	c2 := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	c2.vlans = []uint16{101}
+	c6 := newConn("2001:db8::1", "2001:db8::2", 40000, 80)
+	feed(t, tr, concat(c1.handshake(), c1.c2s("GET /v1 HTTP/1.1\r\n\r\n"), c2.handshake(), c6.handshake(), c6.c2s("GET /v6 HTTP/1.1\r\n\r\n"))...)
+	if st := tr.Stats(); st.ActiveFlows != 3 || st.Flows != 3 {
+		t.Errorf("flows %+v", st)
+	}
+	if v := s.units[0].packet.VLANs; len(v) != 2 || v[0] != 100 || v[1] != 200 {
+		t.Errorf("vlans %v", v)
+	}
+	uris := s.withBuffer("http.uri")
+	if len(uris) != 2 || uris[0].buffers["http.uri"] != "/v1" || uris[1].buffers["http.uri"] != "/v6" {
+		t.Fatalf("uris %v", uris)
+	}
+	if uris[1].flow.Client != c6.cli || !uris[1].flow.Client.Is6() {
+		t.Errorf("v6 client %v", uris[1].flow.Client)
+	}
+}
+
+func TestDecodeErrorsLeaveFlowsAlone(t *testing.T) {
+	good := udp("10.0.0.1", "10.0.0.2", 1, 2, []byte("x"))
+	tcp := newConn("10.0.0.1", "10.0.0.2", 40000, 80).handshake()[0]
+	cutIP := append([]byte(nil), good...)
+	cutIP[16], cutIP[17] = 0x01, 0x00 // IPv4 total length 256
+	badIHL := append([]byte(nil), good...)
+	badIHL[14] = 0x43
+	badVersion := append([]byte(nil), good...)
+	badVersion[14] = 0x65
+	badOffset := append([]byte(nil), tcp...)
+	badOffset[14+20+12] = 0x20 // TCP data offset 2 words
+	arp := append([]byte(nil), good[:14]...)
+	arp[12], arp[13] = 0x08, 0x06
+	arp = append(arp, make([]byte, 28)...)
+	tests := []struct {
+		name  string
+		frame []byte
+		want  error
+	}{
+		{"short ethernet", good[:10], ErrTruncated},
+		{"cut ip header", good[:14+12], ErrTruncated},
+		{"ip length beyond frame", cutIP, ErrTruncated},
+		{"cut tcp header", tcp[:14+20+10], ErrTruncated},
+		{"bad ihl", badIHL, ErrCorrupt},
+		{"bad version", badVersion, ErrCorrupt},
+		{"bad tcp offset", badOffset, ErrCorrupt},
+		{"cut vlan tag", pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.2"), Proto: 17, VLANs: []uint16{5}})[:16], ErrTruncated},
+	}
+	cfg := DefaultConfig()
+	tr, s := newTracker(cfg)
+	c := newConn("10.0.0.1", "10.0.0.2", 40001, 80)
+	feed(t, tr, concat(c.handshake(), c.c2s("GET /bro"))...)
+	for _, tc := range tests {
+		p, err := tr.Frame(nextTS(tr), tc.frame)
+		if !errors.Is(err, tc.want) || p != nil {
+			t.Errorf("%s: got %v, %v; want %v", tc.name, p, err, tc.want)
+		}
+	}
+	if p, err := tr.Frame(nextTS(tr), arp); p != nil || err != nil {
+		t.Errorf("arp: %v, %v", p, err)
+	}
+	feed(t, tr, c.c2s("ken HTTP/1.1\r\n\r\n"))
+	uris := s.withBuffer("http.uri")
+	if len(uris) != 1 || uris[0].buffers["http.uri"] != "/broken" {
+		t.Fatalf("request across bad frames: %v", uris)
+	}
+	st := tr.Stats()
+	if st.DecodeErrors != uint64(len(tests)) || st.NonIP != 1 || st.ActiveFlows != 1 || st.Packets != 5 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestEviction(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.MaxFlows = 2
+	tr, s := newTracker(cfg)
+	c := newConn("10.0.0.9", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(c.handshake(), c.c2s("held stream bytes"))...)
+	feed(t, tr, udp("10.0.0.1", "10.0.0.2", 1, 2, []byte("a")))
+	firstUDP := s.units[len(s.units)-1].flowID
+	feed(t, tr, udp("10.0.0.3", "10.0.0.2", 1, 2, []byte("b")))
+	st := tr.Stats()
+	if st.Evicted != 1 || st.ActiveFlows != 2 {
+		t.Fatalf("stats %+v", st)
+	}
+	chunks := s.of(inspect.KindStream)
+	if len(chunks) != 1 || chunks[0].buffers["payload"] != "held stream bytes" || chunks[0].packet != nil {
+		t.Fatalf("evicted flow's stream not flushed: %v", chunks)
+	}
+	feed(t, tr, udp("10.0.0.4", "10.0.0.2", 1, 2, []byte("c")), udp("10.0.0.1", "10.0.0.2", 1, 2, []byte("a2")))
+	if got := s.units[len(s.units)-1].flowID; got == firstUDP {
+		t.Error("evicted flow came back with its old id")
+	}
+	if st := tr.Stats(); st.Evicted != 3 || st.Flows != 5 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestTimeoutByPacketTime(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.FlowTimeout = time.Minute
+	tr, s := newTracker(cfg)
+	frame := udp("10.0.0.1", "10.0.0.2", 1, 2, []byte("x"))
+	for _, ts := range []time.Time{t0, t0.Add(59 * time.Second), t0.Add(119 * time.Second), t0.Add(181 * time.Second)} {
+		if _, err := tr.Frame(ts, frame); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := []uint64{s.units[0].flowID, s.units[1].flowID, s.units[2].flowID, s.units[3].flowID}
+	if ids[0] != ids[1] || ids[1] != ids[2] || ids[2] == ids[3] {
+		t.Errorf("ids %v", ids)
+	}
+	if st := tr.Stats(); st.TimedOut != 1 {
+		t.Errorf("timed out %d", st.TimedOut)
+	}
+}
+
+func TestReuseAfterClose(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(c.handshake(), c.frame(true, rst|ack, c.cseq, c.sseq, ""))...)
+	first := s.units[0].flowID
+	c.cseq += 5000
+	feed(t, tr, c.handshake()...)
+	last := s.units[len(s.units)-1]
+	if last.flowID == first || !last.est {
+		t.Errorf("reused tuple: id %d (old %d), established %v", last.flowID, first, last.est)
+	}
+	if st := tr.Stats(); st.Reused != 1 || st.ActiveFlows != 1 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func TestFlowIDs(t *testing.T) {
+	seen := map[uint64]bool{}
+	for i := range 1000 {
+		k := key{proto: 6, ap: uint16(i)}
+		id := flowID(uint64(i+1), k)
+		if id == 0 || id >= 1<<53 || seen[id] {
+			t.Fatalf("id %d for flow %d", id, i)
+		}
+		seen[id] = true
+	}
+}
+
+func TestPacketUnitBeforeAppUnits(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(c.handshake(), c.c2s("GET / HTTP/1.1\r\n\r\n"))...)
+	last := s.units[len(s.units)-2:]
+	if last[0].kind != inspect.KindPacket || last[1].kind != inspect.KindApp || last[0].packet != last[1].packet || last[1].packet == nil {
+		t.Errorf("order: %v then %v", last[0].kind, last[1].kind)
+	}
+}

@@ -1,0 +1,138 @@
+package kernel
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"testing"
+
+	kernelgen "github.com/rulec/rulec/codegen/kernel"
+)
+
+// got is the part of an event a case checks.
+type got struct {
+	kind   EventKind
+	rule   uint32
+	action kernelgen.Action
+}
+
+func alert(rule uint32, a kernelgen.Action) got { return got{Alert, rule, a} }
+
+var copied = got{kind: Copy, rule: noRule}
+
+const noRule = 0xffffffff
+
+func v4(proto uint8, dport uint16, payload string) packet {
+	return packet{src: "192.0.2.1", dst: "10.1.2.3", proto: proto, sport: 40000, dport: dport, payload: payload, flags: flagACK}
+}
+
+func v6(proto uint8, dport uint16, payload string) packet {
+	return packet{src: "2001:db8::1", dst: "2001:db8::2", proto: proto, sport: 40000, dport: dport, payload: payload, flags: flagACK}
+}
+
+func TestClassify(t *testing.T) {
+	c := load(t, build(testRules), Options{})
+	cases := []struct {
+		name    string
+		pkt     packet
+		verdict int
+		events  []got
+	}{
+		{"prefix and port", v4(ipTCP, 80, ""), VerdictOK, []got{alert(80, kernelgen.ActAlert)}},
+		{"prefix miss", packet{src: "192.0.2.1", dst: "10.2.0.1", proto: ipTCP, dport: 80}, VerdictOK, nil},
+		{"protocol miss", v4(ipUDP, 80, ""), VerdictOK, nil},
+		{"one vlan", with2(v4(ipTCP, 80, ""), func(p *packet) { p.vlans = []uint16{0x8100} }), VerdictOK, []got{alert(80, kernelgen.ActAlert)}},
+		{"qinq", with2(v4(ipTCP, 80, ""), func(p *packet) { p.vlans = []uint16{0x88a8, 0x8100} }), VerdictOK, []got{alert(80, kernelgen.ActAlert)}},
+		{"ip options", with2(v4(ipTCP, 80, ""), func(p *packet) { p.ipOptions = 12 }), VerdictOK, []got{alert(80, kernelgen.ActAlert)}},
+		{"content drop", v4(ipUDP, 53, "xxabcxx"), VerdictShot, []got{alert(53, kernelgen.ActDrop)}},
+		{"content case differs", v4(ipUDP, 53, "xxABCxx"), VerdictOK, nil},
+		{"content absent", v4(ipUDP, 53, "xxabxcx"), VerdictOK, nil},
+		{"content at end", v4(ipUDP, 53, "abc"), VerdictShot, []got{alert(53, kernelgen.ActDrop)}},
+		{"nocase", v4(ipTCP, 8080, "..xYz.."), VerdictOK, []got{alert(8080, kernelgen.ActAlert)}},
+		{"nocase after tcp options", with2(v4(ipTCP, 8080, "XYZ"), func(p *packet) { p.tcpOptions = 12 }), VerdictOK, []got{alert(8080, kernelgen.ActAlert)}},
+		{"tcp options are not payload", with2(v4(ipTCP, 8080, "xy"), func(p *packet) { p.tcpOptions = 4 }), VerdictOK, nil},
+		{"negated absent", v4(ipTCP, 8081, "foo"), VerdictOK, []got{alert(8081, kernelgen.ActAlert)}},
+		{"negated present", v4(ipTCP, 8081, "foobar"), VerdictOK, nil},
+		{"startswith endswith", v4(ipTCP, 8082, "GET / the end"), VerdictOK, []got{alert(8082, kernelgen.ActAlert)}},
+		{"not startswith", v4(ipTCP, 8082, " GET / the end"), VerdictOK, nil},
+		{"not endswith", v4(ipTCP, 8082, "GET / the end "), VerdictOK, nil},
+		{"offset depth inside", v4(ipTCP, 8083, "....midxxxx"), VerdictOK, []got{alert(8083, kernelgen.ActAlert)}},
+		{"offset depth at limit", v4(ipTCP, 8083, ".......mid"), VerdictOK, []got{alert(8083, kernelgen.ActAlert)}},
+		{"before offset", v4(ipTCP, 8083, "...mid....."), VerdictOK, nil},
+		{"past depth", v4(ipTCP, 8083, "........mid"), VerdictOK, nil},
+		{"dsize above", v4(ipUDP, 9000, "01234567890"), VerdictOK, []got{alert(9000, kernelgen.ActAlert)}},
+		{"dsize not above", v4(ipUDP, 9000, "0123456789"), VerdictOK, nil},
+		{"ttl below", with2(v4(ipTCP, 2222, ""), func(p *packet) { p.ttl = 4 }), VerdictOK, []got{alert(2222, kernelgen.ActAlert)}},
+		{"ttl not below", with2(v4(ipTCP, 2222, ""), func(p *packet) { p.ttl = 5 }), VerdictOK, nil},
+		{"icmp echo", packet{src: "192.0.2.1", dst: "10.1.2.3", proto: ipICMP, icmpType: 8}, VerdictOK, []got{alert(8, kernelgen.ActAlert)}},
+		{"icmp reply", packet{src: "192.0.2.1", dst: "10.1.2.3", proto: ipICMP, icmpType: 0}, VerdictOK, nil},
+		{"icmp code", packet{src: "192.0.2.1", dst: "10.1.2.3", proto: ipICMP, icmpType: 8, icmpCode: 1}, VerdictOK, nil},
+		{"icmpv6 echo", packet{src: "2001:db8::1", dst: "2001:db8::2", proto: ipICMPv6, icmpType: 128}, VerdictOK, []got{alert(128, kernelgen.ActAlert)}},
+		{"syn reject", with2(v4(ipTCP, 22, ""), func(p *packet) { p.flags = flagSYN | 0x80 }), VerdictShot, []got{alert(22, kernelgen.ActReject)}},
+		{"syn ack not exact", with2(v4(ipTCP, 22, ""), func(p *packet) { p.flags = flagSYN | flagACK }), VerdictOK, nil},
+		{"flags plus", with2(v4(ipTCP, 4444, ""), func(p *packet) { p.flags = flagSYN | flagACK | flagPSH }), VerdictOK, []got{alert(4444, kernelgen.ActAlert)}},
+		{"flags plus missing", with2(v4(ipTCP, 4444, ""), func(p *packet) { p.flags = flagSYN }), VerdictOK, nil},
+		{"bidirectional once", with2(v4(ipTCP, 7000, ""), func(p *packet) { p.sport = 7000 }), VerdictOK, []got{alert(7000, kernelgen.ActAlert)}},
+		{"bidirectional reverse", with2(v4(ipTCP, 1, ""), func(p *packet) { p.sport = 7000 }), VerdictOK, []got{alert(7000, kernelgen.ActAlert)}},
+		{"pass wins", v4(ipTCP, 443, ""), VerdictOK, nil},
+		{"userspace copy", v4(ipTCP, 8888, "GET /"), VerdictOK, []got{copied}},
+		{"noalert drop", v4(ipTCP, 6666, ""), VerdictShot, nil},
+		{"ipv6 prefix", v6(ipUDP, 5353, ""), VerdictOK, []got{alert(5353, kernelgen.ActAlert)}},
+		{"ipv6 prefix miss", packet{src: "2001:db9::1", dst: "2001:db8::2", proto: ipUDP, dport: 5353}, VerdictOK, nil},
+		{"ipv6 extension headers", with2(v6(ipUDP, 5353, ""), func(p *packet) { p.ext = []uint8{0, 60, 43} }), VerdictOK, []got{alert(5353, kernelgen.ActAlert)}},
+		{"ipv6 first fragment", with2(v6(ipUDP, 5353, ""), func(p *packet) { p.ext = []uint8{0, extFrag} }), VerdictOK, []got{alert(5353, kernelgen.ActAlert)}},
+		{"ipv6 later fragment", with2(v6(ipUDP, 5353, ""), func(p *packet) { p.fragOffset = 100 }), VerdictOK, nil},
+		{"ipv4 later fragment", with2(v4(ipTCP, 80, ""), func(p *packet) { p.fragOffset = 100 }), VerdictOK, nil},
+		{"negated only, absent", v4(ipTCP, 3333, "good"), VerdictOK, []got{alert(3333, kernelgen.ActAlert)}},
+		{"negated only, empty", v4(ipTCP, 3333, ""), VerdictOK, []got{alert(3333, kernelgen.ActAlert)}},
+		{"negated only, present", v4(ipTCP, 3333, "very evil"), VerdictOK, nil},
+		{"ethernet padding is not payload", with2(v4(ipUDP, 9000, "0123"), func(p *packet) { p.pad = 20 }), VerdictOK, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			frame := tc.pkt.bytes()
+			r, err := c.Run(frame)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Verdict != tc.verdict {
+				t.Errorf("verdict %d, want %d", r.Verdict, tc.verdict)
+			}
+			if g := summarize(r.Events); !slices.Equal(g, tc.events) {
+				t.Errorf("events %v, want %v", g, tc.events)
+			}
+			for _, e := range r.Events {
+				checkTuple(t, e, tc.pkt, frame, r.Verdict)
+			}
+		})
+	}
+}
+
+func with2(p packet, f func(*packet)) packet {
+	f(&p)
+	return p
+}
+
+func summarize(events []Event) []got {
+	var out []got
+	for _, e := range events {
+		g := got{kind: e.Kind, rule: e.Rule, action: e.Action}
+		out = append(out, g)
+	}
+	return out
+}
+
+func checkTuple(t *testing.T, e Event, p packet, frame []byte, verdict int) {
+	t.Helper()
+	want := fmt.Sprintf("%s:%d -> %s:%d proto %d len %d verdict %d", p.src, p.sport, p.dst, p.dport, p.proto, len(frame), verdict)
+	if p.fragOffset != 0 || p.proto == ipICMP || p.proto == ipICMPv6 {
+		want = fmt.Sprintf("%s:0 -> %s:0 proto %d len %d verdict %d", p.src, p.dst, p.proto, len(frame), verdict)
+	}
+	g := fmt.Sprintf("%s:%d -> %s:%d proto %d len %d verdict %d", e.Src.Addr(), e.Src.Port(), e.Dst.Addr(), e.Dst.Port(), e.Proto, e.PktLen, e.Verdict)
+	if g != want {
+		t.Errorf("event tuple %s, want %s", g, want)
+	}
+	if e.Kind == Copy && (!bytes.Equal(e.Data, frame) || e.Reason != CopyUserspace) {
+		t.Errorf("copy reason %d, data %x, want the frame %x", e.Reason, e.Data, frame)
+	}
+}

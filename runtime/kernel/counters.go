@@ -1,0 +1,76 @@
+package kernel
+
+import (
+	"fmt"
+
+	"github.com/rulec/rulec/bpf"
+)
+
+// Counters are the classifier's per-CPU counters summed over CPUs.
+type Counters struct {
+	Packets         uint64 // packets seen
+	Bytes           uint64 // their bytes
+	NonIP           uint64 // not IPv4 or IPv6: passed
+	ParseError      uint64 // truncated or malformed: passed
+	Fragments       uint64 // non-first fragments (no ports, no payload)
+	Allowed         uint64 // an address on an allow list: passed
+	Blocked         uint64 // an address on a block list: dropped
+	NoCandidates    uint64 // no slot matched the header bitsets
+	Candidates      uint64 // candidate slots visited
+	Matched         uint64 // kernel slots matched
+	Pass            uint64 // packets whose verdict is pass
+	Drop            uint64 // ... drop
+	Reject          uint64 // ... reject (dropped; userspace may answer)
+	Alert           uint64 // ... alert
+	Events          uint64 // ring buffer records written
+	EventsTruncated uint64 // alerts past bpf.MaxEvents in one packet
+	Copies          uint64 // packets copied to userspace
+	RingbufFull     uint64 // records lost to a full ring buffer
+	Scans           uint64 // automaton runs
+	ScanBytes       uint64 // payload bytes they walked
+	ScanTruncated   uint64 // packets with content slots left to userspace
+	Errors          uint64 // failures that valid tables never cause
+}
+
+// fields maps each counter of rulec.h to its field.
+func (c *Counters) fields() [bpf.RulecCounterC_MAX]*uint64 {
+	return [...]*uint64{
+		bpf.RulecCounterC_PACKETS:          &c.Packets,
+		bpf.RulecCounterC_BYTES:            &c.Bytes,
+		bpf.RulecCounterC_NON_IP:           &c.NonIP,
+		bpf.RulecCounterC_PARSE_ERROR:      &c.ParseError,
+		bpf.RulecCounterC_FRAGMENTS:        &c.Fragments,
+		bpf.RulecCounterC_ALLOWED:          &c.Allowed,
+		bpf.RulecCounterC_BLOCKED:          &c.Blocked,
+		bpf.RulecCounterC_NO_CANDIDATES:    &c.NoCandidates,
+		bpf.RulecCounterC_CANDIDATES:       &c.Candidates,
+		bpf.RulecCounterC_MATCHED:          &c.Matched,
+		bpf.RulecCounterC_PASS:             &c.Pass,
+		bpf.RulecCounterC_DROP:             &c.Drop,
+		bpf.RulecCounterC_REJECT:           &c.Reject,
+		bpf.RulecCounterC_ALERT:            &c.Alert,
+		bpf.RulecCounterC_EVENTS:           &c.Events,
+		bpf.RulecCounterC_EVENTS_TRUNCATED: &c.EventsTruncated,
+		bpf.RulecCounterC_COPIES:           &c.Copies,
+		bpf.RulecCounterC_RINGBUF_FULL:     &c.RingbufFull,
+		bpf.RulecCounterC_SCANS:            &c.Scans,
+		bpf.RulecCounterC_SCAN_BYTES:       &c.ScanBytes,
+		bpf.RulecCounterC_SCAN_TRUNCATED:   &c.ScanTruncated,
+		bpf.RulecCounterC_ERRORS:           &c.Errors,
+	}
+}
+
+// Counters reads and sums the per-CPU counters.
+func (c *Classifier) Counters() (Counters, error) {
+	var out Counters
+	var perCPU []uint64
+	for i, f := range out.fields() {
+		if err := c.objs.RcCounters.Lookup(uint32(i), &perCPU); err != nil {
+			return Counters{}, fmt.Errorf("counter %d: %w", i, err)
+		}
+		for _, v := range perCPU {
+			*f += v
+		}
+	}
+	return out, nil
+}

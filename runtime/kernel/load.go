@@ -1,0 +1,83 @@
+package kernel
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/ringbuf"
+
+	"github.com/rulec/rulec/bpf"
+	kernelgen "github.com/rulec/rulec/codegen/kernel"
+)
+
+// Classifier is the loaded classifier of one rule set. Its methods are
+// safe for concurrent use.
+type Classifier struct {
+	mu     sync.Mutex // serialises runs with the draining of their events
+	objs   bpf.RulecObjects
+	events *ringbuf.Reader
+}
+
+// Load validates t, loads the classifier with maps sized for it and fills
+// them. A verifier rejection is reported with the whole verifier log.
+func Load(t *kernelgen.Tables, opts Options) (*Classifier, error) {
+	o := opts.withDefaults()
+	if err := validate(t, o); err != nil {
+		return nil, fmt.Errorf("kernel tables: %w", err)
+	}
+	spec, err := bpf.LoadRulec()
+	if err != nil {
+		return nil, err
+	}
+	ncpu, err := ebpf.PossibleCPU()
+	if err != nil {
+		return nil, fmt.Errorf("possible CPUs: %w", err)
+	}
+	if err := size(spec, t, o, ncpu); err != nil {
+		return nil, err
+	}
+	c := &Classifier{}
+	if err := spec.LoadAndAssign(&c.objs, nil); err != nil {
+		var ve *ebpf.VerifierError
+		if errors.As(err, &ve) {
+			return nil, fmt.Errorf("load classifier: %w\nverifier log:\n%+v", err, ve)
+		}
+		return nil, fmt.Errorf("load classifier: %w", err)
+	}
+	if err := fill(&c.objs.RulecMaps, t); err != nil {
+		c.objs.Close()
+		return nil, fmt.Errorf("fill maps: %w", err)
+	}
+	c.events, err = ringbuf.NewReader(c.objs.RcEvents)
+	if err != nil {
+		c.objs.Close()
+		return nil, fmt.Errorf("event reader: %w", err)
+	}
+	return c, nil
+}
+
+// Program is the classifier program, for attaching it to an interface.
+func (c *Classifier) Program() *ebpf.Program {
+	return c.objs.Classify
+}
+
+// VerifiedInstructions is how many instructions the verifier processed
+// when it loaded the program.
+func (c *Classifier) VerifiedInstructions() (uint32, error) {
+	info, err := c.objs.Classify.Info()
+	if err != nil {
+		return 0, fmt.Errorf("program info: %w", err)
+	}
+	n, ok := info.VerifiedInstructions()
+	if !ok {
+		return 0, errors.New("program info: the kernel does not report verified instructions")
+	}
+	return n, nil
+}
+
+// Close releases the program, its maps and the event reader.
+func (c *Classifier) Close() error {
+	return errors.Join(c.events.Close(), c.objs.Close())
+}

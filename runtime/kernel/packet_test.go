@@ -1,0 +1,112 @@
+package kernel
+
+import (
+	"encoding/binary"
+	"net/netip"
+)
+
+// packet describes a test frame; zero fields get defaults.
+type packet struct {
+	vlans        []uint16 // TPIDs of VLAN tags, outermost first
+	src, dst     string   // addresses; IPv6 when they contain ':'
+	proto        uint8
+	ttl          uint8
+	sport, dport uint16
+	flags        uint8 // TCP flags
+	icmpType     uint8
+	icmpCode     uint8
+	ipOptions    int     // IPv4 option bytes (a multiple of 4)
+	tcpOptions   int     // TCP option bytes (a multiple of 4)
+	ext          []uint8 // IPv6 extension headers (8 bytes each)
+	fragOffset   uint16  // in 8-byte units; non-zero: a non-first fragment
+	payload      string
+	cut          int // drop this many bytes from the end of the frame
+	pad          int // Ethernet padding after the IP packet
+}
+
+const (
+	ipTCP    = 6
+	ipUDP    = 17
+	ipICMP   = 1
+	ipICMPv6 = 58
+	extFrag  = 44
+
+	flagFIN = 0x01
+	flagSYN = 0x02
+	flagRST = 0x04
+	flagPSH = 0x08
+	flagACK = 0x10
+)
+
+func (p packet) bytes() []byte {
+	src := netip.MustParseAddr(p.src)
+	dst := netip.MustParseAddr(p.dst)
+	l4 := p.l4()
+	var frame []byte
+	frame = append(frame, 2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1)
+	for i, tpid := range p.vlans {
+		frame = binary.BigEndian.AppendUint16(frame, tpid)
+		frame = binary.BigEndian.AppendUint16(frame, uint16(100+i))
+	}
+	ttl := p.ttl
+	if ttl == 0 {
+		ttl = 64
+	}
+	if src.Is4() {
+		frame = binary.BigEndian.AppendUint16(frame, 0x0800)
+		hlen := 20 + p.ipOptions
+		frame = append(frame, byte(0x40|hlen/4), 0)
+		frame = binary.BigEndian.AppendUint16(frame, uint16(hlen+len(l4)))
+		frame = append(frame, 0, 1)
+		frame = binary.BigEndian.AppendUint16(frame, p.fragOffset)
+		frame = append(frame, ttl, p.proto, 0, 0)
+		frame = append(frame, src.AsSlice()...)
+		frame = append(frame, dst.AsSlice()...)
+		frame = append(frame, make([]byte, p.ipOptions)...)
+	} else {
+		frame = binary.BigEndian.AppendUint16(frame, 0x86dd)
+		ext := p.ext
+		if p.fragOffset != 0 && len(ext) == 0 {
+			ext = []uint8{extFrag}
+		}
+		frame = append(frame, 0x60, 0, 0, 0)
+		frame = binary.BigEndian.AppendUint16(frame, uint16(8*len(ext)+len(l4)))
+		next := append(append([]uint8(nil), ext...), p.proto)
+		frame = append(frame, next[0], ttl)
+		frame = append(frame, src.AsSlice()...)
+		frame = append(frame, dst.AsSlice()...)
+		for i, h := range ext {
+			frame = append(frame, next[i+1], 0)
+			if h == extFrag {
+				frame = binary.BigEndian.AppendUint16(frame, p.fragOffset<<3)
+				frame = append(frame, 0, 0, 0, 1)
+			} else {
+				frame = append(frame, 1, 4, 0, 0, 0, 0) // PadN
+			}
+		}
+	}
+	frame = append(frame, l4...)
+	frame = append(frame, make([]byte, p.pad)...)
+	return frame[:len(frame)-p.cut]
+}
+
+func (p packet) l4() []byte {
+	var h []byte
+	switch {
+	case p.fragOffset != 0:
+	case p.proto == ipTCP:
+		h = binary.BigEndian.AppendUint16(h, p.sport)
+		h = binary.BigEndian.AppendUint16(h, p.dport)
+		h = append(h, 0, 0, 0, 1, 0, 0, 0, 0)
+		h = append(h, byte((20+p.tcpOptions)/4)<<4, p.flags, 0xff, 0xff, 0, 0, 0, 0)
+		h = append(h, make([]byte, p.tcpOptions)...)
+	case p.proto == ipUDP:
+		h = binary.BigEndian.AppendUint16(h, p.sport)
+		h = binary.BigEndian.AppendUint16(h, p.dport)
+		h = binary.BigEndian.AppendUint16(h, uint16(8+len(p.payload)))
+		h = append(h, 0, 0)
+	case p.proto == ipICMP || p.proto == ipICMPv6:
+		h = append(h, p.icmpType, p.icmpCode, 0, 0, 0, 1, 0, 1)
+	}
+	return append(h, p.payload...)
+}

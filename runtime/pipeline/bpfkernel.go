@@ -1,0 +1,45 @@
+package pipeline
+
+import (
+	"github.com/rulec/rulec/runtime/kernel"
+	"github.com/rulec/rulec/runtime/refeval"
+)
+
+// bpfKernel runs the real classifier and reports like the reference
+// evaluator, so the engine sees one kind of result. Frames the kernel's
+// test-run interface refuses (larger than about a page) are evaluated by
+// the reference evaluator, which the differential test keeps equal to the
+// classifier, and counted.
+type bpfKernel struct {
+	c         *kernel.Classifier
+	ref       *refeval.Evaluator
+	fallbacks *uint64
+}
+
+func (b bpfKernel) Run(frame []byte) (refeval.Result, error) {
+	r, err := b.c.Run(frame)
+	if err != nil {
+		*b.fallbacks++
+		return b.ref.Run(frame), nil
+	}
+	return Convert(r), nil
+}
+
+// Convert maps a classifier result onto the reference evaluator's form.
+func Convert(r kernel.Result) refeval.Result {
+	out := refeval.Result{Verdict: r.Verdict}
+	for _, ev := range r.Events {
+		switch ev.Kind {
+		case kernel.Alert:
+			out.Events = append(out.Events, refeval.Event{Kind: refeval.EventAlert, Rule: ev.Rule, Verdict: uint8(ev.Action)})
+		case kernel.Block:
+			out.Events = append(out.Events, refeval.Event{Kind: refeval.EventBlock, Rule: ev.Rule})
+		case kernel.Copy:
+			out.Events = append(out.Events, refeval.Event{Kind: refeval.EventCopy})
+			if ev.Reason&kernel.CopyScanTruncated != 0 {
+				out.Truncated = true
+			}
+		}
+	}
+	return out
+}

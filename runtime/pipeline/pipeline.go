@@ -1,0 +1,168 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/rulec/rulec/bpf"
+	"github.com/rulec/rulec/codegen/object"
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/capture"
+	"github.com/rulec/rulec/runtime/engine"
+	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/flow"
+	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/kernel"
+	"github.com/rulec/rulec/runtime/match"
+	"github.com/rulec/rulec/runtime/refeval"
+)
+
+// Kernel tier choices.
+const (
+	KernelAuto      = "auto"      // BPF when it loads, else the reference evaluator
+	KernelBPF       = "bpf"       // the real classifier, or fail
+	KernelReference = "reference" // the Go reference evaluator
+)
+
+// ErrStale reports an object generated for another classifier build.
+var ErrStale = errors.New("stale object")
+
+// Config configures a pipeline.
+type Config struct {
+	Kernel   string
+	Flow     flow.Config
+	EVE      io.Writer // nil: no EVE output
+	Severity eve.Severity
+	Offline  bool
+	Iface    string
+}
+
+// Pipeline is an engine with its kernel tier.
+type Pipeline struct {
+	Engine *engine.Engine
+	// KernelName says which kernel tier runs: "bpf" or "reference (why)".
+	KernelName string
+	// Fallbacks counts frames the classifier's test-run interface refused
+	// and the reference evaluator decided instead.
+	Fallbacks  uint64
+	classifier *kernel.Classifier
+	eve        *eve.Writer
+}
+
+// Open prepares o for running.
+func Open(o *object.Object, cfg Config) (*Pipeline, error) {
+	if !bytes.Equal(o.BPF, bpf.ELF()) {
+		return nil, fmt.Errorf("%w: compiled for classifier %x, this rulec has %x; compile the rules again",
+			ErrStale, short(o.BPF), short(bpf.ELF()))
+	}
+	p := &Pipeline{}
+	k, err := p.kernelTier(o, cfg.Kernel)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.EVE != nil {
+		p.eve = eve.NewWriter(cfg.EVE)
+	}
+	p.Engine, err = engine.New(o, engine.Options{
+		Kernel: k,
+		NewTracker: func(emit func(*inspect.Unit)) engine.Tracker {
+			return flow.NewTracker(cfg.Flow, emit)
+		},
+		CompileMatcher: compileMatcher,
+		EVE:            p.eve,
+		Severity:       cfg.Severity,
+		Offline:        cfg.Offline,
+		Iface:          cfg.Iface,
+	})
+	if err != nil {
+		p.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+func short(b []byte) []byte {
+	s := sha256.Sum256(b)
+	return s[:6]
+}
+
+func (p *Pipeline) kernelTier(o *object.Object, choice string) (engine.Kernel, error) {
+	if choice == KernelReference {
+		p.KernelName = "reference evaluator (requested)"
+		return engine.Reference(refeval.New(o.Kernel)), nil
+	}
+	c, err := kernel.Load(o.Kernel, kernel.Options{})
+	if err != nil {
+		if choice == KernelBPF {
+			return nil, fmt.Errorf("load the classifier: %w", err)
+		}
+		p.KernelName = fmt.Sprintf("reference evaluator (BPF unavailable: %v)", firstLine(err))
+		return engine.Reference(refeval.New(o.Kernel)), nil
+	}
+	p.classifier = c
+	p.KernelName = "bpf (BPF_PROG_TEST_RUN)"
+	return bpfKernel{c: c, ref: refeval.New(o.Kernel), fallbacks: &p.Fallbacks}, nil
+}
+
+func firstLine(err error) string {
+	s := err.Error()
+	if i := bytes.IndexByte([]byte(s), '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// compileMatcher adapts match.Compile to the engine: rejected rules are
+// reported per rule.
+func compileMatcher(rules []*ir.Rule) (engine.Matcher, []error) {
+	m, err := match.Compile(rules)
+	errs := make([]error, len(rules))
+	var rej *match.RejectedError
+	switch {
+	case errors.As(err, &rej):
+		for _, r := range rej.Rules {
+			errs[r.Index] = r.Err
+		}
+	case err != nil:
+		for i := range errs {
+			errs[i] = err
+		}
+	}
+	if m == nil {
+		return nothing{}, errs
+	}
+	return m, errs
+}
+
+// nothing matches nothing; it stands in when no matcher could be built.
+type nothing struct{}
+
+func (nothing) Match(*inspect.Unit, []int) []int { return nil }
+
+// RunPcap runs every frame of a capture; progress, when set, is called
+// every 100,000 frames.
+func (p *Pipeline) RunPcap(path string, progress func(n uint64)) error {
+	return capture.ReadFile(path, func(ts time.Time, frame []byte, n uint64) error {
+		if progress != nil && n%100000 == 0 {
+			progress(n)
+		}
+		_, err := p.Engine.Frame(ts, frame)
+		return err
+	})
+}
+
+// Close flushes the engine and releases the classifier.
+func (p *Pipeline) Close() error {
+	var err error
+	if p.Engine != nil {
+		err = p.Engine.Close()
+	}
+	if p.classifier != nil {
+		err = errors.Join(err, p.classifier.Close())
+	}
+	return err
+}
