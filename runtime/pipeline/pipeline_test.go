@@ -1,0 +1,102 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/rulec/rulec/bpf"
+	"github.com/rulec/rulec/codegen/object"
+	"github.com/rulec/rulec/compiler"
+	"github.com/rulec/rulec/internal/bpftest"
+	"github.com/rulec/rulec/internal/demo"
+	"github.com/rulec/rulec/runtime/flow"
+)
+
+// demoAlerts runs the default rules on the demo capture and returns the
+// alert count per sid and per tier.
+func demoAlerts(t *testing.T, kernelTier string) (map[uint64]int, map[string]int) {
+	t.Helper()
+	res, err := compiler.Compile([]string{filepath.Join("..", "..", "rules")}, compiler.Options{})
+	if err != nil || res.Tally.Errors > 0 {
+		t.Fatalf("compile rules/: %v %+v", err, res.Tally)
+	}
+	o, err := object.Build(res.Rules, bpf.ELF())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pcap := filepath.Join(t.TempDir(), "demo.pcap")
+	f, _ := os.Create(pcap)
+	if err := demo.Write(f); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var eve bytes.Buffer
+	p, err := Open(o, Config{Kernel: kernelTier, Flow: flow.DefaultConfig(), EVE: &eve, Offline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.RunPcap(pcap, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	sids, tiers := map[uint64]int{}, map[string]int{}
+	for _, line := range bytes.Split(bytes.TrimSpace(eve.Bytes()), []byte("\n")) {
+		var ev struct {
+			Alert struct {
+				SID  uint64 `json:"signature_id"`
+				Tier string `json:"tier"`
+			} `json:"alert"`
+		}
+		if err := json.Unmarshal(line, &ev); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		sids[ev.Alert.SID]++
+		tiers[ev.Alert.Tier]++
+	}
+	return sids, tiers
+}
+
+// TestDemoBothTiers: every default rule fires on the demo traffic, the
+// same way through the real classifier and the reference evaluator.
+func TestDemoBothTiers(t *testing.T) {
+	ref, refTiers := demoAlerts(t, KernelReference)
+	want := []uint64{9000001, 9000002, 9000003, 9000004, 9000005, 9000006, 9000007,
+		9001001, 9001002, 9001003, 9001005, 9001006, 9002001, 9002002, 9002003}
+	var got []uint64
+	for sid := range ref {
+		got = append(got, sid)
+	}
+	sort.Slice(got, func(i, j int) bool { return got[i] < got[j] })
+	if len(got) != len(want) {
+		t.Errorf("sids %v, want %v", got, want)
+	}
+	for _, sid := range want {
+		if sid != 9001006 && ref[sid] != 1 {
+			t.Errorf("sid %d fired %d times, want once", sid, ref[sid])
+		}
+	}
+	if refTiers["kernel"] == 0 || refTiers["userspace"] == 0 {
+		t.Errorf("tiers %v: want alerts from both", refTiers)
+	}
+	bpftest.Require(t)
+	real, _ := demoAlerts(t, KernelBPF)
+	for sid, n := range ref {
+		if real[sid] != n {
+			t.Errorf("sid %d: bpf %d alerts, reference %d", sid, real[sid], n)
+		}
+	}
+}
+
+func TestStaleObjectRefused(t *testing.T) {
+	o := &object.Object{BPF: []byte("another classifier")}
+	if _, err := Open(o, Config{Kernel: KernelReference}); !errors.Is(err, ErrStale) {
+		t.Errorf("err = %v, want ErrStale", err)
+	}
+}
