@@ -2,9 +2,10 @@
 // of one rule set (codegen/kernel.Tables), runs packets through it with
 // BPF_PROG_TEST_RUN and reads back its verdicts, events and counters.
 //
-// Load sizes every table map from the Tables (bitset and DFA row value
-// sizes, slot, item, state and class counts), passes the sizes the
-// verifier needs as read-only constants, loads the program and fills the
-// maps with batch updates. The allow and block lists start empty and are
-// edited at run time with AddList and RemoveList.
+// Load sizes every table map from the Tables (bitset value sizes, slot,
+// item and state counts, the DFA as one value of row byte offsets),
+// passes the sizes the verifier needs as read-only constants, loads the
+// program and fills the maps with batch updates. The allow and block
+// lists start empty and are edited at run time with AddList and
+// RemoveList.
 package kernel

@@ -1,6 +1,8 @@
 package kernel
 
 import (
+	"github.com/rulec/rulec/internal/bpftest"
+
 	"testing"
 	"time"
 )
@@ -21,7 +23,7 @@ func TestLimits(t *testing.T) {
 			if testing.Short() && s.slots > 10_000 {
 				t.Skip("short mode")
 			}
-			requireBPF(t)
+			bpftest.Require(t)
 			start := time.Now()
 			rules, patterns := contentRules(s.slots, s.patterns, s.patternLen, 1)
 			tb := build(rules)

@@ -47,9 +47,9 @@ func TestCounters(t *testing.T) {
 		{"non-IP", arp, VerdictOK},
 		{"truncated TCP header", v4(ipTCP, 80, "").bytes()[:14+20+10], VerdictOK},
 		{"truncated IP header", vlanFrame(v4(ipTCP, 80, "").bytes()[:14+12]), VerdictOK},
-		{"IP length past the frame", v4(ipTCP, 80, "abcdef").bytes()[:14+20+20+3], VerdictOK},
+		{"IP length past the frame: classified as captured", v4(ipTCP, 80, "abcdef").bytes()[:14+20+20+3], VerdictOK},
 		{"truncated UDP header", v6(ipUDP, 5353, "").bytes()[:14+40+4], VerdictOK},
-		{"too many extension headers", with2(v6(ipUDP, 5353, ""), func(p *packet) { p.ext = []uint8{0, 60, 60, 43, 60} }).bytes(), VerdictOK},
+		{"five extension headers: the fifth is the protocol", with2(v6(ipUDP, 5353, ""), func(p *packet) { p.ext = []uint8{0, 60, 60, 43, 60} }).bytes(), VerdictOK},
 	}
 	var bytes uint64
 	for _, f := range frames {
@@ -64,9 +64,9 @@ func TestCounters(t *testing.T) {
 	}
 	got := counters(t, c)
 	want := Counters{
-		Packets: uint64(len(frames)), Bytes: bytes, NonIP: 1, ParseError: 5, Fragments: 1,
-		NoCandidates: 2, Candidates: got.Candidates, Matched: 3, Pass: 1, Drop: 1, Alert: 1,
-		Events: 3, Copies: 1, Scans: 1, ScanBytes: 3,
+		Packets: uint64(len(frames)), Bytes: bytes, NonIP: 1, ParseError: 3, Fragments: 1,
+		NoCandidates: 3, Candidates: got.Candidates, Matched: 4, Pass: 1, Drop: 1, Alert: 2,
+		Events: 4, Copies: 1, Scans: 1, ScanBytes: 3,
 	}
 	if got != want {
 		t.Errorf("counters\n got %+v\nwant %+v", got, want)

@@ -71,6 +71,9 @@ var testRules = []rule{
 	{Slot: with(slot(4444, kernelgen.ActAlert), func(s *kernelgen.Slot) {
 		s.Flags = kernelgen.Flags{Mod: kernelgen.FlagsPlus, Set: flagSYN | flagACK}
 	}), protos: tcp, dports: port(4444)},
+	{Slot: with(slot(4445, kernelgen.ActAlert), func(s *kernelgen.Slot) {
+		s.Flags = kernelgen.Flags{Mod: kernelgen.FlagsNot, Set: flagSYN | flagFIN}
+	}), protos: tcp, dports: port(4445)},
 	// A bidirectional rule: two slots, one rule.
 	{Slot: slot(7000, kernelgen.ActAlert), protos: tcp, dports: port(7000)},
 	{Slot: slot(7000, kernelgen.ActAlert), protos: tcp, sports: port(7000)},

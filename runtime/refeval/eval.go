@@ -92,7 +92,7 @@ func (e *Evaluator) listed(list []ListEntry, a netip.Addr) (ListEntry, bool) {
 // Run evaluates one packet.
 func (e *Evaluator) Run(pkt []byte) Result {
 	h, isIP, ok := parse(pkt)
-	if !isIP || !ok {
+	if !isIP || !h.src.IsValid() {
 		return Result{Verdict: ActOK}
 	}
 	for _, a := range []netip.Addr{h.src, h.dst} {
@@ -104,6 +104,9 @@ func (e *Evaluator) Run(pkt []byte) Result {
 		if l, ok := e.listed(e.block, a); ok {
 			return Result{Verdict: ActShot, Events: []Event{{Kind: EventBlock, Rule: l.Rule}}}
 		}
+	}
+	if !ok {
+		return Result{Verdict: ActOK}
 	}
 	cands := e.look.Candidates(h.src, h.dst, h.proto, h.sport, h.dport)
 	var (
