@@ -9,6 +9,7 @@ import (
 
 	"github.com/rulec/rulec/bpf"
 	"github.com/rulec/rulec/codegen/object"
+	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/flow"
 	"github.com/rulec/rulec/runtime/pipeline"
 )
@@ -28,11 +29,17 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	kernelTier := fs.String("kernel", pipeline.KernelAuto, "kernel tier: auto, bpf or reference")
 	varsFile := fs.String("vars", "", "suricata.yaml-style vars, when compiling rule files")
 	midstream := fs.Bool("midstream", false, "pick up TCP sessions without a handshake (Suricata's stream.midstream)")
+	severity := fs.String("severity", "", `priority to severity mapping over the default "1=critical,2=high,3=medium,4=low"`)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 || *pcap == "" {
 		fmt.Fprintln(stderr, "rulec run: want an object or rule files, and --pcap FILE")
+		return 2
+	}
+	sev, err := eve.ParseSeverity(*severity)
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 2
 	}
 	o, code := loadObject(fs.Args(), *varsFile, stderr)
@@ -55,7 +62,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := flow.DefaultConfig()
 	cfg.Midstream = *midstream
-	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveOut, Offline: true})
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveOut, Severity: sev, Offline: true})
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 1

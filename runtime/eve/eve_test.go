@@ -43,3 +43,15 @@ func TestICMPHasNoPorts(t *testing.T) {
 		t.Error("severity names")
 	}
 }
+
+func TestParseSeverity(t *testing.T) {
+	s, err := ParseSeverity("1=high, 5=medium")
+	if err != nil || s.Name(1) != "high" || s.Name(5) != "medium" || s.Name(2) != "high" || s.Name(3) != "medium" {
+		t.Errorf("got %v, %v", s, err)
+	}
+	for _, bad := range []string{"x=high", "1=severe", "0=low", "1"} {
+		if _, err := ParseSeverity(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
