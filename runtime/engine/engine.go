@@ -46,6 +46,7 @@ type Engine struct {
 	limits    *threshold.Tracker
 	kernelIP  map[ipOnlyKey]bool
 	full      *refeval.Evaluator // decides packets past the kernel scan depth
+	xbits     *xbits
 	stats     Stats
 	skipped   []Skipped
 	err       error
@@ -65,7 +66,7 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 	}
 	e := &Engine{obj: o, opts: opts, look: kernel.NewLookup(o.Kernel), firstSlot: map[uint32]int{},
 		user: make([]*urule, len(o.Rules)), limits: threshold.New(), kernelIP: map[ipOnlyKey]bool{},
-		full: refeval.NewUnbounded(o.Kernel)}
+		full: refeval.NewUnbounded(o.Kernel), xbits: newXbits()}
 	e.stats.init()
 	for i, s := range o.Kernel.Slots {
 		if _, ok := e.firstSlot[s.Rule]; !ok {
@@ -110,8 +111,8 @@ func runtimeGap(r *ir.Rule) string {
 		return fmt.Sprintf("%s rules run through the SecLang engine, not this pipeline", r.Lang)
 	}
 	for _, b := range r.Bits {
-		if b.Kind != "flowbits" {
-			return b.Kind + " is not evaluated by the runtime yet"
+		if b.Kind == "xbits" && b.Track == "tx" {
+			return "xbits tracked by tx is not evaluated by the runtime yet"
 		}
 	}
 	for _, m := range r.Matchers {

@@ -73,7 +73,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 			}
 		}
 		r := c.r
-		if !flowHolds(r.Flow, u) || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) {
+		if !flowHolds(r.Flow, u) || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbits.holds(r.Bits, src, dst, u.TS) {
 			continue
 		}
 		if c.ipOnly && e.seenIPOnly(c, u) {
@@ -86,6 +86,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 			continue
 		}
 		applyBits(r.Bits, u.Flow)
+		e.xbits.apply(r.Bits, src, dst, u.TS)
 		if actionRank(r.Action) == 0 {
 			if c.ipOnly {
 				e.setBit(u.Flow, passedBit)
