@@ -41,7 +41,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) ./grammar/seclang
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./grammar/... ./compiler/...
+	$(GO) test -run '^$$' -bench . -benchmem ./grammar/... ./compiler/... ./codegen/... ./runtime/...
+	cd bench && $(GO) test -run '^$$' -bench . -benchtime 2s
 
 clean:
 	rm -rf $(BIN) out
