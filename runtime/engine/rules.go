@@ -76,7 +76,7 @@ func (u *urule) wants(in *inspect.Unit) bool {
 	switch {
 	case u.app:
 		return in.Kind == inspect.KindApp
-	case u.payload && u.stream && in.Flow.Proto == 6:
+	case u.payload && u.stream && in.Flow.Proto == 6 && in.Flow.Reassembled:
 		return in.Kind == inspect.KindStream
 	}
 	return in.Kind == inspect.KindPacket

@@ -28,6 +28,7 @@ type tcpState struct {
 
 func (t *Tracker) newTCP(f *flowState, p *inspect.Packet) *tcpState {
 	tc := &tcpState{reassemble: t.cfg.Midstream || p.TCPFlags&(flagSYN|flagACK) == flagSYN}
+	f.Reassembled = tc.reassemble
 	for _, d := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
 		tc.recv[d] = receiver{t: t, f: f, dir: d}
 	}

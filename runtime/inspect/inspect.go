@@ -23,6 +23,7 @@ type Flow struct {
 	ClientPort, ServerPort uint16
 	App                    string    // detected app-layer protocol: "http", "dns", "tls", ...
 	Established            bool      // TCP: three-way handshake seen; UDP: packets seen both ways
+	Reassembled            bool      // TCP: data comes as KindStream units; else packet by packet
 	Pkts, Bytes            [3]uint64 // indexed by Dir: packets and bytes per direction
 	Bits                   map[string]bool
 	// TxMatched is engine state: for each rule, the last transaction it
