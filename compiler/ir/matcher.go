@@ -7,13 +7,6 @@ type Matcher interface {
 	Buf() Buffer
 }
 
-// Buffered is a matcher whose buffer can be rebound, as when a
-// transformation applies to every match of a sticky buffer.
-type Buffered interface {
-	Matcher
-	SetBuf(Buffer)
-}
-
 // Buffer names an inspection buffer ("payload", "http.uri", "dns.query",
 // a SecLang variable, ...) and the transformations applied to it first.
 type Buffer struct {
@@ -205,12 +198,3 @@ func (m *StreamSize) Buf() Buffer    { return Buffer{Name: "stream"} }
 func (m *Base64Decode) Buf() Buffer  { return m.Buffer }
 func (m *AppLayerEvent) Buf() Buffer { return Buffer{Name: "app.events"} }
 func (m *FlowCounter) Buf() Buffer   { return Buffer{Name: "flow"} }
-
-func (m *Content) SetBuf(b Buffer)      { m.Buffer = b }
-func (m *PCRE) SetBuf(b Buffer)         { m.Buffer = b }
-func (m *IsDataAt) SetBuf(b Buffer)     { m.Buffer = b }
-func (m *ByteTest) SetBuf(b Buffer)     { m.Buffer = b }
-func (m *ByteJump) SetBuf(b Buffer)     { m.Buffer = b }
-func (m *ByteExtract) SetBuf(b Buffer)  { m.Buffer = b }
-func (m *Size) SetBuf(b Buffer)         { m.Buffer = b }
-func (m *Base64Decode) SetBuf(b Buffer) { m.Buffer = b }

@@ -125,14 +125,17 @@ func TestDiagnostics(t *testing.T) {
 	mustFail(t, `alert foo any any -> any any (sid:3;)`, diag.ErrUnsupported, `protocol "foo"`)
 }
 
-func TestTransformAppliesToWholeBuffer(t *testing.T) {
-	r := mustCompile(t, `alert dns any any -> any any (dns.query; content:"rs-"; pcre:"/[a-z]{2}/R"; dotprefix; content:".example.com"; endswith; sid:3;)`)
-	want := []ir.Transform{{Name: "dotprefix"}}
-	for i, m := range r.Matchers[:3] {
-		if b := m.Buf(); b.Name != "dns.query" || !slices.Equal(b.Transforms, want) {
-			t.Errorf("matcher %d buffer = %+v", i, b)
+func TestTransformAfterMatchesStartsNewInstance(t *testing.T) {
+	r := mustCompile(t, `alert dns any any -> any any (dns.query; content:"rs-"; startswith; pcre:"/[a-z]{2}/R"; dotprefix; content:".example.com"; endswith; sid:3;)`)
+	for i, m := range r.Matchers[:2] {
+		if b := m.Buf(); b.Name != "dns.query" || len(b.Transforms) != 0 {
+			t.Errorf("matcher %d buffer = %+v, want the untransformed query", i, b)
 		}
 	}
+	if b := r.Matchers[2].Buf(); b.Name != "dns.query" || !slices.Equal(b.Transforms, []ir.Transform{{Name: "dotprefix"}}) {
+		t.Errorf("matcher 2 buffer = %+v", b)
+	}
+	mustFail(t, `alert dns any any -> any any (dns.query; content:"a"; dotprefix; content:"b"; distance:0; nocase; sid:4; nocase;)`, diag.ErrConflict, "nocase given twice")
 }
 
 func TestAllErrorsOfARuleAreReported(t *testing.T) {

@@ -11,7 +11,10 @@ import (
 	syntax "github.com/rulec/rulec/grammar/suricata"
 )
 
-// Transformations rewrite the current sticky buffer before inspection.
+// Transformations rewrite the current sticky buffer before inspection. As
+// in Suricata 8, a transformation after matches in the buffer starts a new
+// instance of it: the matches before keep inspecting the buffer as it was,
+// later ones (relative ones included) see the transformed one.
 // Those taking an argument keep it raw, quotes removed.
 func init() {
 	for _, name := range []string{"dotprefix", "to_lowercase", "to_uppercase", "strip_whitespace",
@@ -43,12 +46,11 @@ func transform(b *builder, name, arg string) error {
 	if b.buf.Name == ir.BufPayload {
 		return fmt.Errorf("%s needs a sticky buffer before it: %w", name, diag.ErrMissing)
 	}
-	b.buf.Transforms = append(slices.Clip(b.buf.Transforms), ir.Transform{Name: name, Arg: arg})
-	for _, m := range b.rule.Matchers[b.bufStart:] {
-		if bm, ok := m.(ir.Buffered); ok && bm.Buf().Name == b.buf.Name {
-			bm.SetBuf(b.buf)
-		}
+	if len(b.rule.Matchers) > b.bufStart {
+		b.bufStart = len(b.rule.Matchers)
+		b.content, b.last = nil, nil
 	}
+	b.buf.Transforms = append(slices.Clip(b.buf.Transforms), ir.Transform{Name: name, Arg: arg})
 	return nil
 }
 

@@ -54,9 +54,6 @@ func tupleFlowID(t refeval.Tuple) uint64 {
 // userAlert turns a userspace match into an EVE event.
 func (e *Engine) userAlert(u *inspect.Unit, c *urule) {
 	src, dst, sport, dport := orient(u)
-	if p := u.Packet; p != nil {
-		src, dst, sport, dport = p.Src, p.Dst, p.Sport, p.Dport
-	}
 	ev := &eve.Event{Timestamp: u.TS, FlowID: u.Flow.ID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport,
 		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Fields}
 	e.emit(ev, c.r, "userspace")

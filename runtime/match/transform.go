@@ -29,7 +29,6 @@ var simpleTransforms = map[string]transform{
 	"to_sha1":              func(b []byte) []byte { s := sha1.Sum(b); return s[:] },
 	"to_sha256":            func(b []byte) []byte { s := sha256.Sum256(b); return s[:] },
 	"url_decode":           urlDecode,
-	"from_base64":          decodeBase64,
 	"header_lowercase":     headerLowercase,
 	"strip_pseudo_headers": stripPseudoHeaders,
 }
@@ -40,6 +39,10 @@ func compileTransform(t ir.Transform) (transform, error) {
 		return f, nil
 	}
 	switch t.Name {
+	case "from_base64":
+		return fromBase64(t.Arg)
+	case "zlib_deflate":
+		return zlibDeflate(t.Arg)
 	case "xor":
 		key, err := hex.DecodeString(t.Arg)
 		if err != nil || len(key) == 0 {
