@@ -2,6 +2,7 @@ package kernel
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -106,34 +107,49 @@ func protoNumbers(l4 string) []int {
 	return all
 }
 
-// groups collects slots by the text of a header field's set, in first-seen
-// order, so each distinct set is processed once.
+// group is the slots sharing one distinct set of a header field, with
+// their bitset built once.
 type group[S any] struct {
-	set   S
-	slots []int
+	set  S
+	bits Bitset
 }
 
-func groupBy[S interface{ String() string }](heads []slotHeader, field func(slotHeader) S) []group[S] {
+// groupBy collects slots by a header field's set, in first-seen order, so
+// that each distinct set is processed once. Sets are keyed by their spans.
+func groupBy[S any](t *Tables, heads []slotHeader, field func(slotHeader) S, spans func(S) []ir.Spans) []group[S] {
 	index := map[string]int{}
 	var gs []group[S]
+	var key []byte
 	for i, h := range heads {
 		s := field(h)
-		k := s.String()
-		g, ok := index[k]
+		key = key[:0]
+		for _, sp := range spans(s) {
+			for _, x := range sp {
+				key = binary.LittleEndian.AppendUint64(key, x.Lo.Hi)
+				key = binary.LittleEndian.AppendUint64(key, x.Lo.Lo)
+				key = binary.LittleEndian.AppendUint64(key, x.Hi.Hi)
+				key = binary.LittleEndian.AppendUint64(key, x.Hi.Lo)
+			}
+			key = append(key, '|')
+		}
+		g, ok := index[string(key)]
 		if !ok {
 			g = len(gs)
-			index[k] = g
-			gs = append(gs, group[S]{set: s})
+			index[string(key)] = g
+			gs = append(gs, group[S]{set: s, bits: t.newBitset()})
 		}
-		gs[g].slots = append(gs[g].slots, i)
+		t.set(gs[g].bits, i)
 	}
 	return gs
 }
 
+func addrSpans(s ir.AddrSet) []ir.Spans { return []ir.Spans{s.V4, s.V6} }
+func portSpans(s ir.PortSet) []ir.Spans { return []ir.Spans{s.Spans} }
+
 // prefixBits builds the LPM entries of one address field: every prefix of
 // every set, each with the slots whose set covers it.
 func (t *Tables) prefixBits(heads []slotHeader, field func(slotHeader) ir.AddrSet) (v4, v6 []PrefixBits) {
-	gs := groupBy(heads, field)
+	gs := groupBy(t, heads, field, addrSpans)
 	seen := map[netip.Prefix]bool{}
 	var prefixes []netip.Prefix
 	for _, g := range gs {
@@ -151,9 +167,7 @@ func (t *Tables) prefixBits(heads []slotHeader, field func(slotHeader) ir.AddrSe
 		bits := t.newBitset()
 		for _, g := range gs {
 			if g.set.Covers(p) {
-				for _, s := range g.slots {
-					t.set(bits, s)
-				}
+				t.or(bits, g.bits)
 			}
 		}
 		if p.Addr().Is4() {
@@ -168,7 +182,7 @@ func (t *Tables) prefixBits(heads []slotHeader, field func(slotHeader) ir.AddrSe
 // portClasses splits 0..65535 at every boundary of every port set and
 // gives intervals with the same slots one class.
 func (t *Tables) portClasses(heads []slotHeader, field func(slotHeader) ir.PortSet) ([]PortClass, []Bitset) {
-	gs := groupBy(heads, field)
+	gs := groupBy(t, heads, field, portSpans)
 	cuts := map[int]bool{0: true}
 	for _, g := range gs {
 		for _, r := range g.set.Ranges() {
@@ -196,12 +210,10 @@ func (t *Tables) portClasses(heads []slotHeader, field func(slotHeader) ir.PortS
 		bits := t.newBitset()
 		for _, g := range gs {
 			if g.set.Contains(uint16(lo)) {
-				for _, s := range g.slots {
-					t.set(bits, s)
-				}
+				t.or(bits, g.bits)
 			}
 		}
-		key := fmt.Sprint(bits)
+		key := bitsKey(bits)
 		class, ok := byKey[key]
 		if !ok {
 			class = uint32(len(bitsets))
@@ -298,4 +310,12 @@ func flagsMod(m string) FlagsMod {
 		return FlagsNot
 	}
 	return FlagsExact
+}
+
+func bitsKey(b Bitset) string {
+	buf := make([]byte, 0, 8*len(b))
+	for _, w := range b {
+		buf = binary.LittleEndian.AppendUint64(buf, w)
+	}
+	return string(buf)
 }
