@@ -48,3 +48,29 @@ func (t *Tables) And(bs ...Bitset) []int {
 	}
 	return out
 }
+
+// Any reports whether some slot is in every one of bs.
+func (t *Tables) Any(bs ...Bitset) bool {
+	for _, b := range bs {
+		if b == nil {
+			return false
+		}
+	}
+	for sw := 0; sw < t.NSummary; sw++ {
+		sum := ^uint64(0)
+		for _, b := range bs {
+			sum &= b[sw]
+		}
+		for ; sum != 0; sum &= sum - 1 {
+			w := t.NSummary + sw*64 + trailing(sum)
+			word := ^uint64(0)
+			for _, b := range bs {
+				word &= b[w]
+			}
+			if word != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}

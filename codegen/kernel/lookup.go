@@ -61,14 +61,27 @@ func portBits(classes []PortClass, bits []Bitset, port uint16) Bitset {
 	return bits[classes[i].Class]
 }
 
-// Candidates returns the slots whose header matches, in slot order.
-func (l *Lookup) Candidates(src, dst netip.Addr, proto uint8, sport, dport uint16) []int {
+// Header returns the five bitsets a packet header selects: source and
+// destination prefix, protocol, source and destination port class.
+func (l *Lookup) Header(src, dst netip.Addr, proto uint8, sport, dport uint16) []Bitset {
 	t := l.t
-	return t.And(
+	return []Bitset{
 		lpm(l.src, l.srcLens, src),
 		lpm(l.dst, l.dstLens, dst),
 		t.Proto[proto],
 		portBits(t.SportClass, t.SportBits, sport),
 		portBits(t.DportClass, t.DportBits, dport),
-	)
+	}
 }
+
+// Candidates returns the slots whose header matches, in slot order;
+// extra bitsets narrow the result further.
+func (l *Lookup) Candidates(src, dst netip.Addr, proto uint8, sport, dport uint16, extra ...Bitset) []int {
+	return l.t.And(append(l.Header(src, dst, proto, sport, dport), extra...)...)
+}
+
+// NewBitset returns an empty slot set of the tables' shape.
+func (t *Tables) NewBitset() Bitset { return t.newBitset() }
+
+// Set adds slot i to b.
+func (t *Tables) Set(b Bitset, i int) { t.set(b, i) }

@@ -15,9 +15,12 @@ import (
 const maxKernelIPOnly = 1 << 20
 
 // kernelAlert turns a classifier alert into an EVE event.
-func (e *Engine) kernelAlert(ts time.Time, frame []byte, ev refeval.Event) {
+func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, ev refeval.Event) {
+	if int(ev.Rule) >= len(e.obj.Rules) {
+		e.stats.BadEvents++
+		return
+	}
 	r := e.obj.Rules[ev.Rule]
-	t, _ := refeval.PacketTuple(frame)
 	if isIPOnly(r) {
 		k := ipOnlyKey{ev.Rule, t.Src, t.Dst, t.Proto, t.Sport, t.Dport}
 		if e.kernelIP[k] {
@@ -85,5 +88,8 @@ func (e *Engine) emit(ev *eve.Event, r *ir.Rule, tier string) {
 		if err := e.opts.EVE.Write(ev); err != nil && e.err == nil {
 			e.err = err
 		}
+	}
+	if e.opts.OnAlert != nil {
+		e.opts.OnAlert(ev)
 	}
 }

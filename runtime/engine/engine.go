@@ -25,6 +25,8 @@ type Options struct {
 	Severity       eve.Severity
 	Iface          string
 	Offline        bool // frames come from a capture: events carry pcap_cnt
+	// OnAlert, when set, sees every alert after it is written.
+	OnAlert func(*eve.Event)
 }
 
 // Skipped is a rule the runtime cannot evaluate faithfully; it never
@@ -40,12 +42,18 @@ type Engine struct {
 	opts      Options
 	look      *kernel.Lookup
 	firstSlot map[uint32]int
-	user      []*urule // by object rule index; nil for kernel rules
+	user      []*urule                 // by object rule index; nil for kernel rules
+	kindSlots [4]kernel.Bitset         // by inspect.Kind: the slots worth evaluating on it
+	appSlots  map[string]kernel.Bitset // app-layer units: by app protocol
+	rank      []int                    // by rule index: position in Suricata's inspection order
+	stamp     []uint64                 // by rule index: the last unit that took the rule as candidate
 	matcher   Matcher
 	tracker   Tracker
 	limits    *threshold.Tracker
 	kernelIP  map[ipOnlyKey]bool
 	full      *refeval.Evaluator // decides packets past the kernel scan depth
+	bounded   *refeval.Evaluator // what the classifier decided of them
+	next      *Engine            // the engine that adopted this one's flows
 	xbits     *xbits
 	stats     Stats
 	skipped   []Skipped
@@ -66,7 +74,7 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 	}
 	e := &Engine{obj: o, opts: opts, look: kernel.NewLookup(o.Kernel), firstSlot: map[uint32]int{},
 		user: make([]*urule, len(o.Rules)), limits: threshold.New(), kernelIP: map[ipOnlyKey]bool{},
-		full: refeval.NewUnbounded(o.Kernel), xbits: newXbits()}
+		full: refeval.NewUnbounded(o.Kernel), bounded: refeval.New(o.Kernel), xbits: newXbits()}
 	e.stats.init()
 	for i, s := range o.Kernel.Slots {
 		if _, ok := e.firstSlot[s.Rule]; !ok {
@@ -101,7 +109,8 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 		}
 	}
 	e.matcher = m
-	e.tracker = opts.NewTracker(e.unit)
+	e.index()
+	e.tracker = opts.NewTracker(e.route)
 	return e, nil
 }
 
@@ -126,45 +135,67 @@ func runtimeGap(r *ir.Rule) string {
 // Skipped lists the userspace rules the runtime leaves out, with reasons.
 func (e *Engine) Skipped() []Skipped { return e.skipped }
 
-// Frame runs one frame through both tiers. It returns the kernel verdict
-// (refeval.ActOK or refeval.ActShot).
+// Frame runs one frame through both tiers: the kernel step, then
+// Decide. It returns the kernel verdict (refeval.ActOK or
+// refeval.ActShot).
 func (e *Engine) Frame(ts time.Time, frame []byte) (int, error) {
 	e.stats.packet(ts, len(frame))
 	res, err := e.opts.Kernel.Run(frame)
 	if err != nil {
 		return refeval.ActOK, err
 	}
-	copyUp := false
-	if res.Truncated {
-		e.stats.Truncated++
-		res.Events = append(res.Events, e.undecided(frame, res.Events)...)
+	if res.Verdict == refeval.ActShot {
+		e.stats.Drops++
 	}
-	for _, ev := range res.Events {
+	t, _ := refeval.PacketTuple(frame)
+	return res.Verdict, e.Decide(Outcome{TS: ts, Tuple: t, Frame: frame, Result: res})
+}
+
+// Outcome is what the kernel tier did with one packet: offline, all its
+// events; live, one ring buffer record.
+type Outcome struct {
+	TS    time.Time
+	Tuple refeval.Tuple
+	// Frame is the packet from its Ethernet header on; live, only copies
+	// carry it.
+	Frame []byte
+	refeval.Result
+}
+
+// Decide is the events step: kernel alerts become EVE events, and a
+// copied packet the kernel did not drop goes to the userspace tier.
+func (e *Engine) Decide(o Outcome) error {
+	events := o.Events
+	if o.Truncated && o.Frame != nil {
+		e.stats.Truncated++
+		events = append(slices.Clip(events), e.undecided(o.Frame)...)
+	}
+	copyUp := false
+	for _, ev := range events {
 		switch ev.Kind {
 		case refeval.EventAlert:
-			e.kernelAlert(ts, frame, ev)
+			e.kernelAlert(o.TS, o.Tuple, ev)
 		case refeval.EventBlock:
 			e.stats.Blocked++
 		case refeval.EventCopy:
-			copyUp = true
+			copyUp = o.Frame != nil
 		}
 	}
-	if res.Verdict == refeval.ActShot {
-		e.stats.Drops++
-		return res.Verdict, nil
-	}
-	if copyUp {
+	if copyUp && o.Verdict != refeval.ActShot {
 		e.stats.Copies++
-		if _, err := e.tracker.Frame(ts, frame); err != nil {
+		if _, err := e.tracker.Frame(o.TS, o.Frame); err != nil {
 			e.stats.DecodeErrors++
 		}
 	}
-	return res.Verdict, e.err
+	return e.err
 }
 
 // undecided returns the alerts of kernel rules the classifier left to
-// userspace because the payload was longer than its scan depth.
-func (e *Engine) undecided(frame []byte, have []refeval.Event) []refeval.Event {
+// userspace because the payload was longer than its scan depth: those of
+// the unbounded evaluator that the bounded one, equal to the classifier,
+// does not raise.
+func (e *Engine) undecided(frame []byte) []refeval.Event {
+	have := e.bounded.Run(frame).Events
 	var out []refeval.Event
 	for _, ev := range e.full.Run(frame).Events {
 		if ev.Kind == refeval.EventAlert && !slices.Contains(have, ev) {
@@ -174,9 +205,29 @@ func (e *Engine) undecided(frame []byte, have []refeval.Event) []refeval.Event {
 	return out
 }
 
-// Close flushes the tracker and the EVE writer.
+// Adopt takes over old's flow table, so flows and their reassembly state
+// survive a rule reload: units of those flows are evaluated by e's rules
+// from now on. Copies go to e only afterwards; old still decides its own
+// kernel alerts.
+func (e *Engine) Adopt(old *Engine) {
+	e.tracker = old.tracker
+	old.next = e
+}
+
+// route hands a unit to the newest engine of this one's flow table.
+func (e *Engine) route(u *inspect.Unit) {
+	for e.next != nil {
+		e = e.next
+	}
+	e.unit(u)
+}
+
+// Close flushes the tracker, unless another engine adopted it, and the
+// EVE writer.
 func (e *Engine) Close() error {
-	e.tracker.Flush()
+	if e.next == nil {
+		e.tracker.Flush()
+	}
 	if e.opts.EVE != nil {
 		if err := e.opts.EVE.Flush(); err != nil && e.err == nil {
 			e.err = err

@@ -20,6 +20,7 @@ type urule struct {
 	stream   bool // payload inspected on the TCP stream, as Suricata does
 	ipOnly   bool // alerts once per flow direction
 	setsBits bool
+	appName  string // the rule's app-layer protocol, http1/http2 as http
 }
 
 // bufferMatcher reports whether m inspects a buffer (the Matcher's job)
@@ -60,6 +61,10 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	}
 	u.ipOnly = len(r.Matchers) == 0 && p.App == "" && r.Header.SrcPorts.IsAny() && r.Header.DstPorts.IsAny() &&
 		r.Flow == (ir.Flow{}) && len(r.Limits) == 0
+	u.appName = p.App
+	if u.appName == "http1" || u.appName == "http2" {
+		u.appName = "http"
+	}
 	if len(bufs) == 0 {
 		return u, nil
 	}
@@ -70,7 +75,7 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 
 // wants reports whether the rule is evaluated on this kind of unit.
 func (u *urule) wants(in *inspect.Unit) bool {
-	if app := u.r.Header.Proto.App; app != "" && !sameApp(app, in.Flow.App) {
+	if u.appName != "" && u.appName != in.Flow.App {
 		return false
 	}
 	switch {
@@ -80,13 +85,6 @@ func (u *urule) wants(in *inspect.Unit) bool {
 		return in.Kind == inspect.KindStream
 	}
 	return in.Kind == inspect.KindPacket
-}
-
-func sameApp(rule, flow string) bool {
-	if rule == "http1" || rule == "http2" {
-		rule = "http"
-	}
-	return rule == flow
 }
 
 // actionRank orders actions as Suricata inspects them: pass, drop,

@@ -17,6 +17,7 @@ type Stats struct {
 	Truncated      uint64 // past the kernel scan depth, decided in userspace
 	Units          uint64
 	DecodeErrors   uint64
+	BadEvents      uint64 // kernel events naming no rule of the object
 	Alerts         uint64
 	AlertsByTier   map[string]uint64
 	BySeverity     map[string]uint64

@@ -34,20 +34,17 @@ func (e *Engine) unit(u *inspect.Unit) {
 	}
 	src, dst, sport, dport := orient(u)
 	var cands []*urule
-	seen := map[int]bool{}
-	for _, s := range e.look.Candidates(src, dst, u.Flow.Proto, sport, dport) {
-		slot := e.obj.Kernel.Slots[s]
-		ur := e.user[slot.Rule]
-		if ur == nil || seen[ur.idx] {
+	unitID := e.stats.Units
+	mask := e.kindSlots[u.Kind]
+	if u.Kind == inspect.KindApp {
+		mask = e.appSlots[u.Flow.App]
+	}
+	for _, s := range e.look.Candidates(src, dst, u.Flow.Proto, sport, dport, mask) {
+		ur := e.user[e.obj.Kernel.Slots[s].Rule]
+		if e.stamp[ur.idx] == unitID || !ur.wants(u) {
 			continue
 		}
-		if s != e.firstSlot[slot.Rule] && !ur.r.Header.Bidir {
-			continue
-		}
-		if !ur.wants(u) {
-			continue
-		}
-		seen[ur.idx] = true
+		e.stamp[ur.idx] = unitID
 		cands = append(cands, ur)
 	}
 	if len(cands) == 0 {
@@ -64,14 +61,18 @@ func (e *Engine) unit(u *inspect.Unit) {
 		slices.Sort(idxs)
 		bufMatched = e.matcher.Match(u, idxs)
 	}
-	sortRules(cands)
-	var alerts []*urule
+	kept := cands[:0]
 	for _, c := range cands {
 		if c.matchIdx >= 0 {
 			if _, ok := slices.BinarySearch(bufMatched, c.matchIdx); !ok {
 				continue
 			}
 		}
+		kept = append(kept, c)
+	}
+	slices.SortFunc(kept, func(a, b *urule) int { return e.rank[a.idx] - e.rank[b.idx] })
+	var alerts []*urule
+	for _, c := range kept {
 		r := c.r
 		if !flowHolds(r.Flow, u) || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbits.holds(r.Bits, src, dst, u.TS) {
 			continue

@@ -47,19 +47,40 @@ type ListEntry struct {
 	Expires uint64
 }
 
+// PortBlock drops TCP (Proto 6) or UDP (17) packets to Port; Expires as
+// in ListEntry.
+type PortBlock struct {
+	Proto   uint8
+	Port    uint16
+	Rule    uint32
+	Expires uint64
+}
+
 // Evaluator runs the kernel tier's tables on packets.
 type Evaluator struct {
 	t            *kernel.Tables
 	look         *kernel.Lookup
 	allow, block []ListEntry
+	ports        []PortBlock
 	now          func() uint64
 	maxScan      int
+	kernelSlots  kernel.Bitset // slots confirmed here
+	userSlots    kernel.Bitset // slots that only select packets to copy up
 }
 
 // New returns an evaluator over t that, like the classifier, leaves
 // packets with more than kernel.MaxScan payload bytes to userspace.
 func New(t *kernel.Tables) *Evaluator {
-	return &Evaluator{t: t, look: kernel.NewLookup(t), now: func() uint64 { return 0 }, maxScan: kernel.MaxScan}
+	e := &Evaluator{t: t, look: kernel.NewLookup(t), now: func() uint64 { return 0 }, maxScan: kernel.MaxScan,
+		kernelSlots: t.NewBitset(), userSlots: t.NewBitset()}
+	for i, s := range t.Slots {
+		if s.Userspace {
+			t.Set(e.userSlots, i)
+		} else {
+			t.Set(e.kernelSlots, i)
+		}
+	}
+	return e
 }
 
 // NewUnbounded returns an evaluator that scans whole payloads: userspace
@@ -74,6 +95,23 @@ func NewUnbounded(t *kernel.Tables) *Evaluator {
 // entries expire against.
 func (e *Evaluator) SetLists(allow, block []ListEntry, now func() uint64) {
 	e.allow, e.block, e.now = allow, block, now
+}
+
+// SetPortBlocks sets the port blocks, checked after the address lists.
+func (e *Evaluator) SetPortBlocks(ports []PortBlock) {
+	e.ports = ports
+}
+
+func (e *Evaluator) portBlocked(h *headers) (PortBlock, bool) {
+	if !h.hasL4 || (h.proto != 6 && h.proto != 17) {
+		return PortBlock{}, false
+	}
+	for _, p := range e.ports {
+		if p.Proto == h.proto && p.Port == h.dport && (p.Expires == 0 || p.Expires > e.now()) {
+			return p, true
+		}
+	}
+	return PortBlock{}, false
 }
 
 func (e *Evaluator) listed(list []ListEntry, a netip.Addr) (ListEntry, bool) {
@@ -108,21 +146,20 @@ func (e *Evaluator) Run(pkt []byte) Result {
 	if !ok {
 		return Result{Verdict: ActOK}
 	}
-	cands := e.look.Candidates(h.src, h.dst, h.proto, h.sport, h.dport)
+	if p, blocked := e.portBlocked(&h); blocked {
+		return Result{Verdict: ActShot, Events: []Event{{Kind: EventBlock, Rule: p.Rule}}}
+	}
+	head := e.look.Header(h.src, h.dst, h.proto, h.sport, h.dport)
 	var (
 		res     Result
 		scan    *scanner
 		best    kernel.Action
 		matched []int
-		copyUp  bool
+		copyUp  = e.t.Any(append(head, e.userSlots)...)
 	)
-	for _, i := range cands {
+	for _, i := range e.t.And(append(head, e.kernelSlots)...) {
 		s := &e.t.Slots[i]
 		if !checks(s, &h) {
-			continue
-		}
-		if s.Userspace {
-			copyUp = true
 			continue
 		}
 		if s.ItemCount > 0 {

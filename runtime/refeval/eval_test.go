@@ -99,6 +99,20 @@ func TestListsAndScanDepth(t *testing.T) {
 	if r := e.Run(pkt); r.Verdict != ActOK || len(r.Events) != 0 {
 		t.Errorf("allowed: %+v", r)
 	}
+	e.SetLists([]ListEntry{{Prefix: netip.MustParsePrefix("10.0.0.9/32")}}, nil, func() uint64 { return now })
+	e.SetPortBlocks([]PortBlock{{Proto: 17, Port: 53, Rule: 88, Expires: 400}, {Proto: 6, Port: 53, Rule: 89}})
+	if r := e.Run(pkt); r.Verdict != ActShot || len(r.Events) != 1 || r.Events[0] != (Event{Kind: EventBlock, Rule: 88}) {
+		t.Errorf("port blocked: %+v", r)
+	}
+	excepted := pktgen.Build(pktgen.Spec{Src: addr("10.0.0.9"), Dst: addr("8.8.8.8"), Proto: 17, Sport: 1, Dport: 53})
+	if r := e.Run(excepted); r.Verdict != ActOK || len(r.Events) != 0 {
+		t.Errorf("allowed source on a blocked port: %+v", r)
+	}
+	now = 500
+	if r := e.Run(pkt); r.Verdict != ActOK {
+		t.Errorf("expired port block: %+v", r)
+	}
+	e.SetPortBlocks(nil)
 	e.SetLists(nil, nil, func() uint64 { return now })
 	big := pktgen.Build(pktgen.Spec{Src: addr("1.1.1.1"), Dst: addr("8.8.8.8"), Proto: 17, Sport: 1, Dport: 53, Payload: []byte(strings.Repeat("x", kernel.MaxScan+1))})
 	if r := e.Run(big); !r.Truncated || len(r.Events) != 1 || r.Events[0].Kind != EventCopy {
