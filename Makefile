@@ -40,9 +40,15 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) ./grammar/suricata
 	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) ./grammar/seclang
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./grammar/... ./compiler/... ./codegen/... ./runtime/...
-	cd bench && $(GO) test -run '^$$' -bench . -benchtime 2s
+# Every committed benchmark, then one table (each row with its peer or bar
+# and the ratio measured in this run) and the plots in docs/.
+bench: build
+	mkdir -p out docs
+	$(GO) test -run '^$$' -bench . -benchmem ./grammar/... ./compiler/... ./codegen/... ./runtime/... | tee out/bench-main.txt
+	cd bench && $(GO) test -run '^$$' -bench . -benchtime 2s | tee ../out/bench-peers.txt
+	$(GO) run ./cmd/demopcap -o out/demo.pcap
+	/usr/bin/env time -f %M -o out/rss.txt ./$(BIN) run ../shared/corpus/etopen ../shared/corpus/crs/crs-4.28.0/crs-setup.conf.example ../shared/corpus/crs/crs-4.28.0/rules --pcap out/demo.pcap > /dev/null 2>&1 || true
+	cd bench && $(GO) run ./cmd/benchtable -plots ../docs -rss "rulec run with ET Open + CRS=$$(cat ../out/rss.txt 2>/dev/null)" ../out/bench-main.txt ../out/bench-peers.txt | tee ../out/bench-table.txt
 
 clean:
 	rm -rf $(BIN) out
