@@ -30,6 +30,7 @@ func parseFlags(fs *pflag.FlagSet, args []string) (int, bool) {
 	case errors.Is(err, pflag.ErrHelp):
 		return 0, false
 	case err != nil:
+		fmt.Fprintf(fs.Output(), "rulec: %v\n", err)
 		return 2, false
 	}
 	return 0, true
