@@ -12,9 +12,15 @@ require (
 require github.com/gopacket/gopacket v1.7.7
 
 require (
+	github.com/corazawaf/libinjection-go v0.3.5 // indirect
+	github.com/vishvananda/netlink v1.3.1
+	github.com/vishvananda/netns v0.0.5 // indirect
+)
+
+require (
 	github.com/cilium/ebpf v0.22.0
 	github.com/dlclark/regexp2 v1.12.0
 	github.com/wasilibs/go-re2 v1.13.0
-	golang.org/x/net v0.55.0 // indirect
+	golang.org/x/net v0.55.0
 	golang.org/x/sys v0.48.0
 )

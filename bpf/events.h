@@ -13,7 +13,7 @@ static __always_inline void fill_tuple(struct event *ev, const struct scratch *s
 	ev->proto = sc->proto;
 	ev->sport = sc->sport;
 	ev->dport = sc->dport;
-	ev->pad = 0;
+	ev->gen = cfg.gen;
 	__builtin_memcpy(ev->saddr, sc->saddr, 16);
 	__builtin_memcpy(ev->daddr, sc->daddr, 16);
 }

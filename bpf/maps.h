@@ -27,6 +27,15 @@ LPM_MAP(rc_allow_v6, struct lpm_v6, struct list_entry);
 LPM_MAP(rc_block_v4, struct lpm_v4, struct list_entry);
 LPM_MAP(rc_block_v6, struct lpm_v6, struct list_entry);
 
+/* Port blocks: every TCP or UDP packet to a port, checked after the
+ * allow lists. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__type(key, struct port_key);
+	__type(value, struct list_entry);
+	__uint(max_entries, 1); /* loader */
+} rc_block_port SEC(".maps");
+
 #define BITS_LPM_MAP(name, key_t)                      \
 	struct {                                       \
 		__uint(type, BPF_MAP_TYPE_LPM_TRIE);   \

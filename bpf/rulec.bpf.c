@@ -226,7 +226,7 @@ int classify(struct __sk_buff *skb)
 		return TC_ACT_OK;
 	}
 	int l4 = l3 == PARSE_OK ? parse_l4(skb, sc) : PARSE_ERROR;
-	switch (check_lists(skb, sc)) {
+	switch (check_lists(skb, sc, l4 == PARSE_OK)) {
 	case LIST_ALLOW:
 		return TC_ACT_OK;
 	case LIST_BLOCK:

@@ -101,7 +101,7 @@ struct event {
 	__u8 proto;
 	__u16 sport;
 	__u16 dport;
-	__u16 pad;
+	__u16 gen; /* rule set generation (config.gen) */
 	__u8 saddr[16];
 	__u8 daddr[16];
 };
@@ -115,6 +115,7 @@ struct config {
 	__u32 max_scan; /* at most MAX_SCAN */
 	__u32 last_row; /* byte offset of the last rc_dfa row */
 	__u32 depth;	/* longest pattern, at least 1 */
+	__u32 gen;	/* rule set generation, copied into every event */
 };
 
 struct lpm_v4 {
@@ -125,6 +126,14 @@ struct lpm_v4 {
 struct lpm_v6 {
 	__u32 prefixlen;
 	__u8 addr[16];
+};
+
+/* Key of the port block list: a transport protocol and a destination
+ * port in host order. */
+struct port_key {
+	__u8 proto;
+	__u8 pad;
+	__u16 port;
 };
 
 /* Value of the allow and block lists. */

@@ -52,6 +52,7 @@ type RulecConfig struct {
 	MaxScan  uint32
 	LastRow  uint32
 	Depth    uint32
+	Gen      uint32
 }
 
 type RulecCopyReason uint8
@@ -110,7 +111,7 @@ type RulecEvent struct {
 	Proto   uint8
 	Sport   uint16
 	Dport   uint16
-	Pad     uint16
+	Gen     uint16
 	Saddr   [16]uint8
 	Daddr   [16]uint8
 }
@@ -161,6 +162,13 @@ type RulecLpmV6 struct {
 	_         structs.HostLayout
 	Prefixlen uint32
 	Addr      [16]uint8
+}
+
+type RulecPortKey struct {
+	_     structs.HostLayout
+	Proto uint8
+	Pad   uint8
+	Port  uint16
 }
 
 type RulecScratch struct {
@@ -227,6 +235,7 @@ type RulecSlot struct {
 const (
 	RulecMapRcAllowV4    = "rc_allow_v4"
 	RulecMapRcAllowV6    = "rc_allow_v6"
+	RulecMapRcBlockPort  = "rc_block_port"
 	RulecMapRcBlockV4    = "rc_block_v4"
 	RulecMapRcBlockV6    = "rc_block_v6"
 	RulecMapRcClass      = "rc_class"
@@ -306,6 +315,7 @@ type RulecProgramSpecs struct {
 type RulecMapSpecs struct {
 	RcAllowV4    *ebpf.MapSpec `ebpf:"rc_allow_v4"`
 	RcAllowV6    *ebpf.MapSpec `ebpf:"rc_allow_v6"`
+	RcBlockPort  *ebpf.MapSpec `ebpf:"rc_block_port"`
 	RcBlockV4    *ebpf.MapSpec `ebpf:"rc_block_v4"`
 	RcBlockV6    *ebpf.MapSpec `ebpf:"rc_block_v6"`
 	RcClass      *ebpf.MapSpec `ebpf:"rc_class"`
@@ -361,6 +371,7 @@ func (o *RulecObjects) Close() error {
 type RulecMaps struct {
 	RcAllowV4    *ebpf.Map `ebpf:"rc_allow_v4"`
 	RcAllowV6    *ebpf.Map `ebpf:"rc_allow_v6"`
+	RcBlockPort  *ebpf.Map `ebpf:"rc_block_port"`
 	RcBlockV4    *ebpf.Map `ebpf:"rc_block_v4"`
 	RcBlockV6    *ebpf.Map `ebpf:"rc_block_v6"`
 	RcClass      *ebpf.Map `ebpf:"rc_class"`
@@ -391,6 +402,7 @@ func (m *RulecMaps) Close() error {
 	return _RulecClose(
 		m.RcAllowV4,
 		m.RcAllowV6,
+		m.RcBlockPort,
 		m.RcBlockV4,
 		m.RcBlockV6,
 		m.RcClass,

@@ -17,7 +17,7 @@ import (
 func init() {
 	commands = append(commands, command{
 		name:    "run",
-		summary: "run a compiled object (or rule files) on a capture",
+		summary: "run a compiled object (or rule files) on a capture or an interface",
 		run:     runRun,
 	})
 }
@@ -30,12 +30,16 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	varsFile := fs.String("vars", "", "suricata.yaml-style vars, when compiling rule files")
 	midstream := fs.Bool("midstream", false, "pick up TCP sessions without a handshake (Suricata's stream.midstream)")
 	severity := fs.String("severity", "", `priority to severity mapping over the default "1=critical,2=high,3=medium,4=low"`)
+	lf := addLiveFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() == 0 || *pcap == "" {
-		fmt.Fprintln(stderr, "rulec run: want an object or rule files, and --pcap FILE")
+	if fs.NArg() == 0 || (*pcap == "") == (lf.iface == "" && lf.config == "") {
+		fmt.Fprintln(stderr, "rulec run: want an object or rule files, and either --pcap FILE or --iface IF (or --config FILE)")
 		return 2
+	}
+	if *pcap == "" {
+		return runLive(fs, lf, liveCommon{varsFile: *varsFile, eve: *evePath, severity: *severity, midstream: *midstream}, stdout, stderr)
 	}
 	sev, err := eve.ParseSeverity(*severity)
 	if err != nil {

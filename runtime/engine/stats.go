@@ -31,6 +31,38 @@ func (s *Stats) init() {
 	s.BySID = map[uint64]uint64{}
 }
 
+// Add adds o's counts to s; a live run sums the engines of its reloads.
+func (s *Stats) Add(o *Stats) {
+	s.Packets += o.Packets
+	s.Bytes += o.Bytes
+	s.Drops += o.Drops
+	s.Blocked += o.Blocked
+	s.Copies += o.Copies
+	s.Truncated += o.Truncated
+	s.Units += o.Units
+	s.DecodeErrors += o.DecodeErrors
+	s.BadEvents += o.BadEvents
+	s.Alerts += o.Alerts
+	if s.AlertsByTier == nil {
+		s.init()
+	}
+	for k, v := range o.AlertsByTier {
+		s.AlertsByTier[k] += v
+	}
+	for k, v := range o.BySeverity {
+		s.BySeverity[k] += v
+	}
+	for k, v := range o.BySID {
+		s.BySID[k] += v
+	}
+	if s.First.IsZero() || (!o.First.IsZero() && o.First.Before(s.First)) {
+		s.First = o.First
+	}
+	if o.Last.After(s.Last) {
+		s.Last = o.Last
+	}
+}
+
 func (s *Stats) packet(ts time.Time, n int) {
 	if s.Packets == 0 {
 		s.First = ts

@@ -29,7 +29,8 @@ type Event struct {
 	Direction string // "to_server" or "to_client"
 	Alert     *Alert
 	// Sections holds app-layer sections ("http", "dns", "tls", ...) and
-	// other event bodies ("block", "stats").
+	// other event bodies ("block", "stats"). An event with a source and
+	// no destination (a block) has no ports and no proto.
 	Sections map[string]map[string]any
 }
 
@@ -71,7 +72,10 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 		m.add("pcap_cnt", e.PcapCnt)
 	}
 	m.add("event_type", e.EventType)
-	if e.SrcIP.IsValid() {
+	if e.SrcIP.IsValid() && !e.DestIP.IsValid() {
+		m.add("src_ip", e.SrcIP.String())
+	}
+	if e.SrcIP.IsValid() && e.DestIP.IsValid() {
 		m.add("src_ip", e.SrcIP.String())
 		if e.Proto == 6 || e.Proto == 17 || e.Proto == 132 {
 			m.add("src_port", e.SrcPort)

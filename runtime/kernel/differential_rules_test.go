@@ -33,7 +33,8 @@ alert udp any any -> any 5353 (msg:"l"; pcre:"/a.c/"; sid:12;)
 
 // TestDifferentialCompiledRules runs random packets seeded with the rules'
 // patterns through the classifier and the reference evaluator, with the
-// same allow and block lists in both: verdicts and events must agree.
+// same allow, block and port block lists in both: verdicts and events
+// must agree.
 func TestDifferentialCompiledRules(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "diff.rules"), []byte(diffRules), 0o644); err != nil {
@@ -62,12 +63,19 @@ func TestDifferentialCompiledRules(t *testing.T) {
 		}
 	}
 	ref.SetLists(allow, block, func() uint64 { return 0 })
+	portBlocks := []refeval.PortBlock{{Proto: ipTCP, Port: 23, Rule: 4244}, {Proto: ipUDP, Port: 1500, Rule: 4245}}
+	for _, p := range portBlocks {
+		if err := c.AddPortBlock(p.Proto, p.Port, ListEntry{Rule: p.Rule}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ref.SetPortBlocks(portBlocks)
 
 	words := patternWords(o.Rules)
 	addrs := []string{"10.0.0.1", "10.9.1.1", "10.7.3.3", "10.8.4.4", "192.0.2.9", "192.168.1.10", "203.0.113.10", "2001:db8::1", "2001:db8:dead::9", "2001:db9::2"}
 	ports := []uint16{0, 23, 53, 80, 1000, 1500, 2000, 5353, 161, 445, 40000}
 	r := rand.New(rand.NewPCG(7, 9))
-	runs, events := 0, 0
+	runs, events, portDrops := 0, 0, 0
 	for range 10_000 {
 		src, dst := addrs[r.IntN(len(addrs))], addrs[r.IntN(len(addrs))]
 		if (src[0] == '2') != (dst[0] == '2') {
@@ -91,11 +99,14 @@ func TestDifferentialCompiledRules(t *testing.T) {
 		if g := asRef(got); got.Verdict != want.Verdict || !slices.Equal(g, want.Events) {
 			t.Fatalf("%+v:\nclassifier %d %v\n reference %d %v", p, got.Verdict, g, want.Verdict, want.Events)
 		}
+		if len(got.Events) == 1 && got.Events[0].Kind == Block && got.Events[0].Rule >= 4244 {
+			portDrops++
+		}
 	}
-	if runs < 9000 || events < 1000 {
-		t.Errorf("only %d packets and %d events compared", runs, events)
+	if runs < 9000 || events < 1000 || portDrops < 50 {
+		t.Errorf("only %d packets, %d events and %d port blocks compared", runs, events, portDrops)
 	}
-	t.Logf("%d packets, %d events agree", runs, events)
+	t.Logf("%d packets, %d events, %d port blocks agree", runs, events, portDrops)
 }
 
 // patternWords collects the rules' content patterns, and case variants,

@@ -6,6 +6,8 @@
 // item and state counts, the DFA as one value of row byte offsets),
 // passes the sizes the verifier needs as read-only constants, loads the
 // program and fills the maps with batch updates. The allow and block
-// lists start empty and are edited at run time with AddList and
-// RemoveList.
+// lists and the port blocks start empty and are edited at run time with
+// AddList, RemoveList, AddPortBlock and RemovePortBlock. A classifier
+// loaded with Options.Share reuses another's lists, counters and ring
+// buffer, so a reload keeps them; Options.Generation tags its events.
 package kernel

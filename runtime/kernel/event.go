@@ -54,6 +54,7 @@ type Event struct {
 	Action  kernelgen.Action // the matched slot's action (alerts); ActDrop for blocks
 	Verdict int              // the packet's TC verdict
 	Reason  CopyReason       // copies only
+	Gen     uint16           // Options.Generation of the classifier that emitted it
 	Mono    uint64           // bpf_ktime_get_ns() (CLOCK_MONOTONIC) at emission
 	Proto   uint8
 	Src     netip.AddrPort
@@ -64,7 +65,8 @@ type Event struct {
 
 var eventSize = binary.Size(bpf.RulecEvent{})
 
-func decodeEvent(raw []byte) (Event, error) {
+// DecodeEvent decodes one ring buffer record.
+func DecodeEvent(raw []byte) (Event, error) {
 	var e bpf.RulecEvent
 	if _, err := binary.Decode(raw, binary.NativeEndian, &e); err != nil {
 		return Event{}, fmt.Errorf("event of %d bytes: %w", len(raw), err)
@@ -75,6 +77,7 @@ func decodeEvent(raw []byte) (Event, error) {
 		Action:  kernelgen.Action(e.Action),
 		Verdict: int(e.Verdict),
 		Reason:  CopyReason(e.Reason),
+		Gen:     e.Gen,
 		Mono:    e.TsNs,
 		Proto:   e.Proto,
 		PktLen:  int(e.PktLen),

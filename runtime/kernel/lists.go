@@ -31,13 +31,9 @@ type ListEntry struct {
 
 // AddList adds or replaces p on list l.
 func (c *Classifier) AddList(l List, p netip.Prefix, e ListEntry) error {
-	v := bpf.RulecListEntry{Rule: e.Rule, Flags: e.Flags}
-	if e.TTL > 0 {
-		var now unix.Timespec
-		if err := unix.ClockGettime(unix.CLOCK_MONOTONIC, &now); err != nil {
-			return fmt.Errorf("monotonic clock: %w", err)
-		}
-		v.ExpiresNs = uint64(now.Nano()) + uint64(e.TTL)
+	v, err := e.value()
+	if err != nil {
+		return err
 	}
 	m, key, err := c.listKey(l, p)
 	if err != nil {
@@ -45,6 +41,52 @@ func (c *Classifier) AddList(l List, p netip.Prefix, e ListEntry) error {
 	}
 	if err := m.Put(key, v); err != nil {
 		return fmt.Errorf("add %v to list %d: %w", p, l, err)
+	}
+	return nil
+}
+
+func (e ListEntry) value() (bpf.RulecListEntry, error) {
+	v := bpf.RulecListEntry{Rule: e.Rule, Flags: e.Flags}
+	if e.TTL > 0 {
+		now, err := Monotonic()
+		if err != nil {
+			return v, err
+		}
+		v.ExpiresNs = now + uint64(e.TTL)
+	}
+	return v, nil
+}
+
+// Monotonic reads CLOCK_MONOTONIC, the clock of bpf_ktime_get_ns(), in
+// nanoseconds.
+func Monotonic() (uint64, error) {
+	var now unix.Timespec
+	if err := unix.ClockGettime(unix.CLOCK_MONOTONIC, &now); err != nil {
+		return 0, fmt.Errorf("monotonic clock: %w", err)
+	}
+	return uint64(now.Nano()), nil
+}
+
+// AddPortBlock drops every packet of protocol proto (6 TCP or 17 UDP) to
+// port, unless an address of the packet is on the allow list.
+func (c *Classifier) AddPortBlock(proto uint8, port uint16, e ListEntry) error {
+	if proto != 6 && proto != 17 {
+		return fmt.Errorf("port block for protocol %d: only TCP (6) and UDP (17) have ports", proto)
+	}
+	v, err := e.value()
+	if err != nil {
+		return err
+	}
+	if err := c.objs.RcBlockPort.Put(bpf.RulecPortKey{Proto: proto, Port: port}, v); err != nil {
+		return fmt.Errorf("block port %d/%d: %w", proto, port, err)
+	}
+	return nil
+}
+
+// RemovePortBlock removes a port block.
+func (c *Classifier) RemovePortBlock(proto uint8, port uint16) error {
+	if err := c.objs.RcBlockPort.Delete(bpf.RulecPortKey{Proto: proto, Port: port}); err != nil {
+		return fmt.Errorf("unblock port %d/%d: %w", proto, port, err)
 	}
 	return nil
 }

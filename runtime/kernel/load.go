@@ -39,7 +39,7 @@ func Load(t *kernelgen.Tables, opts Options) (*Classifier, error) {
 		return nil, err
 	}
 	c := &Classifier{}
-	if err := spec.LoadAndAssign(&c.objs, nil); err != nil {
+	if err := spec.LoadAndAssign(&c.objs, &ebpf.CollectionOptions{MapReplacements: shared(o.Share)}); err != nil {
 		var ve *ebpf.VerifierError
 		if errors.As(err, &ve) {
 			return nil, fmt.Errorf("load classifier: %w\nverifier log:\n%+v", err, ve)
@@ -56,6 +56,28 @@ func Load(t *kernelgen.Tables, opts Options) (*Classifier, error) {
 		return nil, fmt.Errorf("event reader: %w", err)
 	}
 	return c, nil
+}
+
+// shared are the maps a classifier loaded with Options.Share takes over.
+func shared(c *Classifier) map[string]*ebpf.Map {
+	if c == nil {
+		return nil
+	}
+	m := &c.objs.RulecMaps
+	return map[string]*ebpf.Map{
+		bpf.RulecMapRcAllowV4:   m.RcAllowV4,
+		bpf.RulecMapRcAllowV6:   m.RcAllowV6,
+		bpf.RulecMapRcBlockV4:   m.RcBlockV4,
+		bpf.RulecMapRcBlockV6:   m.RcBlockV6,
+		bpf.RulecMapRcBlockPort: m.RcBlockPort,
+		bpf.RulecMapRcCounters:  m.RcCounters,
+		bpf.RulecMapRcEvents:    m.RcEvents,
+	}
+}
+
+// Events is the event ring buffer, for a reader of a live run.
+func (c *Classifier) Events() *ebpf.Map {
+	return c.objs.RcEvents
 }
 
 // Program is the classifier program, for attaching it to an interface.

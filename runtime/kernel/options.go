@@ -15,6 +15,14 @@ type Options struct {
 	// assume. Smaller values let tests reach the truncation path with
 	// packets BPF_PROG_TEST_RUN accepts.
 	MaxScan int
+	// Generation tags every event of this classifier, so events of a
+	// replaced rule set can be told from the new one's.
+	Generation uint16
+	// Share, when set, makes the new classifier use Share's allow and
+	// block lists, counters and event ring buffer instead of new ones:
+	// a reload keeps its dynamic blocks, its counts and its event reader.
+	// Both must have the same RingSize and ListSize.
+	Share *Classifier
 }
 
 const (

@@ -27,7 +27,7 @@ func (c *Classifier) Run(pkt []byte) (Result, error) {
 	}
 	var events []Event
 	err = c.drain(func(raw []byte) error {
-		ev, err := decodeEvent(raw)
+		ev, err := DecodeEvent(raw)
 		events = append(events, ev)
 		return err
 	})

@@ -37,6 +37,7 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, o Options, ncpu int) e
 		{bpf.RulecMapRcAllowV6, 0, o.ListSize},
 		{bpf.RulecMapRcBlockV4, 0, o.ListSize},
 		{bpf.RulecMapRcBlockV6, 0, o.ListSize},
+		{bpf.RulecMapRcBlockPort, 0, o.ListSize},
 		{bpf.RulecMapRcEvents, 0, o.RingSize},
 		{bpf.RulecMapRcCopy, 0, ncpu},
 	}
@@ -61,6 +62,7 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, o Options, ncpu int) e
 		MaxScan:  uint32(o.MaxScan),
 		Depth:    uint32(depth(t.Items)),
 		LastRow:  uint32(4 * (a.NStates - 1) * a.NClasses),
+		Gen:      uint32(o.Generation),
 	})
 }
 

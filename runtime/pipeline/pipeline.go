@@ -55,9 +55,8 @@ type Pipeline struct {
 
 // Open prepares o for running.
 func Open(o *object.Object, cfg Config) (*Pipeline, error) {
-	if !bytes.Equal(o.BPF, bpf.ELF()) {
-		return nil, fmt.Errorf("%w: compiled for classifier %x, this rulec has %x; compile the rules again",
-			ErrStale, short(o.BPF), short(bpf.ELF()))
+	if err := CheckObject(o); err != nil {
+		return nil, err
 	}
 	p := &Pipeline{}
 	k, err := p.kernelTier(o, cfg.Kernel)
@@ -67,22 +66,38 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 	if cfg.EVE != nil {
 		p.eve = eve.NewWriter(cfg.EVE)
 	}
-	p.Engine, err = engine.New(o, engine.Options{
-		Kernel: k,
-		NewTracker: func(emit func(*inspect.Unit)) engine.Tracker {
-			return flow.NewTracker(cfg.Flow, emit)
-		},
-		CompileMatcher: compileMatcher,
-		EVE:            p.eve,
-		Severity:       cfg.Severity,
-		Offline:        cfg.Offline,
-		Iface:          cfg.Iface,
+	p.Engine, err = NewEngine(o, cfg.Flow, engine.Options{
+		Kernel:   k,
+		EVE:      p.eve,
+		Severity: cfg.Severity,
+		Offline:  cfg.Offline,
+		Iface:    cfg.Iface,
 	})
 	if err != nil {
 		p.Close()
 		return nil, err
 	}
 	return p, nil
+}
+
+// CheckObject refuses an object generated for another classifier build.
+func CheckObject(o *object.Object) error {
+	if !bytes.Equal(o.BPF, bpf.ELF()) {
+		return fmt.Errorf("%w: compiled for classifier %x, this rulec has %x; compile the rules again",
+			ErrStale, short(o.BPF), short(bpf.ELF()))
+	}
+	return nil
+}
+
+// NewEngine builds o's engine with rulec's flow tracker and matcher over
+// opts. A live run, whose classifier is attached to an interface, passes
+// no Kernel and feeds the engine with Decide.
+func NewEngine(o *object.Object, fc flow.Config, opts engine.Options) (*engine.Engine, error) {
+	opts.NewTracker = func(emit func(*inspect.Unit)) engine.Tracker {
+		return flow.NewTracker(fc, emit)
+	}
+	opts.CompileMatcher = compileMatcher
+	return engine.New(o, opts)
 }
 
 func short(b []byte) []byte {

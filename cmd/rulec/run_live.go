@@ -1,0 +1,280 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/rulec/rulec/bpf"
+	"github.com/rulec/rulec/codegen/object"
+	"github.com/rulec/rulec/compiler"
+	"github.com/rulec/rulec/compiler/vars"
+	"github.com/rulec/rulec/runtime/attach"
+	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/flow"
+	"github.com/rulec/rulec/runtime/live"
+)
+
+// liveFlags are the flags of rulec run on an interface.
+type liveFlags struct {
+	iface, direction, attachMode, config, metricsAddr, control string
+	stats                                                      time.Duration
+	allowRemote                                                bool
+	thresholds, allow, block, portBlocks                       []string
+}
+
+// liveCommon are the run flags shared with the offline mode.
+type liveCommon struct {
+	varsFile, eve, severity string
+	midstream               bool
+}
+
+func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
+	lf := &liveFlags{}
+	fs.StringVar(&lf.iface, "iface", "", "network interface to attach the classifier to (live mode)")
+	fs.StringVar(&lf.direction, "direction", "", "traffic to classify: ingress, egress or both (default ingress)")
+	fs.StringVar(&lf.attachMode, "attach", "", "attach with auto (TCX, else clsact), tcx or clsact")
+	fs.StringVar(&lf.config, "config", "", "YAML configuration file (see docs/rulec.yaml); flags override it")
+	fs.DurationVar(&lf.stats, "stats", 0, "print counters this often (live mode)")
+	fs.StringVar(&lf.metricsAddr, "metrics-addr", "", "serve Prometheus metrics on this address, e.g. 127.0.0.1:9464")
+	fs.BoolVar(&lf.allowRemote, "metrics-allow-remote", false, "allow a metrics address that is not loopback")
+	fs.StringVar(&lf.control, "control", "", "control socket for rulec reload (default /run/rulec/IFACE.sock)")
+	fs.StringArrayVar(&lf.thresholds, "threshold", nil, "block a source after COUNT alerts of a severity within WINDOW, for TTL: SEVERITY=COUNT/WINDOW/TTL (repeatable)")
+	fs.StringSliceVar(&lf.allow, "allow", nil, "addresses or prefixes that always pass")
+	fs.StringSliceVar(&lf.block, "block", nil, "addresses or prefixes to drop")
+	fs.StringSliceVar(&lf.portBlocks, "block-port", nil, "drop every packet to tcp/PORT, udp/PORT or any/PORT unless allowed")
+	return lf
+}
+
+// source is what a live run compiles, again on every reload.
+type source struct {
+	paths    []string
+	varsFile string
+	vars     *vars.Vars // from the configuration file
+}
+
+func (s source) load() (*object.Object, error) {
+	if len(s.paths) == 1 && filepath.Ext(s.paths[0]) == ".rco" {
+		return object.ReadFile(s.paths[0])
+	}
+	v := s.vars
+	if s.varsFile != "" {
+		var err error
+		if v, err = vars.LoadFile(s.varsFile); err != nil {
+			return nil, err
+		}
+	}
+	if v == nil {
+		v = vars.Defaults()
+	}
+	res, err := compiler.Compile(s.paths, compiler.Options{Vars: v})
+	if err != nil {
+		return nil, err
+	}
+	if res.Tally.Errors > 0 {
+		return nil, fmt.Errorf("%d rules with errors (rulec check shows them)", res.Tally.Errors)
+	}
+	return object.Build(res.Rules, bpf.ELF())
+}
+
+// liveSettings gathers the configuration of a live run: flags over the
+// configuration file.
+func liveSettings(lf *liveFlags, c liveCommon, stdout io.Writer) (live.Config, *live.File, error) {
+	f := &live.File{}
+	if lf.config != "" {
+		var err error
+		if f, err = live.LoadFile(lf.config); err != nil {
+			return live.Config{}, nil, err
+		}
+	}
+	cfg := live.Config{Iface: lf.iface, Attach: attach.Mode(lf.attachMode), Flow: flow.DefaultConfig()}
+	cfg.Flow.Midstream = c.midstream
+	if lf.direction != "" {
+		d, err := attach.ParseDirection(lf.direction)
+		if err != nil {
+			return cfg, nil, err
+		}
+		cfg.Direction = d
+	}
+	if c.severity != "" {
+		sev, err := eve.ParseSeverity(c.severity)
+		if err != nil {
+			return cfg, nil, err
+		}
+		cfg.Severity = sev
+	}
+	for _, s := range lf.thresholds {
+		name, t, err := live.ParseThreshold(s)
+		if err != nil {
+			return cfg, nil, err
+		}
+		if cfg.Thresholds == nil {
+			cfg.Thresholds = map[string]live.Threshold{}
+		}
+		cfg.Thresholds[name] = t
+	}
+	var err error
+	if cfg.Allow, err = live.ParsePrefixes(lf.allow); err != nil {
+		return cfg, nil, err
+	}
+	if cfg.Block, err = live.ParsePrefixes(lf.block); err != nil {
+		return cfg, nil, err
+	}
+	for _, s := range lf.portBlocks {
+		pbs, err := live.ParsePortBlock(s)
+		if err != nil {
+			return cfg, nil, err
+		}
+		cfg.PortBlocks = append(cfg.PortBlocks, pbs...)
+	}
+	if err := f.Apply(&cfg); err != nil {
+		return cfg, nil, err
+	}
+	if cfg.Iface == "" {
+		return cfg, nil, errors.New("no interface: give --iface or interface: in the configuration")
+	}
+	out := c.eve
+	if out == "" {
+		out = f.EVE
+	}
+	switch out {
+	case "":
+	case "-":
+		cfg.EVE = stdout
+	default:
+		w, err := os.OpenFile(out, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o640)
+		if err != nil {
+			return cfg, nil, err
+		}
+		cfg.EVE = w
+	}
+	return cfg, f, nil
+}
+
+func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.Writer) int {
+	cfg, f, err := liveSettings(lf, c, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return 2
+	}
+	if w, ok := cfg.EVE.(io.Closer); ok && cfg.EVE != stdout {
+		defer w.Close()
+	}
+	src := source{paths: fs.Args(), varsFile: c.varsFile, vars: f.Vars}
+	o, err := src.load()
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return 1
+	}
+	r, err := live.Start(o, cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return 1
+	}
+	snap, _ := r.Snapshot()
+	fmt.Fprintf(stderr, "attached to %s (%s, %s); %d rules\n", cfg.Iface, snap.Attach, directionName(cfg.Direction), len(o.Rules))
+	code := serveLive(r, src, lf, f, stderr)
+	if s, err := r.Snapshot(); err == nil {
+		s.WriteLine(stderr, nil)
+	}
+	if err := r.Close(); err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		code = 1
+	}
+	return code
+}
+
+func directionName(d attach.Direction) string {
+	if d == 0 {
+		return attach.Ingress.String()
+	}
+	return d.String()
+}
+
+// serveLive runs until SIGINT or SIGTERM, reloading on SIGHUP and control
+// requests, printing and serving counters.
+func serveLive(r *live.Runner, src source, lf *liveFlags, f *live.File, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	reload := func() (string, error) {
+		o, err := src.load()
+		if err != nil {
+			return "", err
+		}
+		gen, err := r.Reload(o)
+		if err != nil {
+			return "", err
+		}
+		msg := fmt.Sprintf("generation %d, %d rules", gen, len(o.Rules))
+		fmt.Fprintf(stderr, "reloaded: %s\n", msg)
+		return msg, nil
+	}
+	ctlPath := cmp(lf.control, f.Control, live.ControlPath(r.Iface()))
+	ctl, err := live.ServeControl(ctlPath, reload)
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return 1
+	}
+	defer ctl.Close()
+	if addr := cmp(lf.metricsAddr, f.MetricsAddr, ""); addr != "" {
+		l, err := live.ListenMetrics(addr, lf.allowRemote)
+		if err != nil {
+			fmt.Fprintf(stderr, "rulec run: %v\n", err)
+			return 1
+		}
+		srv := &http.Server{Handler: live.MetricsHandler(r), ReadHeaderTimeout: 5 * time.Second}
+		go srv.Serve(l)
+		defer srv.Close()
+	}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	var tick <-chan time.Time
+	if every := max(lf.stats, f.Stats); every > 0 {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		tick = t.C
+	}
+	var prev *live.Snapshot
+	for {
+		select {
+		case <-ctx.Done():
+			return 0
+		case <-hup:
+			if _, err := reload(); err != nil {
+				fmt.Fprintf(stderr, "reload failed, the old rules stay: %v\n", err)
+			}
+		case <-tick:
+			s, err := r.Snapshot()
+			if err != nil {
+				fmt.Fprintf(stderr, "stats: %v\n", err)
+				continue
+			}
+			s.WriteLine(stderr, prev)
+			prev = &s
+		}
+		if err := r.Err(); err != nil {
+			fmt.Fprintf(stderr, "rulec run: %v\n", err)
+			return 1
+		}
+	}
+}
+
+// cmp returns the first non-empty string.
+func cmp(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,253 @@
+package live
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/netip"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/cilium/ebpf"
+	"github.com/cilium/ebpf/ringbuf"
+	"golang.org/x/sys/unix"
+
+	"github.com/rulec/rulec/codegen/object"
+	"github.com/rulec/rulec/runtime/attach"
+	"github.com/rulec/rulec/runtime/block"
+	"github.com/rulec/rulec/runtime/engine"
+	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/flow"
+	"github.com/rulec/rulec/runtime/kernel"
+	"github.com/rulec/rulec/runtime/pipeline"
+)
+
+// Errors of a live run.
+var (
+	ErrPermission  = errors.New("not permitted to load and attach BPF programs (run as root, or with CAP_BPF and CAP_NET_ADMIN)")
+	ErrNoInterface = attach.ErrNoInterface
+	ErrClosed      = errors.New("live run closed")
+)
+
+// Threshold is block.Threshold, for configuring a run.
+type Threshold = block.Threshold
+
+// PortBlock drops every TCP (Proto 6) or UDP (17) packet to Port.
+type PortBlock struct {
+	Proto uint8
+	Port  uint16
+}
+
+// Config configures a live run.
+type Config struct {
+	Iface      string
+	Direction  attach.Direction // 0: ingress
+	Attach     attach.Mode      // "": auto
+	Flow       flow.Config
+	EVE        io.Writer // nil: no EVE output
+	Severity   eve.Severity
+	Thresholds map[string]block.Threshold // by severity name
+	Allow      []netip.Prefix             // always pass, both directions
+	Block      []netip.Prefix             // static blocks
+	PortBlocks []PortBlock                // static port blocks; Allow makes exceptions
+	Queue      int                        // userspace event queue; 0: 65,536
+	RingSize   int                        // ring buffer bytes; 0: kernel's default
+	Sweep      time.Duration              // expired-block sweep period; 0: 250ms
+}
+
+const (
+	defaultQueue = 1 << 16
+	defaultSweep = 250 * time.Millisecond
+	staticRule   = 0 // the rule of static list entries' block events
+)
+
+// Runner is a classifier attached to an interface, its ring-buffer reader
+// and the engine it feeds.
+type Runner struct {
+	cfg     Config
+	eve     *eve.Writer
+	att     *attach.Attachment
+	reader  *ringbuf.Reader
+	events  *ebpf.Map // the ring buffer, shared by every generation
+	queue   chan kernel.Event
+	offset  time.Duration // wall clock minus CLOCK_MONOTONIC
+	readerW sync.WaitGroup
+	workerW sync.WaitGroup
+	sweepW  sync.WaitGroup
+	done    chan struct{} // stops the sweeper
+
+	reloadMu sync.Mutex // serialises reloads
+	mu       sync.Mutex // guards what follows
+	cls      *kernel.Classifier
+	gen      uint16
+	engines  map[uint16]*engine.Engine // current and previous generation
+	retired  engine.Stats              // engines closed by reloads
+	blocker  *block.Blocker
+	counts   counts
+	err      error // first EVE write error
+}
+
+// Start loads o's classifier with the configured lists, attaches it to
+// the interface and starts reading its events.
+func Start(o *object.Object, cfg Config) (*Runner, error) {
+	if cfg.Direction == 0 {
+		cfg.Direction = attach.Ingress
+	}
+	if cfg.Attach == "" {
+		cfg.Attach = attach.Auto
+	}
+	if cfg.Queue == 0 {
+		cfg.Queue = defaultQueue
+	}
+	if cfg.Sweep == 0 {
+		cfg.Sweep = defaultSweep
+	}
+	if _, err := net.InterfaceByName(cfg.Iface); err != nil {
+		return nil, fmt.Errorf("%w %q: %w", ErrNoInterface, cfg.Iface, err)
+	}
+	if err := pipeline.CheckObject(o); err != nil {
+		return nil, err
+	}
+	r := &Runner{cfg: cfg, queue: make(chan kernel.Event, cfg.Queue), engines: map[uint16]*engine.Engine{}, gen: 1,
+		done: make(chan struct{})}
+	if cfg.EVE != nil {
+		r.eve = eve.NewWriter(cfg.EVE)
+	}
+	var err error
+	if r.offset, err = clockOffset(); err != nil {
+		return nil, err
+	}
+	r.cls, err = kernel.Load(o.Kernel, r.kernelOptions(r.gen, nil))
+	if err != nil {
+		return nil, privileged(fmt.Errorf("load the classifier: %w", err))
+	}
+	if err := r.start(o); err != nil {
+		return nil, errors.Join(err, r.teardown())
+	}
+	return r, nil
+}
+
+func (r *Runner) start(o *object.Object) error {
+	r.blocker = block.New(r.cfg.Thresholds, r.cfg.Allow, r.cls, r.eve, r.cfg.Iface)
+	if err := r.staticLists(); err != nil {
+		return err
+	}
+	eng, err := r.newEngine(o)
+	if err != nil {
+		return err
+	}
+	r.engines[r.gen] = eng
+	if r.events, err = r.cls.Events().Clone(); err != nil {
+		return fmt.Errorf("ring buffer: %w", err)
+	}
+	if r.reader, err = ringbuf.NewReader(r.events); err != nil {
+		return fmt.Errorf("ring buffer reader: %w", err)
+	}
+	r.readerW.Add(1)
+	go r.read()
+	r.workerW.Add(1)
+	go r.work()
+	r.sweepW.Add(1)
+	go r.sweep()
+	r.att, err = attach.Attach(r.cfg.Iface, r.cfg.Direction, r.cls.Program(), r.cfg.Attach)
+	return privileged(err)
+}
+
+func (r *Runner) kernelOptions(gen uint16, share *kernel.Classifier) kernel.Options {
+	return kernel.Options{RingSize: r.cfg.RingSize, Generation: gen, Share: share}
+}
+
+func (r *Runner) newEngine(o *object.Object) (*engine.Engine, error) {
+	return pipeline.NewEngine(o, r.cfg.Flow, engine.Options{EVE: r.eve, Severity: r.cfg.Severity,
+		Iface: r.cfg.Iface, OnAlert: r.blocker.Alert})
+}
+
+func (r *Runner) staticLists() error {
+	for _, p := range r.cfg.Allow {
+		if err := r.cls.AddList(kernel.AllowList, p, kernel.ListEntry{Rule: staticRule}); err != nil {
+			return err
+		}
+	}
+	for _, p := range r.cfg.Block {
+		if err := r.cls.AddList(kernel.BlockList, p, kernel.ListEntry{Rule: staticRule}); err != nil {
+			return err
+		}
+	}
+	for _, p := range r.cfg.PortBlocks {
+		if err := r.cls.AddPortBlock(p.Proto, p.Port, kernel.ListEntry{Rule: staticRule}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// privileged wraps a permission failure in ErrPermission.
+func privileged(err error) error {
+	if errors.Is(err, unix.EPERM) || errors.Is(err, os.ErrPermission) {
+		return fmt.Errorf("%w: %w", ErrPermission, err)
+	}
+	return err
+}
+
+// clockOffset is what turns bpf_ktime_get_ns() into wall-clock time.
+func clockOffset() (time.Duration, error) {
+	mono, err := kernel.Monotonic()
+	if err != nil {
+		return 0, err
+	}
+	return time.Duration(time.Now().UnixNano() - int64(mono)), nil
+}
+
+func (r *Runner) wall(mono uint64) time.Time {
+	return time.Unix(0, int64(mono)+int64(r.offset))
+}
+
+// Close detaches the classifier, decides the events still queued and
+// releases everything Start made: nothing of the run stays in the kernel.
+func (r *Runner) Close() error {
+	return r.teardown()
+}
+
+func (r *Runner) teardown() error {
+	var errs []error
+	if r.att != nil {
+		errs = append(errs, r.att.Close())
+		r.att = nil
+	}
+	select {
+	case <-r.done:
+	default:
+		close(r.done)
+	}
+	r.sweepW.Wait()
+	if r.reader != nil {
+		errs = append(errs, r.reader.Flush())
+		r.readerW.Wait()
+		r.workerW.Wait()
+		errs = append(errs, r.reader.Close())
+		r.reader = nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for gen, e := range r.engines {
+		errs = append(errs, e.Close())
+		delete(r.engines, gen)
+	}
+	if r.eve != nil {
+		errs = append(errs, r.eve.Flush())
+	}
+	if r.events != nil {
+		errs = append(errs, r.events.Close())
+		r.events = nil
+	}
+	if r.cls != nil {
+		errs = append(errs, r.cls.Close())
+		r.cls = nil
+	}
+	return errors.Join(errs...)
+}
+
+// Iface is the interface the run is attached to.
+func (r *Runner) Iface() string { return r.cfg.Iface }

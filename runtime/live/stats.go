@@ -1,0 +1,79 @@
+package live
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/rulec/rulec/runtime/attach"
+	"github.com/rulec/rulec/runtime/block"
+	"github.com/rulec/rulec/runtime/engine"
+	"github.com/rulec/rulec/runtime/kernel"
+)
+
+// Snapshot is the state of a live run at one moment.
+type Snapshot struct {
+	Time         time.Time
+	Iface        string
+	Attach       attach.Mode
+	Generation   uint16
+	Reloads      uint64
+	Kernel       kernel.Counters // packets, bytes, verdicts, ring-buffer losses (RingbufFull)
+	Engine       engine.Stats    // alerts by severity, tier and sid
+	Blocks       block.Stats
+	QueueDepth   int // events waiting for the engine
+	QueueMax     int // the most ever waiting
+	QueueCap     int
+	RingPending  int // bytes written by the classifier and not yet read
+	RingSize     int
+	StaleEvents  uint64
+	DecodeErrors uint64
+	ReadErrors   uint64
+}
+
+// Snapshot reads the counters of the run.
+func (r *Runner) Snapshot() (Snapshot, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cls == nil {
+		return Snapshot{}, ErrClosed
+	}
+	k, err := r.cls.Counters()
+	if err != nil {
+		return Snapshot{}, err
+	}
+	s := Snapshot{Time: time.Now(), Iface: r.cfg.Iface, Attach: r.att.Kind, Generation: r.gen,
+		Reloads: r.counts.reloads, Kernel: k, Blocks: r.blocker.Stats(),
+		QueueDepth: len(r.queue), QueueMax: int(r.counts.queueMax.Load()), QueueCap: cap(r.queue),
+		RingPending: r.reader.AvailableBytes(), RingSize: r.reader.BufferSize(),
+		StaleEvents: r.counts.stale, DecodeErrors: r.counts.decodeErrors.Load(), ReadErrors: r.counts.readErrors.Load()}
+	s.Engine.Add(&r.retired)
+	for _, e := range r.engines {
+		s.Engine.Add(e.Stats())
+	}
+	return s, nil
+}
+
+// Err returns the first error writing events, if any.
+func (r *Runner) Err() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.err
+}
+
+// WriteLine prints one line of counters and their rates since prev
+// (which may be nil).
+func (s *Snapshot) WriteLine(w io.Writer, prev *Snapshot) {
+	pps := 0.0
+	if prev != nil {
+		if dt := s.Time.Sub(prev.Time).Seconds(); dt > 0 {
+			pps = float64(s.Kernel.Packets-prev.Kernel.Packets) / dt
+		}
+	}
+	k := &s.Kernel
+	fmt.Fprintf(w, "%s gen %d: packets %d (%.0f/s) bytes %d drop %d reject %d alert %d pass %d allowed %d blocked %d copies %d"+
+		" | alerts %d (critical %d high %d medium %d low %d) | dynamic blocks %d | ring lost %d pending %dB | queue %d (max %d/%d)\n",
+		s.Time.Format(time.TimeOnly), s.Generation, k.Packets, pps, k.Bytes, k.Drop, k.Reject, k.Alert, k.Pass, k.Allowed, k.Blocked, k.Copies,
+		s.Engine.Alerts, s.Engine.BySeverity["critical"], s.Engine.BySeverity["high"], s.Engine.BySeverity["medium"], s.Engine.BySeverity["low"],
+		s.Blocks.Active, k.RingbufFull, s.RingPending, s.QueueDepth, s.QueueMax, s.QueueCap)
+}

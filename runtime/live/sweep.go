@@ -1,0 +1,21 @@
+package live
+
+import "time"
+
+// sweep removes expired dynamic blocks every Config.Sweep until done.
+func (r *Runner) sweep() {
+	defer r.sweepW.Done()
+	t := time.NewTicker(r.cfg.Sweep)
+	defer t.Stop()
+	for {
+		select {
+		case <-r.done:
+			return
+		case now := <-t.C:
+			r.mu.Lock()
+			r.blocker.Sweep(now)
+			r.mu.Unlock()
+			r.flush()
+		}
+	}
+}
