@@ -14,6 +14,9 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/rulec/rulec/runtime/bpflog"
+	"github.com/rulec/rulec/runtime/execwatch"
+
 	"github.com/rulec/rulec/bpf"
 	"github.com/rulec/rulec/codegen/object"
 	"github.com/rulec/rulec/compiler"
@@ -27,8 +30,9 @@ import (
 // liveFlags are the flags of rulec run on an interface.
 type liveFlags struct {
 	iface, direction, attachMode, config, metricsAddr, control string
-	stats                                                      time.Duration
-	allowRemote                                                bool
+	logLevel                                                   string
+	stats, duration                                            time.Duration
+	allowRemote, watchExec                                     bool
 	thresholds, allow, block, portBlocks                       []string
 }
 
@@ -52,6 +56,9 @@ func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
 	fs.StringSliceVar(&lf.allow, "allow", nil, "addresses or prefixes that always pass")
 	fs.StringSliceVar(&lf.block, "block", nil, "addresses or prefixes to drop")
 	fs.StringSliceVar(&lf.portBlocks, "block-port", nil, "drop every packet to tcp/PORT, udp/PORT or any/PORT unless allowed")
+	fs.DurationVar(&lf.duration, "duration", 0, "live mode: stop after this long (default: at SIGINT or SIGTERM)")
+	fs.BoolVar(&lf.watchExec, "watch-exec", false, "also report container runtime executions as EVE process events")
+	fs.StringVar(&lf.logLevel, "log-level", "info", "show BPF log records of this level and above on stderr: debug, info, warn or error")
 	return lf
 }
 
@@ -205,6 +212,11 @@ func directionName(d attach.Direction) string {
 func serveLive(r *live.Runner, src source, lf *liveFlags, f *live.File, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if lf.duration > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, lf.duration)
+		defer cancel()
+	}
 	reload := func() (string, error) {
 		o, err := src.load()
 		if err != nil {
@@ -238,6 +250,24 @@ func serveLive(r *live.Runner, src source, lf *liveFlags, f *live.File, stderr i
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
+	var (
+		execs <-chan execwatch.Event
+		logs  <-chan bpflog.Record
+	)
+	if lf.watchExec {
+		level, err := bpflog.ParseLevel(lf.logLevel)
+		if err != nil {
+			fmt.Fprintf(stderr, "rulec run: %v\n", err)
+			return 2
+		}
+		w, err := execwatch.Start(execwatch.Options{LogLevel: level})
+		if err != nil {
+			fmt.Fprintf(stderr, "rulec run: watch-exec: %v\n", err)
+			return 1
+		}
+		defer w.Close()
+		execs, logs = w.Events(), w.Logs()
+	}
 	var tick <-chan time.Time
 	if every := max(lf.stats, f.Stats); every > 0 {
 		t := time.NewTicker(every)
@@ -249,6 +279,21 @@ func serveLive(r *live.Runner, src source, lf *liveFlags, f *live.File, stderr i
 		select {
 		case <-ctx.Done():
 			return 0
+		case ev, ok := <-execs:
+			if !ok {
+				execs = nil
+				continue
+			}
+			if err := r.WriteEvent(ev.EVE()); err != nil {
+				fmt.Fprintf(stderr, "rulec run: %v\n", err)
+				return 1
+			}
+		case rec, ok := <-logs:
+			if !ok {
+				logs = nil
+				continue
+			}
+			fmt.Fprintln(stderr, rec)
 		case <-hup:
 			if _, err := reload(); err != nil {
 				fmt.Fprintf(stderr, "reload failed, the old rules stay: %v\n", err)

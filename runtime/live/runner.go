@@ -251,3 +251,15 @@ func (r *Runner) teardown() error {
 
 // Iface is the interface the run is attached to.
 func (r *Runner) Iface() string { return r.cfg.Iface }
+
+// WriteEvent writes an event of another source (such as the exec
+// watcher) to the run's EVE output, whole and flushed.
+func (r *Runner) WriteEvent(ev *eve.Event) error {
+	if r.eve == nil {
+		return nil
+	}
+	if err := r.eve.Write(ev); err != nil {
+		return err
+	}
+	return r.eve.Flush()
+}
