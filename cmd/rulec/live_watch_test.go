@@ -38,12 +38,13 @@ func TestLiveWatchExec(t *testing.T) {
 		"--iface", pair.Server.Iface, "--watch-exec", "--duration", "4s", "--eve", evePath,
 		"--control", filepath.Join(dir, "ctl.sock"))
 	stderr := &startedWriter{marker: "attached to", started: make(chan struct{})}
+	started := stderr.started
 	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	select {
-	case <-stderr.started:
+	case <-started:
 	case <-time.After(3 * time.Second):
 		t.Fatalf("rulec run did not attach: %s", stderr)
 	}
