@@ -8,6 +8,7 @@
 #include "maps.h"
 #include "events.h"
 #include "state.h"
+#include "logpkt.h"
 
 enum list_result { LIST_NONE, LIST_ALLOW, LIST_BLOCK };
 
@@ -64,6 +65,7 @@ static __always_inline int check_lists(struct __sk_buff *skb, struct scratch *sc
 	if (!e)
 		return LIST_NONE;
 	count(C_BLOCKED, 1);
+	log_packet(RC_LOG_DEBUG, e->rule, "blocked", sc);
 	emit(skb, sc, e->rule, EV_BLOCK, ACT_DROP, TC_ACT_SHOT);
 	return LIST_BLOCK;
 }

@@ -14,6 +14,7 @@
 #include "maps.h"
 #include "state.h"
 #include "events.h"
+#include "logpkt.h"
 #include "lists.h"
 #include "parse.h"
 #include "scan.h"
@@ -180,10 +181,12 @@ static __always_inline int verdict(struct __sk_buff *skb, struct scratch *sc)
 		return TC_ACT_OK;
 	case ACT_DROP:
 		count(C_DROP, 1);
+		log_packet(RC_LOG_DEBUG, RC_LOG_NO_RULE, "drop", sc);
 		rc = TC_ACT_SHOT;
 		break;
 	case ACT_REJECT:
 		count(C_REJECT, 1);
+		log_packet(RC_LOG_DEBUG, RC_LOG_NO_RULE, "reject", sc);
 		rc = TC_ACT_SHOT;
 		break;
 	case ACT_ALERT:

@@ -249,6 +249,8 @@ const (
 	RulecMapRcEvents     = "rc_events"
 	RulecMapRcItemStamp  = "rc_item_stamp"
 	RulecMapRcItems      = "rc_items"
+	RulecMapRcLog        = "rc_log"
+	RulecMapRcLogDrops   = "rc_log_drops"
 	RulecMapRcOutItems   = "rc_out_items"
 	RulecMapRcOutStart   = "rc_out_start"
 	RulecMapRcPatterns   = "rc_patterns"
@@ -262,6 +264,7 @@ const (
 	RulecMapRcSrcV6      = "rc_src_v6"
 	RulecProgClassify    = "classify"
 	RulecVarCfg          = "cfg"
+	RulecVarRcLogLevel   = "rc_log_level"
 )
 
 // LoadRulec returns the embedded CollectionSpec for Rulec.
@@ -329,6 +332,8 @@ type RulecMapSpecs struct {
 	RcEvents     *ebpf.MapSpec `ebpf:"rc_events"`
 	RcItemStamp  *ebpf.MapSpec `ebpf:"rc_item_stamp"`
 	RcItems      *ebpf.MapSpec `ebpf:"rc_items"`
+	RcLog        *ebpf.MapSpec `ebpf:"rc_log"`
+	RcLogDrops   *ebpf.MapSpec `ebpf:"rc_log_drops"`
 	RcOutItems   *ebpf.MapSpec `ebpf:"rc_out_items"`
 	RcOutStart   *ebpf.MapSpec `ebpf:"rc_out_start"`
 	RcPatterns   *ebpf.MapSpec `ebpf:"rc_patterns"`
@@ -346,7 +351,8 @@ type RulecMapSpecs struct {
 //
 // It can be passed ebpf.CollectionSpec.Assign.
 type RulecVariableSpecs struct {
-	Cfg *ebpf.VariableSpec `ebpf:"cfg"`
+	Cfg        *ebpf.VariableSpec `ebpf:"cfg"`
+	RcLogLevel *ebpf.VariableSpec `ebpf:"rc_log_level"`
 }
 
 // RulecObjects contains all objects after they have been loaded into the kernel.
@@ -385,6 +391,8 @@ type RulecMaps struct {
 	RcEvents     *ebpf.Map `ebpf:"rc_events"`
 	RcItemStamp  *ebpf.Map `ebpf:"rc_item_stamp"`
 	RcItems      *ebpf.Map `ebpf:"rc_items"`
+	RcLog        *ebpf.Map `ebpf:"rc_log"`
+	RcLogDrops   *ebpf.Map `ebpf:"rc_log_drops"`
 	RcOutItems   *ebpf.Map `ebpf:"rc_out_items"`
 	RcOutStart   *ebpf.Map `ebpf:"rc_out_start"`
 	RcPatterns   *ebpf.Map `ebpf:"rc_patterns"`
@@ -416,6 +424,8 @@ func (m *RulecMaps) Close() error {
 		m.RcEvents,
 		m.RcItemStamp,
 		m.RcItems,
+		m.RcLog,
+		m.RcLogDrops,
 		m.RcOutItems,
 		m.RcOutStart,
 		m.RcPatterns,
@@ -434,7 +444,8 @@ func (m *RulecMaps) Close() error {
 //
 // It can be passed to LoadRulecObjects or ebpf.CollectionSpec.LoadAndAssign.
 type RulecVariables struct {
-	Cfg *ebpf.Variable `ebpf:"cfg"`
+	Cfg        *ebpf.Variable `ebpf:"cfg"`
+	RcLogLevel *ebpf.Variable `ebpf:"rc_log_level"`
 }
 
 // RulecPrograms contains all programs after they have been loaded into the kernel.

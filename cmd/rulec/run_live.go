@@ -105,6 +105,11 @@ func liveSettings(lf *liveFlags, c liveCommon, stdout io.Writer) (live.Config, *
 	}
 	cfg := live.Config{Iface: lf.iface, Attach: attach.Mode(lf.attachMode), Flow: flow.DefaultConfig()}
 	cfg.Flow.Midstream = c.midstream
+	level, err := bpflog.ParseLevel(lf.logLevel)
+	if err != nil {
+		return cfg, nil, err
+	}
+	cfg.LogLevel = level
 	if lf.direction != "" {
 		d, err := attach.ParseDirection(lf.direction)
 		if err != nil {
@@ -129,7 +134,6 @@ func liveSettings(lf *liveFlags, c liveCommon, stdout io.Writer) (live.Config, *
 		}
 		cfg.Thresholds[name] = t
 	}
-	var err error
 	if cfg.Allow, err = live.ParsePrefixes(lf.allow); err != nil {
 		return cfg, nil, err
 	}
@@ -251,22 +255,18 @@ func serveLive(r *live.Runner, src source, lf *liveFlags, f *live.File, stderr i
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
 	var (
-		execs <-chan execwatch.Event
-		logs  <-chan bpflog.Record
+		execs    <-chan execwatch.Event
+		execLogs <-chan bpflog.Record
+		logs     = r.Logs()
 	)
 	if lf.watchExec {
-		level, err := bpflog.ParseLevel(lf.logLevel)
-		if err != nil {
-			fmt.Fprintf(stderr, "rulec run: %v\n", err)
-			return 2
-		}
-		w, err := execwatch.Start(execwatch.Options{LogLevel: level})
+		w, err := execwatch.Start(execwatch.Options{LogLevel: r.LogLevel()})
 		if err != nil {
 			fmt.Fprintf(stderr, "rulec run: watch-exec: %v\n", err)
 			return 1
 		}
 		defer w.Close()
-		execs, logs = w.Events(), w.Logs()
+		execs, execLogs = w.Events(), w.Logs()
 	}
 	var tick <-chan time.Time
 	if every := max(lf.stats, f.Stats); every > 0 {
@@ -291,6 +291,12 @@ func serveLive(r *live.Runner, src source, lf *liveFlags, f *live.File, stderr i
 		case rec, ok := <-logs:
 			if !ok {
 				logs = nil
+				continue
+			}
+			fmt.Fprintln(stderr, rec)
+		case rec, ok := <-execLogs:
+			if !ok {
+				execLogs = nil
 				continue
 			}
 			fmt.Fprintln(stderr, rec)

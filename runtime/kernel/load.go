@@ -10,6 +10,7 @@ import (
 
 	"github.com/rulec/rulec/bpf"
 	kernelgen "github.com/rulec/rulec/codegen/kernel"
+	"github.com/rulec/rulec/runtime/bpflog"
 )
 
 // Classifier is the loaded classifier of one rule set. Its methods are
@@ -36,6 +37,9 @@ func Load(t *kernelgen.Tables, opts Options) (*Classifier, error) {
 		return nil, fmt.Errorf("possible CPUs: %w", err)
 	}
 	if err := size(spec, t, o, ncpu); err != nil {
+		return nil, err
+	}
+	if err := bpflog.SetLevel(spec, bpflog.LevelVar, o.LogLevel); err != nil {
 		return nil, err
 	}
 	c := &Classifier{}
@@ -72,6 +76,8 @@ func shared(c *Classifier) map[string]*ebpf.Map {
 		bpf.RulecMapRcBlockPort: m.RcBlockPort,
 		bpf.RulecMapRcCounters:  m.RcCounters,
 		bpf.RulecMapRcEvents:    m.RcEvents,
+		bpf.RulecMapRcLog:       m.RcLog,
+		bpf.RulecMapRcLogDrops:  m.RcLogDrops,
 	}
 }
 
@@ -102,4 +108,10 @@ func (c *Classifier) VerifiedInstructions() (uint32, error) {
 // Close releases the program, its maps and the event reader.
 func (c *Classifier) Close() error {
 	return errors.Join(c.events.Close(), c.objs.Close())
+}
+
+// LogReader returns a reader of the classifier's log records (bpf/log.h)
+// at or above min.
+func (c *Classifier) LogReader(min bpflog.Level) (*bpflog.Reader, error) {
+	return bpflog.NewReader(c.objs.RcLog, c.objs.RcLogDrops, bpflog.ReaderOptions{MinLevel: min})
 }

@@ -1,6 +1,9 @@
 package kernel
 
-import "github.com/rulec/rulec/bpf"
+import (
+	"github.com/rulec/rulec/bpf"
+	"github.com/rulec/rulec/runtime/bpflog"
+)
 
 // Options tune a Classifier; the zero value is the default.
 type Options struct {
@@ -23,6 +26,9 @@ type Options struct {
 	// a reload keeps its dynamic blocks, its counts and its event reader.
 	// Both must have the same RingSize and ListSize.
 	Share *Classifier
+	// LogLevel is the lowest level of the classifier's log records; lower
+	// ones are removed before the program loads. 0 means info.
+	LogLevel bpflog.Level
 }
 
 const (
@@ -36,6 +42,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.ListSize == 0 {
 		o.ListSize = defaultListSize
+	}
+	if o.LogLevel == 0 {
+		o.LogLevel = bpflog.LevelInfo
 	}
 	if o.MaxScan == 0 {
 		o.MaxScan = bpf.MaxScan

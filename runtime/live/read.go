@@ -22,6 +22,7 @@ type counts struct {
 	readErrors   atomic.Uint64
 	stale        uint64 // events of a generation no engine decides any more
 	reloads      uint64
+	logDrops     atomic.Uint64 // classifier log records the caller did not take in time
 }
 
 // read moves ring buffer records to the queue until the reader is

@@ -17,6 +17,7 @@ import (
 	"github.com/rulec/rulec/codegen/object"
 	"github.com/rulec/rulec/runtime/attach"
 	"github.com/rulec/rulec/runtime/block"
+	"github.com/rulec/rulec/runtime/bpflog"
 	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/flow"
@@ -55,6 +56,7 @@ type Config struct {
 	Queue      int                        // userspace event queue; 0: 65,536
 	RingSize   int                        // ring buffer bytes; 0: kernel's default
 	Sweep      time.Duration              // expired-block sweep period; 0: 250ms
+	LogLevel   bpflog.Level               // classifier log records shown; 0: info
 }
 
 const (
@@ -77,6 +79,8 @@ type Runner struct {
 	workerW sync.WaitGroup
 	sweepW  sync.WaitGroup
 	done    chan struct{} // stops the sweeper
+	logs    *bpflog.Reader
+	logCh   chan bpflog.Record
 
 	reloadMu sync.Mutex // serialises reloads
 	mu       sync.Mutex // guards what follows
@@ -103,6 +107,9 @@ func Start(o *object.Object, cfg Config) (*Runner, error) {
 	}
 	if cfg.Sweep == 0 {
 		cfg.Sweep = defaultSweep
+	}
+	if cfg.LogLevel == 0 {
+		cfg.LogLevel = bpflog.LevelInfo
 	}
 	if _, err := net.InterfaceByName(cfg.Iface); err != nil {
 		return nil, fmt.Errorf("%w %q: %w", ErrNoInterface, cfg.Iface, err)
@@ -151,12 +158,15 @@ func (r *Runner) start(o *object.Object) error {
 	go r.work()
 	r.sweepW.Add(1)
 	go r.sweep()
+	if err := r.startLogs(); err != nil {
+		return err
+	}
 	r.att, err = attach.Attach(r.cfg.Iface, r.cfg.Direction, r.cls.Program(), r.cfg.Attach)
 	return privileged(err)
 }
 
 func (r *Runner) kernelOptions(gen uint16, share *kernel.Classifier) kernel.Options {
-	return kernel.Options{RingSize: r.cfg.RingSize, Generation: gen, Share: share}
+	return kernel.Options{RingSize: r.cfg.RingSize, Generation: gen, Share: share, LogLevel: r.cfg.LogLevel}
 }
 
 func (r *Runner) newEngine(o *object.Object) (*engine.Engine, error) {
@@ -222,6 +232,10 @@ func (r *Runner) teardown() error {
 		close(r.done)
 	}
 	r.sweepW.Wait()
+	if r.logs != nil {
+		errs = append(errs, r.logs.Close())
+		r.logs = nil
+	}
 	if r.reader != nil {
 		errs = append(errs, r.reader.Flush())
 		r.readerW.Wait()

@@ -29,6 +29,7 @@ type Snapshot struct {
 	StaleEvents  uint64
 	DecodeErrors uint64
 	ReadErrors   uint64
+	LogDrops     uint64 // classifier log records not taken in time
 }
 
 // Snapshot reads the counters of the run.
@@ -46,7 +47,8 @@ func (r *Runner) Snapshot() (Snapshot, error) {
 		Reloads: r.counts.reloads, Kernel: k, Blocks: r.blocker.Stats(),
 		QueueDepth: len(r.queue), QueueMax: int(r.counts.queueMax.Load()), QueueCap: cap(r.queue),
 		RingPending: r.reader.AvailableBytes(), RingSize: r.reader.BufferSize(),
-		StaleEvents: r.counts.stale, DecodeErrors: r.counts.decodeErrors.Load(), ReadErrors: r.counts.readErrors.Load()}
+		StaleEvents: r.counts.stale, DecodeErrors: r.counts.decodeErrors.Load(), ReadErrors: r.counts.readErrors.Load(),
+		LogDrops: r.counts.logDrops.Load()}
 	s.Engine.Add(&r.retired)
 	for _, e := range r.engines {
 		s.Engine.Add(e.Stats())
