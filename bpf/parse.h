@@ -13,7 +13,7 @@
 
 #include "state.h"
 
-#define MAX_VLANS 2
+#define MAX_VLANS 3
 #define MAX_EXT_HDRS 4
 #define ICMP_HDR_LEN 8
 

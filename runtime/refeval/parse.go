@@ -23,7 +23,7 @@ const (
 	etherIPv6 = 0x86dd
 	etherVLAN = 0x8100
 	etherQinQ = 0x88a8
-	maxVLAN   = 2
+	maxVLAN   = 3
 	maxExt    = 4
 )
 
