@@ -12,7 +12,7 @@ require (
 require github.com/gopacket/gopacket v1.7.7
 
 require (
-	github.com/corazawaf/libinjection-go v0.3.5 // indirect
+	github.com/corazawaf/libinjection-go v0.3.5
 	github.com/vishvananda/netlink v1.3.1
 	github.com/vishvananda/netns v0.0.5 // indirect
 )

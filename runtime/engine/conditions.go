@@ -33,9 +33,9 @@ func condHolds(m ir.Matcher, u *inspect.Unit) bool {
 	p := u.Packet
 	switch m := m.(type) {
 	case *ir.Size:
-		return p != nil && cmpHolds(m.Cmp, int64(len(p.Payload)))
+		return p != nil && m.Cmp.Holds(int64(len(p.Payload)))
 	case *ir.TCPFlags:
-		return p != nil && p.Proto == 6 && flagsHold(m, p.TCPFlags)
+		return p != nil && p.Proto == 6 && m.Holds(p.TCPFlags)
 	case *ir.Field:
 		return p != nil && fieldHolds(m, p)
 	case *ir.FlowCounter:
@@ -50,30 +50,17 @@ func fieldHolds(m *ir.Field, p *inspect.Packet) bool {
 	icmp := p.Proto == 1 || p.Proto == 58
 	switch m.Name {
 	case "ttl":
-		return cmpHolds(m.Cmp, int64(p.TTL))
+		return m.Cmp.Holds(int64(p.TTL))
 	case "itype":
-		return icmp && cmpHolds(m.Cmp, int64(p.IType))
+		return icmp && m.Cmp.Holds(int64(p.IType))
 	case "icode":
-		return icmp && cmpHolds(m.Cmp, int64(p.ICode))
+		return icmp && m.Cmp.Holds(int64(p.ICode))
 	case "ip_proto":
-		return cmpHolds(m.Cmp, int64(p.Proto))
+		return m.Cmp.Holds(int64(p.Proto))
 	case "vlan.layers":
-		return cmpHolds(m.Cmp, int64(len(p.VLANs)))
+		return m.Cmp.Holds(int64(len(p.VLANs)))
 	}
 	return false
-}
-
-func flagsHold(m *ir.TCPFlags, flags uint8) bool {
-	f := flags &^ m.Ignore
-	switch m.Mod {
-	case "+":
-		return f&m.Flags == m.Flags
-	case "*":
-		return f&m.Flags != 0
-	case "!":
-		return f&m.Flags != m.Flags
-	}
-	return f == m.Flags
 }
 
 func counterHolds(m *ir.FlowCounter, f *inspect.Flow) bool {
@@ -81,8 +68,8 @@ func counterHolds(m *ir.FlowCounter, f *inspect.Flow) bool {
 	if m.What == "bytes" {
 		vals = f.Bytes
 	}
-	ts := cmpHolds(m.Cmp, int64(vals[inspect.ToServer]))
-	tc := cmpHolds(m.Cmp, int64(vals[inspect.ToClient]))
+	ts := m.Cmp.Holds(int64(vals[inspect.ToServer]))
+	tc := m.Cmp.Holds(int64(vals[inspect.ToClient]))
 	switch m.Dir {
 	case "toserver":
 		return ts
@@ -97,8 +84,8 @@ func counterHolds(m *ir.FlowCounter, f *inspect.Flow) bool {
 // streamSizeHolds approximates the stream size with the flow's byte
 // counts per direction.
 func streamSizeHolds(m *ir.StreamSize, f *inspect.Flow) bool {
-	server := cmpHolds(m.Cmp, int64(f.Bytes[inspect.ToClient]))
-	client := cmpHolds(m.Cmp, int64(f.Bytes[inspect.ToServer]))
+	server := m.Cmp.Holds(int64(f.Bytes[inspect.ToClient]))
+	client := m.Cmp.Holds(int64(f.Bytes[inspect.ToServer]))
 	switch m.Side {
 	case "server":
 		return server
@@ -108,26 +95,6 @@ func streamSizeHolds(m *ir.StreamSize, f *inspect.Flow) bool {
 		return server && client
 	}
 	return server || client
-}
-
-func cmpHolds(c ir.Cmp, v int64) bool {
-	switch c.Op {
-	case "=":
-		return v == c.A
-	case "!=":
-		return v != c.A
-	case "<":
-		return v < c.A
-	case ">":
-		return v > c.A
-	case "<=":
-		return v <= c.A
-	case ">=":
-		return v >= c.A
-	case "<>":
-		return c.A < v && v < c.B
-	}
-	return false
 }
 
 // bitsHold checks the flowbits conditions of a rule.

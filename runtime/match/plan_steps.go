@@ -118,33 +118,19 @@ func varsUsed(s step) []int {
 func packetCheck(m ir.Matcher) (func(*inspect.Packet) bool, bool) {
 	switch m := m.(type) {
 	case *ir.TCPFlags:
-		return func(p *inspect.Packet) bool { return p.Proto == 6 && tcpFlags(m, p.TCPFlags) }, true
+		return func(p *inspect.Packet) bool { return p.Proto == 6 && m.Holds(p.TCPFlags) }, true
 	case *ir.Field:
 		icmp := func(p *inspect.Packet) bool { return p.Proto == 1 || p.Proto == 58 }
 		switch m.Name {
 		case "ttl":
-			return func(p *inspect.Packet) bool { return compare(m.Cmp, int64(p.TTL)) }, true
+			return func(p *inspect.Packet) bool { return m.Cmp.Holds(int64(p.TTL)) }, true
 		case "itype":
-			return func(p *inspect.Packet) bool { return icmp(p) && compare(m.Cmp, int64(p.IType)) }, true
+			return func(p *inspect.Packet) bool { return icmp(p) && m.Cmp.Holds(int64(p.IType)) }, true
 		case "icode":
-			return func(p *inspect.Packet) bool { return icmp(p) && compare(m.Cmp, int64(p.ICode)) }, true
+			return func(p *inspect.Packet) bool { return icmp(p) && m.Cmp.Holds(int64(p.ICode)) }, true
 		}
 	}
 	return nil, false
-}
-
-// tcpFlags evaluates Suricata's flags keyword on a flags byte.
-func tcpFlags(m *ir.TCPFlags, f uint8) bool {
-	f &^= m.Ignore
-	switch m.Mod {
-	case "+":
-		return f&m.Flags == m.Flags
-	case "*":
-		return f&m.Flags != 0
-	case "!":
-		return f&m.Flags != m.Flags
-	}
-	return f == m.Flags
 }
 
 // eventStep is app-layer-event: the event's name is a line of the buffer.

@@ -44,33 +44,10 @@ func (d *isDataAtStep) inspect(in *inspector, i, prev int) int {
 type sizeStep struct{ cmp ir.Cmp }
 
 func (s *sizeStep) inspect(in *inspector, i, prev int) int {
-	if !compare(s.cmp, int64(len(in.buf))) {
+	if !s.cmp.Holds(int64(len(in.buf))) {
 		return noMatch
 	}
 	return in.next(i, prev)
-}
-
-// compare evaluates an ir.Cmp on v.
-func compare(c ir.Cmp, v int64) bool {
-	switch c.Op {
-	case "=":
-		return v == c.A
-	case "!=":
-		return v != c.A
-	case "<":
-		return v < c.A
-	case ">":
-		return v > c.A
-	case "<=":
-		return v <= c.A
-	case ">=":
-		return v >= c.A
-	case "<>":
-		return c.A < v && v < c.B
-	case "<=>":
-		return c.A <= v && v <= c.B
-	}
-	return false
 }
 
 // base64MaxDecode is what base64_decode decodes when bytes is not given.

@@ -1,0 +1,51 @@
+package ftw
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/rulec/rulec/internal/corpus"
+)
+
+// loadCRS compiles CRS v4.28.0 with the test setup and loads its tests.
+func loadCRS(t *testing.T) (*Runner, []*File) {
+	t.Helper()
+	dir := filepath.Join(corpus.Dir(t, "crs"), "crs-4.28.0")
+	w, err := Compile(filepath.Join(dir, "crs-setup.conf.example"), []string{filepath.Join(dir, "rules")}, CRSConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, err := Files([]string{filepath.Join(dir, "tests")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []*File
+	for _, p := range paths {
+		f, err := Load(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	return &Runner{WAF: w}, files
+}
+
+// TestCRS runs CRS v4.28.0's regression tests and requires 97% of them to
+// pass (Coraza v3.8.1 passes 99.86% with the same setup).
+func TestCRS(t *testing.T) {
+	r, files := loadCRS(t)
+	results := r.Run(files)
+	passed := 0
+	for _, res := range results {
+		if res.Passed {
+			passed++
+			continue
+		}
+		t.Logf("FAIL %s: %s", res.Name, res.Reason)
+	}
+	rate := float64(passed) / float64(len(results))
+	t.Logf("crs: %d passed, %d failed (%.2f%%)", passed, len(results)-passed, 100*rate)
+	if len(results) < 2000 || rate < 0.97 {
+		t.Errorf("%d of %d tests passed (%.2f%%), want at least 97%%", passed, len(results), 100*rate)
+	}
+}

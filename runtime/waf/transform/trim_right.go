@@ -1,0 +1,6 @@
+package transform
+
+import "strings"
+
+// trimRight removes trailing white space.
+func init() { register("trimRight", func(s string) string { return strings.TrimRight(s, spaces) }) }

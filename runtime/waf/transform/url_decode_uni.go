@@ -1,0 +1,58 @@
+package transform
+
+import "strings"
+
+func init() { register("urlDecodeUni", urlDecodeUni) }
+
+// urlDecodeUni is urlDecode that also reads IIS's %uHHHH: a code point
+// with an ASCII best fit (see bestFit) becomes that character, any other
+// its low byte, as ModSecurity does with its recommended unicode map
+// (code page 20127).
+func urlDecodeUni(s string) string {
+	if !strings.ContainsAny(s, "%+") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '+':
+			b = append(b, ' ')
+		case c != '%':
+			b = append(b, c)
+		case i+5 < len(s) && (s[i+1] == 'u' || s[i+1] == 'U') && isHex(s[i+2]) && isHex(s[i+3]) && isHex(s[i+4]) && isHex(s[i+5]):
+			b = append(b, bestFitByte(s[i+2:i+6]))
+			i += 5
+		case i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b = append(b, hexByte(s[i+1:]))
+			i += 2
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// wideByte maps four hexadecimal digits (checked) to one byte: full-width
+// ASCII to ASCII, anything else to its low byte. jsDecode uses it for
+// \uHHHH, which ModSecurity decodes without the unicode map.
+func wideByte(h string) byte {
+	code := hex4(h)
+	if code >= 0xff01 && code <= 0xff5e {
+		return byte(code - 0xff00 + 0x20)
+	}
+	return byte(code)
+}
+
+func hex4(h string) rune {
+	return rune(unhex(h[0])<<12 | unhex(h[1])<<8 | unhex(h[2])<<4 | unhex(h[3]))
+}
+
+// bestFitByte maps four hexadecimal digits (checked) to a byte through the
+// best-fit table.
+func bestFitByte(h string) byte {
+	if c, ok := bestFit[hex4(h)]; ok {
+		return c
+	}
+	return wideByte(h)
+}
