@@ -29,6 +29,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	kernelTier := fs.String("kernel", pipeline.KernelAuto, "kernel tier: auto, bpf or reference")
 	varsFile := fs.String("vars", "", "suricata.yaml-style vars, when compiling rule files")
 	midstream := fs.Bool("midstream", false, "pick up TCP sessions without a handshake (Suricata's stream.midstream)")
+	wafOn := fs.Bool("waf-blocking", false, "run SecLang rules in ModSecurity's On mode (disruptive rules mark alerts blocked) instead of DetectionOnly")
 	severity := fs.String("severity", "", `priority to severity mapping over the default "1=critical,2=high,3=medium,4=low"`)
 	lf := addLiveFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
@@ -39,7 +40,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *pcap == "" {
-		return runLive(fs, lf, liveCommon{varsFile: *varsFile, eve: *evePath, severity: *severity, midstream: *midstream}, stdout, stderr)
+		return runLive(fs, lf, liveCommon{varsFile: *varsFile, eve: *evePath, severity: *severity, midstream: *midstream, wafBlocking: *wafOn}, stdout, stderr)
 	}
 	sev, err := eve.ParseSeverity(*severity)
 	if err != nil {
@@ -66,7 +67,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := flow.DefaultConfig()
 	cfg.Midstream = *midstream
-	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveOut, Severity: sev, Offline: true})
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveOut, Severity: sev, Offline: true, WAFBlocking: *wafOn})
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 1

@@ -39,7 +39,7 @@ type liveFlags struct {
 // liveCommon are the run flags shared with the offline mode.
 type liveCommon struct {
 	varsFile, eve, severity string
-	midstream               bool
+	midstream, wafBlocking  bool
 }
 
 func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
@@ -105,6 +105,7 @@ func liveSettings(lf *liveFlags, c liveCommon, stdout io.Writer) (live.Config, *
 	}
 	cfg := live.Config{Iface: lf.iface, Attach: attach.Mode(lf.attachMode), Flow: flow.DefaultConfig()}
 	cfg.Flow.Midstream = c.midstream
+	cfg.WAFBlocking = c.wafBlocking
 	level, err := bpflog.ParseLevel(lf.logLevel)
 	if err != nil {
 		return cfg, nil, err

@@ -74,6 +74,12 @@ func (e *Engine) emit(ev *eve.Event, r *ir.Rule, tier string) {
 	if actionRank(r.Action) == 1 || actionRank(r.Action) == 2 {
 		action = "blocked"
 	}
+	e.emitAction(ev, r, tier, action, r.Meta.Msg)
+}
+
+// emitAction writes an alert for r with the EVE alert action and
+// signature given.
+func (e *Engine) emitAction(ev *eve.Event, r *ir.Rule, tier, action, signature string) {
 	m := r.Meta
 	ev.Timestamp = ev.Timestamp.UTC()
 	ev.EventType = "alert"
@@ -81,7 +87,7 @@ func (e *Engine) emit(ev *eve.Event, r *ir.Rule, tier string) {
 	if e.opts.Offline {
 		ev.PcapCnt = e.stats.Packets
 	}
-	ev.Alert = &eve.Alert{Action: action, GID: m.GID, SignatureID: m.SID, Rev: m.Rev, Signature: m.Msg,
+	ev.Alert = &eve.Alert{Action: action, GID: m.GID, SignatureID: m.SID, Rev: m.Rev, Signature: signature,
 		Category: m.Category, Severity: m.Priority, SeverityName: e.opts.Severity.Name(m.Priority), Tier: tier}
 	e.stats.alert(m.SID, ev.Alert.SeverityName, tier)
 	if e.opts.EVE != nil {

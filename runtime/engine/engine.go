@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"net/netip"
 	"slices"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/refeval"
 	"github.com/rulec/rulec/runtime/threshold"
+	"github.com/rulec/rulec/runtime/waf"
 )
 
 // Options wire an engine.
@@ -27,6 +27,10 @@ type Options struct {
 	Offline        bool // frames come from a capture: events carry pcap_cnt
 	// OnAlert, when set, sees every alert after it is written.
 	OnAlert func(*eve.Event)
+	// WAFBlocking runs SecLang rules in ModSecurity's On mode (a
+	// disruptive rule marks its transaction's alerts blocked) rather than
+	// DetectionOnly.
+	WAFBlocking bool
 }
 
 // Skipped is a rule the runtime cannot evaluate faithfully; it never
@@ -52,6 +56,7 @@ type Engine struct {
 	limits    *threshold.Tracker
 	kernelIP  map[ipOnlyKey]bool
 	full      *refeval.Evaluator // decides packets past the kernel scan depth
+	waf       *wafBridge         // SecLang rules; nil without any
 	bounded   *refeval.Evaluator // what the classifier decided of them
 	next      *Engine            // the engine that adopted this one's flows
 	xbits     *xbits
@@ -84,9 +89,14 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 	var (
 		forMatcher []*ir.Rule
 		owners     []*urule
+		secRules   []*ir.Rule
 	)
 	for i, r := range o.Rules {
 		if o.Tiers[i].Tier != lower.Userspace {
+			continue
+		}
+		if r.Lang == ir.SecLang {
+			secRules = append(secRules, r)
 			continue
 		}
 		if reason := runtimeGap(r); reason != "" {
@@ -109,6 +119,18 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 		}
 	}
 	e.matcher = m
+	if len(secRules) > 0 {
+		mode := waf.DetectionOnly
+		if opts.WAFBlocking {
+			mode = waf.On
+		}
+		var err error
+		if e.waf, err = newWAFBridge(secRules, mode); err != nil {
+			for _, r := range secRules {
+				e.skipped = append(e.skipped, Skipped{r, err.Error()})
+			}
+		}
+	}
 	e.index()
 	e.tracker = opts.NewTracker(e.route)
 	return e, nil
@@ -116,9 +138,6 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 
 // runtimeGap names what the runtime cannot evaluate in r, if anything.
 func runtimeGap(r *ir.Rule) string {
-	if r.Lang != ir.Suricata {
-		return fmt.Sprintf("%s rules run through the SecLang engine, not this pipeline", r.Lang)
-	}
 	for _, b := range r.Bits {
 		if b.Kind == "xbits" && b.Track == "tx" {
 			return "xbits tracked by tx is not evaluated by the runtime yet"

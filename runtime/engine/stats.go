@@ -15,6 +15,7 @@ type Stats struct {
 	Blocked        uint64 // dropped by the block list
 	Copies         uint64 // copied up to the userspace tier
 	Truncated      uint64 // past the kernel scan depth, decided in userspace
+	WAFEvicted     uint64 // HTTP transactions the WAF finished early to bound memory
 	Units          uint64
 	DecodeErrors   uint64
 	BadEvents      uint64 // kernel events naming no rule of the object

@@ -32,6 +32,9 @@ func (e *Engine) unit(u *inspect.Unit) {
 	if u.Flow.Bits[passedBit] {
 		return
 	}
+	if e.waf != nil && u.Kind == inspect.KindApp && u.Stage != 0 {
+		e.httpUnit(u)
+	}
 	src, dst, sport, dport := orient(u)
 	var cands []*urule
 	unitID := e.stats.Units

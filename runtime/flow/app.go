@@ -47,8 +47,8 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 			if st == http.RequestHeaders {
 				t.stats.HTTPRequests++
 			}
-			u := t.unit(f, inspect.KindApp, st.Dir())
-			u.Tx = tx.ID + 1
+			u := t.unit(f, inspect.KindApp, http.StageDir(st))
+			u.Tx, u.Stage = tx.ID+1, inspect.Stage(st)
 			tx.Fill(u, st)
 			t.send(u)
 		})

@@ -55,6 +55,16 @@ const (
 	KindApp                    // an app-layer event (HTTP, DNS, TLS buffers)
 )
 
+// Stage is how far an HTTP transaction has come.
+type Stage uint8
+
+const (
+	RequestHeaders Stage = iota + 1
+	RequestBody
+	ResponseHeaders
+	ResponseBody
+)
+
 // Unit is one inspection: everything a rule may look at, at one moment of
 // a flow.
 type Unit struct {
@@ -64,6 +74,7 @@ type Unit struct {
 	Dir    Dir
 	Packet *Packet // the packet that completed the unit, when there is one
 	Tx     uint64  // app units: the transaction's sequence number in its flow, from 1
+	Stage  Stage   // HTTP units: the transaction stage the unit completes
 	// Fields is app-layer metadata for EVE (e.g. http: hostname, url,
 	// http_method, status), by event section then key.
 	Fields  map[string]map[string]any

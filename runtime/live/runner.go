@@ -43,20 +43,21 @@ type PortBlock struct {
 
 // Config configures a live run.
 type Config struct {
-	Iface      string
-	Direction  attach.Direction // 0: ingress
-	Attach     attach.Mode      // "": auto
-	Flow       flow.Config
-	EVE        io.Writer // nil: no EVE output
-	Severity   eve.Severity
-	Thresholds map[string]block.Threshold // by severity name
-	Allow      []netip.Prefix             // always pass, both directions
-	Block      []netip.Prefix             // static blocks
-	PortBlocks []PortBlock                // static port blocks; Allow makes exceptions
-	Queue      int                        // userspace event queue; 0: 65,536
-	RingSize   int                        // ring buffer bytes; 0: kernel's default
-	Sweep      time.Duration              // expired-block sweep period; 0: 250ms
-	LogLevel   bpflog.Level               // classifier log records shown; 0: info
+	Iface       string
+	Direction   attach.Direction // 0: ingress
+	Attach      attach.Mode      // "": auto
+	Flow        flow.Config
+	EVE         io.Writer // nil: no EVE output
+	Severity    eve.Severity
+	Thresholds  map[string]block.Threshold // by severity name
+	Allow       []netip.Prefix             // always pass, both directions
+	Block       []netip.Prefix             // static blocks
+	PortBlocks  []PortBlock                // static port blocks; Allow makes exceptions
+	Queue       int                        // userspace event queue; 0: 65,536
+	RingSize    int                        // ring buffer bytes; 0: kernel's default
+	Sweep       time.Duration              // expired-block sweep period; 0: 250ms
+	LogLevel    bpflog.Level               // classifier log records shown; 0: info
+	WAFBlocking bool                       // SecLang rules in On mode, not DetectionOnly
 }
 
 const (
@@ -171,7 +172,7 @@ func (r *Runner) kernelOptions(gen uint16, share *kernel.Classifier) kernel.Opti
 
 func (r *Runner) newEngine(o *object.Object) (*engine.Engine, error) {
 	return pipeline.NewEngine(o, r.cfg.Flow, engine.Options{EVE: r.eve, Severity: r.cfg.Severity,
-		Iface: r.cfg.Iface, OnAlert: r.blocker.Alert})
+		Iface: r.cfg.Iface, OnAlert: r.blocker.Alert, WAFBlocking: r.cfg.WAFBlocking})
 }
 
 func (r *Runner) staticLists() error {

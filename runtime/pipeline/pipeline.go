@@ -39,6 +39,8 @@ type Config struct {
 	Severity eve.Severity
 	Offline  bool
 	Iface    string
+	// WAFBlocking runs SecLang rules in On mode instead of DetectionOnly.
+	WAFBlocking bool
 }
 
 // Pipeline is an engine with its kernel tier.
@@ -67,11 +69,12 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		p.eve = eve.NewWriter(cfg.EVE)
 	}
 	p.Engine, err = NewEngine(o, cfg.Flow, engine.Options{
-		Kernel:   k,
-		EVE:      p.eve,
-		Severity: cfg.Severity,
-		Offline:  cfg.Offline,
-		Iface:    cfg.Iface,
+		Kernel:      k,
+		EVE:         p.eve,
+		Severity:    cfg.Severity,
+		Offline:     cfg.Offline,
+		Iface:       cfg.Iface,
+		WAFBlocking: cfg.WAFBlocking,
 	})
 	if err != nil {
 		p.Close()

@@ -22,7 +22,7 @@ type event struct {
 type collector struct{ events []event }
 
 func (c *collector) emit(tx *Tx, st Stage) {
-	u := &inspect.Unit{Kind: inspect.KindApp, Dir: st.Dir()}
+	u := &inspect.Unit{Kind: inspect.KindApp, Dir: StageDir(st)}
 	tx.Fill(u, st)
 	c.events = append(c.events, event{tx.ID, st, u})
 }

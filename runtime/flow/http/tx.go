@@ -7,17 +7,17 @@ import (
 )
 
 // Stage is the point a transaction reached when it is reported.
-type Stage uint8
+type Stage = inspect.Stage
 
 const (
-	RequestHeaders Stage = iota + 1
-	RequestBody
-	ResponseHeaders
-	ResponseBody
+	RequestHeaders  = inspect.RequestHeaders
+	RequestBody     = inspect.RequestBody
+	ResponseHeaders = inspect.ResponseHeaders
+	ResponseBody    = inspect.ResponseBody
 )
 
-// Dir is the direction of the stream a stage completes.
-func (s Stage) Dir() inspect.Dir {
+// StageDir is the direction of the stream a stage completes.
+func StageDir(s Stage) inspect.Dir {
 	if s >= ResponseHeaders {
 		return inspect.ToClient
 	}
