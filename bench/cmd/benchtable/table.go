@@ -90,12 +90,12 @@ func table(results map[string]result, rss string) []row {
 func crsRows(results map[string]result) []row {
 	var rows []row
 	for name, r := range results {
-		kind, ok := strings.CutPrefix(name, "BenchmarkCRS/rulec/")
-		if !ok {
+		kind, ok := strings.CutPrefix(name, "BenchmarkCRS/")
+		if kind, ok = strings.CutSuffix(kind, "/rulec"); !ok {
 			continue
 		}
 		ours, ok1 := r.metrics["ns/op"]
-		peer, ok2 := metric(results, "BenchmarkCRS/coraza/"+kind, "ns/op")
+		peer, ok2 := metric(results, "BenchmarkCRS/"+kind+"/coraza", "ns/op")
 		if ok1 && ok2 {
 			rows = append(rows, row{"CRS v4.28.0 transaction, " + kind, fmt.Sprintf("%.0f tx/s", 1e9/ours),
 				"corazawaf/coraza/v3", fmt.Sprintf("%.0f tx/s", 1e9/peer), x(peer / ours)})
