@@ -3,16 +3,10 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/rulec/rulec/bpf"
-	"github.com/rulec/rulec/codegen/object"
-	"github.com/rulec/rulec/compiler"
 	"github.com/rulec/rulec/internal/corpus"
-	"github.com/rulec/rulec/internal/demo"
-	"github.com/rulec/rulec/runtime/flow"
 )
 
 // TestCRSOnCapture runs CRS v4.28.0 (SecLang) beside the default
@@ -21,38 +15,10 @@ import (
 // the benign requests raise none.
 func TestCRSOnCapture(t *testing.T) {
 	crs := filepath.Join(corpus.Dir(t, "crs"), "crs-4.28.0")
-	res, err := compiler.Compile([]string{filepath.Join(crs, "crs-setup.conf.example"), filepath.Join(crs, "rules"), filepath.Join("..", "..", "rules")}, compiler.Options{})
-	if err != nil || res.Tally.Errors > 0 {
-		t.Fatalf("compile: %v %+v", err, res.Tally)
-	}
-	o, err := object.Build(res.Rules, bpf.ELF())
-	if err != nil {
-		t.Fatal(err)
-	}
-	pcap := filepath.Join(t.TempDir(), "demo.pcap")
-	f, _ := os.Create(pcap)
-	if err := demo.Write(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	var eve bytes.Buffer
-	p, err := Open(o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &eve, Offline: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range p.Engine.Skipped() {
-		if s.Rule.Meta.SID >= 900000 && s.Rule.Meta.SID < 1000000 {
-			t.Errorf("CRS rule %d skipped: %s", s.Rule.Meta.SID, s.Reason)
-		}
-	}
-	if err := p.RunPcap(pcap, nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Close(); err != nil {
-		t.Fatal(err)
-	}
+	o := compileObject(t, filepath.Join(crs, "crs-setup.conf.example"), filepath.Join(crs, "rules"), filepath.Join("..", "..", "rules"))
+	eve := runDemo(t, o, KernelReference)
 	byURL := map[string]map[uint64]bool{}
-	for _, line := range bytes.Split(bytes.TrimSpace(eve.Bytes()), []byte("\n")) {
+	for _, line := range bytes.Split(bytes.TrimSpace(eve), []byte("\n")) {
 		var ev struct {
 			Alert struct {
 				SID       uint64 `json:"signature_id"`

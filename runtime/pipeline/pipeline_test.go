@@ -17,18 +17,24 @@ import (
 	"github.com/rulec/rulec/runtime/flow"
 )
 
-// demoAlerts runs the default rules on the demo capture and returns the
-// alert count per sid and per tier.
-func demoAlerts(t *testing.T, kernelTier string) (map[uint64]int, map[string]int) {
+// compileObject compiles rule files and folders into an object for this
+// binary's classifier.
+func compileObject(t *testing.T, paths ...string) *object.Object {
 	t.Helper()
-	res, err := compiler.Compile([]string{filepath.Join("..", "..", "rules")}, compiler.Options{})
+	res, err := compiler.Compile(paths, compiler.Options{})
 	if err != nil || res.Tally.Errors > 0 {
-		t.Fatalf("compile rules/: %v %+v", err, res.Tally)
+		t.Fatalf("compile %v: %v %+v", paths, err, res.Tally)
 	}
 	o, err := object.Build(res.Rules, bpf.ELF())
 	if err != nil {
 		t.Fatal(err)
 	}
+	return o
+}
+
+// runDemo runs o on the demo capture and returns the EVE output.
+func runDemo(t *testing.T, o *object.Object, kernelTier string) []byte {
+	t.Helper()
 	pcap := filepath.Join(t.TempDir(), "demo.pcap")
 	f, _ := os.Create(pcap)
 	if err := demo.Write(f); err != nil {
@@ -40,14 +46,25 @@ func demoAlerts(t *testing.T, kernelTier string) (map[uint64]int, map[string]int
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, s := range p.Engine.Skipped() {
+		t.Errorf("%v: sid %d skipped: %s", s.Rule.Pos, s.Rule.Meta.SID, s.Reason)
+	}
 	if err := p.RunPcap(pcap, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := p.Close(); err != nil {
 		t.Fatal(err)
 	}
+	return eve.Bytes()
+}
+
+// demoAlerts runs the default rules on the demo capture and returns the
+// alert count per sid and per tier.
+func demoAlerts(t *testing.T, kernelTier string) (map[uint64]int, map[string]int) {
+	t.Helper()
+	eve := runDemo(t, compileObject(t, filepath.Join("..", "..", "rules")), kernelTier)
 	sids, tiers := map[uint64]int{}, map[string]int{}
-	for _, line := range bytes.Split(bytes.TrimSpace(eve.Bytes()), []byte("\n")) {
+	for _, line := range bytes.Split(bytes.TrimSpace(eve), []byte("\n")) {
 		var ev struct {
 			Alert struct {
 				SID  uint64 `json:"signature_id"`
