@@ -49,3 +49,18 @@ func TestTally(t *testing.T) {
 		t.Errorf("tally = %+v", tl)
 	}
 }
+
+func TestLineMap(t *testing.T) {
+	m := &LineMap{File: "f"}
+	if got := m.Pos(3); got != (Pos{File: "f"}) {
+		t.Errorf("empty map: %v", got)
+	}
+	m.Add(0, 4, 3)  // "abc" from line 4, column 3
+	m.Add(3, 5, 1)  // "defg" from line 5, column 1
+	m.Add(7, 6, 10) // the rest from line 6, column 10
+	for off, want := range map[int]Pos{0: {"f", 4, 3}, 2: {"f", 4, 5}, 3: {"f", 5, 1}, 6: {"f", 5, 4}, 9: {"f", 6, 12}} {
+		if got := m.Pos(off); got != want {
+			t.Errorf("Pos(%d) = %v, want %v", off, got, want)
+		}
+	}
+}

@@ -7,38 +7,23 @@ import (
 	"github.com/rulec/rulec/diag"
 )
 
-// segment maps a run of a logical line back to its physical line.
-type segment struct {
-	off  int // offset in the logical text
-	line int
-	col  int // 1-based column of the segment's first byte
-}
-
 // logical is one directive's text: physical lines joined across trailing
 // backslashes, with the map back to positions.
 type logical struct {
-	file string
-	text string
-	segs []segment
+	text  string
+	lines *diag.LineMap
 }
 
-func (l *logical) pos(off int) diag.Pos {
-	i := sort.Search(len(l.segs), func(i int) bool { return l.segs[i].off > off }) - 1
-	if i < 0 {
-		i = 0
-	}
-	s := l.segs[i]
-	return diag.Pos{File: l.file, Line: s.line, Col: s.col + off - s.off}
-}
+func (l *logical) pos(off int) diag.Pos { return l.lines.Pos(off) }
 
 // splitLines calls fn for every logical line of src that is neither blank
 // nor a comment. A comment that starts a logical line ends with its physical
 // line, even when that line ends in a backslash.
 func splitLines(file, src string, fn func(*logical)) {
 	var (
-		cur  []byte
-		segs []segment
-		n    int
+		cur   []byte
+		lines = &diag.LineMap{File: file}
+		n     int
 	)
 	for len(src) > 0 {
 		var raw string
@@ -50,7 +35,7 @@ func splitLines(file, src string, fn func(*logical)) {
 		n++
 		raw = strings.TrimSuffix(raw, "\r")
 		col := 1
-		if segs == nil {
+		if lines.Empty() {
 			trimmed := strings.TrimLeft(raw, " \t\v\f\r")
 			if trimmed == "" || trimmed[0] == '#' {
 				continue
@@ -58,7 +43,7 @@ func splitLines(file, src string, fn func(*logical)) {
 			col += len(raw) - len(trimmed)
 			raw = trimmed
 		}
-		segs = append(segs, segment{off: len(cur), line: n, col: col})
+		lines.Add(len(cur), n, col)
 		if strings.HasSuffix(raw, `\`) {
 			raw = raw[:len(raw)-1]
 			if len(src) > 0 {
@@ -72,9 +57,9 @@ func splitLines(file, src string, fn func(*logical)) {
 			cur = cur[:0]
 		}
 		if t := strings.TrimLeft(text, " \t\v\f\r"); t != "" && t[0] != '#' {
-			fn(&logical{file: file, text: text, segs: segs})
+			fn(&logical{text: text, lines: lines})
 		}
-		segs = nil
+		lines = &diag.LineMap{File: file}
 	}
 }
 

@@ -15,7 +15,9 @@ func isAction(w string) bool { return slices.Contains(Actions, w) }
 // ParseRule parses a single rule given as one line of text, commented out
 // or not; file names the source in positions.
 func ParseRule(file, text string) (*Rule, error) {
-	s := &source{file: file, text: text, segs: []segment{{line: 1, col: 1}}}
+	lines := &diag.LineMap{File: file}
+	lines.Add(0, 1, 1)
+	s := &source{text: text, lines: lines}
 	r, err := parseLogical(s)
 	switch {
 	case err != nil:

@@ -2,35 +2,19 @@ package suricata
 
 import (
 	"bytes"
-	"sort"
 	"strings"
 
 	"github.com/rulec/rulec/diag"
 )
 
-// segment maps a run of a logical rule back to its physical line.
-type segment struct {
-	off  int // offset in the logical text
-	line int
-	col  int // 1-based column of the segment's first byte
-}
-
 // source is one logical rule: physical lines joined across trailing
 // backslashes, with the map back to positions.
 type source struct {
-	file string
-	text string
-	segs []segment
+	text  string
+	lines *diag.LineMap
 }
 
-func (s *source) pos(off int) diag.Pos {
-	i := sort.Search(len(s.segs), func(i int) bool { return s.segs[i].off > off }) - 1
-	if i < 0 {
-		i = 0
-	}
-	sg := s.segs[i]
-	return diag.Pos{File: s.file, Line: sg.line, Col: sg.col + off - sg.off}
-}
+func (s *source) pos(off int) diag.Pos { return s.lines.Pos(off) }
 
 // ParseFile parses every rule of a file. Rules that fail to parse are
 // reported in the returned list (up to its cap) and left out; the rest are
@@ -41,7 +25,7 @@ func ParseFile(name string, src []byte) ([]*Rule, *diag.List) {
 		rules []*Rule
 		errs  = &diag.List{}
 		cur   strings.Builder
-		segs  []segment
+		lines = &diag.LineMap{File: name}
 	)
 	line := 0
 	for len(src) > 0 {
@@ -59,16 +43,16 @@ func ParseFile(name string, src []byte) ([]*Rule, *diag.List) {
 			col += len(raw) - len(trimmed)
 			raw = trimmed
 		}
-		segs = append(segs, segment{off: cur.Len(), line: line, col: col})
+		lines.Add(cur.Len(), line, col)
 		body := bytes.TrimRight(raw, " \t")
 		if bytes.HasSuffix(body, []byte{'\\'}) && len(src) > 0 {
 			cur.Write(body[:len(body)-1])
 			continue
 		}
 		cur.Write(raw)
-		s := &source{file: name, text: cur.String(), segs: segs}
+		s := &source{text: cur.String(), lines: lines}
 		cur.Reset()
-		segs = nil
+		lines = &diag.LineMap{File: name}
 		if r, err := parseLogical(s); err != nil {
 			errs.Add(err)
 		} else if r != nil {
