@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/rulec/rulec/internal/hexdigit"
 )
 
 // IsQuoted reports whether v is wrapped in double quotes.
@@ -55,7 +57,7 @@ func DecodeContent(v string) ([]byte, error) {
 			if c == ' ' || c == '\t' {
 				continue
 			}
-			d, ok := hexDigit(c)
+			d, ok := hexdigit.Value(c)
 			if !ok {
 				return nil, fmt.Errorf("bad hex digit %q", c)
 			}
@@ -86,18 +88,6 @@ func DecodeContent(v string) ([]byte, error) {
 		return nil, errors.New("unterminated |hex| run")
 	}
 	return out, nil
-}
-
-func hexDigit(c byte) (byte, bool) {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0', true
-	case c >= 'a' && c <= 'f':
-		return c - 'a' + 10, true
-	case c >= 'A' && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
 }
 
 // EncodeContent writes b as a quoted content value that DecodeContent turns

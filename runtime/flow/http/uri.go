@@ -1,6 +1,10 @@
 package http
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/rulec/rulec/internal/hexdigit"
+)
 
 // normalizeURI gives http.uri from the URI as sent (see the package doc).
 func normalizeURI(raw []byte) []byte {
@@ -45,22 +49,12 @@ func isScheme(b []byte) bool {
 	return true
 }
 
-func unhex(c byte) (byte, bool) {
-	switch {
-	case c >= '0' && c <= '9':
-		return c - '0', true
-	case c|0x20 >= 'a' && c|0x20 <= 'f':
-		return (c | 0x20) - 'a' + 10, true
-	}
-	return 0, false
-}
-
 // percentDecode appends src to dst with valid %XX escapes decoded.
 func percentDecode(dst, src []byte) []byte {
 	for i := 0; i < len(src); i++ {
 		if src[i] == '%' && i+2 < len(src) {
-			hi, ok1 := unhex(src[i+1])
-			lo, ok2 := unhex(src[i+2])
+			hi, ok1 := hexdigit.Value(src[i+1])
+			lo, ok2 := hexdigit.Value(src[i+2])
 			if ok1 && ok2 {
 				dst = append(dst, hi<<4|lo)
 				i += 2

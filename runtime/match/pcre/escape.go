@@ -3,6 +3,8 @@ package pcre
 import (
 	"strconv"
 	"strings"
+
+	"github.com/rulec/rulec/internal/hexdigit"
 )
 
 // escapeSets are the escapes standing for a class, in and out of [...].
@@ -128,7 +130,7 @@ func (p *parser) hexEscape() (byte, error) {
 		return p.bracedNumber(16)
 	}
 	v, n := 0, 0
-	for n < 2 && p.more() && isHex(p.peek()) {
+	for n < 2 && p.more() && hexdigit.Is(p.peek()) {
 		d, _ := strconv.ParseUint(p.src[p.pos:p.pos+1], 16, 8)
 		v = v*16 + int(d)
 		p.pos++
@@ -155,10 +157,6 @@ func (p *parser) bracedNumber(base int) (byte, error) {
 	}
 	p.pos += end + 1
 	return byte(v), nil
-}
-
-func isHex(c byte) bool {
-	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'f'
 }
 
 // numberedRef reads \n: a backreference when n < 10 or n names an

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/rulec/rulec/internal/hexdigit"
 )
 
 // JSON bodies become arguments named by their path from "json": object
@@ -269,7 +271,7 @@ func (p *jsonParser) hex4() (rune, bool) {
 	}
 	var r rune
 	for _, c := range p.src[p.pos : p.pos+4] {
-		v := hexVal(c)
+		v := hexdigit.Int(c)
 		if v < 0 {
 			return 0, false
 		}

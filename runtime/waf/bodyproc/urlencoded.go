@@ -1,6 +1,10 @@
 package bodyproc
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/rulec/rulec/internal/hexdigit"
+)
 
 func init() {
 	register("URLENCODED", func(body []byte, _ string, s Sink) error {
@@ -66,24 +70,12 @@ func Unescape(s string) string {
 		switch c := s[i]; {
 		case c == '+':
 			b = append(b, ' ')
-		case c == '%' && i+2 < len(s) && hexVal(s[i+1]) >= 0 && hexVal(s[i+2]) >= 0:
-			b = append(b, byte(hexVal(s[i+1])<<4|hexVal(s[i+2])))
+		case c == '%' && i+2 < len(s) && hexdigit.Int(s[i+1]) >= 0 && hexdigit.Int(s[i+2]) >= 0:
+			b = append(b, byte(hexdigit.Int(s[i+1])<<4|hexdigit.Int(s[i+2])))
 			i += 2
 		default:
 			b = append(b, c)
 		}
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
-}
-
-func hexVal(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
 }

@@ -1,5 +1,7 @@
 package operator
 
+import "github.com/rulec/rulec/internal/hexdigit"
+
 // @validateUrlEncoding matches when a '%' does not start a %XX escape.
 func init() {
 	register("validateUrlEncoding", func(Spec) (Operator, error) {
@@ -12,14 +14,10 @@ func validURLEncoding(v string) bool {
 		if v[i] != '%' {
 			continue
 		}
-		if i+2 >= len(v) || !isHexDigit(v[i+1]) || !isHexDigit(v[i+2]) {
+		if i+2 >= len(v) || !hexdigit.Is(v[i+1]) || !hexdigit.Is(v[i+2]) {
 			return false
 		}
 		i += 2
 	}
 	return true
-}
-
-func isHexDigit(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }

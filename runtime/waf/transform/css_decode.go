@@ -1,6 +1,10 @@
 package transform
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/rulec/rulec/internal/hexdigit"
+)
 
 func init() { register("cssDecode", cssDecode) }
 
@@ -22,7 +26,7 @@ func cssDecode(s string) string {
 			break
 		}
 		j := 0
-		for j < 6 && i+1+j < len(s) && isHex(s[i+1+j]) {
+		for j < 6 && i+1+j < len(s) && hexdigit.Is(s[i+1+j]) {
 			j++
 		}
 		switch {
@@ -45,7 +49,7 @@ func cssDecode(s string) string {
 // cssHex decodes one to six hexadecimal digits to a byte.
 func cssHex(h string) byte {
 	if len(h) == 1 {
-		return byte(unhex(h[0]))
+		return byte(hexdigit.Int(h[0]))
 	}
 	v := hexByte(h[len(h)-2:])
 	wide := len(h) == 4 || len(h) == 5 && h[0] == '0' || len(h) == 6 && h[0] == '0' && h[1] == '0'

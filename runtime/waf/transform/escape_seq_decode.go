@@ -1,6 +1,10 @@
 package transform
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/rulec/rulec/internal/hexdigit"
+)
 
 func init() { register("escapeSeqDecode", escapeSeqDecode) }
 
@@ -19,7 +23,7 @@ func escapeSeqDecode(s string) string {
 			continue
 		}
 		switch n := s[i+1]; {
-		case n == 'x' && i+3 < len(s) && isHex(s[i+2]) && isHex(s[i+3]):
+		case n == 'x' && i+3 < len(s) && hexdigit.Is(s[i+2]) && hexdigit.Is(s[i+3]):
 			b = append(b, hexByte(s[i+2:]))
 			i += 3
 		case n == 'x':

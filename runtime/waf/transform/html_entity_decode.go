@@ -1,6 +1,10 @@
 package transform
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/rulec/rulec/internal/hexdigit"
+)
 
 func init() { register("htmlEntityDecode", htmlEntityDecode) }
 
@@ -43,8 +47,8 @@ func entity(s string) (c byte, n int) {
 	if len(s) > 1 && s[0] == '#' {
 		if (s[1] == 'x' || s[1] == 'X') && len(s) > 2 {
 			v, j := 0, 2
-			for j < len(s) && isHex(s[j]) {
-				v = v<<4 | unhex(s[j])
+			for j < len(s) && hexdigit.Is(s[j]) {
+				v = v<<4 | hexdigit.Int(s[j])
 				j++
 			}
 			if j == 2 {

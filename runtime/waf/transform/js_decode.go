@@ -1,6 +1,10 @@
 package transform
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/rulec/rulec/internal/hexdigit"
+)
 
 func init() { register("jsDecode", jsDecode) }
 
@@ -19,10 +23,10 @@ func jsDecode(s string) string {
 		}
 		n := s[i+1]
 		switch {
-		case n == 'u' && i+5 < len(s) && isHex(s[i+2]) && isHex(s[i+3]) && isHex(s[i+4]) && isHex(s[i+5]):
+		case n == 'u' && i+5 < len(s) && hexdigit.Is(s[i+2]) && hexdigit.Is(s[i+3]) && hexdigit.Is(s[i+4]) && hexdigit.Is(s[i+5]):
 			b = append(b, wideByte(s[i+2:i+6]))
 			i += 5
-		case n == 'x' && i+3 < len(s) && isHex(s[i+2]) && isHex(s[i+3]):
+		case n == 'x' && i+3 < len(s) && hexdigit.Is(s[i+2]) && hexdigit.Is(s[i+3]):
 			b = append(b, hexByte(s[i+2:]))
 			i += 3
 		case n >= '0' && n <= '7':

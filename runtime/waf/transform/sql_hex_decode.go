@@ -1,6 +1,10 @@
 package transform
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/rulec/rulec/internal/hexdigit"
+)
 
 func init() { register("sqlHexDecode", sqlHexDecode) }
 
@@ -12,13 +16,13 @@ func sqlHexDecode(s string) string {
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
-		if s[i] == '0' && i+3 < len(s) && (s[i+1]|0x20) == 'x' && isHex(s[i+2]) && isHex(s[i+3]) {
+		if s[i] == '0' && i+3 < len(s) && (s[i+1]|0x20) == 'x' && hexdigit.Is(s[i+2]) && hexdigit.Is(s[i+3]) {
 			j := i + 2
-			for j+1 < len(s) && isHex(s[j]) && isHex(s[j+1]) {
+			for j+1 < len(s) && hexdigit.Is(s[j]) && hexdigit.Is(s[j+1]) {
 				b = append(b, hexByte(s[j:]))
 				j += 2
 			}
-			for j < len(s) && isHex(s[j]) {
+			for j < len(s) && hexdigit.Is(s[j]) {
 				j++
 			}
 			i = j - 1

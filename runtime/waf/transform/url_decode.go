@@ -1,6 +1,10 @@
 package transform
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/rulec/rulec/internal/hexdigit"
+)
 
 func init() { register("urlDecode", urlDecode) }
 
@@ -15,7 +19,7 @@ func urlDecode(s string) string {
 		switch c := s[i]; {
 		case c == '+':
 			b = append(b, ' ')
-		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+		case c == '%' && i+2 < len(s) && hexdigit.Is(s[i+1]) && hexdigit.Is(s[i+2]):
 			b = append(b, hexByte(s[i+1:]))
 			i += 2
 		default:

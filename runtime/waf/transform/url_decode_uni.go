@@ -1,6 +1,10 @@
 package transform
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/rulec/rulec/internal/hexdigit"
+)
 
 func init() { register("urlDecodeUni", urlDecodeUni) }
 
@@ -20,10 +24,10 @@ func urlDecodeUni(s string) string {
 			b = append(b, ' ')
 		case c != '%':
 			b = append(b, c)
-		case i+5 < len(s) && (s[i+1] == 'u' || s[i+1] == 'U') && isHex(s[i+2]) && isHex(s[i+3]) && isHex(s[i+4]) && isHex(s[i+5]):
+		case i+5 < len(s) && (s[i+1] == 'u' || s[i+1] == 'U') && hexdigit.Is(s[i+2]) && hexdigit.Is(s[i+3]) && hexdigit.Is(s[i+4]) && hexdigit.Is(s[i+5]):
 			b = append(b, bestFitByte(s[i+2:i+6]))
 			i += 5
-		case i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+		case i+2 < len(s) && hexdigit.Is(s[i+1]) && hexdigit.Is(s[i+2]):
 			b = append(b, hexByte(s[i+1:]))
 			i += 2
 		default:
@@ -45,7 +49,7 @@ func wideByte(h string) byte {
 }
 
 func hex4(h string) rune {
-	return rune(unhex(h[0])<<12 | unhex(h[1])<<8 | unhex(h[2])<<4 | unhex(h[3]))
+	return rune(hexdigit.Int(h[0])<<12 | hexdigit.Int(h[1])<<8 | hexdigit.Int(h[2])<<4 | hexdigit.Int(h[3]))
 }
 
 // bestFitByte maps four hexadecimal digits (checked) to a byte through the
