@@ -189,7 +189,7 @@ func (p *ruleParser) options() ([]Option, *diag.Diagnostic) {
 				p.off++
 			}
 			o.HasValue = true
-			o.Value = strings.TrimRight(text[valStart:p.off], " \t\r\n")
+			o.Value = trimValue(text[valStart:p.off])
 			o.ValuePos = p.s.pos(valStart)
 		}
 		opts = append(opts, o)
@@ -211,4 +211,15 @@ func validName(n string) bool {
 		}
 	}
 	return true
+}
+
+// trimValue drops trailing white space from an option value, but not
+// white space escaped with a backslash.
+func trimValue(v string) string {
+	t := strings.TrimRight(v, " \t\r\n")
+	n := len(t) - len(strings.TrimRight(t, `\`))
+	if n%2 == 1 {
+		return v[:len(t)+1]
+	}
+	return t
 }
