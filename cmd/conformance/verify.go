@@ -78,8 +78,12 @@ func runTest(t *verify.Test, kernelTier string) string {
 	}
 	cfg := flow.DefaultConfig()
 	cfg.Midstream = t.Setting("stream.midstream") == "true"
+	xff, err := t.XFF()
+	if err != nil {
+		return err.Error()
+	}
 	var eve bytes.Buffer
-	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true})
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff})
 	if err != nil {
 		return err.Error()
 	}

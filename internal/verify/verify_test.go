@@ -1,6 +1,8 @@
 package verify
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rulec/rulec/internal/corpus"
@@ -40,5 +42,18 @@ func TestFindCorpus(t *testing.T) {
 		if tc.Pcap == "" || len(tc.Rules) == 0 || len(tc.Checks) == 0 {
 			t.Errorf("%s: pcap %q rules %v checks %d", tc.Name, tc.Pcap, tc.Rules, len(tc.Checks))
 		}
+	}
+}
+
+func TestXFFSetting(t *testing.T) {
+	dir := t.TempDir()
+	yaml := "outputs:\n  - eve-log:\n      types:\n        - metadata\n        - alert:\n            xff:\n              enabled: yes\n              mode: overwrite\n              deployment: reverse\n"
+	os.WriteFile(filepath.Join(dir, "suricata.yaml"), []byte(yaml), 0o644)
+	x, err := (&Test{Vars: filepath.Join(dir, "suricata.yaml")}).XFF()
+	if err != nil || x == nil || x.Mode != "overwrite" || x.Deployment != "reverse" {
+		t.Errorf("xff = %+v, %v", x, err)
+	}
+	if x, err := (&Test{}).XFF(); x != nil || err != nil {
+		t.Errorf("no suricata.yaml: %+v, %v", x, err)
 	}
 }

@@ -59,7 +59,32 @@ func (e *Engine) userAlert(u *inspect.Unit, c *urule) {
 	src, dst, sport, dport := orient(u)
 	ev := &eve.Event{Timestamp: u.TS, FlowID: u.Flow.ID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport,
 		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Fields}
+	e.applyXFF(ev, u)
 	e.emit(ev, c.r, "userspace")
+}
+
+// applyXFF rewrites or annotates an alert on an HTTP request carrying an
+// X-Forwarded-For header, as the XFF setting says.
+func (e *Engine) applyXFF(ev *eve.Event, u *inspect.Unit) {
+	x := e.opts.XFF
+	if x == nil {
+		return
+	}
+	headers, _ := u.Buffer("http.request_header")
+	addr, ok := x.Address(headers)
+	if !ok {
+		return
+	}
+	if x.Mode != "overwrite" {
+		ev.XFF = addr.String()
+		return
+	}
+	switch u.Flow.Client {
+	case ev.SrcIP:
+		ev.SrcIP = addr
+	case ev.DestIP:
+		ev.DestIP = addr
+	}
 }
 
 func direction(d inspect.Dir) string {

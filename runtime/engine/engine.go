@@ -31,6 +31,8 @@ type Options struct {
 	// disruptive rule marks its transaction's alerts blocked) rather than
 	// DetectionOnly.
 	WAFBlocking bool
+	// XFF, when set, applies X-Forwarded-For to alerts on HTTP requests.
+	XFF *eve.XFF
 }
 
 // Skipped is a rule the runtime cannot evaluate faithfully; it never

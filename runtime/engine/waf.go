@@ -122,6 +122,7 @@ func (e *Engine) wafAlerts(u *inspect.Unit, t *wafTx) {
 		src, dst, sport, dport := orient(u)
 		ev := &eve.Event{Timestamp: u.TS, FlowID: u.Flow.ID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport,
 			Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Fields}
+		e.applyXFF(ev, u)
 		e.emitAction(ev, r, "userspace", action, m.Msg)
 	}
 	t.reported = len(matched)

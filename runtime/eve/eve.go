@@ -27,6 +27,7 @@ type Event struct {
 	Proto     uint8
 	AppProto  string
 	Direction string // "to_server" or "to_client"
+	XFF       string // the X-Forwarded-For address, in XFF extra-data mode
 	Alert     *Alert
 	// Sections holds app-layer sections ("http", "dns", "tls", ...) and
 	// other event bodies ("block", "stats"). An event with a source and
@@ -88,6 +89,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	}
 	if e.Direction != "" {
 		m.add("direction", e.Direction)
+	}
+	if e.XFF != "" {
+		m.add("xff", e.XFF)
 	}
 	if e.Alert != nil {
 		m.add("alert", e.Alert)

@@ -55,3 +55,21 @@ func TestParseSeverity(t *testing.T) {
 		}
 	}
 }
+
+func TestXFFAddress(t *testing.T) {
+	headers := []byte("Host: a\nx-forwarded-for: 10.2.2.2, 10.3.3.3\nAccept: */*")
+	cases := []struct {
+		x    XFF
+		want string
+	}{
+		{XFF{Deployment: "forward"}, "10.2.2.2"},
+		{XFF{Deployment: "reverse"}, "10.3.3.3"},
+		{XFF{Deployment: "forward", Header: "X-Real-IP"}, ""},
+	}
+	for _, c := range cases {
+		a, ok := c.x.Address(headers)
+		if got := a.String(); (c.want == "" && ok) || (c.want != "" && got != c.want) {
+			t.Errorf("%+v: got %s %v, want %q", c.x, got, ok, c.want)
+		}
+	}
+}

@@ -41,6 +41,7 @@ type Config struct {
 	Iface    string
 	// WAFBlocking runs SecLang rules in On mode instead of DetectionOnly.
 	WAFBlocking bool
+	XFF         *eve.XFF // X-Forwarded-For handling of alerts; nil: none
 }
 
 // Pipeline is an engine with its kernel tier.
@@ -75,6 +76,7 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		Offline:     cfg.Offline,
 		Iface:       cfg.Iface,
 		WAFBlocking: cfg.WAFBlocking,
+		XFF:         cfg.XFF,
 	})
 	if err != nil {
 		p.Close()

@@ -1,0 +1,53 @@
+package verify
+
+import (
+	"fmt"
+	"os"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/rulec/rulec/runtime/eve"
+)
+
+// XFF reads the X-Forwarded-For setting of the test's EVE alert output
+// from its suricata.yaml (outputs: eve-log: types: alert: xff:), or nil.
+func (t *Test) XFF() (*eve.XFF, error) {
+	if t.Vars == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(t.Vars)
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Outputs []map[string]struct {
+			Types []any `yaml:"types"`
+		} `yaml:"outputs"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", t.Vars, err)
+	}
+	for _, o := range doc.Outputs {
+		for _, typ := range o["eve-log"].Types {
+			m, _ := typ.(map[string]any)
+			alert, _ := m["alert"].(map[string]any)
+			x, _ := alert["xff"].(map[string]any)
+			if yes(x["enabled"]) {
+				str := func(k string) string { s, _ := x[k].(string); return s }
+				return &eve.XFF{Mode: str("mode"), Deployment: str("deployment"), Header: str("header")}, nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+// yes reads a YAML 1.1 boolean as suricata.yaml writes them.
+func yes(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case string:
+		return x == "yes" || x == "true" || x == "on"
+	}
+	return false
+}
