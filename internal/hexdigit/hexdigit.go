@@ -1,5 +1,3 @@
-// Package hexdigit decodes ASCII hexadecimal digits, for the many decoders
-// (content hex, URL, JS, CSS, SQL hex) that need one.
 package hexdigit
 
 // Value returns the value of an ASCII hexadecimal digit.
