@@ -2,61 +2,30 @@ package flow
 
 import (
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
-	"github.com/gopacket/gopacket"
-	"github.com/gopacket/gopacket/layers"
-	"github.com/gopacket/gopacket/pcapgo"
 	"github.com/rulec/rulec/internal/corpus"
+	"github.com/rulec/rulec/runtime/capture"
 	"github.com/rulec/rulec/runtime/inspect"
 )
-
-type packetSource interface {
-	ReadPacketData() ([]byte, gopacket.CaptureInfo, error)
-	LinkType() layers.LinkType
-}
 
 // runPcap feeds a pcap or pcapng file through a tracker and
 // flushes it.
 func runPcap(t *testing.T, path string, cfg Config) (*sink, Stats) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var src packetSource
-	if r, err := pcapgo.NewReader(f); err == nil {
-		src = r
-	} else {
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			t.Fatal(err)
-		}
-		r, err := pcapgo.NewNgReader(f, pcapgo.DefaultNgReaderOptions)
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		src = r
-	}
 	tr, s := newTracker(cfg)
-	if err := tr.SetLinkType(src.LinkType()); err != nil {
-		t.Skipf("%s: %v", path, err)
-	}
-	for {
-		data, ci, err := src.ReadPacketData()
-		if errors.Is(err, io.EOF) {
-			break
+	err := capture.ReadFile(path, func(ts time.Time, frame []byte, _ uint64) error {
+		if _, err := tr.Frame(ts, frame); err != nil && !errors.Is(err, ErrTruncated) && !errors.Is(err, ErrCorrupt) {
+			return err
 		}
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		if _, err := tr.Frame(ci.Timestamp, data); err != nil && !errors.Is(err, ErrTruncated) && !errors.Is(err, ErrCorrupt) {
-			t.Fatalf("%s: unexpected error %v", path, err)
-		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
 	}
 	tr.Flush()
 	return s, tr.Stats()

@@ -41,11 +41,10 @@ type decoder struct {
 	icmp6   layers.ICMPv6
 	p4, p6  *gopacket.DecodingLayerParser
 	decoded []gopacket.LayerType
-	link    layers.LinkType
 }
 
 func newDecoder() *decoder {
-	d := &decoder{link: layers.LinkTypeEthernet}
+	d := &decoder{}
 	ls := []gopacket.DecodingLayer{&d.ip4, &d.ip6, &d.ext, &d.frag6, &d.tcp, &d.udp, &d.icmp4, &d.icmp6}
 	parser := func(first gopacket.LayerType) *gopacket.DecodingLayerParser {
 		p := gopacket.NewDecodingLayerParser(first)
@@ -71,7 +70,7 @@ const (
 	l4Fragment
 )
 
-// decode fills p from a frame of the decoder's link type. ok is false for a frame that carries no IP
+// decode fills p from an Ethernet frame. ok is false for a frame that carries no IP
 // packet.
 func (d *decoder) decode(frame []byte, p *inspect.Packet) (l4 transport, ok bool, err error) {
 	off, et, err := d.network(frame, p)

@@ -1,6 +1,6 @@
 // Package flow turns captured frames into inspection units. It decodes
-// the link layer (Ethernet with 802.1Q/802.1ad tags by default, see
-// SetLinkType), IPv4, IPv6 (extension headers), TCP, UDP and ICMP with
+// Ethernet (with 802.1Q/802.1ad tags; runtime/capture makes other link
+// types Ethernet), IPv4, IPv6 (extension headers), TCP, UDP and ICMP with
 // gopacket's DecodingLayerParser; keeps a bounded flow table keyed by the
 // 5-tuple in both directions and the VLAN ids; reassembles TCP streams
 // (runtime/flow/reasm); detects HTTP, TLS and DNS by content or port and

@@ -1,17 +1,10 @@
 package pcre
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 )
-
-// ErrUnsupported reports a PCRE construct neither engine runs.
-var ErrUnsupported = errors.New("unsupported pcre construct")
-
-// ErrSyntax reports a malformed pattern.
-var ErrSyntax = errors.New("pcre syntax error")
 
 type parser struct {
 	src      string

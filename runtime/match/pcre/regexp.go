@@ -1,7 +1,6 @@
 package pcre
 
 import (
-	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -13,9 +12,6 @@ import (
 
 // Timeout bounds one search of the backtracking engine.
 const Timeout = 100 * time.Millisecond
-
-// ErrFlag reports a pcre modifier this package does not know.
-var ErrFlag = errors.New("unknown pcre flag")
 
 // Regexp is a compiled pcre pattern. It is safe for concurrent use.
 type Regexp struct {
