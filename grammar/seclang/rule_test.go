@@ -78,7 +78,6 @@ func TestOperator(t *testing.T) {
 }
 
 func TestActions(t *testing.T) {
-	type act struct{ name, value string }
 	cases := []struct {
 		list string
 		want []Action

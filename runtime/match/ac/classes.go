@@ -1,13 +1,5 @@
 package ac
 
-// foldByte lower-cases an ASCII letter.
-func foldByte(c byte) byte {
-	if c >= 'A' && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
 // byteClasses gives every byte used by a pattern its own class and puts
 // all other bytes in class 0; with fold (the patterns are folded then),
 // upper-case letters share the class of their lower-case letter. It
