@@ -165,36 +165,28 @@ type Base64Decode struct {
 	Relative bool
 }
 
-// AppLayerEvent matches an anomaly event raised by an app-layer parser,
-// such as "http.invalid_transfer_encoding_value_in_request".
-type AppLayerEvent struct {
-	Event string
-}
+func (m *Content) Kind() string      { return "content" }
+func (m *PCRE) Kind() string         { return "pcre" }
+func (m *IsDataAt) Kind() string     { return "isdataat" }
+func (m *ByteTest) Kind() string     { return "byte_test" }
+func (m *ByteJump) Kind() string     { return "byte_jump" }
+func (m *ByteExtract) Kind() string  { return "byte_extract" }
+func (m *Size) Kind() string         { return m.What }
+func (m *TCPFlags) Kind() string     { return "flags" }
+func (m *Field) Kind() string        { return m.Name }
+func (m *StreamSize) Kind() string   { return "stream_size" }
+func (m *Base64Decode) Kind() string { return "base64_decode" }
+func (m *FlowCounter) Kind() string  { return "flow." + m.What }
 
-func (m *Content) Kind() string       { return "content" }
-func (m *PCRE) Kind() string          { return "pcre" }
-func (m *IsDataAt) Kind() string      { return "isdataat" }
-func (m *ByteTest) Kind() string      { return "byte_test" }
-func (m *ByteJump) Kind() string      { return "byte_jump" }
-func (m *ByteExtract) Kind() string   { return "byte_extract" }
-func (m *Size) Kind() string          { return m.What }
-func (m *TCPFlags) Kind() string      { return "flags" }
-func (m *Field) Kind() string         { return m.Name }
-func (m *StreamSize) Kind() string    { return "stream_size" }
-func (m *Base64Decode) Kind() string  { return "base64_decode" }
-func (m *AppLayerEvent) Kind() string { return "app-layer-event" }
-func (m *FlowCounter) Kind() string   { return "flow." + m.What }
-
-func (m *Content) Buf() Buffer       { return m.Buffer }
-func (m *PCRE) Buf() Buffer          { return m.Buffer }
-func (m *IsDataAt) Buf() Buffer      { return m.Buffer }
-func (m *ByteTest) Buf() Buffer      { return m.Buffer }
-func (m *ByteJump) Buf() Buffer      { return m.Buffer }
-func (m *ByteExtract) Buf() Buffer   { return m.Buffer }
-func (m *Size) Buf() Buffer          { return m.Buffer }
-func (m *TCPFlags) Buf() Buffer      { return Buffer{Name: "tcp.hdr"} }
-func (m *Field) Buf() Buffer         { return Buffer{Name: "pkt.hdr"} }
-func (m *StreamSize) Buf() Buffer    { return Buffer{Name: "stream"} }
-func (m *Base64Decode) Buf() Buffer  { return m.Buffer }
-func (m *AppLayerEvent) Buf() Buffer { return Buffer{Name: "app.events"} }
-func (m *FlowCounter) Buf() Buffer   { return Buffer{Name: "flow"} }
+func (m *Content) Buf() Buffer      { return m.Buffer }
+func (m *PCRE) Buf() Buffer         { return m.Buffer }
+func (m *IsDataAt) Buf() Buffer     { return m.Buffer }
+func (m *ByteTest) Buf() Buffer     { return m.Buffer }
+func (m *ByteJump) Buf() Buffer     { return m.Buffer }
+func (m *ByteExtract) Buf() Buffer  { return m.Buffer }
+func (m *Size) Buf() Buffer         { return m.Buffer }
+func (m *TCPFlags) Buf() Buffer     { return Buffer{Name: "tcp.hdr"} }
+func (m *Field) Buf() Buffer        { return Buffer{Name: "pkt.hdr"} }
+func (m *StreamSize) Buf() Buffer   { return Buffer{Name: "stream"} }
+func (m *Base64Decode) Buf() Buffer { return m.Buffer }
+func (m *FlowCounter) Buf() Buffer  { return Buffer{Name: "flow"} }

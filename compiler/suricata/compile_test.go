@@ -165,7 +165,7 @@ func TestStatefulKeywords(t *testing.T) {
 }
 
 func TestPCREAndSizes(t *testing.T) {
-	r := mustCompile(t, `alert tcp any any -> any 80 (pcre:"/a\;b$/smiUR"; pcre:!"/x/"; dsize:>10; urilen:5<>20,raw; http.host; bsize:<=64; app-layer-event:http.invalid_transfer_encoding_value_in_request; sid:1;)`)
+	r := mustCompile(t, `alert tcp any any -> any 80 (pcre:"/a\;b$/smiUR"; pcre:!"/x/"; dsize:>10; urilen:5<>20,raw; http.host; bsize:<=64; sid:1;)`)
 	p := r.Matchers[0].(*ir.PCRE)
 	if p.Pattern != `a\;b$` || p.Flags != "smi" || !p.Relative || p.Buffer.Name != "http.uri" {
 		t.Errorf("pcre = %+v", p)
@@ -182,9 +182,8 @@ func TestPCREAndSizes(t *testing.T) {
 	if b := r.Matchers[4].(*ir.Size); b.Buffer.Name != "http.host" || b.Cmp != (ir.Cmp{Op: "<=", A: 64}) {
 		t.Errorf("bsize = %+v", b)
 	}
-	if e := r.Matchers[5].(*ir.AppLayerEvent); e.Event != "http.invalid_transfer_encoding_value_in_request" {
-		t.Errorf("event = %+v", e)
-	}
+	mustFail(t, `alert http any any -> any any (app-layer-event:http.invalid_transfer_encoding_value_in_request; sid:2;)`, diag.ErrUnsupported, `keyword "app-layer-event"`)
+	mustFail(t, `alert http any any -> any any (app-layer-event:nodot; sid:2;)`, diag.ErrBadValue, "proto.event")
 	mustFail(t, `alert tcp any any -> any any (pcre:"/a/q"; sid:1;)`, diag.ErrBadValue, "unknown pcre modifier")
 	mustFail(t, `alert tcp any any -> any any (pcre:"a"; sid:1;)`, diag.ErrBadValue, "pcre")
 	mustFail(t, `alert tcp any any -> any any (http.uri; pcre:"/a/H"; sid:1;)`, diag.ErrConflict, "/H in sticky buffer")

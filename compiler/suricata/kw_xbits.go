@@ -1,10 +1,12 @@
 package suricata
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
 	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/diag"
 	syntax "github.com/rulec/rulec/grammar/suricata"
 )
 
@@ -34,7 +36,9 @@ func init() {
 			return badValue("xbits track, want track ip_src|ip_dst|ip_pair|tx", args[2])
 		}
 		switch bit.Track = track[1]; bit.Track {
-		case "ip_src", "ip_dst", "ip_pair", "tx":
+		case "ip_src", "ip_dst", "ip_pair":
+		case "tx":
+			return fmt.Errorf("xbits tracked by tx %w", diag.ErrUnsupported)
 		default:
 			return badValue("xbits track", bit.Track)
 		}

@@ -21,8 +21,6 @@ func TestXbits(t *testing.T) {
 			ir.Bit{Kind: "xbits", Cmd: "set", Names: []string{"ET.PROPFIND"}, Track: "ip_src", Expire: 360}},
 		{`alert tcp any any -> any any (xbits:isnotset,a,track ip_src; sid:1;)`,
 			ir.Bit{Kind: "xbits", Cmd: "isnotset", Names: []string{"a"}, Track: "ip_src", Expire: 30}},
-		{`alert tcp any any -> any any (xbits:unset,a,track  tx; sid:1;)`,
-			ir.Bit{Kind: "xbits", Cmd: "unset", Names: []string{"a"}, Track: "tx", Expire: 30}},
 		{`alert tcp any any -> any any (xbits:toggle,a,track ip_dst; sid:1;)`,
 			ir.Bit{Kind: "xbits", Cmd: "toggle", Names: []string{"a"}, Track: "ip_dst", Expire: 30}},
 	} {
@@ -45,6 +43,7 @@ func TestXbitsErrors(t *testing.T) {
 		{`alert tcp any any -> any any (xbits:set,,track ip_src; sid:1;)`, diag.ErrBadValue, `bad xbits name ""`},
 		{`alert tcp any any -> any any (xbits:set,a b,track ip_src; sid:1;)`, diag.ErrBadValue, `bad xbits name "a b"`},
 		{`alert tcp any any -> any any (xbits:set,a,ip_src; sid:1;)`, diag.ErrBadValue, "want track ip_src|ip_dst|ip_pair|tx"},
+		{`alert tcp any any -> any any (xbits:unset,a,track  tx; sid:1;)`, diag.ErrUnsupported, "xbits tracked by tx unsupported"},
 		{`alert tcp any any -> any any (xbits:set,a,track by_src; sid:1;)`, diag.ErrBadValue, `bad xbits track "by_src"`},
 		{`alert tcp any any -> any any (xbits:set,a,track ip_src,expire 0; sid:1;)`, diag.ErrBadRange, "xbits expire 0 out of range"},
 		{`alert tcp any any -> any any (xbits:set,a,track ip_src,expire; sid:1;)`, diag.ErrBadValue, "want expire N"},

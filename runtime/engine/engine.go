@@ -101,10 +101,6 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 			secRules = append(secRules, r)
 			continue
 		}
-		if reason := runtimeGap(r); reason != "" {
-			e.skipped = append(e.skipped, Skipped{r, reason})
-			continue
-		}
 		u, bufRule := prepare(i, r)
 		if bufRule != nil {
 			u.matchIdx = len(forMatcher)
@@ -136,21 +132,6 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 	e.index()
 	e.tracker = opts.NewTracker(e.route)
 	return e, nil
-}
-
-// runtimeGap names what the runtime cannot evaluate in r, if anything.
-func runtimeGap(r *ir.Rule) string {
-	for _, b := range r.Bits {
-		if b.Kind == "xbits" && b.Track == "tx" {
-			return "xbits tracked by tx is not evaluated by the runtime yet"
-		}
-	}
-	for _, m := range r.Matchers {
-		if _, ok := m.(*ir.AppLayerEvent); ok {
-			return "app-layer-event is not evaluated by the runtime yet"
-		}
-	}
-	return ""
 }
 
 // Skipped lists the userspace rules the runtime leaves out, with reasons.

@@ -27,8 +27,7 @@
 //     base64_data matchers on the result right away; their match ends the
 //     inspection of the outer buffer with a match.
 //   - dsize applies to packet units only; flags, ttl, itype and icode read
-//     the unit's packet. app-layer-event looks for the event's name among
-//     the lines of the unit's "app.events" buffer.
+//     the unit's packet.
 //
 // Rules Compile cannot evaluate faithfully (other languages, stream_size,
 // dce byte options, patterns neither regex engine runs, ...) are listed in

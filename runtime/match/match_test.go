@@ -206,8 +206,6 @@ func TestHTTPBuffers(t *testing.T) {
 			http("http.header", "Basic  YWRtaW46"), true},
 		{"base64 nothing to decode", `http.header; content:"Basic "; base64_decode:relative; base64_data; content:!"x";`,
 			http("http.header", "Basic !!!"), false},
-		{"app-layer-event", `app-layer-event:http.request_too_long;`, http(EventsBuffer, "http.gzip\nhttp.request_too_long"), true},
-		{"app-layer-event missing", `app-layer-event:http.request_too_long;`, http(EventsBuffer, "http.gzip"), false},
 	})
 }
 

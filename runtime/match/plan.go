@@ -78,8 +78,6 @@ func (p *planner) add(m ir.Matcher) error {
 		return fmt.Errorf("stream size needs TCP sequence tracking: %w", diag.ErrUnsupported)
 	case *ir.Field:
 		return fmt.Errorf("header field %s: %w", m.Name, diag.ErrUnsupported)
-	case *ir.AppLayerEvent:
-		return p.put(m, ir.Buffer{Name: EventsBuffer}, &eventStep{name: []byte(m.Event)})
 	case *ir.Size:
 		if m.What == "dsize" {
 			p.rule.onlyPkt = true

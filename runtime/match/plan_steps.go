@@ -1,7 +1,6 @@
 package match
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/rulec/rulec/compiler/ir"
@@ -9,10 +8,6 @@ import (
 	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/match/internal/ascii"
 )
-
-// EventsBuffer is the unit buffer app-layer-event reads: the names of the
-// events an app-layer parser raised, one per line.
-const EventsBuffer = "app.events"
 
 // step compiles a matcher that inspects a buffer.
 func (p *planner) step(m ir.Matcher) (step, error) {
@@ -131,16 +126,4 @@ func packetCheck(m ir.Matcher) (func(*inspect.Packet) bool, bool) {
 		}
 	}
 	return nil, false
-}
-
-// eventStep is app-layer-event: the event's name is a line of the buffer.
-type eventStep struct{ name []byte }
-
-func (e *eventStep) inspect(in *inspector, i, prev int) int {
-	for line := range bytes.SplitSeq(in.buf, []byte{'\n'}) {
-		if bytes.Equal(line, e.name) {
-			return in.next(i, prev)
-		}
-	}
-	return noMatch
 }
