@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	dfa "github.com/rulec/rulec/codegen/ac"
 	"github.com/rulec/rulec/runtime/match/internal/ascii"
 )
 
@@ -54,9 +55,9 @@ func New(pats []Pattern) (*Matcher, error) {
 		}
 		keys[i] = k
 	}
-	class, n := byteClasses(keys, fold)
-	m.class, m.stride = class, uint32(n)
-	m.compile(buildTrie(keys, class, n))
+	d := dfa.Build(keys, fold)
+	m.class, m.stride = d.Class, uint32(d.NClasses)
+	m.compile(d)
 	return m, nil
 }
 
@@ -64,66 +65,20 @@ func hasLetter(b []byte) bool {
 	return slices.ContainsFunc(b, func(c byte) bool { return ascii.Lower(c)-'a' < 26 })
 }
 
-// trie is the automaton before renumbering: states in breadth-first
-// order of creation, with full transitions once failures are filled in.
-type trie struct {
-	next  []uint32 // by state*stride + class: the next state
-	out   [][]uint32
-	order []uint32 // states in breadth-first order
-}
-
-func buildTrie(keys [][]byte, class [256]uint8, stride int) *trie {
-	t := &trie{next: make([]uint32, stride), out: [][]uint32{nil}}
-	for id, k := range keys {
-		s := uint32(0)
-		for _, c := range k {
-			i := int(s)*stride + int(class[c])
-			if t.next[i] == 0 {
-				t.next[i] = uint32(len(t.out))
-				t.out = append(t.out, nil)
-				t.next = append(t.next, make([]uint32, stride)...)
-			}
-			s = t.next[i]
-		}
-		t.out[s] = append(t.out[s], uint32(id))
-	}
-	fail := make([]uint32, len(t.out))
-	t.order = make([]uint32, 0, len(t.out))
-	t.order = append(t.order, 0)
-	for q := 0; q < len(t.order); q++ {
-		s := t.order[q]
-		row := t.next[int(s)*stride : int(s+1)*stride]
-		frow := t.next[int(fail[s])*stride : int(fail[s]+1)*stride]
-		for c, child := range row {
-			switch {
-			case child != 0:
-				if s != 0 {
-					fail[child] = frow[c]
-				}
-				t.out[child] = append(t.out[child], t.out[fail[child]]...)
-				t.order = append(t.order, child)
-			case s != 0:
-				row[c] = frow[c]
-			}
-		}
-	}
-	return t
-}
-
 // compile renumbers the trie's states so that accepting states come last
 // and lays the rows out with premultiplied offsets.
-func (m *Matcher) compile(t *trie) {
-	n := uint32(len(t.out))
+func (m *Matcher) compile(t *dfa.DFA) {
+	n := uint32(len(t.Out))
 	num := make([]uint32, n)
 	plain, last := uint32(0), n
-	for _, s := range t.order {
-		if len(t.out[s]) == 0 {
+	for _, s := range t.Order {
+		if len(t.Out[s]) == 0 {
 			num[s] = plain
 			plain++
 		}
 	}
-	for _, s := range t.order {
-		if len(t.out[s]) > 0 {
+	for _, s := range t.Order {
+		if len(t.Out[s]) > 0 {
 			num[s] = plain + (n - last)
 			last--
 		}
@@ -133,14 +88,14 @@ func (m *Matcher) compile(t *trie) {
 	m.delta = make([]uint32, int(n*stride))
 	for s := range n {
 		dst := m.delta[num[s]*stride : (num[s]+1)*stride]
-		for c, to := range t.next[s*stride : (s+1)*stride] {
+		for c, to := range t.Next[s*stride : (s+1)*stride] {
 			dst[c] = num[to] * stride
 		}
 	}
 	m.out = make([]uint32, n-plain+1)
 	for s := range n {
 		if k := num[s]; k >= plain {
-			m.out[k-plain+1] = uint32(len(t.out[s]))
+			m.out[k-plain+1] = uint32(len(t.Out[s]))
 		}
 	}
 	for i := 1; i < len(m.out); i++ {
@@ -149,7 +104,7 @@ func (m *Matcher) compile(t *trie) {
 	m.outIDs = make([]uint32, m.out[len(m.out)-1])
 	for s := range n {
 		if k := num[s]; k >= plain {
-			copy(m.outIDs[m.out[k-plain]:], t.out[s])
+			copy(m.outIDs[m.out[k-plain]:], t.Out[s])
 		}
 	}
 }
