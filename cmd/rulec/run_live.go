@@ -181,6 +181,10 @@ func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.W
 	if w, ok := cfg.EVE.(io.Closer); ok && cfg.EVE != stdout {
 		defer w.Close()
 	}
+	// Signals are caught before anything is attached, so that one arriving
+	// during start-up also ends in a clean detach.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	src := source{paths: fs.Args(), varsFile: c.varsFile, vars: f.Vars}
 	o, err := src.load()
 	if err != nil {
@@ -194,7 +198,7 @@ func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.W
 	}
 	snap, _ := r.Snapshot()
 	fmt.Fprintf(stderr, "attached to %s (%s, %s); %d rules\n", cfg.Iface, snap.Attach, directionName(cfg.Direction), len(o.Rules))
-	code := serveLive(r, src, lf, f, stderr)
+	code := serveLive(ctx, r, src, lf, f, stderr)
 	if s, err := r.Snapshot(); err == nil {
 		s.WriteLine(stderr, nil)
 	}
@@ -214,9 +218,7 @@ func directionName(d attach.Direction) string {
 
 // serveLive runs until SIGINT or SIGTERM, reloading on SIGHUP and control
 // requests, printing and serving counters.
-func serveLive(r *live.Runner, src source, lf *liveFlags, f *live.File, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f *live.File, stderr io.Writer) int {
 	if lf.duration > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, lf.duration)
