@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cilium/ebpf/link"
 	"golang.org/x/sys/unix"
 
 	"github.com/rulec/rulec/bpf"
@@ -199,41 +198,4 @@ func dialUDP(t testing.TB, ns *netnstest.NS, to string) *net.UDPConn {
 	}
 	t.Cleanup(func() { c.Close() })
 	return c
-}
-
-// tcxLinks counts the TCX links on an interface index.
-func tcxLinks(t *testing.T, ifindex int) int {
-	t.Helper()
-	it := new(link.Iterator)
-	defer it.Close()
-	n := 0
-	for it.Next() {
-		info, err := it.Link.Info()
-		if err != nil {
-			continue
-		}
-		if tcx := info.TCX(); tcx != nil && int(tcx.Ifindex) == ifindex {
-			n++
-		}
-	}
-	if err := it.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
-// ifindex reads an interface's index inside ns.
-func ifindex(t *testing.T, ns *netnstest.NS) int {
-	t.Helper()
-	var idx int
-	if err := ns.Do(func() error {
-		ifc, err := net.InterfaceByName(ns.Iface)
-		if err == nil {
-			idx = ifc.Index
-		}
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return idx
 }

@@ -189,15 +189,14 @@ func TestEndToEnd(t *testing.T) {
 	if s.Kernel.RingbufFull != 0 || s.Kernel.Drop == 0 || s.Kernel.Blocked == 0 || s.Kernel.Allowed == 0 || s.Blocks.Blocks != 1 {
 		t.Errorf("counters: %+v, blocks %+v", s.Kernel, s.Blocks)
 	}
-	idx := ifindex(t, &p.Server)
-	if n := tcxLinks(t, idx); n != 2 {
-		t.Errorf("%d TCX links while attached both ways, want 2", n)
+	if n, err := p.Server.TCXPrograms(); err != nil || n != 2 {
+		t.Errorf("%d TCX programs while attached both ways, want 2 (%v)", n, err)
 	}
 	if err := r.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if n := tcxLinks(t, idx); n != 0 {
-		t.Errorf("%d TCX links left after Close", n)
+	if n, err := p.Server.TCXPrograms(); err != nil || n != 0 {
+		t.Errorf("%d TCX programs left after Close (%v)", n, err)
 	}
 	if !reachable(cli, "9090") {
 		t.Error("the drop rule still applies after Close")
