@@ -12,3 +12,6 @@ func Actions() []string { return actions.names() }
 
 // Variables returns the names of every supported variable.
 func Variables() []string { return variables.names() }
+
+// CtlOptions returns the names of every supported ctl option.
+func CtlOptions() []string { return ctlOptions.names() }
