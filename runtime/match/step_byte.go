@@ -29,6 +29,16 @@ func (o *byteOpts) at(buf []byte, vars []uint64, prev int) (int, bool) {
 	return start, true
 }
 
+// load finds and converts the bytes a byte_test or byte_extract reads:
+// the value, where it starts and how many bytes it took.
+func (o *byteOpts) load(in *inspector, prev int) (v uint64, start, n int, ok bool) {
+	if start, ok = o.at(in.buf, in.vars, prev); !ok {
+		return 0, 0, 0, false
+	}
+	v, n, ok = o.read(in.buf[start:])
+	return v, start, n, ok
+}
+
 // read converts the bytes at b and applies the bitmask, returning the
 // value and the number of bytes consumed.
 func (o *byteOpts) read(b []byte) (uint64, int, bool) {
@@ -121,11 +131,7 @@ type byteTestStep struct {
 }
 
 func (t *byteTestStep) inspect(in *inspector, i, prev int) int {
-	start, ok := t.opts.at(in.buf, in.vars, prev)
-	if !ok {
-		return noMatch
-	}
-	v, _, ok := t.opts.read(in.buf[start:])
+	v, _, _, ok := t.opts.load(in, prev)
 	if !ok {
 		return noMatch
 	}
@@ -208,11 +214,7 @@ type byteExtractStep struct {
 }
 
 func (e *byteExtractStep) inspect(in *inspector, i, prev int) int {
-	start, ok := e.opts.at(in.buf, in.vars, prev)
-	if !ok {
-		return noMatch
-	}
-	v, n, ok := e.opts.read(in.buf[start:])
+	v, start, n, ok := e.opts.load(in, prev)
 	if !ok {
 		return noMatch
 	}
