@@ -1,28 +1,14 @@
 package bpflog
 
 import (
-	"os"
-	"regexp"
-	"strconv"
 	"testing"
+
+	"github.com/rulec/rulec/internal/cheader"
 )
 
 // TestHeaderConstants checks the constants of record.go and level.go
 // against bpf/log.h.
 func TestHeaderConstants(t *testing.T) {
-	src, err := os.ReadFile("../../bpf/log.h")
-	if err != nil {
-		t.Fatal(err)
-	}
-	found := map[string]uint64{}
-	re := regexp.MustCompile(`(?m)^\s*(?:#define\s+(RC_LOG_\w+)\s+|(RC_LOG_\w+)\s*=\s*)(0x[0-9a-f]+|\d+)u?\b`)
-	for _, m := range re.FindAllStringSubmatch(string(src), -1) {
-		v, err := strconv.ParseUint(m[3], 0, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		found[m[1]+m[2]] = v
-	}
 	want := map[string]uint64{
 		"RC_LOG_MSG_LEN":  MsgLen,
 		"RC_LOG_STR_LEN":  StrLen,
@@ -39,12 +25,5 @@ func TestHeaderConstants(t *testing.T) {
 		"RC_LOG_ARG_PORT": argPort,
 		"RC_LOG_ARG_STR":  argStr,
 	}
-	for name, v := range want {
-		got, ok := found[name]
-		if !ok {
-			t.Errorf("log.h does not define %s", name)
-		} else if got != v {
-			t.Errorf("%s: log.h %d, Go %d", name, got, v)
-		}
-	}
+	cheader.Check(t, "../../bpf/log.h", want)
 }
