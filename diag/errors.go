@@ -13,4 +13,5 @@ var (
 	ErrConflict     = errors.New("contradictory modifiers")
 	ErrBadValue     = errors.New("bad value")
 	ErrMissing      = errors.New("missing required option")
+	ErrLimit        = errors.New("limit exceeded")
 )

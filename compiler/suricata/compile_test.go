@@ -146,7 +146,7 @@ func TestAllErrorsOfARuleAreReported(t *testing.T) {
 }
 
 func TestStatefulKeywords(t *testing.T) {
-	r := mustCompile(t, `alert tcp any any -> any any (flow:established,to_server; flowbits:isset,a|b; flowbits:set,c; flowbits:noalert; threshold: type limit, count 1, seconds 120, track by_src reference:url,x; detection_filter:track by_dst, count 5, seconds 60; sid:1;)`)
+	r := mustCompile(t, `alert tcp any any -> any any (flow:established,to_server; flowbits:isset,a|b; flowbits:set,c; flowbits:noalert; threshold: type limit, count 1, seconds 120, track by_src; detection_filter:track by_dst, count 5, seconds 60; sid:1;)`)
 	if !r.Flow.Established || !r.Flow.ToServer || r.Flow.ToClient {
 		t.Errorf("flow = %+v", r.Flow)
 	}
@@ -162,6 +162,16 @@ func TestStatefulKeywords(t *testing.T) {
 	mustFail(t, `alert tcp any any -> any any (threshold:type limit, count 1, seconds 10; sid:1;)`, diag.ErrMissing, "needs track")
 	mustFail(t, `alert tcp any any -> any any (threshold:type limit, track by_src, count 1, seconds 10; threshold:type limit, track by_src, count 1, seconds 10; sid:1;)`, diag.ErrConflict, "only one")
 	mustFail(t, `alert tcp any any -> any any (flow:sideways; sid:1;)`, diag.ErrBadValue, "sideways")
+}
+
+// ET Open sid 2061962 lacks the ';' between threshold and reference.
+func TestThresholdMissingSemicolon(t *testing.T) {
+	mustFail(t, `alert dns any any -> any any (threshold: type limit, count 1, seconds 120, track by_src reference:url,www.example.com/a/; reference:url,example.com; sid:2061962;)`,
+		diag.ErrSyntax, `threshold: bad option value formatting (possible missing semicolon): unexpected "reference:url,www.example.com/a/"`)
+	mustFail(t, `alert tcp any any -> any any (detection_filter: track by_dst, count 5, seconds 60 msg:"x"; sid:1;)`,
+		diag.ErrSyntax, `detection_filter: bad option value formatting (possible missing semicolon): unexpected "msg:\"x\""`)
+	mustFail(t, `alert tcp any any -> any any (threshold: type limit, track by_src, count 1, seconds 10, priority 3; sid:1;)`,
+		diag.ErrSyntax, `unexpected "priority 3"`)
 }
 
 func TestPCREAndSizes(t *testing.T) {

@@ -1,6 +1,7 @@
 package suricata
 
 import (
+	"errors"
 	"os"
 	"reflect"
 	"testing"
@@ -24,21 +25,30 @@ func readETOpen(tb testing.TB) map[string][]byte {
 	return out
 }
 
-// TestETOpen holds the corpus bars: no errors, at most 1% unsupported.
+// knownBroken are the ET Open rules with a real error: sid 2061962 lacks
+// the ';' between threshold and reference.
+var knownBroken = map[uint64]error{2061962: diag.ErrSyntax}
+
+// TestETOpen holds the corpus bars: no errors but the known broken rules,
+// at most 1% unsupported.
 func TestETOpen(t *testing.T) {
 	c := New(vars.Defaults())
 	var total diag.Tally
+	broken := 0
 	for name, src := range readETOpen(t) {
 		_, ds, tally := c.File(name, src)
 		total.Merge(tally)
 		for _, d := range ds.Items {
-			if !d.Unsupported() {
+			switch want, known := knownBroken[d.SID]; {
+			case known && errors.Is(d, want):
+				broken++
+			case !d.Unsupported():
 				t.Error(d)
 			}
 		}
 	}
-	if total.Rules < 9000 || total.Errors != 0 || total.Unsupported*100 > total.Rules {
-		t.Errorf("ET Open: %+v, want 0 errors and at most 1%% unsupported", total)
+	if total.Rules < 9000 || total.Errors != broken || broken != len(knownBroken) || total.Unsupported*100 > total.Rules {
+		t.Errorf("ET Open: %+v, want %d errors (sids %v) and at most 1%% unsupported", total, len(knownBroken), knownBroken)
 	}
 }
 

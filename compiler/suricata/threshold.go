@@ -10,8 +10,10 @@ import (
 )
 
 // parseThreshold reads "type T, track K, count N, seconds S" in any order;
-// detection_filter has no type. Like Suricata, which matches the items with
-// an unanchored pattern, it ignores whatever follows the last item.
+// detection_filter has no type. Suricata matches the items with an
+// unanchored pattern and ignores whatever follows the last one, so a
+// missing ';' silently swallows the next option (ET Open sid 2061962 lost a
+// reference that way); text after the items is refused here instead.
 func parseThreshold(kind, v string) (ir.Threshold, error) {
 	t := ir.Threshold{Kind: kind}
 	need := []string{"track", "count", "seconds"}
@@ -19,11 +21,12 @@ func parseThreshold(kind, v string) (ir.Threshold, error) {
 		need = append(need, "type")
 	}
 	seen := map[string]bool{}
-	for _, item := range splitArgs(v) {
-		if len(seen) == len(need) {
-			break
-		}
+	items := splitArgs(v)
+	for i, item := range items {
 		words := strings.Fields(item)
+		if len(seen) == len(need) || len(words) > 2 {
+			return t, trailing(words, items[i:])
+		}
 		if len(words) < 2 {
 			return t, badValue(kind+" option", item)
 		}
@@ -84,6 +87,16 @@ func parseThreshold(kind, v string) (ir.Threshold, error) {
 		}
 	}
 	return t, nil
+}
+
+// trailing reports text after a complete threshold item, most often the
+// next option with the ';' before it missing.
+func trailing(words, rest []string) error {
+	extra := strings.Join(rest, ",")
+	if len(words) > 2 {
+		extra = strings.TrimSpace(strings.SplitN(strings.Join(rest, ","), words[1], 2)[1])
+	}
+	return fmt.Errorf("bad option value formatting (possible missing semicolon): unexpected %q: %w", extra, diag.ErrSyntax)
 }
 
 func addThreshold(b *builder, t ir.Threshold) error {

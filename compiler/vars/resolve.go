@@ -18,6 +18,7 @@ type Resolver struct {
 	addrs kind[ir.AddrSet]
 	ports kind[ir.PortSet]
 	stack []string
+	depth int // lists and variable expansions being resolved
 }
 
 // set is what address and port sets have in common.
@@ -138,6 +139,13 @@ func eval[S set[S]](r *Resolver, k *kind[S], n node[S]) (S, error) {
 // items are negated).
 func positive[S set[S]](r *Resolver, k *kind[S], n node[S]) (S, error) {
 	var zero S
+	if n.varName != "" || n.isList {
+		if r.depth++; r.depth > suricata.MaxDepth {
+			r.depth--
+			return zero, fmt.Errorf("%s block recursion limit reached (max %d): %w", k.name, suricata.MaxDepth, diag.ErrLimit)
+		}
+		defer func() { r.depth-- }()
+	}
 	switch {
 	case n.any:
 		return k.all, nil

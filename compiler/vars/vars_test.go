@@ -2,6 +2,7 @@ package vars
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/rulec/rulec/compiler/ir"
@@ -113,4 +114,35 @@ func TestParseYAML(t *testing.T) {
 	if v.Addr["HOME_NET"] != "[10.10.0.0/16]" || v.Port["HTTP_PORTS"] != "8080" || v.Addr["EXTERNAL_NET"] != "!$HOME_NET" {
 		t.Errorf("vars = %+v", v)
 	}
+}
+
+func TestResolveDepthAcrossVariables(t *testing.T) {
+	v := Defaults()
+	half := suricata.MaxDepth / 2
+	v.Addr["INNER"] = strings.Repeat("[", half) + "10.0.0.0/8" + strings.Repeat("]", half)
+	v.Addr["OUTER"] = strings.Repeat("[", half) + "$INNER" + strings.Repeat("]", half)
+	v.Port["P"] = strings.Repeat("[", suricata.MaxDepth) + "80" + strings.Repeat("]", suricata.MaxDepth)
+	r := NewResolver(v)
+	if _, err := r.Addr(parsedAddr(t, "$INNER")); err != nil {
+		t.Fatalf("$INNER: %v", err)
+	}
+	if _, err := r.Addr(parsedAddr(t, "$OUTER")); !errors.Is(err, diag.ErrLimit) {
+		t.Errorf("$OUTER nests %d lists and 2 variables: err = %v, want limit", 2*half, err)
+	}
+	pe, err := suricata.ParsePort("$P")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Port(pe); !errors.Is(err, diag.ErrLimit) {
+		t.Errorf("$P: err = %v, want limit", err)
+	}
+}
+
+func parsedAddr(t *testing.T, s string) *suricata.AddrExpr {
+	t.Helper()
+	e, err := suricata.ParseAddr(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }

@@ -2,10 +2,13 @@ package suricata
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/rulec/rulec/diag"
 )
 
 // The address and port mini-languages, as participle grammars.
@@ -51,8 +54,16 @@ var (
 
 // exprError is a parse failure at a byte offset inside the expression.
 type exprError struct {
-	off int
-	msg string
+	off   int
+	msg   string
+	limit bool
+}
+
+func (e *exprError) toError() error {
+	if e.limit {
+		return fmt.Errorf("%s: %w", e.msg, diag.ErrLimit)
+	}
+	return errors.New(e.msg)
 }
 
 func toExprError(err error) *exprError {
@@ -61,6 +72,27 @@ func toExprError(err error) *exprError {
 		return &exprError{off: perr.Position().Offset, msg: perr.Message()}
 	}
 	return &exprError{msg: err.Error()}
+}
+
+// MaxDepth is how deeply address and port lists may nest, counting
+// variable expansions, as in Suricata's parser (64).
+const MaxDepth = 64
+
+// checkDepth refuses lists nested deeper than MaxDepth before the
+// recursive parser sees them, at the offset of the first bracket too deep.
+func checkDepth(text, what string) *exprError {
+	depth := 0
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '[':
+			if depth++; depth > MaxDepth {
+				return &exprError{off: i, msg: fmt.Sprintf("%s block recursion limit reached (max %d)", what, MaxDepth), limit: true}
+			}
+		case ']':
+			depth--
+		}
+	}
+	return nil
 }
 
 // The caches map expression text to its (immutable) AST; rule sets repeat
@@ -75,7 +107,7 @@ var (
 func ParseAddr(text string) (*AddrExpr, error) {
 	e, err := parseAddr(text)
 	if err != nil {
-		return nil, errors.New(err.msg)
+		return nil, err.toError()
 	}
 	return e, nil
 }
@@ -85,7 +117,7 @@ func ParseAddr(text string) (*AddrExpr, error) {
 func ParsePort(text string) (*PortExpr, error) {
 	e, err := parsePort(text)
 	if err != nil {
-		return nil, errors.New(err.msg)
+		return nil, err.toError()
 	}
 	return e, nil
 }
@@ -93,6 +125,9 @@ func ParsePort(text string) (*PortExpr, error) {
 func parseAddr(text string) (*AddrExpr, *exprError) {
 	if v, ok := addrCache.Load(text); ok {
 		return v.(*AddrExpr), nil
+	}
+	if err := checkDepth(text, "address"); err != nil {
+		return nil, err
 	}
 	n, err := addrParser.ParseString("", text)
 	if err != nil {
@@ -109,6 +144,9 @@ func parseAddr(text string) (*AddrExpr, *exprError) {
 func parsePort(text string) (*PortExpr, *exprError) {
 	if v, ok := portCache.Load(text); ok {
 		return v.(*PortExpr), nil
+	}
+	if err := checkDepth(text, "port"); err != nil {
+		return nil, err
 	}
 	n, err := portParser.ParseString("", text)
 	if err != nil {

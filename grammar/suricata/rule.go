@@ -129,7 +129,7 @@ func (p *ruleParser) addr(what string, pos *diag.Pos) (*AddrExpr, *diag.Diagnost
 	*pos = p.s.pos(at)
 	e, perr := parseAddr(tok)
 	if perr != nil {
-		return nil, diag.Errorf(p.s.pos(at+perr.off), diag.ErrSyntax, "%s %q: %s", what, tok, perr.msg)
+		return nil, p.exprErr(what, tok, at, perr)
 	}
 	return e, nil
 }
@@ -142,13 +142,26 @@ func (p *ruleParser) port(what string, pos *diag.Pos) (*PortExpr, *diag.Diagnost
 	*pos = p.s.pos(at)
 	e, perr := parsePort(tok)
 	if perr != nil {
-		return nil, diag.Errorf(p.s.pos(at+perr.off), diag.ErrSyntax, "%s %q: %s", what, tok, perr.msg)
+		return nil, p.exprErr(what, tok, at, perr)
 	}
 	return e, nil
 }
 
 // options parses the parenthesised body: "name;" or "name:value;" items,
 // where a value ends at the first semicolon not escaped with a backslash.
+// exprErr positions an address or port expression error; a long
+// expression is shortened in the message.
+func (p *ruleParser) exprErr(what, tok string, at int, perr *exprError) *diag.Diagnostic {
+	sentinel := diag.ErrSyntax
+	if perr.limit {
+		sentinel = diag.ErrLimit
+	}
+	if len(tok) > 80 {
+		tok = tok[:80] + "..."
+	}
+	return diag.Errorf(p.s.pos(at+perr.off), sentinel, "%s %q: %s", what, tok, perr.msg)
+}
+
 func (p *ruleParser) options() ([]Option, *diag.Diagnostic) {
 	p.skipSpace()
 	text := p.s.text
