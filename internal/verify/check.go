@@ -9,7 +9,7 @@ import (
 )
 
 // Evaluate applies the checks to EVE lines and returns one message per
-// failing check.
+// failing check. Checks that do not apply to Build are left out.
 func Evaluate(checks []Check, eveLines []byte) ([]string, error) {
 	var events []map[string]any
 	for _, line := range strings.Split(strings.TrimSpace(string(eveLines)), "\n") {
@@ -24,6 +24,9 @@ func Evaluate(checks []Check, eveLines []byte) ([]string, error) {
 	}
 	var fails []string
 	for _, c := range checks {
+		if c.Skip != "" {
+			continue
+		}
 		if c.Other != "" {
 			fails = append(fails, fmt.Sprintf("check kind %q not supported", c.Other))
 			continue
@@ -41,26 +44,67 @@ func Evaluate(checks []Check, eveLines []byte) ([]string, error) {
 	return fails, nil
 }
 
+// matches applies one filter's match: has-key and not-has-key name a
+// path that must (not) exist; any other key is a path whose value must
+// equal the one given.
 func matches(ev map[string]any, want map[string]any) bool {
 	for path, w := range want {
-		got, ok := lookup(ev, path)
-		if !ok || !equal(got, w) {
-			return false
+		switch path {
+		case "has-key":
+			if _, ok := lookup(ev, fmt.Sprint(w)); !ok {
+				return false
+			}
+		case "not-has-key":
+			if _, ok := lookup(ev, fmt.Sprint(w)); ok {
+				return false
+			}
+		default:
+			got, ok := lookup(ev, path)
+			if !ok || !equal(got, w) {
+				return false
+			}
 		}
 	}
 	return true
 }
 
-// lookup follows a dotted path ("alert.signature_id") into an event.
+// lookup follows a dotted path ("alert.signature_id", "dns.answers[0].rrname",
+// "dns.queries.__len") into an event.
 func lookup(ev map[string]any, path string) (any, bool) {
 	var cur any = ev
 	for _, part := range strings.Split(path, ".") {
+		if part == "__len" {
+			switch x := cur.(type) {
+			case []any:
+				return float64(len(x)), true
+			case map[string]any:
+				return float64(len(x)), true
+			case string:
+				return float64(len(x)), true
+			}
+			return nil, false
+		}
+		name, idx := part, -1
+		if i := strings.IndexByte(part, '['); i >= 0 && strings.HasSuffix(part, "]") {
+			n, err := strconv.Atoi(part[i+1 : len(part)-1])
+			if err != nil {
+				return nil, false
+			}
+			name, idx = part[:i], n
+		}
 		m, ok := cur.(map[string]any)
 		if !ok {
 			return nil, false
 		}
-		if cur, ok = m[part]; !ok {
+		if cur, ok = m[name]; !ok {
 			return nil, false
+		}
+		if idx >= 0 {
+			l, ok := cur.([]any)
+			if !ok || idx >= len(l) {
+				return nil, false
+			}
+			cur = l[idx]
 		}
 	}
 	return cur, true

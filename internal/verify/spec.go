@@ -18,7 +18,10 @@ type Test struct {
 	Pcap   string
 	Vars   string // suricata.yaml, when present
 	Args   []string
+	Env    map[string]string
 	Checks []Check
+	// Skip says why the test does not apply to Build ("" when it does).
+	Skip string
 }
 
 // Check is one filter: Count events must match every Match field.
@@ -26,13 +29,19 @@ type Check struct {
 	Count int
 	Match map[string]any
 	Other string // a check kind this runner does not support
+	Skip  string // why the check does not apply to Build, or ""
 }
 
 type testYAML struct {
-	Args   any `yaml:"args"`
-	Checks []map[string]struct {
-		Count *int           `yaml:"count"`
-		Match map[string]any `yaml:"match"`
+	Args     any               `yaml:"args"`
+	Pcap     any               `yaml:"pcap"`
+	Env      map[string]string `yaml:"env"`
+	Requires *Requires         `yaml:"requires"`
+	Checks   []map[string]struct {
+		Count    *int           `yaml:"count"`
+		Match    map[string]any `yaml:"match"`
+		Requires *Requires      `yaml:"requires"`
+		Inline   Requires       `yaml:",inline"` // older tests put min-version etc. on the filter
 	} `yaml:"checks"`
 }
 
@@ -85,18 +94,39 @@ func Load(dir string) (*Test, error) {
 			t.Args = append(t.Args, strings.Fields(fmt.Sprint(x))...)
 		}
 	}
+	t.Env = y.Env
+	if t.Skip, err = y.Requires.Unmet(dir); err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
 	for _, c := range y.Checks {
 		for kind, f := range c {
 			if kind != "filter" || f.Count == nil {
 				t.Checks = append(t.Checks, Check{Other: kind})
 				continue
 			}
-			t.Checks = append(t.Checks, Check{Count: *f.Count, Match: f.Match})
+			ch := Check{Count: *f.Count, Match: f.Match}
+			for _, r := range []*Requires{f.Requires, &f.Inline} {
+				if ch.Skip == "" {
+					if ch.Skip, err = r.Unmet(dir); err != nil {
+						return nil, fmt.Errorf("%s: %w", dir, err)
+					}
+				}
+			}
+			t.Checks = append(t.Checks, ch)
 		}
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
+	}
+	named := false
+	if p, ok := y.Pcap.(string); ok && p != "" {
+		// upstream's path points elsewhere; the corpus copies that file
+		// in under its base name
+		t.Pcap, named = filepath.Join(dir, filepath.Base(p)), true
+		if _, err := os.Stat(t.Pcap); err != nil {
+			t.Pcap = filepath.Join(dir, p)
+		}
 	}
 	for _, e := range entries {
 		switch name := e.Name(); {
@@ -104,6 +134,9 @@ func Load(dir string) (*Test, error) {
 		case strings.HasSuffix(name, ".rules"):
 			t.Rules = append(t.Rules, filepath.Join(dir, name))
 		case strings.HasSuffix(name, ".pcap") || strings.HasSuffix(name, ".pcapng"):
+			if named {
+				continue
+			}
 			if t.Pcap != "" {
 				return nil, fmt.Errorf("%s: more than one capture", dir)
 			}
@@ -125,4 +158,14 @@ func (t *Test) Setting(key string) string {
 		}
 	}
 	return ""
+}
+
+// HasArg reports whether the test's Suricata arguments include a.
+func (t *Test) HasArg(a string) bool {
+	for _, x := range t.Args {
+		if x == a {
+			return true
+		}
+	}
+	return false
 }
