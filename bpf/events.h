@@ -14,6 +14,11 @@ static __always_inline void fill_tuple(struct event *ev, const struct scratch *s
 	ev->sport = sc->sport;
 	ev->dport = sc->dport;
 	ev->gen = cfg.gen;
+	ev->vlan[0] = sc->vlan[0];
+	ev->vlan[1] = sc->vlan[1];
+	ev->vlan[2] = sc->vlan[2];
+	ev->icmp_type = sc->icmp_type;
+	ev->icmp_code = sc->icmp_code;
 	__builtin_memcpy(ev->saddr, sc->saddr, 16);
 	__builtin_memcpy(ev->daddr, sc->daddr, 16);
 }

@@ -13,13 +13,23 @@
 
 #include "state.h"
 
+/* Suricata's VLAN_MAX_LAYERS: a fourth tag is its vlan.too_many_layers. */
 #define MAX_VLANS 3
-#define MAX_EXT_HDRS 4
+/* IPv6 extension headers followed: more than any legal chain (RFC 8200
+ * 4.1: hop-by-hop, destination options, routing, fragment, AH,
+ * destination options, then mobility). */
+#define MAX_EXT_HDRS 8
 #define ICMP_HDR_LEN 8
+#define IPPROTO_MH 135
+#define IPPROTO_HIP 139
+#define IPPROTO_SHIM6 140
 
 /* PARSE_NO_L4: the addresses are known (the lists apply) but the network
- * header is malformed or the transport header is out of reach. */
-enum parse_result { PARSE_OK, PARSE_NON_IP, PARSE_ERROR, PARSE_NO_L4 };
+ * header is malformed or the transport header is out of reach.
+ * PARSE_VLAN_DEEP: more than MAX_VLANS tags; PARSE_EXT_DEEP: more than
+ * MAX_EXT_HDRS extension headers (addresses known). Both go to userspace,
+ * whose decoder has no such bound. */
+enum parse_result { PARSE_OK, PARSE_NON_IP, PARSE_ERROR, PARSE_NO_L4, PARSE_VLAN_DEEP, PARSE_EXT_DEEP };
 
 struct vlan_tag {
 	__be16 tci;
@@ -50,7 +60,9 @@ static __always_inline int parse_ipv4(struct __sk_buff *skb, struct scratch *sc,
 	sc->family = 4;
 	sc->proto = ip.protocol;
 	sc->ttl = ip.ttl;
-	sc->fragment = (bpf_ntohs(ip.frag_off) & 0x1fff) != 0;
+	/* Any fragment, first or later: its transport header is read only
+	 * after reassembly (in userspace), as Suricata does. */
+	sc->fragment = (bpf_ntohs(ip.frag_off) & 0x3fff) != 0;
 	__builtin_memset(sc->saddr, 0, 16);
 	__builtin_memset(sc->daddr, 0, 16);
 	__builtin_memcpy(sc->saddr, &ip.saddr, 4);
@@ -67,7 +79,8 @@ static __always_inline int parse_ipv4(struct __sk_buff *skb, struct scratch *sc,
 static __always_inline int is_ext_hdr(__u8 nh)
 {
 	return nh == IPPROTO_HOPOPTS || nh == IPPROTO_ROUTING || nh == IPPROTO_DSTOPTS ||
-	       nh == IPPROTO_FRAGMENT;
+	       nh == IPPROTO_FRAGMENT || nh == IPPROTO_AH || nh == IPPROTO_MH || nh == IPPROTO_HIP ||
+	       nh == IPPROTO_SHIM6;
 }
 
 static __always_inline int parse_ipv6(struct __sk_buff *skb, struct scratch *sc, __u32 off)
@@ -88,7 +101,6 @@ static __always_inline int parse_ipv6(struct __sk_buff *skb, struct scratch *sc,
 	__u32 end = clamp_end(skb, off + sizeof(ip) + bpf_ntohs(ip.payload_len));
 	__u8 nh = ip.nexthdr;
 	__u32 l4 = off + sizeof(ip);
-	/* Past MAX_EXT_HDRS, the next extension header counts as the protocol. */
 	for (int i = 0; i < MAX_EXT_HDRS; i++) {
 		if (!is_ext_hdr(nh))
 			break;
@@ -97,21 +109,36 @@ static __always_inline int parse_ipv6(struct __sk_buff *skb, struct scratch *sc,
 		if (nh == IPPROTO_FRAGMENT) {
 			nh = ext.next;
 			l4 += 8;
-			if (bpf_ntohs(ext.frag_off) & 0xfff8) {
+			/* An atomic fragment (offset 0, no more) is a whole packet. */
+			if (bpf_ntohs(ext.frag_off) & 0xfff9) {
 				sc->fragment = 1;
 				break;
 			}
 			continue;
 		}
+		if (nh == IPPROTO_AH)
+			l4 += (ext.len + 2) * 4;
+		else
+			l4 += (ext.len + 1) * 8;
 		nh = ext.next;
-		l4 += (ext.len + 1) * 8;
 	}
 	if (l4 > end)
 		return PARSE_NO_L4;
+	if (!sc->fragment && is_ext_hdr(nh)) {
+		sc->proto = nh;
+		return PARSE_EXT_DEEP;
+	}
 	sc->proto = nh;
 	sc->l4_off = l4;
 	sc->ip_end = end;
 	return PARSE_OK;
+}
+
+/* is_vlan: 802.1Q, 802.1ad and the pre-standard QinQ 0x9100, as Suricata. */
+static __always_inline int is_vlan(__be16 proto)
+{
+	return proto == bpf_htons(ETH_P_8021Q) || proto == bpf_htons(ETH_P_8021AD) ||
+	       proto == bpf_htons(0x9100);
 }
 
 /* parse_l3 reads the link and network headers: addresses, protocol, TTL. */
@@ -121,6 +148,11 @@ static __always_inline int parse_l3(struct __sk_buff *skb, struct scratch *sc)
 	struct vlan_tag tag;
 
 	sc->l4 = L4_NONE;
+	sc->family = 0;
+	sc->proto = 0;
+	sc->vlan[0] = 0;
+	sc->vlan[1] = 0;
+	sc->vlan[2] = 0;
 	sc->sport = 0;
 	sc->dport = 0;
 	sc->tcp_flags = 0;
@@ -131,12 +163,18 @@ static __always_inline int parse_l3(struct __sk_buff *skb, struct scratch *sc)
 	__be16 proto = eth.h_proto;
 	__u32 off = sizeof(eth);
 	for (int i = 0; i < MAX_VLANS; i++) {
-		if (proto != bpf_htons(ETH_P_8021Q) && proto != bpf_htons(ETH_P_8021AD))
+		if (!is_vlan(proto))
 			break;
 		if (bpf_skb_load_bytes(skb, off, &tag, sizeof(tag)))
 			return PARSE_ERROR;
+		sc->vlan[i] = bpf_ntohs(tag.tci) & 0x0fff;
 		proto = tag.proto;
 		off += sizeof(tag);
+	}
+	if (is_vlan(proto)) {
+		__builtin_memset(sc->saddr, 0, 16);
+		__builtin_memset(sc->daddr, 0, 16);
+		return PARSE_VLAN_DEEP;
 	}
 	if (proto == bpf_htons(ETH_P_IP))
 		return parse_ipv4(skb, sc, off);
@@ -146,8 +184,8 @@ static __always_inline int parse_l3(struct __sk_buff *skb, struct scratch *sc)
 }
 
 /* parse_l4 reads ports, TCP flags and ICMP type/code and locates the
- * payload. Protocols without ports have port 0; so do non-first fragments,
- * which also have no payload. Other protocols' payload starts after the
+ * payload. Protocols without ports have port 0; so do fragments, which
+ * also have no payload. Other protocols' payload starts after the
  * network headers. */
 static __always_inline int parse_l4(struct __sk_buff *skb, struct scratch *sc)
 {

@@ -207,6 +207,15 @@ static __always_inline int verdict(struct __sk_buff *skb, struct scratch *sc)
 	return rc;
 }
 
+/* decode_up sends a packet the parser gave up on to userspace, whose
+ * decoder reads it whole and raises the decode event. */
+static __always_inline int decode_up(struct __sk_buff *skb, struct scratch *sc)
+{
+	sc->copy = COPY_DECODE;
+	copy_up(skb, sc, TC_ACT_OK);
+	return TC_ACT_OK;
+}
+
 SEC("tc")
 int classify(struct __sk_buff *skb)
 {
@@ -228,6 +237,10 @@ int classify(struct __sk_buff *skb)
 		count(C_PARSE_ERROR, 1);
 		return TC_ACT_OK;
 	}
+	if (l3 == PARSE_VLAN_DEEP) {
+		count(C_VLAN_TOO_MANY, 1);
+		return decode_up(skb, sc);
+	}
 	int l4 = l3 == PARSE_OK ? parse_l4(skb, sc) : PARSE_ERROR;
 	switch (check_lists(skb, sc, l4 == PARSE_OK)) {
 	case LIST_ALLOW:
@@ -235,14 +248,20 @@ int classify(struct __sk_buff *skb)
 	case LIST_BLOCK:
 		return TC_ACT_SHOT;
 	}
+	if (l3 == PARSE_EXT_DEEP) {
+		count(C_EXT_TOO_MANY, 1);
+		return decode_up(skb, sc);
+	}
 	if (l4 != PARSE_OK) {
 		count(C_PARSE_ERROR, 1);
 		return TC_ACT_OK;
 	}
-	if (sc->fragment)
-		count(C_FRAGMENTS, 1);
 	sc->best = ACT_NONE;
 	sc->copy = 0;
+	if (sc->fragment) {
+		count(C_FRAGMENTS, 1);
+		sc->copy = COPY_FRAGMENT;
+	}
 	sc->scanned = 0;
 	sc->nmatch = 0;
 	sc->overflow = 0;

@@ -56,6 +56,8 @@ enum __attribute__((packed)) kind {
 enum __attribute__((packed)) copy_reason {
 	COPY_USERSPACE = 1,	/* a userspace slot matched the header */
 	COPY_SCAN_TRUNCATED = 2, /* a content slot saw payload > max_scan */
+	COPY_FRAGMENT = 4,	 /* an IP fragment, for reassembly */
+	COPY_DECODE = 8,	 /* past the parser's bounds (VLAN tags, IPv6 extension headers) */
 };
 
 /* Keys of rc_counters. */
@@ -64,7 +66,7 @@ enum counter {
 	C_BYTES,
 	C_NON_IP,
 	C_PARSE_ERROR,
-	C_FRAGMENTS,
+	C_FRAGMENTS, /* IP fragments, copied up for reassembly */
 	C_ALLOWED,
 	C_BLOCKED,
 	C_NO_CANDIDATES,
@@ -82,12 +84,16 @@ enum counter {
 	C_SCAN_BYTES,
 	C_SCAN_TRUNCATED,
 	C_ERRORS, /* failures that valid tables never cause */
+	C_VLAN_TOO_MANY, /* more than MAX_VLANS tags (vlan.too_many_layers): copied up */
+	C_EXT_TOO_MANY,	 /* more than MAX_EXT_HDRS IPv6 extension headers: copied up */
 	C_MAX,
 };
 
 /* Ring buffer record; an EV_COPY record is followed by cap_len bytes of
  * the packet from its Ethernet header on. Addresses are in network order
- * (IPv4 in the first 4 bytes), ports in host order. */
+ * (IPv4 in the first 4 bytes), ports in host order; family 0 when the
+ * addresses are unknown. vlan and the ICMP type and code complete the
+ * flow key (runtime/flowid). */
 struct event {
 	__u64 ts_ns;
 	__u32 rule;	/* object rule index; NO_RULE for EV_COPY */
@@ -102,6 +108,9 @@ struct event {
 	__u16 sport;
 	__u16 dport;
 	__u16 gen; /* rule set generation (config.gen) */
+	__u16 vlan[3];
+	__u8 icmp_type;
+	__u8 icmp_code;
 	__u8 saddr[16];
 	__u8 daddr[16];
 };

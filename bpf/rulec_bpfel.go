@@ -60,6 +60,8 @@ type RulecCopyReason uint8
 const (
 	RulecCopyReasonCOPY_USERSPACE      RulecCopyReason = 1
 	RulecCopyReasonCOPY_SCAN_TRUNCATED RulecCopyReason = 2
+	RulecCopyReasonCOPY_FRAGMENT       RulecCopyReason = 4
+	RulecCopyReasonCOPY_DECODE         RulecCopyReason = 8
 )
 
 type RulecCopybuf struct {
@@ -94,26 +96,31 @@ const (
 	RulecCounterC_SCAN_BYTES       RulecCounter = 19
 	RulecCounterC_SCAN_TRUNCATED   RulecCounter = 20
 	RulecCounterC_ERRORS           RulecCounter = 21
-	RulecCounterC_MAX              RulecCounter = 22
+	RulecCounterC_VLAN_TOO_MANY    RulecCounter = 22
+	RulecCounterC_EXT_TOO_MANY     RulecCounter = 23
+	RulecCounterC_MAX              RulecCounter = 24
 )
 
 type RulecEvent struct {
-	_       structs.HostLayout
-	TsNs    uint64
-	Rule    uint32
-	PktLen  uint32
-	CapLen  uint32
-	Kind    RulecKind
-	Action  RulecAction
-	Verdict uint8
-	Reason  RulecCopyReason
-	Family  uint8
-	Proto   uint8
-	Sport   uint16
-	Dport   uint16
-	Gen     uint16
-	Saddr   [16]uint8
-	Daddr   [16]uint8
+	_        structs.HostLayout
+	TsNs     uint64
+	Rule     uint32
+	PktLen   uint32
+	CapLen   uint32
+	Kind     RulecKind
+	Action   RulecAction
+	Verdict  uint8
+	Reason   RulecCopyReason
+	Family   uint8
+	Proto    uint8
+	Sport    uint16
+	Dport    uint16
+	Gen      uint16
+	Vlan     [3]uint16
+	IcmpType uint8
+	IcmpCode uint8
+	Saddr    [16]uint8
+	Daddr    [16]uint8
 }
 
 type RulecFlagsMod uint8
@@ -206,9 +213,11 @@ type RulecScratch struct {
 	_          [1]byte
 	Sport      uint16
 	Dport      uint16
+	Vlan       [3]uint16
 	Saddr      [16]uint8
 	Daddr      [16]uint8
 	Buf        [4224]uint8
+	_          [2]byte
 }
 
 type RulecSlot struct {

@@ -34,12 +34,13 @@ struct scratch {
 	__u8 tcp_flags;
 	__u8 icmp_type;
 	__u8 icmp_code;
-	__u8 fragment; /* non-first fragment: no L4 header, no payload */
+	__u8 fragment; /* a fragment: no L4 header, no payload (reassembled in userspace) */
 	enum action best;
 	__u8 copy; /* copy_reason bits */
 	__u8 scanned;
 	__u16 sport;
 	__u16 dport;
+	__u16 vlan[3]; /* VLAN ids, outermost first; 0: no tag */
 	__u8 saddr[16];
 	__u8 daddr[16];
 	__u8 buf[MAX_SCAN + MAX_PATTERN];

@@ -12,7 +12,7 @@ type Counters struct {
 	Bytes           uint64 // their bytes
 	NonIP           uint64 // not IPv4 or IPv6: passed
 	ParseError      uint64 // truncated or malformed: passed
-	Fragments       uint64 // non-first fragments (no ports, no payload)
+	Fragments       uint64 // IP fragments (no ports, no payload): copied up for reassembly
 	Allowed         uint64 // an address on an allow list: passed
 	Blocked         uint64 // an address on a block list: dropped
 	NoCandidates    uint64 // no slot matched the header bitsets
@@ -30,6 +30,8 @@ type Counters struct {
 	ScanBytes       uint64 // payload bytes they walked
 	ScanTruncated   uint64 // packets with content slots left to userspace
 	Errors          uint64 // failures that valid tables never cause
+	VLANTooMany     uint64 // more than 3 VLAN tags (vlan.too_many_layers): copied up
+	ExtTooMany      uint64 // more IPv6 extension headers than the parser follows: copied up
 }
 
 // fields maps each counter of rulec.h to its field.
@@ -57,6 +59,8 @@ func (c *Counters) fields() [bpf.RulecCounterC_MAX]*uint64 {
 		bpf.RulecCounterC_SCAN_BYTES:       &c.ScanBytes,
 		bpf.RulecCounterC_SCAN_TRUNCATED:   &c.ScanTruncated,
 		bpf.RulecCounterC_ERRORS:           &c.Errors,
+		bpf.RulecCounterC_VLAN_TOO_MANY:    &c.VLANTooMany,
+		bpf.RulecCounterC_EXT_TOO_MANY:     &c.ExtTooMany,
 	}
 }
 

@@ -31,15 +31,20 @@ func TestDifferential(t *testing.T) {
 		for range r.IntN(6) {
 			p.payload += words[r.IntN(len(words))]
 		}
-		switch r.IntN(6) {
+		switch r.IntN(8) {
 		case 0:
-			p.vlans = []uint16{0x8100}
+			p.vlans = []uint16{0x8100, 0x88a8, 0x9100, 0x8100, 0x8100}[:1+r.IntN(5)]
 		case 1:
 			p.fragOffset = 5
 		case 2:
 			p.ipOptions, p.tcpOptions = 4, 8
 		case 3:
-			p.ext = []uint8{0, 60, 43, 60, 60}[:1+r.IntN(5)]
+			p.ext = []uint8{0, 60, 43, extFrag, extAH, 60, 135, 139, 140, 60}[:1+r.IntN(10)]
+		case 4:
+			p.more = true
+		case 5:
+			p.ext = []uint8{0, extFrag}
+			p.more = r.IntN(2) == 0
 		}
 		frame := p.bytes()
 		if r.IntN(8) == 0 {

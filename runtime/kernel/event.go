@@ -39,6 +39,12 @@ const (
 	// CopyScanTruncated: a kernel slot with contents was a candidate but
 	// the payload is longer than the scan limit; userspace decides it.
 	CopyScanTruncated = CopyReason(bpf.RulecCopyReasonCOPY_SCAN_TRUNCATED)
+	// CopyFragment: an IP fragment, which userspace reassembles.
+	CopyFragment = CopyReason(bpf.RulecCopyReasonCOPY_FRAGMENT)
+	// CopyDecode: the classifier's parser gave up within its bounds (more
+	// than 3 VLAN tags, more than 8 IPv6 extension headers); userspace
+	// decodes the packet whole.
+	CopyDecode = CopyReason(bpf.RulecCopyReasonCOPY_DECODE)
 )
 
 // TC verdicts of a packet.
@@ -57,6 +63,9 @@ type Event struct {
 	Gen     uint16           // Options.Generation of the classifier that emitted it
 	Mono    uint64           // bpf_ktime_get_ns() (CLOCK_MONOTONIC) at emission
 	Proto   uint8
+	VLANs   [3]uint16 // VLAN ids, outermost first; 0: no tag
+	IType   uint8     // ICMP type and code (ICMP packets)
+	ICode   uint8
 	Src     netip.AddrPort
 	Dst     netip.AddrPort
 	PktLen  int
@@ -80,12 +89,18 @@ func DecodeEvent(raw []byte) (Event, error) {
 		Gen:     e.Gen,
 		Mono:    e.TsNs,
 		Proto:   e.Proto,
+		VLANs:   e.Vlan,
+		IType:   e.IcmpType,
+		ICode:   e.IcmpCode,
 		PktLen:  int(e.PktLen),
 	}
 	src, dst := netip.AddrFrom16(e.Saddr), netip.AddrFrom16(e.Daddr)
-	if e.Family == 4 {
+	switch e.Family {
+	case 4:
 		src = netip.AddrFrom4([4]byte(e.Saddr[:4]))
 		dst = netip.AddrFrom4([4]byte(e.Daddr[:4]))
+	case 0:
+		src, dst = netip.Addr{}, netip.Addr{}
 	}
 	ev.Src = netip.AddrPortFrom(src, e.Sport)
 	ev.Dst = netip.AddrPortFrom(dst, e.Dport)

@@ -49,7 +49,8 @@ func TestCounters(t *testing.T) {
 		{"truncated IP header", vlanFrame(v4(ipTCP, 80, "").bytes()[:14+12]), VerdictOK},
 		{"IP length past the frame: classified as captured", v4(ipTCP, 80, "abcdef").bytes()[:14+20+20+3], VerdictOK},
 		{"truncated UDP header", v6(ipUDP, 5353, "").bytes()[:14+40+4], VerdictOK},
-		{"five extension headers: the fifth is the protocol", with2(v6(ipUDP, 5353, ""), func(p *packet) { p.ext = []uint8{0, 60, 60, 43, 60} }).bytes(), VerdictOK},
+		{"nine extension headers: copied up", with2(v6(ipUDP, 5353, ""), func(p *packet) { p.ext = []uint8{0, 60, 60, 43, 60, 60, 60, 60, 60} }).bytes(), VerdictOK},
+		{"four vlan tags: copied up", with2(v4(ipTCP, 80, ""), func(p *packet) { p.vlans = []uint16{0x8100, 0x8100, 0x8100, 0x8100} }).bytes(), VerdictOK},
 	}
 	var bytes uint64
 	for _, f := range frames {
@@ -65,8 +66,8 @@ func TestCounters(t *testing.T) {
 	got := counters(t, c)
 	want := Counters{
 		Packets: uint64(len(frames)), Bytes: bytes, NonIP: 1, ParseError: 3, Fragments: 1,
-		NoCandidates: 3, Candidates: got.Candidates, Matched: 4, Pass: 1, Drop: 1, Alert: 2,
-		Events: 4, Copies: 1, Scans: 1, ScanBytes: 3,
+		NoCandidates: 2, Candidates: got.Candidates, Matched: 4, Pass: 1, Drop: 1, Alert: 2,
+		Events: 7, Copies: 4, Scans: 1, ScanBytes: 3, VLANTooMany: 1, ExtTooMany: 1,
 	}
 	if got != want {
 		t.Errorf("counters\n got %+v\nwant %+v", got, want)

@@ -19,6 +19,8 @@ type packet struct {
 	tcpOptions   int     // TCP option bytes (a multiple of 4)
 	ext          []uint8 // IPv6 extension headers (8 bytes each)
 	fragOffset   uint16  // in 8-byte units; non-zero: a non-first fragment
+	more         bool    // more fragments follow: with fragOffset 0, a first fragment
+	vlanIDs      []uint16
 	payload      string
 	cut          int // drop this many bytes from the end of the frame
 	pad          int // Ethernet padding after the IP packet
@@ -30,6 +32,7 @@ const (
 	ipICMP   = 1
 	ipICMPv6 = 58
 	extFrag  = 44
+	extAH    = 51
 
 	flagFIN = 0x01
 	flagSYN = 0x02
@@ -45,8 +48,12 @@ func (p packet) bytes() []byte {
 	var frame []byte
 	frame = append(frame, 2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1)
 	for i, tpid := range p.vlans {
+		id := uint16(100 + i)
+		if i < len(p.vlanIDs) {
+			id = p.vlanIDs[i]
+		}
 		frame = binary.BigEndian.AppendUint16(frame, tpid)
-		frame = binary.BigEndian.AppendUint16(frame, uint16(100+i))
+		frame = binary.BigEndian.AppendUint16(frame, id)
 	}
 	ttl := p.ttl
 	if ttl == 0 {
@@ -58,7 +65,11 @@ func (p packet) bytes() []byte {
 		frame = append(frame, byte(0x40|hlen/4), 0)
 		frame = binary.BigEndian.AppendUint16(frame, uint16(hlen+len(l4)))
 		frame = append(frame, 0, 1)
-		frame = binary.BigEndian.AppendUint16(frame, p.fragOffset)
+		frag := p.fragOffset
+		if p.more {
+			frag |= 0x2000
+		}
+		frame = binary.BigEndian.AppendUint16(frame, frag)
 		frame = append(frame, ttl, p.proto, 0, 0)
 		frame = append(frame, src.AsSlice()...)
 		frame = append(frame, dst.AsSlice()...)
@@ -66,7 +77,7 @@ func (p packet) bytes() []byte {
 	} else {
 		frame = binary.BigEndian.AppendUint16(frame, 0x86dd)
 		ext := p.ext
-		if p.fragOffset != 0 && len(ext) == 0 {
+		if (p.fragOffset != 0 || p.more) && len(ext) == 0 {
 			ext = []uint8{extFrag}
 		}
 		frame = append(frame, 0x60, 0, 0, 0)
@@ -78,7 +89,11 @@ func (p packet) bytes() []byte {
 		for i, h := range ext {
 			frame = append(frame, next[i+1], 0)
 			if h == extFrag {
-				frame = binary.BigEndian.AppendUint16(frame, p.fragOffset<<3)
+				frag := p.fragOffset << 3
+				if p.more {
+					frag |= 1
+				}
+				frame = binary.BigEndian.AppendUint16(frame, frag)
 				frame = append(frame, 0, 0, 0, 1)
 			} else {
 				frame = append(frame, 1, 4, 0, 0, 0, 0) // PadN

@@ -130,6 +130,9 @@ func (e *Evaluator) listed(list []ListEntry, a netip.Addr) (ListEntry, bool) {
 // Run evaluates one packet.
 func (e *Evaluator) Run(pkt []byte) Result {
 	h, isIP, ok := parse(pkt)
+	if h.deep && !isIP {
+		return Result{Verdict: ActOK, Events: []Event{{Kind: EventCopy}}}
+	}
 	if !isIP || !h.src.IsValid() {
 		return Result{Verdict: ActOK}
 	}
@@ -143,6 +146,9 @@ func (e *Evaluator) Run(pkt []byte) Result {
 			return Result{Verdict: ActShot, Events: []Event{{Kind: EventBlock, Rule: l.Rule}}}
 		}
 	}
+	if h.deep {
+		return Result{Verdict: ActOK, Events: []Event{{Kind: EventCopy}}}
+	}
 	if !ok {
 		return Result{Verdict: ActOK}
 	}
@@ -155,7 +161,7 @@ func (e *Evaluator) Run(pkt []byte) Result {
 		scan    *scanner
 		best    kernel.Action
 		matched []int
-		copyUp  = e.t.Any(append(head, e.userSlots)...)
+		copyUp  = h.fragment || e.t.Any(append(head, e.userSlots)...)
 	)
 	for _, i := range e.t.And(append(head, e.kernelSlots)...) {
 		s := &e.t.Slots[i]

@@ -13,7 +13,10 @@ type headers struct {
 	ttl          uint8
 	tcpFlags     uint8
 	itype, icode uint8
-	hasL4        bool // ports/flags/type were read (not a later fragment)
+	vlans        [maxVLAN]uint16
+	hasL4        bool // ports/flags/type were read (not a fragment)
+	fragment     bool // an IP fragment: copied up for reassembly
+	deep         bool // past the parser's bounds: copied up for decoding
 	payloadOff   int
 	payloadLen   int
 }
@@ -21,25 +24,43 @@ type headers struct {
 const (
 	etherIPv4 = 0x0800
 	etherIPv6 = 0x86dd
-	etherVLAN = 0x8100
-	etherQinQ = 0x88a8
-	maxVLAN   = 3
-	maxExt    = 4
+	maxVLAN   = 3 // Suricata's VLAN_MAX_LAYERS
+	maxExt    = 8 // longer than any legal IPv6 extension header chain
 )
 
+func isVLAN(etype uint16) bool { return etype == 0x8100 || etype == 0x88a8 || etype == 0x9100 }
+
+// isExt reports the IPv6 extension headers the classifier follows:
+// hop-by-hop, routing, fragment, AH, destination options, mobility, HIP
+// and shim6.
+func isExt(proto uint8) bool {
+	switch proto {
+	case 0, 43, 44, 51, 60, 135, 139, 140:
+		return true
+	}
+	return false
+}
+
 // parse reads Ethernet, VLAN, IP and transport headers. ok is false for
-// non-IP packets and for malformed or truncated ones.
+// non-IP packets and for malformed or truncated ones. h.deep is set for a
+// frame with more VLAN tags (ip false) or IPv6 extension headers (ip and
+// ok true) than the classifier follows.
 func parse(p []byte) (h headers, ip bool, ok bool) {
 	if len(p) < 14 {
 		return h, false, false
 	}
 	off, etype := 14, binary.BigEndian.Uint16(p[12:])
-	for i := 0; i < maxVLAN && (etype == etherVLAN || etype == etherQinQ); i++ {
+	for i := 0; i < maxVLAN && isVLAN(etype); i++ {
 		if len(p) < off+4 {
 			return h, false, false
 		}
+		h.vlans[i] = binary.BigEndian.Uint16(p[off:]) & 0x0fff
 		etype = binary.BigEndian.Uint16(p[off+2:])
 		off += 4
+	}
+	if isVLAN(etype) {
+		h.deep = true
+		return h, false, false
 	}
 	var end int
 	switch etype {
@@ -56,9 +77,10 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 		h.src = netip.AddrFrom4([4]byte(p[off+12 : off+16]))
 		h.dst = netip.AddrFrom4([4]byte(p[off+16 : off+20]))
 		h.proto, h.ttl = p[off+9], p[off+8]
-		fragOff := binary.BigEndian.Uint16(p[off+6:]) & 0x1fff
+		frag := binary.BigEndian.Uint16(p[off+6:]) & 0x3fff
 		off += ihl
-		if fragOff != 0 {
+		if frag != 0 {
+			h.fragment = true
 			h.payloadOff = off
 			return h, true, true
 		}
@@ -71,30 +93,35 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 		h.dst = netip.AddrFrom16([16]byte(p[off+24 : off+40]))
 		h.proto, h.ttl = p[off+6], p[off+7]
 		off += 40
-	ext:
-		for i := 0; i < maxExt; i++ {
+		for i := 0; i < maxExt && isExt(h.proto); i++ {
+			if end < off+8 {
+				return h, true, false
+			}
+			next := p[off]
 			switch h.proto {
-			case 0, 43, 60:
-				if end < off+8 {
-					return h, true, false
-				}
-				h.proto = p[off]
-				off += (int(p[off+1]) + 1) * 8
-				continue
 			case 44:
-				if end < off+8 {
-					return h, true, false
-				}
-				h.proto = p[off]
-				later := binary.BigEndian.Uint16(p[off+2:])&0xfff8 != 0
+				// An atomic fragment (offset 0, no more) is a whole packet.
+				frag := binary.BigEndian.Uint16(p[off+2:])&0xfff9 != 0
 				off += 8
-				if later {
+				if frag {
+					h.proto = next
+					h.fragment = true
 					h.payloadOff = off
 					return h, true, true
 				}
-				continue
+			case 51:
+				off += (int(p[off+1]) + 2) * 4
+			default:
+				off += (int(p[off+1]) + 1) * 8
 			}
-			break ext
+			h.proto = next
+		}
+		if off > end {
+			return h, true, false
+		}
+		if isExt(h.proto) {
+			h.deep = true
+			return h, true, true
 		}
 	default:
 		return h, false, false
