@@ -80,7 +80,7 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 		opts.Severity = eve.DefaultSeverity
 	}
 	e := &Engine{obj: o, opts: opts, look: kernel.NewLookup(o.Kernel), firstSlot: map[uint32]int{},
-		user: make([]*urule, len(o.Rules)), limits: threshold.New(), kernelIP: map[ipOnlyKey]bool{},
+		user: make([]*urule, len(o.Rules)), limits: threshold.New(0), kernelIP: map[ipOnlyKey]bool{},
 		full: refeval.NewUnbounded(o.Kernel), bounded: refeval.New(o.Kernel), xbits: newXbits()}
 	e.stats.init()
 	for i, s := range o.Kernel.Slots {
@@ -238,5 +238,23 @@ func (e *Engine) Close() error {
 	return e.err
 }
 
-// Stats returns the counters so far.
-func (e *Engine) Stats() *Stats { return &e.stats }
+// Stats returns the counters so far. The tracker's limits are counted by
+// the engine that runs it now, not by those it was adopted from.
+func (e *Engine) Stats() *Stats {
+	lim := map[string]uint64{}
+	add := func(m map[string]uint64) {
+		for k, v := range m {
+			lim[k] += v
+		}
+	}
+	th := e.limits.Stats()
+	lim["threshold_table_full"] = th.Full
+	if m, ok := e.matcher.(Limited); ok {
+		add(m.Limits())
+	}
+	if t, ok := e.tracker.(Limited); ok && e.next == nil {
+		add(t.Limits())
+	}
+	e.stats.Limits = lim
+	return &e.stats
+}

@@ -24,3 +24,9 @@ type Tracker interface {
 type Matcher interface {
 	Match(u *inspect.Unit, candidates []int) []int
 }
+
+// Limited is a tracker or matcher that counts what its bounds cut short,
+// by name (see Stats.Limits).
+type Limited interface {
+	Limits() map[string]uint64
+}

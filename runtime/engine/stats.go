@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"time"
 )
@@ -23,7 +24,10 @@ type Stats struct {
 	AlertsByTier   map[string]uint64
 	BySeverity     map[string]uint64
 	BySID          map[uint64]uint64
-	First, Last    time.Time // packet time
+	// Limits counts, by name, what a bound cut short: flows evicted,
+	// memcaps reached, regex budgets spent, a full threshold table.
+	Limits      map[string]uint64
+	First, Last time.Time // packet time
 }
 
 func (s *Stats) init() {
@@ -55,6 +59,12 @@ func (s *Stats) Add(o *Stats) {
 	}
 	for k, v := range o.BySID {
 		s.BySID[k] += v
+	}
+	if len(o.Limits) > 0 && s.Limits == nil {
+		s.Limits = map[string]uint64{}
+	}
+	for k, v := range o.Limits {
+		s.Limits[k] += v
 	}
 	if s.First.IsZero() || (!o.First.IsZero() && o.First.Before(s.First)) {
 		s.First = o.First
@@ -104,6 +114,12 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	slices.SortFunc(sids, func(a, b uint64) int { return cmp.Or(cmp.Compare(s.BySID[b], s.BySID[a]), cmp.Compare(a, b)) })
 	for _, sid := range sids {
 		fmt.Fprintf(w, "  sid %-18d %d\n", sid, s.BySID[sid])
+	}
+	if len(s.Limits) > 0 {
+		fmt.Fprintf(w, "%-24s\n", "limits reached")
+		for _, name := range slices.Sorted(maps.Keys(s.Limits)) {
+			fmt.Fprintf(w, "  %-22s %d\n", name, s.Limits[name])
+		}
 	}
 	fmt.Fprintf(w, "%-24s %s\n", "time", elapsed.Round(time.Millisecond))
 	fmt.Fprintf(w, "%-24s %.0f\n", "packets/s", pps)

@@ -8,14 +8,23 @@ import (
 
 // Config sets the tracker's bounds and behaviour.
 type Config struct {
-	// MaxFlows bounds the flow table; a new flow beyond it ends the flow
-	// idle the longest.
+	// MaxFlows bounds the flow table. When it is full the tracker enters
+	// emergency mode (Suricata's: the emergency timeouts apply until
+	// EmergencyRecovery percent of the table is free again) and, if no
+	// flow timed out, ends a flow: the least recently used closed or new
+	// one, an established one only when there is none.
 	MaxFlows int
-	// FlowTimeout ends UDP, ICMP and other flows idle this long, in packet
-	// time.
-	FlowTimeout time.Duration
-	// TCPTimeout ends TCP flows idle this long, in packet time.
-	TCPTimeout time.Duration
+	// FlowMemcap bounds the memory of the flow table (Suricata's
+	// flow.memcap), at flowCost bytes a flow; it lowers MaxFlows when
+	// smaller.
+	FlowMemcap int
+	// EmergencyRecovery is the percentage of the table that must be free
+	// to leave emergency mode.
+	EmergencyRecovery int
+	// TCPTimeouts and OtherTimeouts end flows idle that long, in packet
+	// time (Suricata's flow-timeouts for tcp, and for udp, icmp and
+	// others).
+	TCPTimeouts, OtherTimeouts Timeouts
 	// MaxStreamBuffer is how many reassembled bytes of one direction are
 	// held before they are emitted as a KindStream unit.
 	MaxStreamBuffer int
@@ -34,12 +43,28 @@ type Config struct {
 	HTTP http.Config
 }
 
-// DefaultConfig returns Suricata-like defaults.
+// Timeouts are idle timeouts by flow phase, normal and in emergency mode.
+// A closed timeout applies to TCP only.
+type Timeouts struct {
+	New, Established, Closed                            time.Duration
+	EmergencyNew, EmergencyEstablished, EmergencyClosed time.Duration
+}
+
+// flowCost is the memory one flow takes in the table, for FlowMemcap: its
+// state, TCP reassembly state and map entry, without the buffers the
+// stream and app-layer memcaps count.
+const flowCost = 1024
+
+// DefaultConfig returns Suricata's defaults.
 func DefaultConfig() Config {
 	return Config{
-		MaxFlows:           65536,
-		FlowTimeout:        300 * time.Second,
-		TCPTimeout:         600 * time.Second,
+		MaxFlows:          65536,
+		FlowMemcap:        64 << 20,
+		EmergencyRecovery: 30,
+		TCPTimeouts: Timeouts{New: 60 * time.Second, Established: 600 * time.Second, Closed: 60 * time.Second,
+			EmergencyNew: 5 * time.Second, EmergencyEstablished: 100 * time.Second, EmergencyClosed: 10 * time.Second},
+		OtherTimeouts: Timeouts{New: 30 * time.Second, Established: 300 * time.Second,
+			EmergencyNew: 10 * time.Second, EmergencyEstablished: 100 * time.Second},
 		MaxStreamBuffer:    4096,
 		StreamDepth:        1 << 20,
 		MaxOutOfOrder:      256 << 10,

@@ -18,10 +18,30 @@ type flowState struct {
 	txSeq      uint64 // transactions of non-HTTP app units so far
 }
 
+// phase is where a flow is in its life, for its timeout and for the
+// order of eviction.
+type phase uint8
+
+const (
+	phaseNew         phase = iota // no reply yet (TCP: no handshake)
+	phaseEstablished              // packets both ways (TCP: handshake done)
+	phaseClosed                   // TCP: reset, or finished both ways
+	phases
+)
+
+func (f *flowState) phase() phase {
+	switch {
+	case f.tcp != nil && f.tcp.closed():
+		return phaseClosed
+	case f.Established:
+		return phaseEstablished
+	}
+	return phaseNew
+}
+
 // lru lists flows by last activity, most recent first.
 type lru struct {
 	head, tail *flowState
-	timeout    time.Duration
 }
 
 func (l *lru) pushFront(f *flowState) {
@@ -48,31 +68,41 @@ func (l *lru) remove(f *flowState) {
 	f.prev, f.next, f.list = nil, nil, nil
 }
 
-func (l *lru) touch(f *flowState) {
-	if l.head != f {
-		l.remove(f)
-		l.pushFront(f)
-	}
-}
-
-// table holds the flows: a map for lookup and one LRU list per timeout
-// class (TCP, other).
+// table holds the flows: a map for lookup and one LRU list per protocol
+// class (TCP, other) and phase, each with its own timeout.
 type table struct {
-	flows    map[key]*flowState
-	tcp, udp lru
+	flows     map[key]*flowState
+	lists     [2][phases]lru
+	timeouts  [2]Timeouts
+	emergency bool
 }
 
 func newTable(cfg Config) *table {
-	return &table{flows: map[key]*flowState{}, tcp: lru{timeout: cfg.TCPTimeout}, udp: lru{timeout: cfg.FlowTimeout}}
+	return &table{flows: map[key]*flowState{}, timeouts: [2]Timeouts{cfg.OtherTimeouts, cfg.TCPTimeouts}}
+}
+
+func class(f *flowState) int {
+	if f.tcp != nil {
+		return 1
+	}
+	return 0
 }
 
 func (t *table) add(f *flowState) {
 	t.flows[f.key] = f
-	if f.tcp != nil {
-		t.tcp.pushFront(f)
-	} else {
-		t.udp.pushFront(f)
+	t.lists[class(f)][f.phase()].pushFront(f)
+}
+
+// touch puts f at the front of the list of its current phase.
+func (t *table) touch(f *flowState) {
+	l := &t.lists[class(f)][f.phase()]
+	if l.head == f {
+		return
 	}
+	if f.list != nil {
+		f.list.remove(f)
+	}
+	l.pushFront(f)
 }
 
 func (t *table) remove(f *flowState) {
@@ -82,24 +112,55 @@ func (t *table) remove(f *flowState) {
 	}
 }
 
-// oldest is the flow idle the longest.
-func (t *table) oldest() *flowState {
-	a, b := t.tcp.tail, t.udp.tail
-	switch {
-	case a == nil:
-		return b
-	case b == nil || a.Last.Before(b.Last):
-		return a
+// timeout is the idle timeout of flows of class c in phase p now.
+func (t *table) timeout(c int, p phase) time.Duration {
+	to := &t.timeouts[c]
+	if t.emergency {
+		return [phases]time.Duration{to.EmergencyNew, to.EmergencyEstablished, to.EmergencyClosed}[p]
 	}
-	return b
+	return [phases]time.Duration{to.New, to.Established, to.Closed}[p]
 }
 
 // expired returns a flow idle past its timeout at now, if there is one.
 func (t *table) expired(now time.Time) *flowState {
-	for _, l := range []*lru{&t.tcp, &t.udp} {
-		if f := l.tail; f != nil && now.Sub(f.Last) > l.timeout {
-			return f
+	for c := range t.lists {
+		for p := range phases {
+			if f := t.lists[c][p].tail; f != nil && now.Sub(f.Last) > t.timeout(c, p) {
+				return f
+			}
 		}
 	}
 	return nil
+}
+
+// victim is the flow to end when the table is full: the least recently
+// used of the closed and new flows (a flood of new flows evicts its own
+// kind), and only when there are none the least recently used
+// established flow.
+func (t *table) victim() *flowState {
+	var v *flowState
+	for _, p := range []phase{phaseClosed, phaseNew, phaseEstablished} {
+		for c := range t.lists {
+			if f := t.lists[c][p].tail; f != nil && (v == nil || f.Last.Before(v.Last)) {
+				v = f
+			}
+		}
+		if v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// oldest is the flow idle the longest.
+func (t *table) oldest() *flowState {
+	var v *flowState
+	for c := range t.lists {
+		for p := range phases {
+			if f := t.lists[c][p].tail; f != nil && (v == nil || f.Last.Before(v.Last)) {
+				v = f
+			}
+		}
+	}
+	return v
 }

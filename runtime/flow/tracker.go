@@ -43,20 +43,22 @@ func withDefaults(cfg Config) Config {
 			*v = d
 		}
 	}
-	fixDur := func(v *time.Duration, d time.Duration) {
-		if *v <= 0 {
-			*v = d
-		}
-	}
 	fix(&cfg.MaxFlows, def.MaxFlows)
+	fix(&cfg.FlowMemcap, def.FlowMemcap)
+	fix(&cfg.EmergencyRecovery, def.EmergencyRecovery)
+	cfg.MaxFlows = min(cfg.MaxFlows, max(cfg.FlowMemcap/flowCost, 1))
+	if cfg.TCPTimeouts == (Timeouts{}) {
+		cfg.TCPTimeouts = def.TCPTimeouts
+	}
+	if cfg.OtherTimeouts == (Timeouts{}) {
+		cfg.OtherTimeouts = def.OtherTimeouts
+	}
 	fix(&cfg.MaxStreamBuffer, def.MaxStreamBuffer)
 	fix(&cfg.MaxOutOfOrder, def.MaxOutOfOrder)
 	fix(&cfg.MaxOutOfOrderTotal, def.MaxOutOfOrderTotal)
 	fix(&cfg.HTTP.MaxHeaderBytes, def.HTTP.MaxHeaderBytes)
 	fix(&cfg.HTTP.BodyLimit, def.HTTP.BodyLimit)
 	fix(&cfg.HTTP.EncodedLimit, def.HTTP.EncodedLimit)
-	fixDur(&cfg.FlowTimeout, def.FlowTimeout)
-	fixDur(&cfg.TCPTimeout, def.TCPTimeout)
 	return cfg
 }
 
@@ -83,10 +85,7 @@ func (t *Tracker) Frame(ts time.Time, frame []byte) (*inspect.Packet, error) {
 	if ts.After(t.now) {
 		t.now = ts
 	}
-	for f := t.table.expired(t.now); f != nil; f = t.table.expired(t.now) {
-		t.stats.TimedOut++
-		t.end(f)
-	}
+	t.expire()
 	f, dir := t.lookup(p, l4)
 	t.cur, t.curFlow = p, f
 	defer func() { t.cur, t.curFlow = nil, nil }()
@@ -101,6 +100,7 @@ func (t *Tracker) Frame(ts time.Time, frame []byte) (*inspect.Packet, error) {
 	} else if f.Pkts[inspect.ToServer] > 0 && f.Pkts[inspect.ToClient] > 0 {
 		f.Established = true
 	}
+	t.table.touch(f)
 	u := t.unit(f, inspect.KindPacket, dir)
 	u.SetBuffer("payload", p.Payload)
 	t.send(u)
@@ -125,8 +125,6 @@ func (t *Tracker) lookup(p *inspect.Packet, l4 transport) (*flowState, inspect.D
 	}
 	if f == nil {
 		f = t.create(k, fromA, p, l4)
-	} else {
-		f.list.touch(f)
 	}
 	if fromA == f.clientIsA {
 		return f, inspect.ToServer
@@ -136,8 +134,7 @@ func (t *Tracker) lookup(p *inspect.Packet, l4 transport) (*flowState, inspect.D
 
 func (t *Tracker) create(k key, fromA bool, p *inspect.Packet, l4 transport) *flowState {
 	if len(t.table.flows) >= t.cfg.MaxFlows {
-		t.stats.Evicted++
-		t.end(t.table.oldest())
+		t.makeRoom()
 	}
 	t.stats.Flows++
 	f := &flowState{key: k, clientIsA: fromA}
@@ -157,6 +154,37 @@ func (t *Tracker) create(k key, fromA bool, p *inspect.Packet, l4 transport) *fl
 	}
 	t.table.add(f)
 	return f
+}
+
+// expire ends the flows idle past their timeout, and leaves emergency
+// mode once enough of the table is free.
+func (t *Tracker) expire() {
+	for f := t.table.expired(t.now); f != nil; f = t.table.expired(t.now) {
+		t.stats.TimedOut++
+		t.end(f)
+	}
+	if t.table.emergency && len(t.table.flows) <= t.cfg.MaxFlows*(100-t.cfg.EmergencyRecovery)/100 {
+		t.table.emergency = false
+	}
+}
+
+// makeRoom frees a slot of the full table: emergency mode's shorter
+// timeouts first, then the eviction of one flow.
+func (t *Tracker) makeRoom() {
+	if !t.table.emergency {
+		t.table.emergency = true
+		t.stats.Emergencies++
+		t.expire()
+	}
+	if len(t.table.flows) < t.cfg.MaxFlows {
+		return
+	}
+	v := t.table.victim()
+	t.stats.Evicted++
+	if v.Established {
+		t.stats.EvictedEstablished++
+	}
+	t.end(v)
 }
 
 // end finishes a flow: its streams and app-layer state are flushed, then

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"errors"
+	"fmt"
 	"net/netip"
 	"testing"
 	"time"
@@ -202,25 +203,84 @@ func TestEviction(t *testing.T) {
 	firstUDP := s.units[len(s.units)-1].flowID
 	feed(t, tr, udp("10.0.0.3", "10.0.0.2", 1, 2, []byte("b")))
 	st := tr.Stats()
-	if st.Evicted != 1 || st.ActiveFlows != 2 {
-		t.Fatalf("stats %+v", st)
+	if st.Evicted != 1 || st.EvictedEstablished != 0 || st.ActiveFlows != 2 || st.Emergencies != 1 {
+		t.Fatalf("a new flow evicts the new flow, not the older established one: stats %+v", st)
 	}
+	if chunks := s.of(inspect.KindStream); len(chunks) != 0 {
+		t.Fatalf("established flow was ended: %v", chunks)
+	}
+	// Both flows established: the least recently used one goes.
+	feed(t, tr, udp("10.0.0.2", "10.0.0.3", 2, 1, []byte("b reply")), udp("10.0.0.4", "10.0.0.2", 1, 2, []byte("c")))
 	chunks := s.of(inspect.KindStream)
 	if len(chunks) != 1 || chunks[0].buffers["payload"] != "held stream bytes" || chunks[0].packet != nil {
 		t.Fatalf("evicted flow's stream not flushed: %v", chunks)
 	}
-	feed(t, tr, udp("10.0.0.4", "10.0.0.2", 1, 2, []byte("c")), udp("10.0.0.1", "10.0.0.2", 1, 2, []byte("a2")))
+	feed(t, tr, udp("10.0.0.1", "10.0.0.2", 1, 2, []byte("a2")))
 	if got := s.units[len(s.units)-1].flowID; got == firstUDP {
 		t.Error("evicted flow came back with its old id")
 	}
-	if st := tr.Stats(); st.Evicted != 3 || st.Flows != 5 {
+	if st := tr.Stats(); st.Evicted != 3 || st.EvictedEstablished != 1 || st.Flows != 5 {
 		t.Errorf("stats %+v", st)
+	}
+}
+
+// A SYN flood between two halves of a request fills the table: the new
+// flows evict each other and the established connection keeps its
+// request.
+func TestSYNFloodKeepsEstablishedFlows(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.MaxFlows = 64
+	tr, s := newTracker(cfg)
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(c.handshake(), c.c2s("GET /first-half"))...)
+	const syns = 5000
+	for i := range syns {
+		a := newConn(fmt.Sprintf("172.16.%d.%d", i>>8, i&255), "10.0.0.2", uint16(1024+i), 80)
+		feed(t, tr, a.frame(true, syn, 1, 0, ""))
+	}
+	feed(t, tr, c.c2s("/second-half HTTP/1.1\r\nHost: x\r\n\r\n"))
+	uris := s.withBuffer("http.uri")
+	if len(uris) != 1 || uris[0].buffers["http.uri"] != "/first-half/second-half" {
+		t.Fatalf("request across the flood: %v", uris)
+	}
+	st := tr.Stats()
+	if st.Evicted != syns-(64-1) || st.EvictedEstablished != 0 || st.ActiveFlows != 64 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+// A full table enters emergency mode: new flows idle past the emergency
+// timeout end without eviction, and the mode ends once enough is free.
+func TestEmergencyTimeouts(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.MaxFlows = 10
+	tr, _ := newTracker(cfg)
+	synAt := func(i int, ts time.Time) {
+		a := newConn(fmt.Sprintf("172.16.0.%d", i), "10.0.0.2", 1024, 80)
+		if _, err := tr.Frame(ts, a.frame(true, syn, 1, 0, "")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 10 {
+		synAt(i, t0)
+	}
+	synAt(100, t0.Add(6*time.Second)) // past emergency-new (5 s), within new (60 s)
+	st := tr.Stats()
+	if st.Emergencies != 1 || st.TimedOut != 10 || st.Evicted != 0 || st.ActiveFlows != 1 {
+		t.Errorf("stats %+v", st)
+	}
+	if tr.table.emergency {
+		t.Error("still in emergency mode with the table 90% free")
+	}
+	synAt(101, t0.Add(12*time.Second))
+	if st := tr.Stats(); st.ActiveFlows != 2 || st.TimedOut != 10 {
+		t.Errorf("normal timeouts apply again: stats %+v", st)
 	}
 }
 
 func TestTimeoutByPacketTime(t *testing.T) {
 	cfg := DefaultConfig()
-	cfg.FlowTimeout = time.Minute
+	cfg.OtherTimeouts = Timeouts{New: time.Minute, Established: time.Minute}
 	tr, s := newTracker(cfg)
 	frame := udp("10.0.0.1", "10.0.0.2", 1, 2, []byte("x"))
 	for _, ts := range []time.Time{t0, t0.Add(59 * time.Second), t0.Add(119 * time.Second), t0.Add(181 * time.Second)} {

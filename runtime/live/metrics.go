@@ -44,6 +44,10 @@ func WriteMetrics(w io.Writer, s *Snapshot) error {
 	for _, sid := range sids {
 		m.sample("rulec_rule_hits_total", `sid="`+strconv.FormatUint(sid, 10)+`"`, s.Engine.BySID[sid])
 	}
+	m.header("rulec_limits_total", "counter", "What a bound cut short: flows evicted, memcaps, regex budgets, a full threshold table.")
+	for _, name := range slices.Sorted(maps.Keys(s.Engine.Limits)) {
+		m.sample("rulec_limits_total", `limit="`+name+`"`, s.Engine.Limits[name])
+	}
 	m.counter("rulec_userspace_units_total", "Inspection units evaluated by the userspace tier.", s.Engine.Units)
 	m.counter("rulec_dynamic_blocks_total", "Dynamic blocks added.", s.Blocks.Blocks)
 	m.counter("rulec_dynamic_unblocks_total", "Dynamic blocks expired.", s.Blocks.Unblocks)
