@@ -80,6 +80,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	runErr := p.RunPcap(*pcap, func(n uint64) { fmt.Fprintf(stderr, "... %d packets\n", n) })
 	closeErr := p.Close()
 	p.Engine.Stats().WriteTable(stderr, time.Since(start))
+	if c := p.Capture; c.OtherLink > 0 || c.OverWire > 0 {
+		fmt.Fprintf(stderr, "%-24s %d\n", "capture records of another link type, not inspected", c.OtherLink)
+		fmt.Fprintf(stderr, "%-24s %d\n", "capture records longer than on the wire", c.OverWire)
+	}
 	if p.Fallbacks > 0 {
 		fmt.Fprintf(stderr, "%-24s %d\n", "frames too large for BPF_PROG_TEST_RUN, evaluated by the reference evaluator", p.Fallbacks)
 	}

@@ -35,8 +35,8 @@ func TestFindCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tests) != 69 {
-		t.Errorf("found %d tests, want 69", len(tests))
+	if len(tests) != 246 {
+		t.Errorf("found %d tests, want 246", len(tests))
 	}
 	for _, tc := range tests {
 		if tc.Pcap == "" || len(tc.Rules) == 0 || len(tc.Checks) == 0 {

@@ -68,6 +68,9 @@ const (
 	l4UDP
 	l4ICMP
 	l4Fragment
+	// l4Invalid is an IP packet whose transport header does not decode:
+	// Suricata still inspects it as an IP packet, without a flow.
+	l4Invalid
 )
 
 // decode fills p from an Ethernet frame. ok is false for a frame that carries no IP
@@ -93,6 +96,10 @@ func (d *decoder) decode(frame []byte, p *inspect.Packet) (l4 transport, ok bool
 	}
 	err = parser.DecodeLayers(data, &d.decoded)
 	switch {
+	case err != nil && d.ipDecoded(data):
+		d.fill(p)
+		p.Payload = nil
+		return l4Invalid, true, nil
 	case parser.Truncated && err != nil:
 		return l4None, false, fmt.Errorf("%w: %w", ErrTruncated, err)
 	case parser.Truncated:
@@ -101,6 +108,24 @@ func (d *decoder) decode(frame []byte, p *inspect.Packet) (l4 transport, ok bool
 		return l4None, false, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
 	return d.fill(p), true, nil
+}
+
+// ipDecoded tells whether a failed decode of data got past the IP header
+// and its extension headers of a packet the frame holds whole, so only its
+// transport header is wrong.
+func (d *decoder) ipDecoded(data []byte) bool {
+	if len(d.decoded) == 0 {
+		return false
+	}
+	switch d.decoded[len(d.decoded)-1] {
+	case layers.LayerTypeIPv4, layers.LayerTypeIPv6, layers.LayerTypeIPv6HopByHop, layers.LayerTypeIPv6Routing, layers.LayerTypeIPv6Destination:
+	default:
+		return false
+	}
+	if d.decoded[0] == layers.LayerTypeIPv4 {
+		return int(d.ip4.Length) <= len(data)
+	}
+	return 40+int(d.ip6.Length) <= len(data)
 }
 
 // fill copies what the decoded layers say into p.

@@ -7,6 +7,7 @@ type Stats struct {
 	DecodeErrors uint64 // truncated or corrupt frames
 	NonIP        uint64 // frames carrying no IP packet (ARP, LLDP, ...)
 	Fragments    uint64 // IP fragments, inspected as they are
+	InvalidL4    uint64 // IP packets whose transport header is invalid, inspected as IP only
 	Flows        uint64 // flows created
 	ActiveFlows  int    // flows in the table now
 	Evicted      uint64 // flows ended to stay within MaxFlows

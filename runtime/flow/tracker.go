@@ -79,8 +79,11 @@ func (t *Tracker) Frame(ts time.Time, frame []byte) (*inspect.Packet, error) {
 		return nil, nil
 	}
 	t.stats.Packets++
-	if l4 == l4Fragment {
+	switch l4 {
+	case l4Fragment:
 		t.stats.Fragments++
+	case l4Invalid:
+		t.stats.InvalidL4++
 	}
 	if ts.After(t.now) {
 		t.now = ts

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/netip"
@@ -166,7 +167,6 @@ func TestDecodeErrorsLeaveFlowsAlone(t *testing.T) {
 		{"cut tcp header", tcp[:14+20+10], ErrTruncated},
 		{"bad ihl", badIHL, ErrCorrupt},
 		{"bad version", badVersion, ErrCorrupt},
-		{"bad tcp offset", badOffset, ErrCorrupt},
 		{"cut vlan tag", pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.2"), Proto: 17, VLANs: []uint16{5}})[:16], ErrTruncated},
 	}
 	cfg := DefaultConfig()
@@ -179,6 +179,9 @@ func TestDecodeErrorsLeaveFlowsAlone(t *testing.T) {
 			t.Errorf("%s: got %v, %v; want %v", tc.name, p, err, tc.want)
 		}
 	}
+	if p, err := tr.Frame(nextTS(tr), badOffset); p == nil || err != nil || p.Sport != 0 {
+		t.Errorf("bad tcp offset: %v, %v; want an IP-only packet", p, err)
+	}
 	if p, err := tr.Frame(nextTS(tr), arp); p != nil || err != nil {
 		t.Errorf("arp: %v, %v", p, err)
 	}
@@ -188,7 +191,7 @@ func TestDecodeErrorsLeaveFlowsAlone(t *testing.T) {
 		t.Fatalf("request across bad frames: %v", uris)
 	}
 	st := tr.Stats()
-	if st.DecodeErrors != uint64(len(tests)) || st.NonIP != 1 || st.ActiveFlows != 1 || st.Packets != 5 {
+	if st.DecodeErrors != uint64(len(tests)) || st.NonIP != 1 || st.InvalidL4 != 1 || st.ActiveFlows != 2 || st.Packets != 6 {
 		t.Errorf("stats %+v", st)
 	}
 }
@@ -332,5 +335,26 @@ func TestPacketUnitBeforeAppUnits(t *testing.T) {
 	last := s.units[len(s.units)-2:]
 	if last[0].kind != inspect.KindPacket || last[1].kind != inspect.KindApp || last[0].packet != last[1].packet || last[1].packet == nil {
 		t.Errorf("order: %v then %v", last[0].kind, last[1].kind)
+	}
+}
+
+// TestInvalidTransportHeaderIsIPOnly: a TCP header longer than the IP
+// payload (an nmap-style SYN) is inspected as an IP packet, as Suricata
+// does, and counted.
+func TestInvalidTransportHeaderIsIPOnly(t *testing.T) {
+	frame, _ := hex.DecodeString("002590e3d2e10c8610edd7c6080045000028e22c00003606fe60745ae710b9648f73d8e40017b9648f73000000006002183c15530000000000000000")
+	tr, s := newTracker(DefaultConfig())
+	p, err := tr.Frame(time.Unix(1, 0), frame)
+	if err != nil || p == nil {
+		t.Fatalf("packet %v, err %v", p, err)
+	}
+	if p.Proto != 6 || p.Src.String() != "116.90.231.16" || p.Sport != 0 || len(p.Payload) != 0 {
+		t.Errorf("packet %+v", p)
+	}
+	if st := tr.Stats(); st.InvalidL4 != 1 || st.Packets != 1 || st.DecodeErrors != 0 {
+		t.Errorf("stats %+v", st)
+	}
+	if n := len(s.of(inspect.KindPacket)); n != 1 {
+		t.Errorf("%d packet units", n)
 	}
 }

@@ -51,7 +51,9 @@ type Pipeline struct {
 	KernelName string
 	// Fallbacks counts frames the classifier's test-run interface refused
 	// and the reference evaluator decided instead.
-	Fallbacks  uint64
+	Fallbacks uint64
+	// Capture counts what reading captures met besides frames.
+	Capture    capture.Stats
 	classifier *kernel.Classifier
 	eve        *eve.Writer
 }
@@ -164,15 +166,22 @@ type nothing struct{}
 func (nothing) Match(*inspect.Unit, []int) []int { return nil }
 
 // RunPcap runs every frame of a capture; progress, when set, is called
-// every 100,000 frames.
+// every 100,000 frames. An error wrapping capture.ErrRecord ends the
+// capture where libpcap (and so Suricata) would, after every frame before
+// it ran.
 func (p *Pipeline) RunPcap(path string, progress func(n uint64)) error {
-	return capture.ReadFile(path, func(ts time.Time, frame []byte, n uint64) error {
+	src := capture.Source{}
+	err := src.ReadFile(path, func(ts time.Time, frame []byte, n uint64) error {
 		if progress != nil && n%100000 == 0 {
 			progress(n)
 		}
 		_, err := p.Engine.Frame(ts, frame)
 		return err
 	})
+	p.Capture.Records += src.Stats.Records
+	p.Capture.OtherLink += src.Stats.OtherLink
+	p.Capture.OverWire += src.Stats.OverWire
+	return err
 }
 
 // Close flushes the engine and releases the classifier.
