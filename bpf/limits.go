@@ -2,8 +2,8 @@ package bpf
 
 // Limits of the classifier, mirroring the #defines of rulec.h.
 const (
-	MaxSummary = 8     // summary words of a bitset
-	MaxWords   = 512   // bitset words: at most 32,768 slots
+	MaxSummary = 32    // summary words of a bitset
+	MaxWords   = 2048  // bitset words: at most 131,072 slots
 	MaxScan    = 4096  // payload bytes the automaton walks
 	MaxPattern = 128   // bytes of one kernel pattern
 	MaxEvents  = 16    // alert events per packet; more are counted

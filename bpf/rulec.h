@@ -6,8 +6,8 @@
 
 #include <linux/types.h>
 
-#define MAX_SUMMARY 8	/* summary words of a bitset */
-#define MAX_WORDS 512	/* bitset words: 64 * MAX_SUMMARY */
+#define MAX_SUMMARY 32	/* summary words of a bitset */
+#define MAX_WORDS 2048	/* bitset words: 64 * MAX_SUMMARY */
 #define MAX_SCAN 4096	/* payload bytes the automaton walks */
 #define MAX_PATTERN 128 /* bytes of one kernel pattern */
 #define MAX_EVENTS 16	/* alert events per packet */

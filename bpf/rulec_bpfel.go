@@ -181,7 +181,7 @@ type RulecPortKey struct {
 type RulecScratch struct {
 	_          structs.HostLayout
 	Seq        uint64
-	Sum        [8]uint64
+	Sum        [32]uint64
 	Mask       uint64
 	Word       uint32
 	Sj         uint32

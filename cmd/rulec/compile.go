@@ -46,6 +46,7 @@ func runCompile(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rulec compile: %v\n", err)
 		return 1
 	}
+	fmt.Fprintln(stderr, o.Kernel.Capacity())
 	fmt.Fprintf(stderr, "wrote %s\n", *out)
 	return 0
 }

@@ -12,45 +12,81 @@ import (
 	"github.com/rulec/rulec/compiler/lower"
 )
 
-// MaxSlots is the most slots (rule directions) the classifier holds.
-const MaxSlots = 512 * 64
+// MaxSlots is the most slots the classifier holds.
+const MaxSlots = 2048 * 64
 
 // slotHeader is the header one slot matches.
 type slotHeader struct {
 	src, dst     ir.AddrSet
 	sport, dport ir.PortSet
 	protos       []int
+	l4           string
+}
+
+func (h slotHeader) reversed() slotHeader {
+	return slotHeader{h.dst, h.src, h.dport, h.sport, h.protos, h.l4}
+}
+
+// key identifies the header's shape: equal keys match the same packets.
+func (h slotHeader) key() string {
+	var b []byte
+	for _, sp := range append(addrSpans(h.src), append(addrSpans(h.dst), h.sport.Spans, h.dport.Spans)...) {
+		b = appendSpans(b, sp)
+	}
+	return string(append(b, h.l4...))
 }
 
 // Build generates the tables for rules; tiers[i] is where rules[i] runs.
-// Disabled rules are skipped; slot Rule fields index rules.
+// Disabled rules are skipped. A kernel rule gets one slot per direction
+// it matches (Slot.Rule indexes rules). Userspace rules only select the
+// packets to copy up, so they share slots by header shape: one userspace
+// slot per distinct header (each rule's and its reverse), with
+// ShapeRules listing the rules whose header, as written (or reversed,
+// for a bidirectional rule), is that shape.
 func Build(rules []*ir.Rule, tiers []lower.Tier) (*Tables, error) {
 	t := &Tables{}
 	var heads []slotHeader
 	itemIDs := map[string]uint32{}
+	shapes := map[string]int{}
+	shape := func(h slotHeader) int {
+		k := h.key()
+		if i, ok := shapes[k]; ok {
+			return i
+		}
+		i := len(t.Slots)
+		shapes[k] = i
+		t.Slots = append(t.Slots, Slot{Rule: NoRule, Action: ActAlert, Userspace: true})
+		heads = append(heads, h)
+		return i
+	}
 	for i, r := range rules {
 		if r.Disabled {
 			continue
 		}
-		user := tiers[i] == lower.Userspace
-		s := Slot{Rule: uint32(i), Action: action(r.Action), Userspace: user, NoAlert: r.NoAlert}
-		if !user {
-			if err := t.checks(&s, r, itemIDs); err != nil {
-				return nil, fmt.Errorf("%s: sid %d: %w", r.Pos, r.Meta.SID, err)
-			}
-		}
 		h := r.Header
-		fwd := slotHeader{h.Src, h.Dst, h.SrcPorts, h.DstPorts, protoNumbers(h.Proto.L4)}
+		fwd := slotHeader{h.Src, h.Dst, h.SrcPorts, h.DstPorts, protoNumbers(h.Proto.L4), h.Proto.L4}
+		if tiers[i] == lower.Userspace {
+			f, b := shape(fwd), shape(fwd.reversed())
+			t.addShapeRule(f, i)
+			if h.Bidir && b != f {
+				t.addShapeRule(b, i)
+			}
+			continue
+		}
+		s := Slot{Rule: uint32(i), Action: action(r.Action), NoAlert: r.NoAlert}
+		if err := t.checks(&s, r, itemIDs); err != nil {
+			return nil, fmt.Errorf("%s: sid %d: %w", r.Pos, r.Meta.SID, err)
+		}
 		t.Slots = append(t.Slots, s)
 		heads = append(heads, fwd)
-		if h.Bidir || user {
+		if h.Bidir {
 			t.Slots = append(t.Slots, s)
-			heads = append(heads, slotHeader{fwd.dst, fwd.src, fwd.dport, fwd.sport, fwd.protos})
+			heads = append(heads, fwd.reversed())
 		}
 	}
 	t.NSlots = len(t.Slots)
 	if t.NSlots > MaxSlots {
-		return nil, fmt.Errorf("%d rule directions, the classifier holds %d", t.NSlots, MaxSlots)
+		return nil, fmt.Errorf("%d slots (%d userspace header shapes), the classifier holds %d", t.NSlots, len(shapes), MaxSlots)
 	}
 	t.NWords = max(1, (t.NSlots+63)/64)
 	t.NSummary = (t.NWords + 63) / 64
@@ -124,13 +160,7 @@ func groupBy[S any](t *Tables, heads []slotHeader, field func(slotHeader) S, spa
 		s := field(h)
 		key = key[:0]
 		for _, sp := range spans(s) {
-			for _, x := range sp {
-				key = binary.LittleEndian.AppendUint64(key, x.Lo.Hi)
-				key = binary.LittleEndian.AppendUint64(key, x.Lo.Lo)
-				key = binary.LittleEndian.AppendUint64(key, x.Hi.Hi)
-				key = binary.LittleEndian.AppendUint64(key, x.Hi.Lo)
-			}
-			key = append(key, '|')
+			key = appendSpans(key, sp)
 		}
 		g, ok := index[string(key)]
 		if !ok {
@@ -141,6 +171,24 @@ func groupBy[S any](t *Tables, heads []slotHeader, field func(slotHeader) S, spa
 		t.set(gs[g].bits, i)
 	}
 	return gs
+}
+
+func appendSpans(key []byte, sp ir.Spans) []byte {
+	for _, x := range sp {
+		key = binary.LittleEndian.AppendUint64(key, x.Lo.Hi)
+		key = binary.LittleEndian.AppendUint64(key, x.Lo.Lo)
+		key = binary.LittleEndian.AppendUint64(key, x.Hi.Hi)
+		key = binary.LittleEndian.AppendUint64(key, x.Hi.Lo)
+	}
+	return append(key, '|')
+}
+
+// addShapeRule lists rule under the userspace slot shape.
+func (t *Tables) addShapeRule(shape, rule int) {
+	for len(t.ShapeRules) <= shape {
+		t.ShapeRules = append(t.ShapeRules, nil)
+	}
+	t.ShapeRules[shape] = append(t.ShapeRules[shape], uint32(rule))
 }
 
 func addrSpans(s ir.AddrSet) []ir.Spans { return []ir.Spans{s.V4, s.V6} }

@@ -49,11 +49,20 @@ func TestCandidatesMatchHeaders(t *testing.T) {
 		l4           string
 	}
 	var dirs []dir
+	shapes := map[string]bool{}
 	for i, r := range rules {
 		h := r.Header
-		dirs = append(dirs, dir{h.Src, h.Dst, h.SrcPorts, h.DstPorts, h.Proto.L4})
-		if h.Bidir || tiers[i] == lower.Userspace {
-			dirs = append(dirs, dir{h.Dst, h.Src, h.DstPorts, h.SrcPorts, h.Proto.L4})
+		fwd := slotHeader{h.Src, h.Dst, h.SrcPorts, h.DstPorts, nil, h.Proto.L4}
+		for n, sh := range []slotHeader{fwd, fwd.reversed()} {
+			if tiers[i] == lower.Userspace {
+				if shapes[sh.key()] {
+					continue
+				}
+				shapes[sh.key()] = true
+			} else if n == 1 && !h.Bidir {
+				continue
+			}
+			dirs = append(dirs, dir{sh.src, sh.dst, sh.sport, sh.dport, sh.l4})
 		}
 	}
 	if len(dirs) != tab.NSlots {
@@ -156,6 +165,46 @@ alert icmp any any -> any any (itype:8; icode:0; content:"ping"; startswith; sid
 	}
 	if it := a.Items[2]; !it.StartsWith || it.Offset != 0 || it.Depth != 4 {
 		t.Errorf("startswith item = %+v", it)
+	}
+}
+
+// TestUserspaceShapesShared checks that userspace rules share one slot
+// per distinct header and direction, and that each shape lists the rules
+// whose header it is (both shapes for a bidirectional rule).
+func TestUserspaceShapesShared(t *testing.T) {
+	text := `alert http $HOME_NET any -> $EXTERNAL_NET any (http.uri; content:"/a"; sid:1;)
+alert http $HOME_NET any -> $EXTERNAL_NET any (http.uri; content:"/b"; sid:2;)
+alert tcp $HOME_NET any <> $EXTERNAL_NET 25 (flowbits:isset,x; sid:3;)
+alert udp any any -> any 53 (content:"a"; sid:4;)
+alert tcp $EXTERNAL_NET any -> $HOME_NET any (flow:to_server; content:"x"; sid:5;)`
+	rules, tiers := compile(t, text)
+	tab, err := Build(rules, tiers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var user []int
+	for i, s := range tab.Slots {
+		if s.Userspace {
+			user = append(user, i)
+			if s.Rule != NoRule {
+				t.Errorf("userspace slot %d names rule %d", i, s.Rule)
+			}
+		}
+	}
+	// sids 1, 2: one shape and its reverse; sid 3: two more; sid 5 is
+	// the reverse of sids 1 and 2 (tcp, any ports).
+	if len(user) != 4 {
+		t.Fatalf("userspace slots %v, want 4", user)
+	}
+	want := [][]uint32{{0, 1}, {4}, {2}, {2}}
+	for n, slot := range user {
+		var got []uint32
+		if slot < len(tab.ShapeRules) {
+			got = tab.ShapeRules[slot]
+		}
+		if !slices.Equal(got, want[n]) {
+			t.Errorf("shape slot %d rules %v, want %v", slot, got, want[n])
+		}
 	}
 }
 

@@ -21,6 +21,10 @@ type Tables struct {
 	NSummary int // summary words: ceil(NWords/64)
 
 	Slots []Slot
+	// ShapeRules[i] lists, for userspace slot i (a header shape), the
+	// userspace rules whose header is that shape; it may be shorter than
+	// Slots.
+	ShapeRules [][]uint32
 
 	SrcV4, DstV4, SrcV6, DstV6 []PrefixBits // sorted by address then length
 	Proto                      [256]Bitset  // by IP protocol number
@@ -48,8 +52,12 @@ type PortClass struct {
 	Class  uint32
 }
 
-// Slot is one rule direction. A userspace slot only selects packets to copy
-// up; a kernel slot is confirmed in the kernel.
+// NoRule is the Rule of a userspace slot, which stands for a header shape.
+const NoRule = 0xffffffff
+
+// Slot is one kernel rule direction, or one userspace header shape. A
+// userspace slot only selects packets to copy up; a kernel slot is
+// confirmed in the kernel.
 type Slot struct {
 	Rule      uint32 // index into the object's rule list
 	Action    Action

@@ -47,10 +47,15 @@ func (d *dumper) tables() {
 	t := d.t
 	d.printf("slots: %d (%d words, %d summary)\n", t.NSlots, t.NWords, t.NSummary)
 	for i, s := range t.Slots {
-		d.printf("slot %d: rule %d action %d", i, s.Rule, s.Action)
 		if s.Userspace {
-			d.printf(" userspace")
+			d.printf("slot %d: userspace shape", i)
+			if i < len(t.ShapeRules) && len(t.ShapeRules[i]) > 0 {
+				d.printf(" rules %s", joinInts(t.ShapeRules[i]))
+			}
+			d.printf("\n")
+			continue
 		}
+		d.printf("slot %d: rule %d action %d", i, s.Rule, s.Action)
 		if s.NoAlert {
 			d.printf(" noalert")
 		}
@@ -165,4 +170,12 @@ func automatonSum(a kernel.Automaton) [32]byte {
 	var sum [32]byte
 	copy(sum[:], h.Sum(nil))
 	return sum
+}
+
+func joinInts(xs []uint32) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.Itoa(int(x))
+	}
+	return strings.Join(parts, ",")
 }

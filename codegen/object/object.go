@@ -16,7 +16,7 @@ import (
 
 // FormatVersion is the version of the layout this package reads and
 // writes; bump it with every incompatible change.
-const FormatVersion = 1
+const FormatVersion = 2
 
 var magic = [8]byte{'R', 'U', 'L', 'E', 'C', 'O', 0, 0}
 
@@ -79,6 +79,9 @@ func Decode(data []byte) (*Object, error) {
 	if len(o.Tiers) != len(o.Rules) || o.Kernel == nil {
 		return nil, fmt.Errorf("%w: inconsistent sections", ErrCorrupt)
 	}
+	if err := checkSlotRules(o); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
 	return o, nil
 }
 
@@ -102,4 +105,32 @@ func ReadFile(path string) (*Object, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return o, nil
+}
+
+// checkSlotRules checks that every kernel slot names a kernel rule and
+// every header shape lists userspace rules only.
+func checkSlotRules(o *Object) error {
+	t := o.Kernel
+	if len(t.ShapeRules) > len(t.Slots) {
+		return fmt.Errorf("%d header shapes for %d slots", len(t.ShapeRules), len(t.Slots))
+	}
+	for i, s := range t.Slots {
+		if s.Userspace {
+			continue
+		}
+		if int(s.Rule) >= len(o.Rules) || o.Tiers[s.Rule].Tier != lower.Kernel {
+			return fmt.Errorf("slot %d: rule %d is not a kernel rule", i, s.Rule)
+		}
+		if i < len(t.ShapeRules) && len(t.ShapeRules[i]) > 0 {
+			return fmt.Errorf("slot %d: a kernel slot lists header-shape rules", i)
+		}
+	}
+	for i, rules := range t.ShapeRules {
+		for _, r := range rules {
+			if int(r) >= len(o.Rules) || o.Tiers[r].Tier != lower.Userspace {
+				return fmt.Errorf("header shape %d: rule %d is not a userspace rule", i, r)
+			}
+		}
+	}
+	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/rulec/rulec/compiler"
+	"github.com/rulec/rulec/compiler/suricata"
+	"github.com/rulec/rulec/compiler/vars"
 	"github.com/rulec/rulec/internal/corpus"
 )
 
@@ -86,6 +88,33 @@ func BenchmarkBuildETOpen(b *testing.B) {
 		}
 		if _, err := Encode(o); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestDecodeRefusesMixedUpSlots refuses objects whose kernel slots name
+// userspace rules or whose header shapes list kernel rules.
+func TestDecodeRefusesMixedUpSlots(t *testing.T) {
+	rules, errs, _ := suricata.New(vars.Defaults()).File("t.rules", []byte(
+		"alert udp any any -> any 53 (content:\"a\"; sid:1;)\nalert http any any -> any any (http.uri; content:\"b\"; sid:2;)\n"))
+	if errs.Len() > 0 {
+		t.Fatal(errs)
+	}
+	for name, spoil := range map[string]func(o *Object){
+		"kernel slot names a userspace rule": func(o *Object) { o.Kernel.Slots[0].Rule = 1 },
+		"shape lists a kernel rule":          func(o *Object) { o.Kernel.ShapeRules[1] = []uint32{0} },
+	} {
+		o, err := Build(rules, []byte("elf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		spoil(o)
+		data, err := Encode(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Decode(data); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s: decoded with error %v, want ErrCorrupt", name, err)
 		}
 	}
 }

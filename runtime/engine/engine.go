@@ -47,12 +47,11 @@ type Engine struct {
 	obj       *object.Object
 	opts      Options
 	look      *kernel.Lookup
-	firstSlot map[uint32]int
-	user      []*urule                 // by object rule index; nil for kernel rules
-	kindSlots [4]kernel.Bitset         // by inspect.Kind: the slots worth evaluating on it
-	appSlots  map[string]kernel.Bitset // app-layer units: by app protocol
-	rank      []int                    // by rule index: position in Suricata's inspection order
-	stamp     []uint64                 // by rule index: the last unit that took the rule as candidate
+	user      []*urule              // by object rule index; nil for kernel rules
+	kindRules [4]*slotRules         // by inspect.Kind: the rules worth evaluating on it
+	appRules  map[string]*slotRules // app-layer units: by app protocol
+	rank      []int                 // by rule index: position in Suricata's inspection order
+	stamp     []uint64              // by rule index: the last unit that took the rule as candidate
 	matcher   Matcher
 	tracker   Tracker
 	limits    *threshold.Tracker
@@ -79,15 +78,10 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 	if opts.Severity == nil {
 		opts.Severity = eve.DefaultSeverity
 	}
-	e := &Engine{obj: o, opts: opts, look: kernel.NewLookup(o.Kernel), firstSlot: map[uint32]int{},
+	e := &Engine{obj: o, opts: opts, look: kernel.NewLookup(o.Kernel),
 		user: make([]*urule, len(o.Rules)), limits: threshold.New(0), kernelIP: map[ipOnlyKey]bool{},
 		full: refeval.NewUnbounded(o.Kernel), bounded: refeval.New(o.Kernel), xbits: newXbits()}
 	e.stats.init()
-	for i, s := range o.Kernel.Slots {
-		if _, ok := e.firstSlot[s.Rule]; !ok {
-			e.firstSlot[s.Rule] = i
-		}
-	}
 	var (
 		forMatcher []*ir.Rule
 		owners     []*urule

@@ -5,32 +5,49 @@ import (
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
+// slotRules are the userspace rules worth evaluating on one kind of unit
+// (or, for app-layer units, one app protocol), by the header-shape slot
+// that selects them (kernel.Tables.ShapeRules).
+type slotRules struct {
+	mask  kernel.Bitset
+	rules [][]*urule // by slot
+}
+
+func (e *Engine) newSlotRules() *slotRules {
+	t := e.obj.Kernel
+	return &slotRules{mask: t.NewBitset(), rules: make([][]*urule, t.NSlots)}
+}
+
+func (s *slotRules) add(t *kernel.Tables, slot int, u *urule) {
+	t.Set(s.mask, slot)
+	s.rules[slot] = append(s.rules[slot], u)
+}
+
 // index precomputes what every unit would otherwise recompute: which
-// slots can matter for each kind of unit and, for app-layer units, each
-// app protocol (a rule's forward slot, or both of a bidirectional one, by
-// the units the rule inspects), and the rules' inspection order.
+// rules can matter for each kind of unit and, for app-layer units, each
+// app protocol, by header shape, and the rules' inspection order.
 func (e *Engine) index() {
 	t := e.obj.Kernel
-	for k := range e.kindSlots {
-		e.kindSlots[k] = t.NewBitset()
+	for k := range e.kindRules {
+		e.kindRules[k] = e.newSlotRules()
 	}
-	e.appSlots = map[string]kernel.Bitset{}
-	for i, s := range t.Slots {
-		u := e.user[s.Rule]
-		if u == nil || (i != e.firstSlot[s.Rule] && !u.r.Header.Bidir) {
-			continue
-		}
-		switch {
-		case u.app:
-			if e.appSlots[u.appName] == nil {
-				e.appSlots[u.appName] = t.NewBitset()
+	e.appRules = map[string]*slotRules{}
+	for slot, rules := range t.ShapeRules {
+		for _, r := range rules {
+			u := e.user[r]
+			switch {
+			case u == nil:
+			case u.app:
+				if e.appRules[u.appName] == nil {
+					e.appRules[u.appName] = e.newSlotRules()
+				}
+				e.appRules[u.appName].add(t, slot, u)
+			case u.payload && u.stream:
+				e.kindRules[inspect.KindStream].add(t, slot, u)
+				e.kindRules[inspect.KindPacket].add(t, slot, u)
+			default:
+				e.kindRules[inspect.KindPacket].add(t, slot, u)
 			}
-			t.Set(e.appSlots[u.appName], i)
-		case u.payload && u.stream:
-			t.Set(e.kindSlots[inspect.KindStream], i)
-			t.Set(e.kindSlots[inspect.KindPacket], i)
-		default:
-			t.Set(e.kindSlots[inspect.KindPacket], i)
 		}
 	}
 	var users []*urule

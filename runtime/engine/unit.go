@@ -38,17 +38,21 @@ func (e *Engine) unit(u *inspect.Unit) {
 	src, dst, sport, dport := orient(u)
 	var cands []*urule
 	unitID := e.stats.Units
-	mask := e.kindSlots[u.Kind]
+	idx := e.kindRules[u.Kind]
 	if u.Kind == inspect.KindApp {
-		mask = e.appSlots[u.Flow.App]
+		idx = e.appRules[u.Flow.App]
 	}
-	for _, s := range e.look.Candidates(src, dst, u.Flow.Proto, sport, dport, mask) {
-		ur := e.user[e.obj.Kernel.Slots[s].Rule]
-		if e.stamp[ur.idx] == unitID || !ur.wants(u) {
-			continue
+	if idx == nil {
+		return
+	}
+	for _, s := range e.look.Candidates(src, dst, u.Flow.Proto, sport, dport, idx.mask) {
+		for _, ur := range idx.rules[s] {
+			if e.stamp[ur.idx] == unitID || !ur.wants(u) {
+				continue
+			}
+			e.stamp[ur.idx] = unitID
+			cands = append(cands, ur)
 		}
-		e.stamp[ur.idx] = unitID
-		cands = append(cands, ur)
 	}
 	if len(cands) == 0 {
 		return

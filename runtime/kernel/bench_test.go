@@ -25,7 +25,7 @@ func BenchmarkClassifier(b *testing.B) {
 // content slots) walks the whole payload of a packet that is a candidate
 // of one content slot.
 func BenchmarkScan(b *testing.B) {
-	rules, _ := contentRules(10_000, 4_000, 16, 1)
+	rules, _ := contentRules(10_000, 4_000, 16, 0, 1)
 	r0 := rules[0]
 	c := load(b, build(rules), Options{})
 	for _, size := range []int{64, 512, 1500} {

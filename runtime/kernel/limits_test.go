@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	kernelgen "github.com/rulec/rulec/codegen/kernel"
 	"github.com/rulec/rulec/internal/bpftest"
 
 	"testing"
@@ -14,9 +15,11 @@ func TestLimits(t *testing.T) {
 	sizes := []struct {
 		name                        string
 		slots, patterns, patternLen int
+		headers                     int // distinct headers; 0: every rule its own
 	}{
-		{"10k slots 50k states", 10_000, 4_000, 16},
-		{"32k slots 200k states", 32_768, 12_000, 20},
+		{"10k slots 50k states", 10_000, 4_000, 16, 0},
+		{"32k slots 200k states", 32_768, 12_000, 20, 0},
+		{"max slots 200k states", kernelgen.MaxSlots, 12_000, 20, 256},
 	}
 	for _, s := range sizes {
 		t.Run(s.name, func(t *testing.T) {
@@ -25,7 +28,7 @@ func TestLimits(t *testing.T) {
 			}
 			bpftest.Require(t)
 			start := time.Now()
-			rules, patterns := contentRules(s.slots, s.patterns, s.patternLen, 1)
+			rules, patterns := contentRules(s.slots, s.patterns, s.patternLen, s.headers, 1)
 			tb := build(rules)
 			built := time.Since(start)
 			if tb.Automaton.NStates < 50_000 {

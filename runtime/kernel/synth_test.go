@@ -37,7 +37,10 @@ func headerPacket(i, size int) []byte {
 // contentRules gives nslots random rules over npatterns random lowercase
 // patterns of patternLen bytes (an automaton of about
 // npatterns*(patternLen-2) states); every slot has one to three items.
-func contentRules(nslots, npatterns, patternLen int, seed uint64) ([]rule, []string) {
+// With headers > 0, the rules' source prefixes and port ranges come from
+// that many distinct ones, as in real rule sets (bitsets per distinct
+// prefix and port class stay few at any slot count).
+func contentRules(nslots, npatterns, patternLen, headers int, seed uint64) ([]rule, []string) {
 	r := rand.New(rand.NewPCG(seed, seed))
 	patterns := make([]string, npatterns)
 	for i := range patterns {
@@ -49,6 +52,15 @@ func contentRules(nslots, npatterns, patternLen int, seed uint64) ([]rule, []str
 	}
 	rules := make([]rule, nslots)
 	for i := range rules {
+		if headers > 0 && i >= headers {
+			rules[i] = rules[r.IntN(headers)]
+			rules[i].Slot = slot(uint32(i), kernelgen.Action(1+r.IntN(3)))
+			rules[i].items = nil
+			for range 1 + r.IntN(3) {
+				rules[i].items = append(rules[i].items, content(patterns[r.IntN(npatterns)]))
+			}
+			continue
+		}
 		var a [4]byte
 		for j := range a {
 			a[j] = byte(r.IntN(256))

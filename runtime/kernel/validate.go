@@ -108,6 +108,14 @@ func validateItems(t *kernelgen.Tables) error {
 			return fmt.Errorf("slot %d: a userspace slot has kernel items", i)
 		}
 	}
+	if len(t.ShapeRules) > len(t.Slots) {
+		return fmt.Errorf("%d header shapes for %d slots", len(t.ShapeRules), len(t.Slots))
+	}
+	for i, rules := range t.ShapeRules {
+		if len(rules) > 0 && !t.Slots[i].Userspace {
+			return fmt.Errorf("slot %d: a kernel slot lists header-shape rules", i)
+		}
+	}
 	for i, ref := range t.SlotItems {
 		if id := ref &^ kernelgen.ItemNegated; int(id) >= len(t.Items) {
 			return fmt.Errorf("item reference %d: item %d of %d", i, id, len(t.Items))

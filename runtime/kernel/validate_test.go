@@ -14,7 +14,7 @@ func TestValidate(t *testing.T) {
 		want  string
 	}{
 		{"no words", func(t *kernelgen.Tables) { t.NWords = 0 }, "bitset words"},
-		{"too many words", func(t *kernelgen.Tables) { t.NWords, t.NSummary = 513, 9 }, "bitset words"},
+		{"too many words", func(t *kernelgen.Tables) { t.NWords, t.NSummary = 2049, 33 }, "bitset words"},
 		{"summary", func(t *kernelgen.Tables) { t.NSummary = 2 }, "summary words"},
 		{"slot count", func(t *kernelgen.Tables) { t.NSlots++ }, "slots"},
 		{"bitset length", func(t *kernelgen.Tables) { t.Proto[6] = t.Proto[6][:1] }, "protocol 6"},
@@ -24,6 +24,7 @@ func TestValidate(t *testing.T) {
 		{"pattern length", func(t *kernelgen.Tables) { t.Items[0].Pattern = make([]byte, 129) }, "pattern of 129 bytes"},
 		{"slot items", func(t *kernelgen.Tables) { t.Slots[1].ItemCount = 99 }, "slot 1"},
 		{"item reference", func(t *kernelgen.Tables) { t.SlotItems[0] = 99 | kernelgen.ItemNegated }, "item 99"},
+		{"shape rules", func(t *kernelgen.Tables) { t.ShapeRules = [][]uint32{{7}} }, "header-shape rules"},
 		{"userspace items", func(t *kernelgen.Tables) { t.Slots[1].Userspace = true }, "userspace slot"},
 		{"transitions", func(t *kernelgen.Tables) { t.Automaton.Delta = t.Automaton.Delta[1:] }, "transitions"},
 		{"target state", func(t *kernelgen.Tables) { t.Automaton.Delta[0] = 1 << 20 }, "to state"},
