@@ -26,6 +26,11 @@
 //   - base64_decode decodes from its buffer and inspects the rule's
 //     base64_data matchers on the result right away; their match ends the
 //     inspection of the outer buffer with a match.
+//   - A pcre on the backtracking engine is bounded three ways: each search
+//     by pcre.SearchTimeout, each rule's searches on a unit by RuleBudget,
+//     and all of a unit's by UnitBudget. A search that times out or finds
+//     a budget spent is no match and ends the rule's retries on that
+//     buffer (Suricata's pcre match limit); both are counted (Limits).
 //   - dsize applies to packet units only; flags, ttl, itype and icode read
 //     the unit's packet.
 //

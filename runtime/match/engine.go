@@ -23,6 +23,7 @@ type Engine struct {
 	maxVars  int          // byte_extract variables of the rule with most
 	regexps  map[string]*pcre.Regexp
 	ctxs     sync.Pool
+	bt       btCounts
 }
 
 // bufKey is a unit buffer with the transformations applied to it.

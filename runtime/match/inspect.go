@@ -27,6 +27,8 @@ type inspector struct {
 	vars  []uint64
 	count int
 	stop  bool // Suricata's discontinue_matching: no more retries
+	// budget is the unit's backtracking regex budget.
+	budget *btBudget
 }
 
 // run evaluates steps[i:] with the cursor at prev.

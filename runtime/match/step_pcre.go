@@ -19,8 +19,19 @@ func (p *pcreStep) inspect(in *inspector, i, prev int) int {
 	}
 	subject := in.buf[base:]
 	if p.negated || !p.needEnd && !p.relNext {
-		found, err := p.re.Match(subject)
-		if err != nil || found != !p.negated {
+		found, ok := false, true
+		if p.re.Backtracking() {
+			ok = in.backtrack(func() (err error) {
+				found, err = p.re.Match(subject)
+				return err
+			})
+		} else {
+			found, _ = p.re.Match(subject)
+		}
+		if !ok {
+			return aborted
+		}
+		if found != !p.negated {
 			return noMatch
 		}
 		r := in.next(i, prev)
@@ -33,7 +44,21 @@ func (p *pcreStep) inspect(in *inspector, i, prev int) int {
 	}
 	from := 0
 	for from <= len(subject) {
-		start, end, found, err := p.re.Find(subject, from)
+		var (
+			start, end int
+			found      bool
+			err        error
+		)
+		if p.re.Backtracking() {
+			if !in.backtrack(func() error {
+				start, end, found, err = p.re.Find(subject, from)
+				return err
+			}) {
+				return aborted
+			}
+		} else {
+			start, end, found, err = p.re.Find(subject, from)
+		}
 		if err != nil || !found {
 			return noMatch
 		}

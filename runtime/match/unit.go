@@ -18,6 +18,7 @@ type unitCtx struct {
 	in      inspector
 	cand    []uint64 // bitset of the candidates, for matchMany
 	todo    []int
+	bt      btBudget
 }
 
 func (e *Engine) newUnitCtx() *unitCtx {
@@ -37,6 +38,7 @@ func (e *Engine) newUnitCtx() *unitCtx {
 	}
 	uc.vars = make([]uint64, e.maxVars)
 	uc.cand = make([]uint64, (len(e.rules)+63)/64)
+	uc.bt.counts = &e.bt
 	return uc
 }
 
@@ -62,6 +64,7 @@ func (e *Engine) release(uc *unitCtx) {
 		}
 	}
 	uc.in = inspector{}
+	uc.bt.unit = 0
 	e.ctxs.Put(uc)
 }
 
@@ -127,8 +130,9 @@ func (uc *unitCtx) eval(r *rule) bool {
 	}
 	vars := uc.vars[:r.nvars]
 	clear(vars)
+	uc.bt.rule = 0
 	for _, g := range r.groups {
-		uc.in = inspector{steps: g.steps, buf: uc.buffer(g.key), vars: vars}
+		uc.in = inspector{steps: g.steps, buf: uc.buffer(g.key), vars: vars, budget: &uc.bt}
 		if uc.in.run(0, 0) != matched {
 			return false
 		}

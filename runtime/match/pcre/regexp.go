@@ -10,8 +10,13 @@ import (
 	"github.com/wasilibs/go-re2/experimental"
 )
 
-// Timeout bounds one search of the backtracking engine.
-const Timeout = 100 * time.Millisecond
+// SearchTimeout bounds one search of the backtracking engine. Its clock
+// ticks every clockPeriod, so a search stops within two ticks past it.
+const SearchTimeout = 2 * time.Millisecond
+
+const clockPeriod = time.Millisecond
+
+func init() { regexp2.SetTimeoutCheckPeriod(clockPeriod) }
 
 // Regexp is a compiled pcre pattern. It is safe for concurrent use.
 type Regexp struct {
@@ -74,7 +79,7 @@ func Compile(pattern, flagSet string) (*Regexp, error) {
 	if err != nil {
 		return nil, fmt.Errorf("re2: %v; backtracking engine: %w", re2Err, err)
 	}
-	bt.MatchTimeout = Timeout
+	bt.MatchTimeout = SearchTimeout
 	r.bt = bt
 	return r, nil
 }
