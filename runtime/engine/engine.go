@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"net/netip"
 	"slices"
 	"time"
 
@@ -14,12 +13,13 @@ import (
 	"github.com/rulec/rulec/runtime/refeval"
 	"github.com/rulec/rulec/runtime/threshold"
 	"github.com/rulec/rulec/runtime/waf"
+	"github.com/rulec/rulec/runtime/wafbridge"
 )
 
 // Options wire an engine.
 type Options struct {
 	Kernel         Kernel
-	NewTracker     func(emit func(*inspect.Unit)) Tracker
+	NewTracker     func(Events) Tracker
 	CompileMatcher func(rules []*ir.Rule) (Matcher, []error) // errs[i] for rules[i], nil when fine
 	EVE            *eve.Writer
 	Severity       eve.Severity
@@ -57,20 +57,13 @@ type Engine struct {
 	limits    *threshold.Tracker
 	kernelIP  map[ipOnlyKey]bool
 	full      *refeval.Evaluator // decides packets past the kernel scan depth
-	waf       *wafBridge         // SecLang rules; nil without any
+	waf       *wafbridge.Bridge  // SecLang rules; nil without any
 	bounded   *refeval.Evaluator // what the classifier decided of them
 	next      *Engine            // the engine that adopted this one's flows
 	xbits     *xbits
 	stats     Stats
 	skipped   []Skipped
 	err       error
-}
-
-type ipOnlyKey struct {
-	rule     uint32
-	src, dst netip.Addr
-	proto    uint8
-	sp, dp   uint16
 }
 
 // New prepares an engine for o.
@@ -117,14 +110,14 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 			mode = waf.On
 		}
 		var err error
-		if e.waf, err = newWAFBridge(secRules, mode); err != nil {
+		if e.waf, err = wafbridge.New(secRules, mode); err != nil {
 			for _, r := range secRules {
 				e.skipped = append(e.skipped, Skipped{r, err.Error()})
 			}
 		}
 	}
 	e.index()
-	e.tracker = opts.NewTracker(e.route)
+	e.tracker = opts.NewTracker(Events{Unit: e.route, FlowEnd: e.routeFlowEnd})
 	return e, nil
 }
 
@@ -186,21 +179,6 @@ func (e *Engine) Decide(o Outcome) error {
 	return e.err
 }
 
-// undecided returns the alerts of kernel rules the classifier left to
-// userspace because the payload was longer than its scan depth: those of
-// the unbounded evaluator that the bounded one, equal to the classifier,
-// does not raise.
-func (e *Engine) undecided(frame []byte) []refeval.Event {
-	have := e.bounded.Run(frame).Events
-	var out []refeval.Event
-	for _, ev := range e.full.Run(frame).Events {
-		if ev.Kind == refeval.EventAlert && !slices.Contains(have, ev) {
-			out = append(out, ev)
-		}
-	}
-	return out
-}
-
 // Adopt takes over old's flow table, so flows and their reassembly state
 // survive a rule reload: units of those flows are evaluated by e's rules
 // from now on. Copies go to e only afterwards; old still decides its own
@@ -216,6 +194,17 @@ func (e *Engine) route(u *inspect.Unit) {
 		e = e.next
 	}
 	e.unit(u)
+}
+
+// routeFlowEnd hands a flow's end to the newest engine of this one's flow
+// table.
+func (e *Engine) routeFlowEnd(f *inspect.Flow) {
+	for e.next != nil {
+		e = e.next
+	}
+	if e.waf != nil {
+		e.waf.FlowEnd(f)
+	}
 }
 
 // Close flushes the tracker, unless another engine adopted it, and the
@@ -250,5 +239,8 @@ func (e *Engine) Stats() *Stats {
 		add(t.Limits())
 	}
 	e.stats.Limits = lim
+	if e.waf != nil {
+		e.stats.WAFEvicted = e.waf.Evicted()
+	}
 	return &e.stats
 }

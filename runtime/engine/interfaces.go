@@ -12,11 +12,18 @@ type Kernel interface {
 	Run(frame []byte) (refeval.Result, error)
 }
 
-// Tracker turns frames into inspection units, calling the emit function
-// it was made with.
+// Tracker turns frames into inspection units, reporting them and the
+// flows that end to the Events it was made with.
 type Tracker interface {
 	Frame(ts time.Time, frame []byte) (*inspect.Packet, error)
 	Flush()
+}
+
+// Events is what a Tracker reports: every unit, and every flow that ends
+// (after its last unit).
+type Events struct {
+	Unit    func(*inspect.Unit)
+	FlowEnd func(*inspect.Flow)
 }
 
 // Matcher evaluates the buffer matchers of rules (indices into the slice it

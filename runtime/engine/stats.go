@@ -44,6 +44,7 @@ func (s *Stats) Add(o *Stats) {
 	s.Blocked += o.Blocked
 	s.Copies += o.Copies
 	s.Truncated += o.Truncated
+	s.WAFEvicted += o.WAFEvicted
 	s.Units += o.Units
 	s.DecodeErrors += o.DecodeErrors
 	s.BadEvents += o.BadEvents
@@ -103,6 +104,7 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(w, "%-24s %d\n", "copied to userspace", s.Copies)
 	fmt.Fprintf(w, "%-24s %d\n", "past kernel scan depth", s.Truncated)
 	fmt.Fprintf(w, "%-24s %d\n", "decode errors", s.DecodeErrors)
+	fmt.Fprintf(w, "%-24s %d\n", "WAF txs finished early", s.WAFEvicted)
 	fmt.Fprintf(w, "%-24s %d (kernel %d, userspace %d)\n", "alerts", s.Alerts, s.AlertsByTier["kernel"], s.AlertsByTier["userspace"])
 	for _, sev := range []string{"critical", "high", "medium", "low"} {
 		fmt.Fprintf(w, "  %-22s %d\n", sev, s.BySeverity[sev])

@@ -1,30 +1,10 @@
 package engine
 
 import (
-	"net/netip"
 	"slices"
-	"strconv"
 
 	"github.com/rulec/rulec/runtime/inspect"
-	"github.com/rulec/rulec/runtime/threshold"
 )
-
-// passedBit marks a flow that an IP-only pass rule let through; it cannot
-// clash with flowbit names, which never contain NUL.
-const passedBit = "\x00passed"
-
-// orient returns the unit's addresses and ports as a rule header sees
-// them: the packet's own, or the flow's in the unit's direction.
-func orient(u *inspect.Unit) (src, dst netip.Addr, sport, dport uint16) {
-	if p := u.Packet; p != nil && u.Kind == inspect.KindPacket {
-		return p.Src, p.Dst, p.Sport, p.Dport
-	}
-	f := u.Flow
-	if u.Dir == inspect.ToClient {
-		return f.Server, f.Client, f.ServerPort, f.ClientPort
-	}
-	return f.Client, f.Server, f.ClientPort, f.ServerPort
-}
 
 // unit evaluates the userspace rules on one inspection unit.
 func (e *Engine) unit(u *inspect.Unit) {
@@ -32,10 +12,10 @@ func (e *Engine) unit(u *inspect.Unit) {
 	if u.Flow.Bits[passedBit] {
 		return
 	}
-	if e.waf != nil && u.Kind == inspect.KindApp && u.Stage != 0 {
-		e.httpUnit(u)
+	if e.waf != nil {
+		e.wafUnit(u)
 	}
-	src, dst, sport, dport := orient(u)
+	src, dst, sport, dport := u.Endpoints()
 	var cands []*urule
 	unitID := e.stats.Units
 	idx := e.kindRules[u.Kind]
@@ -84,7 +64,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 		if !flowHolds(r.Flow, u) || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbits.holds(r.Bits, src, dst, u.TS) {
 			continue
 		}
-		if c.ipOnly && e.seenIPOnly(c, u) {
+		if c.ipOnly && seenIPOnly(c, u) {
 			continue
 		}
 		if u.Kind == inspect.KindApp && !firstInTx(c, u) {
@@ -97,7 +77,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 		e.xbits.apply(r.Bits, src, dst, u.TS)
 		if actionRank(r.Action) == 0 {
 			if c.ipOnly {
-				e.setBit(u.Flow, passedBit)
+				setBit(u.Flow, passedBit)
 			}
 			alerts = nil
 			break
@@ -109,47 +89,4 @@ func (e *Engine) unit(u *inspect.Unit) {
 	for _, c := range alerts {
 		e.userAlert(u, c)
 	}
-}
-
-// seenIPOnly reports whether an IP-only rule already matched this flow
-// direction, and marks it.
-func (e *Engine) seenIPOnly(c *urule, u *inspect.Unit) bool {
-	key := "\x00iponly:" + strconv.Itoa(int(u.Dir)) + ":" + strconv.Itoa(c.idx)
-	if u.Flow.Bits[key] {
-		return true
-	}
-	e.setBit(u.Flow, key)
-	return false
-}
-
-// firstInTx reports whether the rule has not matched this transaction
-// yet, and records it.
-func firstInTx(c *urule, u *inspect.Unit) bool {
-	f := u.Flow
-	if f.TxMatched == nil {
-		f.TxMatched = map[int]uint64{}
-	}
-	if last, ok := f.TxMatched[c.idx]; ok && last == u.Tx {
-		return false
-	}
-	f.TxMatched[c.idx] = u.Tx
-	return true
-}
-
-func (e *Engine) setBit(f *inspect.Flow, name string) {
-	if f.Bits == nil {
-		f.Bits = map[string]bool{}
-	}
-	f.Bits[name] = true
-}
-
-// limitsAllow applies detection_filter (a match condition) then the
-// threshold (an alert filter).
-func (e *Engine) limitsAllow(c *urule, src, dst netip.Addr, u *inspect.Unit) bool {
-	for _, t := range c.r.Limits {
-		if !e.limits.Allow(t, threshold.KeyFor(t, c.idx, src, dst, u.Flow.ID), u.TS) {
-			return false
-		}
-	}
-	return true
 }

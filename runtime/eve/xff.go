@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"net/netip"
 	"strings"
+
+	"github.com/rulec/rulec/runtime/inspect"
 )
 
 // XFF is Suricata's X-Forwarded-For handling of alert output: with an
@@ -38,4 +40,25 @@ func (x *XFF) Address(headers []byte) (netip.Addr, bool) {
 		return a, err == nil
 	}
 	return netip.Addr{}, false
+}
+
+// Apply rewrites or annotates ev, an alert on unit u, when u is an HTTP
+// request carrying the header: overwrite replaces the flow's client
+// address, extra-data sets XFF.
+func (x *XFF) Apply(ev *Event, u *inspect.Unit) {
+	headers, _ := u.Buffer("http.request_header")
+	addr, ok := x.Address(headers)
+	if !ok {
+		return
+	}
+	if x.Mode != "overwrite" {
+		ev.XFF = addr.String()
+		return
+	}
+	switch u.Flow.Client {
+	case ev.SrcIP:
+		ev.SrcIP = addr
+	case ev.DestIP:
+		ev.DestIP = addr
+	}
 }

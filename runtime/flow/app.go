@@ -48,7 +48,7 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 				t.stats.HTTPRequests++
 			}
 			u := t.unit(f, inspect.KindApp, http.StageDir(st))
-			u.Tx, u.Stage = tx.ID+1, inspect.Stage(st)
+			u.Tx, u.Stage, u.AppTx = tx.ID+1, inspect.Stage(st), tx
 			tx.Fill(u, st)
 			t.send(u)
 		})

@@ -13,6 +13,7 @@ import (
 type Tracker struct {
 	cfg     Config
 	emit    func(*inspect.Unit)
+	onEnd   func(*inspect.Flow)
 	dec     *decoder
 	dns     dns.Decoder
 	table   *table
@@ -35,6 +36,10 @@ func NewTracker(cfg Config, emit func(*inspect.Unit)) *Tracker {
 		pool:  reasm.NewPool(cfg.MaxOutOfOrder, cfg.MaxOutOfOrderTotal),
 	}
 }
+
+// OnFlowEnd sets a function called with every flow that ends (timed out,
+// evicted, reused, or flushed), after its last units were emitted.
+func (t *Tracker) OnFlowEnd(fn func(*inspect.Flow)) { t.onEnd = fn }
 
 func withDefaults(cfg Config) Config {
 	def := DefaultConfig()
@@ -197,6 +202,9 @@ func (t *Tracker) end(f *flowState) {
 		t.closeStreams(f)
 	}
 	t.table.remove(f)
+	if t.onEnd != nil {
+		t.onEnd(&f.Flow)
+	}
 }
 
 // Flush ends every flow, as at the end of the input: streams are flushed

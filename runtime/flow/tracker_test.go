@@ -358,3 +358,37 @@ func TestInvalidTransportHeaderIsIPOnly(t *testing.T) {
 		t.Errorf("%d packet units", n)
 	}
 }
+
+func TestFlowEndEvents(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.MaxFlows = 1
+	cfg.OtherTimeouts = Timeouts{New: time.Minute, Established: time.Minute}
+	tr, s := newTracker(cfg)
+	var ended []uint64
+	unitsAtEnd := map[uint64]int{}
+	tr.OnFlowEnd(func(f *inspect.Flow) {
+		ended = append(ended, f.ID)
+		unitsAtEnd[f.ID] = len(s.units)
+	})
+	c := newConn("10.0.0.9", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(c.handshake(), c.c2s("held"))...)
+	tcpID := s.units[0].flowID
+	feed(t, tr, udp("10.0.0.1", "10.0.0.2", 1, 2, []byte("a")))
+	udpID := s.units[len(s.units)-1].flowID
+	if len(ended) != 1 || ended[0] != tcpID {
+		t.Fatalf("evicted flow: ended %v, want [%d]", ended, tcpID)
+	}
+	if chunks := s.of(inspect.KindStream); len(chunks) != 1 || unitsAtEnd[tcpID] < len(s.units)-1 {
+		t.Errorf("flow end reported before its flushed stream chunk (%d chunks)", len(chunks))
+	}
+	if _, err := tr.Frame(t0.Add(time.Hour), udp("10.0.0.3", "10.0.0.2", 1, 2, []byte("b"))); err != nil {
+		t.Fatal(err)
+	}
+	if len(ended) != 2 || ended[1] != udpID {
+		t.Fatalf("timed out flow: ended %v", ended)
+	}
+	tr.Flush()
+	if len(ended) != 3 {
+		t.Errorf("flush: ended %v", ended)
+	}
+}

@@ -77,8 +77,26 @@ type Unit struct {
 	Stage  Stage   // HTTP units: the transaction stage the unit completes
 	// Fields is app-layer metadata for EVE (e.g. http: hostname, url,
 	// http_method, status), by event section then key.
-	Fields  map[string]map[string]any
+	Fields map[string]map[string]any
+	// AppTx is the parsed app-layer transaction the unit reports, for
+	// consumers that want it whole rather than as buffers (*http.Tx for
+	// HTTP units); nil otherwise.
+	AppTx   any
 	buffers map[string][]byte
+}
+
+// Endpoints returns the unit's addresses and ports as a rule header sees
+// them: the packet's own for a packet unit, else the flow's in the unit's
+// direction.
+func (u *Unit) Endpoints() (src, dst netip.Addr, sport, dport uint16) {
+	if p := u.Packet; p != nil && u.Kind == KindPacket {
+		return p.Src, p.Dst, p.Sport, p.Dport
+	}
+	f := u.Flow
+	if u.Dir == ToClient {
+		return f.Server, f.Client, f.ServerPort, f.ClientPort
+	}
+	return f.Client, f.Server, f.ClientPort, f.ServerPort
 }
 
 // Buffer returns the named buffer (a sticky-buffer name such as "payload",

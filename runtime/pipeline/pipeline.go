@@ -100,8 +100,10 @@ func CheckObject(o *object.Object) error {
 // opts. A live run, whose classifier is attached to an interface, passes
 // no Kernel and feeds the engine with Decide.
 func NewEngine(o *object.Object, fc flow.Config, opts engine.Options) (*engine.Engine, error) {
-	opts.NewTracker = func(emit func(*inspect.Unit)) engine.Tracker {
-		return flow.NewTracker(fc, emit)
+	opts.NewTracker = func(ev engine.Events) engine.Tracker {
+		t := flow.NewTracker(fc, ev.Unit)
+		t.OnFlowEnd(ev.FlowEnd)
+		return t
 	}
 	opts.CompileMatcher = compileMatcher
 	return engine.New(o, opts)

@@ -1,0 +1,54 @@
+package eve
+
+import (
+	"net/netip"
+	"time"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// Alert actions.
+const (
+	Allowed = "allowed"
+	Blocked = "blocked"
+)
+
+// RuleAction is the alert action of a rule's action: blocked for drop and
+// reject, allowed otherwise.
+func RuleAction(a ir.Action) string {
+	switch a {
+	case ir.ActDrop, ir.ActReject, ir.ActRejectSrc, ir.ActRejectDst, ir.ActRejectBoth:
+		return Blocked
+	}
+	return Allowed
+}
+
+// NewAlert shapes the alert section of rule r with the action and
+// signature given, naming its severity by sev.
+func NewAlert(r *ir.Rule, action, signature, tier string, sev Severity) *Alert {
+	m := r.Meta
+	return &Alert{Action: action, GID: m.GID, SignatureID: m.SID, Rev: m.Rev, Signature: signature,
+		Category: m.Category, Severity: m.Priority, SeverityName: sev.Name(m.Priority), Tier: tier}
+}
+
+// UnitEvent is the event of an alert on u: its time, flow, endpoints as a
+// rule header sees them, direction and app-layer sections.
+func UnitEvent(u *inspect.Unit) *Event {
+	src, dst, sport, dport := u.Endpoints()
+	return &Event{Timestamp: u.TS, FlowID: u.Flow.ID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport,
+		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Fields}
+}
+
+// PacketEvent is the event of an alert on one packet with no flow of
+// its own, such as a kernel tier alert.
+func PacketEvent(ts time.Time, flowID uint64, src, dst netip.Addr, sport, dport uint16, proto uint8) *Event {
+	return &Event{Timestamp: ts, FlowID: flowID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport, Proto: proto}
+}
+
+func direction(d inspect.Dir) string {
+	if d == inspect.ToClient {
+		return "to_client"
+	}
+	return "to_server"
+}

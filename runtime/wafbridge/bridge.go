@@ -1,0 +1,131 @@
+package wafbridge
+
+import (
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/waf"
+)
+
+// maxTxs bounds the HTTP transactions followed at once; past it the
+// oldest is finished early (counted by Evicted).
+const maxTxs = 1 << 16
+
+// Match is a logged SecLang rule match, to alert on.
+type Match struct {
+	Rule    *ir.Rule
+	Msg     string // the rule's expanded msg
+	Blocked bool   // in On mode, the transaction was interrupted
+}
+
+// Bridge follows the HTTP transactions of many flows. It is not safe for
+// concurrent use.
+type Bridge struct {
+	w       *waf.WAF
+	rules   map[uint64]*ir.Rule // by SecLang id
+	txs     map[txKey]*wafTx
+	order   []txKey // open transactions, oldest first
+	open    map[uint64]int
+	out     []Match
+	evicted uint64
+}
+
+type txKey struct{ flow, tx uint64 }
+
+type wafTx struct {
+	tx       *waf.Tx
+	reported int  // matched rules already returned
+	bodyDone bool // phase 2 ran
+}
+
+// New compiles the SecLang rules for a bridge in the mode given.
+func New(rules []*ir.Rule, mode waf.Mode) (*Bridge, error) {
+	w, err := waf.New(rules, waf.Config{Mode: mode, RequestBodyAccess: true, ResponseBodyAccess: true})
+	if err != nil {
+		return nil, err
+	}
+	b := &Bridge{w: w, rules: map[uint64]*ir.Rule{}, txs: map[txKey]*wafTx{}, open: map[uint64]int{}}
+	for _, r := range rules {
+		b.rules[r.Meta.SID] = r
+	}
+	return b, nil
+}
+
+// Evicted counts transactions finished early to bound memory.
+func (b *Bridge) Evicted() uint64 { return b.evicted }
+
+// Unit feeds the HTTP stage u reports to its WAF transaction and returns
+// the logged rules it matched since the previous stage; the slice is
+// reused by the next call. Units that are not HTTP stages return nothing.
+func (b *Bridge) Unit(u *inspect.Unit) []Match {
+	b.out = b.out[:0]
+	h := httpTx(u)
+	if h == nil {
+		return nil
+	}
+	k := txKey{u.Flow.ID, u.Tx}
+	t := b.txs[k]
+	if t == nil {
+		if u.Stage != inspect.RequestHeaders {
+			return nil
+		}
+		t = b.start(k, u.Flow)
+	}
+	t.feed(h, u.Stage)
+	matched := t.tx.MatchedRules()
+	blocked := t.tx.Interruption() != nil
+	for _, m := range matched[t.reported:] {
+		if r := b.rules[m.ID]; r != nil && m.Log {
+			b.out = append(b.out, Match{Rule: r, Msg: m.Msg, Blocked: blocked})
+		}
+	}
+	t.reported = len(matched)
+	if u.Stage == inspect.ResponseBody {
+		b.finish(k)
+	}
+	return b.out
+}
+
+// FlowEnd finishes the open transactions of a flow that ended.
+func (b *Bridge) FlowEnd(f *inspect.Flow) {
+	if b.open[f.ID] == 0 {
+		return
+	}
+	for i := 0; i < len(b.order); {
+		if k := b.order[i]; k.flow == f.ID {
+			b.finish(k)
+			continue
+		}
+		i++
+	}
+}
+
+func (b *Bridge) start(k txKey, f *inspect.Flow) *wafTx {
+	if len(b.order) >= maxTxs {
+		b.finish(b.order[0])
+		b.evicted++
+	}
+	t := &wafTx{tx: b.w.NewTransaction()}
+	b.txs[k] = t
+	b.order = append(b.order, k)
+	b.open[k.flow]++
+	t.tx.ProcessConnection(f.Client.String(), int(f.ClientPort), f.Server.String(), int(f.ServerPort))
+	return t
+}
+
+func (b *Bridge) finish(k txKey) {
+	t, ok := b.txs[k]
+	if !ok {
+		return
+	}
+	t.tx.Close()
+	delete(b.txs, k)
+	if b.open[k.flow]--; b.open[k.flow] == 0 {
+		delete(b.open, k.flow)
+	}
+	for i, o := range b.order {
+		if o == k {
+			b.order = append(b.order[:i], b.order[i+1:]...)
+			break
+		}
+	}
+}
