@@ -40,6 +40,8 @@ golden:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) ./grammar/suricata
 	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) ./grammar/seclang
+	$(GO) test -run '^$$' -fuzz 'FuzzDecode$$' -fuzztime $(FUZZTIME) ./codegen/object
+	$(GO) test -run '^$$' -fuzz FuzzDecodeBody -fuzztime $(FUZZTIME) ./codegen/object
 
 # Every committed benchmark, then one table (each row with its peer or bar
 # and the ratio measured in this run) and the plots in docs/.

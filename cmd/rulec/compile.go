@@ -1,11 +1,13 @@
 package main
 
 import (
+	"crypto/ed25519"
 	"fmt"
 	"io"
 
 	"github.com/rulec/rulec/bpf"
 	"github.com/rulec/rulec/codegen/object"
+	"github.com/rulec/rulec/codegen/object/sign"
 )
 
 func init() {
@@ -21,12 +23,21 @@ func runCompile(args []string, stdout, stderr io.Writer) int {
 	out := fs.StringP("output", "o", "ruleset.rco", "object file to write")
 	varsFile := fs.String("vars", "", "suricata.yaml-style file with vars: address-groups and port-groups")
 	strict := fs.Bool("strict", false, "fail when rules use unsupported keywords")
+	signKey := fs.String("sign", "", "sign the object with this ed25519 private key (PKCS#8 PEM, from rulec keygen or openssl genpkey -algorithm ed25519)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "rulec compile: no rule files or folders given")
 		return 2
+	}
+	var key ed25519.PrivateKey
+	if *signKey != "" {
+		var err error
+		if key, err = sign.ReadPrivateKey(*signKey); err != nil {
+			fmt.Fprintf(stderr, "rulec compile: %v\n", err)
+			return 2
+		}
 	}
 	res, code := compileRules("compile", fs.Args(), *varsFile, stderr)
 	if res == nil {
@@ -42,7 +53,11 @@ func runCompile(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rulec compile: %v\n", err)
 		return 1
 	}
-	if err := object.WriteFile(*out, o); err != nil {
+	write := object.WriteFile
+	if key != nil {
+		write = func(path string, o *object.Object) error { return object.WriteSignedFile(path, o, key) }
+	}
+	if err := write(*out, o); err != nil {
 		fmt.Fprintf(stderr, "rulec compile: %v\n", err)
 		return 1
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/ed25519"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/rulec/rulec/bpf"
 	"github.com/rulec/rulec/codegen/object"
+	"github.com/rulec/rulec/codegen/object/sign"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/flow"
 	"github.com/rulec/rulec/runtime/pipeline"
@@ -31,6 +33,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	midstream := fs.Bool("midstream", false, "pick up TCP sessions without a handshake (Suricata's stream.midstream)")
 	wafOn := fs.Bool("waf-blocking", false, "run SecLang rules in ModSecurity's On mode (disruptive rules mark alerts blocked) instead of DetectionOnly")
 	severity := fs.String("severity", "", `priority to severity mapping over the default "1=critical,2=high,3=medium,4=low"`)
+	verify := fs.String("verify", "", "run only an object signed by the private key of this ed25519 public key (PKIX PEM)")
 	lf := addLiveFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -39,15 +42,19 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "rulec run: want an object or rule files, and either --pcap FILE or --iface IF (or --config FILE)")
 		return 2
 	}
+	pub, code := verifyKey(*verify, fs.Args(), stderr)
+	if code != 0 {
+		return code
+	}
 	if *pcap == "" {
-		return runLive(fs, lf, liveCommon{varsFile: *varsFile, eve: *evePath, severity: *severity, midstream: *midstream, wafBlocking: *wafOn}, stdout, stderr)
+		return runLive(fs, lf, liveCommon{varsFile: *varsFile, eve: *evePath, severity: *severity, midstream: *midstream, wafBlocking: *wafOn, verify: pub}, stdout, stderr)
 	}
 	sev, err := eve.ParseSeverity(*severity)
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 2
 	}
-	o, code := loadObject(fs.Args(), *varsFile, stderr)
+	o, code := loadObject(fs.Args(), *varsFile, pub, stderr)
 	if o == nil {
 		return code
 	}
@@ -96,11 +103,28 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// loadObject reads a .rco object, or compiles rule files and folders in
-// memory.
-func loadObject(paths []string, varsFile string, stderr io.Writer) (*object.Object, int) {
+// verifyKey reads the --verify public key; it applies to one object only.
+func verifyKey(path string, paths []string, stderr io.Writer) (ed25519.PublicKey, int) {
+	if path == "" {
+		return nil, 0
+	}
+	if len(paths) != 1 || filepath.Ext(paths[0]) != ".rco" {
+		fmt.Fprintln(stderr, "rulec run: --verify checks a signed .rco object; give exactly one")
+		return nil, 2
+	}
+	pub, err := sign.ReadPublicKey(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return nil, 2
+	}
+	return pub, 0
+}
+
+// loadObject reads a .rco object (signed by pub's key when pub is set), or
+// compiles rule files and folders in memory.
+func loadObject(paths []string, varsFile string, pub ed25519.PublicKey, stderr io.Writer) (*object.Object, int) {
 	if len(paths) == 1 && filepath.Ext(paths[0]) == ".rco" {
-		o, err := object.ReadFile(paths[0])
+		o, err := object.ReadVerifiedFile(paths[0], pub)
 		if err != nil {
 			fmt.Fprintf(stderr, "rulec run: %v\n", err)
 			return nil, 1

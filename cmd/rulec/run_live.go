@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"io"
@@ -40,6 +41,7 @@ type liveFlags struct {
 type liveCommon struct {
 	varsFile, eve, severity string
 	midstream, wafBlocking  bool
+	verify                  ed25519.PublicKey // objects must be signed by its key, reloads too
 }
 
 func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
@@ -67,11 +69,12 @@ type source struct {
 	paths    []string
 	varsFile string
 	vars     *vars.Vars // from the configuration file
+	verify   ed25519.PublicKey
 }
 
 func (s source) load() (*object.Object, error) {
 	if len(s.paths) == 1 && filepath.Ext(s.paths[0]) == ".rco" {
-		return object.ReadFile(s.paths[0])
+		return object.ReadVerifiedFile(s.paths[0], s.verify)
 	}
 	v := s.vars
 	if s.varsFile != "" {
@@ -185,7 +188,7 @@ func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.W
 	// during start-up also ends in a clean detach.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	src := source{paths: fs.Args(), varsFile: c.varsFile, vars: f.Vars}
+	src := source{paths: fs.Args(), varsFile: c.varsFile, vars: f.Vars, verify: c.verify}
 	o, err := src.load()
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)

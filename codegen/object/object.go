@@ -2,6 +2,7 @@ package object
 
 import (
 	"bytes"
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
@@ -10,6 +11,7 @@ import (
 	"os"
 
 	"github.com/rulec/rulec/codegen/kernel"
+	"github.com/rulec/rulec/codegen/object/sign"
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/compiler/lower"
 )
@@ -24,7 +26,11 @@ var magic = [8]byte{'R', 'U', 'L', 'E', 'C', 'O', 0, 0}
 var (
 	ErrNotObject = errors.New("not a rulec object")
 	ErrVersion   = errors.New("object format version mismatch")
-	ErrCorrupt   = errors.New("object corrupt or tampered")
+	ErrCorrupt   = errors.New("object corrupt")
+	// ErrInvalid is an object whose checksum holds but whose fields do not
+	// (edited and re-summed, or written by a different rulec build); it is
+	// also an ErrCorrupt.
+	ErrInvalid = fmt.Errorf("%w: fields fail validation", ErrCorrupt)
 )
 
 // Object is a compiled rule set.
@@ -56,8 +62,10 @@ func Encode(o *Object) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Decode parses an encoded object, checking magic, version and checksum.
+// Decode parses an encoded object, signed (the signature is not checked
+// here) or not, checking magic, version, checksum and then every field.
 func Decode(data []byte) (*Object, error) {
+	data, _ = sign.Split(data)
 	const head = len(magic) + 4
 	if len(data) < len(magic) || !bytes.Equal(data[:len(magic)], magic[:]) {
 		return nil, ErrNotObject
@@ -76,11 +84,8 @@ func Decode(data []byte) (*Object, error) {
 	if err := gob.NewDecoder(bytes.NewReader(body[head:])).Decode(o); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	if len(o.Tiers) != len(o.Rules) || o.Kernel == nil {
-		return nil, fmt.Errorf("%w: inconsistent sections", ErrCorrupt)
-	}
-	if err := checkSlotRules(o); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	if err := validate(o); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	return o, nil
 }
@@ -94,11 +99,30 @@ func WriteFile(path string, o *Object) error {
 	return os.WriteFile(path, data, 0o644)
 }
 
-// ReadFile decodes the object in path.
-func ReadFile(path string) (*Object, error) {
+// WriteSignedFile encodes o into path, signed with key.
+func WriteSignedFile(path string, o *Object, key ed25519.PrivateKey) error {
+	data, err := Encode(o)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, sign.Sign(data, key), 0o644)
+}
+
+// ReadFile decodes the object in path, signed or not.
+func ReadFile(path string) (*Object, error) { return ReadVerifiedFile(path, nil) }
+
+// ReadVerifiedFile decodes the object in path. With a public key, the
+// object must be signed by its private key; nothing is decoded before that
+// holds.
+func ReadVerifiedFile(path string, verify ed25519.PublicKey) (*Object, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
+	}
+	if verify != nil {
+		if data, err = sign.Verify(data, verify); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	o, err := Decode(data)
 	if err != nil {

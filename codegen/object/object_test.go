@@ -3,6 +3,7 @@ package object
 import (
 	"bytes"
 	"errors"
+	"path/filepath"
 	"testing"
 
 	"github.com/rulec/rulec/compiler"
@@ -116,5 +117,26 @@ func TestDecodeRefusesMixedUpSlots(t *testing.T) {
 		if _, err := Decode(data); !errors.Is(err, ErrCorrupt) {
 			t.Errorf("%s: decoded with error %v, want ErrCorrupt", name, err)
 		}
+	}
+}
+
+// TestCRSObjectDecodes: the validation of decoded objects accepts CRS and
+// the default rules together, SecLang parts and all.
+func TestCRSObjectDecodes(t *testing.T) {
+	crs := filepath.Join(corpus.Dir(t, "crs"), "crs-4.28.0")
+	res, err := compiler.Compile([]string{filepath.Join(crs, "crs-setup.conf.example"), filepath.Join(crs, "rules"), "../../rules"}, compiler.Options{})
+	if err != nil || res.Tally.Errors > 0 {
+		t.Fatalf("%v %+v", err, res.Tally)
+	}
+	o, err := Build(res.Rules, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Encode(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Decode(data); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -26,7 +26,7 @@ type Classifier struct {
 func Load(t *kernelgen.Tables, opts Options) (*Classifier, error) {
 	o := opts.withDefaults()
 	if err := validate(t, o); err != nil {
-		return nil, fmt.Errorf("kernel tables: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrTables, err)
 	}
 	spec, err := bpf.LoadRulec()
 	if err != nil {
@@ -52,7 +52,7 @@ func Load(t *kernelgen.Tables, opts Options) (*Classifier, error) {
 	}
 	if err := fill(&c.objs.RulecMaps, t); err != nil {
 		c.objs.Close()
-		return nil, fmt.Errorf("fill maps: %w", err)
+		return nil, fmt.Errorf("%w: fill maps: %w", ErrTables, err)
 	}
 	c.events, err = ringbuf.NewReader(c.objs.RcEvents)
 	if err != nil {

@@ -121,7 +121,7 @@ func (p *Pipeline) kernelTier(o *object.Object, choice string) (engine.Kernel, e
 	}
 	c, err := kernel.Load(o.Kernel, kernel.Options{})
 	if err != nil {
-		if choice == KernelBPF {
+		if choice == KernelBPF || errors.Is(err, kernel.ErrTables) {
 			return nil, fmt.Errorf("load the classifier: %w", err)
 		}
 		p.KernelName = fmt.Sprintf("reference evaluator (BPF unavailable: %v)", firstLine(err))

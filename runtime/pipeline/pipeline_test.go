@@ -15,6 +15,7 @@ import (
 	"github.com/rulec/rulec/internal/bpftest"
 	"github.com/rulec/rulec/internal/demo"
 	"github.com/rulec/rulec/runtime/flow"
+	"github.com/rulec/rulec/runtime/kernel"
 )
 
 // compileObject compiles rule files and folders into an object for this
@@ -115,5 +116,23 @@ func TestStaleObjectRefused(t *testing.T) {
 	o := &object.Object{BPF: []byte("another classifier")}
 	if _, err := Open(o, Config{Kernel: KernelReference}); !errors.Is(err, ErrStale) {
 		t.Errorf("err = %v, want ErrStale", err)
+	}
+}
+
+// TestRefusedTablesNoFallback: tables the loader refuses are an error in
+// auto mode too, not "BPF unavailable" with the reference evaluator
+// running the same tables.
+func TestRefusedTablesNoFallback(t *testing.T) {
+	o := compileObject(t, "../../rules")
+	o.Kernel.Items[0].Pattern = make([]byte, 200)
+	for _, choice := range []string{KernelAuto, KernelBPF} {
+		p, err := Open(o, Config{Kernel: choice, Offline: true})
+		if err == nil {
+			p.Close()
+			t.Fatalf("%s: opened (%s), want the tables refused", choice, p.KernelName)
+		}
+		if !errors.Is(err, kernel.ErrTables) {
+			t.Errorf("%s: err = %v, want kernel.ErrTables", choice, err)
+		}
 	}
 }

@@ -1,0 +1,204 @@
+package object
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"reflect"
+	"slices"
+
+	"github.com/rulec/rulec/codegen/kernel"
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/compiler/lower"
+)
+
+// validate checks a decoded object semantically before anything uses it:
+// every rule's enums, ranges and sets, every tier against the decision this
+// rulec makes for the rule, and every kernel table against the tables this
+// rulec generates from the rules. The checksum only shows the bytes are the
+// ones written; an object edited and re-summed must still be refused here.
+func validate(o *Object) error {
+	if len(o.Tiers) != len(o.Rules) || o.Kernel == nil {
+		return fmt.Errorf("%d rules, %d tiers, kernel tables present: %v", len(o.Rules), len(o.Tiers), o.Kernel != nil)
+	}
+	tiers := make([]lower.Tier, len(o.Rules))
+	for i, r := range o.Rules {
+		if err := validRule(r); err != nil {
+			return fmt.Errorf("rule %d: %w", i, err)
+		}
+		got := o.Tiers[i]
+		if got.Tier != lower.Kernel && got.Tier != lower.Userspace {
+			return fmt.Errorf("rule %d (sid %d): unknown tier %q", i, r.Meta.SID, got.Tier)
+		}
+		if want := lower.Decide(r); got != want {
+			return fmt.Errorf("rule %d (sid %d): tier %s (%s), this rulec decides %s (%s)", i, r.Meta.SID, got.Tier, got.Reason, want.Tier, want.Reason)
+		}
+		tiers[i] = got.Tier
+	}
+	if err := checkSlotRules(o); err != nil {
+		return err
+	}
+	want, err := kernel.Build(o.Rules, tiers)
+	if err != nil {
+		return fmt.Errorf("kernel tables: %w", err)
+	}
+	return sameTables(o.Kernel, want)
+}
+
+// sameTables compares each field of the decoded tables with the generated
+// ones by their encoding (a decoded empty slice is nil) and names the first
+// that differs.
+func sameTables(got, want *kernel.Tables) error {
+	g, w := reflect.ValueOf(got).Elem(), reflect.ValueOf(want).Elem()
+	for i := range g.NumField() {
+		gb, err1 := encodeField(g, i)
+		wb, err2 := encodeField(w, i)
+		if err1 != nil || err2 != nil || !bytes.Equal(gb, wb) {
+			return fmt.Errorf("kernel table %s differs from the one generated from the rules", g.Type().Field(i).Name)
+		}
+	}
+	return nil
+}
+
+// encodeField encodes a Tables holding only field i of t.
+func encodeField(t reflect.Value, i int) ([]byte, error) {
+	var only kernel.Tables
+	reflect.ValueOf(&only).Elem().Field(i).Set(t.Field(i))
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(&only)
+	return b.Bytes(), err
+}
+
+var (
+	langs   = []ir.Lang{ir.Suricata, ir.SecLang}
+	actions = []ir.Action{ir.ActAlert, ir.ActPass, ir.ActDrop, ir.ActReject, ir.ActRejectSrc, ir.ActRejectDst, ir.ActRejectBoth}
+	l4s     = []string{"ip", "tcp", "udp", "icmp", "icmpv6", "sctp"}
+	cmpOps  = []string{"=", "!=", "<", ">", "<=", ">=", "<>", "<=>"}
+)
+
+func validRule(r *ir.Rule) error {
+	switch {
+	case r == nil:
+		return fmt.Errorf("missing")
+	case !slices.Contains(langs, r.Lang):
+		return fmt.Errorf("unknown language %q", r.Lang)
+	case r.Disabled:
+		return fmt.Errorf("sid %d: a disabled rule in the rule list", r.Meta.SID)
+	case !slices.Contains(actions, r.Action):
+		return fmt.Errorf("sid %d: unknown action %q", r.Meta.SID, r.Action)
+	case r.Meta.Priority < 0 || r.Meta.Priority > 255:
+		return fmt.Errorf("sid %d: priority %d out of 0..255", r.Meta.SID, r.Meta.Priority)
+	case (r.Lang == ir.SecLang) != (r.Sec != nil):
+		return fmt.Errorf("sid %d: %s rule with SecLang parts: %v", r.Meta.SID, r.Lang, r.Sec != nil)
+	}
+	if err := validHeader(r.Header); err != nil {
+		return fmt.Errorf("sid %d: %w", r.Meta.SID, err)
+	}
+	for j, m := range r.Matchers {
+		if err := validMatcher(m); err != nil {
+			return fmt.Errorf("sid %d: matcher %d: %w", r.Meta.SID, j, err)
+		}
+	}
+	for _, t := range r.Limits {
+		if err := validThreshold(t); err != nil {
+			return fmt.Errorf("sid %d: %w", r.Meta.SID, err)
+		}
+	}
+	if r.Sec != nil {
+		if err := validSec(r.Sec); err != nil {
+			return fmt.Errorf("id %d: %w", r.Meta.SID, err)
+		}
+	}
+	return nil
+}
+
+func validHeader(h ir.Header) error {
+	switch {
+	case !slices.Contains(l4s, h.Proto.L4):
+		return fmt.Errorf("unknown protocol %q", h.Proto.L4)
+	case !h.Src.Canonical() || !h.Dst.Canonical():
+		return fmt.Errorf("address set not canonical")
+	case !h.SrcPorts.Canonical() || !h.DstPorts.Canonical():
+		return fmt.Errorf("port set not canonical")
+	}
+	return nil
+}
+
+func validMatcher(m ir.Matcher) error {
+	switch m := m.(type) {
+	case nil:
+		return fmt.Errorf("missing")
+	case *ir.Content:
+		if len(m.Pattern) == 0 {
+			return fmt.Errorf("empty content")
+		}
+		if fp := m.FastPattern; fp != nil && (fp.Offset < 0 || fp.Length < 0 || fp.Offset+fp.Length > len(m.Pattern)) {
+			return fmt.Errorf("fast_pattern %d,%d outside a %d-byte content", fp.Offset, fp.Length, len(m.Pattern))
+		}
+	case *ir.Size:
+		return validCmp(m.Cmp)
+	case *ir.Field:
+		return validCmp(m.Cmp)
+	case *ir.StreamSize:
+		return validCmp(m.Cmp)
+	case *ir.FlowCounter:
+		return validCmp(m.Cmp)
+	case *ir.ByteTest:
+		return validByteOpts(m.Opts)
+	case *ir.ByteJump:
+		return validByteOpts(m.Opts)
+	case *ir.ByteExtract:
+		return validByteOpts(m.Opts)
+	case *ir.Base64Decode:
+		if m.Bytes < 0 || m.Offset < 0 {
+			return fmt.Errorf("base64_decode bytes %d offset %d", m.Bytes, m.Offset)
+		}
+	}
+	return nil
+}
+
+func validCmp(c ir.Cmp) error {
+	if !slices.Contains(cmpOps, c.Op) {
+		return fmt.Errorf("unknown comparison %q", c.Op)
+	}
+	return nil
+}
+
+func validByteOpts(o ir.ByteOpts) error {
+	switch {
+	case o.Bytes < 0 || o.Bytes > 10:
+		return fmt.Errorf("%d bytes to convert, want 0 to 10", o.Bytes)
+	case !slices.Contains([]string{"", "big", "little", "dce"}, o.Endian):
+		return fmt.Errorf("unknown endianness %q", o.Endian)
+	case !slices.Contains([]string{"", "hex", "dec", "oct"}, o.Base):
+		return fmt.Errorf("unknown base %q", o.Base)
+	}
+	return nil
+}
+
+func validThreshold(t ir.Threshold) error {
+	switch {
+	case !slices.Contains([]string{"threshold", "limit", "both", "backoff", "detection_filter"}, t.Kind):
+		return fmt.Errorf("unknown threshold type %q", t.Kind)
+	case !slices.Contains([]string{"by_src", "by_dst", "by_rule", "by_both", "by_flow"}, t.Track):
+		return fmt.Errorf("unknown threshold track %q", t.Track)
+	case t.Count < 1 || t.Seconds < 0 || t.Multiplier < 0:
+		return fmt.Errorf("threshold count %d seconds %d multiplier %d", t.Count, t.Seconds, t.Multiplier)
+	}
+	return nil
+}
+
+func validSec(s *ir.SecRule) error {
+	switch {
+	case s.Phase < 1 || s.Phase > 5:
+		return fmt.Errorf("phase %d out of 1..5", s.Phase)
+	case len(s.Parts) == 0:
+		return fmt.Errorf("no rule parts")
+	}
+	for _, p := range s.Parts {
+		if p.Actions.Skip < 0 {
+			return fmt.Errorf("skip %d", p.Actions.Skip)
+		}
+	}
+	return nil
+}
