@@ -2,8 +2,8 @@ package object
 
 import (
 	"bytes"
-	"encoding/gob"
 	"fmt"
+	"net/netip"
 	"reflect"
 	"slices"
 
@@ -46,27 +46,50 @@ func validate(o *Object) error {
 }
 
 // sameTables compares each field of the decoded tables with the generated
-// ones by their encoding (a decoded empty slice is nil) and names the first
-// that differs.
+// ones and names the first that differs.
 func sameTables(got, want *kernel.Tables) error {
 	g, w := reflect.ValueOf(got).Elem(), reflect.ValueOf(want).Elem()
 	for i := range g.NumField() {
-		gb, err1 := encodeField(g, i)
-		wb, err2 := encodeField(w, i)
-		if err1 != nil || err2 != nil || !bytes.Equal(gb, wb) {
+		if !equal(g.Field(i), w.Field(i)) {
 			return fmt.Errorf("kernel table %s differs from the one generated from the rules", g.Type().Field(i).Name)
 		}
 	}
 	return nil
 }
 
-// encodeField encodes a Tables holding only field i of t.
-func encodeField(t reflect.Value, i int) ([]byte, error) {
-	var only kernel.Tables
-	reflect.ValueOf(&only).Elem().Field(i).Set(t.Field(i))
-	var b bytes.Buffer
-	err := gob.NewEncoder(&b).Encode(&only)
-	return b.Bytes(), err
+// equal is reflect.DeepEqual for the tables' plain data, except that a nil
+// slice equals an empty one (a decoded empty slice is nil).
+func equal(a, b reflect.Value) bool {
+	switch a.Kind() {
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return false
+		}
+		if a.Type().Elem().Kind() == reflect.Uint8 {
+			return bytes.Equal(a.Bytes(), b.Bytes())
+		}
+		fallthrough
+	case reflect.Array:
+		for i := range a.Len() {
+			if !equal(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Struct:
+		if a.Type() == reflect.TypeFor[netip.Prefix]() {
+			return a.Interface() == b.Interface()
+		}
+		for i := range a.NumField() {
+			if !equal(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Pointer, reflect.Interface, reflect.Map:
+		return reflect.DeepEqual(a.Interface(), b.Interface())
+	}
+	return a.Equal(b)
 }
 
 var (
