@@ -47,6 +47,9 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 			if st == http.RequestHeaders {
 				t.stats.HTTPRequests++
 			}
+			if st == http.RequestHeaders || st == http.ResponseHeaders {
+				t.countHTTPEvents(tx, st)
+			}
 			u := t.unit(f, inspect.KindApp, http.StageDir(st))
 			u.Tx, u.Stage, u.AppTx = tx.ID+1, inspect.Stage(st), tx
 			tx.Fill(u, st)

@@ -25,15 +25,16 @@ type record struct {
 	packet  *inspect.Packet
 	buffers map[string]string
 	fields  map[string]map[string]any
+	events  []string
 }
 
 var bufferNames = []string{"payload", "http.method", "http.uri", "http.uri.raw", "http.host", "http.stat_code", "http.request_body",
-	"http.response_body", "file.data", "http.header", "http.header_names", "http.connection", "http.protocol", "dns.query", "tls.sni", "ja3.hash"}
+	"http.response_body", "file.data", "http.header", "http.user_agent", "http.header_names", "http.connection", "http.protocol", "dns.query", "tls.sni", "ja3.hash"}
 
 type sink struct{ units []record }
 
 func (s *sink) emit(u *inspect.Unit) {
-	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, flowID: u.Flow.ID, packet: u.Packet, buffers: map[string]string{}, fields: u.Fields}
+	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, flowID: u.Flow.ID, packet: u.Packet, buffers: map[string]string{}, fields: u.Fields, events: u.Events}
 	for _, n := range bufferNames {
 		if b, ok := u.Buffer(n); ok {
 			r.buffers[n] = string(b)

@@ -1,5 +1,7 @@
 package flow
 
+import "github.com/rulec/rulec/runtime/flow/http"
+
 // Stats counts what the tracker saw and did.
 type Stats struct {
 	Frames       uint64 // frames given to Frame
@@ -22,9 +24,12 @@ type Stats struct {
 	GapBytes           uint64 // bytes those holes span
 	ParseErrors        uint64 // app-layer directions or messages that failed to parse
 	HTTPRequests       uint64 // HTTP request heads parsed
-	DNSMessages        uint64 // DNS messages parsed
-	TLSHellos          uint64 // TLS ClientHellos parsed
-	Units              uint64 // units emitted
+	// HTTPFieldTooLong and HTTPTooManyHeaders count HTTP heads cut by the
+	// field limit, and by the header count or size limit.
+	HTTPFieldTooLong, HTTPTooManyHeaders uint64
+	DNSMessages                          uint64 // DNS messages parsed
+	TLSHellos                            uint64 // TLS ClientHellos parsed
+	Units                                uint64 // units emitted
 }
 
 // Limits counts what the tracker's bounds cut short, by name, for the
@@ -35,5 +40,21 @@ func (t *Tracker) Limits() map[string]uint64 {
 		"flow_evicted":             s.Evicted,
 		"flow_evicted_established": s.EvictedEstablished,
 		"flow_emergency_mode":      s.Emergencies,
+		"http_field_too_long":      s.HTTPFieldTooLong,
+		"http_too_many_headers":    s.HTTPTooManyHeaders,
+	}
+}
+
+// countHTTPEvents counts the head events of the stage's direction.
+func (t *Tracker) countHTTPEvents(tx *http.Tx, st http.Stage) {
+	for _, ev := range tx.Events {
+		switch {
+		case st == http.RequestHeaders && ev == http.EventRequestFieldTooLong,
+			st == http.ResponseHeaders && ev == http.EventResponseFieldTooLong:
+			t.stats.HTTPFieldTooLong++
+		case st == http.RequestHeaders && ev == http.EventRequestTooManyHeaders,
+			st == http.ResponseHeaders && ev == http.EventResponseTooManyHeaders:
+			t.stats.HTTPTooManyHeaders++
+		}
 	}
 }

@@ -81,7 +81,10 @@ type Unit struct {
 	// AppTx is the parsed app-layer transaction the unit reports, for
 	// consumers that want it whole rather than as buffers (*http.Tx for
 	// HTTP units); nil otherwise.
-	AppTx   any
+	AppTx any
+	// Events are the app-layer events raised on the unit's transaction,
+	// by Suricata's names ("http.request_field_too_long").
+	Events  []string
 	buffers map[string][]byte
 }
 

@@ -22,6 +22,7 @@ func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
 			u.SetBuffer(b.name, b.b)
 		}
 	}
+	u.Events = tx.Events
 	if u.Fields == nil {
 		u.Fields = map[string]map[string]any{}
 	}

@@ -2,9 +2,18 @@ package http
 
 // Config bounds what a Parser holds.
 type Config struct {
-	// MaxHeaderBytes bounds a start line plus headers; a longer head stops
-	// parsing in that direction.
+	// MaxHeaderBytes bounds the bytes of a head (start line and headers)
+	// kept for inspection. Past it the rest of the head is read to its end
+	// without being kept, the request or response is inspected with what
+	// was kept, and parsing goes on with the next message.
 	MaxHeaderBytes int
+	// FieldLimit bounds one start line or header line (with its folded
+	// continuations), as libhtp's field limit (Suricata's meta-field-limit):
+	// a longer line is cut to it.
+	FieldLimit int
+	// MaxHeaders bounds the header lines of a head kept (libhtp's headers
+	// limit); later ones are read past.
+	MaxHeaders int
 	// BodyLimit is the most bytes of a body kept for inspection, both
 	// before and after decompression (Suricata's request-body-limit and
 	// response-body-limit).
@@ -14,8 +23,8 @@ type Config struct {
 	EncodedLimit int
 }
 
-// DefaultConfig returns Suricata-like limits: 64 KiB heads, 100 KiB
-// bodies, 1 MiB of compressed body.
+// DefaultConfig returns Suricata-like limits: 18 KiB lines, 1,024 headers
+// and 64 KiB per head, 100 KiB bodies, 1 MiB of compressed body.
 func DefaultConfig() Config {
-	return Config{MaxHeaderBytes: 64 << 10, BodyLimit: 100 << 10, EncodedLimit: 1 << 20}
+	return Config{MaxHeaderBytes: 64 << 10, FieldLimit: 18 << 10, MaxHeaders: 1024, BodyLimit: 100 << 10, EncodedLimit: 1 << 20}
 }

@@ -10,6 +10,17 @@
 // up to Config.BodyLimit. When a stream ends early, the stage it was in is
 // reported with what arrived.
 //
+// Heads are bounded as libhtp bounds them, and a head past a bound is
+// inspected with what was kept rather than given up: a start line or
+// header line longer than Config.FieldLimit is cut to it (event
+// http.request_field_too_long or http.response_field_too_long); past
+// Config.MaxHeaders header lines or Config.MaxHeaderBytes bytes the rest
+// of the head is read to its blank line without being kept (event
+// http.request_too_many_headers or http.response_too_many_headers). The
+// message's framing comes from the headers kept, and parsing goes on with
+// the next message. Events are listed on the transaction (Tx.Events) and
+// on its units.
+//
 // Buffer normalisation follows libhtp's defaults as Suricata configures
 // them: http.uri drops scheme and authority of an absolute URI,
 // percent-decodes path and query (an invalid escape stays as it is, '+'

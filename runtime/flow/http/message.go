@@ -31,6 +31,7 @@ func (p *Parser) newTx() *Tx {
 
 func (p *Parser) requestHead(s *side, head []byte, complete bool) {
 	tx := p.newTx()
+	tx.Events, s.events = s.events, nil
 	m := &tx.Request
 	m.Line, m.RawHead = splitHead(head)
 	m.Headers = parseHeaders(m.RawHead)
@@ -94,6 +95,7 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 		return
 	}
 	tx := p.front()
+	tx.Events, s.events = append(tx.Events, s.events...), nil
 	m := &tx.Response
 	m.Line, m.RawHead, m.Protocol = line, raw, proto
 	m.Headers = parseHeaders(raw)

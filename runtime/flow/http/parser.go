@@ -19,6 +19,16 @@ type Parser struct {
 // NewParser returns a parser reporting each transaction stage to emit.
 // A Tx stays valid and unchanged by later data until its next stage.
 func NewParser(cfg Config, emit func(*Tx, Stage)) *Parser {
+	def := DefaultConfig()
+	if cfg.MaxHeaderBytes <= 0 {
+		cfg.MaxHeaderBytes = def.MaxHeaderBytes
+	}
+	if cfg.FieldLimit <= 0 || cfg.FieldLimit > cfg.MaxHeaderBytes {
+		cfg.FieldLimit = min(def.FieldLimit, cfg.MaxHeaderBytes)
+	}
+	if cfg.MaxHeaders <= 0 {
+		cfg.MaxHeaders = def.MaxHeaders
+	}
 	return &Parser{cfg: cfg, emit: emit, resp: side{resp: true}}
 }
 
@@ -153,34 +163,30 @@ func (p *Parser) afterData(s *side) {
 	}
 }
 
-// feedHead accumulates a head; once complete it is parsed and the bytes
-// after it are returned.
+// feedHead reads a head line by line within the limits; once it is
+// complete it is parsed and the bytes after it are returned.
 func (p *Parser) feedHead(s *side, b []byte) []byte {
-	data := b
-	if len(s.buf) > 0 {
-		s.buf = append(s.buf, b...)
-		data = s.buf
-	}
-	if s.resp && !s.gotLine && !looksLikeStatus(data) {
+	if s.resp && !s.gotLine && !looksLikeStatus(s.probe(b)) {
 		p.headlessResponse(s)
 		return b
 	}
-	end, ok := s.headEnd(data)
-	if !ok {
-		if len(s.buf) == 0 {
-			s.buf = append(s.buf, b...)
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line = b[:i+1]
 		}
-		if len(s.buf) > p.cfg.MaxHeaderBytes {
-			s.err = errHeadTooLong
+		b = b[len(line):]
+		head, rest, done := p.takeLine(s, line)
+		if !done {
+			continue
 		}
-		return nil
+		if len(rest) > 0 {
+			b = append(bytes.Clone(rest), b...)
+		}
+		p.head(s, head, true)
+		return b
 	}
-	head := data[:end:end]
-	if len(s.buf) == 0 {
-		head = bytes.Clone(head)
-	}
-	p.head(s, head, true)
-	return data[end:]
+	return nil
 }
 
 func (tx *Tx) message(s *side) *Message {

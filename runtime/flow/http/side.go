@@ -19,7 +19,6 @@ const (
 )
 
 var (
-	errHeadTooLong = errors.New("http: head longer than the limit")
 	errLineTooLong = errors.New("http: chunk or trailer line longer than the limit")
 	errChunk       = errors.New("http: bad chunk size")
 	errGap         = errors.New("http: gap outside a body")
@@ -34,11 +33,18 @@ type side struct {
 	lead    int    // empty lines before the start line
 	gotLine bool   // the start line is complete
 	bare    bool   // a request line without a protocol: headers are optional
-	remain  int64
-	raw     []byte // body bytes kept (dechunked, still encoded)
-	limit   int    // how many body bytes to keep
-	tx      *Tx
-	err     error
+	// The line being read: where it starts in buf, its bytes so far (kept
+	// or not), its first and last byte.
+	lineStart, lineSeen int
+	lineFirst, lineLast byte
+	lines               int      // header lines of the head so far
+	skipping            bool     // past a head limit: read to the end of the head, keep nothing
+	events              []string // events of the message being read
+	remain              int64
+	raw                 []byte // body bytes kept (dechunked, still encoded)
+	limit               int    // how many body bytes to keep
+	tx                  *Tx
+	err                 error
 }
 
 // headEnd finds the end of the head in data, resuming where the last call
@@ -75,6 +81,7 @@ func (s *side) headEnd(data []byte) (int, bool) {
 // resetHead forgets a finished head.
 func (s *side) resetHead() {
 	s.buf, s.scan, s.lead, s.gotLine, s.bare = nil, 0, 0, false, false
+	s.lineStart, s.lineSeen, s.lines, s.skipping = 0, 0, 0, false
 }
 
 // line returns the next complete line of a chunked body, buffering a

@@ -61,6 +61,7 @@ type Tx struct {
 	StatusText  []byte // the status code as sent
 	Reason      []byte
 	HasResponse bool
+	Events      []string // app-layer events raised on the transaction (Event...)
 
 	req, resp             []buffer
 	reqFields, respFields map[string]any
