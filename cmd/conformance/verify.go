@@ -89,8 +89,12 @@ func runTest(t *verify.Test, kernelTier string) string {
 	if err != nil {
 		return err.Error()
 	}
+	records, err := t.Records()
+	if err != nil {
+		return err.Error()
+	}
 	var eve bytes.Buffer
-	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff})
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff, Records: records})
 	if err != nil {
 		return err.Error()
 	}

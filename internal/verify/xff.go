@@ -51,3 +51,22 @@ func yes(v any) bool {
 	}
 	return false
 }
+
+// Records returns the EVE record types the test's Suricata writes: those
+// its suricata.yaml lists, else those of Suricata's default suricata.yaml.
+func (t *Test) Records() (eve.Types, error) {
+	if t.Vars != "" {
+		data, err := os.ReadFile(t.Vars)
+		if err != nil {
+			return nil, err
+		}
+		types, ok, err := eve.TypesFromYAML(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", t.Vars, err)
+		}
+		if ok {
+			return types, nil
+		}
+	}
+	return eve.SuricataDefault(), nil
+}

@@ -8,6 +8,7 @@ import (
 
 // userAlert turns a userspace match into an EVE event.
 func (e *Engine) userAlert(u *inspect.Unit, c *urule) {
+	u.Flow.Alerted = true
 	e.emit(e.unitEvent(u), c.r, "userspace", eve.RuleAction(c.r.Action), c.r.Meta.Msg)
 }
 
@@ -32,10 +33,8 @@ func (e *Engine) emit(ev *eve.Event, r *ir.Rule, tier, action, signature string)
 	}
 	ev.Alert = eve.NewAlert(r, action, signature, tier, e.opts.Severity)
 	e.stats.alert(r.Meta.SID, ev.Alert.SeverityName, tier)
-	if e.opts.EVE != nil {
-		if err := e.opts.EVE.Write(ev); err != nil && e.err == nil {
-			e.err = err
-		}
+	if e.opts.Records.On("alert") {
+		e.write(ev)
 	}
 	if e.opts.OnAlert != nil {
 		e.opts.OnAlert(ev)

@@ -33,6 +33,10 @@ type Options struct {
 	WAFBlocking bool
 	// XFF, when set, applies X-Forwarded-For to alerts on HTTP requests.
 	XFF *eve.XFF
+	// Records are the EVE record types written; nil: alerts only. With
+	// flow or app-layer records on, every frame the kernel tier passes
+	// goes through the flow tracker, copied up or not.
+	Records eve.Types
 }
 
 // Skipped is a rule the runtime cannot evaluate faithfully; it never
@@ -62,6 +66,7 @@ type Engine struct {
 	next      *Engine            // the engine that adopted this one's flows
 	xbits     *xbits
 	stats     Stats
+	quiet     bool // units are tracked, not inspected
 	skipped   []Skipped
 	err       error
 }
@@ -70,6 +75,9 @@ type Engine struct {
 func New(o *object.Object, opts Options) (*Engine, error) {
 	if opts.Severity == nil {
 		opts.Severity = eve.DefaultSeverity
+	}
+	if opts.Records == nil {
+		opts.Records = eve.AlertsOnly()
 	}
 	e := &Engine{obj: o, opts: opts, look: kernel.NewLookup(o.Kernel),
 		user: make([]*urule, len(o.Rules)), limits: threshold.New(0), kernelIP: map[ipOnlyKey]bool{},
@@ -160,20 +168,32 @@ func (e *Engine) Decide(o Outcome) error {
 		events = append(slices.Clip(events), e.undecided(o.Frame)...)
 	}
 	copyUp := false
+	alerted := false
 	for _, ev := range events {
 		switch ev.Kind {
 		case refeval.EventAlert:
-			e.kernelAlert(o.TS, o.Tuple, ev)
+			alerted = e.kernelAlert(o.TS, o.Tuple, ev) || alerted
 		case refeval.EventBlock:
 			e.stats.Blocked++
 		case refeval.EventCopy:
 			copyUp = o.Frame != nil
 		}
 	}
-	if copyUp && o.Verdict != refeval.ActShot {
-		e.stats.Copies++
-		if _, err := e.tracker.Frame(o.TS, o.Frame); err != nil {
+	track := copyUp || e.trackAll() && o.Frame != nil
+	if track && o.Verdict != refeval.ActShot {
+		if copyUp {
+			e.stats.Copies++
+		}
+		// a frame the kernel did not copy up is tracked for the records
+		// only: the userspace tier does not inspect what it produces
+		e.quiet = !copyUp
+		p, err := e.tracker.Frame(o.TS, o.Frame)
+		e.quiet = false
+		if err != nil {
 			e.stats.DecodeErrors++
+		}
+		if alerted && p != nil && p.Flow != nil {
+			p.Flow.Alerted = true
 		}
 	}
 	return e.err
@@ -205,6 +225,7 @@ func (e *Engine) routeFlowEnd(f *inspect.Flow) {
 	if e.waf != nil {
 		e.waf.FlowEnd(f)
 	}
+	e.flowRecord(f)
 }
 
 // Close flushes the tracker, unless another engine adopted it, and the

@@ -22,17 +22,17 @@ type ipOnlyKey struct {
 }
 
 // kernelAlert turns a classifier alert into an EVE event; an IP-only rule
-// alerts once per tuple and direction.
-func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, ev refeval.Event) {
+// alerts once per tuple and direction. It reports whether it alerted.
+func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, ev refeval.Event) bool {
 	if int(ev.Rule) >= len(e.obj.Rules) {
 		e.stats.BadEvents++
-		return
+		return false
 	}
 	r := e.obj.Rules[ev.Rule]
 	if u, _ := prepare(0, r); u.ipOnly {
 		k := ipOnlyKey{ev.Rule, t.Src, t.Dst, t.Proto, t.Sport, t.Dport}
 		if e.kernelIP[k] {
-			return
+			return false
 		}
 		if len(e.kernelIP) >= maxKernelIPOnly {
 			clear(e.kernelIP)
@@ -40,6 +40,7 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, ev refeval.Event) {
 		e.kernelIP[k] = true
 	}
 	e.emit(eve.PacketEvent(ts, tupleFlowID(t), t.Src, t.Dst, t.Sport, t.Dport, t.Proto), r, "kernel", eve.RuleAction(r.Action), r.Meta.Msg)
+	return true
 }
 
 // tupleFlowID derives a flow id for kernel alerts from the unordered

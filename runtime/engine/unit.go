@@ -9,7 +9,7 @@ import (
 // unit evaluates the userspace rules on one inspection unit.
 func (e *Engine) unit(u *inspect.Unit) {
 	e.stats.Units++
-	if u.Flow.Bits[passedBit] {
+	if e.quiet || u.Flow.Bits[passedBit] {
 		return
 	}
 	if e.waf != nil {

@@ -50,6 +50,7 @@ func (tc *tcpState) reusedBy(flags uint8) bool {
 // inspected, so the ACK completing a handshake is inspected established.
 func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	tc := f.tcp
+	f.TCPFlags[d] |= p.TCPFlags
 	syn, ack := p.TCPFlags&flagSYN != 0, p.TCPFlags&flagACK != 0
 	tc.syn[d] = tc.syn[d] || syn
 	tc.fin[d] = tc.fin[d] || p.TCPFlags&flagFIN != 0

@@ -95,6 +95,7 @@ func (t *Tracker) Frame(ts time.Time, frame []byte) (*inspect.Packet, error) {
 	}
 	t.expire()
 	f, dir := t.lookup(p, l4)
+	p.Flow = &f.Flow
 	t.cur, t.curFlow = p, f
 	defer func() { t.cur, t.curFlow = nil, nil }()
 	f.Pkts[dir]++
@@ -128,7 +129,7 @@ func (t *Tracker) lookup(p *inspect.Packet, l4 transport) (*flowState, inspect.D
 	f := t.table.flows[k]
 	if f != nil && f.tcp != nil && l4 == l4TCP && f.tcp.reusedBy(p.TCPFlags) {
 		t.stats.Reused++
-		t.end(f)
+		t.end(f, "tcp_reuse")
 		f = nil
 	}
 	if f == nil {
@@ -169,7 +170,7 @@ func (t *Tracker) create(k key, fromA bool, p *inspect.Packet, l4 transport) *fl
 func (t *Tracker) expire() {
 	for f := t.table.expired(t.now); f != nil; f = t.table.expired(t.now) {
 		t.stats.TimedOut++
-		t.end(f)
+		t.end(f, "timeout")
 	}
 	if t.table.emergency && len(t.table.flows) <= t.cfg.MaxFlows*(100-t.cfg.EmergencyRecovery)/100 {
 		t.table.emergency = false
@@ -192,15 +193,16 @@ func (t *Tracker) makeRoom() {
 	if v.Established {
 		t.stats.EvictedEstablished++
 	}
-	t.end(v)
+	t.end(v, "forced")
 }
 
-// end finishes a flow: its streams and app-layer state are flushed, then
-// it leaves the table.
-func (t *Tracker) end(f *flowState) {
+// end finishes a flow: its streams and app-layer state are flushed, the
+// end is reported, then it leaves the table.
+func (t *Tracker) end(f *flowState, reason string) {
 	if f.tcp != nil {
 		t.closeStreams(f)
 	}
+	f.End = inspect.End{Reason: reason, State: f.state(), TCPState: f.tcpStateName()}
 	t.table.remove(f)
 	if t.onEnd != nil {
 		t.onEnd(&f.Flow)
@@ -211,7 +213,7 @@ func (t *Tracker) end(f *flowState) {
 // and pending transactions reported. The tracker stays usable.
 func (t *Tracker) Flush() {
 	for f := t.table.oldest(); f != nil; f = t.table.oldest() {
-		t.end(f)
+		t.end(f, "shutdown")
 	}
 }
 

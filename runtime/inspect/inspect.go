@@ -30,6 +30,20 @@ type Flow struct {
 	// matched, so a rule alerts once per transaction.
 	TxMatched   map[int]uint64
 	Start, Last time.Time
+	TCPFlags    [3]uint8 // TCP flags seen, by Dir
+	// Alerted and Action are engine state for the flow's EVE record: an
+	// alert was raised on the flow; "drop" or "pass" once a rule decided
+	// the whole flow.
+	Alerted bool
+	Action  string
+	End     End // how the flow ended, once it did
+}
+
+// End is how a flow ended, for its EVE flow record.
+type End struct {
+	Reason   string // "timeout", "forced", "shutdown", "tcp_reuse"
+	State    string // "new", "established", "closed"
+	TCPState string // TCP flows: Suricata's TCP state name
 }
 
 // Packet is one decoded IP packet.
@@ -44,6 +58,7 @@ type Packet struct {
 	IType, ICode uint8
 	VLANs        []uint16
 	Payload      []byte
+	Flow         *Flow // the flow the tracker put the packet in
 }
 
 // Kind says what produced a unit.

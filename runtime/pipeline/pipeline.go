@@ -41,7 +41,8 @@ type Config struct {
 	Iface    string
 	// WAFBlocking runs SecLang rules in On mode instead of DetectionOnly.
 	WAFBlocking bool
-	XFF         *eve.XFF // X-Forwarded-For handling of alerts; nil: none
+	XFF         *eve.XFF  // X-Forwarded-For handling of alerts; nil: none
+	Records     eve.Types // EVE record types written; nil: alerts only
 }
 
 // Pipeline is an engine with its kernel tier.
@@ -79,6 +80,7 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		Iface:       cfg.Iface,
 		WAFBlocking: cfg.WAFBlocking,
 		XFF:         cfg.XFF,
+		Records:     cfg.Records,
 	})
 	if err != nil {
 		p.Close()

@@ -1,0 +1,32 @@
+package engine
+
+import (
+	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// trackAll reports whether every frame goes through the tracker, for the
+// flow and app-layer records.
+func (e *Engine) trackAll() bool {
+	return e.opts.Records.Any("flow", "http", "dns", "tls", "anomaly")
+}
+
+// flowRecord writes the EVE flow record of a flow that ended.
+func (e *Engine) flowRecord(f *inspect.Flow) {
+	if !e.opts.Records.On("flow") {
+		return
+	}
+	ev := eve.FlowEvent(f)
+	ev.InIface = e.opts.Iface
+	e.write(ev)
+}
+
+// write appends a record to the EVE output; the first error sticks.
+func (e *Engine) write(ev *eve.Event) {
+	if e.opts.EVE == nil {
+		return
+	}
+	if err := e.opts.EVE.Write(ev); err != nil && e.err == nil {
+		e.err = err
+	}
+}

@@ -1,0 +1,53 @@
+package eve
+
+import (
+	"fmt"
+
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// FlowEvent is the EVE flow record of a flow that ended: Suricata's
+// counters each way, start, end, age, state, end reason, alerted and the
+// flow action, and for TCP the flags seen and the TCP state.
+func FlowEvent(f *inspect.Flow) *Event {
+	rec := map[string]any{
+		"pkts_toserver":  f.Pkts[inspect.ToServer],
+		"pkts_toclient":  f.Pkts[inspect.ToClient],
+		"bytes_toserver": f.Bytes[inspect.ToServer],
+		"bytes_toclient": f.Bytes[inspect.ToClient],
+		"start":          f.Start.UTC().Format(TimeFormat),
+		"end":            f.Last.UTC().Format(TimeFormat),
+		"age":            int64(f.Last.Sub(f.Start).Seconds()),
+		"state":          f.End.State,
+		"reason":         f.End.Reason,
+		"alerted":        f.Alerted,
+	}
+	if f.Action != "" {
+		rec["action"] = f.Action
+	}
+	ev := &Event{Timestamp: f.Last.UTC(), FlowID: f.ID, EventType: "flow",
+		SrcIP: f.Client, SrcPort: f.ClientPort, DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto,
+		AppProto: f.App, Sections: map[string]map[string]any{"flow": rec}}
+	if f.End.TCPState != "" {
+		ev.Sections["tcp"] = tcpSection(f)
+	}
+	return ev
+}
+
+// tcpSection is the "tcp" section of a flow record: the flags seen, in
+// total and each way, and the TCP state.
+func tcpSection(f *inspect.Flow) map[string]any {
+	all := f.TCPFlags[inspect.ToServer] | f.TCPFlags[inspect.ToClient]
+	rec := map[string]any{
+		"tcp_flags":    fmt.Sprintf("%02x", all),
+		"tcp_flags_ts": fmt.Sprintf("%02x", f.TCPFlags[inspect.ToServer]),
+		"tcp_flags_tc": fmt.Sprintf("%02x", f.TCPFlags[inspect.ToClient]),
+		"state":        f.End.TCPState,
+	}
+	for i, name := range []string{"fin", "syn", "rst", "psh", "ack", "urg", "ecn", "cwr"} {
+		if all&(1<<i) != 0 {
+			rec[name] = true
+		}
+	}
+	return rec
+}

@@ -1,0 +1,81 @@
+package eve
+
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Types is the set of EVE record types written, as in suricata.yaml's
+// outputs: eve-log: types: list.
+type Types map[string]bool
+
+// On reports whether records of type name are written.
+func (t Types) On(name string) bool { return t[name] }
+
+// Any reports whether any of the names is on.
+func (t Types) Any(names ...string) bool {
+	for _, n := range names {
+		if t[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// AlertsOnly writes alert records only: rulec's default.
+func AlertsOnly() Types { return Types{"alert": true} }
+
+// SuricataDefault is the set the default suricata.yaml of Suricata 8
+// enables, of the record types rulec writes.
+func SuricataDefault() Types {
+	return Types{"alert": true, "anomaly": true, "http": true, "dns": true, "tls": true, "flow": true}
+}
+
+// TypesFromYAML reads the record types of the first eve-log output of a
+// suricata.yaml (or rulec config) document; ok is false when it has none.
+func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
+	var doc struct {
+		Outputs []map[string]struct {
+			Enabled any   `yaml:"enabled"`
+			Types   []any `yaml:"types"`
+		} `yaml:"outputs"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, false, fmt.Errorf("outputs: %w", err)
+	}
+	for _, o := range doc.Outputs {
+		el, found := o["eve-log"]
+		if !found || el.Types == nil {
+			continue
+		}
+		t = Types{}
+		for _, typ := range el.Types {
+			switch x := typ.(type) {
+			case string:
+				t[x] = true
+			case map[string]any:
+				for name, opts := range x {
+					m, _ := opts.(map[string]any)
+					if en, has := m["enabled"]; has && !Yes(en) {
+						continue
+					}
+					t[name] = true
+				}
+			}
+		}
+		return t, true, nil
+	}
+	return nil, false, nil
+}
+
+// Yes reads a YAML 1.1 boolean as suricata.yaml writes them.
+func Yes(v any) bool {
+	switch x := v.(type) {
+	case bool:
+		return x
+	case string:
+		return x == "yes" || x == "true" || x == "on"
+	}
+	return false
+}

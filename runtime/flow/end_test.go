@@ -1,0 +1,56 @@
+package flow
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+type ended struct {
+	flow inspect.Flow
+	end  inspect.End
+}
+
+func TestFlowEndReasonsAndStates(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.FlowTimeout = time.Second
+	tr, _ := newTracker(cfg)
+	var ends []ended
+	tr.OnFlowEnd(func(f *inspect.Flow) { ends = append(ends, ended{*f, f.End}) })
+
+	closed := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(closed.handshake(), closed.c2s("GET / HTTP/1.0\r\n\r\n"), closed.close())...)
+	open := newConn("10.0.0.1", "10.0.0.2", 40001, 80)
+	feed(t, tr, open.handshake()...)
+	synOnly := newConn("10.0.0.1", "10.0.0.2", 40002, 80)
+	feed(t, tr, synOnly.handshake()[0])
+	feed(t, tr, udp("10.0.0.1", "10.0.0.9", 5000, 5001, []byte("x")))
+	// two seconds later the UDP flow has timed out
+	if _, err := tr.Frame(tr.now.Add(2*time.Second), open.c2s("x")); err != nil {
+		t.Fatal(err)
+	}
+	if len(ends) != 1 || ends[0].end.Reason != "timeout" || ends[0].end.State != "new" || ends[0].end.TCPState != "" || ends[0].flow.Proto != 17 {
+		t.Fatalf("after timeout: %+v", ends)
+	}
+	tr.Flush()
+	want := map[uint16]inspect.End{
+		40000: {Reason: "shutdown", State: "closed", TCPState: "closed"},
+		40001: {Reason: "shutdown", State: "established", TCPState: "established"},
+		40002: {Reason: "shutdown", State: "new", TCPState: "syn_sent"},
+	}
+	if len(ends) != 4 {
+		t.Fatalf("%d ends, want 4", len(ends))
+	}
+	for _, e := range ends[1:] {
+		if w := want[e.flow.ClientPort]; e.end != w {
+			t.Errorf("port %d: %+v, want %+v", e.flow.ClientPort, e.end, w)
+		}
+	}
+	c := ends[1:]
+	for _, e := range c {
+		if e.flow.ClientPort == 40000 && (e.flow.TCPFlags[inspect.ToServer] != flagSYN|flagACK|flagFIN|0x08 || e.flow.TCPFlags[inspect.ToClient] != flagSYN|flagACK|flagFIN) {
+			t.Errorf("flags %x", e.flow.TCPFlags)
+		}
+	}
+}
