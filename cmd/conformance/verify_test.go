@@ -12,11 +12,12 @@ import (
 
 // minPassed is the floor of suricata-verify tests that pass: raise it as
 // fidelity grows, never lower it.
-const minPassed = 91
+const minPassed = 92
 
 // maxSkipped bounds the tests skipped as not applying to a Suricata 8.0
-// build.
-const maxSkipped = 15
+// build: 12 need Suricata 9, 2 need an older one (lt-version: 8), 2 an
+// ASAN build.
+const maxSkipped = 16
 
 // TestSuricataVerifyBar runs the corpus and holds the bar: every test is
 // run, at least minPassed pass and at most maxSkipped are skipped.

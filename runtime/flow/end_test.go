@@ -14,7 +14,7 @@ type ended struct {
 
 func TestFlowEndReasonsAndStates(t *testing.T) {
 	cfg := DefaultConfig()
-	cfg.FlowTimeout = time.Second
+	cfg.OtherTimeouts.New = time.Second
 	tr, _ := newTracker(cfg)
 	var ends []ended
 	tr.OnFlowEnd(func(f *inspect.Flow) { ends = append(ends, ended{*f, f.End}) })
