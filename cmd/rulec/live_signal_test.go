@@ -40,7 +40,7 @@ func TestLiveSignalCleanup(t *testing.T) {
 		}
 		select {
 		case <-started:
-		case <-time.After(5 * time.Second):
+		case <-time.After(patience):
 			cmd.Process.Kill()
 			t.Fatalf("%v: rulec run did not attach: %s", sig, stderr)
 		}
@@ -57,7 +57,7 @@ func TestLiveSignalCleanup(t *testing.T) {
 			if err != nil {
 				t.Errorf("%v: exit: %v\n%s", sig, err, stderr)
 			}
-		case <-time.After(5 * time.Second):
+		case <-time.After(patience):
 			cmd.Process.Kill()
 			t.Fatalf("%v: rulec run did not stop", sig)
 		}

@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -14,7 +15,8 @@ import (
 
 // TestLiveWatchExec runs the built binary attached to a veth in a
 // namespace with --watch-exec: a container runtime started meanwhile is
-// reported in the same EVE output as the packet pipeline's events.
+// reported in the same EVE output as the packet pipeline's events; then
+// SIGTERM stops the run.
 func TestLiveWatchExec(t *testing.T) {
 	bpftest.Require(t)
 	pair := netnstest.New(t)
@@ -35,9 +37,9 @@ func TestLiveWatchExec(t *testing.T) {
 
 	evePath := filepath.Join(dir, "eve.json")
 	cmd := exec.Command("ip", "netns", "exec", pair.Server.Name, bin, "run", filepath.Join("..", "..", "rules"),
-		"--iface", pair.Server.Iface, "--watch-exec", "--duration", "4s", "--eve", evePath,
+		"--iface", pair.Server.Iface, "--watch-exec", "--eve", evePath,
 		"--control", filepath.Join(dir, "ctl.sock"))
-	stderr := &startedWriter{marker: "attached to", started: make(chan struct{})}
+	stderr := &startedWriter{marker: "watching executions", started: make(chan struct{})}
 	started := stderr.started
 	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
@@ -45,16 +47,20 @@ func TestLiveWatchExec(t *testing.T) {
 	}
 	select {
 	case <-started:
-	case <-time.After(3 * time.Second):
-		t.Fatalf("rulec run did not attach: %s", stderr)
+	case <-time.After(patience):
+		cmd.Process.Kill()
+		t.Fatalf("rulec run did not start watching executions: %s", stderr)
 	}
-	time.Sleep(300 * time.Millisecond)
 	fake := exec.Command(runc, "--root", filepath.Join(dir, "state"), "run", "-d", "web-1")
 	fake.Dir = bundle
 	if err := fake.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer func() { fake.Process.Kill(); fake.Wait() }()
+	waitFile(evePath, `"id":"web-1"`)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("rulec run: %v\n%s", err, stderr.String())
 	}

@@ -273,6 +273,7 @@ func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f
 		}
 		defer w.Close()
 		execs, execLogs = w.Events(), w.Logs()
+		fmt.Fprintf(stderr, "watching executions of container runtimes (%s)\n", w.Attached())
 	}
 	var tick <-chan time.Time
 	if every := max(lf.stats, f.Stats); every > 0 {

@@ -11,7 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/rulec/rulec/internal/bpftest"
 )
@@ -67,8 +69,9 @@ func (w *startedWriter) String() string {
 	return w.buf.String()
 }
 
-// TestWatchExec runs the command for two seconds while a fake runc (an
-// ELF executable named runc) runs in a bundle directory.
+// TestWatchExec runs the command until a fake runc (an ELF executable
+// named runc) started in a bundle directory is reported, then stops it
+// with SIGTERM.
 func TestWatchExec(t *testing.T) {
 	bpftest.Require(t)
 	dir := t.TempDir()
@@ -94,7 +97,7 @@ func TestWatchExec(t *testing.T) {
 	started := stderr.started
 	done := make(chan int, 1)
 	go func() {
-		done <- run([]string{"watch-exec", "--eve", evePath, "--runtimes", "runc", "--duration", "2s"}, io.Discard, stderr)
+		done <- run([]string{"watch-exec", "--eve", evePath, "--runtimes", "runc"}, io.Discard, stderr)
 	}()
 	select {
 	case <-started:
@@ -110,6 +113,20 @@ func TestWatchExec(t *testing.T) {
 		fake.Process.Kill()
 		fake.Wait()
 	}()
+	logged := "info runtime exec " + strconv.Itoa(fake.Process.Pid) + ` "runc"`
+	if !waitFile(evePath, `"pid":`+strconv.Itoa(fake.Process.Pid)+`,`) || !waitUntil(func() bool { return strings.Contains(stderr.String(), logged) }) {
+		t.Errorf("no EVE record or log record of pid %d; stderr:\n%s", fake.Process.Pid, stderr)
+	}
+	// Stop it as a user would; its signal handler is installed while it
+	// runs, so the signal does not reach the test process.
+	select {
+	case code := <-done:
+		t.Fatalf("watch-exec exited early with %d: %s", code, stderr)
+	default:
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
 	if code := <-done; code != 0 {
 		t.Fatalf("exit code %d: %s", code, stderr)
 	}
@@ -151,7 +168,26 @@ func TestWatchExec(t *testing.T) {
 		r.Process.Container.ID != "cid-9" || r.Process.Container.Bundle != bundle || r.Process.Container.Hostname != "db" {
 		t.Errorf("EVE record %+v", r)
 	}
-	if want := "info runtime exec " + strconv.Itoa(fake.Process.Pid) + ` "runc"`; !strings.Contains(stderr.String(), want) {
-		t.Errorf("stderr has no %q:\n%s", want, stderr)
+}
+
+// patience bounds waits for what must happen: generous, since the machine
+// may be busy, and never reached when a test passes.
+const patience = time.Minute
+
+// waitUntil polls cond until it holds or patience runs out.
+func waitUntil(cond func() bool) bool {
+	for end := time.Now().Add(patience); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		if cond() {
+			return true
+		}
 	}
+	return cond()
+}
+
+// waitFile waits until the file at path contains s.
+func waitFile(path, s string) bool {
+	return waitUntil(func() bool {
+		b, _ := os.ReadFile(path)
+		return strings.Contains(string(b), s)
+	})
 }

@@ -99,7 +99,7 @@ func TestReaderLevels(t *testing.T) {
 					if len(rec.Args) > 0 && rec.Args[0] == pid {
 						ours = append(ours, rec)
 					}
-				case <-time.After(5 * time.Second):
+				case <-time.After(time.Minute):
 					t.Fatalf("no info record for pid %d; got %v", pid, ours)
 				}
 			}

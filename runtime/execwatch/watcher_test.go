@@ -134,7 +134,7 @@ func TestWatcher(t *testing.T) {
 				key(bpflog.LevelInfo, "exec rejected", scriptPID),
 				key(bpflog.LevelInfo, "exec rejected", shapePID),
 			}
-			deadline := time.After(10 * time.Second)
+			deadline := time.After(time.Minute)
 			for len(events) == 0 || !all(want, need) {
 				select {
 				case e := <-w.Events():

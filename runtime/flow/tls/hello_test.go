@@ -111,13 +111,13 @@ func TestGoClientHello(t *testing.T) {
 	defer server.Close()
 	go func() {
 		c := tls.Client(client, &tls.Config{ServerName: "go.example.net", InsecureSkipVerify: true})
-		c.SetDeadline(time.Now().Add(5 * time.Second))
+		c.SetDeadline(time.Now().Add(time.Minute))
 		c.Handshake()
 		client.Close()
 	}()
 	var r Reader
 	buf := make([]byte, 512)
-	server.SetDeadline(time.Now().Add(5 * time.Second))
+	server.SetDeadline(time.Now().Add(time.Minute))
 	for {
 		n, err := server.Read(buf)
 		if err != nil {
