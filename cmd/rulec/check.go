@@ -29,6 +29,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if res == nil {
 		return code
 	}
+	if err := checkRuntime(res); err != nil {
+		fmt.Fprintf(stderr, "rulec check: %v\n", err)
+		return 1
+	}
 	res.WriteReport(stdout, *verbose)
 	t := res.Tally
 	if t.Errors > 0 || (*strict && t.Unsupported > 0) {

@@ -67,5 +67,8 @@ func Compile(setup string, rules []string, cfg waf.Config) (*waf.WAF, error) {
 	if err != nil {
 		return nil, fmt.Errorf("waf: %w", err)
 	}
+	if rej := w.Rejected(); len(rej) > 0 {
+		return nil, fmt.Errorf("waf: %d rules refused, first: %w", len(rej), rej[0].Err)
+	}
 	return w, nil
 }

@@ -122,6 +122,10 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 			for _, r := range secRules {
 				e.skipped = append(e.skipped, Skipped{r, err.Error()})
 			}
+		} else {
+			for _, rej := range e.waf.Rejected() {
+				e.skipped = append(e.skipped, Skipped{rej.Rule, rej.Err.Error()})
+			}
 		}
 	}
 	e.index()

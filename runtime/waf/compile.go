@@ -10,9 +10,17 @@ import (
 
 var severityNames = []string{"EMERGENCY", "ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG"}
 
+// filterPart is an @rx part for its chain's literal prefilter, added once
+// its whole rule compiled.
+type filterPart struct {
+	chain   int32
+	p       *part
+	pattern string
+}
+
 // compileRule compiles the SecLang rule r; ctl options are compiled later,
 // once every rule is known.
-func (w *WAF) compileRule(r *ir.Rule, idx int, filters map[int32]*filterBuilder) (*rule, error) {
+func (w *WAF) compileRule(r *ir.Rule, idx int, filters *[]filterPart) (*rule, error) {
 	sec := r.Sec
 	out := &rule{
 		idx: idx, id: r.Meta.SID, rev: r.Meta.Rev, phase: sec.Phase, action: r.Action,
@@ -65,7 +73,7 @@ func (w *WAF) compileRule(r *ir.Rule, idx int, filters map[int32]*filterBuilder)
 	return out, nil
 }
 
-func (w *WAF) compilePart(p *part, sp *ir.SecPart, filters map[int32]*filterBuilder) error {
+func (w *WAF) compilePart(p *part, sp *ir.SecPart, filters *[]filterPart) error {
 	var err error
 	p.pfBit = -1
 	p.unconditional = len(sp.Targets) == 0
@@ -94,12 +102,7 @@ func (w *WAF) compilePart(p *part, sp *ir.SecPart, filters map[int32]*filterBuil
 		p.setvars = append(p.setvars, sv)
 	}
 	if o.Name == "rx" && p.arg == nil && !p.multi && !p.unconditional {
-		b := filters[p.chain]
-		if b == nil {
-			b = &filterBuilder{}
-			filters[p.chain] = b
-		}
-		b.addPart(p, o.Arg)
+		*filters = append(*filters, filterPart{p.chain, p, o.Arg})
 	}
 	return nil
 }
@@ -141,18 +144,22 @@ func (w *WAF) resolveFlow(src []*ir.Rule) {
 	}
 }
 
-// compileCtls compiles the ctl actions of every part.
-func (w *WAF) compileCtls(src []*ir.Rule) error {
+// compileCtls compiles the ctl actions of every part and returns the
+// rules whose ctl actions it refuses.
+func (w *WAF) compileCtls(src []*ir.Rule) []Rejected {
+	var rejected []Rejected
+rules:
 	for i, r := range w.rules {
 		for j := range r.parts {
 			for _, kv := range src[i].Sec.Parts[j].Actions.Ctl {
 				run, err := compileCtl(w, kv.Key, kv.Value)
 				if err != nil {
-					return fmt.Errorf("%s: rule %d: %w", src[i].Pos, r.id, err)
+					rejected = append(rejected, Rejected{src[i], err})
+					continue rules
 				}
 				r.parts[j].ctls = append(r.parts[j].ctls, run)
 			}
 		}
 	}
-	return nil
+	return rejected
 }

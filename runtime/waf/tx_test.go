@@ -172,14 +172,40 @@ SecRule TX:n "@eq 2" "id:4,phase:1,pass,log"
 	}
 }
 
-func TestUnsupported(t *testing.T) {
-	for _, rule := range []string{
-		`SecRule XML:/a/b "@rx x" "id:1,phase:2,pass"`,
-		`SecAction "id:1,phase:1,pass,setvar:env.x=1"`,
+// TestUnsupportedRuleAlone: a rule the engine cannot run is left out on
+// its own (the WAF used to be built all or nothing, so one such rule
+// unloaded all of CRS); the rules around it run.
+func TestUnsupportedRuleAlone(t *testing.T) {
+	for _, bad := range []string{
+		`SecRule XML:/a/b "@rx x" "id:5,phase:1,pass,log"`,
+		`SecAction "id:5,phase:1,pass,log,setvar:env.x=1"`,
+		`SecAction "id:5,phase:1,pass,log,ctl:ruleRemoveTargetById=1"`,
 	} {
-		res := compileText(t, rule)
-		if _, err := waf.New(res, detect); !errors.Is(err, waf.ErrUnsupported) {
-			t.Errorf("%s: New = %v, want ErrUnsupported", rule, err)
+		rules := compileText(t, `SecRule ARGS:a "@rx x" "id:1,phase:1,pass,log,ctl:ruleRemoveById=3"
+SecRule XML:/a "@rx x" "id:2,phase:1,pass,log"
+`+bad+`
+SecRule ARGS:a "@rx x" "id:3,phase:1,pass,log"
+SecRule ARGS:a "@rx x" "id:4,phase:1,pass,log,chain"
+	SecRule ARGS:b "@rx z" "t:lowercase"
+`)
+		w, err := waf.New(rules, detect)
+		if err != nil {
+			t.Fatalf("%s: New = %v", bad, err)
 		}
+		var ids []uint64
+		for _, r := range w.Rejected() {
+			ids = append(ids, r.Rule.Meta.SID)
+		}
+		if !slices.Equal(ids, []uint64{2, 5}) || w.Rules() != 3 {
+			t.Errorf("%s: rejected %v, %d rules run; want [2 5] rejected, 3 run", bad, ids, w.Rules())
+		}
+		if !errors.Is(w.Rejected()[1].Err, waf.ErrUnsupported) {
+			t.Errorf("%s: %v, want ErrUnsupported", bad, w.Rejected()[1].Err)
+		}
+		tx := run(w, request{uri: "/?a=x&b=Z"})
+		if got, want := matched(tx), []uint64{1, 4}; !slices.Equal(got, want) {
+			t.Errorf("%s: matched %v, want %v (3 removed by 1's ctl)", bad, got, want)
+		}
+		tx.Close()
 	}
 }

@@ -50,6 +50,9 @@ func New(rules []*ir.Rule, mode waf.Mode) (*Bridge, error) {
 	return b, nil
 }
 
+// Rejected lists the SecLang rules the WAF left out, with reasons.
+func (b *Bridge) Rejected() []waf.Rejected { return b.w.Rejected() }
+
 // Evicted counts transactions finished early to bound memory.
 func (b *Bridge) Evicted() uint64 { return b.evicted }
 

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCheckReportsRuntimeRejections: check reports the rules rulec run
+// would leave out, one at a time, instead of passing them.
+func TestCheckReportsRuntimeRejections(t *testing.T) {
+	dir := t.TempDir()
+	conf := "SecRule ARGS \"@rx a\" \"id:1,phase:1,pass,log\"\n" +
+		"SecRule XML:/a/b \"@rx x\" \"id:2,phase:2,pass,log\"\n" +
+		"SecRule ARGS \"@rx b\" \"id:3,phase:2,pass,log\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.conf"), []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, "check", dir)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 {
+		t.Fatalf("code %d, output %q", code, out)
+	}
+	if want := "a.conf:2:1: sid 2: not run by the runtime: "; !strings.Contains(lines[0], want) || !strings.Contains(lines[0], `XPath "/a/b"`) {
+		t.Errorf("diagnostic %q, want %q and the reason", lines[0], want)
+	}
+	if want := "checked 3 rules: 0 kernel, 2 userspace, 1 unsupported, 0 errors"; lines[1] != want {
+		t.Errorf("summary %q, want %q", lines[1], want)
+	}
+	if _, _, code := runCLI(t, "check", "--strict", dir); code != 1 {
+		t.Errorf("--strict: code %d, want 1", code)
+	}
+}
