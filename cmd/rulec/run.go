@@ -32,6 +32,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	varsFile := fs.String("vars", "", "suricata.yaml-style vars, when compiling rule files")
 	midstream := fs.Bool("midstream", false, "pick up TCP sessions without a handshake (Suricata's stream.midstream)")
 	wafOn := fs.Bool("waf-blocking", false, "run SecLang rules in ModSecurity's On mode (disruptive rules mark alerts blocked) instead of DetectionOnly")
+	cpuProfile := fs.String("cpuprofile", "", "offline: write a CPU profile (pprof) of the run to this file")
 	severity := fs.String("severity", "", `priority to severity mapping over the default "1=critical,2=high,3=medium,4=low"`)
 	verify := fs.String("verify", "", "run only an object signed by the private key of this ed25519 public key (PKIX PEM)")
 	lf := addLiveFlags(fs)
@@ -82,6 +83,14 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "kernel tier: %s\n", p.KernelName)
 	for _, s := range p.Engine.Skipped() {
 		fmt.Fprintf(stderr, "%s: sid %d: not run: %s\n", s.Rule.Pos, s.Rule.Meta.SID, s.Reason)
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "rulec run: %v\n", err)
+			return 1
+		}
+		defer stop()
 	}
 	start := time.Now()
 	runErr := p.RunPcap(*pcap, func(n uint64) { fmt.Fprintf(stderr, "... %d packets\n", n) })

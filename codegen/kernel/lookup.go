@@ -74,6 +74,12 @@ func (l *Lookup) Header(src, dst netip.Addr, proto uint8, sport, dport uint16) [
 	}
 }
 
+// Addrs returns the source and destination prefix bitsets of Header
+// alone.
+func (l *Lookup) Addrs(src, dst netip.Addr) (Bitset, Bitset) {
+	return lpm(l.src, l.srcLens, src), lpm(l.dst, l.dstLens, dst)
+}
+
 // Candidates returns the slots whose header matches, in slot order;
 // extra bitsets narrow the result further.
 func (l *Lookup) Candidates(src, dst netip.Addr, proto uint8, sport, dport uint16, extra ...Bitset) []int {

@@ -55,7 +55,12 @@ type Engine struct {
 	kindRules [4]*slotRules         // by inspect.Kind: the rules worth evaluating on it
 	appRules  map[string]*slotRules // app-layer units: by app protocol
 	rank      []int                 // by rule index: position in Suricata's inspection order
-	stamp     []uint64              // by rule index: the last unit that took the rule as candidate
+	ruleSlots [][]int               // by rule index: the header-shape slots of the rule
+	byMatch   []*urule              // by matcher rule index
+	groups    map[groupKey]*ruleGroup
+	apps      map[string]uint8 // app protocol ids
+	addrCache addrCache
+	scratch   scratch
 	matcher   Matcher
 	tracker   Tracker
 	limits    *threshold.Tracker
@@ -81,6 +86,7 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 	}
 	e := &Engine{obj: o, opts: opts, look: kernel.NewLookup(o.Kernel),
 		user: make([]*urule, len(o.Rules)), limits: threshold.New(0), kernelIP: map[ipOnlyKey]bool{},
+		groups: map[groupKey]*ruleGroup{}, apps: map[string]uint8{},
 		full: refeval.NewUnbounded(o.Kernel), bounded: refeval.New(o.Kernel), xbits: newXbits()}
 	e.stats.init()
 	var (
@@ -111,7 +117,7 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 			e.user[owners[i].idx] = nil
 		}
 	}
-	e.matcher = m
+	e.matcher, e.byMatch = m, owners
 	if len(secRules) > 0 {
 		mode := waf.DetectionOnly
 		if opts.WAFBlocking {

@@ -153,3 +153,29 @@ alert tcp-pkt any any -> any 80 (msg:"pkt"; content:"x"; pcre:"/x/"; sid:2;)
 		t.Errorf("alerts %+v, want the packet rule on the packet and the stream rule on the chunk", got)
 	}
 }
+
+func TestHeadersCheckedAfterPrefilter(t *testing.T) {
+	h := newHarness(t, `alert tcp 10.0.0.1 any -> 192.0.2.80 80 (msg:"exact"; content:"x"; sid:1;)
+alert tcp 10.9.9.9 any -> any 80 (msg:"other client"; content:"x"; sid:2;)
+alert tcp 192.0.2.80 80 <> 10.0.0.1 any (msg:"bidir"; content:"x"; sid:3;)
+alert tcp any 80 -> 10.0.0.0/8 any (msg:"to client"; content:"x"; sid:4;)
+`, fakeKernel{}, nil)
+	f := tcpFlow(1)
+	h.frame(t, streamUnit(f, inspect.ToServer, "x"))
+	h.frame(t, streamUnit(f, inspect.ToServer, "x"))
+	h.frame(t, streamUnit(f, inspect.ToClient, "x"))
+	by := map[uint64][]uint64{}
+	for _, a := range h.alerts(t) {
+		by[a.PcapCnt] = append(by[a.PcapCnt], a.SID)
+	}
+	for p, want := range map[uint64][]uint64{1: {1, 3}, 2: {1, 3}, 3: {3, 4}} {
+		got := by[p]
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("packet %d: sids %v, want %v", p, got, want)
+		}
+	}
+	if h.groups != 2 {
+		t.Errorf("%d match groups made for units of two shapes", h.groups)
+	}
+}

@@ -53,26 +53,39 @@ func (t *fakeTracker) Frame(ts time.Time, frame []byte) (*inspect.Packet, error)
 
 func (t *fakeTracker) Flush() {}
 
-// fakeMatcher holds a candidate's buffer matchers when hits says its sid
-// hits the unit; it records the candidates it was asked about.
+// fakeMatcher holds a rule's buffer matchers when hits says its sid hits
+// the unit; its groups record the rules they were asked about.
 type fakeMatcher struct {
 	rules []*ir.Rule
 	hits  func(u *inspect.Unit, sid uint64) bool
 	asked *[][]uint64
+	made  *int
 }
 
-func (m fakeMatcher) Match(u *inspect.Unit, cands []int) []int {
-	var out, asked = []int{}, []uint64{}
-	for _, c := range cands {
-		sid := m.rules[c].Meta.SID
+func (m fakeMatcher) Group(rules []int) MatchGroup {
+	*m.made++
+	return fakeGroup{m, rules}
+}
+
+type fakeGroup struct {
+	m     fakeMatcher
+	rules []int
+}
+
+func (g fakeGroup) Match(u *inspect.Unit, out []int) []int {
+	var asked []uint64
+	for _, c := range g.rules {
+		sid := g.m.rules[c].Meta.SID
 		asked = append(asked, sid)
-		if m.hits(u, sid) {
+		if g.m.hits(u, sid) {
 			out = append(out, c)
 		}
 	}
-	*m.asked = append(*m.asked, asked)
+	*g.m.asked = append(*g.m.asked, asked)
 	return out
 }
+
+func (g fakeGroup) NoLiteral() []int { return nil }
 
 // harness is an engine over fakes with its EVE output.
 type harness struct {
@@ -80,6 +93,7 @@ type harness struct {
 	tracker *fakeTracker
 	out     bytes.Buffer
 	asked   [][]uint64
+	groups  int // match groups made
 	ts      time.Time
 }
 
@@ -115,7 +129,7 @@ func newHarness(t *testing.T, rules string, k fakeKernel, hits func(*inspect.Uni
 			return h.tracker
 		},
 		CompileMatcher: func(rs []*ir.Rule) (Matcher, []error) {
-			return fakeMatcher{rules: rs, hits: hits, asked: &h.asked}, make([]error, len(rs))
+			return fakeMatcher{rules: rs, hits: hits, asked: &h.asked, made: &h.groups}, make([]error, len(rs))
 		},
 		EVE:     w,
 		Offline: true,

@@ -32,9 +32,13 @@ func (e *Engine) index() {
 		e.kindRules[k] = e.newSlotRules()
 	}
 	e.appRules = map[string]*slotRules{}
+	e.ruleSlots = make([][]int, len(e.user))
 	for slot, rules := range t.ShapeRules {
 		for _, r := range rules {
 			u := e.user[r]
+			if u != nil {
+				e.ruleSlots[r] = append(e.ruleSlots[r], slot)
+			}
 			switch {
 			case u == nil:
 			case u.app:
@@ -61,5 +65,4 @@ func (e *Engine) index() {
 	for i, u := range users {
 		e.rank[u.idx] = i
 	}
-	e.stamp = make([]uint64, len(e.user))
 }

@@ -27,9 +27,21 @@ type Events struct {
 }
 
 // Matcher evaluates the buffer matchers of rules (indices into the slice it
-// was compiled from) on a unit.
+// was compiled from).
 type Matcher interface {
-	Match(u *inspect.Unit, candidates []int) []int
+	// Group prepares rules that are evaluated together on units of one
+	// shape.
+	Group(rules []int) MatchGroup
+}
+
+// MatchGroup is a set of rules a Matcher evaluates together.
+type MatchGroup interface {
+	// Match appends to out the rules of the group whose buffer matchers
+	// hold on u, in any order: those whose prefilter pattern is in the
+	// unit and those without one.
+	Match(u *inspect.Unit, out []int) []int
+	// NoLiteral lists the rules without a prefilter pattern.
+	NoLiteral() []int
 }
 
 // Limited is a tracker or matcher that counts what its bounds cut short,

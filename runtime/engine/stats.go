@@ -18,6 +18,7 @@ type Stats struct {
 	Truncated      uint64 // past the kernel scan depth, decided in userspace
 	WAFEvicted     uint64 // HTTP transactions the WAF finished early to bound memory
 	Units          uint64
+	GroupResets    uint64 // rule groups dropped to bound memory, built again on use
 	DecodeErrors   uint64
 	BadEvents      uint64 // kernel events naming no rule of the object
 	Alerts         uint64
@@ -46,6 +47,7 @@ func (s *Stats) Add(o *Stats) {
 	s.Truncated += o.Truncated
 	s.WAFEvicted += o.WAFEvicted
 	s.Units += o.Units
+	s.GroupResets += o.GroupResets
 	s.DecodeErrors += o.DecodeErrors
 	s.BadEvents += o.BadEvents
 	s.Alerts += o.Alerts
@@ -105,6 +107,7 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(w, "%-24s %d\n", "past kernel scan depth", s.Truncated)
 	fmt.Fprintf(w, "%-24s %d\n", "decode errors", s.DecodeErrors)
 	fmt.Fprintf(w, "%-24s %d\n", "WAF txs finished early", s.WAFEvicted)
+	fmt.Fprintf(w, "%-24s %d\n", "rule group resets", s.GroupResets)
 	fmt.Fprintf(w, "%-24s %d (kernel %d, userspace %d)\n", "alerts", s.Alerts, s.AlertsByTier["kernel"], s.AlertsByTier["userspace"])
 	for _, sev := range []string{"critical", "high", "medium", "low"} {
 		fmt.Fprintf(w, "  %-22s %d\n", sev, s.BySeverity[sev])

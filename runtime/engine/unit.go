@@ -1,12 +1,46 @@
 package engine
 
 import (
+	"net/netip"
 	"slices"
 
+	"github.com/rulec/rulec/codegen/kernel"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
-// unit evaluates the userspace rules on one inspection unit.
+// scratch holds the per-unit lists, reused from unit to unit.
+type scratch struct {
+	matched []int
+	cands   []*urule
+	alerts  []*urule
+}
+
+// addrCache remembers the address bitsets of the last two address pairs
+// (both directions of the flow being inspected).
+type addrCache struct {
+	key      [2][2]netip.Addr
+	src, dst [2]kernel.Bitset
+	next     int
+}
+
+func (e *Engine) addrs(src, dst netip.Addr) (kernel.Bitset, kernel.Bitset) {
+	c := &e.addrCache
+	for i := range c.key {
+		if c.key[i][0] == src && c.key[i][1] == dst && src.IsValid() {
+			return c.src[i], c.dst[i]
+		}
+	}
+	i := c.next
+	c.next ^= 1
+	c.key[i] = [2]netip.Addr{src, dst}
+	c.src[i], c.dst[i] = e.look.Addrs(src, dst)
+	return c.src[i], c.dst[i]
+}
+
+// unit evaluates the userspace rules on one inspection unit: its rule
+// group's prefilters give the rules worth confirming, their headers are
+// checked against the unit's addresses, then the flow-level conditions in
+// Suricata's inspection order.
 func (e *Engine) unit(u *inspect.Unit) {
 	e.stats.Units++
 	if e.quiet || u.Flow.Bits[passedBit] {
@@ -16,50 +50,39 @@ func (e *Engine) unit(u *inspect.Unit) {
 		e.wafUnit(u)
 	}
 	src, dst, sport, dport := u.Endpoints()
-	var cands []*urule
-	unitID := e.stats.Units
-	idx := e.kindRules[u.Kind]
-	if u.Kind == inspect.KindApp {
-		idx = e.appRules[u.Flow.App]
-	}
-	if idx == nil {
+	g := e.group(u, sport, dport)
+	if g.empty {
 		return
 	}
-	for _, s := range e.look.Candidates(src, dst, u.Flow.Proto, sport, dport, idx.mask) {
-		for _, ur := range idx.rules[s] {
-			if e.stamp[ur.idx] == unitID || !ur.wants(u) {
-				continue
-			}
-			e.stamp[ur.idx] = unitID
+	sc := &e.scratch
+	cands := sc.cands[:0]
+	var srcBits, dstBits kernel.Bitset
+	looked := false
+	keep := func(ur *urule) {
+		if !looked {
+			srcBits, dstBits = e.addrs(src, dst)
+			looked = true
+		}
+		if e.headerHolds(g, ur, srcBits, dstBits) {
 			cands = append(cands, ur)
 		}
 	}
+	if g.match != nil {
+		sc.matched = g.match.Match(u, sc.matched[:0])
+		for _, m := range sc.matched {
+			keep(e.byMatch[m])
+		}
+	}
+	for _, ur := range g.plain {
+		keep(ur)
+	}
+	sc.cands = cands
 	if len(cands) == 0 {
 		return
 	}
-	var idxs []int
+	slices.SortFunc(cands, func(a, b *urule) int { return e.rank[a.idx] - e.rank[b.idx] })
+	alerts := sc.alerts[:0]
 	for _, c := range cands {
-		if c.matchIdx >= 0 {
-			idxs = append(idxs, c.matchIdx)
-		}
-	}
-	var bufMatched []int
-	if len(idxs) > 0 {
-		slices.Sort(idxs)
-		bufMatched = e.matcher.Match(u, idxs)
-	}
-	kept := cands[:0]
-	for _, c := range cands {
-		if c.matchIdx >= 0 {
-			if _, ok := slices.BinarySearch(bufMatched, c.matchIdx); !ok {
-				continue
-			}
-		}
-		kept = append(kept, c)
-	}
-	slices.SortFunc(kept, func(a, b *urule) int { return e.rank[a.idx] - e.rank[b.idx] })
-	var alerts []*urule
-	for _, c := range kept {
 		r := c.r
 		if !flowHolds(r.Flow, u) || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbits.holds(r.Bits, src, dst, u.TS) {
 			continue
@@ -79,13 +102,14 @@ func (e *Engine) unit(u *inspect.Unit) {
 			if c.ipOnly {
 				setBit(u.Flow, passedBit)
 			}
-			alerts = nil
+			alerts = alerts[:0]
 			break
 		}
 		if !r.NoAlert {
 			alerts = append(alerts, c)
 		}
 	}
+	sc.alerts = alerts
 	for _, c := range alerts {
 		e.userAlert(u, c)
 	}

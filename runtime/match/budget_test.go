@@ -18,7 +18,7 @@ func TestBacktrackingTimeoutEndsRetries(t *testing.T) {
 	}
 	u := appUnit(map[string]string{"http.uri": "/" + strings.Repeat("a", 1000) + "c"})
 	start := time.Now()
-	if got := e.Match(u, []int{0}); len(got) != 0 {
+	if got := e.groupMatch(u, []int{0}); len(got) != 0 {
 		t.Errorf("matched %v", got)
 	}
 	// Generous: the old code took minutes (one 100 ms timeout per a).
@@ -46,7 +46,7 @@ func TestBacktrackingBudgets(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := appUnit(map[string]string{"http.uri": strings.Repeat("a", 100)})
-	if got := e.Match(u, []int{0, 1, 2}); len(got) != 0 {
+	if got := e.groupMatch(u, []int{0, 1, 2}); len(got) != 0 {
 		t.Errorf("matched %v", got)
 	}
 	// Rules 1 and 2 each spend their 2 ms (two searches) and are cut at
@@ -56,7 +56,7 @@ func TestBacktrackingBudgets(t *testing.T) {
 	}
 	// The next unit has a fresh budget: its match is found.
 	u = appUnit(map[string]string{"http.uri": "aab"})
-	if got := e.Match(u, []int{0, 1, 2}); len(got) != 3 {
+	if got := e.groupMatch(u, []int{0, 1, 2}); len(got) != 3 {
 		t.Errorf("fresh unit matched %v", got)
 	}
 }

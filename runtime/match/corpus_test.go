@@ -145,16 +145,16 @@ func TestPrefilterProperty(t *testing.T) {
 	matches := 0
 	for i := range 300 {
 		u := randomUnit(rng, tokens, names)
-		got, want := e.match(u, all, true), e.match(u, all, false)
+		got, want := e.groupMatch(u, all), e.confirmEach(u, all)
 		if !slices.Equal(got, want) {
 			t.Fatalf("unit %d: prefilter gives %v, confirming all gives %v", i, got, want)
 		}
 		if every := e.MatchAll(u); !slices.Equal(every, want) {
 			t.Fatalf("unit %d: MatchAll gives %v, confirming all gives %v", i, every, want)
 		}
-		// Few candidates are tried one by one, with the prefilter.
+		// A group of a few rules keeps only its own among the hits.
 		some := slices.DeleteFunc(slices.Clone(all), func(int) bool { return rng.IntN(50) != 0 })
-		if got, want := e.match(u, some, true), e.match(u, some, false); !slices.Equal(got, want) {
+		if got, want := e.groupMatch(u, some), e.confirmEach(u, some); !slices.Equal(got, want) {
 			t.Fatalf("unit %d, %d candidates: prefilter gives %v, confirming all gives %v", i, len(some), got, want)
 		}
 		matches += len(got)
@@ -187,7 +187,7 @@ func TestNocaseFastPattern(t *testing.T) {
 		{"HOST x", []int{1, 2}},
 	}
 	for _, tc := range tests {
-		if got := e.Match(payload(tc.payload), e.All()); !slices.Equal(got, tc.want) {
+		if got := e.groupMatch(payload(tc.payload), e.All()); !slices.Equal(got, tc.want) {
 			t.Errorf("%q: Match = %v, want %v", tc.payload, got, tc.want)
 		}
 	}

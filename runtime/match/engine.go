@@ -23,6 +23,7 @@ type Engine struct {
 	maxVars  int          // byte_extract variables of the rule with most
 	regexps  map[string]*pcre.Regexp
 	ctxs     sync.Pool
+	all      *Group
 	bt       btCounts
 }
 
@@ -56,6 +57,7 @@ func Compile(rules []*ir.Rule) (*Engine, error) {
 	}
 	e.regexps = nil
 	e.ctxs.New = func() any { return e.newUnitCtx() }
+	e.all = e.NewGroup(e.All())
 	if len(e.rejected) > 0 {
 		return e, &RejectedError{Rules: e.rejected}
 	}
@@ -123,35 +125,10 @@ func (e *Engine) regexp(pattern, flags string) (*pcre.Regexp, error) {
 	return re, nil
 }
 
-// Match returns the candidates (indices into the rules given to Compile)
-// whose matchers all hold on u, sorted.
-func (e *Engine) Match(u *inspect.Unit, candidates []int) []int {
-	return e.match(u, candidates, true)
-}
-
-// MatchAll returns the rules whose matchers all hold on u, as Match does
-// with every rule a candidate, without reading a candidate list.
+// MatchAll returns the rules whose matchers all hold on u, sorted: a
+// group of every rule.
 func (e *Engine) MatchAll(u *inspect.Unit) []int {
-	uc := e.acquire(u)
-	defer e.release(uc)
-	out := uc.matchMany(nil, true)
+	out := e.all.Match(u, nil)
 	slices.Sort(out)
 	return out
-}
-
-// sparse is the most candidates Match tries one by one; with more, it
-// starts from the rules the prefilter found.
-const sparse = 256
-
-func (e *Engine) match(u *inspect.Unit, candidates []int, prefilter bool) []int {
-	uc := e.acquire(u)
-	defer e.release(uc)
-	var out []int
-	if prefilter && len(candidates) > sparse {
-		out = uc.matchMany(candidates, false)
-	} else {
-		out = uc.matchEach(candidates, prefilter)
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }

@@ -41,7 +41,7 @@ func TestRejected(t *testing.T) {
 	if !errors.Is(err, ErrNotSuricata) || !strings.Contains(err.Error(), "6 rules cannot be evaluated") {
 		t.Errorf("err = %v", err)
 	}
-	if got := e.Match(payload("ok x"), []int{0, 1, 2, 3, 4, 5, 6}); len(got) != 1 || got[0] != 0 {
+	if got := e.groupMatch(payload("ok x"), []int{0, 1, 2, 3, 4, 5, 6}); len(got) != 1 || got[0] != 0 {
 		t.Errorf("Match = %v, want [0]", got)
 	}
 }

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/rulec/rulec/compiler/ir"
@@ -47,4 +48,29 @@ func appUnit(bufs map[string]string) *inspect.Unit {
 		u.SetBuffer(name, []byte(b))
 	}
 	return u
+}
+
+// confirmEach confirms the candidates one by one without the prefilter:
+// the oracle the prefilter-first paths are held to.
+func (e *Engine) confirmEach(u *inspect.Unit, candidates []int) []int {
+	uc := e.acquire(u)
+	defer e.release(uc)
+	var out []int
+	for _, c := range candidates {
+		if c < 0 || c >= len(e.rules) || e.rules[c] == nil {
+			continue
+		}
+		if r := e.rules[c]; uc.admits(r) && uc.eval(r) {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// groupMatch runs the group of the candidates, sorted.
+func (e *Engine) groupMatch(u *inspect.Unit, candidates []int) []int {
+	out := e.NewGroup(candidates).Match(u, nil)
+	slices.Sort(out)
+	return out
 }

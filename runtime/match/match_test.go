@@ -35,10 +35,9 @@ func runCases(t *testing.T, header string, cases []matchCase) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, prefilter := range []bool{true, false} {
-				got := len(e.match(tc.unit, []int{0}, prefilter)) == 1
+			for prefilter, got := range []bool{len(e.confirmEach(tc.unit, []int{0})) == 1, len(e.groupMatch(tc.unit, []int{0})) == 1} {
 				if got != tc.want {
-					t.Errorf("%s: match = %v, want %v (prefilter %v)", tc.rule, got, tc.want, prefilter)
+					t.Errorf("%s: match = %v, want %v (prefilter %v)", tc.rule, got, tc.want, prefilter == 1)
 				}
 			}
 		})
@@ -269,12 +268,12 @@ func TestMatchOrderAndCandidates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := e.Match(payload("ab"), []int{3, 1, 0, 2, 1, 99, -1})
+	got := e.groupMatch(payload("ab"), []int{3, 1, 0, 2, 1, 99, -1})
 	if want := []int{0, 1, 3}; !slices.Equal(got, want) {
-		t.Errorf("Match = %v, want %v", got, want)
+		t.Errorf("group match = %v, want %v", got, want)
 	}
-	if got := e.Match(payload("ab"), nil); len(got) != 0 {
-		t.Errorf("Match with no candidates = %v", got)
+	if got := e.groupMatch(payload("ab"), nil); len(got) != 0 {
+		t.Errorf("empty group matched %v", got)
 	}
 	if all := e.All(); !slices.Equal(all, []int{0, 1, 2, 3}) {
 		t.Errorf("All = %v", all)

@@ -16,7 +16,6 @@ type unitCtx struct {
 	hits    [][]uint64 // by key id: bitset of the patterns found
 	vars    []uint64
 	in      inspector
-	cand    []uint64 // bitset of the candidates, for matchMany
 	todo    []int
 	bt      btBudget
 }
@@ -37,7 +36,6 @@ func (e *Engine) newUnitCtx() *unitCtx {
 		}
 	}
 	uc.vars = make([]uint64, e.maxVars)
-	uc.cand = make([]uint64, (len(e.rules)+63)/64)
 	uc.bt.counts = &e.bt
 	return uc
 }
@@ -107,20 +105,6 @@ func (uc *unitCtx) admits(r *rule) bool {
 	return !r.onlyPkt || uc.u.Kind == inspect.KindPacket
 }
 
-// hit reports whether pattern pat of key k's prefilter occurs in the
-// buffer.
-func (uc *unitCtx) hit(k, pat int) bool {
-	if !uc.scanned[k] {
-		bits := uc.hits[k]
-		uc.e.pre[k].m.Find(uc.buffer(k), func(id, _ int) bool {
-			bits[id>>6] |= 1 << (id & 63)
-			return true
-		})
-		uc.scanned[k] = true
-	}
-	return uc.hits[k][pat>>6]&(1<<(pat&63)) != 0
-}
-
 // eval runs r's checks and programs.
 func (uc *unitCtx) eval(r *rule) bool {
 	for _, c := range r.packet {
@@ -138,86 +122,4 @@ func (uc *unitCtx) eval(r *rule) bool {
 		}
 	}
 	return true
-}
-
-// matchEach confirms the candidates one by one, skipping those whose
-// prefilter pattern is not in the unit when prefilter is set.
-func (uc *unitCtx) matchEach(candidates []int, prefilter bool) []int {
-	var out []int
-	for _, c := range candidates {
-		if c < 0 || c >= len(uc.e.rules) || uc.e.rules[c] == nil {
-			continue
-		}
-		r := uc.e.rules[c]
-		if !uc.admits(r) || prefilter && r.fastKey >= 0 && !uc.hit(r.fastKey, r.fastPat) {
-			continue
-		}
-		if uc.eval(r) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// matchMany runs every prefilter whose buffer the unit has and confirms
-// the candidates among the rules whose pattern it found and the rules
-// without a pattern; every rule is a candidate when all is set.
-func (uc *unitCtx) matchMany(candidates []int, all bool) []int {
-	e := uc.e
-	if !all {
-		uc.setCandidates(candidates)
-	}
-	isCand := func(r int) bool { return all || uc.cand[r>>6]&(1<<(r&63)) != 0 }
-	todo := uc.todo[:0]
-	for k, p := range e.pre {
-		if p == nil || !uc.has(e.keys[k].name) {
-			continue
-		}
-		seen := uc.hits[k]
-		uc.scanned[k] = true
-		p.m.Find(uc.buffer(k), func(id, _ int) bool {
-			if seen[id>>6]&(1<<(id&63)) != 0 {
-				return true
-			}
-			seen[id>>6] |= 1 << (id & 63)
-			for _, r := range p.rules[p.first[id]:p.first[id+1]] {
-				if isCand(r) {
-					todo = append(todo, r)
-				}
-			}
-			return true
-		})
-	}
-	for _, r := range e.noFast {
-		if isCand(r) {
-			todo = append(todo, r)
-		}
-	}
-	uc.todo = todo
-	var out []int
-	for _, c := range todo {
-		if r := e.rules[c]; uc.admits(r) && uc.eval(r) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
-// setCandidates fills the candidate bitset.
-func (uc *unitCtx) setCandidates(candidates []int) {
-	clear(uc.cand)
-	// Bits gather in a register while the candidates stay in one word,
-	// as sorted candidates do.
-	word, w := uint64(0), 0
-	for _, c := range candidates {
-		if uint(c) >= uint(len(uc.e.rules)) {
-			continue
-		}
-		if c>>6 != w {
-			uc.cand[w] |= word
-			word, w = 0, c>>6
-		}
-		word |= 1 << (c & 63)
-	}
-	uc.cand[w] |= word
 }

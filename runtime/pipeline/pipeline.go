@@ -161,13 +161,22 @@ func compileMatcher(rules []*ir.Rule) (engine.Matcher, []error) {
 	if m == nil {
 		return nothing{}, errs
 	}
-	return m, errs
+	return matcher{m}, errs
 }
+
+// matcher gives the engine match.Engine's groups.
+type matcher struct{ *match.Engine }
+
+func (m matcher) Group(rules []int) engine.MatchGroup { return m.NewGroup(rules) }
 
 // nothing matches nothing; it stands in when no matcher could be built.
 type nothing struct{}
 
-func (nothing) Match(*inspect.Unit, []int) []int { return nil }
+func (nothing) Group([]int) engine.MatchGroup { return nothing{} }
+
+func (nothing) Match(_ *inspect.Unit, out []int) []int { return out }
+
+func (nothing) NoLiteral() []int { return nil }
 
 // RunPcap runs every frame of a capture; progress, when set, is called
 // every 100,000 frames. An error wrapping capture.ErrRecord ends the

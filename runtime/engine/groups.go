@@ -1,0 +1,120 @@
+package engine
+
+import (
+	"sort"
+
+	"github.com/rulec/rulec/codegen/kernel"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// maxGroups bounds the rule groups kept; past it they are dropped and
+// built again as units need them (counted in Stats.GroupResets).
+const maxGroups = 1 << 12
+
+// groupKey is what decides which rules a unit can run, short of its
+// addresses: the unit's kind, its flow's app protocol, whether the flow's
+// TCP stream is reassembled, the protocol and the port classes of the
+// kernel tables.
+type groupKey struct {
+	kind         inspect.Kind
+	app          uint8 // appID of the flow's app protocol
+	reasm        bool
+	proto        uint8
+	sport, dport uint16 // port class ids
+}
+
+// ruleGroup is the rules of one groupKey (Suricata's signature group
+// head): those with buffer matchers go to the Matcher's group, the rest
+// are checked on every unit; slots are the header shapes the key selects.
+type ruleGroup struct {
+	match MatchGroup
+	plain []*urule
+	slots kernel.Bitset
+	empty bool
+}
+
+// group returns the rule group of u, building it on first use.
+func (e *Engine) group(u *inspect.Unit, sport, dport uint16) *ruleGroup {
+	t := e.obj.Kernel
+	k := groupKey{kind: u.Kind, app: e.appID(u.Flow.App), reasm: u.Flow.Reassembled, proto: u.Flow.Proto,
+		sport: portClass(t.SportClass, sport), dport: portClass(t.DportClass, dport)}
+	if g, ok := e.groups[k]; ok {
+		return g
+	}
+	if len(e.groups) >= maxGroups {
+		clear(e.groups)
+		e.stats.GroupResets++
+	}
+	g := e.buildGroup(k, u.Flow.App)
+	e.groups[k] = g
+	return g
+}
+
+// appID returns the id of an app protocol name, giving new names the next
+// id (a flow's app protocol is one of the tracker's few).
+func (e *Engine) appID(name string) uint8 {
+	id, ok := e.apps[name]
+	if !ok {
+		id = uint8(len(e.apps))
+		e.apps[name] = id
+	}
+	return id
+}
+
+// portClass returns the class id of a port, or the number of classes for
+// a port no class covers.
+func portClass(classes []kernel.PortClass, p uint16) uint16 {
+	i := sort.Search(len(classes), func(i int) bool { return classes[i].Hi >= p })
+	if i == len(classes) {
+		return uint16(len(classes))
+	}
+	return uint16(classes[i].Class)
+}
+
+// buildGroup collects the rules whose header shape the key selects and
+// that run on such units.
+func (e *Engine) buildGroup(k groupKey, app string) *ruleGroup {
+	t := e.obj.Kernel
+	idx := e.kindRules[k.kind]
+	if k.kind == inspect.KindApp {
+		idx = e.appRules[app]
+	}
+	g := &ruleGroup{slots: t.NewBitset(), empty: true}
+	if idx == nil || int(k.sport) >= len(t.SportBits) || int(k.dport) >= len(t.DportBits) {
+		return g
+	}
+	probe := &inspect.Unit{Kind: k.kind, Flow: &inspect.Flow{App: app, Proto: k.proto, Reassembled: k.reasm}}
+	seen := map[int]bool{}
+	var forMatcher []int
+	for _, s := range t.And(t.Proto[k.proto], t.SportBits[k.sport], t.DportBits[k.dport], idx.mask) {
+		t.Set(g.slots, s)
+		for _, ur := range idx.rules[s] {
+			if seen[ur.idx] || !ur.wants(probe) {
+				continue
+			}
+			seen[ur.idx] = true
+			g.empty = false
+			if ur.matchIdx >= 0 {
+				forMatcher = append(forMatcher, ur.matchIdx)
+			} else {
+				g.plain = append(g.plain, ur)
+			}
+		}
+	}
+	if len(forMatcher) > 0 {
+		g.match = e.matcher.Group(forMatcher)
+	}
+	return g
+}
+
+// headerHolds reports whether one of the rule's header shapes that the
+// group selected also holds for the unit's addresses.
+func (e *Engine) headerHolds(g *ruleGroup, ur *urule, src, dst kernel.Bitset) bool {
+	t := e.obj.Kernel
+	for _, s := range e.ruleSlots[ur.idx] {
+		if t.Has(g.slots, s) && t.Has(src, s) && t.Has(dst, s) {
+			return true
+		}
+	}
+	return false
+}

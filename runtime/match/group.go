@@ -1,0 +1,86 @@
+package match
+
+import (
+	"slices"
+
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// Group is a set of rules evaluated together on units of one shape, as
+// Suricata's signature groups are: a unit runs the prefilters of the
+// buffers holding its rules' fast patterns, keeps the hits that are rules
+// of the group, and confirms those and the group's rules without a usable
+// literal. Nothing a unit does is proportional to the group's size. A
+// group is safe for concurrent use.
+type Group struct {
+	e      *Engine
+	member []uint64 // bitset by rule index
+	keys   []int    // prefilter keys holding a member's fast pattern
+	noFast []int    // members without a prefilter pattern
+}
+
+// NewGroup makes a group of rules (indices into the rules given to
+// Compile); rejected and out of range indices are left out.
+func (e *Engine) NewGroup(rules []int) *Group {
+	g := &Group{e: e, member: make([]uint64, (len(e.rules)+63)/64)}
+	for _, c := range rules {
+		if c < 0 || c >= len(e.rules) || e.rules[c] == nil || g.member[c>>6]&(1<<(c&63)) != 0 {
+			continue
+		}
+		g.member[c>>6] |= 1 << (c & 63)
+		if r := e.rules[c]; r.fastKey >= 0 {
+			if !slices.Contains(g.keys, r.fastKey) {
+				g.keys = append(g.keys, r.fastKey)
+			}
+		} else {
+			g.noFast = append(g.noFast, c)
+		}
+	}
+	slices.Sort(g.keys)
+	slices.Sort(g.noFast)
+	return g
+}
+
+// NoLiteral returns the group's rules without a prefilter pattern, which
+// every unit confirms.
+func (g *Group) NoLiteral() []int { return g.noFast }
+
+// Match appends to out the group's rules whose matchers all hold on u, in
+// no particular order.
+func (g *Group) Match(u *inspect.Unit, out []int) []int {
+	if len(g.keys) == 0 && len(g.noFast) == 0 {
+		return out
+	}
+	e := g.e
+	uc := e.acquire(u)
+	defer e.release(uc)
+	todo := uc.todo[:0]
+	for _, k := range g.keys {
+		p := e.pre[k]
+		if !uc.has(e.keys[k].name) {
+			continue
+		}
+		seen := uc.hits[k]
+		uc.scanned[k] = true
+		p.m.Find(uc.buffer(k), func(id, _ int) bool {
+			if seen[id>>6]&(1<<(id&63)) != 0 {
+				return true
+			}
+			seen[id>>6] |= 1 << (id & 63)
+			for _, r := range p.rules[p.first[id]:p.first[id+1]] {
+				if g.member[r>>6]&(1<<(r&63)) != 0 {
+					todo = append(todo, r)
+				}
+			}
+			return true
+		})
+	}
+	todo = append(todo, g.noFast...)
+	uc.todo = todo
+	for _, c := range todo {
+		if r := e.rules[c]; uc.admits(r) && uc.eval(r) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
