@@ -4,7 +4,7 @@ BIN     ?= rulec
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 FUZZTIME ?= 60s
 
-.PHONY: all build demo test vet golden fuzz bench generate clean
+.PHONY: all build demo test vet golden fuzz bench generate image clean
 
 all: build
 
@@ -27,11 +27,13 @@ generate:
 
 test: vet
 	$(GO) test ./...
+	cd deploy && $(GO) test ./...
 
 vet:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 -checks U1000 ./...
+	cd deploy && $(GO) vet ./...
 
 # Rewrite the golden files after an intended output change.
 golden:
@@ -52,6 +54,12 @@ bench: build
 	$(GO) run ./cmd/demopcap -o out/demo.pcap
 	/usr/bin/env time -f %M -o out/rss.txt ./$(BIN) run ../shared/corpus/etopen ../shared/corpus/crs/crs-4.28.0/crs-setup.conf.example ../shared/corpus/crs/crs-4.28.0/rules --pcap out/demo.pcap > /dev/null 2>&1 || true
 	cd bench && $(GO) run ./cmd/benchtable -plots ../docs -rss "rulec run with ET Open + CRS=$$(cat ../out/rss.txt 2>/dev/null)" ../out/bench-main.txt ../out/bench-peers.txt | tee ../out/bench-table.txt
+
+# The container image (Dockerfile), built with buildah (installed when
+# missing); works without a registry (see deploy/image/build.sh).
+image:
+	command -v buildah >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq buildah >/dev/null; }
+	deploy/image/build.sh
 
 clean:
 	rm -rf $(BIN) out
