@@ -25,6 +25,7 @@ type compiler struct {
 	blockAs  map[int]string          // the disruptive action of SecDefaultAction per phase
 	pending  []string                // markers waiting for the next rule
 	markers  map[string]bool
+	data     int // bytes of data-file phrases kept, at most MaxDataBytes
 }
 
 // Compile lowers directives, as returned by syntax.ParseFiles, in order.

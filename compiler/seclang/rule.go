@@ -79,6 +79,9 @@ func (c *compiler) part(b *builder, d *syntax.Directive) []*diag.Diagnostic {
 			b.part.Targets = append(b.part.Targets, t)
 		}
 		op, err := operator(d.Op, b.file)
+		if err == nil {
+			err = c.chargeData(&op, d.Op.ArgPos)
+		}
 		if err != nil {
 			ds = append(ds, err)
 		}

@@ -1,6 +1,8 @@
 package seclang
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,19 +18,29 @@ import (
 // IncludeOptional directives are replaced by the directives of the files
 // they name, resolved against the including file's directory; an Include
 // that matches nothing, or that would include a file already being read,
-// is reported and skipped. IncludeOptional ignores missing files.
+// is reported and skipped. IncludeOptional ignores missing files. Each
+// file is read once per call: including it again is reported (its rules
+// would be duplicates, as ModSecurity reports them) and skipped, so
+// diamond-shaped includes cannot multiply. Only regular files are read,
+// MaxIncludeBytes in all.
 func ParseFiles(paths ...string) ([]*Directive, *diag.List) {
-	ld := &loader{errs: &diag.List{}}
+	ld := &loader{errs: &diag.List{}, seen: map[string]diag.Pos{}}
 	for _, p := range paths {
 		ld.include(diag.Pos{File: p}, p, false)
 	}
 	return ld.out, ld.errs
 }
 
+// MaxIncludeBytes bounds what one ParseFiles call reads, every included
+// file together.
+const MaxIncludeBytes = 64 << 20
+
 type loader struct {
 	out   []*Directive
 	errs  *diag.List
-	stack []string // resolved paths of the files being read, outermost first
+	stack []string            // resolved paths of the files being read, outermost first
+	seen  map[string]diag.Pos // resolved paths read, and where first included
+	read  int                 // bytes read
 }
 
 func (ld *loader) include(at diag.Pos, pattern string, optional bool) {
@@ -88,9 +100,14 @@ func (ld *loader) file(at diag.Pos, name string) {
 		ld.errs.Add(diag.Errorf(at, diag.ErrBadValue, "include cycle: %s -> %s", cycle, resolved))
 		return
 	}
-	src, err := os.ReadFile(name)
+	if first, dup := ld.seen[resolved]; dup {
+		ld.errs.Add(diag.Errorf(at, diag.ErrBadValue, "%s included again (first at %s): its rules would be duplicates", name, first))
+		return
+	}
+	ld.seen[resolved] = at
+	src, err := ld.readFile(at, name)
 	if err != nil {
-		ld.errs.Add(diag.Errorf(at, diag.ErrBadValue, "cannot include: %v", err))
+		ld.errs.Add(diag.Errorf(at, sentinel(err), "cannot include: %v", err))
 		return
 	}
 	f, errs := ParseFile(name, src)
@@ -109,4 +126,22 @@ func (ld *loader) file(at diag.Pos, name string) {
 		}
 		ld.include(d.Args[0].Pos, target, optional)
 	}
+}
+
+// readFile reads a regular file within what is left of MaxIncludeBytes.
+func (ld *loader) readFile(at diag.Pos, name string) ([]byte, error) {
+	src, err := ReadRegular(name, MaxIncludeBytes-ld.read)
+	if errors.Is(err, diag.ErrLimit) {
+		err = fmt.Errorf("%w: %d bytes of included files at most", err, MaxIncludeBytes)
+	}
+	ld.read += len(src)
+	return src, err
+}
+
+// sentinel is the diagnostic class of a file reading error.
+func sentinel(err error) error {
+	if errors.Is(err, diag.ErrLimit) {
+		return diag.ErrLimit
+	}
+	return diag.ErrBadValue
 }
