@@ -47,7 +47,7 @@ type liveCommon struct {
 func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
 	lf := &liveFlags{}
 	fs.StringVar(&lf.iface, "iface", "", "network interface to attach the classifier to (live mode)")
-	fs.StringVar(&lf.direction, "direction", "", "traffic to classify: ingress, egress or both (default ingress)")
+	fs.StringVar(&lf.direction, "direction", "", "traffic to classify: ingress, egress or both (default both: rules that follow TCP streams or application protocols need both)")
 	fs.StringVar(&lf.attachMode, "attach", "", "attach with auto (TCX, else clsact), tcx or clsact")
 	fs.StringVar(&lf.config, "config", "", "YAML configuration file (see docs/rulec.yaml); flags override it")
 	fs.DurationVar(&lf.stats, "stats", 0, "print counters this often (live mode)")
@@ -200,7 +200,8 @@ func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.W
 		return 1
 	}
 	snap, _ := r.Snapshot()
-	fmt.Fprintf(stderr, "attached to %s (%s, %s); %d rules\n", cfg.Iface, snap.Attach, directionName(cfg.Direction), len(o.Rules))
+	fmt.Fprintf(stderr, "attached to %s (%s, %s); %d rules\n", cfg.Iface, snap.Attach, r.Direction(), len(o.Rules))
+	warnOneWay(stderr, o, r.Direction())
 	code := serveLive(ctx, r, src, lf, f, stderr)
 	if s, err := r.Snapshot(); err == nil {
 		s.WriteLine(stderr, nil)
@@ -212,12 +213,20 @@ func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.W
 	return code
 }
 
-func directionName(d attach.Direction) string {
-	if d == 0 {
-		return attach.Ingress.String()
+// warnOneWay warns when the run sees one direction only and rules follow
+// flows: they miss the connections whose other side is not attached.
+func warnOneWay(stderr io.Writer, o *object.Object, d attach.Direction) {
+	n := live.FlowRules(o)
+	if n == 0 || d == attach.Both {
+		return
 	}
-	return d.String()
+	missed := "sends"
+	if d == attach.Egress {
+		missed = "receives"
+	}
+	fmt.Fprintf(stderr, "warning: attached %s only: %d rules follow TCP streams or application protocols and miss what this host %s (--direction both sees it)\n", d, n, missed)
 }
+
 
 // serveLive runs until SIGINT or SIGTERM, reloading on SIGHUP and control
 // requests, printing and serving counters.
@@ -238,6 +247,7 @@ func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f
 		}
 		msg := fmt.Sprintf("generation %d, %d rules", gen, len(o.Rules))
 		fmt.Fprintf(stderr, "reloaded: %s\n", msg)
+		warnOneWay(stderr, o, r.Direction())
 		return msg, nil
 	}
 	ctlPath := cmp(lf.control, f.Control, live.ControlPath(r.Iface()))

@@ -22,7 +22,7 @@ alert http any any -> any any (msg:"admin probe"; flow:to_server; http.uri; cont
 `
 
 // TestEndToEnd: an HTTP server in one namespace, clients in another, the
-// classifier on the server's veth. A kernel drop rule stops connections,
+// classifier on the server's veth in the default direction. A kernel drop rule stops connections,
 // a kernel alert rule and a userspace HTTP rule (its pattern split over
 // two TCP segments) alert, a port block with an allow-listed exception
 // holds, and two critical alerts block the client inline until the TTL
@@ -32,8 +32,7 @@ func TestEndToEnd(t *testing.T) {
 	srv, cli, other := p.Server.Addrs[0].String(), p.Client.Addrs[0].String(), p.Client.Addrs[1].String()
 	const ttl = 3 * time.Second
 	var log eveLog
-	r := start(t, p, compile(t, e2eRules), Config{
-		Direction:  attach.Both,
+	r := start(t, p, compile(t, e2eRules), Config{ // the default direction
 		Flow:       flow.DefaultConfig(),
 		EVE:        &log,
 		Thresholds: map[string]block.Threshold{"critical": {Count: 2, Window: 30 * time.Second, TTL: ttl}},

@@ -44,7 +44,7 @@ type PortBlock struct {
 // Config configures a live run.
 type Config struct {
 	Iface       string
-	Direction   attach.Direction // 0: ingress
+	Direction   attach.Direction // 0: DefaultDirection (both)
 	Attach      attach.Mode      // "": auto
 	Flow        flow.Config
 	EVE         io.Writer // nil: no EVE output
@@ -98,7 +98,7 @@ type Runner struct {
 // the interface and starts reading its events.
 func Start(o *object.Object, cfg Config) (*Runner, error) {
 	if cfg.Direction == 0 {
-		cfg.Direction = attach.Ingress
+		cfg.Direction = DefaultDirection
 	}
 	if cfg.Attach == "" {
 		cfg.Attach = attach.Auto
@@ -263,6 +263,9 @@ func (r *Runner) teardown() error {
 	}
 	return errors.Join(errs...)
 }
+
+// Direction is the traffic the run classifies.
+func (r *Runner) Direction() attach.Direction { return r.cfg.Direction }
 
 // Iface is the interface the run is attached to.
 func (r *Runner) Iface() string { return r.cfg.Iface }
