@@ -33,9 +33,17 @@ type Config struct {
 	// App-layer parsing goes on past it.
 	StreamDepth int
 	// MaxOutOfOrder bounds out-of-order bytes buffered per direction;
-	// MaxOutOfOrderTotal bounds them across flows. Past either, the
-	// oldest hole is skipped.
+	// MaxOutOfOrderTotal bounds them across flows (Suricata's
+	// stream.reassembly.memcap). Past either, the oldest hole is skipped.
 	MaxOutOfOrder, MaxOutOfOrderTotal int
+	// StreamMemcap bounds the in-order stream bytes held across flows
+	// until they make a KindStream unit (Suricata's stream.memcap); past
+	// it, new data is inspected as it arrives, unit by segment.
+	StreamMemcap int
+	// HTTPMemcap bounds what the HTTP parsers of all flows hold: heads,
+	// bodies and transactions waiting for their response (Suricata's
+	// app-layer.protocols.http.memcap); past it, heads and bodies are cut.
+	HTTPMemcap int
 	// Midstream reassembles TCP flows whose handshake was not seen
 	// (Suricata's stream.midstream, false by default).
 	Midstream bool
@@ -69,6 +77,8 @@ func DefaultConfig() Config {
 		StreamDepth:        1 << 20,
 		MaxOutOfOrder:      256 << 10,
 		MaxOutOfOrderTotal: 64 << 20,
+		StreamMemcap:       32 << 20,
+		HTTPMemcap:         128 << 20,
 		HTTP:               http.DefaultConfig(),
 	}
 }

@@ -1,11 +1,13 @@
 package flow
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/inspect"
 )
 
 // A request head over 64 KiB, sent in segments: its request line and
@@ -32,5 +34,62 @@ func TestHTTPHeadOverLimitInspected(t *testing.T) {
 	}
 	if !slices.Equal(uris[0].events, []string{http.EventRequestFieldTooLong}) || len(uris[1].events) != 0 {
 		t.Errorf("events %v then %v", uris[0].events, uris[1].events)
+	}
+}
+
+// The case scaled down: flows each holding an unfinished
+// compressed response stay within the HTTP memcap; the cap is counted,
+// emergency mode starts under the pressure, and the memory comes back as
+// flows end.
+func TestHTTPMemcapBoundsFlows(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.HTTPMemcap = 2 << 20
+	tr, _ := newTracker(cfg)
+	body := strings.Repeat("z", 1400)
+	for i := range 100 {
+		c := newConn(fmt.Sprintf("10.1.%d.%d", i>>8, i&255), "10.0.0.2", 40000, 80)
+		frames := concat(c.handshake(), c.c2s("GET /big HTTP/1.1\r\nHost: h\r\n\r\n"),
+			c.s2c("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 1048576\r\n\r\n"))
+		for range 50 {
+			frames = append(frames, c.s2c(body))
+		}
+		feed(t, tr, frames...)
+		if st := tr.Stats(); st.HTTPMemory > int64(cfg.HTTPMemcap) {
+			t.Fatalf("flow %d: %d bytes held over a memcap of %d", i, st.HTTPMemory, cfg.HTTPMemcap)
+		}
+	}
+	if l := tr.Limits(); l["memcap_http"] == 0 || l["flow_emergency_mode"] == 0 {
+		t.Errorf("limits %v: memcap or emergency mode not counted", l)
+	}
+	tr.Flush()
+	if st := tr.Stats(); st.HTTPMemory != 0 || st.StreamMemory != 0 {
+		t.Errorf("after every flow ended: http %d, stream %d bytes held", st.HTTPMemory, st.StreamMemory)
+	}
+}
+
+// Past the stream memcap new data is inspected as it arrives instead of
+// being held: no byte goes uninspected.
+func TestStreamMemcap(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.StreamMemcap = 16 << 10
+	tr, s := newTracker(cfg)
+	sent := 0
+	for i := range 40 {
+		c := newConn(fmt.Sprintf("10.2.0.%d", i), "10.0.0.2", 40000, 9999)
+		feed(t, tr, concat(c.handshake(), c.c2s(strings.Repeat("d", 1000)))...)
+		sent += 1000
+		if st := tr.Stats(); st.StreamMemory > cfg.StreamMemcap {
+			t.Fatalf("%d stream bytes held over %d", st.StreamMemory, cfg.StreamMemcap)
+		}
+	}
+	if tr.Limits()["memcap_stream"] == 0 {
+		t.Error("stream memcap not counted")
+	}
+	tr.Flush()
+	if got := len(s.stream(inspect.ToServer)); got != sent {
+		t.Errorf("%d of %d bytes inspected", got, sent)
+	}
+	if st := tr.Stats(); st.StreamMemory != 0 {
+		t.Errorf("%d stream bytes held after the end", st.StreamMemory)
 	}
 }

@@ -30,6 +30,9 @@ type Stats struct {
 	DNSMessages                          uint64 // DNS messages parsed
 	TLSHellos                            uint64 // TLS ClientHellos parsed
 	Units                                uint64 // units emitted
+	// Memory held now against the memcaps, in bytes.
+	HTTPMemory                     int64
+	StreamMemory, ReassemblyMemory int
 }
 
 // Limits counts what the tracker's bounds cut short, by name, for the
@@ -42,6 +45,9 @@ func (t *Tracker) Limits() map[string]uint64 {
 		"flow_emergency_mode":      s.Emergencies,
 		"http_field_too_long":      s.HTTPFieldTooLong,
 		"http_too_many_headers":    s.HTTPTooManyHeaders,
+		"memcap_http":              t.httpMem.Hits(),
+		"memcap_stream":            t.streamHits,
+		"memcap_reassembly":        t.pool.Capped(),
 	}
 }
 

@@ -27,13 +27,15 @@ func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
 		n = min(n, t.cfg.StreamDepth-tc.inspected[d])
 	}
 	if n > 0 {
-		if tc.chunk[d] == nil {
-			tc.chunk[d] = make([]byte, 0, max(n, min(t.cfg.MaxStreamBuffer, minChunkCap)))
-		}
-		tc.chunk[d] = append(tc.chunk[d], b[:n]...)
 		tc.inspected[d] += n
-		if len(tc.chunk[d]) >= t.cfg.MaxStreamBuffer {
-			t.flushChunk(f, d)
+		if !t.hold(tc, d, n) {
+			t.streamHits++
+			t.emitStream(f, d, b[:n])
+		} else {
+			tc.chunk[d] = append(tc.chunk[d], b[:n]...)
+			if len(tc.chunk[d]) >= t.cfg.MaxStreamBuffer {
+				t.flushChunk(f, d)
+			}
 		}
 	}
 	t.appData(f, d, b)
@@ -51,16 +53,40 @@ func (t *Tracker) streamEnd(f *flowState, d inspect.Dir) {
 	t.appEnd(f, d)
 }
 
+// hold makes room for n more bytes in a direction's held stream bytes,
+// within the stream memcap.
+func (t *Tracker) hold(tc *tcpState, d inspect.Dir, n int) bool {
+	c := tc.chunk[d]
+	if len(c)+n <= cap(c) {
+		return true
+	}
+	size := max(len(c)+n, min(t.cfg.MaxStreamBuffer, max(minChunkCap, 2*cap(c))))
+	if t.streamMem+size-cap(c) > t.cfg.StreamMemcap {
+		return false
+	}
+	t.streamMem += size - cap(c)
+	tc.chunkMem += size - cap(c)
+	nc := make([]byte, len(c), size)
+	copy(nc, c)
+	tc.chunk[d] = nc
+	return true
+}
+
 // flushChunk emits the bytes held for one direction.
 func (t *Tracker) flushChunk(f *flowState, d inspect.Dir) {
 	tc := f.tcp
 	if len(tc.chunk[d]) == 0 {
 		return
 	}
-	u := t.unit(f, inspect.KindStream, d)
-	u.SetBuffer("payload", tc.chunk[d])
-	t.stats.StreamChunks++
-	t.stats.StreamBytes += uint64(len(tc.chunk[d]))
-	t.send(u)
+	t.emitStream(f, d, tc.chunk[d])
 	tc.chunk[d] = tc.chunk[d][:0]
+}
+
+// emitStream emits reassembled bytes as a KindStream unit.
+func (t *Tracker) emitStream(f *flowState, d inspect.Dir, b []byte) {
+	u := t.unit(f, inspect.KindStream, d)
+	u.SetBuffer("payload", b)
+	t.stats.StreamChunks++
+	t.stats.StreamBytes += uint64(len(b))
+	t.send(u)
 }

@@ -23,6 +23,7 @@ type tcpState struct {
 	rst        bool
 	reassemble bool // the flow started with a SYN, or Config.Midstream
 	chunk      [3][]byte
+	chunkMem   int    // capacity of chunk, charged to the stream memcap
 	inspected  [3]int // bytes emitted in KindStream units, against StreamDepth
 }
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rulec/rulec/runtime/flow/dns"
+	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/flow/reasm"
 	"github.com/rulec/rulec/runtime/inspect"
 )
@@ -18,22 +19,30 @@ type Tracker struct {
 	dns     dns.Decoder
 	table   *table
 	pool    *reasm.Pool
-	stats   Stats
-	now     time.Time
-	cur     *inspect.Packet // the packet being processed
-	curFlow *flowState      // its flow
+	httpMem *http.Memcap
+	// streamMem is the capacity of the stream bytes held; streamHits
+	// counts data the stream memcap did not let be held.
+	streamMem  int
+	streamHits uint64
+	stats      Stats
+	now        time.Time
+	cur        *inspect.Packet // the packet being processed
+	curFlow    *flowState      // its flow
 }
 
 // NewTracker returns a tracker that hands every unit to emit. Zero or
 // negative bounds in cfg take DefaultConfig's values.
 func NewTracker(cfg Config, emit func(*inspect.Unit)) *Tracker {
 	cfg = withDefaults(cfg)
+	mc := http.NewMemcap(int64(cfg.HTTPMemcap))
+	cfg.HTTP.Memcap = mc
 	return &Tracker{
-		cfg:   cfg,
-		emit:  emit,
-		dec:   newDecoder(),
-		table: newTable(cfg),
-		pool:  reasm.NewPool(cfg.MaxOutOfOrder, cfg.MaxOutOfOrderTotal),
+		cfg:     cfg,
+		emit:    emit,
+		dec:     newDecoder(),
+		table:   newTable(cfg),
+		pool:    reasm.NewPool(cfg.MaxOutOfOrder, cfg.MaxOutOfOrderTotal),
+		httpMem: mc,
 	}
 }
 
@@ -61,6 +70,8 @@ func withDefaults(cfg Config) Config {
 	fix(&cfg.MaxStreamBuffer, def.MaxStreamBuffer)
 	fix(&cfg.MaxOutOfOrder, def.MaxOutOfOrder)
 	fix(&cfg.MaxOutOfOrderTotal, def.MaxOutOfOrderTotal)
+	fix(&cfg.StreamMemcap, def.StreamMemcap)
+	fix(&cfg.HTTPMemcap, def.HTTPMemcap)
 	fix(&cfg.HTTP.MaxHeaderBytes, def.HTTP.MaxHeaderBytes)
 	fix(&cfg.HTTP.BodyLimit, def.HTTP.BodyLimit)
 	fix(&cfg.HTTP.EncodedLimit, def.HTTP.EncodedLimit)
@@ -165,16 +176,29 @@ func (t *Tracker) create(k key, fromA bool, p *inspect.Packet, l4 transport) *fl
 	return f
 }
 
-// expire ends the flows idle past their timeout, and leaves emergency
-// mode once enough of the table is free.
+// expire ends the flows idle past their timeout. Emergency mode starts
+// under memory pressure (or when the table is full, see makeRoom) and ends
+// once the pressure is gone and enough of the table is free.
 func (t *Tracker) expire() {
+	pressure := t.memoryPressure()
+	if pressure && !t.table.emergency {
+		t.table.emergency = true
+		t.stats.Emergencies++
+	}
 	for f := t.table.expired(t.now); f != nil; f = t.table.expired(t.now) {
 		t.stats.TimedOut++
 		t.end(f, "timeout")
 	}
-	if t.table.emergency && len(t.table.flows) <= t.cfg.MaxFlows*(100-t.cfg.EmergencyRecovery)/100 {
+	if t.table.emergency && !pressure && len(t.table.flows) <= t.cfg.MaxFlows*(100-t.cfg.EmergencyRecovery)/100 {
 		t.table.emergency = false
 	}
+}
+
+// memoryPressure reports whether the stream or HTTP memory is within a
+// tenth of its memcap: emergency mode's short timeouts then end idle
+// flows and give their memory back.
+func (t *Tracker) memoryPressure() bool {
+	return t.httpMem.Use() >= int64(t.cfg.HTTPMemcap)/10*9 || t.streamMem >= t.cfg.StreamMemcap/10*9
 }
 
 // makeRoom frees a slot of the full table: emergency mode's shorter
@@ -201,6 +225,10 @@ func (t *Tracker) makeRoom() {
 func (t *Tracker) end(f *flowState, reason string) {
 	if f.tcp != nil {
 		t.closeStreams(f)
+		t.streamMem -= f.tcp.chunkMem
+	}
+	if f.app.http != nil {
+		f.app.http.Release()
 	}
 	f.End = inspect.End{Reason: reason, State: f.state(), TCPState: f.tcpStateName()}
 	t.table.remove(f)
@@ -221,6 +249,7 @@ func (t *Tracker) Flush() {
 func (t *Tracker) Stats() Stats {
 	s := t.stats
 	s.ActiveFlows = len(t.table.flows)
+	s.HTTPMemory, s.StreamMemory, s.ReassemblyMemory = t.httpMem.Use(), t.streamMem, t.pool.Used()
 	return s
 }
 

@@ -21,6 +21,8 @@ type Config struct {
 	// EncodedLimit is the most bytes of a body with a Content-Encoding kept
 	// for decompression.
 	EncodedLimit int
+	// Memcap, when set, bounds the memory of every parser sharing it.
+	Memcap *Memcap
 }
 
 // DefaultConfig returns Suricata-like limits: 18 KiB lines, 1,024 headers

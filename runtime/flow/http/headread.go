@@ -36,6 +36,12 @@ func (p *Parser) takeLine(s *side, line []byte) (head, rest []byte, done bool) {
 		if !blank {
 			return nil, nil, false
 		}
+		if !s.gotLine { // the memcap refused the start line
+			p.cfg.Memcap.give(s.bufMem)
+			s.bufMem = 0
+			s.resetHead()
+			return nil, nil, false
+		}
 		head = append(s.buf, '\r', '\n')
 		s.buf = nil
 		return head, nil, true
@@ -45,10 +51,13 @@ func (p *Parser) takeLine(s *side, line []byte) (head, rest []byte, done bool) {
 		s.event(EventRequestFieldTooLong, EventResponseFieldTooLong)
 	}
 	header := s.gotLine && !(complete && blank)
-	if header && (len(s.buf)+len(content)+2 > p.cfg.MaxHeaderBytes || s.lines >= p.cfg.MaxHeaders) {
+	over := header && (len(s.buf)+len(content)+2 > p.cfg.MaxHeaderBytes || s.lines >= p.cfg.MaxHeaders)
+	if over || !p.grow(&s.buf, len(content)+2, p.cfg.MaxHeaderBytes+2, headCost, &s.bufMem) {
 		s.buf = s.buf[:s.lineStart]
 		s.skipping = true
-		s.event(EventRequestTooManyHeaders, EventResponseTooManyHeaders)
+		if over {
+			s.event(EventRequestTooManyHeaders, EventResponseTooManyHeaders)
+		}
 		if complete {
 			s.lineSeen = 0
 		}

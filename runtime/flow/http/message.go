@@ -6,6 +6,7 @@ import "bytes"
 // that arrived.
 func (p *Parser) head(s *side, head []byte, complete bool) {
 	head = head[s.lead:]
+	p.headMem, s.bufMem = s.bufMem, 0
 	s.resetHead()
 	if s.resp {
 		p.responseHead(s, head, complete)
@@ -22,6 +23,7 @@ func (p *Parser) newTx() *Tx {
 	tx := &Tx{ID: p.nextID}
 	p.nextID++
 	if len(p.pending) == maxPending {
+		p.retire(p.pending[0])
 		p.pending[0] = nil
 		p.pending = p.pending[1:]
 	}
@@ -31,6 +33,7 @@ func (p *Parser) newTx() *Tx {
 
 func (p *Parser) requestHead(s *side, head []byte, complete bool) {
 	tx := p.newTx()
+	tx.mem, p.headMem = tx.mem+p.headMem, 0
 	tx.Events, s.events = s.events, nil
 	m := &tx.Request
 	m.Line, m.RawHead = splitHead(head)
@@ -53,7 +56,7 @@ func (p *Parser) requestHead(s *side, head []byte, complete bool) {
 		s.state = stChunkSize
 	case hasCL && validCL && n > 0:
 		s.state, s.remain = stLength, n
-		s.raw = make([]byte, 0, min(n, int64(s.limit)))
+		p.reserve(s, min(n, int64(s.limit)))
 	default:
 		m.Complete = true
 	}
@@ -92,9 +95,12 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 	line, raw := splitHead(head)
 	proto, code, reason, status, _ := parseStatusLine(line)
 	if status >= 100 && status < 200 && status != 101 && complete {
+		p.cfg.Memcap.give(p.headMem)
+		p.headMem = 0
 		return
 	}
 	tx := p.front()
+	tx.mem, p.headMem = tx.mem+p.headMem, 0
 	tx.Events, s.events = append(tx.Events, s.events...), nil
 	m := &tx.Response
 	m.Line, m.RawHead, m.Protocol = line, raw, proto
@@ -129,7 +135,7 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 			return
 		}
 		s.state, s.remain = stLength, n
-		s.raw = make([]byte, 0, min(n, int64(s.limit)))
+		p.reserve(s, min(n, int64(s.limit)))
 	default:
 		s.state = stClose
 	}
@@ -149,8 +155,22 @@ func (p *Parser) bodyDone(s *side, complete bool) {
 	tx := s.tx
 	m := tx.message(s)
 	enc, _ := m.Get("Content-Encoding")
-	m.Body, m.Complete = decodeBody(enc, s.raw, p.cfg.BodyLimit), complete
-	s.raw, s.remain, s.state = nil, 0, stHead
+	m.Body, m.Complete = s.raw[:min(len(s.raw), p.cfg.BodyLimit)], complete
+	if len(enc) > 0 && p.cfg.Memcap.take(p.cfg.BodyLimit) {
+		m.Body = decodeBody(enc, s.raw, p.cfg.BodyLimit)
+		kept := 0
+		if !aliases(m.Body, s.raw) {
+			kept = min(cap(m.Body), p.cfg.BodyLimit)
+		}
+		p.cfg.Memcap.give(p.cfg.BodyLimit - kept)
+		tx.mem += kept
+	}
+	if aliases(m.Body, s.raw) {
+		tx.mem += s.rawMem
+	} else {
+		p.cfg.Memcap.give(s.rawMem)
+	}
+	s.raw, s.rawMem, s.remain, s.state = nil, 0, 0, stHead
 	if s.resp {
 		tx.responseBodyBuffers()
 		p.emit(tx, ResponseBody)
@@ -162,9 +182,28 @@ func (p *Parser) bodyDone(s *side, complete bool) {
 	s.tx = nil
 }
 
+// aliases reports whether a and b share their first byte.
+func aliases(a, b []byte) bool {
+	return cap(a) > 0 && cap(b) > 0 && &a[:1][0] == &b[:1][0]
+}
+
+// firstBody is the most room made for a body before its bytes arrive, so
+// that a length announced and not sent holds little.
+const firstBody = 16 << 10
+
+// reserve makes room for a body of n bytes to keep; when the memcap
+// refuses, none of it is kept.
+func (p *Parser) reserve(s *side, n int64) {
+	s.raw = nil
+	if !p.grow(&s.raw, int(min(n, firstBody)), s.limit, 1, &s.rawMem) {
+		s.limit = 0
+	}
+}
+
 // finish retires the transaction whose response is complete.
 func (p *Parser) finish(s *side) {
 	if len(p.pending) > 0 && p.pending[0] == s.tx {
+		p.retire(s.tx)
 		p.pending[0] = nil
 		p.pending = p.pending[1:]
 	}

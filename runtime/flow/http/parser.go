@@ -14,6 +14,7 @@ type Parser struct {
 	resp    side
 	pending []*Tx // requests waiting for their response, oldest first
 	nextID  uint64
+	headMem int // memcap charge of the head being parsed
 }
 
 // NewParser returns a parser reporting each transaction stage to emit.
@@ -112,7 +113,7 @@ func (p *Parser) step(s *side, b []byte) []byte {
 		return p.feedHead(s, b)
 	case stLength, stChunkData:
 		n := int(min(s.remain, int64(len(b))))
-		s.keep(b[:n])
+		p.keep(s, b[:n])
 		s.tx.message(s).BodyLen += int64(n)
 		s.remain -= int64(n)
 		p.afterData(s)
@@ -145,7 +146,7 @@ func (p *Parser) step(s *side, b []byte) []byte {
 		}
 		return rest
 	case stClose:
-		s.keep(b)
+		p.keep(s, b)
 		s.tx.message(s).BodyLen += int64(len(b))
 		return nil
 	}

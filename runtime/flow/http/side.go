@@ -40,6 +40,7 @@ type side struct {
 	lines               int      // header lines of the head so far
 	skipping            bool     // past a head limit: read to the end of the head, keep nothing
 	events              []string // events of the message being read
+	bufMem, rawMem      int      // memcap charges of buf and raw
 	remain              int64
 	raw                 []byte // body bytes kept (dechunked, still encoded)
 	limit               int    // how many body bytes to keep
@@ -103,9 +104,15 @@ func (s *side) line(b []byte, limit int) (line, rest []byte, ok bool, err error)
 	return trimCR(line), b[i+1:], true, nil
 }
 
-// keep adds body bytes, up to the limit.
-func (s *side) keep(b []byte) {
-	if room := s.limit - len(s.raw); room > 0 {
-		s.raw = append(s.raw, b[:min(room, len(b))]...)
+// keep adds body bytes, up to the limit and as the memcap allows.
+func (p *Parser) keep(s *side, b []byte) {
+	n := min(s.limit-len(s.raw), len(b))
+	if n <= 0 {
+		return
 	}
+	if !p.grow(&s.raw, n, s.limit, 1, &s.rawMem) {
+		s.limit = len(s.raw)
+		return
+	}
+	s.raw = append(s.raw, b[:n]...)
 }

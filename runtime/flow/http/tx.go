@@ -63,6 +63,7 @@ type Tx struct {
 	HasResponse bool
 	Events      []string // app-layer events raised on the transaction (Event...)
 
+	mem                   int // memcap charge
 	req, resp             []buffer
 	reqFields, respFields map[string]any
 }

@@ -19,6 +19,7 @@ type Receiver interface {
 // Pool bounds the out-of-order bytes held by the halves that share it.
 type Pool struct {
 	perHalf, total, used int
+	capped               uint64
 }
 
 // NewPool returns a pool holding at most perHalf queued bytes per half
@@ -29,6 +30,10 @@ func NewPool(perHalf, total int) *Pool {
 
 // Used is the number of out-of-order bytes currently held.
 func (p *Pool) Used() int { return p.used }
+
+// Capped counts the holes skipped because the pool's total was reached
+// (Suricata's stream.reassembly.memcap).
+func (p *Pool) Capped() uint64 { return p.capped }
 
 type segment struct {
 	seq  uint32
@@ -212,6 +217,9 @@ const maxSegments = 1024
 // bound skips holes while this half or the pool holds too much.
 func (h *Half) bound(r Receiver) {
 	for len(h.segs) > 0 && (h.queued > h.pool.perHalf || h.pool.used > h.pool.total || len(h.segs) > maxSegments) {
+		if h.pool.used > h.pool.total {
+			h.pool.capped++
+		}
 		h.skip(r)
 	}
 }
