@@ -135,7 +135,7 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 		}
 	}
 	e.index()
-	e.tracker = opts.NewTracker(Events{Unit: e.route, FlowEnd: e.routeFlowEnd})
+	e.tracker = opts.NewTracker(Events{Unit: e.route, FlowEnd: e.routeFlowEnd, Record: e.routeRecord})
 	return e, nil
 }
 
@@ -224,6 +224,15 @@ func (e *Engine) route(u *inspect.Unit) {
 		e = e.next
 	}
 	e.unit(u)
+}
+
+// routeRecord hands an app-layer record to the newest engine of this one's
+// flow table.
+func (e *Engine) routeRecord(u *inspect.Unit) {
+	for e.next != nil {
+		e = e.next
+	}
+	e.appRecord(u)
 }
 
 // routeFlowEnd hands a flow's end to the newest engine of this one's flow

@@ -24,6 +24,9 @@ type Tracker interface {
 type Events struct {
 	Unit    func(*inspect.Unit)
 	FlowEnd func(*inspect.Flow)
+	// Record is a unit completing an app-layer transaction or message,
+	// whose one section is its EVE record.
+	Record func(*inspect.Unit)
 }
 
 // Matcher evaluates the buffer matchers of rules (indices into the slice it

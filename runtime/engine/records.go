@@ -21,6 +21,23 @@ func (e *Engine) flowRecord(f *inspect.Flow) {
 	e.write(ev)
 }
 
+// appRecord writes the EVE record a unit carries, when its type is on.
+func (e *Engine) appRecord(u *inspect.Unit) {
+	if len(u.Fields) != 1 {
+		return
+	}
+	ev := eve.RecordEvent(u)
+	if !e.opts.Records.On(ev.EventType) {
+		return
+	}
+	ev.Timestamp = ev.Timestamp.UTC()
+	ev.InIface = e.opts.Iface
+	if e.opts.Offline && u.Packet != nil {
+		ev.PcapCnt = e.stats.Packets
+	}
+	e.write(ev)
+}
+
 // write appends a record to the EVE output; the first error sticks.
 func (e *Engine) write(ev *eve.Event) {
 	if e.opts.EVE == nil {

@@ -52,3 +52,24 @@ func direction(d inspect.Dir) string {
 	}
 	return "to_server"
 }
+
+// RecordEvent is the app-layer record (event type "http", "dns", "tls")
+// that u carries in its one section: endpoints client to server, except
+// DNS, written in the message's own direction.
+func RecordEvent(u *inspect.Unit) *Event {
+	var typ string
+	for k := range u.Fields {
+		typ = k
+	}
+	f := u.Flow
+	ev := &Event{Timestamp: u.TS, FlowID: f.ID, EventType: typ, SrcIP: f.Client, SrcPort: f.ClientPort,
+		DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto, Sections: u.Fields}
+	if typ == "dns" {
+		ev.SrcIP, ev.DestIP, ev.SrcPort, ev.DestPort = u.Endpoints()
+	}
+	if typ == "http" && u.Tx > 0 {
+		tx := u.Tx - 1
+		ev.TxID = &tx
+	}
+	return ev
+}

@@ -26,8 +26,9 @@ type Event struct {
 	DestPort  uint16
 	Proto     uint8
 	AppProto  string
-	Direction string // "to_server" or "to_client"
-	XFF       string // the X-Forwarded-For address, in XFF extra-data mode
+	Direction string  // "to_server" or "to_client"
+	XFF       string  // the X-Forwarded-For address, in XFF extra-data mode
+	TxID      *uint64 // the app-layer transaction, on records of one
 	Alert     *Alert
 	// Sections holds app-layer sections ("http", "dns", "tls", ...) and
 	// other event bodies ("block", "stats"). An event with a source and
@@ -77,6 +78,7 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 		m.add("src_ip", e.SrcIP.String())
 	}
 	if e.SrcIP.IsValid() && e.DestIP.IsValid() {
+		m.add("ip_v", ipVersion(e.SrcIP))
 		m.add("src_ip", e.SrcIP.String())
 		if e.Proto == 6 || e.Proto == 17 || e.Proto == 132 {
 			m.add("src_port", e.SrcPort)
@@ -86,6 +88,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 			m.add("dest_port", e.DestPort)
 		}
 		m.add("proto", ProtoName(e.Proto))
+	}
+	if e.TxID != nil {
+		m.add("tx_id", *e.TxID)
 	}
 	if e.Direction != "" {
 		m.add("direction", e.Direction)
@@ -103,6 +108,13 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 		m.add(k, e.Sections[k])
 	}
 	return m.marshal()
+}
+
+func ipVersion(a netip.Addr) int {
+	if a.Is4() || a.Is4In6() {
+		return 4
+	}
+	return 6
 }
 
 // Writer writes events as JSON lines; it is safe for concurrent use.

@@ -24,7 +24,7 @@ func TestAlertLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	line := buf.String()
-	want := `{"timestamp":"2026-11-25T10:00:00.123456+0000","flow_id":42,"event_type":"alert","src_ip":"10.0.0.1","src_port":1234,"dest_ip":"10.0.0.2","dest_port":80,"proto":"TCP","direction":"to_server","alert":{"action":"allowed","gid":1,"signature_id":9,"rev":2,"signature":"x","category":"Misc activity","severity":3,"severity_name":"medium"},"app_proto":"http","http":{"hostname":"example.com","url":"/a"}}` + "\n"
+	want := `{"timestamp":"2026-11-25T10:00:00.123456+0000","flow_id":42,"event_type":"alert","ip_v":4,"src_ip":"10.0.0.1","src_port":1234,"dest_ip":"10.0.0.2","dest_port":80,"proto":"TCP","direction":"to_server","alert":{"action":"allowed","gid":1,"signature_id":9,"rev":2,"signature":"x","category":"Misc activity","severity":3,"severity_name":"medium"},"app_proto":"http","http":{"hostname":"example.com","url":"/a"}}` + "\n"
 	if line != want {
 		t.Errorf("got  %s\nwant %s", line, want)
 	}

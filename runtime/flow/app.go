@@ -33,6 +33,10 @@ type appState struct {
 	http  *http.Parser
 	tls   tls.Reader
 	dns   [3]dns.Stream
+	// dnsPending maps the ids of queries awaiting a response to their
+	// transactions.
+	dnsPending map[uint16]uint64
+	httpOpen   []*inspect.Unit // HTTP transactions awaiting their response
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {
@@ -54,6 +58,7 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 			u.Tx, u.Stage, u.AppTx = tx.ID+1, inspect.Stage(st), tx
 			tx.Fill(u, st)
 			t.send(u)
+			t.httpRecord(f, u)
 		})
 	}
 }
@@ -192,10 +197,78 @@ func (t *Tracker) dnsMessage(f *flowState, d inspect.Dir, msg []byte) {
 		return
 	}
 	t.stats.DNSMessages++
-	f.txSeq++
-	m.Units(d, func(u *inspect.Unit) {
+	tx := f.app.dnsTx(m, &f.txSeq)
+	var first *inspect.Unit
+	m.Units(d, tx-1, func(u *inspect.Unit) {
 		base := t.unit(f, inspect.KindApp, d)
-		u.TS, u.Flow, u.Packet, u.Tx = base.TS, base.Flow, base.Packet, f.txSeq
+		u.TS, u.Flow, u.Packet, u.Tx = base.TS, base.Flow, base.Packet, tx
+		if first == nil {
+			first = u
+		}
 		t.send(u)
 	})
+	t.record(first)
+}
+
+// maxHTTPOpen bounds the transactions per flow awaiting their response
+// for the EVE http record; past it the oldest is written as it is.
+const maxHTTPOpen = 64
+
+// httpRecord writes a transaction's http record once its response is
+// complete; until then it keeps the transaction's latest unit, so a
+// transaction the flow ends without answering is written at the end.
+func (t *Tracker) httpRecord(f *flowState, u *inspect.Unit) {
+	a := &f.app
+	if u.Stage != inspect.ResponseBody {
+		for i, o := range a.httpOpen {
+			if o.Tx == u.Tx {
+				a.httpOpen[i] = u
+				return
+			}
+		}
+		if len(a.httpOpen) >= maxHTTPOpen {
+			t.record(a.httpOpen[0])
+			a.httpOpen = a.httpOpen[1:]
+		}
+		a.httpOpen = append(a.httpOpen, u)
+		return
+	}
+	for i, o := range a.httpOpen {
+		if o.Tx == u.Tx {
+			a.httpOpen = append(a.httpOpen[:i], a.httpOpen[i+1:]...)
+			break
+		}
+	}
+	t.record(u)
+}
+
+// flushRecords writes the records of transactions left open at the end
+// of the flow.
+func (t *Tracker) flushRecords(f *flowState) {
+	for _, u := range f.app.httpOpen {
+		t.record(u)
+	}
+	f.app.httpOpen = nil
+}
+
+// maxDNSPending bounds the queries per flow awaiting their response.
+const maxDNSPending = 256
+
+// dnsTx is the transaction of a message: a query starts one, its
+// response (same id) joins it. Transactions count from 1.
+func (a *appState) dnsTx(m *dns.Message, seq *uint64) uint64 {
+	if m.Response {
+		if tx, ok := a.dnsPending[m.ID]; ok {
+			delete(a.dnsPending, m.ID)
+			return tx
+		}
+		*seq++
+		return *seq
+	}
+	*seq++
+	if a.dnsPending == nil || len(a.dnsPending) >= maxDNSPending {
+		a.dnsPending = map[uint16]uint64{}
+	}
+	a.dnsPending[m.ID] = *seq
+	return *seq
 }

@@ -112,7 +112,8 @@ func TestDNS(t *testing.T) {
 			if len(qs) != 1 || qs[0].buffers["dns.query"] != "evil.example.com" || qs[0].dir != inspect.ToServer {
 				t.Fatalf("queries %v", qs)
 			}
-			if qs[0].flow.App != "dns" || qs[0].fields["dns"]["rrname"] != "evil.example.com" || qs[0].packet == nil {
+			q, _ := qs[0].fields["dns"]["queries"].([]any)
+			if qs[0].flow.App != "dns" || len(q) != 1 || q[0].(map[string]any)["rrname"] != "evil.example.com" || qs[0].packet == nil {
 				t.Errorf("app %q fields %v", qs[0].flow.App, qs[0].fields)
 			}
 		})

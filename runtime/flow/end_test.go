@@ -54,3 +54,20 @@ func TestFlowEndReasonsAndStates(t *testing.T) {
 		}
 	}
 }
+
+func TestAppRecords(t *testing.T) {
+	tr, _ := newTracker(DefaultConfig())
+	var recs []*inspect.Unit
+	tr.OnRecord(func(u *inspect.Unit) { recs = append(recs, u) })
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(c.handshake(),
+		c.c2s("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n"),
+		c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))...)
+	if len(recs) != 1 || recs[0].Fields["http"]["url"] != "/a" || recs[0].Fields["http"]["status"] != 200 {
+		t.Fatalf("after the first response: %d records", len(recs))
+	}
+	tr.Flush()
+	if len(recs) != 2 || recs[1].Fields["http"]["url"] != "/b" || recs[1].Fields["http"]["status"] != nil || recs[1].Tx != 2 {
+		t.Fatalf("unanswered request not written at flow end: %d records", len(recs))
+	}
+}

@@ -12,14 +12,15 @@ import (
 
 // Tracker turns frames into units. It is not safe for concurrent use.
 type Tracker struct {
-	cfg     Config
-	emit    func(*inspect.Unit)
-	onEnd   func(*inspect.Flow)
-	dec     *decoder
-	dns     dns.Decoder
-	table   *table
-	pool    *reasm.Pool
-	httpMem *http.Memcap
+	cfg      Config
+	emit     func(*inspect.Unit)
+	onEnd    func(*inspect.Flow)
+	onRecord func(*inspect.Unit)
+	dec      *decoder
+	dns      dns.Decoder
+	table    *table
+	pool     *reasm.Pool
+	httpMem  *http.Memcap
 	// streamMem is the capacity of the stream bytes held; streamHits
 	// counts data the stream memcap did not let be held.
 	streamMem  int
@@ -43,6 +44,17 @@ func NewTracker(cfg Config, emit func(*inspect.Unit)) *Tracker {
 		table:   newTable(cfg),
 		pool:    reasm.NewPool(cfg.MaxOutOfOrder, cfg.MaxOutOfOrderTotal),
 		httpMem: mc,
+	}
+}
+
+// OnRecord sets a function called with the units that complete an
+// app-layer transaction or message, whose Fields hold its EVE record.
+func (t *Tracker) OnRecord(fn func(*inspect.Unit)) { t.onRecord = fn }
+
+// record reports a unit carrying an app-layer record.
+func (t *Tracker) record(u *inspect.Unit) {
+	if u != nil && t.onRecord != nil {
+		t.onRecord(u)
 	}
 }
 
@@ -230,6 +242,7 @@ func (t *Tracker) end(f *flowState, reason string) {
 	if f.app.http != nil {
 		f.app.http.Release()
 	}
+	t.flushRecords(f)
 	f.End = inspect.End{Reason: reason, State: f.state(), TCPState: f.tcpStateName()}
 	t.table.remove(f)
 	if t.onEnd != nil {

@@ -105,6 +105,7 @@ func NewEngine(o *object.Object, fc flow.Config, opts engine.Options) (*engine.E
 	opts.NewTracker = func(ev engine.Events) engine.Tracker {
 		t := flow.NewTracker(fc, ev.Unit)
 		t.OnFlowEnd(ev.FlowEnd)
+		t.OnRecord(ev.Record)
 		return t
 	}
 	opts.CompileMatcher = compileMatcher

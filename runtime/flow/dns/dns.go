@@ -14,6 +14,8 @@ import (
 type Record struct {
 	Name []byte
 	Type layers.DNSType
+	TTL  uint32 // answers
+	Data string // answers: the data as Suricata writes it, "" for types it does not
 }
 
 // Message is one decoded DNS message.
@@ -22,6 +24,7 @@ type Message struct {
 	Response  bool
 	Opcode    uint8
 	Rcode     uint8
+	Flags     uint16 // the header's flags word
 	Questions []Record
 	Answers   []Record
 }
@@ -38,11 +41,15 @@ func (d *Decoder) Decode(b []byte) (*Message, error) {
 	}
 	l := &d.layer
 	m := &Message{ID: l.ID, Response: l.QR, Opcode: uint8(l.OpCode), Rcode: uint8(l.ResponseCode)}
+	if len(b) >= 4 {
+		m.Flags = binary.BigEndian.Uint16(b[2:])
+	}
 	for _, q := range l.Questions {
 		m.Questions = append(m.Questions, Record{Name: bytes.Clone(q.Name), Type: q.Type})
 	}
-	for _, a := range l.Answers {
-		m.Answers = append(m.Answers, Record{Name: bytes.Clone(a.Name), Type: a.Type})
+	for i := range l.Answers {
+		a := &l.Answers[i]
+		m.Answers = append(m.Answers, Record{Name: bytes.Clone(a.Name), Type: a.Type, TTL: a.TTL, Data: rdata(a)})
 	}
 	return m, nil
 }
@@ -63,35 +70,34 @@ func (d *Decoder) Probe(b []byte) bool {
 }
 
 // Units calls fn with one unit per question (queries) or per answer
-// (responses), filled for dir; the caller sets time, flow and packet.
-func (m *Message) Units(dir inspect.Dir, fn func(*inspect.Unit)) {
+// (responses; one unit for a response without answers), filled for dir,
+// each with the message's EVE record for transaction txID; the caller
+// sets time, flow and packet.
+func (m *Message) Units(dir inspect.Dir, txID uint64, fn func(*inspect.Unit)) {
+	rec := map[string]map[string]any{"dns": m.Record(txID)}
 	if !m.Response {
 		for _, q := range m.Questions {
-			u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir}
+			u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Fields: rec}
 			u.SetBuffer("dns.query", q.Name)
 			u.SetBuffer("dns.queries.rrname", q.Name)
-			u.Fields = map[string]map[string]any{"dns": m.fields("query", q)}
 			fn(u)
 		}
 		return
 	}
-	for _, a := range m.Answers {
-		u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir}
-		u.SetBuffer("dns.answers.rrname", a.Name)
+	answers := m.Answers
+	if len(answers) == 0 {
+		answers = []Record{{}}
+	}
+	for _, a := range answers {
+		u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Fields: rec}
+		if a.Name != nil {
+			u.SetBuffer("dns.answers.rrname", a.Name)
+		}
 		if len(m.Questions) > 0 {
 			u.SetBuffer("dns.queries.rrname", m.Questions[0].Name)
 		}
-		u.Fields = map[string]map[string]any{"dns": m.fields("answer", a)}
 		fn(u)
 	}
-}
-
-func (m *Message) fields(typ string, r Record) map[string]any {
-	f := map[string]any{"type": typ, "id": m.ID, "rrname": string(r.Name), "rrtype": r.Type.String(), "opcode": m.Opcode}
-	if m.Response {
-		f["rcode"] = layers.DNSResponseCode(m.Rcode).String()
-	}
-	return f
 }
 
 // Stream splits one direction of DNS over TCP into messages.

@@ -32,14 +32,16 @@ func TestQueryUnits(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	m.Units(inspect.ToServer, func(u *inspect.Unit) {
+	m.Units(inspect.ToServer, 0, func(u *inspect.Unit) {
 		q, _ := u.Buffer("dns.query")
 		r, _ := u.Buffer("dns.queries.rrname")
 		if string(q) != string(r) || u.Dir != inspect.ToServer || u.Kind != inspect.KindApp {
 			t.Errorf("unit %q %q %v", q, r, u.Dir)
 		}
 		f := u.Fields["dns"]
-		if f["type"] != "query" || f["rrtype"] != "A" || f["id"] != uint16(0x1234) || f["rrname"] != string(q) {
+		qs, _ := f["queries"].([]any)
+		if f["type"] != "request" || f["version"] != 3 || f["id"] != uint16(0x1234) || f["tx_id"] != uint64(0) || len(qs) != 2 ||
+			qs[1].(map[string]any)["rrname"] != "two.example" || qs[0].(map[string]any)["rrtype"] != "A" {
 			t.Errorf("fields %v", f)
 		}
 		got = append(got, string(q))
@@ -56,7 +58,7 @@ func TestAnswerUnits(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	m.Units(inspect.ToClient, func(u *inspect.Unit) {
+	m.Units(inspect.ToClient, 0, func(u *inspect.Unit) {
 		n++
 		if a, _ := u.Buffer("dns.answers.rrname"); string(a) != "a.example" {
 			t.Errorf("answer %q", a)
@@ -64,12 +66,26 @@ func TestAnswerUnits(t *testing.T) {
 		if _, ok := u.Buffer("dns.query"); ok {
 			t.Error("response unit has dns.query")
 		}
-		if u.Fields["dns"]["rcode"] != "No Error" {
-			t.Errorf("fields %v", u.Fields["dns"])
+		f := u.Fields["dns"]
+		ans, _ := f["answers"].([]any)
+		if f["rcode"] != "NOERROR" || f["type"] != "response" || f["qr"] != true || f["flags"] != "8100" || len(ans) != 1 ||
+			ans[0].(map[string]any)["rdata"] != "1.2.3.4" || ans[0].(map[string]any)["ttl"] != uint32(60) {
+			t.Errorf("fields %v", f)
 		}
 	})
 	if n != 1 {
 		t.Errorf("%d answer units", n)
+	}
+	m.Answers, m.Rcode = nil, 3
+	n = 0
+	m.Units(inspect.ToClient, 0, func(u *inspect.Unit) {
+		n++
+		if _, ok := u.Buffer("dns.answers.rrname"); ok || u.Fields["dns"]["rcode"] != "NXDOMAIN" {
+			t.Errorf("response without answers: %v", u.Fields["dns"])
+		}
+	})
+	if n != 1 {
+		t.Errorf("response without answers: %d units, want 1", n)
 	}
 }
 
