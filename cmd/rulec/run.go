@@ -4,7 +4,6 @@ import (
 	"crypto/ed25519"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -27,7 +26,9 @@ func init() {
 func runRun(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("run", "OBJECT.rco | RULES...", stdout, stderr)
 	pcap := fs.String("pcap", "", "capture file (pcap or pcapng) to run offline")
-	evePath := fs.String("eve", "", `write EVE JSON events to this file ("-" for stdout)`)
+	evePath := fs.String("eve", "", `write EVE JSON events to this file ("-" for stdout), or socket with --eve-type`)
+	eveType := fs.String("eve-type", "", "EVE output type, as Suricata's eve-log filetype: regular (default), unix_stream, unix_dgram or syslog (--eve then names the socket, default /dev/log)")
+	eveFacility := fs.String("eve-facility", "", "syslog facility of --eve-type syslog (default local5, as Suricata)")
 	kernelTier := fs.String("kernel", pipeline.KernelAuto, "kernel tier: auto, bpf or reference")
 	varsFile := fs.String("vars", "", "suricata.yaml-style vars, when compiling rule files")
 	midstream := fs.Bool("midstream", false, "pick up TCP sessions without a handshake (Suricata's stream.midstream)")
@@ -48,7 +49,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *pcap == "" {
-		return runLive(fs, lf, liveCommon{varsFile: *varsFile, eve: *evePath, severity: *severity, midstream: *midstream, wafBlocking: *wafOn, verify: pub}, stdout, stderr)
+		return runLive(fs, lf, liveCommon{varsFile: *varsFile, eve: eveOut{*evePath, *eveType, *eveFacility}, severity: *severity, midstream: *midstream, wafBlocking: *wafOn, verify: pub}, stdout, stderr)
 	}
 	sev, err := eve.ParseSeverity(*severity)
 	if err != nil {
@@ -59,23 +60,17 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if o == nil {
 		return code
 	}
-	var eveOut io.Writer
-	switch *evePath {
-	case "":
-	case "-":
-		eveOut = stdout
-	default:
-		f, err := os.Create(*evePath)
-		if err != nil {
-			fmt.Fprintf(stderr, "rulec run: %v\n", err)
-			return 1
-		}
-		defer f.Close()
-		eveOut = f
+	eveW, eveSink, err := eveOut{*evePath, *eveType, *eveFacility}.open(stdout, true)
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return 1
+	}
+	if eveSink != nil {
+		defer eveSink.Close()
 	}
 	cfg := flow.DefaultConfig()
 	cfg.Midstream = *midstream
-	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveOut, Severity: sev, Offline: true, WAFBlocking: *wafOn})
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveW, Severity: sev, Offline: true, WAFBlocking: *wafOn})
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 1
@@ -99,6 +94,12 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if c := p.Capture; c.OtherLink > 0 || c.OverWire > 0 {
 		fmt.Fprintf(stderr, "%-24s %d\n", "capture records of another link type, not inspected", c.OtherLink)
 		fmt.Fprintf(stderr, "%-24s %d\n", "capture records longer than on the wire", c.OverWire)
+	}
+	if eveSink != nil {
+		eveSink.Close()
+		if st := eveSink.Stats(); st.Dropped > 0 {
+			fmt.Fprintf(stderr, "%-24s %d of %d\n", "EVE records not delivered", st.Dropped, st.Records)
+		}
 	}
 	if p.Fallbacks > 0 {
 		fmt.Fprintf(stderr, "%-24s %d\n", "frames too large for BPF_PROG_TEST_RUN, evaluated by the reference evaluator", p.Fallbacks)

@@ -24,6 +24,7 @@ import (
 	"github.com/rulec/rulec/compiler/vars"
 	"github.com/rulec/rulec/runtime/attach"
 	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/eve/sink"
 	"github.com/rulec/rulec/runtime/flow"
 	"github.com/rulec/rulec/runtime/live"
 )
@@ -39,9 +40,10 @@ type liveFlags struct {
 
 // liveCommon are the run flags shared with the offline mode.
 type liveCommon struct {
-	varsFile, eve, severity string
-	midstream, wafBlocking  bool
-	verify                  ed25519.PublicKey // objects must be signed by its key, reloads too
+	varsFile, severity     string
+	eve                    eveOut
+	midstream, wafBlocking bool
+	verify                 ed25519.PublicKey // objects must be signed by its key, reloads too
 }
 
 func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
@@ -158,20 +160,14 @@ func liveSettings(lf *liveFlags, c liveCommon, stdout io.Writer) (live.Config, *
 		return cfg, nil, errors.New("no interface: give --iface or interface: in the configuration")
 	}
 	out := c.eve
-	if out == "" {
-		out = f.EVE
+	if out.path == "" && out.typ == "" {
+		out = eveOut{f.EVE, f.EVEType, f.EVEFacility}
 	}
-	switch out {
-	case "":
-	case "-":
-		cfg.EVE = stdout
-	default:
-		w, err := os.OpenFile(out, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o640)
-		if err != nil {
-			return cfg, nil, err
-		}
-		cfg.EVE = w
+	w, _, err := out.open(stdout, false)
+	if err != nil {
+		return cfg, nil, err
 	}
+	cfg.EVE = w
 	return cfg, f, nil
 }
 
@@ -181,8 +177,9 @@ func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.W
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 2
 	}
-	if w, ok := cfg.EVE.(io.Closer); ok && cfg.EVE != stdout {
-		defer w.Close()
+	eveSink, _ := cfg.EVE.(*sink.Sink)
+	if eveSink != nil {
+		defer eveSink.Close()
 	}
 	// Signals are caught before anything is attached, so that one arriving
 	// during start-up also ends in a clean detach.
@@ -202,7 +199,7 @@ func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.W
 	snap, _ := r.Snapshot()
 	fmt.Fprintf(stderr, "attached to %s (%s, %s); %d rules\n", cfg.Iface, snap.Attach, r.Direction(), len(o.Rules))
 	warnOneWay(stderr, o, r.Direction())
-	code := serveLive(ctx, r, src, lf, f, stderr)
+	code := serveLive(ctx, r, src, lf, f, eveSink, stderr)
 	if s, err := r.Snapshot(); err == nil {
 		s.WriteLine(stderr, nil)
 	}
@@ -227,10 +224,10 @@ func warnOneWay(stderr io.Writer, o *object.Object, d attach.Direction) {
 	fmt.Fprintf(stderr, "warning: attached %s only: %d rules follow TCP streams or application protocols and miss what this host %s (--direction both sees it)\n", d, n, missed)
 }
 
-
-// serveLive runs until SIGINT or SIGTERM, reloading on SIGHUP and control
-// requests, printing and serving counters.
-func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f *live.File, stderr io.Writer) int {
+// serveLive runs until SIGINT or SIGTERM, reloading rules on SIGUSR2 and
+// control requests and reopening the EVE output on SIGHUP (Suricata's
+// signals), printing and serving counters.
+func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f *live.File, eveSink *sink.Sink, stderr io.Writer) int {
 	if lf.duration > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, lf.duration)
@@ -263,13 +260,19 @@ func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f
 			fmt.Fprintf(stderr, "rulec run: %v\n", err)
 			return 1
 		}
-		srv := &http.Server{Handler: live.MetricsHandler(r), ReadHeaderTimeout: 5 * time.Second}
+		h := live.MetricsHandler(r)
+		if eveSink != nil {
+			h = withSinkMetrics(h, eveSink)
+		}
+		srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
 		go srv.Serve(l)
 		defer srv.Close()
 	}
-	hup := make(chan os.Signal, 1)
+	hup, usr2 := make(chan os.Signal, 1), make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
+	signal.Notify(usr2, syscall.SIGUSR2)
 	defer signal.Stop(hup)
+	defer signal.Stop(usr2)
 	var (
 		execs    <-chan execwatch.Event
 		execLogs <-chan bpflog.Record
@@ -318,6 +321,12 @@ func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f
 			}
 			fmt.Fprintln(stderr, rec)
 		case <-hup:
+			if eveSink != nil {
+				if err := eveSink.Reopen(); err != nil {
+					fmt.Fprintf(stderr, "rulec run: reopen EVE output: %v\n", err)
+				}
+			}
+		case <-usr2:
 			if _, err := reload(); err != nil {
 				fmt.Fprintf(stderr, "reload failed, the old rules stay: %v\n", err)
 			}

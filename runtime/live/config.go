@@ -23,6 +23,8 @@ type File struct {
 	Direction   string                   `yaml:"direction"`
 	Attach      string                   `yaml:"attach"`
 	EVE         string                   `yaml:"eve"`
+	EVEType     string                   `yaml:"eve_type"`
+	EVEFacility string                   `yaml:"eve_facility"`
 	Stats       time.Duration            `yaml:"stats"`
 	MetricsAddr string                   `yaml:"metrics_addr"`
 	Control     string                   `yaml:"control"`
