@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/rulec/rulec/bpf"
@@ -36,6 +37,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	cpuProfile := fs.String("cpuprofile", "", "offline: write a CPU profile (pprof) of the run to this file")
 	severity := fs.String("severity", "", `priority to severity mapping over the default "1=critical,2=high,3=medium,4=low"`)
 	verify := fs.String("verify", "", "run only an object signed by the private key of this ed25519 public key (PKIX PEM)")
+	sets := fs.StringArray("set", nil, "flow tracker setting KEY=VALUE, Suricata's names: memcaps, flow timeouts, HTTP limits (repeatable; e.g. --set flow.memcap=64mb)")
 	lf := addLiveFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -49,7 +51,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *pcap == "" {
-		return runLive(fs, lf, liveCommon{varsFile: *varsFile, eve: eveOut{*evePath, *eveType, *eveFacility}, severity: *severity, midstream: *midstream, wafBlocking: *wafOn, verify: pub}, stdout, stderr)
+		return runLive(fs, lf, liveCommon{varsFile: *varsFile, eve: eveOut{*evePath, *eveType, *eveFacility}, severity: *severity, midstream: *midstream, wafBlocking: *wafOn, verify: pub, sets: *sets}, stdout, stderr)
 	}
 	sev, err := eve.ParseSeverity(*severity)
 	if err != nil {
@@ -70,6 +72,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := flow.DefaultConfig()
 	cfg.Midstream = *midstream
+	if err := applySets(&cfg, *sets); err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return 2
+	}
 	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveW, Severity: sev, Offline: true, WAFBlocking: *wafOn})
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
@@ -156,4 +162,18 @@ func loadObject(paths []string, varsFile string, pub ed25519.PublicKey, stderr i
 		return nil, 1
 	}
 	return o, 0
+}
+
+// applySets applies --set KEY=VALUE flow settings.
+func applySets(c *flow.Config, sets []string) error {
+	for _, kv := range sets {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			return fmt.Errorf("--set %q: want KEY=VALUE", kv)
+		}
+		if err := c.Set(strings.TrimSpace(k), v); err != nil {
+			return fmt.Errorf("--set: %w", err)
+		}
+	}
+	return nil
 }

@@ -43,6 +43,7 @@ type liveCommon struct {
 	varsFile, severity     string
 	eve                    eveOut
 	midstream, wafBlocking bool
+	sets                   []string          // --set KEY=VALUE flow settings
 	verify                 ed25519.PublicKey // objects must be signed by its key, reloads too
 }
 
@@ -110,6 +111,12 @@ func liveSettings(lf *liveFlags, c liveCommon, stdout io.Writer) (live.Config, *
 	}
 	cfg := live.Config{Iface: lf.iface, Attach: attach.Mode(lf.attachMode), Flow: flow.DefaultConfig()}
 	cfg.Flow.Midstream = c.midstream
+	if err := f.ApplySettings(&cfg.Flow); err != nil {
+		return cfg, nil, err
+	}
+	if err := applySets(&cfg.Flow, c.sets); err != nil {
+		return cfg, nil, err
+	}
 	cfg.WAFBlocking = c.wafBlocking
 	level, err := bpflog.ParseLevel(lf.logLevel)
 	if err != nil {

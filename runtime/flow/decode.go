@@ -16,6 +16,11 @@ var (
 	ErrTruncated = errors.New("truncated frame")
 	// ErrCorrupt is returned for a frame whose headers are invalid.
 	ErrCorrupt = errors.New("corrupt frame")
+	// ErrSetting, ErrSize and ErrDuration are Config.Set's errors: an
+	// unknown key, a bad size, a bad timeout.
+	ErrSetting  = errors.New("unknown setting")
+	ErrSize     = errors.New("bad size, want a number of bytes with an optional kb, mb or gb")
+	ErrDuration = errors.New("bad timeout, want seconds or a duration such as 90s")
 )
 
 const (

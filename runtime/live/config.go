@@ -3,13 +3,17 @@ package live
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"net/netip"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/rulec/rulec/runtime/flow"
 
 	"github.com/rulec/rulec/compiler/vars"
 	"github.com/rulec/rulec/runtime/attach"
@@ -33,9 +37,22 @@ type File struct {
 	Allow       []string                 `yaml:"allow"`
 	Block       []string                 `yaml:"block"`
 	PortBlocks  []string                 `yaml:"port_blocks"`
+	// Set holds flow tracker settings by Suricata-style key (memcaps,
+	// flow timeouts, HTTP limits; see flow.Settings).
+	Set map[string]string `yaml:"set"`
 	// Vars are the rule variables of the file's vars: section, over the
 	// defaults; nil when the file has none.
 	Vars *vars.Vars `yaml:"-"`
+}
+
+// ApplySettings applies the file's set: entries to c, in key order.
+func (f *File) ApplySettings(c *flow.Config) error {
+	for _, k := range slices.Sorted(maps.Keys(f.Set)) {
+		if err := c.Set(k, f.Set[k]); err != nil {
+			return fmt.Errorf("set: %w", err)
+		}
+	}
+	return nil
 }
 
 // FileThreshold is one severity's entry under thresholds:.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rulec/rulec/runtime/attach"
 	"github.com/rulec/rulec/runtime/block"
+	"github.com/rulec/rulec/runtime/flow"
 )
 
 func TestExampleConfig(t *testing.T) {
@@ -16,8 +17,12 @@ func TestExampleConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := Config{Thresholds: map[string]block.Threshold{"high": {Count: 2, Window: time.Second, TTL: time.Second}}}
+	cfg := Config{Thresholds: map[string]block.Threshold{"high": {Count: 2, Window: time.Second, TTL: time.Second}}, Flow: flow.DefaultConfig()}
 	if err := f.Apply(&cfg); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Flow.HTTPMemcap = 0
+	if err := f.ApplySettings(&cfg.Flow); err != nil {
 		t.Fatal(err)
 	}
 	checks := []struct {
@@ -36,6 +41,7 @@ func TestExampleConfig(t *testing.T) {
 		{"block", slices.Equal(cfg.Block, []netip.Prefix{netip.MustParsePrefix("198.51.100.0/24")})},
 		{"port blocks", slices.Equal(cfg.PortBlocks, []PortBlock{{6, 23}, {6, 445}, {17, 445}})},
 		{"vars", f.Vars != nil && f.Vars.Port["HTTP_PORTS"] == "[80,8080]"},
+		{"set", cfg.Flow.HTTPMemcap == 128<<20 && cfg.Flow.HTTP.FieldLimit == 18<<10 && cfg.Flow.TCPTimeouts.EmergencyNew == 5*time.Second},
 	}
 	for _, c := range checks {
 		if !c.ok {

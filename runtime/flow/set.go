@@ -1,0 +1,128 @@
+package flow
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Settings lists the keys Set takes, with Suricata's names where Suricata
+// has the setting.
+var Settings = []string{
+	"flow.memcap", "flow.max-flows", "flow.emergency-recovery",
+	"flow-timeouts.tcp.new", "flow-timeouts.tcp.established", "flow-timeouts.tcp.closed",
+	"flow-timeouts.tcp.emergency-new", "flow-timeouts.tcp.emergency-established", "flow-timeouts.tcp.emergency-closed",
+	"flow-timeouts.default.new", "flow-timeouts.default.established",
+	"flow-timeouts.default.emergency-new", "flow-timeouts.default.emergency-established",
+	"stream.memcap", "stream.midstream", "stream.reassembly.memcap", "stream.reassembly.depth",
+	"app-layer.protocols.http.memcap", "app-layer.protocols.http.meta-field-limit",
+	"app-layer.protocols.http.headers-limit", "app-layer.protocols.http.head-limit",
+	"app-layer.protocols.http.body-limit",
+}
+
+// Set changes one setting by its key (see Settings): sizes take kb, mb
+// and gb suffixes (powers of 1024), timeouts a number of seconds or a Go
+// duration.
+func (c *Config) Set(key, value string) error {
+	value = strings.TrimSpace(value)
+	size := func(dst *int) error {
+		n, err := ParseSize(value)
+		if err == nil {
+			*dst = n
+		}
+		return err
+	}
+	dur := func(dst *time.Duration) error {
+		d, err := parseSeconds(value)
+		if err == nil {
+			*dst = d
+		}
+		return err
+	}
+	var err error
+	switch key {
+	case "flow.memcap":
+		err = size(&c.FlowMemcap)
+	case "flow.max-flows":
+		err = size(&c.MaxFlows)
+	case "flow.emergency-recovery":
+		c.EmergencyRecovery, err = strconv.Atoi(value)
+		if err == nil && (c.EmergencyRecovery < 1 || c.EmergencyRecovery > 100) {
+			err = fmt.Errorf("%d: want a percentage from 1 to 100", c.EmergencyRecovery)
+		}
+	case "stream.memcap":
+		err = size(&c.StreamMemcap)
+	case "stream.midstream":
+		c.Midstream, err = strconv.ParseBool(value)
+	case "stream.reassembly.memcap":
+		err = size(&c.MaxOutOfOrderTotal)
+	case "stream.reassembly.depth":
+		err = size(&c.StreamDepth)
+	case "app-layer.protocols.http.memcap":
+		err = size(&c.HTTPMemcap)
+	case "app-layer.protocols.http.meta-field-limit":
+		err = size(&c.HTTP.FieldLimit)
+	case "app-layer.protocols.http.headers-limit":
+		c.HTTP.MaxHeaders, err = strconv.Atoi(value)
+	case "app-layer.protocols.http.head-limit":
+		err = size(&c.HTTP.MaxHeaderBytes)
+	case "app-layer.protocols.http.body-limit":
+		err = size(&c.HTTP.BodyLimit)
+	default:
+		to, ok := c.timeout(key)
+		if !ok {
+			return fmt.Errorf("%q: %w (known: %s)", key, ErrSetting, strings.Join(Settings, ", "))
+		}
+		err = dur(to)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", key, err)
+	}
+	return nil
+}
+
+// timeout returns the timeout a flow-timeouts key names.
+func (c *Config) timeout(key string) (*time.Duration, bool) {
+	if !slices.Contains(Settings, key) {
+		return nil, false
+	}
+	rest, ok := strings.CutPrefix(key, "flow-timeouts.")
+	if !ok {
+		return nil, false
+	}
+	class, phase, _ := strings.Cut(rest, ".")
+	to := &c.OtherTimeouts
+	if class == "tcp" {
+		to = &c.TCPTimeouts
+	}
+	return map[string]*time.Duration{
+		"new": &to.New, "established": &to.Established, "closed": &to.Closed,
+		"emergency-new": &to.EmergencyNew, "emergency-established": &to.EmergencyEstablished, "emergency-closed": &to.EmergencyClosed,
+	}[phase], true
+}
+
+// ParseSize reads a size: a number of bytes with an optional kb, mb or gb
+// suffix (kib, mib, gib too; powers of 1024), as Suricata's yaml does.
+func ParseSize(s string) (int, error) {
+	num := strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), "kmgib")
+	unit := strings.ToLower(strings.TrimSpace(s))[len(num):]
+	mult := map[string]int{"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "kib": 1 << 10, "m": 1 << 20, "mb": 1 << 20, "mib": 1 << 20, "g": 1 << 30, "gb": 1 << 30, "gib": 1 << 30}[unit]
+	n, err := strconv.Atoi(strings.TrimSpace(num))
+	if err != nil || mult == 0 || n < 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("%q: %w", s, ErrSize)
+	}
+	return n * mult, nil
+}
+
+func parseSeconds(s string) (time.Duration, error) {
+	if n, err := strconv.Atoi(s); err == nil && n >= 0 {
+		return time.Duration(n) * time.Second, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("%q: %w", s, ErrDuration)
+	}
+	return d, nil
+}

@@ -1,0 +1,42 @@
+package flow
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestSet(t *testing.T) {
+	c := DefaultConfig()
+	for _, kv := range [][2]string{
+		{"flow.memcap", "32mb"}, {"stream.memcap", "1GiB"}, {"stream.reassembly.memcap", "512kb"},
+		{"app-layer.protocols.http.memcap", "100000"}, {"app-layer.protocols.http.meta-field-limit", "8k"},
+		{"app-layer.protocols.http.headers-limit", "50"}, {"flow-timeouts.tcp.emergency-new", "2"},
+		{"flow-timeouts.default.established", "90s"}, {"flow.emergency-recovery", "40"}, {"stream.midstream", "true"},
+	} {
+		if err := c.Set(kv[0], kv[1]); err != nil {
+			t.Fatalf("%s=%s: %v", kv[0], kv[1], err)
+		}
+	}
+	if c.FlowMemcap != 32<<20 || c.StreamMemcap != 1<<30 || c.MaxOutOfOrderTotal != 512<<10 || c.HTTPMemcap != 100000 ||
+		c.HTTP.FieldLimit != 8<<10 || c.HTTP.MaxHeaders != 50 || c.TCPTimeouts.EmergencyNew != 2*time.Second ||
+		c.OtherTimeouts.Established != 90*time.Second || c.EmergencyRecovery != 40 || !c.Midstream {
+		t.Errorf("config %+v", c)
+	}
+	for _, bad := range []struct {
+		k, v string
+		want error
+	}{
+		{"flow.memcapx", "1", ErrSetting}, {"flow-timeouts.udp.new", "1", ErrSetting}, {"flow.memcap", "12 parsecs", ErrSize},
+		{"flow.memcap", "-1", ErrSize}, {"flow-timeouts.tcp.new", "soon", ErrDuration},
+	} {
+		if err := c.Set(bad.k, bad.v); !errors.Is(err, bad.want) {
+			t.Errorf("%s=%s: %v, want %v", bad.k, bad.v, err, bad.want)
+		}
+	}
+	for _, k := range Settings {
+		if err := c.Set(k, "1"); errors.Is(err, ErrSetting) {
+			t.Errorf("listed setting %s unknown", k)
+		}
+	}
+}
