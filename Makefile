@@ -4,7 +4,7 @@ BIN     ?= rulec
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 FUZZTIME ?= 60s
 
-.PHONY: all build demo test vet golden fuzz bench generate image clean
+.PHONY: all build demo test vet golden fuzz bench hyperscan generate image clean
 
 all: build
 
@@ -47,7 +47,7 @@ fuzz:
 
 # Every committed benchmark, then one table (each row with its peer or bar
 # and the ratio measured in this run) and the plots in docs/.
-bench: build
+bench: build hyperscan
 	mkdir -p out docs
 	$(GO) test -run '^$$' -bench . -benchmem ./grammar/... ./compiler/... ./codegen/... ./runtime/... | tee out/bench-main.txt
 	cd bench && $(GO) test -run '^$$' -bench . -benchtime 2s | tee ../out/bench-peers.txt
@@ -60,6 +60,10 @@ bench: build
 image:
 	command -v buildah >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq buildah >/dev/null; }
 	deploy/image/build.sh
+
+# Hyperscan, the prefilter's peer in bench/ (cgo), from Debian when missing.
+hyperscan:
+	dpkg -s libhyperscan-dev >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libhyperscan-dev >/dev/null; }
 
 clean:
 	rm -rf $(BIN) out

@@ -60,6 +60,7 @@ func table(results map[string]result, rss string) []row {
 				"cloudflare/ahocorasick", mbs(peer), x(ours / peer)})
 		}
 	}
+	rows = append(rows, hyperscanRows(results)...)
 	if ours, ok := metric(results, "BenchmarkEngines/go-re2", "MB/s"); ok {
 		if peer, ok := metric(results, "BenchmarkEngines/regexp", "MB/s"); ok {
 			rows = append(rows, row{"ET pcre (RE2-compatible), 1 KB texts", mbs(ours), "Go regexp", mbs(peer), x(ours / peer)})

@@ -35,12 +35,23 @@ func naive(pats []Pattern, text []byte) []hit {
 				continue
 			}
 			w := text[end-n : end]
-			if bytes.Equal(w, p.Bytes) || p.Nocase && bytes.EqualFold(w, p.Bytes) {
+			if bytes.Equal(w, p.Bytes) || p.Nocase && bytes.Equal(asciiUpper(w), asciiUpper(p.Bytes)) {
 				hits = append(hits, hit{id, end})
 			}
 		}
 	}
 	return hits
+}
+
+// asciiUpper upper-cases a-z only, leaving every other byte alone.
+func asciiUpper(b []byte) []byte {
+	out := bytes.Clone(b)
+	for i, c := range out {
+		if c >= 'a' && c <= 'z' {
+			out[i] = c - 32
+		}
+	}
+	return out
 }
 
 func TestFind(t *testing.T) {
@@ -94,43 +105,59 @@ func TestEmptyPattern(t *testing.T) {
 func TestAllBytesUsed(t *testing.T) {
 	var pats []Pattern
 	for c := range 256 {
-		pats = append(pats, Pattern{Bytes: []byte{byte(c), byte(255 - c)}})
+		pats = append(pats, Pattern{Bytes: []byte{byte(c), byte(255 - c)}}, Pattern{Bytes: []byte{byte(c), 1, 2, byte(c)}, Nocase: c%2 == 0})
 	}
 	m, err := New(pats)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Classes() != 256 {
-		t.Errorf("classes = %d, want 256", m.Classes())
-	}
-	text := []byte{3, 252, 255, 0}
+	text := []byte{3, 252, 255, 0, 'A', 1, 2, 'a', 'B', 1, 2, 'B', 'b', 1, 2, 'B'}
 	if got, want := findAll(m, text), naive(pats, text); !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
 
-// TestRandom compares the automaton with naive search on random pattern
-// sets over a small alphabet, where overlaps and shared suffixes abound;
-// half the patterns are cut from the text, some longer than MaxKey, and
-// texts are long enough to be walked in segments.
+// TestRandom compares the matcher with naive search on random pattern
+// sets over small alphabets, where overlaps, shared prefixes and hash
+// collisions abound: caseless and case-sensitive patterns of 1 to 20
+// bytes mixed, half of them cut from the text (so many hits, some at the
+// very start and end), texts of every length around the four-byte steps
+// of the scans, letters whose case differs only in bit 5 next to bytes
+// that fold onto one another under that bit (@ and `, [ and {), and
+// binary bytes.
 func TestRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	alpha := []byte("abAB\x00\xff")
-	word := func(n int) []byte {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = alpha[rng.IntN(len(alpha))]
-		}
-		return b
+	alphabets := [][]byte{
+		[]byte("abAB\x00\xff"),
+		[]byte("aA@`[{zZ\x00\x01\x80\xc1\xe1"),
+		[]byte("abcdefgABCDEFG0123 \r\n"),
 	}
-	for range 500 {
-		text := word(rng.IntN(2 * minSplit))
-		pats := make([]Pattern, 1+rng.IntN(12))
+	for iter := range 3000 {
+		alpha := alphabets[iter%len(alphabets)]
+		word := func(n int) []byte {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = alpha[rng.IntN(len(alpha))]
+			}
+			return b
+		}
+		n := rng.IntN(40)
+		if iter%10 == 0 {
+			n = rng.IntN(600)
+		}
+		text := word(n)
+		pats := make([]Pattern, 1+rng.IntN(60))
 		for i := range pats {
-			pats[i] = Pattern{Bytes: word(1 + rng.IntN(4)), Nocase: rng.IntN(2) == 0}
-			if n := 1 + rng.IntN(MaxKey+8); i%2 == 0 && len(text) > n {
-				at := rng.IntN(len(text) - n)
-				pats[i].Bytes = text[at : at+n]
+			pats[i] = Pattern{Bytes: word(1 + rng.IntN(6)), Nocase: rng.IntN(2) == 0}
+			if l := 1 + rng.IntN(20); i%2 == 0 && len(text) >= l {
+				at := rng.IntN(len(text) - l + 1)
+				if rng.IntN(4) == 0 {
+					at = len(text) - l
+				}
+				pats[i].Bytes = bytes.Clone(text[at : at+l])
+				if pats[i].Nocase && rng.IntN(2) == 0 {
+					pats[i].Bytes = asciiUpper(pats[i].Bytes)
+				}
 			}
 		}
 		m, err := New(pats)
@@ -139,6 +166,39 @@ func TestRandom(t *testing.T) {
 		}
 		if got, want := findAll(m, text), naive(pats, text); !slices.Equal(got, want) {
 			t.Fatalf("patterns %v text %q: got %v, want %v", pats, text, got, want)
+		}
+	}
+}
+
+// TestRandomLarge checks sets of thousands of patterns, where the
+// filter and the slot table are full enough for collisions.
+func TestRandomLarge(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alpha := []byte("abcdeABCDE/.:\x00\xff")
+	word := func(n int) []byte {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alpha[rng.IntN(len(alpha))]
+		}
+		return b
+	}
+	for range 3 {
+		text := word(2000)
+		pats := make([]Pattern, 3000)
+		for i := range pats {
+			l := 1 + rng.IntN(12)
+			pats[i] = Pattern{Bytes: word(l), Nocase: rng.IntN(3) == 0}
+			if i%4 == 0 {
+				at := rng.IntN(len(text) - l + 1)
+				pats[i].Bytes = bytes.Clone(text[at : at+l])
+			}
+		}
+		m, err := New(pats)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := findAll(m, text), naive(pats, text); !slices.Equal(got, want) {
+			t.Fatalf("got %d hits, want %d", len(got), len(want))
 		}
 	}
 }

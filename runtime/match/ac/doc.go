@@ -1,18 +1,23 @@
-// Package ac finds many byte strings at once: an Aho-Corasick automaton
-// compiled to a dense DFA over byte classes. Every state's row lives in
-// one []uint32 whose entries are the next state's row offset, so a step is
-// one class lookup and one table load; states with outputs are numbered
-// last, so a single comparison tells whether a step ended a pattern.
+// Package ac finds many byte strings at once, each case-sensitive or
+// not (ASCII), without letting either kind slow the other down. A pattern
+// set is split by length:
 //
-// A DFA step waits for the previous one's table load, so one walk is
-// bound by memory latency. Long texts are therefore cut into four
-// segments walked in one interleaved loop, each walk starting a little
-// before its segment so that no pattern crossing a cut is missed.
-// The automaton holds at most the first MaxKey bytes of each pattern,
-// which bounds that overlap and the table size; longer patterns are
-// confirmed against the text on a hit.
+//   - Patterns of up to six bytes go into one dense DFA (built by
+//     codegen/ac) over byte classes. With both kinds present it is the
+//     product of a case-sensitive automaton and a folded one, so it is
+//     exact for both and no hit needs confirming. Every state's row lives
+//     in one []uint32 of next-row offsets; accepting states are numbered
+//     last, so one comparison per byte spots a hit. A DFA step waits for
+//     the previous table load, so texts are cut into four segments walked
+//     in one interleaved loop, each starting a little early.
+//   - Longer patterns are found by probing a hashed bit filter with the
+//     case-folded four-byte window at every fourth text position: each
+//     such pattern is filed under its windows at offsets 0 to 3, one of
+//     which every occurrence puts on a probed position. A set bit leads
+//     to a slot table of (pattern, offset) entries, each compared with the
+//     text exactly (case-sensitive or not).
 //
-// Matching is case-insensitive in the automaton when any pattern is
-// nocase; hits of case-sensitive patterns are then confirmed against the
-// text too.
+// The tables grow with the number of short patterns and distinct windows,
+// not with the total pattern length: 30,000 ET Open contents take under
+// 20 MB.
 package ac

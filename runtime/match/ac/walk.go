@@ -1,0 +1,95 @@
+package ac
+
+import (
+	"bytes"
+
+	"github.com/rulec/rulec/runtime/match/internal/ascii"
+)
+
+// minSplit is the shortest text whose automaton walk is cut into
+// interleaved segments.
+const minSplit = 256
+
+// find walks the automaton over text. A DFA step waits for the previous
+// one's table load, so one walk is bound by memory latency: long texts
+// are cut into four segments walked in one interleaved loop, each walk
+// starting a little before its segment so that no pattern crossing a cut
+// is missed.
+func (a *automaton) find(text []byte, hit func(id, end int) bool) bool {
+	if len(text) < minSplit {
+		return a.resume(text, 0, 0, 0, len(text), hit)
+	}
+	q := len(text) / 4
+	seg := [5]int{0, q, 2 * q, 3 * q, len(text)}
+	var from [4]int
+	for j := range 4 {
+		from[j] = max(seg[j]-a.overlap, 0)
+	}
+	// The common stretch: every walk has n steps left after its start.
+	n := seg[1] - from[0]
+	for j := 1; j < 4; j++ {
+		n = min(n, seg[j+1]-from[j])
+	}
+	t0 := text[from[0] : from[0]+n]
+	t1 := text[from[1] : from[1]+n]
+	t2 := text[from[2] : from[2]+n]
+	t3 := text[from[3] : from[3]+n]
+	t1, t2, t3 = t1[:len(t0)], t2[:len(t0)], t3[:len(t0)]
+	delta, class, accept := a.delta, &a.class, a.accept
+	var s0, s1, s2, s3 uint32
+	for i := range t0 {
+		s0 = delta[s0+uint32(class[t0[i]])]
+		s1 = delta[s1+uint32(class[t1[i]])]
+		s2 = delta[s2+uint32(class[t2[i]])]
+		s3 = delta[s3+uint32(class[t3[i]])]
+		if s0|s1|s2|s3 < accept {
+			continue
+		}
+		for j, s := range [4]uint32{s0, s1, s2, s3} {
+			end := from[j] + i + 1
+			if s >= accept && end > seg[j] && !a.report(s, end, hit) {
+				return false
+			}
+		}
+	}
+	state := [4]uint32{s0, s1, s2, s3}
+	for j := range 4 {
+		if !a.resume(text, state[j], from[j]+n, seg[j], seg[j+1], hit) {
+			return false
+		}
+	}
+	return true
+}
+
+// resume continues a walk in state s at offset from up to to, reporting
+// keys ending past report.
+func (a *automaton) resume(text []byte, s uint32, from, report, to int, hit func(id, end int) bool) bool {
+	delta, class, accept := a.delta, &a.class, a.accept
+	for i := from; i < to; i++ {
+		s = delta[s+uint32(class[text[i]])]
+		if s >= accept && i >= report && !a.report(s, i+1, hit) {
+			return false
+		}
+	}
+	return true
+}
+
+// report passes the patterns of the accepting state at row offset s,
+// which end at end, to hit.
+func (a *automaton) report(s uint32, end int, hit func(id, end int) bool) bool {
+	k := (s - a.accept) / a.stride
+	for _, id := range a.outIDs[a.out[k]:a.out[k+1]] {
+		if !hit(int(id), end) {
+			return false
+		}
+	}
+	return true
+}
+
+// equal reports whether w is p.
+func equal(w []byte, p *Pattern) bool {
+	if p.Nocase {
+		return ascii.EqualFold(w, p.Bytes)
+	}
+	return bytes.Equal(w, p.Bytes)
+}
