@@ -8,7 +8,9 @@ import (
 	"github.com/rulec/rulec/codegen/object"
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/compiler/lower"
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/flowid"
 	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/refeval"
 	"github.com/rulec/rulec/runtime/threshold"
@@ -70,6 +72,7 @@ type Engine struct {
 	bounded   *refeval.Evaluator // what the classifier decided of them
 	next      *Engine            // the engine that adopted this one's flows
 	xbits     *xbits
+	dec       decode.Packet // the frame being processed
 	stats     Stats
 	quiet     bool // units are tracked, not inspected
 	skipped   []Skipped
@@ -154,18 +157,34 @@ func (e *Engine) Frame(ts time.Time, frame []byte) (int, error) {
 	if res.Verdict == refeval.ActShot {
 		e.stats.Drops++
 	}
-	t, _ := refeval.PacketTuple(frame)
-	return res.Verdict, e.Decide(Outcome{TS: ts, Tuple: t, Frame: frame, Result: res})
+	o := Outcome{TS: ts, Frame: frame, Result: res, Decoded: &e.dec}
+	o.DecodeErr = decode.Decode(frame, &e.dec)
+	if o.DecodeErr == nil && e.dec.Family != 0 {
+		o.Tuple = refeval.Tuple{Src: e.dec.Src, Dst: e.dec.Dst, Proto: e.dec.Proto, Sport: e.dec.Sport, Dport: e.dec.Dport}
+		o.FlowID = flowid.Of(e.dec.FlowKey())
+	} else if len(res.Events) > 0 {
+		// The classifier reads frames the decoder refuses (an IP length
+		// past the capture): its alerts take the tuple it read.
+		var k flowid.Key
+		o.Tuple, k, _ = refeval.PacketFlow(frame)
+		o.FlowID = flowid.Of(k)
+	}
+	return res.Verdict, e.Decide(o)
 }
 
 // Outcome is what the kernel tier did with one packet: offline, all its
 // events; live, one ring buffer record.
 type Outcome struct {
-	TS    time.Time
-	Tuple refeval.Tuple
+	TS     time.Time
+	Tuple  refeval.Tuple
+	FlowID uint64 // flowid.Of the packet's flow key
 	// Frame is the packet from its Ethernet header on; live, only copies
 	// carry it.
 	Frame []byte
+	// Decoded, when set, is Frame decoded (with DecodeErr), so that it is
+	// not decoded again.
+	Decoded   *decode.Packet
+	DecodeErr error
 	refeval.Result
 }
 
@@ -182,7 +201,7 @@ func (e *Engine) Decide(o Outcome) error {
 	for _, ev := range events {
 		switch ev.Kind {
 		case refeval.EventAlert:
-			alerted = e.kernelAlert(o.TS, o.Tuple, ev) || alerted
+			alerted = e.kernelAlert(o.TS, o.Tuple, o.FlowID, ev) || alerted
 		case refeval.EventBlock:
 			e.stats.Blocked++
 		case refeval.EventCopy:
@@ -197,7 +216,15 @@ func (e *Engine) Decide(o Outcome) error {
 		// a frame the kernel did not copy up is tracked for the records
 		// only: the userspace tier does not inspect what it produces
 		e.quiet = !copyUp
-		p, err := e.tracker.Frame(o.TS, o.Frame)
+		if o.Decoded == nil {
+			o.Decoded, o.DecodeErr = &e.dec, decode.Decode(o.Frame, &e.dec)
+		}
+		if copyUp {
+			for _, ev := range o.Decoded.Events.List() {
+				e.stats.DecodeEvents[ev.String()]++
+			}
+		}
+		p, err := e.tracker.Decoded(o.TS, o.Decoded, o.DecodeErr)
 		e.quiet = false
 		if err != nil {
 			e.stats.DecodeErrors++

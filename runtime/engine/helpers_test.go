@@ -13,6 +13,7 @@ import (
 	"github.com/rulec/rulec/codegen/object"
 	"github.com/rulec/rulec/compiler"
 	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/refeval"
@@ -49,6 +50,10 @@ func (t *fakeTracker) Frame(ts time.Time, frame []byte) (*inspect.Packet, error)
 		t.ev.Unit(u)
 	}
 	return nil, nil
+}
+
+func (t *fakeTracker) Decoded(ts time.Time, d *decode.Packet, _ error) (*inspect.Packet, error) {
+	return t.Frame(ts, d.Frame)
 }
 
 func (t *fakeTracker) Flush() {}

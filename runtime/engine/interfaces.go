@@ -3,6 +3,7 @@ package engine
 import (
 	"time"
 
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/refeval"
 )
@@ -16,6 +17,9 @@ type Kernel interface {
 // flows that end to the Events it was made with.
 type Tracker interface {
 	Frame(ts time.Time, frame []byte) (*inspect.Packet, error)
+	// Decoded is Frame for a frame decoded by decode.Decode, which gave
+	// err.
+	Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.Packet, error)
 	Flush()
 }
 

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"hash/fnv"
 	"net/netip"
 	"slices"
 	"time"
@@ -23,7 +22,7 @@ type ipOnlyKey struct {
 
 // kernelAlert turns a classifier alert into an EVE event; an IP-only rule
 // alerts once per tuple and direction. It reports whether it alerted.
-func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, ev refeval.Event) bool {
+func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev refeval.Event) bool {
 	if int(ev.Rule) >= len(e.obj.Rules) {
 		e.stats.BadEvents++
 		return false
@@ -39,23 +38,8 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, ev refeval.Event) bo
 		}
 		e.kernelIP[k] = true
 	}
-	e.emit(eve.PacketEvent(ts, tupleFlowID(t), t.Src, t.Dst, t.Sport, t.Dport, t.Proto), r, "kernel", eve.RuleAction(r.Action), r.Meta.Msg)
+	e.emit(eve.PacketEvent(ts, flowID, t.Src, t.Dst, t.Sport, t.Dport, t.Proto), r, "kernel", eve.RuleAction(r.Action), r.Meta.Msg)
 	return true
-}
-
-// tupleFlowID derives a flow id for kernel alerts from the unordered
-// tuple, so both directions of a connection share it.
-func tupleFlowID(t refeval.Tuple) uint64 {
-	a, b := t.Src, t.Dst
-	ap, bp := t.Sport, t.Dport
-	if b.Less(a) || (a == b && bp < ap) {
-		a, b, ap, bp = b, a, bp, ap
-	}
-	h := fnv.New64a()
-	h.Write(a.AsSlice())
-	h.Write(b.AsSlice())
-	h.Write([]byte{t.Proto, byte(ap >> 8), byte(ap), byte(bp >> 8), byte(bp)})
-	return h.Sum64() &^ (1 << 63)
 }
 
 // undecided returns the alerts of kernel rules the classifier left to

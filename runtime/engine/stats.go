@@ -20,7 +20,8 @@ type Stats struct {
 	Units          uint64
 	GroupResets    uint64 // rule groups dropped to bound memory, built again on use
 	DecodeErrors   uint64
-	BadEvents      uint64 // kernel events naming no rule of the object
+	DecodeEvents   map[string]uint64 // decoder events of copied frames, by Suricata name
+	BadEvents      uint64            // kernel events naming no rule of the object
 	Alerts         uint64
 	AlertsByTier   map[string]uint64
 	BySeverity     map[string]uint64
@@ -35,6 +36,7 @@ func (s *Stats) init() {
 	s.AlertsByTier = map[string]uint64{}
 	s.BySeverity = map[string]uint64{}
 	s.BySID = map[uint64]uint64{}
+	s.DecodeEvents = map[string]uint64{}
 }
 
 // Add adds o's counts to s; a live run sums the engines of its reloads.
@@ -62,6 +64,9 @@ func (s *Stats) Add(o *Stats) {
 	}
 	for k, v := range o.BySID {
 		s.BySID[k] += v
+	}
+	for k, v := range o.DecodeEvents {
+		s.DecodeEvents[k] += v
 	}
 	if len(o.Limits) > 0 && s.Limits == nil {
 		s.Limits = map[string]uint64{}
@@ -106,6 +111,9 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(w, "%-24s %d\n", "copied to userspace", s.Copies)
 	fmt.Fprintf(w, "%-24s %d\n", "past kernel scan depth", s.Truncated)
 	fmt.Fprintf(w, "%-24s %d\n", "decode errors", s.DecodeErrors)
+	for _, name := range slices.Sorted(maps.Keys(s.DecodeEvents)) {
+		fmt.Fprintf(w, "  %-22s %d\n", name, s.DecodeEvents[name])
+	}
 	fmt.Fprintf(w, "%-24s %d\n", "WAF txs finished early", s.WAFEvicted)
 	fmt.Fprintf(w, "%-24s %d\n", "rule group resets", s.GroupResets)
 	fmt.Fprintf(w, "%-24s %d (kernel %d, userspace %d)\n", "alerts", s.Alerts, s.AlertsByTier["kernel"], s.AlertsByTier["userspace"])

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"errors"
+	"github.com/rulec/rulec/runtime/decode"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ func runPcap(t *testing.T, path string, cfg Config) (*sink, Stats) {
 	t.Helper()
 	tr, s := newTracker(cfg)
 	err := capture.ReadFile(path, func(ts time.Time, frame []byte, _ uint64) error {
-		if _, err := tr.Frame(ts, frame); err != nil && !errors.Is(err, ErrTruncated) && !errors.Is(err, ErrCorrupt) {
+		if _, err := tr.Frame(ts, frame); err != nil && !errors.Is(err, decode.ErrTruncated) && !errors.Is(err, decode.ErrCorrupt) {
 			return err
 		}
 		return nil

@@ -1,6 +1,9 @@
 package flow
 
-import "github.com/rulec/rulec/runtime/flow/http"
+import (
+	"github.com/rulec/rulec/runtime/decode"
+	"github.com/rulec/rulec/runtime/flow/http"
+)
 
 // Stats counts what the tracker saw and did.
 type Stats struct {
@@ -8,7 +11,10 @@ type Stats struct {
 	Packets      uint64 // IP packets decoded
 	DecodeErrors uint64 // truncated or corrupt frames
 	NonIP        uint64 // frames carrying no IP packet (ARP, LLDP, ...)
-	Fragments    uint64 // IP fragments, inspected as they are
+	Fragments    uint64 // IP fragments, inspected as they are (runtime/defrag reassembles them)
+	// DecodeEvents counts the decoder events frames raised, by
+	// decode.Event.
+	DecodeEvents [decode.NumEvents]uint64
 	InvalidL4    uint64 // IP packets whose transport header is invalid, inspected as IP only
 	Flows        uint64 // flows created
 	ActiveFlows  int    // flows in the table now
@@ -62,5 +68,11 @@ func (t *Tracker) countHTTPEvents(tx *http.Tx, st http.Stage) {
 			st == http.ResponseHeaders && ev == http.EventResponseTooManyHeaders:
 			t.stats.HTTPTooManyHeaders++
 		}
+	}
+}
+
+func (s *Stats) countEvents(ev decode.Events) {
+	for _, e := range ev.List() {
+		s.DecodeEvents[e]++
 	}
 }

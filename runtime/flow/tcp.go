@@ -71,7 +71,7 @@ func (t *Tracker) tcpSegment(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	if !tc.reassemble {
 		return
 	}
-	seg := &t.dec.tcp
+	seg := t.seg
 	syn, ack := p.TCPFlags&flagSYN != 0, p.TCPFlags&flagACK != 0
 	fin, rst := p.TCPFlags&flagFIN != 0, p.TCPFlags&flagRST != 0
 	h := &tc.half[d]

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/flow/reasm"
+	"github.com/rulec/rulec/runtime/flowid"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
@@ -16,7 +18,8 @@ type Tracker struct {
 	emit     func(*inspect.Unit)
 	onEnd    func(*inspect.Flow)
 	onRecord func(*inspect.Unit)
-	dec      *decoder
+	dec      decode.Packet  // the frame Frame decodes
+	seg      *decode.Packet // the packet being processed
 	dns      dns.Decoder
 	table    *table
 	pool     *reasm.Pool
@@ -40,7 +43,6 @@ func NewTracker(cfg Config, emit func(*inspect.Unit)) *Tracker {
 	return &Tracker{
 		cfg:     cfg,
 		emit:    emit,
-		dec:     newDecoder(),
 		table:   newTable(cfg),
 		pool:    reasm.NewPool(cfg.MaxOutOfOrder, cfg.MaxOutOfOrderTotal),
 		httpMem: mc,
@@ -90,43 +92,57 @@ func withDefaults(cfg Config) Config {
 	return cfg
 }
 
-// Frame decodes one frame captured at ts (Ethernet unless SetLinkType
-// said otherwise) and emits the units it produces. It returns the decoded packet, nil for a frame without an IP
-// packet, or an error (wrapping ErrTruncated or ErrCorrupt) for a frame
-// that cannot be decoded, which leaves every flow as it was.
+// Frame decodes one Ethernet frame captured at ts and emits the units it
+// produces. It returns the decoded packet, nil for a frame without an IP
+// packet, or an error (wrapping decode.ErrTruncated or decode.ErrCorrupt)
+// for a frame that cannot be decoded, which leaves every flow as it was.
+// An IP packet whose transport header does not decode is inspected as an
+// IP packet, as Suricata does.
 func (t *Tracker) Frame(ts time.Time, frame []byte) (*inspect.Packet, error) {
+	err := decode.Decode(frame, &t.dec)
+	return t.Decoded(ts, &t.dec, err)
+}
+
+// Decoded is Frame for a frame the caller decoded: d and err are what
+// decode.Decode gave. d is only read during the call.
+func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.Packet, error) {
 	t.stats.Frames++
-	p := &inspect.Packet{TS: ts, Frame: frame}
-	l4, ok, err := t.dec.decode(frame, p)
+	t.stats.countEvents(d.Events)
 	if err != nil {
 		t.stats.DecodeErrors++
-		return nil, fmt.Errorf("flow: frame of %d bytes: %w", len(frame), err)
+		return nil, fmt.Errorf("flow: frame of %d bytes: %w", len(d.Frame), err)
 	}
-	if !ok {
+	if d.Family == 0 {
 		t.stats.NonIP++
 		return nil, nil
 	}
 	t.stats.Packets++
-	switch l4 {
-	case l4Fragment:
+	switch d.L4 {
+	case decode.L4Fragment:
 		t.stats.Fragments++
-	case l4Invalid:
+	case decode.L4Invalid:
 		t.stats.InvalidL4++
+	}
+	p := &inspect.Packet{TS: ts, Frame: d.Frame, Src: d.Src, Dst: d.Dst, Proto: d.Proto, TTL: d.TTL,
+		Sport: d.Sport, Dport: d.Dport, TCPFlags: d.TCPFlags, IType: d.IType, ICode: d.ICode,
+		Payload: d.Payload, Events: d.Events}
+	if d.NVLANs > 0 {
+		p.VLANs = append([]uint16(nil), d.VLANList()...)
 	}
 	if ts.After(t.now) {
 		t.now = ts
 	}
 	t.expire()
-	f, dir := t.lookup(p, l4)
+	f, dir := t.lookup(d, p)
 	p.Flow = &f.Flow
-	t.cur, t.curFlow = p, f
-	defer func() { t.cur, t.curFlow = nil, nil }()
+	t.cur, t.curFlow, t.seg = p, f, d
+	defer func() { t.cur, t.curFlow, t.seg = nil, nil, nil }()
 	f.Pkts[dir]++
-	f.Bytes[dir] += uint64(len(frame))
+	f.Bytes[dir] += uint64(len(d.Frame))
 	if f.Last.Before(ts) {
 		f.Last = ts
 	}
-	tcp := l4 == l4TCP && f.tcp != nil
+	tcp := d.L4 == decode.L4TCP && f.tcp != nil
 	if tcp {
 		t.tcpState(f, dir, p)
 	} else if f.Pkts[inspect.ToServer] > 0 && f.Pkts[inspect.ToClient] > 0 {
@@ -139,7 +155,7 @@ func (t *Tracker) Frame(ts time.Time, frame []byte) (*inspect.Packet, error) {
 	switch {
 	case tcp:
 		t.tcpSegment(f, dir, p)
-	case l4 == l4UDP:
+	case d.L4 == decode.L4UDP:
 		t.udpPacket(f, dir, p)
 	}
 	return p, nil
@@ -147,16 +163,16 @@ func (t *Tracker) Frame(ts time.Time, frame []byte) (*inspect.Packet, error) {
 
 // lookup finds or creates the packet's flow and gives the packet's
 // direction in it.
-func (t *Tracker) lookup(p *inspect.Packet, l4 transport) (*flowState, inspect.Dir) {
-	k, fromA := keyOf(p, l4)
+func (t *Tracker) lookup(d *decode.Packet, p *inspect.Packet) (*flowState, inspect.Dir) {
+	k, fromA := keyOf(d)
 	f := t.table.flows[k]
-	if f != nil && f.tcp != nil && l4 == l4TCP && f.tcp.reusedBy(p.TCPFlags) {
+	if f != nil && f.tcp != nil && d.L4 == decode.L4TCP && f.tcp.reusedBy(p.TCPFlags) {
 		t.stats.Reused++
 		t.end(f, "tcp_reuse")
 		f = nil
 	}
 	if f == nil {
-		f = t.create(k, fromA, p, l4)
+		f = t.create(k, fromA, d, p)
 	}
 	if fromA == f.clientIsA {
 		return f, inspect.ToServer
@@ -164,24 +180,25 @@ func (t *Tracker) lookup(p *inspect.Packet, l4 transport) (*flowState, inspect.D
 	return f, inspect.ToClient
 }
 
-func (t *Tracker) create(k key, fromA bool, p *inspect.Packet, l4 transport) *flowState {
+func (t *Tracker) create(k key, fromA bool, d *decode.Packet, p *inspect.Packet) *flowState {
+	l4 := d.L4
 	if len(t.table.flows) >= t.cfg.MaxFlows {
 		t.makeRoom()
 	}
 	t.stats.Flows++
 	f := &flowState{key: k, clientIsA: fromA}
-	if l4 == l4TCP && p.TCPFlags&(flagSYN|flagACK) == flagSYN|flagACK {
+	if l4 == decode.L4TCP && p.TCPFlags&(flagSYN|flagACK) == flagSYN|flagACK {
 		f.clientIsA = !fromA
 	}
 	ca, sa, cp, sp := k.a, k.b, k.ap, k.bp
 	if !f.clientIsA {
 		ca, sa, cp, sp = sa, ca, sp, cp
 	}
-	f.Flow = inspect.Flow{ID: flowID(t.stats.Flows, k), Proto: p.Proto, Client: addr(ca, k.v6), Server: addr(sa, k.v6), Start: p.TS, Last: p.TS}
-	if l4 == l4TCP || l4 == l4UDP {
+	f.Flow = inspect.Flow{ID: flowid.Of(d.FlowKey()), Proto: p.Proto, Client: addr(ca, k.v6), Server: addr(sa, k.v6), Start: p.TS, Last: p.TS}
+	if l4 == decode.L4TCP || l4 == decode.L4UDP {
 		f.ClientPort, f.ServerPort = cp, sp
 	}
-	if l4 == l4TCP {
+	if l4 == decode.L4TCP {
 		f.tcp = t.newTCP(f, p)
 	}
 	t.table.add(f)

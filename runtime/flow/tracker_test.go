@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/rulec/rulec/runtime/decode"
 	"net/netip"
 	"testing"
 	"time"
@@ -161,13 +162,13 @@ func TestDecodeErrorsLeaveFlowsAlone(t *testing.T) {
 		frame []byte
 		want  error
 	}{
-		{"short ethernet", good[:10], ErrTruncated},
-		{"cut ip header", good[:14+12], ErrTruncated},
-		{"ip length beyond frame", cutIP, ErrTruncated},
-		{"cut tcp header", tcp[:14+20+10], ErrTruncated},
-		{"bad ihl", badIHL, ErrCorrupt},
-		{"bad version", badVersion, ErrCorrupt},
-		{"cut vlan tag", pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.2"), Proto: 17, VLANs: []uint16{5}})[:16], ErrTruncated},
+		{"short ethernet", good[:10], decode.ErrTruncated},
+		{"cut ip header", good[:14+12], decode.ErrTruncated},
+		{"ip length beyond frame", cutIP, decode.ErrTruncated},
+		{"cut tcp header", tcp[:14+20+10], decode.ErrTruncated},
+		{"bad ihl", badIHL, decode.ErrCorrupt},
+		{"bad version", badVersion, decode.ErrCorrupt},
+		{"cut vlan tag", pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.2"), Proto: 17, VLANs: []uint16{5}})[:16], decode.ErrTruncated},
 	}
 	cfg := DefaultConfig()
 	tr, s := newTracker(cfg)
@@ -219,8 +220,8 @@ func TestEviction(t *testing.T) {
 		t.Fatalf("evicted flow's stream not flushed: %v", chunks)
 	}
 	feed(t, tr, udp("10.0.0.1", "10.0.0.2", 1, 2, []byte("a2")))
-	if got := s.units[len(s.units)-1].flowID; got == firstUDP {
-		t.Error("evicted flow came back with its old id")
+	if last := s.units[len(s.units)-1]; last.flowID != firstUDP || last.buffers["payload"] != "a2" || last.flow.Pkts[inspect.ToServer] != 1 {
+		t.Errorf("evicted flow came back as flow %d with %d packets, want a new flow with its key's id %d", last.flowID, last.flow.Pkts[inspect.ToServer], firstUDP)
 	}
 	if st := tr.Stats(); st.Evicted != 3 || st.EvictedEstablished != 1 || st.Flows != 5 {
 		t.Errorf("stats %+v", st)
@@ -291,12 +292,11 @@ func TestTimeoutByPacketTime(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ids := []uint64{s.units[0].flowID, s.units[1].flowID, s.units[2].flowID, s.units[3].flowID}
-	if ids[0] != ids[1] || ids[1] != ids[2] || ids[2] == ids[3] {
-		t.Errorf("ids %v", ids)
+	if s.units[0].flow != s.units[2].flow || s.units[2].flow == s.units[3].flow || s.units[3].flowID != s.units[0].flowID {
+		t.Error("the flow did not time out once into a new flow with the same id")
 	}
-	if st := tr.Stats(); st.TimedOut != 1 {
-		t.Errorf("timed out %d", st.TimedOut)
+	if st := tr.Stats(); st.TimedOut != 1 || st.Flows != 2 {
+		t.Errorf("timed out %d, flows %d", st.TimedOut, st.Flows)
 	}
 }
 
@@ -304,27 +304,15 @@ func TestReuseAfterClose(t *testing.T) {
 	tr, s := newTracker(DefaultConfig())
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
 	feed(t, tr, concat(c.handshake(), c.frame(true, rst|ack, c.cseq, c.sseq, ""))...)
-	first := s.units[0].flowID
+	first := s.units[0].flow
 	c.cseq += 5000
 	feed(t, tr, c.handshake()...)
 	last := s.units[len(s.units)-1]
-	if last.flowID == first || !last.est {
-		t.Errorf("reused tuple: id %d (old %d), established %v", last.flowID, first, last.est)
+	if last.flow == first || last.flowID != first.ID || !last.est {
+		t.Errorf("reused tuple: same flow %v, id %d (old %d), established %v", last.flow == first, last.flowID, first.ID, last.est)
 	}
 	if st := tr.Stats(); st.Reused != 1 || st.ActiveFlows != 1 {
 		t.Errorf("stats %+v", st)
-	}
-}
-
-func TestFlowIDs(t *testing.T) {
-	seen := map[uint64]bool{}
-	for i := range 1000 {
-		k := key{proto: 6, ap: uint16(i)}
-		id := flowID(uint64(i+1), k)
-		if id == 0 || id >= 1<<53 || seen[id] {
-			t.Fatalf("id %d for flow %d", id, i)
-		}
-		seen[id] = true
 	}
 }
 

@@ -3,6 +3,8 @@ package inspect
 import (
 	"net/netip"
 	"time"
+
+	"github.com/rulec/rulec/runtime/decode"
 )
 
 // Dir is a packet's or a buffer's direction within its flow.
@@ -58,7 +60,10 @@ type Packet struct {
 	IType, ICode uint8
 	VLANs        []uint16
 	Payload      []byte
-	Flow         *Flow // the flow the tracker put the packet in
+	// Events are the decoder and defragmentation events the packet
+	// raised (Suricata's decode-event names).
+	Events decode.Events
+	Flow   *Flow // the flow the tracker put the packet in
 }
 
 // Kind says what produced a unit.

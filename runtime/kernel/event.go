@@ -7,6 +7,7 @@ import (
 
 	"github.com/rulec/rulec/bpf"
 	kernelgen "github.com/rulec/rulec/codegen/kernel"
+	"github.com/rulec/rulec/runtime/flowid"
 )
 
 // EventKind is what an event reports.
@@ -112,4 +113,17 @@ func DecodeEvent(raw []byte) (Event, error) {
 		ev.Data = append([]byte(nil), raw[eventSize:end]...)
 	}
 	return ev, nil
+}
+
+// FlowKey returns the flow key of the event's packet (runtime/flowid).
+func (e Event) FlowKey() flowid.Key {
+	k := flowid.Key{Src: flowid.Addr(e.Src.Addr()), Dst: flowid.Addr(e.Dst.Addr()), Sport: e.Src.Port(), Dport: e.Dst.Port(),
+		Proto: e.Proto, Family: 4, VLAN: e.VLANs}
+	if e.Src.Addr().Is6() {
+		k.Family = 6
+	}
+	if e.Proto == 1 || e.Proto == 58 {
+		k.Sport, k.Dport = flowid.ICMPPorts(e.Proto, e.IType)
+	}
+	return k
 }

@@ -3,6 +3,8 @@ package refeval
 import (
 	"encoding/binary"
 	"net/netip"
+
+	"github.com/rulec/rulec/runtime/flowid"
 )
 
 // headers is what the classifier reads of a packet.
@@ -167,11 +169,19 @@ type Tuple struct {
 	Sport, Dport uint16
 }
 
-// PacketTuple reads the tuple of a frame the classifier would evaluate.
-func PacketTuple(frame []byte) (Tuple, bool) {
+// PacketFlow reads the tuple and the flow key (runtime/flowid) of a frame
+// the classifier would evaluate.
+func PacketFlow(frame []byte) (Tuple, flowid.Key, bool) {
 	h, ip, ok := parse(frame)
 	if !ip || !ok {
-		return Tuple{}, false
+		return Tuple{}, flowid.Key{}, false
 	}
-	return Tuple{h.src, h.dst, h.proto, h.sport, h.dport}, true
+	k := flowid.Key{Src: flowid.Addr(h.src), Dst: flowid.Addr(h.dst), Sport: h.sport, Dport: h.dport, Proto: h.proto, Family: 4, VLAN: h.vlans}
+	if h.src.Is6() {
+		k.Family = 6
+	}
+	if h.proto == 1 || h.proto == 58 {
+		k.Sport, k.Dport = flowid.ICMPPorts(h.proto, h.itype)
+	}
+	return Tuple{h.src, h.dst, h.proto, h.sport, h.dport}, k, true
 }

@@ -1,0 +1,152 @@
+package decode
+
+import (
+	"encoding/binary"
+	"fmt"
+	"net/netip"
+)
+
+const (
+	etherIPv4    = 0x0800
+	etherIPv6    = 0x86dd
+	ethHeaderLen = 14
+	vlanTagLen   = 4
+	ipv4HdrLen   = 20
+	ipv6HdrLen   = 40
+	tcpHdrLen    = 20
+	udpHdrLen    = 8
+	icmpHdrLen   = 8
+)
+
+// IsVLAN reports whether an EtherType is a VLAN tag.
+func IsVLAN(t uint16) bool { return t == 0x8100 || t == 0x88a8 || t == 0x9100 }
+
+// Decode decodes an Ethernet frame into p, which it resets. A frame
+// without an IP packet gives Family 0 and no error; a frame whose link or
+// IP header cannot be decoded gives an error wrapping ErrTruncated or
+// ErrCorrupt. A whole IP packet whose extension or transport headers do
+// not decode gives L4Invalid and no error. The decoder events raised are
+// in p.Events either way.
+func Decode(frame []byte, p *Packet) error {
+	*p = Packet{Frame: frame}
+	if len(frame) < ethHeaderLen {
+		return fmt.Errorf("%w: %d bytes of ethernet header", ErrTruncated, len(frame))
+	}
+	et, off := binary.BigEndian.Uint16(frame[12:]), ethHeaderLen
+	for IsVLAN(et) {
+		if p.NVLANs == MaxVLANs {
+			p.Events.Set(VLANTooManyLayers)
+			return fmt.Errorf("%w: more than %d vlan tags", ErrCorrupt, MaxVLANs)
+		}
+		if len(frame) < off+vlanTagLen {
+			return fmt.Errorf("%w: vlan tag", ErrTruncated)
+		}
+		p.VLANs[p.NVLANs] = binary.BigEndian.Uint16(frame[off:]) & 0x0fff
+		p.NVLANs++
+		et, off = binary.BigEndian.Uint16(frame[off+2:]), off+vlanTagLen
+	}
+	p.EtherType = et
+	switch et {
+	case etherIPv4:
+		return p.ipv4(off)
+	case etherIPv6:
+		return p.ipv6(off)
+	}
+	return nil
+}
+
+func (p *Packet) fail(e Event, err error, format string, args ...any) error {
+	p.Events.Set(e)
+	return fmt.Errorf("%w: "+format, append([]any{err}, args...)...)
+}
+
+func (p *Packet) ipv4(off int) error {
+	data := p.Frame[off:]
+	if len(data) < ipv4HdrLen {
+		return p.fail(IPv4PktTooSmall, ErrTruncated, "%d bytes of ipv4 header", len(data))
+	}
+	if v := data[0] >> 4; v != 4 {
+		return p.fail(IPv4WrongIPVersion, ErrCorrupt, "ip version %d in an IPv4 frame", v)
+	}
+	hlen := int(data[0]&0x0f) * 4
+	total := int(binary.BigEndian.Uint16(data[2:]))
+	switch {
+	case hlen < ipv4HdrLen:
+		return p.fail(IPv4HlenTooSmall, ErrCorrupt, "ipv4 header length %d", hlen)
+	case total < hlen:
+		return p.fail(IPv4IPLenSmallerThanHlen, ErrCorrupt, "ipv4 total length %d below header length %d", total, hlen)
+	case total > len(data):
+		return p.fail(IPv4TruncPkt, ErrTruncated, "ipv4 total length %d beyond the frame's %d bytes", total, len(data))
+	}
+	p.Family, p.NetOff, p.NetEnd = 4, off, off+total
+	p.Src = netip.AddrFrom4([4]byte(data[12:16]))
+	p.Dst = netip.AddrFrom4([4]byte(data[16:20]))
+	p.TTL, p.Proto = data[8], data[9]
+	flags := binary.BigEndian.Uint16(data[6:])
+	if flags&0x3fff != 0 {
+		p.L4, p.L4Off = L4Fragment, off+hlen
+		p.Frag = Fragment{ID: uint32(binary.BigEndian.Uint16(data[4:])), Offset: int(flags&0x1fff) * 8, More: flags&0x2000 != 0}
+		p.Payload = p.Frame[off+hlen : p.NetEnd]
+		return nil
+	}
+	return p.transport(off + hlen)
+}
+
+// invalid marks a whole IP packet whose headers past the IP header do not
+// decode.
+func (p *Packet) invalid(e Event) error {
+	p.Events.Set(e)
+	p.L4, p.Payload, p.Sport, p.Dport, p.TCPFlags, p.IType, p.ICode = L4Invalid, nil, 0, 0, 0, 0, 0
+	return nil
+}
+
+// transport decodes the transport header at off, up to p.NetEnd.
+func (p *Packet) transport(off int) error {
+	p.L4Off = off
+	data := p.Frame[off:p.NetEnd]
+	switch p.Proto {
+	case 6:
+		if len(data) < tcpHdrLen {
+			return p.invalid(TCPPktTooSmall)
+		}
+		hlen := int(data[12]>>4) * 4
+		if hlen < tcpHdrLen {
+			return p.invalid(TCPHlenTooSmall)
+		}
+		if hlen > len(data) {
+			return p.invalid(TCPPktTooSmall)
+		}
+		p.L4 = L4TCP
+		p.Sport, p.Dport = binary.BigEndian.Uint16(data), binary.BigEndian.Uint16(data[2:])
+		p.Seq, p.Ack = binary.BigEndian.Uint32(data[4:]), binary.BigEndian.Uint32(data[8:])
+		p.TCPFlags, p.Payload = data[13], data[hlen:]
+	case 17:
+		if len(data) < udpHdrLen {
+			return p.invalid(UDPPktTooSmall)
+		}
+		p.L4 = L4UDP
+		p.Sport, p.Dport = binary.BigEndian.Uint16(data), binary.BigEndian.Uint16(data[2:])
+		// The payload runs to the end of the IP packet, as the
+		// classifier reads it; a UDP length that disagrees is an event.
+		p.Payload = data[udpHdrLen:]
+		switch n := int(binary.BigEndian.Uint16(data[4:])); {
+		case n > len(data):
+			p.Events.Set(UDPPktTooSmall)
+		case n != len(data):
+			p.Events.Set(UDPHlenInvalid)
+		}
+	case 1, 58:
+		if len(data) < icmpHdrLen {
+			e := ICMPv4PktTooSmall
+			if p.Proto == 58 {
+				e = ICMPv6PktTooSmall
+			}
+			return p.invalid(e)
+		}
+		p.L4 = L4ICMP
+		p.IType, p.ICode, p.Payload = data[0], data[1], data[icmpHdrLen:]
+	default:
+		p.Payload = data
+	}
+	return nil
+}

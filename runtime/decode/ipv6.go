@@ -1,0 +1,119 @@
+package decode
+
+import (
+	"encoding/binary"
+	"net/netip"
+)
+
+// IPv6 next-header values the decoder follows or stops at.
+const (
+	nhHopByHop = 0
+	nhRouting  = 43
+	nhFragment = 44
+	nhAH       = 51
+	nhNone     = 59
+	nhDstOpts  = 60
+	nhMobility = 135
+	nhHIP      = 139
+	nhShim6    = 140
+)
+
+// IsIPv6Ext reports the IPv6 extension headers the decoder follows.
+func IsIPv6Ext(nh uint8) bool {
+	switch nh {
+	case nhHopByHop, nhRouting, nhFragment, nhAH, nhDstOpts, nhMobility, nhHIP, nhShim6:
+		return true
+	}
+	return false
+}
+
+func (p *Packet) ipv6(off int) error {
+	data := p.Frame[off:]
+	if len(data) < ipv6HdrLen {
+		return p.fail(IPv6PktTooSmall, ErrTruncated, "%d bytes of ipv6 header", len(data))
+	}
+	if v := data[0] >> 4; v != 6 {
+		return p.fail(IPv6WrongIPVersion, ErrCorrupt, "ip version %d in an IPv6 frame", v)
+	}
+	plen := int(binary.BigEndian.Uint16(data[4:]))
+	if ipv6HdrLen+plen > len(data) {
+		return p.fail(IPv6TruncPkt, ErrTruncated, "ipv6 payload length %d beyond the frame's %d bytes", plen, len(data)-ipv6HdrLen)
+	}
+	p.Family, p.NetOff, p.NetEnd = 6, off, off+ipv6HdrLen+plen
+	p.Src = netip.AddrFrom16([16]byte(data[8:24]))
+	p.Dst = netip.AddrFrom16([16]byte(data[24:40]))
+	p.TTL = data[7]
+	return p.extensions(off+ipv6HdrLen, data[6], off+6)
+}
+
+// extensions walks the extension header chain from off, where header nh
+// starts; nhAt is where nh was read. Each header takes at least 8 bytes,
+// so the walk ends within the packet.
+func (p *Packet) extensions(off int, nh uint8, nhAt int) error {
+	var seen [256]uint8
+	for IsIPv6Ext(nh) {
+		p.ExtHdrs++
+		rest := p.NetEnd - off
+		if rest < 8 {
+			p.Proto = nh
+			return p.invalid(IPv6TruncExthdr)
+		}
+		h := p.Frame[off:]
+		hlen := (int(h[1]) + 1) * 8
+		switch nh {
+		case nhFragment:
+			hlen = 8
+		case nhAH:
+			hlen = (int(h[1]) + 2) * 4
+		}
+		if hlen > rest {
+			p.Proto = nh
+			return p.invalid(IPv6TruncExthdr)
+		}
+		seen[nh]++
+		p.duplicate(nh, seen[nh])
+		if nh == nhFragment {
+			fo := binary.BigEndian.Uint16(h[2:])
+			frag := Fragment{ID: binary.BigEndian.Uint32(h[4:]), Offset: int(fo & 0xfff8), More: fo&1 != 0,
+				HdrOff: off - p.NetOff, PrevNextOff: nhAt - p.NetOff}
+			if frag.Offset != 0 || frag.More {
+				p.Proto, p.L4, p.L4Off, p.Frag = h[0], L4Fragment, off+hlen, frag
+				p.Payload = p.Frame[off+hlen : p.NetEnd]
+				if frag.More && len(p.Payload)%8 != 0 {
+					p.Events.Set(IPv6FragInvalidLength)
+				}
+				return nil
+			}
+			p.Events.Set(IPv6ExthdrUselessFH)
+		}
+		nh, nhAt, off = h[0], off, off+hlen
+	}
+	p.Proto = nh
+	if nh == nhNone && off < p.NetEnd {
+		p.Events.Set(IPv6DataAfterNoneHeader)
+	}
+	return p.transport(off)
+}
+
+// duplicate raises Suricata's events for headers RFC 8200 allows once
+// (destination options twice).
+func (p *Packet) duplicate(nh, n uint8) {
+	var e Event
+	switch {
+	case n < 2 || nh == nhDstOpts && n < 3:
+		return
+	case nh == nhFragment:
+		e = IPv6ExthdrDuplFH
+	case nh == nhRouting:
+		e = IPv6ExthdrDuplRH
+	case nh == nhHopByHop:
+		e = IPv6ExthdrDuplHH
+	case nh == nhDstOpts:
+		e = IPv6ExthdrDuplDH
+	case nh == nhAH:
+		e = IPv6ExthdrDuplAH
+	default:
+		return
+	}
+	p.Events.Set(e)
+}

@@ -1,0 +1,11 @@
+package flow
+
+import "errors"
+
+var (
+	// ErrSetting, ErrSize and ErrDuration are Config.Set's errors: an
+	// unknown key, a bad size, a bad timeout.
+	ErrSetting  = errors.New("unknown setting")
+	ErrSize     = errors.New("bad size, want a number of bytes with an optional kb, mb or gb")
+	ErrDuration = errors.New("bad timeout, want seconds or a duration such as 90s")
+)

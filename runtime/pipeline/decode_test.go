@@ -1,0 +1,180 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rulec/rulec/internal/bpftest"
+	"github.com/rulec/rulec/internal/pktgen"
+	"github.com/rulec/rulec/runtime/engine"
+	"github.com/rulec/rulec/runtime/flow"
+)
+
+// decodeRules: sid 1 is kernel-resident, sid 2 and 3 run in userspace.
+const decodeRules = `alert tcp any any -> any 80 (msg:"syn"; flags:S; sid:1;)
+alert http any any -> any any (msg:"uri"; http.uri; content:"/secret"; sid:2;)
+alert udp any any -> any 53 (msg:"dns"; content:"needle"; sid:3;)
+`
+
+// conn builds the frames of a TCP connection that requests /secret.
+type conn struct {
+	src, dst netip.Addr
+	sport    uint16
+	vlans    []uint16
+	ext      []uint8 // IPv6 extension headers (8 bytes each) in every frame
+}
+
+func (c conn) frame(toServer bool, flags uint8, seq, ack uint32, payload string) []byte {
+	s := pktgen.Spec{Src: c.src, Dst: c.dst, Proto: 6, Sport: c.sport, Dport: 80, TCPFlags: flags, Seq: seq, Ack: ack, VLANs: c.vlans, Payload: []byte(payload)}
+	if !toServer {
+		s.Src, s.Dst, s.Sport, s.Dport = c.dst, c.src, 80, c.sport
+	}
+	return withExtHeaders(pktgen.Build(s), 14+4*len(c.vlans), c.ext)
+}
+
+func (c conn) frames() [][]byte {
+	req := "GET /secret HTTP/1.1\r\nHost: x\r\n\r\n"
+	resp := "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+	return [][]byte{
+		c.frame(true, 0x02, 100, 0, ""),
+		c.frame(false, 0x12, 500, 101, ""),
+		c.frame(true, 0x10, 101, 501, ""),
+		c.frame(true, 0x18, 101, 501, req),
+		c.frame(false, 0x18, 501, 101+uint32(len(req)), resp),
+	}
+}
+
+// withExtHeaders inserts IPv6 extension headers after the IPv6 header at
+// ip: an atomic fragment header (offset 0, no more), AH of 8 bytes, the
+// others with a PadN option.
+func withExtHeaders(frame []byte, ip int, ext []uint8) []byte {
+	if len(ext) == 0 {
+		return frame
+	}
+	out := append([]byte(nil), frame[:ip+40]...)
+	next := append(append([]uint8(nil), ext...), out[ip+6])
+	out[ip+6] = next[0]
+	for i, h := range ext {
+		switch h {
+		case 44:
+			out = append(out, next[i+1], 0, 0, 0, 0, 0, 0, 9)
+		case 51:
+			out = append(out, next[i+1], 0, 0, 0, 0, 0, 0, 1)
+		default:
+			out = append(out, next[i+1], 0, 1, 4, 0, 0, 0, 0)
+		}
+	}
+	out = append(out, frame[ip+40:]...)
+	binary.BigEndian.PutUint16(out[ip+4:], uint16(len(out)-ip-40))
+	return out
+}
+
+type alertRecord struct {
+	FlowID uint64 `json:"flow_id"`
+	Alert  struct {
+		SID  uint64 `json:"signature_id"`
+		Tier string `json:"tier"`
+	} `json:"alert"`
+}
+
+// runFrames runs frames through a pipeline with decodeRules and returns
+// its alerts and the tracker's counters.
+func runFrames(t *testing.T, kernelTier string, frames [][]byte) ([]alertRecord, *engine.Stats) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "t.rules")
+	if err := os.WriteFile(path, []byte(decodeRules), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var eve bytes.Buffer
+	p, err := Open(compileObject(t, path), Config{Kernel: kernelTier, Flow: flow.DefaultConfig(), EVE: &eve, Offline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := time.Unix(1700000000, 0)
+	for i, fr := range frames {
+		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Millisecond), fr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := p.Engine.Stats()
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var out []alertRecord
+	for _, line := range bytes.Split(bytes.TrimSpace(eve.Bytes()), []byte("\n")) {
+		if len(line) == 0 {
+			continue
+		}
+		var a alertRecord
+		if err := json.Unmarshal(line, &a); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		out = append(out, a)
+	}
+	return out, st
+}
+
+// eachKernelTier runs f with the reference evaluator, then with the real
+// classifier when BPF programs load here.
+func eachKernelTier(t *testing.T, f func(t *testing.T, tier string)) {
+	for _, tier := range []string{KernelReference, KernelBPF} {
+		t.Run(tier, func(t *testing.T) {
+			if tier == KernelBPF {
+				bpftest.Require(t)
+			}
+			f(t, tier)
+		})
+	}
+}
+
+// TestOneFlowIDForBothTiers: the kernel alert (SYN) and the userspace alert
+// (http.uri) of one connection carry the same flow_id, through both kernel
+// tiers, for VLAN-tagged IPv4 and for IPv6 behind six extension headers;
+// the connections' ids differ.
+func TestOneFlowIDForBothTiers(t *testing.T) {
+	conns := []conn{
+		{src: netip.MustParseAddr("10.0.0.1"), dst: netip.MustParseAddr("10.0.0.2"), sport: 40000, vlans: []uint16{100, 200}},
+		{src: netip.MustParseAddr("2001:db8::1"), dst: netip.MustParseAddr("2001:db8::2"), sport: 40001, ext: []uint8{0, 60, 43, 44, 51, 60}},
+		{src: netip.MustParseAddr("2001:db8::1"), dst: netip.MustParseAddr("2001:db8::2"), sport: 40002, ext: []uint8{0, 60, 43, 44, 60}},
+	}
+	eachKernelTier(t, func(t *testing.T, tier string) {
+		var frames [][]byte
+		for _, c := range conns {
+			frames = append(frames, c.frames()...)
+		}
+		alerts, _ := runFrames(t, tier, frames)
+		if len(alerts) != 2*len(conns) {
+			t.Fatalf("alerts %+v, want a kernel and a userspace alert per connection", alerts)
+		}
+		seen := map[uint64]bool{}
+		for i := 0; i < len(alerts); i += 2 {
+			k, u := alerts[i], alerts[i+1]
+			if k.Alert.SID != 1 || k.Alert.Tier != "kernel" || u.Alert.SID != 2 || u.Alert.Tier != "userspace" {
+				t.Fatalf("connection %d: alerts %+v then %+v", i/2, k, u)
+			}
+			if k.FlowID == 0 || k.FlowID != u.FlowID || seen[k.FlowID] {
+				t.Errorf("connection %d: kernel flow_id %d, userspace %d (ids so far %v)", i/2, k.FlowID, u.FlowID, seen)
+			}
+			seen[k.FlowID] = true
+		}
+	})
+}
+
+// TestFourVLANTagsRaiseTheEvent: a frame with four VLAN tags reaches the
+// userspace decoder, which counts vlan.too_many_layers.
+func TestFourVLANTagsRaiseTheEvent(t *testing.T) {
+	a, b := netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2")
+	frame := pktgen.Build(pktgen.Spec{Src: a, Dst: b, Proto: 17, Sport: 1, Dport: 53, VLANs: []uint16{1, 2, 3, 4}, Payload: []byte("needle")})
+	eachKernelTier(t, func(t *testing.T, tier string) {
+		_, st := runFrames(t, tier, [][]byte{frame})
+		if st.DecodeEvents["vlan.too_many_layers"] != 1 || st.DecodeErrors != 1 || st.Copies != 1 {
+			t.Errorf("vlan.too_many_layers %d, decode errors %d, copies %d", st.DecodeEvents["vlan.too_many_layers"], st.DecodeErrors, st.Copies)
+		}
+	})
+}

@@ -1,0 +1,101 @@
+package refeval
+
+import (
+	"encoding/binary"
+	"net/netip"
+	"slices"
+	"testing"
+
+	"github.com/rulec/rulec/internal/pktgen"
+	"github.com/rulec/rulec/runtime/decode"
+)
+
+// withExt rebuilds an IPv6 frame of pktgen with extension headers of 8
+// bytes (nh values) between its IPv6 header and its payload.
+func withExt(frame []byte, ext ...uint8) []byte {
+	const ip = 14
+	out := append([]byte(nil), frame[:ip+40]...)
+	next := append(append([]uint8(nil), ext...), out[ip+6])
+	out[ip+6] = next[0]
+	for i, h := range ext {
+		if h == 44 {
+			out = append(out, next[i+1], 0, 0, 0x11, 0, 0, 0, 7) // offset 16, more
+		} else {
+			out = append(out, next[i+1], 0, 1, 4, 0, 0, 0, 0)
+		}
+	}
+	out = append(out, frame[ip+40:]...)
+	binary.BigEndian.PutUint16(out[ip+4:], uint16(len(out)-ip-40))
+	return out
+}
+
+// FuzzKernelAndUserspaceAgree: the classifier's parser (mirrored by parse)
+// and the userspace decoder read every frame the same way, so both tiers
+// see one tuple and one flow id. The decoder refuses frames the classifier
+// still classifies on the bytes it has (an IP length past the capture);
+// the classifier sends up the frames past its bounds.
+func FuzzKernelAndUserspaceAgree(f *testing.F) {
+	a4, b4 := netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2")
+	a6, b6 := netip.MustParseAddr("2001:db8::1"), netip.MustParseAddr("2001:db8::2")
+	tcp6 := pktgen.Build(pktgen.Spec{Src: a6, Dst: b6, Proto: 6, Sport: 1, Dport: 80, Payload: []byte("GET /")})
+	for _, fr := range [][]byte{
+		pktgen.Build(pktgen.Spec{Src: a4, Dst: b4, Proto: 6, Sport: 40000, Dport: 80, TCPFlags: 2}),
+		pktgen.Build(pktgen.Spec{Src: a4, Dst: b4, Proto: 17, Sport: 1, Dport: 53, Payload: []byte("q"), VLANs: []uint16{1, 2, 3}}),
+		pktgen.Build(pktgen.Spec{Src: a4, Dst: b4, Proto: 17, Sport: 1, Dport: 53, VLANs: []uint16{1, 2, 3, 4}}),
+		pktgen.Build(pktgen.Spec{Src: a4, Dst: b4, Proto: 1, IType: 8}),
+		pktgen.Build(pktgen.Spec{Src: a6, Dst: b6, Proto: 58, IType: 128}),
+		withExt(tcp6, 0, 60, 43, 60),
+		withExt(tcp6, 0, 60, 43, 60, 60, 60, 60, 60, 60),
+		withExt(tcp6, 0, 60, 44),
+		withExt(tcp6, 60, 60, 60, 60, 60, 60, 60, 60, 44),
+	} {
+		f.Add(fr)
+	}
+	f.Fuzz(func(t *testing.T, frame []byte) {
+		var d decode.Packet
+		err := decode.Decode(frame, &d)
+		h, ip, ok := parse(frame)
+		switch {
+		case d.Events.Has(decode.VLANTooManyLayers):
+			if ip || !h.deep {
+				t.Fatalf("four vlan tags: the classifier does not send the frame up (ip %v)", ip)
+			}
+			return
+		case err != nil:
+			return
+		case d.Family == 0:
+			if ip || h.deep {
+				t.Fatalf("not IP in userspace, IP to the classifier")
+			}
+			return
+		}
+		if !ip {
+			t.Fatalf("IP in userspace (%v %v -> %v proto %d), not to the classifier", d.Family, d.Src, d.Dst, d.Proto)
+		}
+		if h.deep != (d.ExtHdrs > maxExt) {
+			t.Fatalf("%d extension headers: classifier sends up %v", d.ExtHdrs, h.deep)
+		}
+		if h.src != d.Src || h.dst != d.Dst || !slices.Equal(h.vlans[:], d.VLANs[:]) {
+			t.Fatalf("addresses %v %v vlans %v, userspace %v %v %v", h.src, h.dst, h.vlans, d.Src, d.Dst, d.VLANs)
+		}
+		if h.deep {
+			return
+		}
+		if ok == (d.L4 == decode.L4Invalid) {
+			t.Fatalf("classifier reads the headers past IP %v, userspace gives l4 %d (events %v)", ok, d.L4, d.Events.List())
+		}
+		if !ok {
+			return
+		}
+		if h.proto != d.Proto || h.fragment != (d.L4 == decode.L4Fragment) || h.sport != d.Sport || h.dport != d.Dport {
+			t.Fatalf("proto %d fragment %v ports %d/%d, userspace proto %d l4 %d ports %d/%d",
+				h.proto, h.fragment, h.sport, h.dport, d.Proto, d.L4, d.Sport, d.Dport)
+		}
+		if _, k, _ := PacketFlow(frame); k != d.FlowKey() {
+			t.Fatalf("flow key %+v, userspace %+v", k, d.FlowKey())
+		}
+		if h.hasL4 && (h.payloadLen != len(d.Payload) || h.tcpFlags != d.TCPFlags || h.itype != d.IType) {
+			t.Fatalf("payload %d flags %x type %d, userspace %d %x %d", h.payloadLen, h.tcpFlags, h.itype, len(d.Payload), d.TCPFlags, d.IType)
+		}
+	})
+}
