@@ -17,6 +17,7 @@ func TestLiveUsage(t *testing.T) {
 		{"both pcap and iface", []string{"run", rules, "--pcap", "x.pcap", "--iface", "lo"}, 2, "either --pcap FILE or --iface IF"},
 		{"bad direction", []string{"run", rules, "--iface", "lo", "--direction", "sideways"}, 2, "want ingress, egress or both"},
 		{"bad threshold", []string{"run", rules, "--iface", "lo", "--threshold", "high=5/60s"}, 2, "SEVERITY=COUNT/WINDOW/TTL"},
+		{"bad ring size", []string{"run", rules, "--iface", "lo", "--ring-size", "3M"}, 2, "ring size"},
 		{"bad port block", []string{"run", rules, "--iface", "lo", "--block-port", "icmp/1"}, 2, "want tcp, udp or any"},
 		{"absent interface", []string{"run", rules, "--iface", "rulec-absent0"}, 1, "no such interface"},
 		{"reload without target", []string{"reload"}, 2, "want --iface IF or --control PATH"},

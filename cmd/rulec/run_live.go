@@ -32,7 +32,7 @@ import (
 // liveFlags are the flags of rulec run on an interface.
 type liveFlags struct {
 	iface, direction, attachMode, config, metricsAddr, control string
-	logLevel                                                   string
+	logLevel, ringSize                                         string
 	stats, duration                                            time.Duration
 	allowRemote, watchExec                                     bool
 	thresholds, allow, block, portBlocks                       []string
@@ -53,7 +53,8 @@ func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
 	fs.StringVar(&lf.direction, "direction", "", "traffic to classify: ingress, egress or both (default both: rules that follow TCP streams or application protocols need both)")
 	fs.StringVar(&lf.attachMode, "attach", "", "attach with auto (TCX, else clsact), tcx or clsact")
 	fs.StringVar(&lf.config, "config", "", "YAML configuration file (see docs/rulec.yaml); flags override it")
-	fs.DurationVar(&lf.stats, "stats", 0, "print counters this often (live mode)")
+	fs.DurationVar(&lf.stats, "stats", 0, "print counters and write an EVE stats record this often (live mode)")
+	fs.StringVar(&lf.ringSize, "ring-size", "", "classifier event ring buffer: a power of two from the page size to 1G, e.g. 16M (default 4M)")
 	fs.StringVar(&lf.metricsAddr, "metrics-addr", "", "serve Prometheus metrics on this address, e.g. 127.0.0.1:9464")
 	fs.BoolVar(&lf.allowRemote, "metrics-allow-remote", false, "allow a metrics address that is not loopback")
 	fs.StringVar(&lf.control, "control", "", "control socket for rulec reload (default /run/rulec/IFACE.sock)")
@@ -123,6 +124,11 @@ func liveSettings(lf *liveFlags, c liveCommon, stdout io.Writer) (live.Config, *
 		return cfg, nil, err
 	}
 	cfg.LogLevel = level
+	if lf.ringSize != "" {
+		if cfg.RingSize, err = live.ParseRingSize(lf.ringSize); err != nil {
+			return cfg, nil, err
+		}
+	}
 	if lf.direction != "" {
 		d, err := attach.ParseDirection(lf.direction)
 		if err != nil {
@@ -207,12 +213,21 @@ func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.W
 	fmt.Fprintf(stderr, "attached to %s (%s, %s); %d rules\n", cfg.Iface, snap.Attach, r.Direction(), len(o.Rules))
 	warnOneWay(stderr, o, r.Direction())
 	code := serveLive(ctx, r, src, lf, f, eveSink, stderr)
-	if s, err := r.Snapshot(); err == nil {
-		s.WriteLine(stderr, nil)
-	}
 	if err := r.Close(); err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		code = 1
+	}
+	if s, err := r.Final(); err == nil {
+		if err := r.WriteEvent(s.EVE()); err != nil {
+			fmt.Fprintf(stderr, "rulec run: %v\n", err)
+			code = 1
+		}
+		s.WriteSummary(stderr)
+	}
+	if eveSink != nil {
+		if st := eveSink.Stats(); st.Dropped > 0 {
+			fmt.Fprintf(stderr, "EVE records not delivered: %d of %d\n", st.Dropped, st.Records)
+		}
 	}
 	return code
 }
@@ -231,6 +246,9 @@ func warnOneWay(stderr io.Writer, o *object.Object, d attach.Direction) {
 	fmt.Fprintf(stderr, "warning: attached %s only: %d rules follow TCP streams or application protocols and miss what this host %s (--direction both sees it)\n", d, n, missed)
 }
 
+// lossWarnEvery is the least time between two ring-buffer loss warnings.
+const lossWarnEvery = 10 * time.Second
+
 // serveLive runs until SIGINT or SIGTERM, reloading rules on SIGUSR2 and
 // control requests and reopening the EVE output on SIGHUP (Suricata's
 // signals), printing and serving counters.
@@ -240,22 +258,24 @@ func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f
 		ctx, cancel = context.WithTimeout(ctx, lf.duration)
 		defer cancel()
 	}
-	reload := func() (string, error) {
+	// reload logs its outcome whatever asked for it (SIGUSR2 or the
+	// control socket, whose client also gets it).
+	reload := func(via string) (string, error) {
 		o, err := src.load()
-		if err != nil {
-			return "", err
+		if err == nil {
+			var gen uint16
+			if gen, err = r.Reload(o); err == nil {
+				msg := fmt.Sprintf("generation %d, %d rules", gen, len(o.Rules))
+				fmt.Fprintf(stderr, "reloaded (%s): %s\n", via, msg)
+				warnOneWay(stderr, o, r.Direction())
+				return msg, nil
+			}
 		}
-		gen, err := r.Reload(o)
-		if err != nil {
-			return "", err
-		}
-		msg := fmt.Sprintf("generation %d, %d rules", gen, len(o.Rules))
-		fmt.Fprintf(stderr, "reloaded: %s\n", msg)
-		warnOneWay(stderr, o, r.Direction())
-		return msg, nil
+		fmt.Fprintf(stderr, "reload (%s) failed, the old rules stay: %v\n", via, err)
+		return "", err
 	}
 	ctlPath := cmp(lf.control, f.Control, live.ControlPath(r.Iface()))
-	ctl, err := live.ServeControl(ctlPath, reload)
+	ctl, err := live.ServeControl(ctlPath, func() (string, error) { return reload("control socket") })
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 1
@@ -301,6 +321,9 @@ func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f
 		defer t.Stop()
 		tick = t.C
 	}
+	losses := time.NewTicker(time.Second)
+	defer losses.Stop()
+	warner := live.LossWarner{Every: lossWarnEvery}
 	var prev *live.Snapshot
 	for {
 		select {
@@ -334,9 +357,7 @@ func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f
 				}
 			}
 		case <-usr2:
-			if _, err := reload(); err != nil {
-				fmt.Fprintf(stderr, "reload failed, the old rules stay: %v\n", err)
-			}
+			reload("SIGUSR2")
 		case <-tick:
 			s, err := r.Snapshot()
 			if err != nil {
@@ -345,6 +366,16 @@ func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f
 			}
 			s.WriteLine(stderr, prev)
 			prev = &s
+			if err := r.WriteEvent(s.EVE()); err != nil {
+				fmt.Fprintf(stderr, "rulec run: %v\n", err)
+				return 1
+			}
+		case <-losses.C:
+			if s, err := r.Snapshot(); err == nil {
+				if msg, ok := warner.Check(&s); ok {
+					fmt.Fprintln(stderr, msg)
+				}
+			}
 		}
 		if err := r.Err(); err != nil {
 			fmt.Fprintf(stderr, "rulec run: %v\n", err)

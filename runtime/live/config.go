@@ -30,6 +30,7 @@ type File struct {
 	EVEType     string                   `yaml:"eve_type"`
 	EVEFacility string                   `yaml:"eve_facility"`
 	Stats       time.Duration            `yaml:"stats"`
+	RingSize    string                   `yaml:"ring_size"`
 	MetricsAddr string                   `yaml:"metrics_addr"`
 	Control     string                   `yaml:"control"`
 	Severity    map[int]string           `yaml:"severity"`
@@ -101,6 +102,13 @@ func (f *File) Apply(cfg *Config) error {
 	}
 	if cfg.Attach == "" {
 		cfg.Attach = attach.Mode(f.Attach)
+	}
+	if cfg.RingSize == 0 && f.RingSize != "" {
+		n, err := ParseRingSize(f.RingSize)
+		if err != nil {
+			return err
+		}
+		cfg.RingSize = n
 	}
 	if cfg.Severity == nil && len(f.Severity) > 0 {
 		var items []string

@@ -24,7 +24,8 @@
 //	direction: both            # ingress, egress or both
 //	attach: auto               # auto, tcx or clsact
 //	eve: /var/log/rulec/eve.json
-//	stats: 10s                 # print counters this often
+//	stats: 10s                 # print counters (and write an EVE stats record) this often
+//	ring_size: 16M             # classifier event ring buffer (default 4M)
 //	metrics_addr: 127.0.0.1:9464  # loopback unless allowed explicitly
 //	control: /run/rulec/eth0.sock
 //	vars:                      # as suricata.yaml's vars:

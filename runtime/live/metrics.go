@@ -51,10 +51,13 @@ func WriteMetrics(w io.Writer, s *Snapshot) error {
 	m.counter("rulec_userspace_units_total", "Inspection units evaluated by the userspace tier.", s.Engine.Units)
 	m.counter("rulec_dynamic_blocks_total", "Dynamic blocks added.", s.Blocks.Blocks)
 	m.counter("rulec_dynamic_unblocks_total", "Dynamic blocks expired.", s.Blocks.Unblocks)
-	m.gauge("rulec_dynamic_blocks", "Dynamic blocks in force.", s.Blocks.Active)
+	m.gauge("rulec_dynamic_blocks_active", "Dynamic blocks in force.", s.Blocks.Active)
 	m.counter("rulec_reloads_total", "Rule set reloads.", s.Reloads)
 	m.gauge("rulec_generation", "Generation of the rule set in force.", int(s.Generation))
 	m.counter("rulec_stale_events_total", "Events of rule sets replaced two reloads ago.", s.StaleEvents)
+	m.counter("rulec_event_read_errors_total", "Ring buffer reads that failed.", s.ReadErrors)
+	m.counter("rulec_event_decode_errors_total", "Ring buffer records that did not decode.", s.DecodeErrors)
+	m.counter("rulec_log_records_lost_total", "Classifier log records not taken in time.", s.LogDrops)
 	return m.err
 }
 

@@ -54,7 +54,7 @@ type Config struct {
 	Block       []netip.Prefix             // static blocks
 	PortBlocks  []PortBlock                // static port blocks; Allow makes exceptions
 	Queue       int                        // userspace event queue; 0: 65,536
-	RingSize    int                        // ring buffer bytes; 0: kernel's default
+	RingSize    int                        // event ring buffer bytes, a power of two; 0: 4 MiB
 	Sweep       time.Duration              // expired-block sweep period; 0: 250ms
 	LogLevel    bpflog.Level               // classifier log records shown; 0: info
 	WAFBlocking bool                       // SecLang rules in On mode, not DetectionOnly
@@ -76,16 +76,22 @@ type Runner struct {
 	events  *ebpf.Map // the ring buffer, shared by every generation
 	queue   chan kernel.Event
 	offset  time.Duration // wall clock minus CLOCK_MONOTONIC
-	readerW sync.WaitGroup
-	workerW sync.WaitGroup
-	sweepW  sync.WaitGroup
-	done    chan struct{} // stops the sweeper
-	logs    *bpflog.Reader
-	logCh   chan bpflog.Record
+	started time.Time
+	// attached and ringSize outlive the attachment and the reader, for
+	// the final snapshot.
+	attached attach.Mode
+	ringSize int
+	readerW  sync.WaitGroup
+	workerW  sync.WaitGroup
+	sweepW   sync.WaitGroup
+	done     chan struct{} // stops the sweeper
+	logs     *bpflog.Reader
+	logCh    chan bpflog.Record
 
 	reloadMu sync.Mutex // serialises reloads
 	mu       sync.Mutex // guards what follows
 	cls      *kernel.Classifier
+	final    *Snapshot // taken by Close
 	gen      uint16
 	engines  map[uint16]*engine.Engine // current and previous generation
 	retired  engine.Stats              // engines closed by reloads
@@ -111,6 +117,11 @@ func Start(o *object.Object, cfg Config) (*Runner, error) {
 	}
 	if cfg.LogLevel == 0 {
 		cfg.LogLevel = bpflog.LevelInfo
+	}
+	if cfg.RingSize != 0 {
+		if err := checkRingSize(cfg.RingSize); err != nil {
+			return nil, err
+		}
 	}
 	if _, err := net.InterfaceByName(cfg.Iface); err != nil {
 		return nil, fmt.Errorf("%w %q: %w", ErrNoInterface, cfg.Iface, err)
@@ -153,6 +164,7 @@ func (r *Runner) start(o *object.Object) error {
 	if r.reader, err = ringbuf.NewReader(r.events); err != nil {
 		return fmt.Errorf("ring buffer reader: %w", err)
 	}
+	r.ringSize = r.reader.BufferSize()
 	r.readerW.Add(1)
 	go r.read()
 	r.workerW.Add(1)
@@ -163,7 +175,11 @@ func (r *Runner) start(o *object.Object) error {
 		return err
 	}
 	r.att, err = attach.Attach(r.cfg.Iface, r.cfg.Direction, r.cls.Program(), r.cfg.Attach)
-	return privileged(err)
+	if err != nil {
+		return privileged(err)
+	}
+	r.attached, r.started = r.att.Kind, time.Now()
+	return nil
 }
 
 func (r *Runner) kernelOptions(gen uint16, share *kernel.Classifier) kernel.Options {
@@ -246,6 +262,11 @@ func (r *Runner) teardown() error {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.final == nil && !r.started.IsZero() {
+		if s, err := r.snapshot(); err == nil {
+			r.final = &s
+		}
+	}
 	for gen, e := range r.engines {
 		errs = append(errs, e.Close())
 		delete(r.engines, gen)

@@ -3,6 +3,9 @@ package live
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/rulec/rulec/runtime/attach"
@@ -14,6 +17,7 @@ import (
 // Snapshot is the state of a live run at one moment.
 type Snapshot struct {
 	Time         time.Time
+	Started      time.Time // when the run attached
 	Iface        string
 	Attach       attach.Mode
 	Generation   uint16
@@ -36,6 +40,23 @@ type Snapshot struct {
 func (r *Runner) Snapshot() (Snapshot, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	return r.snapshot()
+}
+
+// Final is the snapshot Close took once every event was decided: the
+// run's totals.
+func (r *Runner) Final() (Snapshot, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.final == nil {
+		return Snapshot{}, ErrClosed
+	}
+	return *r.final, nil
+}
+
+// snapshot reads the counters; r.mu is held. The attachment and the
+// reader are gone in Close's final snapshot.
+func (r *Runner) snapshot() (Snapshot, error) {
 	if r.cls == nil {
 		return Snapshot{}, ErrClosed
 	}
@@ -43,12 +64,15 @@ func (r *Runner) Snapshot() (Snapshot, error) {
 	if err != nil {
 		return Snapshot{}, err
 	}
-	s := Snapshot{Time: time.Now(), Iface: r.cfg.Iface, Attach: r.att.Kind, Generation: r.gen,
+	s := Snapshot{Time: time.Now(), Started: r.started, Iface: r.cfg.Iface, Attach: r.attached, Generation: r.gen,
 		Reloads: r.counts.reloads, Kernel: k, Blocks: r.blocker.Stats(),
 		QueueDepth: len(r.queue), QueueMax: int(r.counts.queueMax.Load()), QueueCap: cap(r.queue),
-		RingPending: r.reader.AvailableBytes(), RingSize: r.reader.BufferSize(),
+		RingSize:    r.ringSize,
 		StaleEvents: r.counts.stale, DecodeErrors: r.counts.decodeErrors.Load(), ReadErrors: r.counts.readErrors.Load(),
 		LogDrops: r.counts.logDrops.Load()}
+	if r.reader != nil {
+		s.RingPending = r.reader.AvailableBytes()
+	}
 	s.Engine.Add(&r.retired)
 	for _, e := range r.engines {
 		s.Engine.Add(e.Stats())
@@ -78,4 +102,25 @@ func (s *Snapshot) WriteLine(w io.Writer, prev *Snapshot) {
 		s.Time.Format(time.TimeOnly), s.Generation, k.Packets, pps, k.Bytes, k.Drop, k.Reject, k.Alert, k.Pass, k.Allowed, k.Blocked, k.Copies,
 		s.Engine.Alerts, s.Engine.BySeverity["critical"], s.Engine.BySeverity["high"], s.Engine.BySeverity["medium"], s.Engine.BySeverity["low"],
 		s.Blocks.Active, k.RingbufFull, s.RingPending, s.QueueDepth, s.QueueMax, s.QueueCap)
+}
+
+// WriteSummary prints the totals of the run and every loss, once, at its
+// end.
+func (s *Snapshot) WriteSummary(w io.Writer) {
+	k := &s.Kernel
+	limits := "none"
+	if len(s.Engine.Limits) > 0 {
+		var parts []string
+		for _, name := range slices.Sorted(maps.Keys(s.Engine.Limits)) {
+			parts = append(parts, fmt.Sprintf("%s %d", name, s.Engine.Limits[name]))
+		}
+		limits = strings.Join(parts, ", ")
+	}
+	fmt.Fprintf(w, "summary: %s on %s, generation %d after %d reloads: packets %d bytes %d, alerts %d (kernel %d, userspace %d),"+
+		" drop %d reject %d blocked %d, copied to userspace %d, dynamic blocks %d"+
+		" | lost: ring buffer %d records, read errors %d, decode errors %d, stale events %d, log records %d | limits: %s\n",
+		s.Time.Sub(s.Started).Round(time.Second), s.Iface, s.Generation, s.Reloads, k.Packets, k.Bytes,
+		s.Engine.Alerts, s.Engine.AlertsByTier["kernel"], s.Engine.AlertsByTier["userspace"],
+		k.Drop, k.Reject, k.Blocked, k.Copies, s.Blocks.Blocks,
+		k.RingbufFull, s.ReadErrors, s.DecodeErrors, s.StaleEvents, s.LogDrops, limits)
 }

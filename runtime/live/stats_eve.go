@@ -1,0 +1,54 @@
+package live
+
+import (
+	"maps"
+	"time"
+
+	"github.com/rulec/rulec/runtime/eve"
+)
+
+// EVE is the snapshot as an EVE stats record in Suricata's shape
+// ({"event_type":"stats","stats":{...}}): Suricata's counter names where
+// one means the same (capture.kernel_drops is what the classifier could
+// not hand to userspace: ring-buffer records lost), the rest under
+// "rulec".
+func (s *Snapshot) EVE() *eve.Event {
+	k := &s.Kernel
+	limits := map[string]uint64{}
+	maps.Copy(limits, s.Engine.Limits)
+	stats := map[string]any{
+		"uptime": int64(s.Time.Sub(s.Started) / time.Second),
+		"capture": map[string]any{
+			"kernel_packets": k.Packets,
+			"kernel_drops":   k.RingbufFull,
+			"errors":         s.ReadErrors + s.DecodeErrors,
+		},
+		"decoder": map[string]any{
+			"pkts":      k.Packets,
+			"bytes":     k.Bytes,
+			"invalid":   k.ParseError,
+			"non_ip":    k.NonIP,
+			"fragments": k.Fragments,
+		},
+		"detect": map[string]any{
+			"alert":                s.Engine.Alerts,
+			"alert_queue_overflow": k.EventsTruncated,
+		},
+		"rulec": map[string]any{
+			"classifier": map[string]any{
+				"pass": k.Pass, "drop": k.Drop, "reject": k.Reject, "alert": k.Alert,
+				"allowed": k.Allowed, "blocked": k.Blocked, "copies": k.Copies, "events": k.Events,
+				"scans": k.Scans, "scan_bytes": k.ScanBytes, "scan_truncated": k.ScanTruncated, "errors": k.Errors,
+			},
+			"ring":       map[string]any{"lost": k.RingbufFull, "pending_bytes": s.RingPending, "size": s.RingSize},
+			"queue":      map[string]any{"depth": s.QueueDepth, "max": s.QueueMax, "capacity": s.QueueCap},
+			"blocks":     map[string]any{"added": s.Blocks.Blocks, "expired": s.Blocks.Unblocks, "active": s.Blocks.Active, "errors": s.Blocks.Errors},
+			"alerts":     map[string]any{"by_tier": s.Engine.AlertsByTier, "by_severity": s.Engine.BySeverity},
+			"limits":     limits,
+			"generation": s.Generation, "reloads": s.Reloads, "stale_events": s.StaleEvents,
+			"decode_errors": s.DecodeErrors, "read_errors": s.ReadErrors, "log_records_lost": s.LogDrops,
+		},
+	}
+	return &eve.Event{Timestamp: s.Time.UTC(), InIface: s.Iface, EventType: "stats",
+		Sections: map[string]map[string]any{"stats": stats}}
+}

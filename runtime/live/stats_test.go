@@ -1,0 +1,140 @@
+package live
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rulec/rulec/runtime/eve"
+)
+
+// TestMetricFamilies: under OpenMetrics a counter X_total is family X, so
+// no other metric may be named X (rulec_dynamic_blocks_total and a gauge
+// rulec_dynamic_blocks were one family).
+func TestMetricFamilies(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteMetrics(&b, &Snapshot{}); err != nil {
+		t.Fatal(err)
+	}
+	families := map[string]string{}
+	sc := bufio.NewScanner(&b)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) != 4 || f[0] != "#" || f[1] != "TYPE" {
+			continue
+		}
+		family := f[2]
+		if f[3] == "counter" {
+			family = strings.TrimSuffix(family, "_total")
+		}
+		if prev, dup := families[family]; dup {
+			t.Errorf("%s and %s are both family %s", prev, f[2], family)
+		}
+		families[family] = f[2]
+	}
+	if len(families) < 20 {
+		t.Errorf("%d metric families", len(families))
+	}
+}
+
+func TestSnapshotEVE(t *testing.T) {
+	start := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	s := Snapshot{Time: start.Add(90 * time.Second), Started: start, Iface: "eth0", RingSize: 4096, Generation: 2}
+	s.Kernel.Packets, s.Kernel.RingbufFull, s.Kernel.Bytes = 1000, 7, 64000
+	s.Engine.Alerts = 3
+	var b bytes.Buffer
+	w := eve.NewWriter(&b)
+	if err := w.Write(s.EVE()); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		EventType string `json:"event_type"`
+		InIface   string `json:"in_iface"`
+		Stats     struct {
+			Uptime  int64 `json:"uptime"`
+			Capture struct {
+				KernelPackets uint64 `json:"kernel_packets"`
+				KernelDrops   uint64 `json:"kernel_drops"`
+			} `json:"capture"`
+			Decoder struct {
+				Pkts, Bytes uint64
+			} `json:"decoder"`
+			Detect struct {
+				Alert uint64 `json:"alert"`
+			} `json:"detect"`
+			Rulec struct {
+				Ring struct {
+					Lost uint64 `json:"lost"`
+					Size int    `json:"size"`
+				} `json:"ring"`
+			} `json:"rulec"`
+		} `json:"stats"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &rec); err != nil {
+		t.Fatalf("%s: %v", b.Bytes(), err)
+	}
+	st := rec.Stats
+	if rec.EventType != "stats" || rec.InIface != "eth0" || st.Uptime != 90 || st.Capture.KernelPackets != 1000 || st.Capture.KernelDrops != 7 ||
+		st.Decoder.Pkts != 1000 || st.Decoder.Bytes != 64000 || st.Detect.Alert != 3 || st.Rulec.Ring.Lost != 7 || st.Rulec.Ring.Size != 4096 {
+		t.Errorf("stats record %s", b.Bytes())
+	}
+}
+
+func TestLossWarner(t *testing.T) {
+	t0 := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	w := LossWarner{Every: 10 * time.Second}
+	steps := []struct {
+		at   time.Duration
+		lost uint64
+		want string // "" for no warning
+	}{
+		{0, 0, ""},
+		{time.Second, 5, "5 classifier records lost since start (5 in all)"},
+		{2 * time.Second, 9, ""}, // within 10s of the last warning
+		{5 * time.Second, 20, ""},
+		{11 * time.Second, 21, "16 classifier records lost in the last 10s (21 in all)"},
+		{30 * time.Second, 21, ""}, // nothing new
+		{31 * time.Second, 22, "1 classifier records lost in the last 20s (22 in all)"},
+	}
+	for _, s := range steps {
+		snap := Snapshot{Time: t0.Add(s.at), RingSize: 4096}
+		snap.Kernel.RingbufFull = s.lost
+		msg, ok := w.Check(&snap)
+		if ok != (s.want != "") || !strings.Contains(msg, s.want) {
+			t.Errorf("at %v with %d lost: %q, %v; want %q", s.at, s.lost, msg, ok, s.want)
+		}
+	}
+}
+
+func TestWriteSummary(t *testing.T) {
+	start := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	s := Snapshot{Time: start.Add(time.Minute), Started: start, Iface: "eth0", Generation: 1, ReadErrors: 2, LogDrops: 3}
+	s.Kernel.Packets, s.Kernel.RingbufFull = 100, 7
+	s.Engine.Limits = map[string]uint64{"flow_evicted": 4}
+	var b bytes.Buffer
+	s.WriteSummary(&b)
+	for _, want := range []string{"summary: 1m0s on eth0", "packets 100", "lost: ring buffer 7 records, read errors 2", "log records 3", "limits: flow_evicted 4"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("summary %q has no %q", b.String(), want)
+		}
+	}
+}
+
+func TestParseRingSize(t *testing.T) {
+	for in, want := range map[string]int{"4096": 4096, "16M": 16 << 20, "64KiB": 64 << 10, "1G": 1 << 30, "8K": 8 << 10} {
+		if n, err := ParseRingSize(in); err != nil || n != want {
+			t.Errorf("%q: %d, %v; want %d", in, n, err, want)
+		}
+	}
+	for _, in := range []string{"", "x", "3M", "100", "2G", "-4K", "1024"} {
+		if n, err := ParseRingSize(in); err == nil {
+			t.Errorf("%q: %d, want an error", in, n)
+		}
+	}
+}
