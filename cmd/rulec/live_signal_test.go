@@ -44,8 +44,8 @@ func TestLiveSignalCleanup(t *testing.T) {
 			cmd.Process.Kill()
 			t.Fatalf("%v: rulec run did not attach: %s", sig, stderr)
 		}
-		if n, err := pair.Server.TCXPrograms(); err != nil || n != 1 {
-			t.Errorf("%v: %d TCX programs while attached, want 1 (%v)", sig, n, err)
+		if n, err := pair.Server.TCXPrograms(); err != nil || n != 2 {
+			t.Errorf("%v: %d TCX programs while attached (both directions by default), want 2 (%v)", sig, n, err)
 		}
 		if err := syscall.Kill(cmd.Process.Pid, sig); err != nil {
 			t.Fatal(err)
