@@ -19,7 +19,7 @@ const (
 	// stride is the step of the long tier: a pattern of at least
 	// longMin bytes has a four-byte window at an offset below stride,
 	// so probing every stride-th position finds it.
-	stride  = 4
+	stride  = 3
 	longMin = 4 + stride - 1
 	// fold4 and fold8 set bit 5 of every byte: both cases of a letter
 	// (and a few other byte pairs) become one.

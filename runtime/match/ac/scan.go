@@ -22,7 +22,7 @@ func (m *Matcher) findLong(text []byte, hit func(id, end int) bool) {
 	for ; i+8 <= len(text); i += 2 * stride {
 		x := binary.LittleEndian.Uint64(text[i:]) | fold8
 		a := hash(uint32(x)) >> 32 & mask
-		b := hash(uint32(x>>32)) >> 32 & mask
+		b := hash(uint32(x>>(8*stride))) >> 32 & mask
 		if f[a>>6]&(1<<(a&63)) == 0 && f[b>>6]&(1<<(b&63)) == 0 {
 			continue
 		}
