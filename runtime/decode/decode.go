@@ -104,6 +104,10 @@ func (p *Packet) invalid(e Event) error {
 func (p *Packet) transport(off int) error {
 	p.L4Off = off
 	data := p.Frame[off:p.NetEnd]
+	if p.Family == 6 && len(data) < 2 && (p.Proto == 6 || p.Proto == 17 || p.Proto == 1 || p.Proto == 58) {
+		// Suricata's extension header walk wants 2 bytes of any header.
+		return p.invalid(IPv6TruncExthdr)
+	}
 	switch p.Proto {
 	case 6:
 		if len(data) < tcpHdrLen {
