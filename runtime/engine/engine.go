@@ -9,6 +9,7 @@ import (
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/compiler/lower"
 	"github.com/rulec/rulec/runtime/decode"
+	"github.com/rulec/rulec/runtime/defrag"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/flowid"
 	"github.com/rulec/rulec/runtime/inspect"
@@ -35,6 +36,8 @@ type Options struct {
 	WAFBlocking bool
 	// XFF, when set, applies X-Forwarded-For to alerts on HTTP requests.
 	XFF *eve.XFF
+	// Defrag bounds IP reassembly; zero fields take Suricata's defaults.
+	Defrag defrag.Config
 	// Records are the EVE record types written; nil: alerts only. With
 	// flow or app-layer records on, every frame the kernel tier passes
 	// goes through the flow tracker, copied up or not.
@@ -73,6 +76,8 @@ type Engine struct {
 	next      *Engine            // the engine that adopted this one's flows
 	xbits     *xbits
 	dec       decode.Packet // the frame being processed
+	whole     decode.Packet // the packet defragmentation completed
+	defrag    *defrag.Defragmenter
 	stats     Stats
 	quiet     bool // units are tracked, not inspected
 	skipped   []Skipped
@@ -90,7 +95,7 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 	e := &Engine{obj: o, opts: opts, look: kernel.NewLookup(o.Kernel),
 		user: make([]*urule, len(o.Rules)), limits: threshold.New(0), kernelIP: map[ipOnlyKey]bool{},
 		groups: map[groupKey]*ruleGroup{}, apps: map[string]uint8{},
-		full: refeval.NewUnbounded(o.Kernel), bounded: refeval.New(o.Kernel), xbits: newXbits()}
+		full: refeval.NewUnbounded(o.Kernel), defrag: defrag.New(opts.Defrag), bounded: refeval.New(o.Kernel), xbits: newXbits()}
 	e.stats.init()
 	var (
 		forMatcher []*ir.Rule
@@ -157,11 +162,17 @@ func (e *Engine) Frame(ts time.Time, frame []byte) (int, error) {
 	if res.Verdict == refeval.ActShot {
 		e.stats.Drops++
 	}
-	o := Outcome{TS: ts, Frame: frame, Result: res, Decoded: &e.dec}
-	o.DecodeErr = decode.Decode(frame, &e.dec)
-	if o.DecodeErr == nil && e.dec.Family != 0 {
-		o.Tuple = refeval.Tuple{Src: e.dec.Src, Dst: e.dec.Dst, Proto: e.dec.Proto, Sport: e.dec.Sport, Dport: e.dec.Dport}
-		o.FlowID = flowid.Of(e.dec.FlowKey())
+	return res.Verdict, e.Decide(outcome(ts, frame, res, &e.dec))
+}
+
+// outcome decodes frame into d once, for the kernel alerts' tuple and
+// flow id and for the tracker.
+func outcome(ts time.Time, frame []byte, res refeval.Result, d *decode.Packet) Outcome {
+	o := Outcome{TS: ts, Frame: frame, Result: res, Decoded: d}
+	o.DecodeErr = decode.Decode(frame, d)
+	if o.DecodeErr == nil && d.Family != 0 {
+		o.Tuple = refeval.Tuple{Src: d.Src, Dst: d.Dst, Proto: d.Proto, Sport: d.Sport, Dport: d.Dport}
+		o.FlowID = flowid.Of(d.FlowKey())
 	} else if len(res.Events) > 0 {
 		// The classifier reads frames the decoder refuses (an IP length
 		// past the capture): its alerts take the tuple it read.
@@ -169,7 +180,7 @@ func (e *Engine) Frame(ts time.Time, frame []byte) (int, error) {
 		o.Tuple, k, _ = refeval.PacketFlow(frame)
 		o.FlowID = flowid.Of(k)
 	}
-	return res.Verdict, e.Decide(o)
+	return o
 }
 
 // Outcome is what the kernel tier did with one packet: offline, all its
@@ -219,6 +230,10 @@ func (e *Engine) Decide(o Outcome) error {
 		if o.Decoded == nil {
 			o.Decoded, o.DecodeErr = &e.dec, decode.Decode(o.Frame, &e.dec)
 		}
+		var whole []byte
+		if copyUp && o.DecodeErr == nil && o.Decoded.L4 == decode.L4Fragment {
+			whole = e.defrag.Add(o.TS, o.Decoded)
+		}
 		if copyUp {
 			for _, ev := range o.Decoded.Events.List() {
 				e.stats.DecodeEvents[ev.String()]++
@@ -232,6 +247,9 @@ func (e *Engine) Decide(o Outcome) error {
 		if alerted && p != nil && p.Flow != nil {
 			p.Flow.Alerted = true
 		}
+		if whole != nil {
+			return e.reassembled(o.TS, whole)
+		}
 	}
 	return e.err
 }
@@ -241,7 +259,7 @@ func (e *Engine) Decide(o Outcome) error {
 // from now on. Copies go to e only afterwards; old still decides its own
 // kernel alerts.
 func (e *Engine) Adopt(old *Engine) {
-	e.tracker = old.tracker
+	e.tracker, e.defrag = old.tracker, old.defrag
 	old.next = e
 }
 
@@ -304,6 +322,12 @@ func (e *Engine) Stats() *Stats {
 	}
 	if t, ok := e.tracker.(Limited); ok && e.next == nil {
 		add(t.Limits())
+	}
+	if e.next == nil {
+		ds := e.defrag.Stats()
+		add(ds.Limits())
+		e.stats.Fragments = ds.Fragments[0] + ds.Fragments[1]
+		e.stats.Reassembled = ds.Reassembled[0] + ds.Reassembled[1]
 	}
 	e.stats.Limits = lim
 	if e.waf != nil {

@@ -20,6 +20,8 @@ type Stats struct {
 	Units          uint64
 	GroupResets    uint64 // rule groups dropped to bound memory, built again on use
 	DecodeErrors   uint64
+	Fragments      uint64            // IP fragments taken for reassembly
+	Reassembled    uint64            // packets reassembled from them
 	DecodeEvents   map[string]uint64 // decoder events of copied frames, by Suricata name
 	BadEvents      uint64            // kernel events naming no rule of the object
 	Alerts         uint64
@@ -51,6 +53,8 @@ func (s *Stats) Add(o *Stats) {
 	s.Units += o.Units
 	s.GroupResets += o.GroupResets
 	s.DecodeErrors += o.DecodeErrors
+	s.Fragments += o.Fragments
+	s.Reassembled += o.Reassembled
 	s.BadEvents += o.BadEvents
 	s.Alerts += o.Alerts
 	if s.AlertsByTier == nil {
@@ -110,6 +114,7 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(w, "%-24s %d\n", "blocked (block list)", s.Blocked)
 	fmt.Fprintf(w, "%-24s %d\n", "copied to userspace", s.Copies)
 	fmt.Fprintf(w, "%-24s %d\n", "past kernel scan depth", s.Truncated)
+	fmt.Fprintf(w, "%-24s %d (reassembled %d)\n", "ip fragments", s.Fragments, s.Reassembled)
 	fmt.Fprintf(w, "%-24s %d\n", "decode errors", s.DecodeErrors)
 	for _, name := range slices.Sorted(maps.Keys(s.DecodeEvents)) {
 		fmt.Fprintf(w, "  %-22s %d\n", name, s.DecodeEvents[name])

@@ -1,8 +1,8 @@
-// Package flow turns captured frames into inspection units. It decodes
-// Ethernet (with 802.1Q/802.1ad tags; runtime/capture makes other link
-// types Ethernet), IPv4, IPv6 (extension headers), TCP, UDP and ICMP with
-// gopacket's DecodingLayerParser; keeps a bounded flow table keyed by the
-// 5-tuple in both directions and the VLAN ids; reassembles TCP streams
+// Package flow turns captured frames into inspection units. Frames are
+// Ethernet (runtime/capture makes other link types Ethernet) decoded by
+// runtime/decode; it keeps a bounded flow table keyed by the 5-tuple in
+// both directions and the VLAN ids, flows identified by runtime/flowid;
+// reassembles TCP streams
 // (runtime/flow/reasm); detects HTTP, TLS and DNS by content or port and
 // parses them (runtime/flow/http, runtime/flow/dns, runtime/flow/tls).
 //
@@ -30,5 +30,7 @@
 //
 // Units and their buffers are only valid during the emit callback: buffers
 // alias the frame, which the caller may reuse, and the tracker's memory.
-// Checksums are not verified and IP fragments are not reassembled.
+// Checksums are not verified. Frames are decoded by runtime/decode (once,
+// by the caller of Decoded); fragments are inspected as they are, and
+// runtime/defrag reassembles them for the caller to feed back.
 package flow

@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -87,6 +88,12 @@ type alertRecord struct {
 // its alerts and the tracker's counters.
 func runFrames(t *testing.T, kernelTier string, frames [][]byte) ([]alertRecord, *engine.Stats) {
 	t.Helper()
+	return runFramesEvery(t, kernelTier, frames, time.Millisecond)
+}
+
+// runFramesEvery is runFrames with frames gap apart in packet time.
+func runFramesEvery(t *testing.T, kernelTier string, frames [][]byte, gap time.Duration) ([]alertRecord, *engine.Stats) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "t.rules")
 	if err := os.WriteFile(path, []byte(decodeRules), 0o600); err != nil {
 		t.Fatal(err)
@@ -98,7 +105,7 @@ func runFrames(t *testing.T, kernelTier string, frames [][]byte) ([]alertRecord,
 	}
 	ts := time.Unix(1700000000, 0)
 	for i, fr := range frames {
-		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Millisecond), fr); err != nil {
+		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*gap), fr); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -175,6 +182,100 @@ func TestFourVLANTagsRaiseTheEvent(t *testing.T) {
 		_, st := runFrames(t, tier, [][]byte{frame})
 		if st.DecodeEvents["vlan.too_many_layers"] != 1 || st.DecodeErrors != 1 || st.Copies != 1 {
 			t.Errorf("vlan.too_many_layers %d, decode errors %d, copies %d", st.DecodeEvents["vlan.too_many_layers"], st.DecodeErrors, st.Copies)
+		}
+	})
+}
+
+// fragment splits the IP packet of an Ethernet frame (IP header at ip,
+// IPv6 with no extension headers) into fragments of packet id whose data
+// is at most size bytes (a multiple of 8), in reverse order.
+func fragment(frame []byte, ip, size int, id uint16) [][]byte {
+	var out [][]byte
+	if frame[ip]>>4 == 4 {
+		hlen := int(frame[ip]&0x0f) * 4
+		data := frame[ip+hlen:]
+		for off := 0; off < len(data); off += size {
+			end := min(off+size, len(data))
+			f := append(append([]byte(nil), frame[:ip+hlen]...), data[off:end]...)
+			binary.BigEndian.PutUint16(f[ip+2:], uint16(hlen+end-off))
+			fo := uint16(off / 8)
+			if end < len(data) {
+				fo |= 0x2000
+			}
+			binary.BigEndian.PutUint16(f[ip+4:], id)
+			binary.BigEndian.PutUint16(f[ip+6:], fo)
+			out = append([][]byte{f}, out...)
+		}
+		return out
+	}
+	data, next := frame[ip+40:], frame[ip+6]
+	for off := 0; off < len(data); off += size {
+		end := min(off+size, len(data))
+		f := append([]byte(nil), frame[:ip+40]...)
+		f[ip+6] = 44
+		fo := uint16(off)
+		if end < len(data) {
+			fo |= 1
+		}
+		f = append(f, next, 0)
+		f = binary.BigEndian.AppendUint16(f, fo)
+		f = binary.BigEndian.AppendUint32(f, uint32(id))
+		f = append(f, data[off:end]...)
+		binary.BigEndian.PutUint16(f[ip+4:], uint16(8+end-off))
+		out = append([][]byte{f}, out...)
+	}
+	return out
+}
+
+// TestFragmentedPacketsAlert: a UDP datagram (a kernel-tier content rule)
+// and an HTTP request (a userspace http.uri rule) split into IPv4 and IPv6
+// fragments alert once each, after reassembly, through both kernel tiers.
+func TestFragmentedPacketsAlert(t *testing.T) {
+	payload := []byte(strings.Repeat("q", 40) + "needle" + strings.Repeat("q", 30))
+	var frames [][]byte
+	for i, addrs := range [][2]string{{"10.0.0.1", "10.0.0.2"}, {"2001:db8::1", "2001:db8::2"}} {
+		src, dst := netip.MustParseAddr(addrs[0]), netip.MustParseAddr(addrs[1])
+		dgram := pktgen.Build(pktgen.Spec{Src: src, Dst: dst, Proto: 17, Sport: 5000, Dport: 53, Payload: payload})
+		frames = append(frames, fragment(dgram, 14, 24, 1)...)
+		c := conn{src: src, dst: dst, sport: uint16(41000 + i)}
+		hs := c.frames()
+		frames = append(frames, hs[:3]...)
+		frames = append(frames, fragment(hs[3], 14, 16, 2)...)
+		frames = append(frames, hs[4])
+	}
+	eachKernelTier(t, func(t *testing.T, tier string) {
+		alerts, st := runFrames(t, tier, frames)
+		got := map[uint64]int{}
+		for _, a := range alerts {
+			got[a.Alert.SID]++
+		}
+		if got[1] != 2 || got[2] != 2 || got[3] != 2 {
+			t.Errorf("alerts by sid %v, want sids 1, 2 and 3 twice (IPv4, IPv6)", got)
+		}
+		if st.Reassembled != 4 || st.Fragments == 0 {
+			t.Errorf("fragments %d, reassembled %d", st.Fragments, st.Reassembled)
+		}
+	})
+}
+
+// TestDefragLossesCounted: an overlapping fragment raises its event;
+// fragments a minute apart leave two packets unfinished past the timeout.
+func TestDefragLossesCounted(t *testing.T) {
+	a, b := netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2")
+	dgram := pktgen.Build(pktgen.Spec{Src: a, Dst: b, Proto: 17, Sport: 5000, Dport: 53, Payload: []byte(strings.Repeat("x", 64))})
+	parts := fragment(dgram, 14, 32, 1) // last, middle, first
+	frames := [][]byte{parts[2], parts[2]}
+	eachKernelTier(t, func(t *testing.T, tier string) {
+		_, st := runFrames(t, tier, frames)
+		if st.DecodeEvents["ipv4.frag_overlap"] != 1 || st.Reassembled != 0 {
+			t.Errorf("overlap events %d, reassembled %d", st.DecodeEvents["ipv4.frag_overlap"], st.Reassembled)
+		}
+	})
+	late := [][]byte{parts[2], parts[1], parts[0]}
+	eachKernelTier(t, func(t *testing.T, tier string) {
+		_, st := runFramesEvery(t, tier, late, 61*time.Second)
+		if st.Limits["defrag_timeout"] != 2 || st.Reassembled != 0 {
+			t.Errorf("defrag timeouts %d, reassembled %d", st.Limits["defrag_timeout"], st.Reassembled)
 		}
 	})
 }
