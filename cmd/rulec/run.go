@@ -42,23 +42,31 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() == 0 || (*pcap == "") == (lf.iface == "" && lf.config == "") {
+	paths := fs.Args()
+	if lf.object != "" {
+		if len(paths) > 0 {
+			fmt.Fprintln(stderr, "rulec run: give the rules either as --object or as arguments")
+			return 2
+		}
+		paths = []string{lf.object}
+	}
+	if len(paths) == 0 || (*pcap == "") == (lf.iface == "" && lf.config == "") {
 		fmt.Fprintln(stderr, "rulec run: want an object or rule files, and either --pcap FILE or --iface IF (or --config FILE)")
 		return 2
 	}
-	pub, code := verifyKey(*verify, fs.Args(), stderr)
+	pub, code := verifyKey(*verify, paths, stderr)
 	if code != 0 {
 		return code
 	}
 	if *pcap == "" {
-		return runLive(fs, lf, liveCommon{varsFile: *varsFile, eve: eveOut{*evePath, *eveType, *eveFacility}, severity: *severity, midstream: *midstream, wafBlocking: *wafOn, verify: pub, sets: *sets}, stdout, stderr)
+		return runLive(lf, liveCommon{paths: paths, varsFile: *varsFile, eve: eveOut{*evePath, *eveType, *eveFacility}, severity: *severity, midstream: *midstream, wafBlocking: *wafOn, verify: pub, sets: *sets}, stdout, stderr)
 	}
 	sev, err := eve.ParseSeverity(*severity)
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 2
 	}
-	o, code := loadObject(fs.Args(), *varsFile, pub, stderr)
+	o, code := loadObject(paths, *varsFile, pub, stderr)
 	if o == nil {
 		return code
 	}

@@ -27,6 +27,7 @@ import (
 	"github.com/rulec/rulec/runtime/eve/sink"
 	"github.com/rulec/rulec/runtime/flow"
 	"github.com/rulec/rulec/runtime/live"
+	"github.com/rulec/rulec/runtime/rollout"
 )
 
 // liveFlags are the flags of rulec run on an interface.
@@ -36,10 +37,13 @@ type liveFlags struct {
 	stats, duration                                            time.Duration
 	allowRemote, watchExec                                     bool
 	thresholds, allow, block, portBlocks                       []string
+	object                                                     string
+	objectPoll                                                 time.Duration
 }
 
 // liveCommon are the run flags shared with the offline mode.
 type liveCommon struct {
+	paths                  []string
 	varsFile, severity     string
 	eve                    eveOut
 	midstream, wafBlocking bool
@@ -50,6 +54,8 @@ type liveCommon struct {
 func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
 	lf := &liveFlags{}
 	fs.StringVar(&lf.iface, "iface", "", "network interface to attach the classifier to (live mode)")
+	fs.StringVar(&lf.object, "object", "", "run this rule object and, live, reload it whenever it changes (a ConfigMap update's symlink swap included); a bad or unsigned one is refused and the running rules stay")
+	fs.DurationVar(&lf.objectPoll, "object-poll", 2*time.Second, "how often a live run checks --object for a new version")
 	fs.StringVar(&lf.direction, "direction", "", "traffic to classify: ingress, egress or both (default both: rules that follow TCP streams or application protocols need both)")
 	fs.StringVar(&lf.attachMode, "attach", "", "attach with auto (TCX, else clsact), tcx or clsact")
 	fs.StringVar(&lf.config, "config", "", "YAML configuration file (see docs/rulec.yaml); flags override it")
@@ -76,10 +82,32 @@ type source struct {
 	verify   ed25519.PublicKey
 }
 
-func (s source) load() (*object.Object, error) {
+// load reads or compiles the rules and gives the object's digest: the
+// SHA-256 of the object file, or of the object compiled from rule files.
+func (s source) load() (*object.Object, string, error) {
 	if len(s.paths) == 1 && filepath.Ext(s.paths[0]) == ".rco" {
-		return object.ReadVerifiedFile(s.paths[0], s.verify)
+		data, err := os.ReadFile(s.paths[0])
+		if err != nil {
+			return nil, "", err
+		}
+		o, err := object.DecodeVerified(data, s.verify)
+		if err != nil {
+			return nil, "", fmt.Errorf("%s: %w", s.paths[0], err)
+		}
+		return o, rollout.Digest(data), nil
 	}
+	o, err := s.compile()
+	if err != nil {
+		return nil, "", err
+	}
+	data, err := object.Encode(o)
+	if err != nil {
+		return nil, "", err
+	}
+	return o, rollout.Digest(data), nil
+}
+
+func (s source) compile() (*object.Object, error) {
 	v := s.vars
 	if s.varsFile != "" {
 		var err error
@@ -184,7 +212,7 @@ func liveSettings(lf *liveFlags, c liveCommon, stdout io.Writer) (live.Config, *
 	return cfg, f, nil
 }
 
-func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.Writer) int {
+func runLive(lf *liveFlags, c liveCommon, stdout, stderr io.Writer) int {
 	cfg, f, err := liveSettings(lf, c, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
@@ -198,8 +226,8 @@ func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.W
 	// during start-up also ends in a clean detach.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	src := source{paths: fs.Args(), varsFile: c.varsFile, vars: f.Vars, verify: c.verify}
-	o, err := src.load()
+	src := source{paths: c.paths, varsFile: c.varsFile, vars: f.Vars, verify: c.verify}
+	o, digest, err := src.load()
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 1
@@ -212,7 +240,9 @@ func runLive(fs *pflag.FlagSet, lf *liveFlags, c liveCommon, stdout, stderr io.W
 	snap, _ := r.Snapshot()
 	fmt.Fprintf(stderr, "attached to %s (%s, %s); %d rules\n", cfg.Iface, snap.Attach, r.Direction(), len(o.Rules))
 	warnOneWay(stderr, o, r.Direction())
-	code := serveLive(ctx, r, src, lf, f, eveSink, stderr)
+	var state rollout.State
+	state.Loaded(digest, uint64(snap.Generation), len(o.Rules), time.Now())
+	code := serveLive(ctx, r, src, lf, f, eveSink, &state, stderr)
 	if err := r.Close(); err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		code = 1
@@ -252,25 +282,37 @@ const lossWarnEvery = 10 * time.Second
 // serveLive runs until SIGINT or SIGTERM, reloading rules on SIGUSR2 and
 // control requests and reopening the EVE output on SIGHUP (Suricata's
 // signals), printing and serving counters.
-func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f *live.File, eveSink *sink.Sink, stderr io.Writer) int {
+func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f *live.File, eveSink *sink.Sink, state *rollout.State, stderr io.Writer) int {
 	if lf.duration > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, lf.duration)
 		defer cancel()
 	}
+	var watch *objectWatch
+	if lf.object != "" {
+		var err error
+		if watch, err = newObjectWatch(lf.object, src.verify, lf.objectPoll, state); err != nil {
+			fmt.Fprintf(stderr, "rulec run: %v\n", err)
+			return 1
+		}
+		defer watch.stop()
+	}
 	// reload logs its outcome whatever asked for it (SIGUSR2 or the
 	// control socket, whose client also gets it).
 	reload := func(via string) (string, error) {
-		o, err := src.load()
+		o, digest, err := src.load()
 		if err == nil {
 			var gen uint16
 			if gen, err = r.Reload(o); err == nil {
+				state.Loaded(digest, uint64(gen), len(o.Rules), time.Now())
+				watch.seen(digest)
 				msg := fmt.Sprintf("generation %d, %d rules", gen, len(o.Rules))
 				fmt.Fprintf(stderr, "reloaded (%s): %s\n", via, msg)
 				warnOneWay(stderr, o, r.Direction())
 				return msg, nil
 			}
 		}
+		state.Failed(err)
 		fmt.Fprintf(stderr, "reload (%s) failed, the old rules stay: %v\n", via, err)
 		return "", err
 	}
@@ -287,7 +329,7 @@ func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f
 			fmt.Fprintf(stderr, "rulec run: %v\n", err)
 			return 1
 		}
-		h := live.MetricsHandler(r)
+		h := withRolloutMetrics(live.MetricsHandler(r), state)
 		if eveSink != nil {
 			h = withSinkMetrics(h, eveSink)
 		}
@@ -356,6 +398,8 @@ func serveLive(ctx context.Context, r *live.Runner, src source, lf *liveFlags, f
 					fmt.Fprintf(stderr, "rulec run: reopen EVE output: %v\n", err)
 				}
 			}
+		case <-watch.tick():
+			watch.follow(r, stderr)
 		case <-usr2:
 			reload("SIGUSR2")
 		case <-tick:

@@ -119,16 +119,22 @@ func ReadVerifiedFile(path string, verify ed25519.PublicKey) (*Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	if verify != nil {
-		if data, err = sign.Verify(data, verify); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-	}
-	o, err := Decode(data)
+	o, err := DecodeVerified(data, verify)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return o, nil
+}
+
+// DecodeVerified is ReadVerifiedFile on the bytes of an object file.
+func DecodeVerified(file []byte, verify ed25519.PublicKey) (*Object, error) {
+	if verify != nil {
+		var err error
+		if file, err = sign.Verify(file, verify); err != nil {
+			return nil, err
+		}
+	}
+	return Decode(file)
 }
 
 // checkSlotRules checks that every kernel slot names a kernel rule and
