@@ -44,6 +44,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) ./grammar/seclang
 	$(GO) test -run '^$$' -fuzz 'FuzzDecode$$' -fuzztime $(FUZZTIME) ./codegen/object
 	$(GO) test -run '^$$' -fuzz FuzzDecodeBody -fuzztime $(FUZZTIME) ./codegen/object
+	$(GO) test -run '^$$' -fuzz FuzzEditObject -fuzztime $(FUZZTIME) ./codegen/object
+	$(GO) test -run '^$$' -fuzz FuzzInspect -fuzztime $(FUZZTIME) ./cmd/rulec
 
 # Every committed benchmark, then one table (each row with its peer or bar
 # and the ratio measured in this run) and the plots in docs/.

@@ -137,8 +137,15 @@ func rulecEngine(tb testing.TB, setupFile, crs string) engine {
 	}
 }
 
-func corazaEngine(tb testing.TB, setupFile, crs string) engine {
+// corazaEngine builds Coraza; with rxPrefilter, its own literal prefilter
+// for @rx (SecRxPreFilter On, off by default) is on.
+func corazaEngine(tb testing.TB, setupFile, crs string, rxPrefilter bool) engine {
+	prefilter := "SecRxPreFilter Off"
+	if rxPrefilter {
+		prefilter = "SecRxPreFilter On"
+	}
 	cfg := coraza.NewWAFConfig().WithDirectives(strings.Join([]string{
+		prefilter,
 		"SecRuleEngine DetectionOnly",
 		"SecRequestBodyAccess On",
 		"SecResponseBodyAccess On",
@@ -191,7 +198,8 @@ type namedEngine struct {
 	run  engine
 }
 
-// engines builds Coraza and rulec over CRS v4.28.0 with the same setup.
+// engines builds Coraza (default, then with SecRxPreFilter On) and rulec,
+// last, over CRS v4.28.0 with the same setup.
 func engines(tb testing.TB) []namedEngine {
 	crs := filepath.Join(corpusDir(tb, "crs"), "crs-4.28.0")
 	setupFile := filepath.Join(tb.TempDir(), "setup.conf")
@@ -199,23 +207,26 @@ func engines(tb testing.TB) []namedEngine {
 		tb.Fatal(err)
 	}
 	return []namedEngine{
-		{"coraza", corazaEngine(tb, setupFile, crs)},
+		{"coraza", corazaEngine(tb, setupFile, crs, false)},
+		{"coraza-rxprefilter", corazaEngine(tb, setupFile, crs, true)},
 		{"rulec", rulecEngine(tb, setupFile, crs)},
 	}
 }
 
-// checkAgreement fails tb unless both engines match the same rules on req.
+// checkAgreement fails tb unless every engine matches the rules rulec (the
+// last) matches on req.
 func checkAgreement(tb testing.TB, es []namedEngine, req *benchRequest) []int {
 	tb.Helper()
-	want := slices.Sorted(slices.Values(es[0].run(req)))
-	got := slices.Sorted(slices.Values(es[1].run(req)))
-	if !slices.Equal(want, got) {
-		tb.Fatalf("%s: coraza matched %v, rulec %v", req.name, want, got)
+	got := slices.Sorted(slices.Values(es[len(es)-1].run(req)))
+	for _, e := range es[:len(es)-1] {
+		if want := slices.Sorted(slices.Values(e.run(req))); !slices.Equal(want, got) {
+			tb.Fatalf("%s: %s matched %v, rulec %v", req.name, e.name, want, got)
+		}
 	}
 	return got
 }
 
-// TestCorazaAgreement checks that rulec and Coraza match the same rules,
+// TestCorazaAgreement checks that rulec and Coraza (both configurations) match the same rules,
 // logged or not, on the benchmark requests and on attacks.
 func TestCorazaAgreement(t *testing.T) {
 	es := engines(t)

@@ -10,8 +10,10 @@
 // are written for, reads it: headers up to the blank line, folded lines
 // joined, repeated headers merged with ", ", HTTP/0.9 for a request line
 // without protocol, a body only with chunked Transfer-Encoding (which
-// drops Content-Length) or Content-Length. The transaction gets client
-// 127.0.0.1 and the test's dest_addr and port.
+// drops Content-Length) or Content-Length; a bare CR in the request line or
+// a header line makes a 400 that no rule sees, as in Apache (CRS test
+// 921140-1). The transaction gets client 127.0.0.1 and the test's
+// dest_addr and port.
 //
 // The backend answers like CRS's test backend (albedo): POST /reflect
 // with a JSON body {"status", "headers", "body", "encodedBody"} returns
@@ -20,8 +22,8 @@
 // means matched by a rule without nolog, as ModSecurity's error log would
 // show. match_regex and no_match_regex are checked against a ModSecurity
 // style log line per logged rule ([id "..."] [msg "..."] ...). Statuses
-// are not checked: the engine runs in DetectionOnly, as CRS's test setup
-// does.
+// are checked only for requests the server refuses itself; otherwise the
+// engine runs in DetectionOnly, as CRS's test setup does.
 //
 // Platform override files (meta/*-overrides.yaml) replace the expected
 // output of the tests they list, as go-ftw's overrides do; whether to use

@@ -1,6 +1,7 @@
 package ftw
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -48,10 +49,29 @@ func TestParseRequest(t *testing.T) {
 		{"spaces in URI", "GET /a b HTTP/1.0\n\n", "GET", "/a b", "HTTP/1.0", "", nil},
 	}
 	for _, tt := range tests {
-		r := parseRequest([]byte(tt.raw))
+		r, err := parseRequest([]byte(tt.raw))
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+		}
 		if r.method != tt.method || r.uri != tt.uri || r.proto != tt.proto || string(r.body) != tt.body || !slices.Equal(r.headers, tt.headers) {
 			t.Errorf("%s: got %q %q %q %q %q", tt.name, r.method, r.uri, r.proto, r.headers, r.body)
 		}
+	}
+}
+
+// TestBareCRRefused: Apache answers 400 to a bare CR in the request head
+// and no rule sees the request (CRS test 921140-1).
+func TestBareCRRefused(t *testing.T) {
+	for _, raw := range []string{
+		"GET / HTTP/1.1\r\nHost: h\r\nSomeHeader: Headerdata\rInjectedHeader: x\r\n\r\n",
+		"GET /\r HTTP/1.1\r\nHost: h\r\n\r\n",
+	} {
+		if _, err := parseRequest([]byte(raw)); !errors.Is(err, ErrBadRequest) {
+			t.Errorf("%q: err = %v, want ErrBadRequest", raw, err)
+		}
+	}
+	if _, err := parseRequest([]byte("POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\na\rb")); err != nil {
+		t.Errorf("a CR in the body: %v", err)
 	}
 }
 
@@ -79,6 +99,20 @@ func TestCheck(t *testing.T) {
 		{Output{Log: Log{MatchRegex: `id "1"`}}, ""},
 		{Output{Log: Log{NoMatchRegex: `\[id "\d+"\]`}}, `log matches "\\[id \"\\d+\"\\]" (ids [1 2])`},
 		{Output{NoLogContains: `id "9"`}, ""},
+	}
+	refused := logged{ids: map[int]bool{}, refused: 400}
+	for _, tt := range []struct {
+		out  Output
+		want string
+	}{
+		{Output{Status: []any{400}, Log: Log{NoExpectIDs: []int{921140}}}, ""},
+		{Output{Status: 400}, ""},
+		{Output{Status: []any{200, 403}}, "server refused the request with 400, want status [200 403]"},
+		{Output{Log: Log{ExpectIDs: []int{921140}}}, "missing ids [921140]"},
+	} {
+		if got := check(&tt.out, refused); got != tt.want {
+			t.Errorf("refused: check(%+v) = %q, want %q", tt.out, got, tt.want)
+		}
 	}
 	for _, tt := range tests {
 		if got := check(&tt.out, log); got != tt.want {

@@ -2,9 +2,15 @@ package ftw
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
+
+// ErrBadRequest is a request the server refuses with 400 before any
+// module sees it.
+var ErrBadRequest = errors.New("400 Bad Request")
 
 // request is a request as a lenient HTTP/1.x server reads it.
 type request struct {
@@ -18,10 +24,16 @@ type request struct {
 // there is none), headers to the blank line (folded lines joined to the
 // one before, repeated names merged into one value with ", "), and a body
 // when chunked Transfer-Encoding (which drops Content-Length) or
-// Content-Length gives one.
-func parseRequest(raw []byte) request {
+// Content-Length gives one. Like Apache (HttpProtocolOptions Strict, its
+// default), it refuses a request line or header line with a CR that does
+// not end the line: ErrBadRequest, which Apache answers with 400 before
+// ModSecurity sees the request.
+func parseRequest(raw []byte) (request, error) {
 	var r request
 	line, rest := cutLine(raw)
+	if err := checkLine(line); err != nil {
+		return r, err
+	}
 	r.method, r.uri, r.proto = splitRequestLine(string(line))
 	if r.proto == "" {
 		r.proto = "HTTP/0.9"
@@ -30,6 +42,9 @@ func parseRequest(raw []byte) request {
 		line, rest = cutLine(rest)
 		if len(line) == 0 {
 			break
+		}
+		if err := checkLine(line); err != nil {
+			return r, err
 		}
 		if (line[0] == ' ' || line[0] == '\t') && len(r.headers) > 0 {
 			h := &r.headers[len(r.headers)-1]
@@ -48,7 +63,15 @@ func parseRequest(raw []byte) request {
 			r.body = rest[:min(n, len(rest))]
 		}
 	}
-	return r
+	return r, nil
+}
+
+// checkLine refuses a bare CR in a line of the request head.
+func checkLine(line []byte) error {
+	if i := bytes.IndexByte(line, '\r'); i >= 0 {
+		return fmt.Errorf("%w: bare CR at byte %d of %q", ErrBadRequest, i, line)
+	}
+	return nil
 }
 
 // addHeader adds a header, or merges its value into an earlier one of the

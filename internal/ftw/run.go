@@ -1,7 +1,9 @@
 package ftw
 
 import (
+	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -121,14 +123,19 @@ func (r *Runner) runTest(f *File, t *Test) Result {
 	return res
 }
 
-// logged is what a stage logged: rule ids, and the log lines.
+// logged is what a stage logged: rule ids, and the log lines; refused is
+// the status of a request the server refused before the WAF saw it.
 type logged struct {
-	ids   map[int]bool
-	lines string
+	ids     map[int]bool
+	lines   string
+	refused int
 }
 
 func (r *Runner) runStage(in *Input) (logged, error) {
 	tx, err := Replay(r.WAF, in)
+	if errors.Is(err, ErrBadRequest) {
+		return logged{ids: map[int]bool{}, refused: http.StatusBadRequest}, nil
+	}
 	if err != nil {
 		return logged{}, err
 	}
@@ -158,7 +165,10 @@ func Replay(w *waf.WAF, in *Input) (*waf.Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	req := parseRequest(raw)
+	req, err := parseRequest(raw)
+	if err != nil {
+		return nil, err
+	}
 	tx := w.NewTransaction()
 	dest := in.DestAddr
 	if dest == "" {
@@ -204,6 +214,9 @@ func Inputs(files []*File) []*Input {
 // it fails, or "".
 func check(out *Output, log logged) string {
 	var reasons []string
+	if log.refused != 0 && out.Status != nil && !slices.Contains(statuses(out.Status), log.refused) {
+		reasons = append(reasons, fmt.Sprintf("server refused the request with %d, want status %v", log.refused, out.Status))
+	}
 	var missing, unexpected []int
 	for _, id := range out.Log.ExpectIDs {
 		if !log.ids[id] {
@@ -254,4 +267,21 @@ func sortedIDs(m map[int]bool) []int {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// statuses reads a stage's expected status: one number or a list.
+func statuses(v any) []int {
+	switch v := v.(type) {
+	case int:
+		return []int{v}
+	case []any:
+		var out []int
+		for _, x := range v {
+			if n, ok := x.(int); ok {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	return nil
 }

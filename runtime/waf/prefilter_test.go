@@ -1,6 +1,7 @@
 package waf_test
 
 import (
+	"errors"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -42,6 +43,9 @@ func TestPrefilterChangesNothing(t *testing.T) {
 	}
 	outcome := func(w *waf.WAF, in *ftw.Input) []match {
 		tx, err := ftw.Replay(w, in)
+		if errors.Is(err, ftw.ErrBadRequest) {
+			return nil
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
