@@ -29,6 +29,8 @@ type Result struct {
 type Runner struct {
 	WAF       *waf.WAF
 	Overrides Overrides
+	// Engine, when set, runs each exchange instead of WAF.
+	Engine Engine
 }
 
 // Files lists the test files (*.yaml, *.yml) under the given files and
@@ -132,6 +134,17 @@ type logged struct {
 }
 
 func (r *Runner) runStage(in *Input) (logged, error) {
+	if r.Engine != nil {
+		x, err := ReadStage(in)
+		if errors.Is(err, ErrBadRequest) {
+			return logged{ids: map[int]bool{}, refused: http.StatusBadRequest}, nil
+		}
+		if err != nil {
+			return logged{}, err
+		}
+		l := r.Engine(x)
+		return logged{ids: l.IDs, lines: l.Lines}, nil
+	}
 	tx, err := Replay(r.WAF, in)
 	if errors.Is(err, ErrBadRequest) {
 		return logged{ids: map[int]bool{}, refused: http.StatusBadRequest}, nil
@@ -161,15 +174,10 @@ func (r *Runner) runStage(in *Input) (logged, error) {
 // would (see the package comment) and returns the finished transaction,
 // which the caller closes.
 func Replay(w *waf.WAF, in *Input) (*waf.Tx, error) {
-	raw, err := rawRequest(in)
+	x, err := ReadStage(in)
 	if err != nil {
 		return nil, err
 	}
-	req, err := parseRequest(raw)
-	if err != nil {
-		return nil, err
-	}
-	tx := w.NewTransaction()
 	dest := in.DestAddr
 	if dest == "" {
 		dest = "127.0.0.1"
@@ -178,20 +186,20 @@ func Replay(w *waf.WAF, in *Input) (*waf.Tx, error) {
 	if port == 0 {
 		port = 80
 	}
+	tx := w.NewTransaction()
 	tx.ProcessConnection("127.0.0.1", 40000, dest, port)
-	tx.ProcessURI(req.uri, req.method, req.proto)
-	for _, h := range req.headers {
+	tx.ProcessURI(x.URI, x.Method, x.Proto)
+	for _, h := range x.Headers {
 		tx.AddRequestHeader(h[0], h[1])
 	}
 	tx.ProcessRequestHeaders()
-	tx.WriteRequestBody(req.body)
+	tx.WriteRequestBody(x.Body)
 	tx.ProcessRequestBody()
-	resp := backend(&req)
-	for _, h := range resp.headers {
+	for _, h := range x.RespHeaders {
 		tx.AddResponseHeader(h[0], h[1])
 	}
-	tx.ProcessResponseHeaders(resp.status, "HTTP/1.1")
-	tx.WriteResponseBody(resp.body)
+	tx.ProcessResponseHeaders(x.Status, "HTTP/1.1")
+	tx.WriteResponseBody(x.RespBody)
 	tx.ProcessResponseBody()
 	tx.ProcessLogging()
 	return tx, nil

@@ -72,3 +72,7 @@ func Compile(setup string, rules []string, cfg waf.Config) (*waf.WAF, error) {
 	}
 	return w, nil
 }
+
+// RecommendedConf is the text of recommended.conf, for another engine
+// given the same setup.
+func RecommendedConf() []byte { return recommended }
