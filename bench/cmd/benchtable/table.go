@@ -96,10 +96,15 @@ func crsRows(results map[string]result) []row {
 			continue
 		}
 		ours, ok1 := r.metrics["ns/op"]
-		peer, ok2 := metric(results, "BenchmarkCRS/"+kind+"/coraza", "ns/op")
-		if ok1 && ok2 {
-			rows = append(rows, row{"CRS v4.28.0 transaction, " + kind, fmt.Sprintf("%.0f tx/s", 1e9/ours),
-				"corazawaf/coraza/v3", fmt.Sprintf("%.0f tx/s", 1e9/peer), x(peer / ours)})
+		for _, p := range []struct{ bench, name string }{
+			{"coraza", "corazawaf/coraza/v3"},
+			{"coraza-rxprefilter", "coraza/v3, SecRxPreFilter On"},
+		} {
+			peer, ok2 := metric(results, "BenchmarkCRS/"+kind+"/"+p.bench, "ns/op")
+			if ok1 && ok2 {
+				rows = append(rows, row{"CRS v4.28.0 transaction, " + kind, fmt.Sprintf("%.0f tx/s", 1e9/ours),
+					p.name, fmt.Sprintf("%.0f tx/s", 1e9/peer), x(peer / ours)})
+			}
 		}
 	}
 	return rows
