@@ -81,6 +81,7 @@ type eveRecord struct {
 	Timestamp string `json:"timestamp"`
 	EventType string `json:"event_type"`
 	SrcIP     string `json:"src_ip"`
+	FlowID    uint64 `json:"flow_id"`
 	Alert     struct {
 		SID      uint64 `json:"signature_id"`
 		Tier     string `json:"tier"`

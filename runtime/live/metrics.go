@@ -23,10 +23,15 @@ func WriteMetrics(w io.Writer, s *Snapshot) error {
 		n    uint64
 	}{{"pass", k.Pass}, {"drop", k.Drop}, {"reject", k.Reject}, {"alert", k.Alert},
 		{"allowed", k.Allowed}, {"blocked", k.Blocked}, {"no_candidates", k.NoCandidates},
-		{"non_ip", k.NonIP}, {"parse_error", k.ParseError}} {
+		{"non_ip", k.NonIP}, {"parse_error", k.ParseError}, {"fragment", k.Fragments},
+		{"vlan_too_many", k.VLANTooMany}, {"ext_too_many", k.ExtTooMany}} {
 		m.sample("rulec_verdicts_total", `verdict="`+v.name+`"`, v.n)
 	}
 	m.counter("rulec_copies_total", "Packets copied to the userspace tier.", k.Copies)
+	m.header("rulec_decode_events_total", "counter", "Decoder and defragmentation events of copied packets, by Suricata name.")
+	for _, name := range slices.Sorted(maps.Keys(s.Engine.DecodeEvents)) {
+		m.sample("rulec_decode_events_total", `event="`+name+`"`, s.Engine.DecodeEvents[name])
+	}
 	m.counter("rulec_ringbuf_lost_total", "Ring buffer records lost because it was full.", k.RingbufFull)
 	m.counter("rulec_events_total", "Ring buffer records written.", k.Events)
 	m.counter("rulec_events_truncated_total", "Alerts past the per-packet event limit.", k.EventsTruncated)
