@@ -116,7 +116,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if p.Fallbacks > 0 {
-		fmt.Fprintf(stderr, "%-24s %d\n", "frames too large for BPF_PROG_TEST_RUN, evaluated by the reference evaluator", p.Fallbacks)
+		fmt.Fprintf(stderr, "%-24s %d\n", "frames of a size BPF_PROG_TEST_RUN does not take (over a page, under an Ethernet header), evaluated by the reference evaluator", p.Fallbacks)
 	}
 	for _, err := range []error{runErr, closeErr} {
 		if err != nil {

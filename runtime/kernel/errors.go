@@ -2,7 +2,14 @@ package kernel
 
 import "errors"
 
-// ErrTables is a loader refusal of the tables themselves (invalid, or
-// refused by a map update), as opposed to BPF being unavailable: running
-// the reference evaluator on the same tables would be no answer.
-var ErrTables = errors.New("kernel tables refused")
+var (
+	// ErrTables is a loader refusal of the tables themselves (invalid, or
+	// refused by a map update), as opposed to BPF being unavailable:
+	// running the reference evaluator on the same tables would be no
+	// answer.
+	ErrTables = errors.New("kernel tables refused")
+	// ErrFrameSize is a frame BPF_PROG_TEST_RUN does not take: shorter
+	// than an Ethernet header, or longer than fits a page with the skb's
+	// head- and tailroom (3,712 bytes on x86-64 with 4 KiB pages).
+	ErrFrameSize = errors.New("frame size outside what BPF_PROG_TEST_RUN takes")
+)

@@ -8,6 +8,15 @@ import (
 
 	"github.com/cilium/ebpf"
 	"github.com/cilium/ebpf/ringbuf"
+	"golang.org/x/sys/unix"
+)
+
+const (
+	ethHeaderLen = 14
+	// minPageFrame is less than the largest frame BPF_PROG_TEST_RUN
+	// takes on any configuration (a page less the skb's head- and
+	// tailroom): EINVAL for a longer frame means it is too long.
+	minPageFrame = 2048
 )
 
 // Result is what the classifier did with one packet.
@@ -19,10 +28,16 @@ type Result struct {
 // Run classifies pkt (an Ethernet frame) with BPF_PROG_TEST_RUN and
 // returns the verdict and the events the run produced.
 func (c *Classifier) Run(pkt []byte) (Result, error) {
+	if len(pkt) < ethHeaderLen {
+		return Result{}, fmt.Errorf("run classifier: %w: %d bytes, less than an Ethernet header", ErrFrameSize, len(pkt))
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	ret, err := c.objs.Classify.Run(&ebpf.RunOptions{Data: pkt})
 	if err != nil {
+		if errors.Is(err, unix.EINVAL) && len(pkt) > minPageFrame {
+			return Result{}, fmt.Errorf("run classifier: %w: %d bytes: %w", ErrFrameSize, len(pkt), err)
+		}
 		return Result{}, fmt.Errorf("run classifier: %w", err)
 	}
 	var events []Event

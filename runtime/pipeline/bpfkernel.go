@@ -1,15 +1,18 @@
 package pipeline
 
 import (
+	"errors"
+
 	"github.com/rulec/rulec/runtime/kernel"
 	"github.com/rulec/rulec/runtime/refeval"
 )
 
 // bpfKernel runs the real classifier and reports like the reference
 // evaluator, so the engine sees one kind of result. Frames the kernel's
-// test-run interface refuses (larger than about a page) are evaluated by
-// the reference evaluator, which the differential test keeps equal to the
-// classifier, and counted.
+// test-run interface does not take for their size (kernel.ErrFrameSize:
+// larger than about a page, shorter than an Ethernet header) are
+// evaluated by the reference evaluator, which the differential test keeps
+// equal to the classifier, and counted; any other failure is an error.
 type bpfKernel struct {
 	c         *kernel.Classifier
 	ref       *refeval.Evaluator
@@ -18,9 +21,12 @@ type bpfKernel struct {
 
 func (b bpfKernel) Run(frame []byte) (refeval.Result, error) {
 	r, err := b.c.Run(frame)
-	if err != nil {
+	switch {
+	case errors.Is(err, kernel.ErrFrameSize):
 		*b.fallbacks++
 		return b.ref.Run(frame), nil
+	case err != nil:
+		return refeval.Result{}, err
 	}
 	return Convert(r), nil
 }

@@ -50,8 +50,9 @@ type Pipeline struct {
 	Engine *engine.Engine
 	// KernelName says which kernel tier runs: "bpf" or "reference (why)".
 	KernelName string
-	// Fallbacks counts frames the classifier's test-run interface refused
-	// and the reference evaluator decided instead.
+	// Fallbacks counts frames the classifier's test-run interface does
+	// not take for their size (kernel.ErrFrameSize) and the reference
+	// evaluator decided instead.
 	Fallbacks uint64
 	// Capture counts what reading captures met besides frames.
 	Capture    capture.Stats
