@@ -287,7 +287,7 @@ func (e *Engine) routeFlowEnd(f *inspect.Flow) {
 		e = e.next
 	}
 	if e.waf != nil {
-		e.waf.FlowEnd(f)
+		e.wafAlerts(e.waf.FlowEnd(f), nil)
 	}
 	e.flowRecord(f)
 }

@@ -15,6 +15,9 @@ type Match struct {
 	Rule    *ir.Rule
 	Msg     string // the rule's expanded msg
 	Blocked bool   // in On mode, the transaction was interrupted
+	// Unit is the transaction's last stage, for a match made when its
+	// flow ended (FlowEnd); nil for matches Unit returns.
+	Unit *inspect.Unit
 }
 
 // Bridge follows the HTTP transactions of many flows. It is not safe for
@@ -33,6 +36,7 @@ type txKey struct{ flow, tx uint64 }
 
 type wafTx struct {
 	tx       *waf.Tx
+	last     inspect.Unit // the last stage fed
 	reported int  // matched rules already returned
 	bodyDone bool // phase 2 ran
 }
@@ -74,32 +78,47 @@ func (b *Bridge) Unit(u *inspect.Unit) []Match {
 		t = b.start(k, u.Flow)
 	}
 	t.feed(h, u.Stage)
-	matched := t.tx.MatchedRules()
-	blocked := t.tx.Interruption() != nil
-	for _, m := range matched[t.reported:] {
-		if r := b.rules[m.ID]; r != nil && m.Log {
-			b.out = append(b.out, Match{Rule: r, Msg: m.Msg, Blocked: blocked})
-		}
-	}
-	t.reported = len(matched)
+	t.last = *u
+	b.report(t, nil)
 	if u.Stage == inspect.ResponseBody {
 		b.finish(k)
 	}
 	return b.out
 }
 
-// FlowEnd finishes the open transactions of a flow that ended.
-func (b *Bridge) FlowEnd(f *inspect.Flow) {
+// report adds the logged rules t matched since the last report to b.out.
+func (b *Bridge) report(t *wafTx, at *inspect.Unit) {
+	matched := t.tx.MatchedRules()
+	blocked := t.tx.Interruption() != nil
+	for _, m := range matched[t.reported:] {
+		if r := b.rules[m.ID]; r != nil && m.Log {
+			b.out = append(b.out, Match{Rule: r, Msg: m.Msg, Blocked: blocked, Unit: at})
+		}
+	}
+	t.reported = len(matched)
+}
+
+// FlowEnd finishes the open transactions of a flow that ended (a request
+// without a response, a response cut short): their logging phase runs, as
+// ModSecurity runs it when a connection closes, and the logged rules it
+// matched are returned, each with its transaction's last stage. The slice
+// is reused by the next call.
+func (b *Bridge) FlowEnd(f *inspect.Flow) []Match {
+	b.out = b.out[:0]
 	if b.open[f.ID] == 0 {
-		return
+		return nil
 	}
 	for i := 0; i < len(b.order); {
 		if k := b.order[i]; k.flow == f.ID {
+			t := b.txs[k]
+			t.tx.ProcessLogging()
+			b.report(t, &t.last)
 			b.finish(k)
 			continue
 		}
 		i++
 	}
+	return b.out
 }
 
 func (b *Bridge) start(k txKey, f *inspect.Flow) *wafTx {
