@@ -37,8 +37,8 @@ type txKey struct{ flow, tx uint64 }
 type wafTx struct {
 	tx       *waf.Tx
 	last     inspect.Unit // the last stage fed
-	reported int  // matched rules already returned
-	bodyDone bool // phase 2 ran
+	reported int          // matched rules already returned
+	bodyDone bool         // phase 2 ran
 }
 
 // New compiles the SecLang rules for a bridge in the mode given.
