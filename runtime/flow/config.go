@@ -3,6 +3,7 @@ package flow
 import (
 	"time"
 
+	"github.com/rulec/rulec/runtime/defrag"
 	"github.com/rulec/rulec/runtime/flow/http"
 )
 
@@ -49,6 +50,9 @@ type Config struct {
 	Midstream bool
 	// HTTP bounds HTTP parsing.
 	HTTP http.Config
+	// Defrag bounds IP reassembly, which the tracker's caller runs
+	// (runtime/defrag); zero fields take Suricata's defaults.
+	Defrag defrag.Config
 }
 
 // Timeouts are idle timeouts by flow phase, normal and in emergency mode.

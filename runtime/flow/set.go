@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/rulec/rulec/runtime/defrag"
 )
 
 // Settings lists the keys Set takes, with Suricata's names where Suricata
@@ -20,6 +22,7 @@ var Settings = []string{
 	"app-layer.protocols.http.memcap", "app-layer.protocols.http.meta-field-limit",
 	"app-layer.protocols.http.headers-limit", "app-layer.protocols.http.head-limit",
 	"app-layer.protocols.http.body-limit",
+	"defrag.memcap", "defrag.timeout", "defrag.trackers", "defrag.max-frags", "defrag.policy",
 }
 
 // Set changes one setting by its key (see Settings): sizes take kb, mb
@@ -70,6 +73,16 @@ func (c *Config) Set(key, value string) error {
 		err = size(&c.HTTP.MaxHeaderBytes)
 	case "app-layer.protocols.http.body-limit":
 		err = size(&c.HTTP.BodyLimit)
+	case "defrag.memcap":
+		err = size(&c.Defrag.Memcap)
+	case "defrag.timeout":
+		err = dur(&c.Defrag.Timeout)
+	case "defrag.trackers":
+		err = size(&c.Defrag.MaxTrackers)
+	case "defrag.max-frags":
+		err = size(&c.Defrag.MaxFragments)
+	case "defrag.policy":
+		c.Defrag.Policy, err = defrag.ParsePolicy(value)
 	default:
 		to, ok := c.timeout(key)
 		if !ok {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/rulec/rulec/runtime/defrag"
 )
 
 func TestSet(t *testing.T) {
@@ -38,5 +40,21 @@ func TestSet(t *testing.T) {
 		if err := c.Set(k, "1"); errors.Is(err, ErrSetting) {
 			t.Errorf("listed setting %s unknown", k)
 		}
+	}
+}
+
+func TestSetDefrag(t *testing.T) {
+	c := DefaultConfig()
+	for _, kv := range [][2]string{{"defrag.memcap", "1mb"}, {"defrag.timeout", "30"}, {"defrag.trackers", "100"}, {"defrag.max-frags", "1000"}, {"defrag.policy", "last"}} {
+		if err := c.Set(kv[0], kv[1]); err != nil {
+			t.Fatalf("%s=%s: %v", kv[0], kv[1], err)
+		}
+	}
+	want := defrag.Config{Memcap: 1 << 20, Timeout: 30 * time.Second, MaxTrackers: 100, MaxFragments: 1000, Policy: defrag.Last}
+	if c.Defrag != want {
+		t.Errorf("defrag %+v, want %+v", c.Defrag, want)
+	}
+	if err := c.Set("defrag.policy", "windows"); !errors.Is(err, defrag.ErrPolicy) {
+		t.Errorf("unknown policy: %v", err)
 	}
 }

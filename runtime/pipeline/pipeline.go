@@ -110,6 +110,7 @@ func NewEngine(o *object.Object, fc flow.Config, opts engine.Options) (*engine.E
 		return t
 	}
 	opts.CompileMatcher = compileMatcher
+	opts.Defrag = fc.Defrag
 	return engine.New(o, opts)
 }
 
