@@ -18,6 +18,7 @@
 #include "lists.h"
 #include "parse.h"
 #include "scan.h"
+#include "dns.h"
 #include "match.h"
 
 char LICENSE[] SEC("license") = "GPL";
@@ -38,6 +39,40 @@ static __always_inline __u64 ctz64(__u64 x)
 	return (x * 0x0101010101010101ULL) >> 56;
 }
 
+/* rc_visit_dns confirms a slot on dns.query, parsing the packet's DNS
+ * query first if no slot did. A global function, so the verifier checks
+ * the parser once, apart from the slot walk. */
+__noinline int rc_visit_dns(struct __sk_buff *skb, __u32 id)
+{
+	__u32 zero = 0;
+	struct scratch *sc = bpf_map_lookup_elem(&rc_scratch, &zero);
+	struct slot *s = bpf_map_lookup_elem(&rc_slots, &id);
+
+	if (!sc || !s) {
+		count(C_ERRORS, 1);
+		return 0;
+	}
+	if (sc->dns == DNS_UNPARSED)
+		sc->dns = dns_parse(skb, sc);
+	if (sc->dns == DNS_UNDECIDED)
+		sc->copy |= COPY_APP;
+	if (sc->dns != DNS_OK)
+		return 0;
+	__u32 len = sc->name_len;
+	if (s->buffer == BUF_DNS_QUERY && len)
+		len--;
+	if (!cmp_ok(&s->blen, len))
+		return 0;
+	if (!sc->scanned_dns)
+		scan_name(sc);
+	if (!items_ok(s, sc))
+		return 0;
+	if (!s->noalert)
+		sc->copy |= COPY_DETAIL;
+	record(sc, s);
+	return 0;
+}
+
 static __always_inline void visit(struct cls_ctx *c, __u32 id)
 {
 	struct scratch *sc = c->sc;
@@ -52,6 +87,10 @@ static __always_inline void visit(struct cls_ctx *c, __u32 id)
 		return;
 	if (s->userspace) {
 		sc->copy |= COPY_USERSPACE;
+		return;
+	}
+	if (s->buffer != BUF_PAYLOAD) {
+		rc_visit_dns(c->skb, id);
 		return;
 	}
 	if (s->item_count) {
@@ -263,6 +302,8 @@ int classify(struct __sk_buff *skb)
 		sc->copy = COPY_FRAGMENT;
 	}
 	sc->scanned = 0;
+	sc->scanned_dns = 0;
+	sc->dns = DNS_UNPARSED;
 	sc->nmatch = 0;
 	sc->overflow = 0;
 	match_slots(skb, sc);

@@ -10,6 +10,8 @@
 #define MAX_WORDS 2048	/* bitset words: 64 * MAX_SUMMARY */
 #define MAX_SCAN 4096	/* payload bytes the automaton walks */
 #define MAX_PATTERN 128 /* bytes of one kernel pattern */
+#define MAX_NAME 256	/* DNS question name bytes (wire form, terminator included) */
+#define MAX_OPTS 8	/* EDNS options of an OPT record the parser checks */
 #define MAX_EVENTS 16	/* alert events per packet */
 #define SNAP_LEN 65535	/* packet bytes a COPY event carries */
 #define ACCEPT_BIT 0x80000000u
@@ -58,6 +60,15 @@ enum __attribute__((packed)) copy_reason {
 	COPY_SCAN_TRUNCATED = 2, /* a content slot saw payload > max_scan */
 	COPY_FRAGMENT = 4,	 /* an IP fragment, for reassembly */
 	COPY_DECODE = 8,	 /* past the parser's bounds (VLAN tags, IPv6 extension headers) */
+	COPY_APP = 16,		 /* an app-layer kernel rule the classifier cannot decide (dns.c counters say why) */
+	COPY_DETAIL = 32,	 /* an app-layer kernel rule alerted: userspace adds the EVE detail */
+};
+
+/* Values of kernel.Buffer: what a slot's items inspect. */
+enum __attribute__((packed)) buffer {
+	BUF_PAYLOAD = 0,
+	BUF_DNS_QUERY = 1,	/* dns.query: the question name, dotted */
+	BUF_DNS_QUERY_DOT = 2,	/* dns.query with dotprefix */
 };
 
 /* Keys of rc_counters. */
@@ -86,6 +97,13 @@ enum counter {
 	C_ERRORS, /* failures that valid tables never cause */
 	C_VLAN_TOO_MANY, /* more than MAX_VLANS tags (vlan.too_many_layers): copied up */
 	C_EXT_TOO_MANY,	 /* more than MAX_EXT_HDRS IPv6 extension headers: copied up */
+	C_DNS_QUERIES,	  /* DNS queries the classifier decided */
+	C_DNS_TCP,	  /* DNS over TCP (port 53): copied up */
+	C_DNS_OTHER_PORT, /* a UDP query-shaped datagram off port 53: copied up */
+	C_DNS_COMPRESSED, /* a compression pointer in the question: copied up */
+	C_DNS_QUESTIONS,  /* more than one question: copied up */
+	C_DNS_RECORDS,	  /* records other than one EDNS OPT: copied up */
+	C_DNS_MALFORMED,  /* a message the userspace decoder refuses: copied up */
 	C_MAX,
 };
 
@@ -171,8 +189,10 @@ struct slot {
 	enum flags_mod flags_mod;
 	__u8 flags_set;
 	__u8 flags_ignore;
-	__u8 pad[2];
+	enum buffer buffer;
+	__u8 pad;
 	struct cmp dsize;
+	struct cmp blen; /* length of the buffer (bsize, absolute isdataat) */
 	struct cmp ttl;
 	struct cmp itype;
 	struct cmp icode;
@@ -186,7 +206,9 @@ struct item {
 	__u8 nocase;
 	__u8 startswith;
 	__u8 endswith;
-	__u8 pad;
+	enum buffer buffer;
+	__u32 rest_ge; /* at least this many bytes after the match (0: any) */
+	__u32 rest_lt; /* fewer than this many bytes after the match (0: any) */
 };
 
 #endif

@@ -23,6 +23,14 @@ const (
 	RulecActionACT_PASS   RulecAction = 4
 )
 
+type RulecBuffer uint8
+
+const (
+	RulecBufferBUF_PAYLOAD       RulecBuffer = 0
+	RulecBufferBUF_DNS_QUERY     RulecBuffer = 1
+	RulecBufferBUF_DNS_QUERY_DOT RulecBuffer = 2
+)
+
 type RulecCmp struct {
 	_   structs.HostLayout
 	A   uint32
@@ -62,6 +70,8 @@ const (
 	RulecCopyReasonCOPY_SCAN_TRUNCATED RulecCopyReason = 2
 	RulecCopyReasonCOPY_FRAGMENT       RulecCopyReason = 4
 	RulecCopyReasonCOPY_DECODE         RulecCopyReason = 8
+	RulecCopyReasonCOPY_APP            RulecCopyReason = 16
+	RulecCopyReasonCOPY_DETAIL         RulecCopyReason = 32
 )
 
 type RulecCopybuf struct {
@@ -98,7 +108,14 @@ const (
 	RulecCounterC_ERRORS           RulecCounter = 21
 	RulecCounterC_VLAN_TOO_MANY    RulecCounter = 22
 	RulecCounterC_EXT_TOO_MANY     RulecCounter = 23
-	RulecCounterC_MAX              RulecCounter = 24
+	RulecCounterC_DNS_QUERIES      RulecCounter = 24
+	RulecCounterC_DNS_TCP          RulecCounter = 25
+	RulecCounterC_DNS_OTHER_PORT   RulecCounter = 26
+	RulecCounterC_DNS_COMPRESSED   RulecCounter = 27
+	RulecCounterC_DNS_QUESTIONS    RulecCounter = 28
+	RulecCounterC_DNS_RECORDS      RulecCounter = 29
+	RulecCounterC_DNS_MALFORMED    RulecCounter = 30
+	RulecCounterC_MAX              RulecCounter = 31
 )
 
 type RulecEvent struct {
@@ -141,7 +158,9 @@ type RulecItem struct {
 	Nocase     uint8
 	Startswith uint8
 	Endswith   uint8
-	Pad        uint8
+	Buffer     RulecBuffer
+	RestGe     uint32
+	RestLt     uint32
 }
 
 type RulecKind uint8
@@ -181,6 +200,13 @@ type RulecPortKey struct {
 type RulecScratch struct {
 	_          structs.HostLayout
 	Seq        uint64
+	SeqPayload uint64
+	SeqDns     uint64
+	ScanLen    uint32
+	ScanDns    uint8
+	Dns        uint8
+	NameLen    uint16
+	Name       [272]uint8
 	Sum        [32]uint64
 	Mask       uint64
 	Word       uint32
@@ -210,7 +236,7 @@ type RulecScratch struct {
 	Best       RulecAction
 	Copy       uint8
 	Scanned    uint8
-	_          [1]byte
+	ScannedDns uint8
 	Sport      uint16
 	Dport      uint16
 	Vlan       [3]uint16
@@ -231,8 +257,10 @@ type RulecSlot struct {
 	FlagsMod    RulecFlagsMod
 	FlagsSet    uint8
 	FlagsIgnore uint8
-	Pad         [2]uint8
+	Buffer      RulecBuffer
+	Pad         uint8
 	Dsize       RulecCmp
+	Blen        RulecCmp
 	Ttl         RulecCmp
 	Itype       RulecCmp
 	Icode       RulecCmp

@@ -52,22 +52,32 @@ static __always_inline int same_bytes(const struct scratch *sc, const __u8 *pat,
 	return 1;
 }
 
-/* item_ok checks kernel.Item's conditions for a match ending at e. */
+/* item_ok checks kernel.Item's conditions for a match ending at e in
+ * sc->buf. Items of another buffer than the one being scanned never
+ * hold. The DNS scan walks the name with its leading dot (the dotprefix
+ * form); a plain dns.query item sees it from byte 1 on. */
 static __always_inline int item_ok(const struct scratch *sc, const struct item *it, __u32 id, __u32 e)
 {
 	__u32 len = it->len;
+	__u32 base = it->buffer == BUF_DNS_QUERY;
+	__u32 n = sc->scan_len;
 
-	if (e < len || len > MAX_PATTERN)
+	if ((it->buffer != BUF_PAYLOAD) != sc->scan_dns)
 		return 0;
-	__u32 s = e - len;
-	if (s < it->offset || (it->depth && e > it->offset + it->depth))
+	if (e < len + base || len > MAX_PATTERN || n < base)
 		return 0;
-	if ((it->startswith && s) || (it->endswith && e != sc->payload_len))
+	__u32 s = e - len - base, re = e - base;
+	n -= base;
+	if (s < it->offset || (it->depth && re > it->offset + it->depth))
+		return 0;
+	if ((it->startswith && s) || (it->endswith && re != n))
+		return 0;
+	if ((it->rest_ge && n - re < it->rest_ge) || (it->rest_lt && n - re >= it->rest_lt))
 		return 0;
 	if (it->nocase)
 		return 1;
 	const __u8 *pat = bpf_map_lookup_elem(&rc_patterns, &id);
-	return pat && same_bytes(sc, pat, s, len);
+	return pat && same_bytes(sc, pat, e - len, len);
 }
 
 static long out_step(__u32 idx, struct out_ctx *o)
@@ -99,7 +109,7 @@ __noinline int rc_accept(__u32 row, __u32 end)
 	__u32 *lo = bpf_map_lookup_elem(&rc_out_start, &state);
 	__u32 *hi = bpf_map_lookup_elem(&rc_out_start, &next);
 
-	if (sc && end > sc->payload_len)
+	if (sc && end > sc->scan_len)
 		return 0;
 	if (!sc || !lo || !hi || *hi < *lo) {
 		count(C_ERRORS, 1);
@@ -159,20 +169,18 @@ static long walk_step(__u32 idx, struct walk_ctx *w)
 	return 0;
 }
 
-/* scan runs the automaton over the payload once per packet; the caller
- * ensures payload_len <= cfg.max_scan. */
-static __always_inline void scan(struct __sk_buff *skb, struct scratch *sc)
+/* walk runs the automaton over the first n bytes of sc->buf. */
+static __always_inline void walk(struct scratch *sc, __u32 n)
 {
 	__u32 zero = 0;
-	__u32 n = sc->payload_len;
 
-	sc->scanned = 1;
 	sc->seq++;
+	sc->scan_len = n;
 	if (n == 0)
 		return;
 	__u8 *class = bpf_map_lookup_elem(&rc_class, &zero);
 	__u32 *dfa = bpf_map_lookup_elem(&rc_dfa, &zero);
-	if (!class || !dfa || n > MAX_SCAN || bpf_skb_load_bytes(skb, sc->payload_off, sc->buf, n)) {
+	if (!class || !dfa) {
 		count(C_ERRORS, 1);
 		return;
 	}
@@ -191,6 +199,41 @@ static __always_inline void scan(struct __sk_buff *skb, struct scratch *sc)
 	bpf_loop(sc->walk_len, walk_step, &w, 0);
 	count(C_SCANS, 1);
 	count(C_SCAN_BYTES, n);
+}
+
+/* scan runs the automaton over the payload once per packet; the caller
+ * ensures payload_len <= cfg.max_scan. */
+static __always_inline void scan(struct __sk_buff *skb, struct scratch *sc)
+{
+	__u32 n = sc->payload_len;
+
+	sc->scanned = 1;
+	sc->scan_dns = 0;
+	if (n > MAX_SCAN || (n && bpf_skb_load_bytes(skb, sc->payload_off, sc->buf, n))) {
+		count(C_ERRORS, 1);
+		n = 0;
+	}
+	walk(sc, n);
+	sc->seq_payload = sc->seq;
+}
+
+/* scan_name runs the automaton over the parsed DNS name (dns.h), in its
+ * dotprefix form; plain dns.query items skip the dot (item_ok). */
+static __always_inline void scan_name(struct scratch *sc)
+{
+	__u32 n = sc->name_len;
+
+	sc->scanned_dns = 1;
+	sc->scan_dns = 1;
+	if (n > MAX_NAME)
+		n = 0;
+	for (__u32 o = 0; o < MAX_NAME; o += 8) {
+		if (o >= n)
+			break;
+		*(__u64 *)(sc->buf + o) = *(const __u64 *)(sc->name + o);
+	}
+	walk(sc, n);
+	sc->seq_dns = sc->seq;
 }
 
 #endif

@@ -8,7 +8,14 @@
 #include "rulec.h"
 
 struct scratch {
-	__u64 seq; /* packets whose items were evaluated on this CPU */
+	__u64 seq; /* scans on this CPU */
+	__u64 seq_payload; /* seq of this packet's payload scan */
+	__u64 seq_dns;	   /* seq of this packet's dns.query scan */
+	__u32 scan_len;	   /* bytes of sc->buf the current scan walks */
+	__u8 scan_dns;	   /* the current scan walks the DNS name */
+	__u8 dns;	   /* DNS_* (dns.h) */
+	__u16 name_len;	   /* dotted name bytes with the leading dot; 0: root */
+	__u8 name[MAX_NAME + 16];
 	__u64 sum[MAX_SUMMARY];
 	__u64 mask; /* candidate slots of word `word` not yet visited */
 	__u32 word;
@@ -38,6 +45,7 @@ struct scratch {
 	enum action best;
 	__u8 copy; /* copy_reason bits */
 	__u8 scanned;
+	__u8 scanned_dns;
 	__u16 sport;
 	__u16 dport;
 	__u16 vlan[3]; /* VLAN ids, outermost first; 0: no tag */

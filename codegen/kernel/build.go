@@ -280,16 +280,34 @@ func (t *Tables) portClasses(heads []slotHeader, field func(slotHeader) ir.PortS
 // checks fills a kernel slot's packet checks and content items.
 func (t *Tables) checks(s *Slot, r *ir.Rule, itemIDs map[string]uint32) error {
 	s.ItemStart = uint32(len(t.SlotItems))
-	for _, m := range r.Matchers {
+	for i, m := range r.Matchers {
 		switch m := m.(type) {
 		case *ir.Content:
-			ref := t.item(m, itemIDs)
+			buf := bufferOf(m.Buffer)
+			s.Buffer = buf
+			ref := t.item(m, buf, r.Matchers[i+1:], itemIDs)
 			if m.Negated {
 				ref |= ItemNegated
 			}
 			t.SlotItems = append(t.SlotItems, ref)
 		case *ir.Size:
-			if err := setCmp(&s.Dsize, m.Cmp, "dsize"); err != nil {
+			dst := &s.Dsize
+			if m.What == "bsize" {
+				dst, s.Buffer = &s.BLen, bufferOf(m.Buffer)
+			}
+			if err := setCmp(dst, m.Cmp, m.What); err != nil {
+				return err
+			}
+		case *ir.IsDataAt:
+			s.Buffer = bufferOf(m.Buffer)
+			if m.Relative {
+				continue // a condition of the content before it (item)
+			}
+			c := ir.Cmp{Op: ">", A: m.At.Val}
+			if m.Negated {
+				c.Op = "<="
+			}
+			if err := setCmp(&s.BLen, c, "isdataat"); err != nil {
 				return err
 			}
 		case *ir.Field:
@@ -313,8 +331,21 @@ func (t *Tables) checks(s *Slot, r *ir.Rule, itemIDs map[string]uint32) error {
 	return nil
 }
 
-func (t *Tables) item(c *ir.Content, ids map[string]uint32) uint32 {
-	it := Item{Pattern: c.Pattern, Nocase: c.Nocase, StartsWith: c.StartsWith, EndsWith: c.EndsWith}
+// bufferOf maps a rule buffer the classifier parses to its Buffer.
+func bufferOf(b ir.Buffer) Buffer {
+	if b.Name != lower.BufDNSQuery {
+		return BufPayload
+	}
+	if len(b.Transforms) > 0 {
+		return BufDNSQueryDot
+	}
+	return BufDNSQuery
+}
+
+// item returns the id of c's item; the relative isdataat keywords right
+// after c (rest) become its RestGE and RestLT.
+func (t *Tables) item(c *ir.Content, buf Buffer, rest []ir.Matcher, ids map[string]uint32) uint32 {
+	it := Item{Pattern: c.Pattern, Nocase: c.Nocase, StartsWith: c.StartsWith, EndsWith: c.EndsWith, Buffer: buf}
 	if c.Offset != nil {
 		it.Offset = uint32(c.Offset.Val)
 	}
@@ -324,8 +355,19 @@ func (t *Tables) item(c *ir.Content, ids map[string]uint32) uint32 {
 	if it.StartsWith {
 		it.Offset, it.Depth = 0, uint32(len(it.Pattern))
 	}
+	for _, m := range rest {
+		d, ok := m.(*ir.IsDataAt)
+		if !ok || !d.Relative {
+			break
+		}
+		if d.Negated {
+			it.RestLT = uint32(d.At.Val)
+		} else {
+			it.RestGE = uint32(d.At.Val)
+		}
+	}
 	var k strings.Builder
-	fmt.Fprintf(&k, "%x/%v/%d/%d/%v", it.Pattern, it.Nocase, it.Offset, it.Depth, it.EndsWith)
+	fmt.Fprintf(&k, "%x/%v/%d/%d/%v/%d/%d/%d", it.Pattern, it.Nocase, it.Offset, it.Depth, it.EndsWith, it.Buffer, it.RestGE, it.RestLT)
 	if id, ok := ids[k.String()]; ok {
 		return id
 	}

@@ -70,6 +70,32 @@ type Slot struct {
 	Flags     Flags
 	ItemStart uint32 // into SlotItems
 	ItemCount uint32
+	// Buffer is what the slot's items and BLen inspect. A slot on an
+	// app-layer buffer matches only packets whose buffer the classifier
+	// parsed; the packets it cannot parse faithfully are copied up.
+	Buffer Buffer
+	BLen   Cmp // the buffer's length (bsize, absolute isdataat)
+}
+
+// Buffer is what a kernel slot inspects.
+type Buffer uint8
+
+const (
+	BufPayload Buffer = iota // the packet payload
+	// BufDNSQuery is dns.query of a DNS-over-UDP query with one
+	// question: its name, labels joined by dots, no trailing dot.
+	BufDNSQuery
+	BufDNSQueryDot // dns.query with the dotprefix transform: "." + name (empty stays empty)
+)
+
+func (b Buffer) String() string {
+	switch b {
+	case BufDNSQuery:
+		return "dns.query"
+	case BufDNSQueryDot:
+		return "dns.query+dotprefix"
+	}
+	return "payload"
 }
 
 // Action is a slot's verdict; larger wins, as in Suricata's action order
@@ -127,11 +153,13 @@ const (
 // ItemNegated marks a negated item reference in SlotItems.
 const ItemNegated = 1 << 31
 
-// Item is one content occurrence condition on the packet payload. A match
-// of Pattern ending at e (exclusive) starts at s = e-len(Pattern); it
-// counts when s >= Offset, when Depth > 0 implies e <= Offset+Depth, when
-// StartsWith implies s == 0, when EndsWith implies e == payload length, and
-// when, unless Nocase, the payload bytes equal Pattern exactly.
+// Item is one content occurrence condition on a slot's buffer (of
+// length n). A match of Pattern ending at e (exclusive) starts at s =
+// e-len(Pattern); it counts when s >= Offset, when Depth > 0 implies e <=
+// Offset+Depth, when StartsWith implies s == 0, when EndsWith implies e ==
+// n, when RestGE > 0 implies n-e >= RestGE (isdataat:RestGE,relative),
+// when RestLT > 0 implies n-e < RestLT (isdataat:!RestLT,relative), and
+// when, unless Nocase, the buffer bytes equal Pattern exactly.
 type Item struct {
 	Pattern    []byte
 	Nocase     bool
@@ -139,6 +167,9 @@ type Item struct {
 	Depth      uint32
 	StartsWith bool
 	EndsWith   bool
+	Buffer     Buffer
+	RestGE     uint32
+	RestLT     uint32
 }
 
 // Automaton is an Aho-Corasick DFA over case-folded payload bytes (ASCII

@@ -56,13 +56,16 @@ func (d *dumper) tables() {
 			continue
 		}
 		d.printf("slot %d: rule %d action %d", i, s.Rule, s.Action)
+		if s.Buffer != kernel.BufPayload {
+			d.printf(" buffer %s", s.Buffer)
+		}
 		if s.NoAlert {
 			d.printf(" noalert")
 		}
 		for _, c := range []struct {
 			name string
 			cmp  kernel.Cmp
-		}{{"dsize", s.Dsize}, {"ttl", s.TTL}, {"itype", s.IType}, {"icode", s.ICode}} {
+		}{{"dsize", s.Dsize}, {"blen", s.BLen}, {"ttl", s.TTL}, {"itype", s.IType}, {"icode", s.ICode}} {
 			if c.cmp.Op != kernel.CmpNone {
 				d.printf(" %s %s", c.name, cmpText(c.cmp))
 			}
@@ -105,8 +108,18 @@ func (d *dumper) tables() {
 		}
 	}
 	for i, it := range t.Items {
-		d.printf("item %d: %q nocase=%v offset=%d depth=%d startswith=%v endswith=%v\n",
+		d.printf("item %d: %q nocase=%v offset=%d depth=%d startswith=%v endswith=%v",
 			i, it.Pattern, it.Nocase, it.Offset, it.Depth, it.StartsWith, it.EndsWith)
+		if it.Buffer != kernel.BufPayload {
+			d.printf(" buffer=%s", it.Buffer)
+		}
+		if it.RestGE > 0 {
+			d.printf(" rest>=%d", it.RestGE)
+		}
+		if it.RestLT > 0 {
+			d.printf(" rest<%d", it.RestLT)
+		}
+		d.printf("\n")
 	}
 	a := t.Automaton
 	d.printf("automaton: %d states, %d classes, %d outputs, longest output %d, sha256 %x\n",

@@ -41,7 +41,7 @@ func userspaceReason(r *ir.Rule) string {
 	switch {
 	case r.Lang != ir.Suricata:
 		return fmt.Sprintf("%s rules inspect HTTP transactions", r.Lang)
-	case h.Proto.App != "":
+	case h.Proto.App != "" && !onDNSQuery(r):
 		return fmt.Sprintf("app-layer protocol %s needs the userspace parser", h.Proto.App)
 	case h.Proto.Mode == "stream":
 		return "tcp-stream rules inspect the reassembled stream"
@@ -54,6 +54,9 @@ func userspaceReason(r *ir.Rule) string {
 	}
 	if f := flowReason(r.Flow); f != "" {
 		return f
+	}
+	if onDNSQuery(r) {
+		return dnsReason(r)
 	}
 	contents := 0
 	checks := map[string]bool{}

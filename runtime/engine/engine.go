@@ -80,8 +80,14 @@ type Engine struct {
 	defrag    *defrag.Defragmenter
 	stats     Stats
 	quiet     bool // units are tracked, not inspected
-	skipped   []Skipped
-	err       error
+	// appUndecided: the frame being tracked was copied up with a kernel
+	// app-layer rule (dns.query) undecided.
+	appUndecided bool
+	// undecidedRules are the kernel dns.query rules, for DNS units of
+	// undecided copies and of DNS over TCP (never decided in the kernel).
+	undecidedRules *slotRules
+	skipped        []Skipped
+	err            error
 }
 
 // New prepares an engine for o.
@@ -103,7 +109,8 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 		secRules   []*ir.Rule
 	)
 	for i, r := range o.Rules {
-		if o.Tiers[i].Tier != lower.Userspace {
+		kernelApp := o.Tiers[i].Tier == lower.Kernel && kernelAppRule(o.Kernel, i)
+		if o.Tiers[i].Tier != lower.Userspace && !kernelApp {
 			continue
 		}
 		if r.Lang == ir.SecLang {
@@ -111,6 +118,7 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 			continue
 		}
 		u, bufRule := prepare(i, r)
+		u.kernelApp = kernelApp
 		if bufRule != nil {
 			u.matchIdx = len(forMatcher)
 			forMatcher = append(forMatcher, bufRule)
@@ -227,6 +235,10 @@ func (e *Engine) Decide(o Outcome) error {
 		// a frame the kernel did not copy up is tracked for the records
 		// only: the userspace tier does not inspect what it produces
 		e.quiet = !copyUp
+		e.appUndecided = copyUp && o.App
+		if e.appUndecided {
+			e.stats.AppUndecided++
+		}
 		if o.Decoded == nil {
 			o.Decoded, o.DecodeErr = &e.dec, decode.Decode(o.Frame, &e.dec)
 		}
@@ -240,7 +252,7 @@ func (e *Engine) Decide(o Outcome) error {
 			}
 		}
 		p, err := e.tracker.Decoded(o.TS, o.Decoded, o.DecodeErr)
-		e.quiet = false
+		e.quiet, e.appUndecided = false, false
 		if err != nil {
 			e.stats.DecodeErrors++
 		}

@@ -21,6 +21,9 @@ type groupKey struct {
 	reasm        bool
 	proto        uint8
 	sport, dport uint16 // port class ids
+	// undecided: a DNS unit the classifier left to userspace (an
+	// undecided copy, DNS over TCP): the kernel dns.query rules run too.
+	undecided bool
 }
 
 // ruleGroup is the rules of one groupKey (Suricata's signature group
@@ -37,7 +40,8 @@ type ruleGroup struct {
 func (e *Engine) group(u *inspect.Unit, sport, dport uint16) *ruleGroup {
 	t := e.obj.Kernel
 	k := groupKey{kind: u.Kind, app: e.appID(u.Flow.App), reasm: u.Flow.Reassembled, proto: u.Flow.Proto,
-		sport: portClass(t.SportClass, sport), dport: portClass(t.DportClass, dport)}
+		sport: portClass(t.SportClass, sport), dport: portClass(t.DportClass, dport),
+		undecided: e.undecidedRules != nil && u.Kind == inspect.KindApp && u.Flow.App == "dns" && (e.appUndecided || u.Flow.Proto == 6)}
 	if g, ok := e.groups[k]; ok {
 		return g
 	}
@@ -75,29 +79,37 @@ func portClass(classes []kernel.PortClass, p uint16) uint16 {
 // that run on such units.
 func (e *Engine) buildGroup(k groupKey, app string) *ruleGroup {
 	t := e.obj.Kernel
-	idx := e.kindRules[k.kind]
+	sets := []*slotRules{e.kindRules[k.kind]}
 	if k.kind == inspect.KindApp {
-		idx = e.appRules[app]
+		sets[0] = e.appRules[app]
+	}
+	if k.undecided {
+		sets = append(sets, e.undecidedRules)
 	}
 	g := &ruleGroup{slots: t.NewBitset(), empty: true}
-	if idx == nil || int(k.sport) >= len(t.SportBits) || int(k.dport) >= len(t.DportBits) {
+	if int(k.sport) >= len(t.SportBits) || int(k.dport) >= len(t.DportBits) {
 		return g
 	}
 	probe := &inspect.Unit{Kind: k.kind, Flow: &inspect.Flow{App: app, Proto: k.proto, Reassembled: k.reasm}}
 	seen := map[int]bool{}
 	var forMatcher []int
-	for _, s := range t.And(t.Proto[k.proto], t.SportBits[k.sport], t.DportBits[k.dport], idx.mask) {
-		t.Set(g.slots, s)
-		for _, ur := range idx.rules[s] {
-			if seen[ur.idx] || !ur.wants(probe) {
-				continue
-			}
-			seen[ur.idx] = true
-			g.empty = false
-			if ur.matchIdx >= 0 {
-				forMatcher = append(forMatcher, ur.matchIdx)
-			} else {
-				g.plain = append(g.plain, ur)
+	for _, idx := range sets {
+		if idx == nil {
+			continue
+		}
+		for _, s := range t.And(t.Proto[k.proto], t.SportBits[k.sport], t.DportBits[k.dport], idx.mask) {
+			t.Set(g.slots, s)
+			for _, ur := range idx.rules[s] {
+				if seen[ur.idx] || !ur.wants(probe) {
+					continue
+				}
+				seen[ur.idx] = true
+				g.empty = false
+				if ur.matchIdx >= 0 {
+					forMatcher = append(forMatcher, ur.matchIdx)
+				} else {
+					g.plain = append(g.plain, ur)
+				}
 			}
 		}
 	}

@@ -54,6 +54,15 @@ func (e *Engine) index() {
 			}
 		}
 	}
+	for slot, s := range t.Slots {
+		if u := e.user[s.Rule]; !s.Userspace && u != nil && u.kernelApp {
+			if e.undecidedRules == nil {
+				e.undecidedRules = e.newSlotRules()
+			}
+			e.undecidedRules.add(t, slot, u)
+			e.ruleSlots[s.Rule] = append(e.ruleSlots[s.Rule], slot)
+		}
+	}
 	var users []*urule
 	for _, u := range e.user {
 		if u != nil {
@@ -65,4 +74,16 @@ func (e *Engine) index() {
 	for i, u := range users {
 		e.rank[u.idx] = i
 	}
+}
+
+// kernelAppRule reports whether kernel rule i inspects an app-layer
+// buffer the classifier parses, so that userspace decides it on the
+// packets the classifier copies up undecided.
+func kernelAppRule(t *kernel.Tables, i int) bool {
+	for _, s := range t.Slots {
+		if !s.Userspace && int(s.Rule) == i {
+			return s.Buffer != kernel.BufPayload
+		}
+	}
+	return false
 }

@@ -21,6 +21,10 @@ type urule struct {
 	ipOnly   bool // alerts once per flow direction
 	setsBits bool
 	appName  string // the rule's app-layer protocol, http1/http2 as http
+	// kernelApp: a kernel-tier rule on an app-layer buffer (dns.query);
+	// userspace evaluates it only on units of packets the classifier
+	// copied up undecided (Engine.appUndecided).
+	kernelApp bool
 }
 
 // bufferMatcher reports whether m inspects a buffer (the Matcher's job)

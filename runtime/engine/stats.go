@@ -16,6 +16,7 @@ type Stats struct {
 	Blocked        uint64 // dropped by the block list
 	Copies         uint64 // copied up to the userspace tier
 	Truncated      uint64 // past the kernel scan depth, decided in userspace
+	AppUndecided   uint64 // copied with a kernel app-layer rule (dns.query) left to userspace
 	WAFEvicted     uint64 // HTTP transactions the WAF finished early to bound memory
 	Units          uint64
 	GroupResets    uint64 // rule groups dropped to bound memory, built again on use
@@ -49,6 +50,7 @@ func (s *Stats) Add(o *Stats) {
 	s.Blocked += o.Blocked
 	s.Copies += o.Copies
 	s.Truncated += o.Truncated
+	s.AppUndecided += o.AppUndecided
 	s.WAFEvicted += o.WAFEvicted
 	s.Units += o.Units
 	s.GroupResets += o.GroupResets
@@ -114,6 +116,7 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(w, "%-24s %d\n", "blocked (block list)", s.Blocked)
 	fmt.Fprintf(w, "%-24s %d\n", "copied to userspace", s.Copies)
 	fmt.Fprintf(w, "%-24s %d\n", "past kernel scan depth", s.Truncated)
+	fmt.Fprintf(w, "%-24s %d\n", "app-layer undecided", s.AppUndecided)
 	fmt.Fprintf(w, "%-24s %d (reassembled %d)\n", "ip fragments", s.Fragments, s.Reassembled)
 	fmt.Fprintf(w, "%-24s %d\n", "decode errors", s.DecodeErrors)
 	for _, name := range slices.Sorted(maps.Keys(s.DecodeEvents)) {

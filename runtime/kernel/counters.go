@@ -32,6 +32,13 @@ type Counters struct {
 	Errors          uint64 // failures that valid tables never cause
 	VLANTooMany     uint64 // more than 3 VLAN tags (vlan.too_many_layers): copied up
 	ExtTooMany      uint64 // more IPv6 extension headers than the parser follows: copied up
+	DNSQueries      uint64 // DNS queries whose dns.query the classifier decided
+	DNSTCP          uint64 // DNS over TCP: copied up
+	DNSOtherPort    uint64 // query-shaped UDP off port 53 (maybe a probed DNS flow): copied up
+	DNSCompressed   uint64 // a compression pointer in the question: copied up
+	DNSQuestions    uint64 // more than one question: copied up
+	DNSRecords      uint64 // records other than one EDNS OPT record: copied up
+	DNSMalformed    uint64 // messages the userspace decoder refuses: copied up
 }
 
 // fields maps each counter of rulec.h to its field.
@@ -61,6 +68,13 @@ func (c *Counters) fields() [bpf.RulecCounterC_MAX]*uint64 {
 		bpf.RulecCounterC_ERRORS:           &c.Errors,
 		bpf.RulecCounterC_VLAN_TOO_MANY:    &c.VLANTooMany,
 		bpf.RulecCounterC_EXT_TOO_MANY:     &c.ExtTooMany,
+		bpf.RulecCounterC_DNS_QUERIES:      &c.DNSQueries,
+		bpf.RulecCounterC_DNS_TCP:          &c.DNSTCP,
+		bpf.RulecCounterC_DNS_OTHER_PORT:   &c.DNSOtherPort,
+		bpf.RulecCounterC_DNS_COMPRESSED:   &c.DNSCompressed,
+		bpf.RulecCounterC_DNS_QUESTIONS:    &c.DNSQuestions,
+		bpf.RulecCounterC_DNS_RECORDS:      &c.DNSRecords,
+		bpf.RulecCounterC_DNS_MALFORMED:    &c.DNSMalformed,
 	}
 }
 

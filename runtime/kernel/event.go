@@ -46,6 +46,13 @@ const (
 	// than 3 VLAN tags, more than 8 IPv6 extension headers); userspace
 	// decodes the packet whole.
 	CopyDecode = CopyReason(bpf.RulecCopyReasonCOPY_DECODE)
+	// CopyApp: a kernel rule on an app-layer buffer was a candidate but
+	// the classifier cannot parse the packet faithfully (DNS over TCP, a
+	// compressed or multi-question query, ...); userspace decides it.
+	CopyApp = CopyReason(bpf.RulecCopyReasonCOPY_APP)
+	// CopyDetail: a kernel rule on an app-layer buffer alerted; the copy
+	// carries the packet for the alert's EVE detail.
+	CopyDetail = CopyReason(bpf.RulecCopyReasonCOPY_DETAIL)
 )
 
 // TC verdicts of a packet.

@@ -99,6 +99,9 @@ func validateItems(t *kernelgen.Tables) error {
 		if len(it.Pattern) == 0 || len(it.Pattern) > bpf.MaxPattern {
 			return fmt.Errorf("item %d: pattern of %d bytes, the classifier takes 1 to %d", i, len(it.Pattern), bpf.MaxPattern)
 		}
+		if it.Buffer > kernelgen.BufDNSQueryDot {
+			return fmt.Errorf("item %d: buffer %d unknown", i, it.Buffer)
+		}
 	}
 	for i, s := range t.Slots {
 		if uint64(s.ItemStart)+uint64(s.ItemCount) > uint64(len(t.SlotItems)) {
@@ -106,6 +109,14 @@ func validateItems(t *kernelgen.Tables) error {
 		}
 		if s.Userspace && s.ItemCount > 0 {
 			return fmt.Errorf("slot %d: a userspace slot has kernel items", i)
+		}
+		if s.Buffer > kernelgen.BufDNSQueryDot || (s.Userspace && s.Buffer != kernelgen.BufPayload) {
+			return fmt.Errorf("slot %d: buffer %d", i, s.Buffer)
+		}
+		for _, ref := range t.SlotItems[s.ItemStart : s.ItemStart+s.ItemCount] {
+			if id := int(ref &^ kernelgen.ItemNegated); id < len(t.Items) && t.Items[id].Buffer != s.Buffer {
+				return fmt.Errorf("slot %d: item %d inspects %s, the slot %s", i, id, t.Items[id].Buffer, s.Buffer)
+			}
 		}
 	}
 	if len(t.ShapeRules) > len(t.Slots) {

@@ -25,6 +25,8 @@ func TestValidate(t *testing.T) {
 		{"slot items", func(t *kernelgen.Tables) { t.Slots[1].ItemCount = 99 }, "slot 1"},
 		{"item reference", func(t *kernelgen.Tables) { t.SlotItems[0] = 99 | kernelgen.ItemNegated }, "item 99"},
 		{"shape rules", func(t *kernelgen.Tables) { t.ShapeRules = [][]uint32{{7}} }, "header-shape rules"},
+		{"item buffer", func(t *kernelgen.Tables) { t.Items[0].Buffer = kernelgen.BufDNSQuery }, "inspects dns.query"},
+		{"slot buffer", func(t *kernelgen.Tables) { t.Slots[0].Buffer = 7 }, "buffer 7"},
 		{"userspace items", func(t *kernelgen.Tables) { t.Slots[1].Userspace = true }, "userspace slot"},
 		{"transitions", func(t *kernelgen.Tables) { t.Automaton.Delta = t.Automaton.Delta[1:] }, "transitions"},
 		{"target state", func(t *kernelgen.Tables) { t.Automaton.Delta[0] = 1 << 20 }, "to state"},

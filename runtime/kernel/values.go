@@ -39,7 +39,9 @@ func slotValue(s kernelgen.Slot) bpf.RulecSlot {
 		FlagsMod:    bpf.RulecFlagsMod(s.Flags.Mod),
 		FlagsSet:    s.Flags.Set,
 		FlagsIgnore: s.Flags.Ignore,
+		Buffer:      bpf.RulecBuffer(s.Buffer),
 		Dsize:       cmpValue(s.Dsize),
+		Blen:        cmpValue(s.BLen),
 		Ttl:         cmpValue(s.TTL),
 		Itype:       cmpValue(s.IType),
 		Icode:       cmpValue(s.ICode),
@@ -54,5 +56,8 @@ func itemValue(it kernelgen.Item) bpf.RulecItem {
 		Nocase:     flag(it.Nocase),
 		Startswith: flag(it.StartsWith),
 		Endswith:   flag(it.EndsWith),
+		Buffer:     bpf.RulecBuffer(it.Buffer),
+		RestGe:     it.RestGE,
+		RestLt:     it.RestLT,
 	}
 }

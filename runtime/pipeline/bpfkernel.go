@@ -45,6 +45,9 @@ func Convert(r kernel.Result) refeval.Result {
 			if ev.Reason&kernel.CopyScanTruncated != 0 {
 				out.Truncated = true
 			}
+			if ev.Reason&kernel.CopyApp != 0 {
+				out.App = true
+			}
 		}
 	}
 	return out

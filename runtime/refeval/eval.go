@@ -34,6 +34,11 @@ type Result struct {
 	Verdict   int
 	Events    []Event
 	Truncated bool // content candidates past the scan depth: copied, not decided
+	// App: a kernel rule on an app-layer buffer (dns.query) was a
+	// candidate but the packet's buffer is not one the classifier
+	// decides (DNS over TCP, a compressed or multi-question query, ...):
+	// copied, decided by the userspace tier's parser.
+	App bool
 }
 
 // MaxEvents is the most alert events one packet emits.
@@ -163,9 +168,46 @@ func (e *Evaluator) Run(pkt []byte) Result {
 		matched []int
 		copyUp  = h.fragment || e.t.Any(append(head, e.userSlots)...)
 	)
+	var (
+		dns      dnsState
+		dnsName  []byte
+		parsed   bool
+		nameScan *scanner
+	)
 	for _, i := range e.t.And(append(head, e.kernelSlots)...) {
 		s := &e.t.Slots[i]
 		if !checks(s, &h) {
+			continue
+		}
+		if s.Buffer != kernel.BufPayload {
+			if !parsed {
+				dns, dnsName = parseDNS(pkt, &h)
+				parsed = true
+			}
+			if dns == dnsUndecided {
+				res.App, copyUp = true, true
+			}
+			if dns != dnsOK {
+				continue
+			}
+			n := len(dnsName)
+			if s.Buffer == kernel.BufDNSQuery && n > 0 {
+				n--
+			}
+			if !cmp(s.BLen, uint32(n)) {
+				continue
+			}
+			if nameScan == nil {
+				nameScan = e.scan(dnsName, true)
+			}
+			if !nameScan.slotMatches(e.t, s) {
+				continue
+			}
+			if !s.NoAlert {
+				copyUp = true
+			}
+			matched = append(matched, i)
+			best = max(best, s.Action)
 			continue
 		}
 		if s.ItemCount > 0 {
@@ -174,7 +216,7 @@ func (e *Evaluator) Run(pkt []byte) Result {
 				continue
 			}
 			if scan == nil {
-				scan = e.scan(pkt[h.payloadOff : h.payloadOff+h.payloadLen])
+				scan = e.scan(pkt[h.payloadOff:h.payloadOff+h.payloadLen], false)
 			}
 			if !scan.slotMatches(e.t, s) {
 				continue
@@ -258,18 +300,20 @@ func cmp(c kernel.Cmp, v uint32) bool {
 // scanner holds the items the automaton found in one payload.
 type scanner struct{ hit map[uint32]bool }
 
-func (e *Evaluator) scan(payload []byte) *scanner {
+// scan runs the automaton over buf: the payload, or (name) the DNS name
+// in its dotprefix form.
+func (e *Evaluator) scan(buf []byte, name bool) *scanner {
 	a := &e.t.Automaton
 	sc := &scanner{hit: map[uint32]bool{}}
 	state := uint32(0)
-	for i, c := range payload {
+	for i, c := range buf {
 		next := a.Delta[int(state)*a.NClasses+int(a.Class[c])]
 		state = next &^ kernel.AcceptBit
 		if next&kernel.AcceptBit == 0 {
 			continue
 		}
 		for _, id := range a.OutItems[a.OutStart[state]:a.OutStart[state+1]] {
-			if !sc.hit[id] && itemHolds(&e.t.Items[id], payload, i+1) {
+			if !sc.hit[id] && itemHolds(&e.t.Items[id], buf, i+1, name) {
 				sc.hit[id] = true
 			}
 		}
@@ -277,20 +321,36 @@ func (e *Evaluator) scan(payload []byte) *scanner {
 	return sc
 }
 
-// itemHolds checks an item's conditions for a match ending at end.
-func itemHolds(it *kernel.Item, payload []byte, end int) bool {
-	start := end - len(it.Pattern)
-	switch {
-	case start < int(it.Offset):
-		return false
-	case it.Depth > 0 && end > int(it.Offset+it.Depth):
-		return false
-	case it.StartsWith && start != 0:
-		return false
-	case it.EndsWith && end != len(payload):
+// itemHolds checks an item's conditions for a match ending at end of
+// buf. A plain dns.query item sees the name after its leading dot.
+func itemHolds(it *kernel.Item, buf []byte, end int, name bool) bool {
+	if (it.Buffer != kernel.BufPayload) != name {
 		return false
 	}
-	return it.Nocase || slices.Equal(payload[start:end], it.Pattern)
+	base := 0
+	if it.Buffer == kernel.BufDNSQuery {
+		base = 1
+	}
+	start := end - len(it.Pattern)
+	if start < base {
+		return false
+	}
+	s, e, n := start-base, end-base, len(buf)-base
+	switch {
+	case s < int(it.Offset):
+		return false
+	case it.Depth > 0 && e > int(it.Offset+it.Depth):
+		return false
+	case it.StartsWith && s != 0:
+		return false
+	case it.EndsWith && e != n:
+		return false
+	case it.RestGE > 0 && n-e < int(it.RestGE):
+		return false
+	case it.RestLT > 0 && n-e >= int(it.RestLT):
+		return false
+	}
+	return it.Nocase || slices.Equal(buf[start:end], it.Pattern)
 }
 
 func (sc *scanner) slotMatches(t *kernel.Tables, s *kernel.Slot) bool {

@@ -1,0 +1,52 @@
+package pipeline
+
+import (
+	"net/netip"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rulec/rulec/internal/pktgen"
+)
+
+// dnsQuery is a query with the given question section and counts.
+func dnsQuery(qd byte, body ...byte) []byte {
+	return append([]byte{0x12, 0x34, 0x01, 0x00, 0, qd, 0, 0, 0, 0, 0, 0}, body...)
+}
+
+// A dns.query rule is decided in the kernel on a plain query and, on a
+// query the classifier copies up undecided (a compression pointer in the
+// question, two questions), in userspace: each message alerts once, in
+// exactly one tier.
+func TestDNSQueryKernelAndUndecided(t *testing.T) {
+	dir := t.TempDir()
+	rule := `alert dns any any -> any any (msg:"evil"; dns.query; content:"evil"; sid:1;)` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "d.rules"), []byte(rule), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := compileObject(t, dir)
+	p, err := Open(o, Config{Kernel: KernelReference, Offline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := dnsQuery(1, 3, 'w', 'w', 'w', 4, 'e', 'v', 'i', 'l', 3, 'c', 'o', 'm', 0, 0, 1, 0, 1)
+	// www + a pointer to "evil.com" after the question (offset 22).
+	compressed := dnsQuery(1, 3, 'w', 'w', 'w', 0xc0, 22, 0, 1, 0, 1, 4, 'e', 'v', 'i', 'l', 3, 'c', 'o', 'm', 0)
+	two := dnsQuery(2, 4, 'e', 'v', 'i', 'l', 0, 0, 1, 0, 1, 4, 'e', 'v', 'i', 'l', 0, 0, 1, 0, 1)
+	ts := time.Unix(1700000000, 0)
+	for i, msg := range [][]byte{plain, compressed, two} {
+		frame := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("192.0.2.53"),
+			Proto: 17, Sport: uint16(40000 + i), Dport: 53, Payload: msg})
+		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Second), frame); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st := p.Engine.Stats()
+	if st.AlertsByTier["kernel"] != 1 || st.AlertsByTier["userspace"] != 2 || st.AppUndecided != 2 {
+		t.Errorf("alerts by tier %v, %d undecided copies; want 1 kernel, 2 userspace, 2 undecided", st.AlertsByTier, st.AppUndecided)
+	}
+}
