@@ -41,6 +41,11 @@ func (e *Engine) index() {
 			}
 			switch {
 			case u == nil:
+			case u.kernelApp:
+				if e.undecidedRules == nil {
+					e.undecidedRules = e.newSlotRules()
+				}
+				e.undecidedRules.add(t, slot, u)
 			case u.app:
 				if e.appRules[u.appName] == nil {
 					e.appRules[u.appName] = e.newSlotRules()
