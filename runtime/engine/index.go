@@ -60,7 +60,10 @@ func (e *Engine) index() {
 		}
 	}
 	for slot, s := range t.Slots {
-		if u := e.user[s.Rule]; !s.Userspace && u != nil && u.kernelApp {
+		if s.Userspace {
+			continue
+		}
+		if u := e.user[s.Rule]; u != nil && u.kernelApp {
 			if e.undecidedRules == nil {
 				e.undecidedRules = e.newSlotRules()
 			}
