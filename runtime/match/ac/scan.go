@@ -6,19 +6,19 @@ import "encoding/binary"
 // index and the offset just past its end, in no particular order. It
 // stops early when hit returns false.
 func (m *Matcher) Find(text []byte, hit func(id, end int) bool) {
-	if m.short != nil && !m.short.find(text, hit) {
-		return
+	from, ok := 0, true
+	if m.short != nil {
+		from, ok = m.short.find(m, text, hit)
 	}
-	if m.long != nil {
-		m.findLong(text, hit)
+	if ok && m.long != nil {
+		m.findLong(text, from, hit)
 	}
 }
 
-// findLong probes the long filter every stride bytes, two probes per
-// eight-byte load.
-func (m *Matcher) findLong(text []byte, hit func(id, end int) bool) {
+// findLong probes the long filter every stride bytes from i, two probes
+// per eight-byte load.
+func (m *Matcher) findLong(text []byte, i int, hit func(id, end int) bool) {
 	f, mask := m.long.filter, m.long.mask
-	i := 0
 	for ; i+8 <= len(text); i += 2 * stride {
 		x := binary.LittleEndian.Uint64(text[i:]) | fold8
 		a := hash(uint32(x)) >> 32 & mask

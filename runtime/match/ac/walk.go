@@ -2,6 +2,7 @@ package ac
 
 import (
 	"bytes"
+	"encoding/binary"
 
 	"github.com/rulec/rulec/runtime/match/internal/ascii"
 )
@@ -10,14 +11,19 @@ import (
 // interleaved segments.
 const minSplit = 256
 
-// find walks the automaton over text. A DFA step waits for the previous
-// one's table load, so one walk is bound by memory latency: long texts
-// are cut into four segments walked in one interleaved loop, each walk
-// starting a little before its segment so that no pattern crossing a cut
-// is missed.
-func (a *automaton) find(text []byte, hit func(id, end int) bool) bool {
+// find walks the automaton over text, and probes the long tier (when
+// long is not nil) from the start of text every stride bytes in the same
+// loop, where those independent loads fill the wait for the walks' own.
+// It returns where the long probes stopped, all probes before that done,
+// and whether hit wants more.
+//
+// A DFA step waits for the previous one's table load, so one walk is
+// bound by memory latency: long texts are cut into four segments walked
+// in one interleaved loop, each walk starting a little before its
+// segment so that no pattern crossing a cut is missed.
+func (a *automaton) find(m *Matcher, text []byte, hit func(id, end int) bool) (int, bool) {
 	if len(text) < minSplit {
-		return a.resume(text, 0, 0, 0, len(text), hit)
+		return 0, a.resume(text, 0, 0, 0, len(text), hit)
 	}
 	q := len(text) / 4
 	seg := [5]int{0, q, 2 * q, 3 * q, len(text)}
@@ -36,30 +42,45 @@ func (a *automaton) find(text []byte, hit func(id, end int) bool) bool {
 	t3 := text[from[3] : from[3]+n]
 	t1, t2, t3 = t1[:len(t0)], t2[:len(t0)], t3[:len(t0)]
 	delta, class, accept := a.delta, &a.class, a.accept
+	f, mask := empty[:], uint64(0)
+	if m.long != nil {
+		f, mask = m.long.filter, m.long.mask
+	}
+	// n*stride+4 <= len(text): a text of minSplit bytes or more has room
+	// for a long probe at every step of the common stretch.
+	c := 0
 	var s0, s1, s2, s3 uint32
 	for i := range t0 {
 		s0 = delta[s0+uint32(class[t0[i]])]
 		s1 = delta[s1+uint32(class[t1[i]])]
 		s2 = delta[s2+uint32(class[t2[i]])]
 		s3 = delta[s3+uint32(class[t3[i]])]
+		h := hash(binary.LittleEndian.Uint32(text[c:])|fold4) >> 32 & mask
+		if f[h>>6]&(1<<(h&63)) != 0 && !m.longAt(text, c, hit) {
+			return c, false
+		}
+		c += stride
 		if s0|s1|s2|s3 < accept {
 			continue
 		}
 		for j, s := range [4]uint32{s0, s1, s2, s3} {
 			end := from[j] + i + 1
 			if s >= accept && end > seg[j] && !a.report(s, end, hit) {
-				return false
+				return c, false
 			}
 		}
 	}
 	state := [4]uint32{s0, s1, s2, s3}
 	for j := range 4 {
 		if !a.resume(text, state[j], from[j]+n, seg[j], seg[j+1], hit) {
-			return false
+			return c, false
 		}
 	}
-	return true
+	return c, true
 }
+
+// empty is the filter of a matcher without long patterns.
+var empty [1]uint64
 
 // resume continues a walk in state s at offset from up to to, reporting
 // keys ending past report.
