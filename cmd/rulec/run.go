@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -30,7 +31,8 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	evePath := fs.String("eve", "", `write EVE JSON events to this file ("-" for stdout), or socket with --eve-type`)
 	eveType := fs.String("eve-type", "", "EVE output type, as Suricata's eve-log filetype: regular (default), unix_stream, unix_dgram or syslog (--eve then names the socket, default /dev/log)")
 	eveFacility := fs.String("eve-facility", "", "syslog facility of --eve-type syslog (default local5, as Suricata)")
-	kernelTier := fs.String("kernel", pipeline.KernelAuto, "kernel tier: auto, bpf or reference")
+	kernelTier := fs.String("kernel", pipeline.KernelReference, "offline kernel tier: reference (the Go evaluator, fastest), bpf (the real classifier through BPF_PROG_TEST_RUN, for verification) or auto (bpf when it loads)")
+	workers := fs.Int("workers", runtime.NumCPU(), "offline: worker threads, flows hashed to them (the BPF test run takes one)")
 	varsFile := fs.String("vars", "", "suricata.yaml-style vars, when compiling rule files")
 	midstream := fs.Bool("midstream", false, "pick up TCP sessions without a handshake (Suricata's stream.midstream)")
 	wafOn := fs.Bool("waf-blocking", false, "run SecLang rules in ModSecurity's On mode (disruptive rules mark alerts blocked) instead of DetectionOnly")
@@ -84,12 +86,13 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 2
 	}
-	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveW, Severity: sev, Offline: true, WAFBlocking: *wafOn})
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveW, Severity: sev, Offline: true, WAFBlocking: *wafOn, Workers: *workers})
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 1
 	}
 	fmt.Fprintf(stderr, "kernel tier: %s\n", p.KernelName)
+	fmt.Fprintf(stderr, "workers: %d\n", p.Workers())
 	for _, s := range p.Engine.Skipped() {
 		fmt.Fprintf(stderr, "%s: sid %d: not run: %s\n", s.Rule.Pos, s.Rule.Meta.SID, s.Reason)
 	}
@@ -104,7 +107,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	runErr := p.RunPcap(*pcap, func(n uint64) { fmt.Fprintf(stderr, "... %d packets\n", n) })
 	closeErr := p.Close()
-	p.Engine.Stats().WriteTable(stderr, time.Since(start))
+	p.Stats().WriteTable(stderr, time.Since(start))
 	if c := p.Capture; c.OtherLink > 0 || c.OverWire > 0 {
 		fmt.Fprintf(stderr, "%-24s %d\n", "capture records of another link type, not inspected", c.OtherLink)
 		fmt.Fprintf(stderr, "%-24s %d\n", "capture records longer than on the wire", c.OverWire)

@@ -29,7 +29,7 @@ func (e *Engine) emit(ev *eve.Event, r *ir.Rule, tier, action, signature string)
 	ev.EventType = "alert"
 	ev.InIface = e.opts.Iface
 	if e.opts.Offline {
-		ev.PcapCnt = e.stats.Packets
+		ev.PcapCnt = e.pcapCnt
 	}
 	ev.Alert = eve.NewAlert(r, action, signature, tier, e.opts.Severity)
 	e.stats.alert(r.Meta.SID, ev.Alert.SeverityName, tier)

@@ -1,11 +1,15 @@
 package engine
 
-import "time"
+import (
+	"time"
+
+	"github.com/rulec/rulec/runtime/decode"
+)
 
 // reassembled runs a packet that defragmentation completed: the classifier
 // only saw its fragments, so the kernel tier's rules are evaluated on it
 // here (with the whole payload), then it goes to the tracker as the
 // classifier would copy it.
 func (e *Engine) reassembled(ts time.Time, frame []byte) error {
-	return e.Decide(outcome(ts, frame, e.full.Run(frame), &e.whole))
+	return e.Decide(outcome(ts, frame, e.full.Run(frame), &e.whole, decode.Decode(frame, &e.whole)))
 }

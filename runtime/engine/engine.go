@@ -86,6 +86,9 @@ type Engine struct {
 	// undecidedRules are the kernel dns.query rules, for DNS units of
 	// undecided copies and of DNS over TCP (never decided in the kernel).
 	undecidedRules *slotRules
+	pcapCnt        uint64    // offline: the capture's packet being processed
+	seq            Sequencer // workers: orders access to shared state; nil alone
+	forked         bool      // a worker sharing another engine's rules and state
 	skipped        []Skipped
 	err            error
 }
@@ -151,8 +154,36 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 		}
 	}
 	e.index()
-	e.tracker = opts.NewTracker(Events{Unit: e.route, FlowEnd: e.routeFlowEnd, Record: e.routeRecord})
+	e.tracker = opts.NewTracker(e.events())
 	return e, nil
+}
+
+// Fork returns a worker engine for the same capture: it shares e's
+// compiled rules, matcher, WAF rules, thresholds and xbits, runs the
+// kernel tier with k, and tracks its own flows; seq orders the workers'
+// access to what they share (e needs it too, with Sequence).
+func (e *Engine) Fork(k Kernel, seq Sequencer) *Engine {
+	f := &Engine{obj: e.obj, opts: e.opts, look: e.look, user: e.user, kindRules: e.kindRules, appRules: e.appRules,
+		rank: e.rank, ruleSlots: e.ruleSlots, byMatch: e.byMatch, groups: map[groupKey]*ruleGroup{}, apps: map[string]uint8{},
+		matcher: e.matcher, limits: e.limits, kernelIP: map[ipOnlyKey]bool{}, full: e.full, bounded: e.bounded,
+		xbits: e.xbits, skipped: e.skipped, seq: seq, forked: true, defrag: defrag.New(e.opts.Defrag),
+		undecidedRules: e.undecidedRules}
+	f.opts.Kernel = k
+	if e.waf != nil {
+		f.waf = e.waf.Fork()
+	}
+	f.stats.init()
+	f.tracker = e.opts.NewTracker(f.events())
+	return f
+}
+
+// Sequence sets the sequencer of the first worker, whose forks are the
+// others.
+func (e *Engine) Sequence(seq Sequencer) { e.seq = seq }
+
+// events are what the engine's tracker reports to.
+func (e *Engine) events() Events {
+	return Events{Unit: e.route, FlowEnd: e.routeFlowEnd, Record: e.routeRecord}
 }
 
 // Skipped lists the userspace rules the runtime leaves out, with reasons.
@@ -163,6 +194,31 @@ func (e *Engine) Skipped() []Skipped { return e.skipped }
 // refeval.ActShot).
 func (e *Engine) Frame(ts time.Time, frame []byte) (int, error) {
 	e.stats.packet(ts, len(frame))
+	e.pcapCnt = e.stats.Packets
+	return e.frame(ts, frame, nil, nil)
+}
+
+// FrameAt is Frame for a worker that runs some of a capture's frames: n
+// is the frame's number in the capture, d the frame decoded (with the
+// error decode.Decode gave).
+func (e *Engine) FrameAt(n uint64, ts time.Time, d *decode.Packet, derr error) (int, error) {
+	e.stats.packet(ts, len(d.Frame))
+	e.pcapCnt = n
+	return e.frame(ts, d.Frame, d, derr)
+}
+
+// Advance tells a worker of a frame another worker runs: flows time out
+// on the capture's clock.
+func (e *Engine) Advance(n uint64, ts time.Time) {
+	e.pcapCnt = n
+	e.tracker.Advance(ts)
+}
+
+// SetPcapCnt sets the capture's packet number the next events carry, as
+// before Close ends the flows at the end of a capture run by workers.
+func (e *Engine) SetPcapCnt(n uint64) { e.pcapCnt = n }
+
+func (e *Engine) frame(ts time.Time, frame []byte, d *decode.Packet, derr error) (int, error) {
 	res, err := e.opts.Kernel.Run(frame)
 	if err != nil {
 		return refeval.ActOK, err
@@ -170,15 +226,18 @@ func (e *Engine) Frame(ts time.Time, frame []byte) (int, error) {
 	if res.Verdict == refeval.ActShot {
 		e.stats.Drops++
 	}
-	return res.Verdict, e.Decide(outcome(ts, frame, res, &e.dec))
+	if d == nil {
+		d, derr = &e.dec, decode.Decode(frame, &e.dec)
+	}
+	return res.Verdict, e.Decide(outcome(ts, frame, res, d, derr))
 }
 
-// outcome decodes frame into d once, for the kernel alerts' tuple and
-// flow id and for the tracker.
-func outcome(ts time.Time, frame []byte, res refeval.Result, d *decode.Packet) Outcome {
-	o := Outcome{TS: ts, Frame: frame, Result: res, Decoded: d}
-	o.DecodeErr = decode.Decode(frame, d)
-	if o.DecodeErr == nil && d.Family != 0 {
+// outcome is what the kernel tier did with a frame, decoded once into d
+// (with the decoder's error), for the kernel alerts' tuple and flow id and
+// for the tracker.
+func outcome(ts time.Time, frame []byte, res refeval.Result, d *decode.Packet, derr error) Outcome {
+	o := Outcome{TS: ts, Frame: frame, Result: res, Decoded: d, DecodeErr: derr}
+	if derr == nil && d.Family != 0 {
 		o.Tuple = refeval.Tuple{Src: d.Src, Dst: d.Dst, Proto: d.Proto, Sport: d.Sport, Dport: d.Dport}
 		o.FlowID = flowid.Of(d.FlowKey())
 	} else if len(res.Events) > 0 {
@@ -262,6 +321,9 @@ func (e *Engine) Decide(o Outcome) error {
 		if whole != nil {
 			return e.reassembled(o.TS, whole)
 		}
+	} else if d := o.Decoded; d != nil && o.DecodeErr == nil && d.Family != 0 {
+		// flows time out on the clock of every IP packet, inspected or not
+		e.tracker.Advance(o.TS)
 	}
 	return e.err
 }
@@ -319,7 +381,8 @@ func (e *Engine) Close() error {
 }
 
 // Stats returns the counters so far. The tracker's limits are counted by
-// the engine that runs it now, not by those it was adopted from.
+// the engine that runs it now, not by those it was adopted from; those of
+// what workers share by the first worker.
 func (e *Engine) Stats() *Stats {
 	lim := map[string]uint64{}
 	add := func(m map[string]uint64) {
@@ -327,10 +390,12 @@ func (e *Engine) Stats() *Stats {
 			lim[k] += v
 		}
 	}
-	th := e.limits.Stats()
-	lim["threshold_table_full"] = th.Full
-	if m, ok := e.matcher.(Limited); ok {
-		add(m.Limits())
+	if !e.forked {
+		th := e.limits.Stats()
+		lim["threshold_table_full"] = th.Full
+		if m, ok := e.matcher.(Limited); ok {
+			add(m.Limits())
+		}
 	}
 	if t, ok := e.tracker.(Limited); ok && e.next == nil {
 		add(t.Limits())

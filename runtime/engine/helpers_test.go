@@ -58,6 +58,8 @@ func (t *fakeTracker) Decoded(ts time.Time, d *decode.Packet, _ error) (*inspect
 
 func (t *fakeTracker) Flush() {}
 
+func (t *fakeTracker) Advance(time.Time) {}
+
 // fakeMatcher holds a rule's buffer matchers when hits says its sid hits
 // the unit; its groups record the rules they were asked about.
 type fakeMatcher struct {

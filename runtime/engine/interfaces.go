@@ -20,7 +20,17 @@ type Tracker interface {
 	// Decoded is Frame for a frame decoded by decode.Decode, which gave
 	// err.
 	Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.Packet, error)
+	// Advance moves the clock as a frame of another tracker's flows does.
+	Advance(ts time.Time)
 	Flush()
+}
+
+// Sequencer orders the workers of one capture where they share state
+// across flows (thresholds tracked by host or rule, xbits): Wait returns
+// once every other worker is done with the frames before the calling
+// worker's current one.
+type Sequencer interface {
+	Wait()
 }
 
 // Events is what a Tracker reports: every unit, and every flow that ends

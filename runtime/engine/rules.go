@@ -20,6 +20,7 @@ type urule struct {
 	stream   bool // payload inspected on the TCP stream, as Suricata does
 	ipOnly   bool // alerts once per flow direction
 	setsBits bool
+	global   bool   // uses state shared by the workers: thresholds, xbits
 	appName  string // the rule's app-layer protocol, http1/http2 as http
 	// kernelApp: a kernel-tier rule on an app-layer buffer (dns.query);
 	// userspace evaluates it only on units of packets the classifier
@@ -62,7 +63,9 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 		if b.Cmd == "set" || b.Cmd == "unset" || b.Cmd == "toggle" {
 			u.setsBits = true
 		}
+		u.global = u.global || b.Kind == "xbits"
 	}
+	u.global = u.global || len(r.Limits) > 0
 	u.ipOnly = len(r.Matchers) == 0 && p.App == "" && r.Header.SrcPorts.IsAny() && r.Header.DstPorts.IsAny() &&
 		r.Flow == (ir.Flow{}) && len(r.Limits) == 0
 	u.appName = p.App

@@ -81,6 +81,9 @@ func (e *Engine) unit(u *inspect.Unit) {
 		return
 	}
 	slices.SortFunc(cands, func(a, b *urule) int { return e.rank[a.idx] - e.rank[b.idx] })
+	if e.seq != nil && slices.ContainsFunc(cands, func(c *urule) bool { return c.global }) {
+		e.seq.Wait()
+	}
 	alerts := sc.alerts[:0]
 	for _, c := range cands {
 		r := c.r

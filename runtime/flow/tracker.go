@@ -161,6 +161,16 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	return p, nil
 }
 
+// Advance moves the clock to ts as a frame of another tracker's flows
+// would (workers sharing a capture each track their own flows), ending
+// the flows that times out.
+func (t *Tracker) Advance(ts time.Time) {
+	if ts.After(t.now) {
+		t.now = ts
+	}
+	t.expire()
+}
+
 // lookup finds or creates the packet's flow and gives the packet's
 // direction in it.
 func (t *Tracker) lookup(d *decode.Packet, p *inspect.Packet) (*flowState, inspect.Dir) {

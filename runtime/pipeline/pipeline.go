@@ -43,6 +43,9 @@ type Config struct {
 	WAFBlocking bool
 	XFF         *eve.XFF  // X-Forwarded-For handling of alerts; nil: none
 	Records     eve.Types // EVE record types written; nil: alerts only
+	// Workers runs a capture on that many workers, flows hashed to them
+	// (0 or 1: one). The BPF test run takes one.
+	Workers int
 }
 
 // Pipeline is an engine with its kernel tier.
@@ -58,6 +61,7 @@ type Pipeline struct {
 	Capture    capture.Stats
 	classifier *kernel.Classifier
 	eve        *eve.Writer
+	workers    *workers // nil: Engine alone
 }
 
 // Open prepares o for running.
@@ -87,7 +91,30 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		p.Close()
 		return nil, err
 	}
+	if cfg.Workers > 1 && p.classifier == nil {
+		p.workers = newWorkers(p.Engine, k, cfg.Workers)
+	}
 	return p, nil
+}
+
+// Workers returns how many workers run a capture.
+func (p *Pipeline) Workers() int {
+	if p.workers == nil {
+		return 1
+	}
+	return len(p.workers.engines)
+}
+
+// Stats returns the counters of every worker, summed.
+func (p *Pipeline) Stats() *engine.Stats {
+	if p.workers == nil {
+		return p.Engine.Stats()
+	}
+	var s engine.Stats
+	for _, e := range p.workers.engines {
+		s.Add(e.Stats())
+	}
+	return &s
 }
 
 // CheckObject refuses an object generated for another classifier build.
@@ -187,13 +214,18 @@ func (nothing) NoLiteral() []int { return nil }
 // it ran.
 func (p *Pipeline) RunPcap(path string, progress func(n uint64)) error {
 	src := capture.Source{}
-	err := src.ReadFile(path, func(ts time.Time, frame []byte, n uint64) error {
-		if progress != nil && n%100000 == 0 {
-			progress(n)
-		}
-		_, err := p.Engine.Frame(ts, frame)
-		return err
-	})
+	var err error
+	if p.workers != nil {
+		err = p.workers.run(&src, path, progress)
+	} else {
+		err = src.ReadFile(path, func(ts time.Time, frame []byte, n uint64) error {
+			if progress != nil && n%100000 == 0 {
+				progress(n)
+			}
+			_, err := p.Engine.Frame(ts, frame)
+			return err
+		})
+	}
 	p.Capture.Records += src.Stats.Records
 	p.Capture.OtherLink += src.Stats.OtherLink
 	p.Capture.OverWire += src.Stats.OverWire
@@ -203,8 +235,13 @@ func (p *Pipeline) RunPcap(path string, progress func(n uint64)) error {
 // Close flushes the engine and releases the classifier.
 func (p *Pipeline) Close() error {
 	var err error
+	if p.workers != nil {
+		for _, e := range p.workers.engines[1:] {
+			err = errors.Join(err, e.Close())
+		}
+	}
 	if p.Engine != nil {
-		err = p.Engine.Close()
+		err = errors.Join(err, p.Engine.Close())
 	}
 	if p.classifier != nil {
 		err = errors.Join(err, p.classifier.Close())

@@ -54,6 +54,12 @@ func New(rules []*ir.Rule, mode waf.Mode) (*Bridge, error) {
 	return b, nil
 }
 
+// Fork returns a bridge with the same compiled rules and no transactions,
+// for another worker.
+func (b *Bridge) Fork() *Bridge {
+	return &Bridge{w: b.w, rules: b.rules, txs: map[txKey]*wafTx{}, open: map[uint64]int{}}
+}
+
 // Rejected lists the SecLang rules the WAF left out, with reasons.
 func (b *Bridge) Rejected() []waf.Rejected { return b.w.Rejected() }
 

@@ -1,0 +1,217 @@
+package pipeline
+
+import (
+	"errors"
+	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/rulec/rulec/runtime/capture"
+	"github.com/rulec/rulec/runtime/decode"
+	"github.com/rulec/rulec/runtime/engine"
+	"github.com/rulec/rulec/runtime/flowid"
+)
+
+// batchFrames is how many frames the reader hands the workers at once;
+// batches in flight per worker are bounded by workerQueue.
+const (
+	batchFrames = 256
+	workerQueue = 8
+)
+
+// frameRec is one frame of a batch and the worker that owns its flow.
+type frameRec struct {
+	ts    time.Time
+	dec   decode.Packet // decoded once, by the reader
+	err   error
+	n     uint64 // the frame's number in the capture, from 1
+	owner int
+}
+
+// ip reports an IP packet: it moves every worker's flow clock.
+func (f *frameRec) ip() bool { return f.err == nil && f.dec.Family != 0 }
+
+type batch struct {
+	frames []frameRec
+	left   atomic.Int32 // workers still reading it
+}
+
+// position is where one worker is in the capture, on its own cache line.
+type position struct {
+	at atomic.Uint64
+	_  [56]byte
+}
+
+// workers runs a capture as Suricata's workers runmode does: every flow
+// (by its symmetric 5-tuple) belongs to one worker, which decodes, tracks
+// and inspects its frames; every worker sees every frame's time, so flows
+// time out on the capture's clock whatever the number of workers. What
+// the workers share across flows (thresholds, xbits) is used in capture
+// order, so the alerts do not depend on the number of workers.
+type workers struct {
+	engines []*engine.Engine
+	pos     []position
+}
+
+// at is a worker's position at frame n: the frame's owner comes after the
+// workers that only advance their clock on it.
+func at(n uint64, owner bool) uint64 {
+	if owner {
+		return 2*n + 1
+	}
+	return 2 * n
+}
+
+// sequencer is one worker's view of the others' positions.
+type sequencer struct {
+	w  *workers
+	id int
+}
+
+// Wait returns once every other worker is past this one's position, or
+// at it with a higher id.
+func (s sequencer) Wait() {
+	me := s.w.pos[s.id].at.Load()
+	for i := range s.w.pos {
+		if i == s.id {
+			continue
+		}
+		for spins := 0; ; spins++ {
+			p := s.w.pos[i].at.Load()
+			if p > me || p == me && i > s.id {
+				break
+			}
+			if spins < 100 {
+				runtime.Gosched()
+			} else {
+				time.Sleep(10 * time.Microsecond)
+			}
+		}
+	}
+}
+
+func newWorkers(root *engine.Engine, k engine.Kernel, n int) *workers {
+	w := &workers{pos: make([]position, n)}
+	root.Sequence(sequencer{w, 0})
+	w.engines = append(w.engines, root)
+	for i := 1; i < n; i++ {
+		w.engines = append(w.engines, root.Fork(k, sequencer{w, i}))
+	}
+	return w
+}
+
+// owner returns the worker of a frame's flow: its flow id (a symmetric
+// hash of the flow key) without the ports for UDP and IP fragments, so
+// that a datagram's fragments, whose later parts carry no ports, go with
+// it. Frames without an IP packet go to worker 0.
+func owner(f *frameRec, n int) int {
+	if !f.ip() {
+		return 0
+	}
+	k := f.dec.FlowKey()
+	if f.dec.Proto == 17 || f.dec.L4 == decode.L4Fragment {
+		k.Sport, k.Dport = 0, 0
+	}
+	return int(flowid.Of(k) % uint64(n))
+}
+
+// run reads the capture and feeds the workers until the end or the first
+// error; then the workers end their flows one after the other.
+func (w *workers) run(src *capture.Source, path string, progress func(n uint64)) error {
+	n := len(w.engines)
+	queues := make([]chan *batch, n)
+	free := make(chan *batch, n*workerQueue+2)
+	errs := make([]error, n)
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for i := range queues {
+		queues[i] = make(chan *batch, workerQueue)
+		wg.Go(func() {
+			e, pos := w.engines[i], &w.pos[i].at
+			for b := range queues[i] {
+				for j := range b.frames {
+					f := &b.frames[j]
+					if failed.Load() {
+						pos.Store(math.MaxUint64) // no one waits for a stopped worker
+						break
+					}
+					mine := f.owner == i
+					pos.Store(at(f.n, mine))
+					switch {
+					case mine:
+						if _, err := e.FrameAt(f.n, f.ts, &f.dec, f.err); err != nil {
+							errs[i] = err
+							failed.Store(true)
+						}
+					case f.ip():
+						e.Advance(f.n, f.ts)
+					}
+				}
+				if b.left.Add(-1) == 0 {
+					select {
+					case free <- b:
+					default:
+					}
+				}
+			}
+			pos.Store(math.MaxUint64)
+		})
+	}
+	var seq uint64
+	cur := newBatch(free, n)
+	send := func() {
+		for _, q := range queues {
+			q <- cur
+		}
+		cur = newBatch(free, n)
+	}
+	readErr := src.ReadFile(path, func(ts time.Time, frame []byte, rec uint64) error {
+		if progress != nil && rec%100000 == 0 {
+			progress(rec)
+		}
+		if failed.Load() {
+			return errStopped
+		}
+		seq++
+		cur.frames = append(cur.frames, frameRec{ts: ts, n: seq})
+		f := &cur.frames[len(cur.frames)-1]
+		f.err = decode.Decode(frame, &f.dec)
+		f.owner = owner(f, n)
+		if len(cur.frames) == batchFrames {
+			send()
+		}
+		return nil
+	})
+	if len(cur.frames) > 0 {
+		send()
+	}
+	for _, q := range queues {
+		close(q)
+	}
+	wg.Wait()
+	if errors.Is(readErr, errStopped) {
+		readErr = nil
+	}
+	for _, e := range w.engines {
+		e.SetPcapCnt(seq)
+	}
+	return errors.Join(append([]error{readErr}, errs...)...)
+}
+
+var errStopped = errors.New("stopped")
+
+// newBatch takes a batch the workers are done with, or makes one.
+func newBatch(free chan *batch, readers int) *batch {
+	var b *batch
+	select {
+	case b = <-free:
+		clear(b.frames)
+		b.frames = b.frames[:0]
+	default:
+		b = &batch{frames: make([]frameRec, 0, batchFrames)}
+	}
+	b.left.Store(int32(readers))
+	return b
+}
