@@ -83,6 +83,7 @@ type Engine struct {
 	// appUndecided: the frame being tracked was copied up with a kernel
 	// app-layer rule (dns.query) undecided.
 	appUndecided bool
+	pending      []pendingAlert // kernel dns.query alerts waiting for their packet's copy
 	// undecidedRules are the kernel dns.query rules, for DNS units of
 	// undecided copies and of DNS over TCP (never decided in the kernel).
 	undecidedRules *slotRules
@@ -275,15 +276,28 @@ func (e *Engine) Decide(o Outcome) error {
 		events = append(slices.Clip(events), e.undecided(o.Frame)...)
 	}
 	copyUp := false
+	for _, ev := range events {
+		copyUp = copyUp || (ev.Kind == refeval.EventCopy && o.Frame != nil)
+	}
+	if len(e.pending) > 0 && (!copyUp || e.pending[0].tuple != o.Tuple) {
+		e.flushPending()
+	}
+	defer func() {
+		if o.Frame != nil {
+			e.flushPending()
+		}
+	}()
 	alerted := false
 	for _, ev := range events {
 		switch ev.Kind {
 		case refeval.EventAlert:
+			if e.wantsDetail(ev) && (copyUp || o.Frame == nil) {
+				e.pending = append(e.pending, pendingAlert{o.TS, o.Tuple, o.FlowID, ev})
+				continue
+			}
 			alerted = e.kernelAlert(o.TS, o.Tuple, o.FlowID, ev) || alerted
 		case refeval.EventBlock:
 			e.stats.Blocked++
-		case refeval.EventCopy:
-			copyUp = o.Frame != nil
 		}
 	}
 	track := copyUp || e.trackAll() && o.Frame != nil
@@ -369,6 +383,7 @@ func (e *Engine) routeFlowEnd(f *inspect.Flow) {
 // Close flushes the tracker, unless another engine adopted it, and the
 // EVE writer.
 func (e *Engine) Close() error {
+	e.flushPending()
 	if e.next == nil {
 		e.tracker.Flush()
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/refeval"
 )
 
@@ -55,4 +56,46 @@ func (e *Engine) undecided(frame []byte) []refeval.Event {
 		}
 	}
 	return out
+}
+
+// pendingAlert is a kernel alert of a dns.query rule waiting for the
+// copy of its packet, so that it carries the EVE detail (direction,
+// app_proto, dns) of the unit the tracker makes of it.
+type pendingAlert struct {
+	ts     time.Time
+	tuple  refeval.Tuple
+	flowID uint64
+	ev     refeval.Event
+}
+
+// wantsDetail reports whether a kernel alert waits for its packet's copy.
+func (e *Engine) wantsDetail(ev refeval.Event) bool {
+	if int(ev.Rule) >= len(e.user) {
+		return false
+	}
+	u := e.user[ev.Rule]
+	return u != nil && u.kernelApp
+}
+
+// flushPending emits the pending kernel alerts without detail: their
+// packet's copy did not come (dropped, lost, or no DNS unit).
+func (e *Engine) flushPending() {
+	for _, p := range e.pending {
+		e.kernelAlert(p.ts, p.tuple, p.flowID, p.ev)
+	}
+	e.pending = e.pending[:0]
+}
+
+// detailUnit emits the pending kernel alerts on the first DNS unit of
+// their packet, with the unit's EVE detail.
+func (e *Engine) detailUnit(u *inspect.Unit) {
+	if len(e.pending) == 0 || u.Kind != inspect.KindApp || u.Flow.App != "dns" {
+		return
+	}
+	for _, p := range e.pending {
+		r := e.obj.Rules[p.ev.Rule]
+		u.Flow.Alerted = true
+		e.emit(e.unitEvent(u), r, "kernel", eve.RuleAction(r.Action), r.Meta.Msg)
+	}
+	e.pending = e.pending[:0]
 }

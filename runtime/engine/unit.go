@@ -43,6 +43,7 @@ func (e *Engine) addrs(src, dst netip.Addr) (kernel.Bitset, kernel.Bitset) {
 // Suricata's inspection order.
 func (e *Engine) unit(u *inspect.Unit) {
 	e.stats.Units++
+	e.detailUnit(u)
 	if e.quiet || u.Flow.Bits[passedBit] {
 		return
 	}

@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -26,7 +28,8 @@ func TestDNSQueryKernelAndUndecided(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := compileObject(t, dir)
-	p, err := Open(o, Config{Kernel: KernelReference, Offline: true})
+	var out bytes.Buffer
+	p, err := Open(o, Config{Kernel: KernelReference, Offline: true, EVE: &out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,6 +47,26 @@ func TestDNSQueryKernelAndUndecided(t *testing.T) {
 	}
 	if err := p.Close(); err != nil {
 		t.Fatal(err)
+	}
+	// The kernel alert carries the DNS detail of its copied packet.
+	first, _, _ := bytes.Cut(out.Bytes(), []byte("\n"))
+	var ev struct {
+		AppProto  string `json:"app_proto"`
+		Direction string `json:"direction"`
+		DNS       struct {
+			Queries []struct {
+				RRName string `json:"rrname"`
+			} `json:"queries"`
+		} `json:"dns"`
+		Alert struct {
+			Tier string `json:"tier"`
+		} `json:"alert"`
+	}
+	if err := json.Unmarshal(first, &ev); err != nil {
+		t.Fatalf("%v: %s", err, first)
+	}
+	if ev.Alert.Tier != "kernel" || ev.AppProto != "dns" || ev.Direction != "to_server" || len(ev.DNS.Queries) != 1 || ev.DNS.Queries[0].RRName != "www.evil.com" {
+		t.Errorf("kernel alert without its DNS detail: %s", first)
 	}
 	st := p.Engine.Stats()
 	if st.AlertsByTier["kernel"] != 1 || st.AlertsByTier["userspace"] != 2 || st.AppUndecided != 2 {
