@@ -152,21 +152,18 @@ func BenchmarkPrefilterHyperscan(b *testing.B) {
 			}
 			size := fmt.Sprintf("%s/%dk", mix.name, n/1000)
 			b.Run("hyperscan/"+size, func(b *testing.B) {
-				b.SetBytes(packetSize)
 				i := 0
-				for b.Loop() {
+				loopCPU(b, packetSize, func() {
 					if c, _ := hs.Count(packets[i%len(packets)]); c != 0 {
 						b.Fatal("unexpected hit")
 					}
 					i++
-				}
+				})
 				b.ReportMetric(float64(hs.Size())/1e6, "table-MB")
 			})
 			b.Run("rulec/"+size, func(b *testing.B) {
-				b.SetBytes(packetSize)
-				hits := 0
-				i := 0
-				for b.Loop() {
+				hits, i := 0, 0
+				loopCPU(b, packetSize, func() {
 					m.Find(packets[i%len(packets)], func(int, int) bool {
 						hits++
 						return true
@@ -175,7 +172,7 @@ func BenchmarkPrefilterHyperscan(b *testing.B) {
 						b.Fatal("unexpected hit")
 					}
 					i++
-				}
+				})
 				b.ReportMetric(float64(m.Size())/1e6, "table-MB")
 			})
 		}
