@@ -173,7 +173,7 @@ func TestDaemonSetMountsProbesAndMetrics(t *testing.T) {
 		t.Error("rule object not mounted read-only from the rulec-ruleset ConfigMap")
 	}
 	args := strings.Join(c.Args, " ")
-	for _, want := range []string{"--object=/etc/rulec/object/ruleset.rco", "--verify=/etc/rulec/object/ruleset.pub", "--config=/etc/rulec/config/rulec.yaml"} {
+	for _, want := range []string{"--object=/etc/rulec/object/ruleset.rco", "--verify=/etc/rulec/object/ruleset.pub", "--config=/etc/rulec/config/rulec.yaml", "--pin"} {
 		if !strings.Contains(args, want) {
 			t.Errorf("args %q lack %q", args, want)
 		}

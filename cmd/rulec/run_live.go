@@ -39,6 +39,8 @@ type liveFlags struct {
 	thresholds, allow, block, portBlocks                       []string
 	object                                                     string
 	objectPoll                                                 time.Duration
+	pin                                                        bool
+	pinDir                                                     string
 }
 
 // liveCommon are the run flags shared with the offline mode.
@@ -58,6 +60,8 @@ func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
 	fs.DurationVar(&lf.objectPoll, "object-poll", 2*time.Second, "how often a live run checks --object for a new version")
 	fs.StringVar(&lf.direction, "direction", "", "traffic to classify: ingress, egress or both (default both: rules that follow TCP streams or application protocols need both)")
 	fs.StringVar(&lf.attachMode, "attach", "", "attach with auto (TCX, else clsact), tcx or clsact")
+	fs.BoolVar(&lf.pin, "pin", false, "keep dynamic blocks, lists, counters and the TCX links pinned (in --pin-dir) so the next run on the interface adopts them with no unfiltered window; on exit the classifier stays attached (rulec unpin removes it)")
+	fs.StringVar(&lf.pinDir, "pin-dir", "", "bpffs folder of --pin (default /sys/fs/bpf/rulec/IFACE)")
 	fs.StringVar(&lf.config, "config", "", "YAML configuration file (see docs/rulec.yaml); flags override it")
 	fs.DurationVar(&lf.stats, "stats", 0, "print counters and write an EVE stats record this often (live mode)")
 	fs.StringVar(&lf.ringSize, "ring-size", "", "classifier event ring buffer: a power of two from the page size to 1G, e.g. 16M (default 4M)")
@@ -138,7 +142,7 @@ func liveSettings(lf *liveFlags, c liveCommon, stdout io.Writer) (live.Config, *
 			return live.Config{}, nil, err
 		}
 	}
-	cfg := live.Config{Iface: lf.iface, Attach: attach.Mode(lf.attachMode), Flow: flow.DefaultConfig()}
+	cfg := live.Config{Iface: lf.iface, Attach: attach.Mode(lf.attachMode), Flow: flow.DefaultConfig(), Pin: lf.pin, PinDir: lf.pinDir}
 	cfg.Flow.Midstream = c.midstream
 	if err := f.ApplySettings(&cfg.Flow); err != nil {
 		return cfg, nil, err
@@ -240,6 +244,9 @@ func runLive(lf *liveFlags, c liveCommon, stdout, stderr io.Writer) int {
 	snap, _ := r.Snapshot()
 	fmt.Fprintf(stderr, "attached to %s (%s, %s); %d rules\n", cfg.Iface, snap.Attach, r.Direction(), len(o.Rules))
 	warnOneWay(stderr, o, r.Direction())
+	if cfg.Pin {
+		fmt.Fprintf(stderr, "pinned state in %s; adopted %d dynamic blocks\n", cfg.PinDir, r.Adopted())
+	}
 	var state rollout.State
 	state.Loaded(digest, uint64(snap.Generation), len(o.Rules), time.Now())
 	code := serveLive(ctx, r, src, lf, f, eveSink, &state, stderr)

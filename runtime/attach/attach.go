@@ -66,14 +66,14 @@ type hook interface {
 // Attachment is a program attached to the chosen directions of one
 // interface.
 type Attachment struct {
-	Iface string
-	Kind  Mode // TCX or Clsact: what Attach used
-	hooks []hook
-	qdisc *clsactQdisc // clsact only
+	Iface   string
+	Kind    Mode // TCX or Clsact: what Attach used
+	ifindex int
+	hooks   []hook
+	qdisc   *clsactQdisc // clsact only
 }
 
-// Attach attaches prog to iface in the directions of dir.
-func Attach(iface string, dir Direction, prog *ebpf.Program, mode Mode) (*Attachment, error) {
+func newAttachment(iface string, dir Direction) (*Attachment, error) {
 	ifc, err := net.InterfaceByName(iface)
 	if err != nil {
 		return nil, fmt.Errorf("%w %q: %w", ErrNoInterface, iface, err)
@@ -81,15 +81,23 @@ func Attach(iface string, dir Direction, prog *ebpf.Program, mode Mode) (*Attach
 	if dir&Both == 0 {
 		return nil, fmt.Errorf("attach to %s: no direction", iface)
 	}
-	a := &Attachment{Iface: iface}
+	return &Attachment{Iface: iface, ifindex: ifc.Index}, nil
+}
+
+// Attach attaches prog to iface in the directions of dir.
+func Attach(iface string, dir Direction, prog *ebpf.Program, mode Mode) (*Attachment, error) {
+	a, err := newAttachment(iface, dir)
+	if err != nil {
+		return nil, err
+	}
 	switch mode {
 	case Auto, TCX:
-		err = a.attachTCX(ifc.Index, dir, prog)
+		err = a.attachTCX(dir, prog)
 		if errors.Is(err, ErrNoTCX) && mode == Auto {
-			err = a.attachClsact(ifc.Index, dir, prog)
+			err = a.attachClsact(a.ifindex, dir, prog)
 		}
 	case Clsact:
-		err = a.attachClsact(ifc.Index, dir, prog)
+		err = a.attachClsact(a.ifindex, dir, prog)
 	default:
 		err = fmt.Errorf("attach mode %q: want auto, tcx or clsact", mode)
 	}

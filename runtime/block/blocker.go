@@ -170,3 +170,8 @@ func (b *Blocker) Stats() Stats {
 	s.Active = len(b.blocks)
 	return s
 }
+
+// Adopt takes over a block an earlier process set, until its expiry.
+func (b *Blocker) Adopt(src netip.Addr, until time.Time, sid uint64) {
+	b.blocks[src] = active{until: until, sid: sid}
+}

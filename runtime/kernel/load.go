@@ -43,16 +43,36 @@ func Load(t *kernelgen.Tables, opts Options) (*Classifier, error) {
 		return nil, err
 	}
 	c := &Classifier{}
-	if err := spec.LoadAndAssign(&c.objs, &ebpf.CollectionOptions{MapReplacements: shared(o.Share)}); err != nil {
+	repl := shared(o.Share)
+	if o.PinDir != "" && o.Share == nil {
+		if repl, err = pinnedMaps(o.PinDir); err != nil {
+			return nil, err
+		}
+		defer func() {
+			for _, m := range repl {
+				m.Close()
+			}
+		}()
+	}
+	if err := spec.LoadAndAssign(&c.objs, &ebpf.CollectionOptions{MapReplacements: repl}); err != nil {
 		var ve *ebpf.VerifierError
 		if errors.As(err, &ve) {
 			return nil, fmt.Errorf("load classifier: %w\nverifier log:\n%+v", err, ve)
+		}
+		if o.PinDir != "" {
+			return nil, fmt.Errorf("load classifier with the state pinned in %s (remove it to start afresh): %w", o.PinDir, err)
 		}
 		return nil, fmt.Errorf("load classifier: %w", err)
 	}
 	if err := fill(&c.objs.RulecMaps, t); err != nil {
 		c.objs.Close()
 		return nil, fmt.Errorf("%w: fill maps: %w", ErrTables, err)
+	}
+	if o.PinDir != "" {
+		if err := c.pin(o.PinDir); err != nil {
+			c.objs.Close()
+			return nil, err
+		}
 	}
 	c.events, err = ringbuf.NewReader(c.objs.RcEvents)
 	if err != nil {

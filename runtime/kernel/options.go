@@ -26,6 +26,11 @@ type Options struct {
 	// a reload keeps its dynamic blocks, its counts and its event reader.
 	// Both must have the same RingSize and ListSize.
 	Share *Classifier
+	// PinDir, when set, keeps the lists, port blocks and counters pinned
+	// in this bpffs directory: a classifier loaded with the same PinDir
+	// (by another process too) takes over the maps pinned there, so
+	// dynamic blocks and their expiry survive a restart.
+	PinDir string
 	// LogLevel is the lowest level of the classifier's log records; lower
 	// ones are removed before the program loads. 0 means info.
 	LogLevel bpflog.Level

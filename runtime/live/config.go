@@ -28,6 +28,8 @@ type File struct {
 	Attach      string                   `yaml:"attach"`
 	EVE         string                   `yaml:"eve"`
 	EVEType     string                   `yaml:"eve_type"`
+	Pin         bool                     `yaml:"pin"`
+	PinDir      string                   `yaml:"pin_dir"`
 	EVEFacility string                   `yaml:"eve_facility"`
 	Stats       time.Duration            `yaml:"stats"`
 	RingSize    string                   `yaml:"ring_size"`
@@ -102,6 +104,10 @@ func (f *File) Apply(cfg *Config) error {
 	}
 	if cfg.Attach == "" {
 		cfg.Attach = attach.Mode(f.Attach)
+	}
+	cfg.Pin = cfg.Pin || f.Pin
+	if cfg.PinDir == "" {
+		cfg.PinDir = f.PinDir
 	}
 	if cfg.RingSize == 0 && f.RingSize != "" {
 		n, err := ParseRingSize(f.RingSize)

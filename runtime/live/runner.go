@@ -58,6 +58,13 @@ type Config struct {
 	Sweep       time.Duration              // expired-block sweep period; 0: 250ms
 	LogLevel    bpflog.Level               // classifier log records shown; 0: info
 	WAFBlocking bool                       // SecLang rules in On mode, not DetectionOnly
+	// Pin keeps the run's state pinned in PinDir (default
+	// /sys/fs/bpf/rulec/IFACE): lists with dynamic blocks and their
+	// expiry, port blocks, counters and the TCX links. A run started with
+	// the same PinDir adopts them and replaces the attached program in one
+	// step; a pinned run that stops leaves its classifier attached.
+	Pin    bool
+	PinDir string
 }
 
 const (
@@ -96,6 +103,7 @@ type Runner struct {
 	engines  map[uint16]*engine.Engine // current and previous generation
 	retired  engine.Stats              // engines closed by reloads
 	blocker  *block.Blocker
+	adopted  int // dynamic blocks taken over from a pinned earlier run
 	counts   counts
 	err      error // first EVE write error
 }
@@ -117,6 +125,9 @@ func Start(o *object.Object, cfg Config) (*Runner, error) {
 	}
 	if cfg.LogLevel == 0 {
 		cfg.LogLevel = bpflog.LevelInfo
+	}
+	if cfg.Pin && cfg.PinDir == "" {
+		cfg.PinDir = DefaultPinDir(cfg.Iface)
 	}
 	if cfg.RingSize != 0 {
 		if err := checkRingSize(cfg.RingSize); err != nil {
@@ -150,6 +161,11 @@ func Start(o *object.Object, cfg Config) (*Runner, error) {
 
 func (r *Runner) start(o *object.Object) error {
 	r.blocker = block.New(r.cfg.Thresholds, r.cfg.Allow, r.cls, r.eve, r.cfg.Iface)
+	if r.cfg.Pin {
+		if err := r.adopt(); err != nil {
+			return err
+		}
+	}
 	if err := r.staticLists(); err != nil {
 		return err
 	}
@@ -174,7 +190,11 @@ func (r *Runner) start(o *object.Object) error {
 	if err := r.startLogs(); err != nil {
 		return err
 	}
-	r.att, err = attach.Attach(r.cfg.Iface, r.cfg.Direction, r.cls.Program(), r.cfg.Attach)
+	if r.cfg.Pin {
+		r.att, err = attach.AttachPinned(r.cfg.Iface, r.cfg.Direction, r.cls.Program(), r.cfg.Attach, r.cfg.PinDir)
+	} else {
+		r.att, err = attach.Attach(r.cfg.Iface, r.cfg.Direction, r.cls.Program(), r.cfg.Attach)
+	}
 	if err != nil {
 		return privileged(err)
 	}
@@ -183,7 +203,7 @@ func (r *Runner) start(o *object.Object) error {
 }
 
 func (r *Runner) kernelOptions(gen uint16, share *kernel.Classifier) kernel.Options {
-	return kernel.Options{RingSize: r.cfg.RingSize, Generation: gen, Share: share, LogLevel: r.cfg.LogLevel}
+	return kernel.Options{RingSize: r.cfg.RingSize, Generation: gen, Share: share, LogLevel: r.cfg.LogLevel, PinDir: r.cfg.PinDir}
 }
 
 func (r *Runner) newEngine(o *object.Object) (*engine.Engine, error) {
@@ -232,13 +252,18 @@ func (r *Runner) wall(mono uint64) time.Time {
 }
 
 // Close detaches the classifier, decides the events still queued and
-// releases everything Start made: nothing of the run stays in the kernel.
+// releases everything Start made: nothing of the run stays in the kernel,
+// except, for a pinned run, the attached classifier and its pinned state.
 func (r *Runner) Close() error {
 	return r.teardown()
 }
 
 func (r *Runner) teardown() error {
 	var errs []error
+	if r.att != nil && r.cfg.Pin {
+		errs = append(errs, r.att.Release())
+		r.att = nil
+	}
 	if r.att != nil {
 		errs = append(errs, r.att.Close())
 		r.att = nil
