@@ -4,6 +4,7 @@
 
 #include "maps.h"
 #include "state.h"
+#include "flowid.h"
 
 static __always_inline void fill_tuple(struct event *ev, const struct scratch *sc, __u32 pkt_len)
 {
@@ -19,6 +20,7 @@ static __always_inline void fill_tuple(struct event *ev, const struct scratch *s
 	ev->vlan[2] = sc->vlan[2];
 	ev->icmp_type = sc->icmp_type;
 	ev->icmp_code = sc->icmp_code;
+	ev->flow_id = flow_id(sc);
 	__builtin_memcpy(ev->saddr, sc->saddr, 16);
 	__builtin_memcpy(ev->daddr, sc->daddr, 16);
 }

@@ -111,7 +111,7 @@ enum counter {
  * the packet from its Ethernet header on. Addresses are in network order
  * (IPv4 in the first 4 bytes), ports in host order; family 0 when the
  * addresses are unknown. vlan and the ICMP type and code complete the
- * flow key (runtime/flowid). */
+ * flow key. */
 struct event {
 	__u64 ts_ns;
 	__u32 rule;	/* object rule index; NO_RULE for EV_COPY */
@@ -131,6 +131,7 @@ struct event {
 	__u8 icmp_code;
 	__u8 saddr[16];
 	__u8 daddr[16];
+	__u64 flow_id; /* runtime/flowid.Of the flow key, computed in flowid.h */
 };
 
 /* Read-only configuration the loader sets before loading: the verifier

@@ -138,6 +138,7 @@ type RulecEvent struct {
 	IcmpCode uint8
 	Saddr    [16]uint8
 	Daddr    [16]uint8
+	FlowId   uint64
 }
 
 type RulecFlagsMod uint8

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	kernelgen "github.com/rulec/rulec/codegen/kernel"
+	"github.com/rulec/rulec/runtime/decode"
+	"github.com/rulec/rulec/runtime/flowid"
 )
 
 // got is the part of an event a case checks.
@@ -153,5 +155,21 @@ func checkTuple(t *testing.T, e Event, p packet, frame []byte, verdict int) {
 	}
 	if e.Kind == Copy && !bytes.Equal(e.Data, frame) {
 		t.Errorf("copy data %x, want the frame %x", e.Data, frame)
+	}
+	checkFlowID(t, e, frame)
+}
+
+// checkFlowID: the flow id the classifier computed is the userspace
+// decoder's (runtime/flowid) for every frame the decoder reads as IP,
+// except those past the classifier's 8 extension headers (it copies them
+// up without knowing their transport).
+func checkFlowID(t *testing.T, e Event, frame []byte) {
+	t.Helper()
+	var d decode.Packet
+	if decode.Decode(frame, &d) != nil || d.Family == 0 || d.ExtHdrs > 8 {
+		return
+	}
+	if want := flowid.Of(d.FlowKey()); e.FlowID != want {
+		t.Errorf("%v event: classifier flow id %d, userspace %d (key %+v)", e.Kind, e.FlowID, want, d.FlowKey())
 	}
 }

@@ -56,6 +56,9 @@ func TestDifferential(t *testing.T) {
 		}
 		runs++
 		events += len(got.Events)
+		for _, e := range got.Events {
+			checkFlowID(t, e, frame)
+		}
 		want := ref.Run(frame)
 		if g := asRef(got); got.Verdict != want.Verdict || !slices.Equal(g, want.Events) {
 			t.Fatalf("%+v (frame of %d bytes):\nclassifier %d %v\n reference %d %v", p, len(frame), got.Verdict, g, want.Verdict, want.Events)

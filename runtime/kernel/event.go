@@ -7,7 +7,6 @@ import (
 
 	"github.com/rulec/rulec/bpf"
 	kernelgen "github.com/rulec/rulec/codegen/kernel"
-	"github.com/rulec/rulec/runtime/flowid"
 )
 
 // EventKind is what an event reports.
@@ -74,6 +73,7 @@ type Event struct {
 	VLANs   [3]uint16 // VLAN ids, outermost first; 0: no tag
 	IType   uint8     // ICMP type and code (ICMP packets)
 	ICode   uint8
+	FlowID  uint64 // runtime/flowid.Of the packet's flow key, computed by the classifier
 	Src     netip.AddrPort
 	Dst     netip.AddrPort
 	PktLen  int
@@ -100,6 +100,7 @@ func DecodeEvent(raw []byte) (Event, error) {
 		VLANs:   e.Vlan,
 		IType:   e.IcmpType,
 		ICode:   e.IcmpCode,
+		FlowID:  e.FlowId,
 		PktLen:  int(e.PktLen),
 	}
 	src, dst := netip.AddrFrom16(e.Saddr), netip.AddrFrom16(e.Daddr)
@@ -120,17 +121,4 @@ func DecodeEvent(raw []byte) (Event, error) {
 		ev.Data = append([]byte(nil), raw[eventSize:end]...)
 	}
 	return ev, nil
-}
-
-// FlowKey returns the flow key of the event's packet (runtime/flowid).
-func (e Event) FlowKey() flowid.Key {
-	k := flowid.Key{Src: flowid.Addr(e.Src.Addr()), Dst: flowid.Addr(e.Dst.Addr()), Sport: e.Src.Port(), Dport: e.Dst.Port(),
-		Proto: e.Proto, Family: 4, VLAN: e.VLANs}
-	if e.Src.Addr().Is6() {
-		k.Family = 6
-	}
-	if e.Proto == 1 || e.Proto == 58 {
-		k.Sport, k.Dport = flowid.ICMPPorts(e.Proto, e.IType)
-	}
-	return k
 }

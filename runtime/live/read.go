@@ -7,7 +7,6 @@ import (
 	"github.com/cilium/ebpf/ringbuf"
 
 	"github.com/rulec/rulec/runtime/engine"
-	"github.com/rulec/rulec/runtime/flowid"
 	"github.com/rulec/rulec/runtime/kernel"
 	"github.com/rulec/rulec/runtime/pipeline"
 	"github.com/rulec/rulec/runtime/refeval"
@@ -116,7 +115,7 @@ func (r *Runner) decide(ev kernel.Event) {
 	o := engine.Outcome{
 		TS:     r.wall(ev.Mono),
 		Tuple:  refeval.Tuple{Src: ev.Src.Addr(), Dst: ev.Dst.Addr(), Proto: ev.Proto, Sport: ev.Src.Port(), Dport: ev.Dst.Port()},
-		FlowID: flowid.Of(ev.FlowKey()),
+		FlowID: ev.FlowID,
 		Frame:  ev.Data,
 		Result: pipeline.Convert(kernel.Result{Verdict: ev.Verdict, Events: []kernel.Event{ev}}),
 	}
