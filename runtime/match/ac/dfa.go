@@ -6,19 +6,28 @@ import (
 )
 
 // automaton is the dense DFA of the short patterns: every state's row
-// lives in one []uint32 whose entries are the next state's row offset,
-// so a step is one class lookup and one table load; states with outputs
-// are numbered last, so a single comparison tells whether a step ended a
-// pattern.
+// lives in one table whose entries are the next state's row offset in
+// units of rows' alignment, so a step is one class lookup, one table load
+// and one shift; states with outputs are numbered last, so a single
+// comparison tells whether a step ended a pattern. Rows are padded to a
+// multiple of align entries; the table is []uint16 when every offset
+// fits, halving the cache lines a walk touches, and []uint32 otherwise.
 type automaton struct {
 	class   [256]uint8
-	stride  uint32   // classes per row
-	delta   []uint32 // row offset of the next state, by row offset + class
+	stride  uint32   // entries per row, a multiple of align
+	delta16 []uint16 // row offset>>alignBits of the next state, by row offset + class
+	delta32 []uint32 // the same when an offset does not fit 16 bits
 	accept  uint32   // row offsets at or past accept have outputs
 	out     []uint32 // per accepting state: start of its ids in outIDs
 	outIDs  []uint32 // pattern indexes
 	overlap int      // bytes a segment's walk starts before the segment
 }
+
+// Rows start at multiples of align entries.
+const (
+	alignBits = 5
+	align     = 1 << alignBits
+)
 
 // newAutomaton compiles the case-sensitive patterns cs and the nocase
 // patterns nc of pats into one exact automaton: the product of a
@@ -47,7 +56,7 @@ func newAutomaton(pats []Pattern, cs, nc []uint32) *automaton {
 	default:
 		d = product(dfa.Build(keys(cs, false), false), dfa.Build(keys(nc, true), true), uint32(len(cs)))
 	}
-	a.class, a.stride = d.Class, uint32(d.NClasses)
+	a.class, a.stride = d.Class, (uint32(d.NClasses)+align-1)&^(align-1)
 	a.compile(d, append(append([]uint32(nil), cs...), nc...))
 	return a
 }
@@ -70,13 +79,22 @@ func (a *automaton) compile(t *dfa.DFA, ids []uint32) {
 			last--
 		}
 	}
-	stride := a.stride
+	stride, classes := a.stride, uint32(t.NClasses)
 	a.accept = plain * stride
-	a.delta = make([]uint32, int(n*stride))
+	if n*stride>>alignBits <= 1<<16 {
+		a.delta16 = make([]uint16, int(n*stride))
+	} else {
+		a.delta32 = make([]uint32, int(n*stride))
+	}
 	for s := range n {
-		dst := a.delta[num[s]*stride : (num[s]+1)*stride]
-		for c, to := range t.Next[s*stride : (s+1)*stride] {
-			dst[c] = num[to] * stride
+		row := num[s] * stride
+		for c, to := range t.Next[s*classes : (s+1)*classes] {
+			next := num[to] * stride >> alignBits
+			if a.delta16 != nil {
+				a.delta16[row+uint32(c)] = uint16(next)
+			} else {
+				a.delta32[row+uint32(c)] = next
+			}
 		}
 	}
 	a.out = make([]uint32, n-plain+1)
@@ -99,5 +117,5 @@ func (a *automaton) compile(t *dfa.DFA, ids []uint32) {
 }
 
 func (a *automaton) size() int {
-	return 4 * (len(a.delta) + len(a.out) + len(a.outIDs))
+	return 2*len(a.delta16) + 4*(len(a.delta32)+len(a.out)+len(a.outIDs))
 }

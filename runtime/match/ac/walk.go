@@ -22,8 +22,19 @@ const minSplit = 256
 // in one interleaved loop, each walk starting a little before its
 // segment so that no pattern crossing a cut is missed.
 func (a *automaton) find(m *Matcher, text []byte, hit func(id, end int) bool) (int, bool) {
+	if a.delta16 != nil {
+		return walk(a, a.delta16, m, text, hit)
+	}
+	return walk(a, a.delta32, m, text, hit)
+}
+
+// cell is a DFA table entry.
+type cell interface{ ~uint16 | ~uint32 }
+
+// walk is find over the table delta.
+func walk[T cell](a *automaton, delta []T, m *Matcher, text []byte, hit func(id, end int) bool) (int, bool) {
 	if len(text) < minSplit {
-		return 0, a.resume(text, 0, 0, 0, len(text), hit)
+		return 0, resume(a, delta, text, 0, 0, 0, len(text), hit)
 	}
 	q := len(text) / 4
 	seg := [5]int{0, q, 2 * q, 3 * q, len(text)}
@@ -41,7 +52,7 @@ func (a *automaton) find(m *Matcher, text []byte, hit func(id, end int) bool) (i
 	t2 := text[from[2] : from[2]+n]
 	t3 := text[from[3] : from[3]+n]
 	t1, t2, t3 = t1[:len(t0)], t2[:len(t0)], t3[:len(t0)]
-	delta, class, accept := a.delta, &a.class, a.accept
+	class, accept := &a.class, a.accept
 	f, mask := empty[:], uint64(0)
 	if m.long != nil {
 		f, mask = m.long.filter, m.long.mask
@@ -51,10 +62,10 @@ func (a *automaton) find(m *Matcher, text []byte, hit func(id, end int) bool) (i
 	c := 0
 	var s0, s1, s2, s3 uint32
 	for i := range t0 {
-		s0 = delta[s0+uint32(class[t0[i]])]
-		s1 = delta[s1+uint32(class[t1[i]])]
-		s2 = delta[s2+uint32(class[t2[i]])]
-		s3 = delta[s3+uint32(class[t3[i]])]
+		s0 = uint32(delta[s0+uint32(class[t0[i]])]) << alignBits
+		s1 = uint32(delta[s1+uint32(class[t1[i]])]) << alignBits
+		s2 = uint32(delta[s2+uint32(class[t2[i]])]) << alignBits
+		s3 = uint32(delta[s3+uint32(class[t3[i]])]) << alignBits
 		h := hash(binary.LittleEndian.Uint32(text[c:])|fold4) >> 32 & mask
 		if f[h>>6]&(1<<(h&63)) != 0 && !m.longAt(text, c, hit) {
 			return c, false
@@ -72,7 +83,7 @@ func (a *automaton) find(m *Matcher, text []byte, hit func(id, end int) bool) (i
 	}
 	state := [4]uint32{s0, s1, s2, s3}
 	for j := range 4 {
-		if !a.resume(text, state[j], from[j]+n, seg[j], seg[j+1], hit) {
+		if !resume(a, delta, text, state[j], from[j]+n, seg[j], seg[j+1], hit) {
 			return c, false
 		}
 	}
@@ -84,10 +95,10 @@ var empty [1]uint64
 
 // resume continues a walk in state s at offset from up to to, reporting
 // keys ending past report.
-func (a *automaton) resume(text []byte, s uint32, from, report, to int, hit func(id, end int) bool) bool {
-	delta, class, accept := a.delta, &a.class, a.accept
+func resume[T cell](a *automaton, delta []T, text []byte, s uint32, from, report, to int, hit func(id, end int) bool) bool {
+	class, accept := &a.class, a.accept
 	for i := from; i < to; i++ {
-		s = delta[s+uint32(class[text[i]])]
+		s = uint32(delta[s+uint32(class[text[i]])]) << alignBits
 		if s >= accept && i >= report && !a.report(s, i+1, hit) {
 			return false
 		}
