@@ -26,6 +26,15 @@ const (
 	inspectSection = "inspect.out"
 )
 
+// A case may also give a capture (hex of a pcap file) and run arguments
+// (rulec run's --ips and --eve-types); the EVE output of running the
+// rules over it with the reference kernel tier is then compared too.
+const (
+	captureSection = "capture.pcap.hex"
+	argsSection    = "run.args"
+	eveSection     = "eve.out"
+)
+
 func TestGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -46,7 +55,8 @@ func runCase(t *testing.T, file string) {
 	dir := t.TempDir()
 	var inputs []string
 	for _, f := range ar.Files {
-		if f.Name == checkSection || f.Name == inspectSection {
+		switch f.Name {
+		case checkSection, inspectSection, eveSection, captureSection, argsSection:
 			continue
 		}
 		path := filepath.Join(dir, f.Name)
@@ -70,6 +80,10 @@ func runCase(t *testing.T, file string) {
 		out.Reset()
 		object.Dump(&out, o)
 		got[inspectSection] = elideBPF.ReplaceAllString(out.String(), "bpf: <elided>")
+		if hexText, ok := section(ar, captureSection); ok {
+			args, _ := section(ar, argsSection)
+			got[eveSection] = runEVE(t, res.Rules, hexText, args, dir)
+		}
 	}
 	for name, text := range got {
 		text = strings.ReplaceAll(text, dir+string(filepath.Separator), "")

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/rulec/rulec/bpf"
@@ -22,6 +24,7 @@ func init() { suites["suricata-verify"] = runVerify }
 func runVerify(args []string, stdout, stderr io.Writer) int {
 	kernelTier := pipeline.KernelAuto
 	var dirs []string
+	var eveDir string
 	for i := 0; i < len(args); i++ {
 		switch a := args[i]; {
 		case a == "--kernel" && i+1 < len(args):
@@ -29,12 +32,15 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 			i++
 		case strings.HasPrefix(a, "--kernel="):
 			kernelTier = strings.TrimPrefix(a, "--kernel=")
+		case a == "--eve-dir" && i+1 < len(args):
+			eveDir = args[i+1]
+			i++
 		default:
 			dirs = append(dirs, a)
 		}
 	}
 	if len(dirs) == 0 {
-		fmt.Fprintln(stderr, "usage: conformance suricata-verify [--kernel auto|bpf|reference] DIR...")
+		fmt.Fprintln(stderr, "usage: conformance suricata-verify [--kernel auto|bpf|reference] [--eve-dir DIR] DIR...")
 		return 2
 	}
 	tests, err := verify.Find(dirs...)
@@ -49,7 +55,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "SKIP %s: %s\n", t.Name, t.Skip)
 			continue
 		}
-		if reason := runTest(t, kernelTier); reason != "" {
+		if reason := runTest(t, kernelTier, eveDir); reason != "" {
 			failed++
 			fmt.Fprintf(stdout, "FAIL %s: %s\n", t.Name, reason)
 			continue
@@ -64,7 +70,8 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 }
 
 // runTest runs one test and returns why it failed, or "".
-func runTest(t *verify.Test, kernelTier string) string {
+// With eveDir set, the test's EVE output is kept there.
+func runTest(t *verify.Test, kernelTier, eveDir string) string {
 	if t.Pcap == "" || len(t.Rules) == 0 {
 		return "no capture or no rules"
 	}
@@ -94,7 +101,7 @@ func runTest(t *verify.Test, kernelTier string) string {
 		return err.Error()
 	}
 	var eve bytes.Buffer
-	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff, Records: records})
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff, Records: records, IPS: t.HasArg("--simulate-ips")})
 	if err != nil {
 		return err.Error()
 	}
@@ -108,6 +115,12 @@ func runTest(t *verify.Test, kernelTier string) string {
 	}
 	if runErr != nil {
 		return runErr.Error()
+	}
+	if eveDir != "" {
+		name := filepath.Join(eveDir, strings.ReplaceAll(t.Name, string(filepath.Separator), "_")+".json")
+		if err := os.WriteFile(name, eve.Bytes(), 0o644); err != nil {
+			return err.Error()
+		}
 	}
 	fails, err := verify.Evaluate(t.Checks, eve.Bytes())
 	if err != nil {

@@ -38,6 +38,8 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	wafOn := fs.Bool("waf-blocking", false, "run SecLang rules in ModSecurity's On mode (disruptive rules mark alerts blocked) instead of DetectionOnly")
 	cpuProfile := fs.String("cpuprofile", "", "offline: write a CPU profile (pprof) of the run to this file")
 	severity := fs.String("severity", "", `priority to severity mapping over the default "1=critical,2=high,3=medium,4=low"`)
+	ips := fs.Bool("ips", false, "offline: run as an inline IPS (Suricata's --simulate-ips): drop and reject rules drop the packet and its flow, with EVE drop records")
+	eveTypes := fs.String("eve-types", "", `EVE record types, comma-separated (alert,flow,http,dns,tls,drop; "suricata" for Suricata's default set); default: the eve-log types of the --vars suricata.yaml, else alert`)
 	verify := fs.String("verify", "", "run only an object signed by the private key of this ed25519 public key (PKIX PEM)")
 	sets := fs.StringArray("set", nil, "flow tracker setting KEY=VALUE, Suricata's names: memcaps, flow timeouts, HTTP limits (repeatable; e.g. --set flow.memcap=64mb)")
 	lf := addLiveFlags(fs)
@@ -80,13 +82,19 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	if eveSink != nil {
 		defer eveSink.Close()
 	}
+	records, err := recordTypes(*eveTypes, *varsFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return 2
+	}
 	cfg := flow.DefaultConfig()
 	cfg.Midstream = *midstream
 	if err := applySets(&cfg, *sets); err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 2
 	}
-	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveW, Severity: sev, Offline: true, WAFBlocking: *wafOn, Workers: *workers})
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveW, Severity: sev, Offline: true,
+		WAFBlocking: *wafOn, Workers: *workers, IPS: *ips, Records: records})
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 1

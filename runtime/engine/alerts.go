@@ -9,7 +9,9 @@ import (
 // userAlert turns a userspace match into an EVE event.
 func (e *Engine) userAlert(u *inspect.Unit, c *urule) {
 	u.Flow.Alerted = true
-	e.emit(e.unitEvent(u), c.r, "userspace", eve.RuleAction(c.r.Action), c.r.Meta.Msg)
+	ev := e.unitEvent(u)
+	e.emit(ev, c.r, "userspace", e.alertAction(c.r.Action), c.r.Meta.Msg)
+	e.decided(c.r, u, ev)
 }
 
 // unitEvent is the event of an alert on u, with X-Forwarded-For applied

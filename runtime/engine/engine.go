@@ -38,6 +38,10 @@ type Options struct {
 	XFF *eve.XFF
 	// Defrag bounds IP reassembly; zero fields take Suricata's defaults.
 	Defrag defrag.Config
+	// IPS runs an offline capture as inline Suricata does: drop and reject
+	// rules drop the packet and the rest of its flow, with EVE drop
+	// records; without it drop rules only alert.
+	IPS bool
 	// Records are the EVE record types written; nil: alerts only. With
 	// flow or app-layer records on, every frame the kernel tier passes
 	// goes through the flow tracker, copied up or not.
@@ -90,6 +94,7 @@ type Engine struct {
 	pcapCnt        uint64    // offline: the capture's packet being processed
 	seq            Sequencer // workers: orders access to shared state; nil alone
 	forked         bool      // a worker sharing another engine's rules and state
+	fate           packetFate
 	skipped        []Skipped
 	err            error
 }
@@ -275,6 +280,7 @@ func (e *Engine) Decide(o Outcome) error {
 		e.stats.Truncated++
 		events = append(slices.Clip(events), e.undecided(o.Frame)...)
 	}
+	e.fate = packetFate{}
 	copyUp := false
 	for _, ev := range events {
 		copyUp = copyUp || (ev.Kind == refeval.EventCopy && o.Frame != nil)
@@ -288,6 +294,9 @@ func (e *Engine) Decide(o Outcome) error {
 		}
 	}()
 	alerted := false
+	if e.flowDropFrame(&o) {
+		events, o.Verdict = nil, refeval.ActShot
+	}
 	for _, ev := range events {
 		switch ev.Kind {
 		case refeval.EventAlert:
@@ -300,15 +309,21 @@ func (e *Engine) Decide(o Outcome) error {
 			e.stats.Blocked++
 		}
 	}
-	track := copyUp || e.trackAll() && o.Frame != nil
-	if track && o.Verdict != refeval.ActShot {
-		if copyUp {
+	shot := o.Verdict == refeval.ActShot
+	if shot && e.opts.Offline && !e.opts.IPS {
+		// offline IDS: a drop rule alerts, the packet goes on
+		shot, copyUp = false, o.Frame != nil
+	}
+	track := copyUp || (e.trackAll() || e.opts.IPS) && o.Frame != nil
+	if track && (!shot || e.opts.IPS) {
+		if copyUp && !shot {
 			e.stats.Copies++
 		}
-		// a frame the kernel did not copy up is tracked for the records
-		// only: the userspace tier does not inspect what it produces
-		e.quiet = !copyUp
-		e.appUndecided = copyUp && o.App
+		// a frame the kernel did not copy up, or dropped, is tracked for
+		// the flow's state and records only: the userspace tier does not
+		// inspect what it produces
+		e.quiet = !copyUp || shot
+		e.appUndecided = copyUp && !shot && o.App
 		if e.appUndecided {
 			e.stats.AppUndecided++
 		}
@@ -316,7 +331,7 @@ func (e *Engine) Decide(o Outcome) error {
 			o.Decoded, o.DecodeErr = &e.dec, decode.Decode(o.Frame, &e.dec)
 		}
 		var whole []byte
-		if copyUp && o.DecodeErr == nil && o.Decoded.L4 == decode.L4Fragment {
+		if copyUp && !shot && o.DecodeErr == nil && o.Decoded.L4 == decode.L4Fragment {
 			whole = e.defrag.Add(o.TS, o.Decoded)
 		}
 		if copyUp {
@@ -332,6 +347,7 @@ func (e *Engine) Decide(o Outcome) error {
 		if alerted && p != nil && p.Flow != nil {
 			p.Flow.Alerted = true
 		}
+		e.dropped(p, shot)
 		if whole != nil {
 			return e.reassembled(o.TS, whole)
 		}

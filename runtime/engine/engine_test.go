@@ -31,8 +31,31 @@ alert tcp any any -> any 80 (msg:"miss"; content:"y"; sid:4;)
 	if !slices.Equal(sids(got), []uint64{3, 2, 1}) {
 		t.Fatalf("alerts %v, want drop, reject, alert (sids 3 2 1)", got)
 	}
-	if got[0].Action != "blocked" || got[1].Action != "blocked" || got[2].Action != "allowed" || got[0].PcapCnt != 1 || got[0].Tier != "userspace" {
+	// offline IDS, as Suricata without --simulate-ips: reject blocks, drop
+	// only alerts
+	if got[0].Action != "allowed" || got[1].Action != "blocked" || got[2].Action != "allowed" || got[0].PcapCnt != 1 || got[0].Tier != "userspace" {
 		t.Errorf("alerts %+v", got)
+	}
+}
+
+func TestIPSDropsTheFlow(t *testing.T) {
+	h := newHarness(t, `drop tcp any any -> any 80 (msg:"d"; content:"x"; sid:3;)
+alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:4;)
+`, fakeKernel{}, func(u *inspect.Unit, sid uint64) bool {
+		b, _ := u.Buffer("payload")
+		return (sid == 3) == (string(b) == "x")
+	})
+	h.e.opts.IPS = true
+	f := tcpFlow(1)
+	h.tracker.ends = []*inspect.Flow{f}
+	h.frame(t, streamUnit(f, inspect.ToServer, "x"))
+	h.frame(t, streamUnit(f, inspect.ToServer, "y"))
+	got := h.alerts(t)
+	if len(got) != 1 || got[0].SID != 3 || got[0].Action != "blocked" {
+		t.Errorf("alerts %+v: want the drop alone, blocked; the flow is not inspected after it", got)
+	}
+	if f.Action != "drop" {
+		t.Errorf("flow action %q, want drop", f.Action)
 	}
 }
 

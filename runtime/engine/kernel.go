@@ -39,7 +39,11 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev re
 		}
 		e.kernelIP[k] = true
 	}
-	e.emit(eve.PacketEvent(ts, flowID, t.Src, t.Dst, t.Sport, t.Dport, t.Proto), r, "kernel", eve.RuleAction(r.Action), r.Meta.Msg)
+	ev2 := eve.PacketEvent(ts, flowID, t.Src, t.Dst, t.Sport, t.Dport, t.Proto)
+	e.emit(ev2, r, "kernel", e.alertAction(r.Action), r.Meta.Msg)
+	if rank := actionRank(r.Action); e.opts.IPS && (rank == 1 || rank == 2) && e.fate.alert == nil {
+		e.fate.reason, e.fate.alert, e.fate.rule = dropRules, ev2, r
+	}
 	return true
 }
 

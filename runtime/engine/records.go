@@ -33,7 +33,7 @@ func (e *Engine) appRecord(u *inspect.Unit) {
 	ev.Timestamp = ev.Timestamp.UTC()
 	ev.InIface = e.opts.Iface
 	if e.opts.Offline && u.Packet != nil {
-		ev.PcapCnt = e.stats.Packets
+		ev.PcapCnt = e.pcapCnt
 	}
 	e.write(ev)
 }

@@ -44,7 +44,10 @@ func (e *Engine) addrs(src, dst netip.Addr) (kernel.Bitset, kernel.Bitset) {
 func (e *Engine) unit(u *inspect.Unit) {
 	e.stats.Units++
 	e.detailUnit(u)
-	if e.quiet || u.Flow.Bits[passedBit] {
+	if u.Kind == inspect.KindPacket {
+		e.fate.flow, e.fate.dir = u.Flow, u.Dir
+	}
+	if e.flowDropped(u) || e.quiet || u.Flow.Bits[passedBit] {
 		return
 	}
 	if e.waf != nil {
@@ -106,6 +109,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 			if c.ipOnly {
 				setBit(u.Flow, passedBit)
 			}
+			e.decided(r, u, nil)
 			alerts = alerts[:0]
 			break
 		}

@@ -61,6 +61,10 @@ func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
 						continue
 					}
 					t[name] = true
+					if name == "drop" {
+						t[DropAlerts] = Yes(m["alerts"])
+						t[DropFlowsAll] = m["flows"] == "all"
+					}
 				}
 			}
 		}

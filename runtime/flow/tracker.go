@@ -142,10 +142,13 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	if f.Last.Before(ts) {
 		f.Last = ts
 	}
-	tcp := d.L4 == decode.L4TCP && f.tcp != nil
+	// a flow an inline drop rule dropped counts its packets, which are
+	// not processed further
+	dropped := f.Action == "drop"
+	tcp := d.L4 == decode.L4TCP && f.tcp != nil && !dropped
 	if tcp {
 		t.tcpState(f, dir, p)
-	} else if f.Pkts[inspect.ToServer] > 0 && f.Pkts[inspect.ToClient] > 0 {
+	} else if !dropped && f.Pkts[inspect.ToServer] > 0 && f.Pkts[inspect.ToClient] > 0 {
 		f.Established = true
 	}
 	t.table.touch(f)
@@ -155,7 +158,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	switch {
 	case tcp:
 		t.tcpSegment(f, dir, p)
-	case d.L4 == decode.L4UDP:
+	case d.L4 == decode.L4UDP && !dropped:
 		t.udpPacket(f, dir, p)
 	}
 	return p, nil
@@ -169,6 +172,19 @@ func (t *Tracker) Advance(ts time.Time) {
 		t.now = ts
 	}
 	t.expire()
+}
+
+// Lookup returns the flow a decoded frame belongs to, if it exists, without
+// changing anything.
+func (t *Tracker) Lookup(d *decode.Packet) *inspect.Flow {
+	if d.Family == 0 {
+		return nil
+	}
+	k, _ := keyOf(d)
+	if f := t.table.flows[k]; f != nil {
+		return &f.Flow
+	}
+	return nil
 }
 
 // lookup finds or creates the packet's flow and gives the packet's

@@ -39,6 +39,9 @@ type Flow struct {
 	Alerted bool
 	Action  string
 	End     End // how the flow ended, once it did
+	// DropLogged is engine state: a drop record was written for the
+	// flow, by Dir.
+	DropLogged [3]bool
 }
 
 // End is how a flow ended, for its EVE flow record.

@@ -46,6 +46,7 @@ type Config struct {
 	// Workers runs a capture on that many workers, flows hashed to them
 	// (0 or 1: one). The BPF test run takes one.
 	Workers int
+	IPS     bool // offline: drop rules drop as inline (engine.Options.IPS)
 }
 
 // Pipeline is an engine with its kernel tier.
@@ -86,6 +87,7 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		WAFBlocking: cfg.WAFBlocking,
 		XFF:         cfg.XFF,
 		Records:     cfg.Records,
+		IPS:         cfg.IPS,
 	})
 	if err != nil {
 		p.Close()

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/rulec/rulec/runtime/eve"
+)
+
+// recordTypes chooses the EVE record types of a run: the list given, or
+// the eve-log types of the suricata.yaml given with --vars, or alerts.
+func recordTypes(list, varsFile string) (eve.Types, error) {
+	if list != "" {
+		t := eve.Types{}
+		for _, name := range strings.Split(list, ",") {
+			switch name = strings.TrimSpace(name); name {
+			case "suricata":
+				for k := range eve.SuricataDefault() {
+					t[k] = true
+				}
+			case "alert", "flow", "http", "dns", "tls", "drop", "anomaly":
+				t[name] = true
+			default:
+				return nil, fmt.Errorf("--eve-types: %q: %w", name, errUnknownType)
+			}
+		}
+		return t, nil
+	}
+	if varsFile != "" {
+		data, err := os.ReadFile(varsFile)
+		if err != nil {
+			return nil, err
+		}
+		t, ok, err := eve.TypesFromYAML(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", varsFile, err)
+		}
+		if ok {
+			return t, nil
+		}
+	}
+	return eve.AlertsOnly(), nil
+}

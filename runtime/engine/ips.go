@@ -1,0 +1,151 @@
+package engine
+
+import (
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/decode"
+	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// Flow actions, as EVE flow records name them.
+const (
+	flowDrop = "drop"
+	flowPass = "pass"
+)
+
+// Drop reasons, as EVE drop records name them.
+const (
+	dropRules = "rules"
+	dropFlow  = "flow drop"
+)
+
+// packetFate is what the rules decided for the frame being processed.
+type packetFate struct {
+	flow   *inspect.Flow
+	dir    inspect.Dir
+	reason string     // why the packet is dropped; "" when it is not
+	alert  *eve.Event // the alert of the rule that dropped it
+	rule   *ir.Rule   // that rule
+}
+
+// flowLooker is a tracker that finds a decoded frame's flow without
+// processing the frame.
+type flowLooker interface {
+	Lookup(d *decode.Packet) *inspect.Flow
+}
+
+// flowDropFrame reports whether, in IPS mode, the frame belongs to a flow
+// already dropped: it is dropped uninspected, by either tier. It decodes
+// the frame into o for the tracker.
+func (e *Engine) flowDropFrame(o *Outcome) bool {
+	l, ok := e.tracker.(flowLooker)
+	if !e.opts.IPS || !ok || o.Frame == nil {
+		return false
+	}
+	if o.Decoded == nil {
+		o.Decoded, o.DecodeErr = &e.dec, decode.Decode(o.Frame, &e.dec)
+	}
+	if o.DecodeErr != nil {
+		return false
+	}
+	f := l.Lookup(o.Decoded)
+	return f != nil && f.Action == flowDrop
+}
+
+// inline reports whether drop rules drop: live, or offline in IPS mode.
+func (e *Engine) inline() bool { return e.opts.IPS || !e.opts.Offline }
+
+// alertAction is the EVE alert action of a rule: reject blocks always,
+// drop when the engine runs inline, as in Suricata.
+func (e *Engine) alertAction(a ir.Action) string {
+	switch a {
+	case ir.ActReject, ir.ActRejectSrc, ir.ActRejectDst, ir.ActRejectBoth:
+		return eve.Blocked
+	case ir.ActDrop:
+		if e.inline() {
+			return eve.Blocked
+		}
+	}
+	return eve.Allowed
+}
+
+// flowDropped reports whether u belongs to a flow a drop rule dropped in
+// IPS mode; its packet is dropped too, uninspected.
+func (e *Engine) flowDropped(u *inspect.Unit) bool {
+	if !e.opts.IPS || u.Flow.Action != flowDrop {
+		return false
+	}
+	if u.Kind == inspect.KindPacket && e.fate.reason == "" {
+		e.fate.reason = dropFlow
+	}
+	return true
+}
+
+// decided records what a matching rule does to the packet and its flow:
+// a drop or reject in IPS mode drops both, a pass passes the flow; the
+// first decision on a flow stands.
+func (e *Engine) decided(r *ir.Rule, u *inspect.Unit, ev *eve.Event) {
+	switch actionRank(r.Action) {
+	case 0:
+		if u.Flow.Action == "" {
+			u.Flow.Action = flowPass
+		}
+	case 1, 2:
+		if !e.opts.IPS {
+			return
+		}
+		if u.Flow.Action == "" {
+			u.Flow.Action = flowDrop
+		}
+		if e.fate.alert == nil {
+			e.fate.reason, e.fate.alert, e.fate.rule = dropRules, ev, r
+		}
+	}
+}
+
+// dropped applies a kernel drop to the packet's flow and writes the
+// packet's drop record, in IPS mode.
+func (e *Engine) dropped(p *inspect.Packet, shot bool) {
+	if !e.opts.IPS {
+		return
+	}
+	if shot {
+		if p != nil && p.Flow != nil && p.Flow.Action == "" {
+			p.Flow.Action = flowDrop
+		}
+		if e.fate.reason == "" {
+			e.fate.reason = dropRules
+		}
+	}
+	e.dropRecord(p)
+}
+
+// dropRecord writes the EVE drop record of a dropped packet, as the drop
+// output's settings say: every drop (flows: all), or the first of each
+// flow direction and every drop a rule caused (flows: start); with
+// alerts: yes, the alert that caused it.
+func (e *Engine) dropRecord(p *inspect.Packet) {
+	f := &e.fate
+	if f.reason == "" || !e.opts.Records.On("drop") || p == nil {
+		return
+	}
+	if fl := f.flow; fl != nil && !e.opts.Records.On(eve.DropFlowsAll) {
+		logged := fl.DropLogged[f.dir]
+		fl.DropLogged[f.dir] = true
+		if logged && f.reason != dropRules {
+			return
+		}
+	}
+	ev := eve.DropEvent(p, f.reason)
+	ev.InIface = e.opts.Iface
+	if fl := f.flow; fl != nil {
+		ev.FlowID = fl.ID
+	}
+	if e.opts.Offline {
+		ev.PcapCnt = e.pcapCnt
+	}
+	if f.alert != nil && e.opts.Records.On(eve.DropAlerts) {
+		ev.Alert = f.alert.Alert
+	}
+	e.write(ev)
+}
