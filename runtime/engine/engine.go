@@ -282,8 +282,11 @@ func (e *Engine) Decide(o Outcome) error {
 	}
 	e.fate = packetFate{}
 	copyUp := false
+	var reason uint8
 	for _, ev := range events {
-		copyUp = copyUp || (ev.Kind == refeval.EventCopy && o.Frame != nil)
+		if ev.Kind == refeval.EventCopy && o.Frame != nil {
+			copyUp, reason = true, reason|ev.Reason
+		}
 	}
 	if len(e.pending) > 0 && (!copyUp || e.pending[0].tuple != o.Tuple) {
 		e.flushPending()
@@ -318,6 +321,7 @@ func (e *Engine) Decide(o Outcome) error {
 	if track && (!shot || e.opts.IPS) {
 		if copyUp && !shot {
 			e.stats.Copies++
+			e.stats.countCopy(reason, len(o.Frame))
 		}
 		// a frame the kernel did not copy up, or dropped, is tracked for
 		// the flow's state and records only: the userspace tier does not

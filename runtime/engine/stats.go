@@ -24,6 +24,8 @@ type Stats struct {
 	Fragments      uint64            // IP fragments taken for reassembly
 	Reassembled    uint64            // packets reassembled from them
 	DecodeEvents   map[string]uint64 // decoder events of copied frames, by Suricata name
+	CopiedPackets  map[string]uint64 // copied frames by copy reason (one frame may have several)
+	CopiedBytes    map[string]uint64 // their bytes
 	BadEvents      uint64            // kernel events naming no rule of the object
 	Alerts         uint64
 	AlertsByTier   map[string]uint64
@@ -40,6 +42,8 @@ func (s *Stats) init() {
 	s.BySeverity = map[string]uint64{}
 	s.BySID = map[uint64]uint64{}
 	s.DecodeEvents = map[string]uint64{}
+	s.CopiedPackets = map[string]uint64{}
+	s.CopiedBytes = map[string]uint64{}
 }
 
 // Add adds o's counts to s; a live run sums the engines of its reloads.
@@ -73,6 +77,12 @@ func (s *Stats) Add(o *Stats) {
 	}
 	for k, v := range o.DecodeEvents {
 		s.DecodeEvents[k] += v
+	}
+	for k, v := range o.CopiedPackets {
+		s.CopiedPackets[k] += v
+	}
+	for k, v := range o.CopiedBytes {
+		s.CopiedBytes[k] += v
 	}
 	if len(o.Limits) > 0 && s.Limits == nil {
 		s.Limits = map[string]uint64{}
@@ -115,6 +125,11 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(w, "%-24s %d\n", "dropped (kernel)", s.Drops)
 	fmt.Fprintf(w, "%-24s %d\n", "blocked (block list)", s.Blocked)
 	fmt.Fprintf(w, "%-24s %d\n", "copied to userspace", s.Copies)
+	for _, r := range copyReasons {
+		if n := s.CopiedPackets[r.name]; n > 0 {
+			fmt.Fprintf(w, "  %-22s %d packets, %d bytes\n", r.name, n, s.CopiedBytes[r.name])
+		}
+	}
 	fmt.Fprintf(w, "%-24s %d\n", "past kernel scan depth", s.Truncated)
 	fmt.Fprintf(w, "%-24s %d\n", "app-layer undecided", s.AppUndecided)
 	fmt.Fprintf(w, "%-24s %d (reassembled %d)\n", "ip fragments", s.Fragments, s.Reassembled)

@@ -76,6 +76,8 @@ func asRef(r Result) []refeval.Event {
 			ev.Rule, ev.Verdict = e.Rule, uint8(e.Action)
 		case Block:
 			ev.Rule = e.Rule
+		case Copy:
+			ev.Reason = uint8(e.Reason)
 		}
 		out = append(out, ev)
 	}

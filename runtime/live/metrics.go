@@ -28,6 +28,22 @@ func WriteMetrics(w io.Writer, s *Snapshot) error {
 		m.sample("rulec_verdicts_total", `verdict="`+v.name+`"`, v.n)
 	}
 	m.counter("rulec_copies_total", "Packets copied to the userspace tier.", k.Copies)
+	m.header("rulec_copies_by_reason_total", "counter", "Copied packets the userspace tier took, by copy reason (a packet may have several).")
+	for _, name := range slices.Sorted(maps.Keys(s.Engine.CopiedPackets)) {
+		m.sample("rulec_copies_by_reason_total", `reason="`+name+`"`, s.Engine.CopiedPackets[name])
+	}
+	m.header("rulec_copied_bytes_by_reason_total", "counter", "Bytes of those packets, by copy reason.")
+	for _, name := range slices.Sorted(maps.Keys(s.Engine.CopiedBytes)) {
+		m.sample("rulec_copied_bytes_by_reason_total", `reason="`+name+`"`, s.Engine.CopiedBytes[name])
+	}
+	m.header("rulec_dns_total", "counter", "DNS queries the classifier decided, and those it copied up undecided by reason.")
+	for _, v := range []struct {
+		name string
+		n    uint64
+	}{{"decided", k.DNSQueries}, {"tcp", k.DNSTCP}, {"other_port", k.DNSOtherPort}, {"compressed", k.DNSCompressed},
+		{"questions", k.DNSQuestions}, {"records", k.DNSRecords}, {"malformed", k.DNSMalformed}} {
+		m.sample("rulec_dns_total", `outcome="`+v.name+`"`, v.n)
+	}
 	m.header("rulec_decode_events_total", "counter", "Decoder and defragmentation events of copied packets, by Suricata name.")
 	for _, name := range slices.Sorted(maps.Keys(s.Engine.DecodeEvents)) {
 		m.sample("rulec_decode_events_total", `event="`+name+`"`, s.Engine.DecodeEvents[name])

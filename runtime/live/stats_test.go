@@ -138,3 +138,21 @@ func TestParseRingSize(t *testing.T) {
 		}
 	}
 }
+
+// The classifier's DNS outcomes and the copies by reason are metrics.
+func TestMetricsDNSAndCopyReasons(t *testing.T) {
+	s := Snapshot{}
+	s.Kernel.DNSQueries, s.Kernel.DNSTCP = 5, 3
+	s.Engine.CopiedPackets = map[string]uint64{"app_undecided": 2}
+	s.Engine.CopiedBytes = map[string]uint64{"app_undecided": 180}
+	var b bytes.Buffer
+	if err := WriteMetrics(&b, &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`rulec_dns_total{outcome="decided"} 5`, `rulec_dns_total{outcome="tcp"} 3`,
+		`rulec_copies_by_reason_total{reason="app_undecided"} 2`, `rulec_copied_bytes_by_reason_total{reason="app_undecided"} 180`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}

@@ -41,7 +41,7 @@ func Convert(r kernel.Result) refeval.Result {
 		case kernel.Block:
 			out.Events = append(out.Events, refeval.Event{Kind: refeval.EventBlock, Rule: ev.Rule})
 		case kernel.Copy:
-			out.Events = append(out.Events, refeval.Event{Kind: refeval.EventCopy})
+			out.Events = append(out.Events, refeval.Event{Kind: refeval.EventCopy, Reason: uint8(ev.Reason)})
 			if ev.Reason&kernel.CopyScanTruncated != 0 {
 				out.Truncated = true
 			}

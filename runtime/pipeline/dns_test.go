@@ -72,4 +72,7 @@ func TestDNSQueryKernelAndUndecided(t *testing.T) {
 	if st.AlertsByTier["kernel"] != 1 || st.AlertsByTier["userspace"] != 2 || st.AppUndecided != 2 {
 		t.Errorf("alerts by tier %v, %d undecided copies; want 1 kernel, 2 userspace, 2 undecided", st.AlertsByTier, st.AppUndecided)
 	}
+	if st.CopiedPackets["app_undecided"] != 2 || st.CopiedPackets["alert_detail"] != 1 || st.CopiedBytes["alert_detail"] == 0 {
+		t.Errorf("copies by reason %v, bytes %v", st.CopiedPackets, st.CopiedBytes)
+	}
 }

@@ -27,7 +27,19 @@ type Event struct {
 	Kind    uint8
 	Rule    uint32
 	Verdict uint8 // the slot action of an alert
+	Reason  uint8 // why a copy was made: Copy* bits
 }
+
+// Why a packet is copied up (bits of Event.Reason), as bpf/rulec.h's
+// copy_reason.
+const (
+	CopyUserspace     = 1  // a userspace header shape matched
+	CopyScanTruncated = 2  // a kernel content slot saw more payload than the scan depth
+	CopyFragment      = 4  // an IP fragment, for reassembly
+	CopyDecode        = 8  // past the parser's bounds
+	CopyApp           = 16 // a kernel app-layer rule the classifier cannot decide
+	CopyDetail        = 32 // a kernel app-layer rule alerted: the packet carries the EVE detail
+)
 
 // Result is what the classifier did with one packet.
 type Result struct {
@@ -136,7 +148,7 @@ func (e *Evaluator) listed(list []ListEntry, a netip.Addr) (ListEntry, bool) {
 func (e *Evaluator) Run(pkt []byte) Result {
 	h, isIP, ok := parse(pkt)
 	if h.deep && !isIP {
-		return Result{Verdict: ActOK, Events: []Event{{Kind: EventCopy}}}
+		return Result{Verdict: ActOK, Events: []Event{{Kind: EventCopy, Reason: CopyDecode}}}
 	}
 	if !isIP || !h.src.IsValid() {
 		return Result{Verdict: ActOK}
@@ -152,7 +164,7 @@ func (e *Evaluator) Run(pkt []byte) Result {
 		}
 	}
 	if h.deep {
-		return Result{Verdict: ActOK, Events: []Event{{Kind: EventCopy}}}
+		return Result{Verdict: ActOK, Events: []Event{{Kind: EventCopy, Reason: CopyDecode}}}
 	}
 	if !ok {
 		return Result{Verdict: ActOK}
@@ -166,8 +178,14 @@ func (e *Evaluator) Run(pkt []byte) Result {
 		scan    *scanner
 		best    kernel.Action
 		matched []int
-		copyUp  = h.fragment || e.t.Any(append(head, e.userSlots)...)
+		reason  uint8
 	)
+	if h.fragment {
+		reason |= CopyFragment
+	}
+	if e.t.Any(append(head, e.userSlots)...) {
+		reason |= CopyUserspace
+	}
 	var (
 		dns      dnsState
 		dnsName  []byte
@@ -185,7 +203,7 @@ func (e *Evaluator) Run(pkt []byte) Result {
 				parsed = true
 			}
 			if dns == dnsUndecided {
-				res.App, copyUp = true, true
+				res.App, reason = true, reason|CopyApp
 			}
 			if dns != dnsOK {
 				continue
@@ -204,7 +222,7 @@ func (e *Evaluator) Run(pkt []byte) Result {
 				continue
 			}
 			if !s.NoAlert {
-				copyUp = true
+				reason |= CopyDetail
 			}
 			matched = append(matched, i)
 			best = max(best, s.Action)
@@ -212,7 +230,7 @@ func (e *Evaluator) Run(pkt []byte) Result {
 		}
 		if s.ItemCount > 0 {
 			if h.payloadLen > e.maxScan {
-				res.Truncated, copyUp = true, true
+				res.Truncated, reason = true, reason|CopyScanTruncated
 				continue
 			}
 			if scan == nil {
@@ -244,8 +262,8 @@ func (e *Evaluator) Run(pkt []byte) Result {
 		}
 		res.Events = append(res.Events, Event{Kind: EventAlert, Rule: s.Rule, Verdict: uint8(s.Action)})
 	}
-	if copyUp {
-		res.Events = append(res.Events, Event{Kind: EventCopy})
+	if reason != 0 {
+		res.Events = append(res.Events, Event{Kind: EventCopy, Reason: reason})
 	}
 	return res
 }
