@@ -3,6 +3,7 @@ package ac
 import (
 	"bytes"
 	"encoding/binary"
+	"unsafe"
 
 	"github.com/rulec/rulec/runtime/match/internal/ascii"
 )
@@ -57,37 +58,61 @@ func walk[T cell](a *automaton, delta []T, m *Matcher, text []byte, hit func(id,
 	if m.long != nil {
 		f, mask = m.long.filter, m.long.mask
 	}
-	// n*stride+4 <= len(text): a text of minSplit bytes or more has room
-	// for a long probe at every step of the common stretch.
-	c := 0
-	var s0, s1, s2, s3 uint32
-	for i := range t0 {
-		s0 = uint32(delta[s0+uint32(class[t0[i]])]) << alignBits
-		s1 = uint32(delta[s1+uint32(class[t1[i]])]) << alignBits
-		s2 = uint32(delta[s2+uint32(class[t2[i]])]) << alignBits
-		s3 = uint32(delta[s3+uint32(class[t3[i]])]) << alignBits
-		h := hash(binary.LittleEndian.Uint32(text[c:])|fold4) >> 32 & mask
-		if f[h>>6]&(1<<(h&63)) != 0 && !m.longAt(text, c, hit) {
-			return c, false
+	// Step i probes at i*stride; n*stride+4 <= len(text): a text of
+	// minSplit bytes or more has room for a probe at every step of the
+	// common stretch.
+	var state [4]uint32
+	for i := 0; i < n; i++ {
+		var probe bool
+		if i, probe = run(delta, class, accept, f, mask, text, t0, t1, t2, t3, i, &state); i == n {
+			break
 		}
-		c += stride
-		if s0|s1|s2|s3 < accept {
-			continue
+		if probe && !m.longAt(text, i*stride, hit) {
+			return i * stride, false
 		}
-		for j, s := range [4]uint32{s0, s1, s2, s3} {
+		for j, s := range state {
 			end := from[j] + i + 1
 			if s >= accept && end > seg[j] && !a.report(s, end, hit) {
-				return c, false
+				return (i + 1) * stride, false
 			}
 		}
 	}
-	state := [4]uint32{s0, s1, s2, s3}
+	c := n * stride
 	for j := range 4 {
 		if !resume(a, delta, text, state[j], from[j]+n, seg[j], seg[j+1], hit) {
 			return c, false
 		}
 	}
 	return c, true
+}
+
+// run takes the four walks (in states st) and the long probes (one a
+// step, every stride bytes of text) from step i of the common
+// stretch t0..t3 until a walk accepts or a probe's filter bit is set, or
+// the stretch ends: it returns that step, whether the probe was set, and
+// the states after it. The loop keeps everything in registers: the
+// table and filter loads are unchecked, every row offset in delta plus
+// a class being inside it and every filter index being masked.
+func run[T cell](delta []T, class *[256]uint8, accept uint32, f []uint64, mask uint64, text []byte,
+	t0, t1, t2, t3 []byte, i int, st *[4]uint32) (int, bool) {
+	d, fp := unsafe.Pointer(unsafe.SliceData(delta)), unsafe.Pointer(unsafe.SliceData(f))
+	size := unsafe.Sizeof(T(0))
+	s0, s1, s2, s3 := st[0], st[1], st[2], st[3]
+	t1, t2, t3 = t1[:len(t0)], t2[:len(t0)], t3[:len(t0)]
+	for ; i < len(t0); i++ {
+		s0 = uint32(*(*T)(unsafe.Add(d, uintptr(s0+uint32(class[t0[i]]))*size))) << alignBits
+		s1 = uint32(*(*T)(unsafe.Add(d, uintptr(s1+uint32(class[t1[i]]))*size))) << alignBits
+		s2 = uint32(*(*T)(unsafe.Add(d, uintptr(s2+uint32(class[t2[i]]))*size))) << alignBits
+		s3 = uint32(*(*T)(unsafe.Add(d, uintptr(s3+uint32(class[t3[i]]))*size))) << alignBits
+		h := hash(binary.LittleEndian.Uint32(text[i*stride:])|fold4) >> 32 & mask
+		probe := *(*uint64)(unsafe.Add(fp, h>>6*8))&(1<<(h&63)) != 0
+		if probe || s0|s1|s2|s3 >= accept {
+			*st = [4]uint32{s0, s1, s2, s3}
+			return i, probe
+		}
+	}
+	*st = [4]uint32{s0, s1, s2, s3}
+	return i, false
 }
 
 // empty is the filter of a matcher without long patterns.
