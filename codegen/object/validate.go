@@ -127,6 +127,9 @@ func validRule(r *ir.Rule) error {
 			return fmt.Errorf("sid %d: %w", r.Meta.SID, err)
 		}
 	}
+	if err := validStateful(r); err != nil {
+		return fmt.Errorf("sid %d: %w", r.Meta.SID, err)
+	}
 	if r.Sec != nil {
 		if err := validSec(r.Sec); err != nil {
 			return fmt.Errorf("id %d: %w", r.Meta.SID, err)
@@ -222,6 +225,31 @@ func validSec(s *ir.SecRule) error {
 		if p.Actions.Skip < 0 {
 			return fmt.Errorf("skip %d", p.Actions.Skip)
 		}
+	}
+	return nil
+}
+
+// validStateful checks flowbits/xbits, tag and target.
+func validStateful(r *ir.Rule) error {
+	for _, b := range r.Bits {
+		switch {
+		case b.Kind != "flowbits" && b.Kind != "xbits":
+			return fmt.Errorf("unknown bit kind %q", b.Kind)
+		case !slices.Contains([]string{"set", "unset", "toggle", "isset", "isnotset"}, b.Cmd):
+			return fmt.Errorf("unknown %s command %q", b.Kind, b.Cmd)
+		case len(b.Names) == 0:
+			return fmt.Errorf("%s %s without a name", b.Kind, b.Cmd)
+		case b.Expire < 0:
+			return fmt.Errorf("%s expire %d", b.Kind, b.Expire)
+		}
+	}
+	if t := r.Tag; t != nil {
+		if (t.Scope != "session" && t.Scope != "host") || !slices.Contains([]string{"packets", "seconds", "bytes"}, t.Metric) || t.Count < 0 {
+			return fmt.Errorf("tag %s %d %s", t.Scope, t.Count, t.Metric)
+		}
+	}
+	if r.Target != "" && r.Target != "src" && r.Target != "dest" {
+		return fmt.Errorf("unknown target %q", r.Target)
 	}
 	return nil
 }

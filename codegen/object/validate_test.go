@@ -75,6 +75,10 @@ func TestDecodeRefusesEditedObjects(t *testing.T) {
 				}
 			}
 		}, `unknown comparison "~"`},
+		{"flowbits command", func(o *Object) {
+			o.Rules[1].Bits = append(o.Rules[1].Bits, ir.Bit{Kind: "flowbits", Cmd: "flip", Names: []string{"a"}})
+		}, `unknown flowbits command "flip"`},
+		{"target", func(o *Object) { o.Rules[1].Target = "both" }, `unknown target "both"`},
 		{"seclang parts on a suricata rule", func(o *Object) { o.Rules[0].Sec = &ir.SecRule{Phase: 2} }, "with SecLang parts"},
 	}
 	for _, c := range cases {
