@@ -175,7 +175,8 @@ func compileSecLang(files []string, _ Options) ([]*ir.Rule, *diag.List, diag.Tal
 // WriteReport prints the diagnostics sorted by position, then the summary
 // line "checked N rules: K kernel, U userspace, S unsupported, E errors".
 // With verbose, it also prints why each userspace rule is not in the
-// kernel.
+// kernel, and how the kernel runs the rules it parses app-layer buffers
+// for.
 func (r *Result) WriteReport(w io.Writer, verbose bool) {
 	r.Diags.Sort()
 	for _, d := range r.Diags.Items {
@@ -192,6 +193,9 @@ func (r *Result) WriteReport(w io.Writer, verbose bool) {
 		d := lower.Decide(rule)
 		if d.Tier == lower.Kernel {
 			kernelN++
+			if verbose && d.Note != "" {
+				fmt.Fprintf(w, "%s: sid %d: kernel: %s\n", rule.Pos, rule.Meta.SID, d.Note)
+			}
 			continue
 		}
 		userN++

@@ -30,6 +30,8 @@ func Dump(w io.Writer, o *Object) {
 		d.printf("rule %d: %s %d:%d:%d %s %s priority %d %s %q", i, r.Lang, m.GID, m.SID, m.Rev, r.Action, o.Tiers[i].Tier, m.Priority, r.Pos, m.Msg)
 		if reason := o.Tiers[i].Reason; reason != "" {
 			d.printf(" (%s)", reason)
+		} else if note := o.Tiers[i].Note; note != "" {
+			d.printf(" (%s)", note)
 		}
 		d.printf("\n")
 	}

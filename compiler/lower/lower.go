@@ -22,16 +22,24 @@ const (
 	maxKernelOffset = MaxScan
 )
 
-// Decision is the tier of one rule and, for userspace, why.
+// Decision is the tier of one rule and, for userspace, why; Note says
+// how the kernel runs a kernel rule when it is not plain packet matching.
 type Decision struct {
 	Tier   Tier
 	Reason string
+	Note   string
 }
+
+// DNSNote is the Note of a kernel dns.query rule.
+const DNSNote = "dns.query parsed in the classifier; DNS over TCP, query-shaped UDP off port 53, compressed, multi-question or odd queries are copied up and decided in userspace"
 
 // Decide returns the tier of r.
 func Decide(r *ir.Rule) Decision {
 	if reason := userspaceReason(r); reason != "" {
 		return Decision{Tier: Userspace, Reason: reason}
+	}
+	if onDNSQuery(r) {
+		return Decision{Tier: Kernel, Note: DNSNote}
 	}
 	return Decision{Tier: Kernel}
 }
