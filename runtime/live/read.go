@@ -25,17 +25,45 @@ type counts struct {
 	logDrops     atomic.Uint64 // classifier log records the caller did not take in time
 }
 
+// queued is a classifier event, or a barrier (synced) that the worker
+// closes once everything queued before it is decided.
+type queued struct {
+	ev     kernel.Event
+	synced chan struct{}
+}
+
 // read moves ring buffer records to the queue until the reader is
-// flushed (everything read) or closed. A full queue blocks it: the ring
-// buffer then fills and the classifier counts what it cannot write.
+// flushed at Close (everything read) or closed. A flush for a barrier
+// queues it. A full queue blocks the reader: the ring buffer then fills
+// and the classifier counts what it cannot write.
 func (r *Runner) read() {
 	defer r.readerW.Done()
 	defer close(r.queue)
+	defer func() { // barriers no worker will reach
+		for {
+			select {
+			case done := <-r.syncs:
+				close(done)
+			default:
+				return
+			}
+		}
+	}()
 	var rec ringbuf.Record
 	for {
 		err := r.reader.ReadInto(&rec)
 		switch {
-		case errors.Is(err, ringbuf.ErrFlushed), errors.Is(err, ringbuf.ErrClosed):
+		case errors.Is(err, ringbuf.ErrFlushed):
+			select {
+			case <-r.done:
+				return
+			case done := <-r.syncs:
+				r.queue <- queued{synced: done}
+				continue
+			default:
+				continue
+			}
+		case errors.Is(err, ringbuf.ErrClosed):
 			return
 		case err != nil:
 			r.counts.readErrors.Add(1)
@@ -46,23 +74,36 @@ func (r *Runner) read() {
 			r.counts.decodeErrors.Add(1)
 			continue
 		}
-		r.queue <- ev
+		r.queue <- queued{ev: ev}
 		if d := int64(len(r.queue)); d > r.counts.queueMax.Load() {
 			r.counts.queueMax.Store(d)
 		}
 	}
 }
 
+// sync returns once every event the classifier wrote before the call has
+// been decided: the reader reads the ring up to this point, then queues a
+// barrier behind those events.
+func (r *Runner) sync() error {
+	done := make(chan struct{})
+	r.syncs <- done
+	if err := r.reader.Flush(); err != nil {
+		return err
+	}
+	<-done
+	return nil
+}
+
 // work decides queued events.
 func (r *Runner) work() {
 	defer r.workerW.Done()
 	for {
-		ev, ok := <-r.queue
+		q, ok := <-r.queue
 		if !ok {
 			return
 		}
 		r.mu.Lock()
-		r.decide(ev)
+		r.decide(q)
 		open := r.drain()
 		r.mu.Unlock()
 		if len(r.queue) == 0 {
@@ -93,11 +134,11 @@ func (r *Runner) flush() {
 func (r *Runner) drain() bool {
 	for range batch {
 		select {
-		case ev, ok := <-r.queue:
+		case q, ok := <-r.queue:
 			if !ok {
 				return false
 			}
-			r.decide(ev)
+			r.decide(q)
 		default:
 			return true
 		}
@@ -105,8 +146,14 @@ func (r *Runner) drain() bool {
 	return true
 }
 
-// decide hands one classifier event to the engine of its generation.
-func (r *Runner) decide(ev kernel.Event) {
+// decide hands one classifier event to the engine of its generation, or
+// releases a barrier.
+func (r *Runner) decide(q queued) {
+	if q.synced != nil {
+		close(q.synced)
+		return
+	}
+	ev := q.ev
 	e := r.engines[ev.Gen]
 	if e == nil {
 		r.counts.stale++

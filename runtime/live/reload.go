@@ -16,7 +16,9 @@ import (
 // replaces it on the interface in one atomic update: each packet is
 // classified by exactly one of the two. The new engine adopts the flow
 // table; events still queued from the old classifier are decided by the
-// old engine.
+// old engine, and the engine before it is retired only once every event
+// read so far has been decided (its classifier was replaced by the
+// previous reload, so none of its events can come later).
 func (r *Runner) Reload(o *object.Object) (uint16, error) {
 	r.reloadMu.Lock()
 	defer r.reloadMu.Unlock()
@@ -36,6 +38,9 @@ func (r *Runner) Reload(o *object.Object) (uint16, error) {
 	eng, err := r.newEngine(o)
 	if err != nil {
 		return 0, errors.Join(err, cls.Close())
+	}
+	if err := r.sync(); err != nil {
+		return 0, errors.Join(fmt.Errorf("wait for queued events: %w", err), eng.Close(), cls.Close())
 	}
 	r.mu.Lock()
 	if err := r.att.Update(cls.Program()); err != nil {

@@ -81,8 +81,9 @@ type Runner struct {
 	att     *attach.Attachment
 	reader  *ringbuf.Reader
 	events  *ebpf.Map // the ring buffer, shared by every generation
-	queue   chan kernel.Event
-	offset  time.Duration // wall clock minus CLOCK_MONOTONIC
+	queue   chan queued
+	syncs   chan chan struct{} // barriers waiting for the reader
+	offset  time.Duration      // wall clock minus CLOCK_MONOTONIC
 	started time.Time
 	// attached and ringSize outlive the attachment and the reader, for
 	// the final snapshot.
@@ -140,7 +141,7 @@ func Start(o *object.Object, cfg Config) (*Runner, error) {
 	if err := pipeline.CheckObject(o); err != nil {
 		return nil, err
 	}
-	r := &Runner{cfg: cfg, queue: make(chan kernel.Event, cfg.Queue), engines: map[uint16]*engine.Engine{}, gen: 1,
+	r := &Runner{cfg: cfg, queue: make(chan queued, cfg.Queue), syncs: make(chan chan struct{}, 1), engines: map[uint16]*engine.Engine{}, gen: 1,
 		done: make(chan struct{})}
 	if cfg.EVE != nil {
 		r.eve = eve.NewWriter(cfg.EVE)
@@ -259,6 +260,8 @@ func (r *Runner) Close() error {
 }
 
 func (r *Runner) teardown() error {
+	r.reloadMu.Lock() // a reload in progress finishes first
+	defer r.reloadMu.Unlock()
 	var errs []error
 	if r.att != nil && r.cfg.Pin {
 		errs = append(errs, r.att.Release())
