@@ -4,8 +4,10 @@ import (
 	"crypto/ed25519"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -41,6 +43,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	ips := fs.Bool("ips", false, "offline: run as an inline IPS (Suricata's --simulate-ips): drop and reject rules drop the packet and its flow, with EVE drop records")
 	eveTypes := fs.String("eve-types", "", `EVE record types, comma-separated (alert,flow,http,dns,tls,drop; "suricata" for Suricata's default set); default: the eve-log types of the --vars suricata.yaml, else alert`)
 	verify := fs.String("verify", "", "run only an object signed by the private key of this ed25519 public key (PKIX PEM)")
+	memLimit := fs.String("memory-limit", "768mb", "soft limit of the Go heap: the collector works harder near it, so the memcaps' live bytes are not doubled by garbage (GOMEMLIMIT overrides; 0: none)")
 	sets := fs.StringArray("set", nil, "flow tracker setting KEY=VALUE, Suricata's names: memcaps, flow timeouts, HTTP limits (repeatable; e.g. --set flow.memcap=64mb)")
 	lf := addLiveFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
@@ -56,6 +59,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(paths) == 0 || (*pcap == "") == (lf.iface == "" && lf.config == "") {
 		fmt.Fprintln(stderr, "rulec run: want an object or rule files, and either --pcap FILE or --iface IF (or --config FILE)")
+		return 2
+	}
+	if err := setMemoryLimit(*memLimit); err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 2
 	}
 	pub, code := verifyKey(*verify, paths, stderr)
@@ -193,6 +200,18 @@ func applySets(c *flow.Config, sets []string) error {
 		if err := c.Set(strings.TrimSpace(k), v); err != nil {
 			return fmt.Errorf("--set: %w", err)
 		}
+	}
+	return nil
+}
+
+// setMemoryLimit sets the Go heap's soft limit, unless GOMEMLIMIT does.
+func setMemoryLimit(size string) error {
+	n, err := flow.ParseSize(size)
+	if err != nil {
+		return fmt.Errorf("--memory-limit: %w", err)
+	}
+	if n > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(int64(n))
 	}
 	return nil
 }

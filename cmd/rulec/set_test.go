@@ -36,4 +36,8 @@ func TestRunSet(t *testing.T) {
 	if code != 2 || !strings.Contains(errOut, "unknown setting") {
 		t.Errorf("bad setting: %d %s", code, errOut)
 	}
+	_, errOut, code = runCLI(t, "run", rules, "--pcap", pcap, "--memory-limit", "lots")
+	if code != 2 || !strings.Contains(errOut, "--memory-limit") {
+		t.Errorf("bad memory limit: %d %s", code, errOut)
+	}
 }

@@ -80,9 +80,9 @@ func DefaultConfig() Config {
 		MaxStreamBuffer:    4096,
 		StreamDepth:        1 << 20,
 		MaxOutOfOrder:      256 << 10,
-		MaxOutOfOrderTotal: 64 << 20,
-		StreamMemcap:       32 << 20,
-		HTTPMemcap:         128 << 20,
+		MaxOutOfOrderTotal: 32 << 20,
+		StreamMemcap:       16 << 20,
+		HTTPMemcap:         64 << 20,
 		HTTP:               http.DefaultConfig(),
 	}
 }

@@ -23,6 +23,18 @@
 // sides sent a packet. Other flows are established once both sides sent a
 // packet. A SYN on a reset or finished TCP flow starts a new flow.
 //
+// Every resource is bounded and every cut counted (Stats, Limits). Flows
+// idle past their phase's timeout (new, established, closed; Suricata's
+// flow-timeouts) end. A full table (MaxFlows, or FlowMemcap at flowCost a
+// flow) enters emergency mode, as does memory within a tenth of the
+// stream or HTTP memcap: the shorter emergency timeouts apply, and if no
+// flow timed out the least recently used closed or new flow is evicted,
+// an established one only when there is none, so a SYN flood evicts its
+// own flows. Held stream bytes are bounded by StreamMemcap (past it data is
+// inspected as it arrives), out-of-order bytes by MaxOutOfOrderTotal, HTTP
+// heads, bodies and open transactions by HTTPMemcap. Config.Set takes
+// Suricata's setting names.
+//
 // A unit's Packet is the packet being processed when it was emitted: a
 // stream chunk flushed because the other side spoke carries that side's
 // packet, so use Unit.Dir for the chunk's direction. Units emitted because

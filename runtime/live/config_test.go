@@ -41,7 +41,7 @@ func TestExampleConfig(t *testing.T) {
 		{"block", slices.Equal(cfg.Block, []netip.Prefix{netip.MustParsePrefix("198.51.100.0/24")})},
 		{"port blocks", slices.Equal(cfg.PortBlocks, []PortBlock{{6, 23}, {6, 445}, {17, 445}})},
 		{"vars", f.Vars != nil && f.Vars.Port["HTTP_PORTS"] == "[80,8080]"},
-		{"set", cfg.Flow.HTTPMemcap == 128<<20 && cfg.Flow.HTTP.FieldLimit == 18<<10 && cfg.Flow.TCPTimeouts.EmergencyNew == 5*time.Second},
+		{"set", cfg.Flow.HTTPMemcap == 64<<20 && cfg.Flow.HTTP.FieldLimit == 18<<10 && cfg.Flow.TCPTimeouts.EmergencyNew == 5*time.Second},
 	}
 	for _, c := range checks {
 		if !c.ok {

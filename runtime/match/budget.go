@@ -12,10 +12,10 @@ import (
 const (
 	// UnitBudget is the backtracking time of one inspection unit, all
 	// rules together.
-	UnitBudget = 4 * time.Millisecond
+	UnitBudget = 2 * time.Millisecond
 	// RuleBudget is the backtracking time of one rule on one unit, so one
 	// costly rule leaves the rest of the unit's budget to the others.
-	RuleBudget = 2 * time.Millisecond
+	RuleBudget = time.Millisecond
 )
 
 // now is the clock the budgets are measured with.

@@ -31,11 +31,11 @@ func TestBacktrackingTimeoutEndsRetries(t *testing.T) {
 }
 
 // Searches that each end in time still stop once the rule's budget, then
-// the unit's, is spent. The clock advances 1 ms per reading, so every
-// search costs 1 ms.
+// the unit's, is spent. The clock advances 0.5 ms per reading, so every
+// search costs 0.5 ms.
 func TestBacktrackingBudgets(t *testing.T) {
 	var tick time.Time
-	now = func() time.Time { tick = tick.Add(time.Millisecond); return tick }
+	now = func() time.Time { tick = tick.Add(time.Millisecond / 2); return tick }
 	defer func() { now = time.Now }()
 	var lines []string
 	for _, sid := range []string{"1", "2", "3"} {
@@ -49,8 +49,8 @@ func TestBacktrackingBudgets(t *testing.T) {
 	if got := e.groupMatch(u, []int{0, 1, 2}); len(got) != 0 {
 		t.Errorf("matched %v", got)
 	}
-	// Rules 1 and 2 each spend their 2 ms (two searches) and are cut at
-	// the third; the unit's 4 ms are then spent and rule 3 does not run.
+	// Rules 1 and 2 each spend their 1 ms (two searches) and are cut at
+	// the third; the unit's 2 ms are then spent and rule 3 does not run.
 	if l := e.Limits(); l["pcre_budget_reached"] != 3 || l["pcre_timeouts"] != 0 {
 		t.Errorf("limits %v", l)
 	}

@@ -7,8 +7,11 @@ import (
 )
 
 // maxTxs bounds the HTTP transactions followed at once; past it the
-// oldest is finished early (counted by Evicted).
-const maxTxs = 1 << 16
+// oldest is finished early (counted by Evicted). An open CRS transaction
+// holds some 50 to 100 KB (collections, TX variables, the request), so
+// this keeps open transactions within about 400 MB, in the 1 GB a run of
+// ET Open and CRS stays within.
+const maxTxs = 4096
 
 // Match is a logged SecLang rule match, to alert on.
 type Match struct {

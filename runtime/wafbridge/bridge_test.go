@@ -129,3 +129,17 @@ func TestNonHTTPUnitsIgnored(t *testing.T) {
 		t.Errorf("packet unit: %v", m)
 	}
 }
+
+// Transactions left open (requests without a response) are bounded: past
+// maxTxs the oldest is finished early and counted.
+func TestOpenTransactionsBounded(t *testing.T) {
+	b := newBridge(t, rules, waf.DetectionOnly)
+	for i := range maxTxs + 10 {
+		for _, u := range stages(t, testFlow(uint64(i+1)), "GET /a HTTP/1.1\r\nHost: a\r\n\r\n", "") {
+			b.Unit(u)
+		}
+	}
+	if len(b.txs) != maxTxs || len(b.order) != maxTxs || b.Evicted() != 10 {
+		t.Errorf("%d open (%d in order), %d evicted; want %d and 10", len(b.txs), len(b.order), b.Evicted(), maxTxs)
+	}
+}

@@ -189,7 +189,7 @@ func aliases(a, b []byte) bool {
 
 // firstBody is the most room made for a body before its bytes arrive, so
 // that a length announced and not sent holds little.
-const firstBody = 16 << 10
+const firstBody = 4 << 10
 
 // reserve makes room for a body of n bytes to keep; when the memcap
 // refuses, none of it is kept.
