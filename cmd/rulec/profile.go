@@ -4,7 +4,18 @@ import (
 	"fmt"
 	"os"
 	"runtime/pprof"
+	"syscall"
+	"time"
 )
+
+// cpuTime is the process's user and system time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
 
 // startCPUProfile profiles the process to path until the returned
 // function is called.

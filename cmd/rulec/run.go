@@ -119,10 +119,11 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	start := time.Now()
+	start, cpuStart := time.Now(), cpuTime()
 	runErr := p.RunPcap(*pcap, func(n uint64) { fmt.Fprintf(stderr, "... %d packets\n", n) })
 	closeErr := p.Close()
 	p.Stats().WriteTable(stderr, time.Since(start))
+	fmt.Fprintf(stderr, "%-24s %.3fs\n", "cpu time", (cpuTime() - cpuStart).Seconds())
 	if c := p.Capture; c.OtherLink > 0 || c.OverWire > 0 {
 		fmt.Fprintf(stderr, "%-24s %d\n", "capture records of another link type, not inspected", c.OtherLink)
 		fmt.Fprintf(stderr, "%-24s %d\n", "capture records longer than on the wire", c.OverWire)

@@ -88,5 +88,5 @@ func (t *Tracker) emitStream(f *flowState, d inspect.Dir, b []byte) {
 	u.SetBuffer("payload", b)
 	t.stats.StreamChunks++
 	t.stats.StreamBytes += uint64(len(b))
-	t.send(u)
+	t.sendOnce(u)
 }

@@ -12,14 +12,19 @@ import (
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
+// maxSpareUnits bounds the emitted packet and stream units kept for
+// reuse.
+const maxSpareUnits = 8
+
 // Tracker turns frames into units. It is not safe for concurrent use.
 type Tracker struct {
 	cfg      Config
 	emit     func(*inspect.Unit)
 	onEnd    func(*inspect.Flow)
 	onRecord func(*inspect.Unit)
-	dec      decode.Packet  // the frame Frame decodes
-	seg      *decode.Packet // the packet being processed
+	spare    []*inspect.Unit // emitted units, for reuse
+	dec      decode.Packet   // the frame Frame decodes
+	seg      *decode.Packet  // the packet being processed
 	dns      dns.Decoder
 	table    *table
 	pool     *reasm.Pool
@@ -154,7 +159,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	t.table.touch(f)
 	u := t.unit(f, inspect.KindPacket, dir)
 	u.SetBuffer("payload", p.Payload)
-	t.send(u)
+	t.sendOnce(u)
 	switch {
 	case tcp:
 		t.tcpSegment(f, dir, p)
@@ -312,7 +317,13 @@ func (t *Tracker) Stats() Stats {
 // unit starts a unit of flow f; it carries the packet being processed when
 // that packet belongs to f.
 func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspect.Unit {
-	u := &inspect.Unit{TS: t.now, Kind: kind, Flow: &f.Flow, Dir: dir}
+	var u *inspect.Unit
+	if n := len(t.spare); n > 0 {
+		u, t.spare = t.spare[n-1], t.spare[:n-1]
+	} else {
+		u = &inspect.Unit{}
+	}
+	u.TS, u.Kind, u.Flow, u.Dir = t.now, kind, &f.Flow, dir
 	if f == t.curFlow {
 		u.Packet, u.TS = t.cur, t.cur.TS
 	}
@@ -322,4 +333,14 @@ func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspec
 func (t *Tracker) send(u *inspect.Unit) {
 	t.stats.Units++
 	t.emit(u)
+}
+
+// sendOnce emits u and keeps it for reuse: for packet and stream units,
+// which nothing holds once emitted (app units may wait for their record).
+func (t *Tracker) sendOnce(u *inspect.Unit) {
+	t.send(u)
+	if len(t.spare) < maxSpareUnits {
+		u.Reset()
+		t.spare = append(t.spare, u)
+	}
 }

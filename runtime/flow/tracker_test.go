@@ -380,3 +380,35 @@ func TestFlowEndEvents(t *testing.T) {
 		t.Errorf("flush: ended %v", ended)
 	}
 }
+
+// TestUnitReuse: packet and stream units are reused once emitted, app
+// units (which may wait for their EVE record) are not.
+func TestUnitReuse(t *testing.T) {
+	var packets []*inspect.Unit
+	var app *inspect.Unit
+	tr := NewTracker(DefaultConfig(), func(u *inspect.Unit) {
+		switch u.Kind {
+		case inspect.KindPacket:
+			packets = append(packets, u)
+		case inspect.KindApp:
+			if app == nil {
+				app = u
+			}
+		}
+	})
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(c.handshake(), c.c2s("GET /kept HTTP/1.1\r\nHost: a\r\n\r\n"), c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))...)
+	if app == nil {
+		t.Fatal("no app unit")
+	}
+	if uri, _ := app.Buffer("http.uri"); string(uri) != "/kept" || app.Kind != inspect.KindApp {
+		t.Errorf("app unit changed after later frames: uri %q kind %v", uri, app.Kind)
+	}
+	distinct := map[*inspect.Unit]bool{}
+	for _, u := range packets {
+		distinct[u] = true
+	}
+	if len(packets) < 5 || len(distinct) > 2 {
+		t.Errorf("%d packet units in %d allocations", len(packets), len(distinct))
+	}
+}

@@ -108,7 +108,12 @@ type Unit struct {
 	// Events are the app-layer events raised on the unit's transaction,
 	// by Suricata's names ("http.request_field_too_long").
 	Events  []string
-	buffers map[string][]byte
+	buffers []named // few per unit: a list beats a map
+}
+
+type named struct {
+	name string
+	b    []byte
 }
 
 // Endpoints returns the unit's addresses and ports as a rule header sees
@@ -128,14 +133,29 @@ func (u *Unit) Endpoints() (src, dst netip.Addr, sport, dport uint16) {
 // Buffer returns the named buffer (a sticky-buffer name such as "payload",
 // "http.uri", "dns.query"), or nil and false when the unit has none.
 func (u *Unit) Buffer(name string) ([]byte, bool) {
-	b, ok := u.buffers[name]
-	return b, ok
+	for i := range u.buffers {
+		if u.buffers[i].name == name {
+			return u.buffers[i].b, true
+		}
+	}
+	return nil, false
 }
 
 // SetBuffer sets a named buffer.
 func (u *Unit) SetBuffer(name string, b []byte) {
-	if u.buffers == nil {
-		u.buffers = map[string][]byte{}
+	for i := range u.buffers {
+		if u.buffers[i].name == name {
+			u.buffers[i].b = b
+			return
+		}
 	}
-	u.buffers[name] = b
+	u.buffers = append(u.buffers, named{name, b})
+}
+
+// Reset empties u for reuse by the unit's producer, once its consumer is
+// done with it; the buffer list keeps its storage.
+func (u *Unit) Reset() {
+	bufs := u.buffers
+	clear(bufs)
+	*u = Unit{buffers: bufs[:0]}
 }

@@ -82,6 +82,7 @@ type Evaluator struct {
 	now          func() uint64
 	maxScan      int
 	kernelSlots  kernel.Bitset // slots confirmed here
+	narrow       *narrowing
 	userSlots    kernel.Bitset // slots that only select packets to copy up
 }
 
@@ -97,6 +98,7 @@ func New(t *kernel.Tables) *Evaluator {
 			t.Set(e.kernelSlots, i)
 		}
 	}
+	e.narrow = newNarrowing(t, e.kernelSlots)
 	return e
 }
 
@@ -192,7 +194,27 @@ func (e *Evaluator) Run(pkt []byte) Result {
 		parsed   bool
 		nameScan *scanner
 	)
-	for _, i := range e.t.And(append(head, e.kernelSlots)...) {
+	cands := append(head, e.kernelSlots)
+	defer func() { e.narrow.done(scan, nameScan) }()
+	if h.payloadLen <= e.maxScan && e.t.Any(cands...) {
+		// Scan first, then visit only the slots the items found allow
+		// (an undecided DNS packet visits them all: it raises its flag
+		// whatever the name).
+		dns, dnsName = parseDNS(pkt, &h)
+		parsed = true
+		if dns != dnsUndecided {
+			if dns == dnsOK && e.t.Any(append(cands, e.narrow.nameItems)...) {
+				nameScan = e.scan(dnsName, true)
+			}
+			if h.payloadLen > 0 && e.t.Any(append(cands, e.narrow.payloadItems)...) {
+				scan = e.scan(pkt[h.payloadOff:h.payloadOff+h.payloadLen], false)
+			}
+			allowed := e.narrow.allowed(e.t, scan, nameScan)
+			defer e.narrow.release(allowed)
+			cands = append(cands, *allowed)
+		}
+	}
+	for _, i := range e.t.And(cands...) {
 		s := &e.t.Slots[i]
 		if !checks(s, &h) {
 			continue
@@ -316,13 +338,18 @@ func cmp(c kernel.Cmp, v uint32) bool {
 }
 
 // scanner holds the items the automaton found in one payload.
-type scanner struct{ hit map[uint32]bool }
+type scanner struct {
+	bits []uint64 // by item id
+	ids  []uint32 // the items found
+}
+
+func (sc *scanner) has(id uint32) bool { return sc.bits[id>>6]&(1<<(id&63)) != 0 }
 
 // scan runs the automaton over buf: the payload, or (name) the DNS name
 // in its dotprefix form.
 func (e *Evaluator) scan(buf []byte, name bool) *scanner {
 	a := &e.t.Automaton
-	sc := &scanner{hit: map[uint32]bool{}}
+	sc := e.narrow.scanner()
 	state := uint32(0)
 	for i, c := range buf {
 		next := a.Delta[int(state)*a.NClasses+int(a.Class[c])]
@@ -331,8 +358,9 @@ func (e *Evaluator) scan(buf []byte, name bool) *scanner {
 			continue
 		}
 		for _, id := range a.OutItems[a.OutStart[state]:a.OutStart[state+1]] {
-			if !sc.hit[id] && itemHolds(&e.t.Items[id], buf, i+1, name) {
-				sc.hit[id] = true
+			if !sc.has(id) && itemHolds(&e.t.Items[id], buf, i+1, name) {
+				sc.bits[id>>6] |= 1 << (id & 63)
+				sc.ids = append(sc.ids, id)
 			}
 		}
 	}
@@ -373,7 +401,7 @@ func itemHolds(it *kernel.Item, buf []byte, end int, name bool) bool {
 
 func (sc *scanner) slotMatches(t *kernel.Tables, s *kernel.Slot) bool {
 	for _, ref := range t.SlotItems[s.ItemStart : s.ItemStart+s.ItemCount] {
-		if sc.hit[ref&^kernel.ItemNegated] == (ref&kernel.ItemNegated != 0) {
+		if sc.has(ref&^kernel.ItemNegated) == (ref&kernel.ItemNegated != 0) {
 			return false
 		}
 	}

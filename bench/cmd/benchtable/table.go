@@ -77,6 +77,7 @@ func table(results map[string]result, rss string) []row {
 		rows = append(rows, row{"both tiers, ET Open, demo traffic (reference kernel tier)", fmt.Sprintf("%.0f pkts/s", v), "-", "-", "-"})
 	}
 	rows = append(rows, crsRows(results)...)
+	rows = append(rows, runRows(results)...)
 	for _, item := range strings.Split(rss, ",") {
 		if label, kb, ok := strings.Cut(item, "="); ok {
 			if v, err := strconv.ParseFloat(kb, 64); err == nil {
