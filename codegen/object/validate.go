@@ -169,6 +169,10 @@ func validMatcher(m ir.Matcher) error {
 		return validCmp(m.Cmp)
 	case *ir.FlowCounter:
 		return validCmp(m.Cmp)
+	case *ir.Event:
+		if !slices.Contains(ir.RaisedEvents[m.Layer], m.Name) {
+			return fmt.Errorf("%s %q is not raised", m.Kind(), m.Name)
+		}
 	case *ir.ByteTest:
 		return validByteOpts(m.Opts)
 	case *ir.ByteJump:

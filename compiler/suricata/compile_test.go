@@ -235,3 +235,21 @@ func TestVerifyKeywords(t *testing.T) {
 	mustFail(t, `alert ip any any -> any any (flow.pkts:sideways,=1; sid:5;)`, diag.ErrBadValue, "direction")
 	mustFail(t, `alert ip any any -> any any (threshold: type backoff, track by_src, count 2, multiplier 10; sid:5;)`, diag.ErrBadValue, "by_flow")
 }
+
+func TestEventKeywords(t *testing.T) {
+	mustFail(t, `alert ip any any -> any any (decode-event:ipv6.no_such_event; sid:1;)`, diag.ErrUnsupported, "not raised by rulec's decoder")
+	mustFail(t, `alert tcp any any -> any any (stream-event:suspected_rst_inject; sid:1;)`, diag.ErrUnsupported, "stream engine")
+	mustFail(t, `alert http any any -> any any (app-layer-event:http.request_auth_unrecognized; sid:1;)`, diag.ErrUnsupported, "app-layer parsers")
+	mustFail(t, `alert http any any -> any any (app-layer-event:nodot; sid:2;)`, diag.ErrBadValue, "proto.event")
+}
+
+func TestEventKeywordsCompile(t *testing.T) {
+	r := mustCompile(t, `alert ip any any -> any any (decode-event:decoder.ipv6.frag_overlap; sid:1;)`)
+	if ev, ok := r.Matchers[0].(*ir.Event); !ok || ev.Layer != ir.EventDecoder || ev.Name != "ipv6.frag_overlap" {
+		t.Errorf("matchers %+v", r.Matchers)
+	}
+	r = mustCompile(t, `alert http any any -> any any (app-layer-event:http.request_too_many_headers; sid:2;)`)
+	if ev, ok := r.Matchers[0].(*ir.Event); !ok || ev.Layer != ir.EventAppLayer || ev.Name != "http.request_too_many_headers" {
+		t.Errorf("matchers %+v", r.Matchers)
+	}
+}

@@ -1,21 +1,20 @@
 package suricata
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/rulec/rulec/diag"
+	"github.com/rulec/rulec/compiler/ir"
 	syntax "github.com/rulec/rulec/grammar/suricata"
 )
 
-// app-layer-event matches anomaly events raised by app-layer parsers;
-// rulec's parsers raise none yet, so a rule using it could never match.
+// app-layer-event matches an anomaly event an app-layer parser raised on
+// the transaction (proto.event).
 func init() {
 	register("app-layer-event", valueRequired, func(b *builder, o *syntax.Option) error {
 		ev := strings.TrimSpace(o.Value)
 		if proto, name, ok := strings.Cut(ev, "."); !ok || proto == "" || name == "" {
 			return badValue("app-layer-event, want proto.event", ev)
 		}
-		return fmt.Errorf("keyword \"app-layer-event\" (%s: the app-layer parsers raise no events) %w", ev, diag.ErrUnsupported)
+		return eventKeyword(b, o, ir.EventAppLayer, "")
 	})
 }

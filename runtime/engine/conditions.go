@@ -42,6 +42,8 @@ func condHolds(m ir.Matcher, u *inspect.Unit) bool {
 		return counterHolds(m, u.Flow)
 	case *ir.StreamSize:
 		return streamSizeHolds(m, u.Flow)
+	case *ir.Event:
+		return eventHolds(m, u)
 	}
 	return false
 }

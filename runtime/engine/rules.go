@@ -48,6 +48,9 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	for _, m := range r.Matchers {
 		if !bufferMatcher(m) {
 			u.conds = append(u.conds, m)
+			if ev, ok := m.(*ir.Event); ok && ev.Layer == ir.EventAppLayer {
+				u.app = true // raised on transactions: their units carry them
+			}
 			continue
 		}
 		bufs = append(bufs, m)

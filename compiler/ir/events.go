@@ -1,0 +1,42 @@
+package ir
+
+// Event layers: where an engine event is raised.
+const (
+	EventDecoder  = "decoder"   // the packet decoder and defragmentation, on the packet
+	EventStream   = "stream"    // the TCP stream engine
+	EventAppLayer = "app-layer" // an app-layer parser, on the transaction
+)
+
+// Event matches an engine event by Suricata's name ("ipv6.frag_overlap",
+// "http.request_field_too_long"): decode-event, stream-event and
+// app-layer-event.
+type Event struct {
+	Layer string
+	Name  string
+}
+
+func (m *Event) Kind() string { return m.Layer + "-event" }
+func (m *Event) Buf() Buffer  { return Buffer{Name: m.Layer + ".events"} }
+
+// RaisedEvents are the events rulec's engines raise, by layer, with
+// Suricata's names: the shared ids of the decoder (runtime/decode), the
+// stream engine and the parsers (runtime/flow/...), which the runtime
+// checks its own lists against. A rule on any other event could never
+// match; the compiler reports it unsupported.
+var RaisedEvents = map[string][]string{
+	EventDecoder: {
+		"vlan.too_many_layers",
+		"ipv4.pkt_too_small", "ipv4.hlen_too_small", "ipv4.iplen_smaller_than_hlen", "ipv4.trunc_pkt", "ipv4.wrong_ip_version",
+		"ipv6.pkt_too_small", "ipv6.trunc_pkt", "ipv6.trunc_exthdr", "ipv6.wrong_ip_version",
+		"ipv6.exthdr_dupl_fh", "ipv6.exthdr_useless_fh", "ipv6.exthdr_dupl_rh", "ipv6.exthdr_dupl_hh", "ipv6.exthdr_dupl_dh",
+		"ipv6.exthdr_dupl_ah", "ipv6.frag_invalid_length", "ipv6.data_after_none_header",
+		"tcp.pkt_too_small", "tcp.hlen_too_small", "udp.pkt_too_small", "udp.hlen_invalid",
+		"icmpv4.pkt_too_small", "icmpv6.pkt_too_small",
+		"ipv4.frag_pkt_too_large", "ipv4.frag_overlap", "ipv4.frag_ignored",
+		"ipv6.frag_pkt_too_large", "ipv6.frag_overlap", "ipv6.frag_ignored",
+	},
+	EventAppLayer: {
+		"http.request_field_too_long", "http.response_field_too_long",
+		"http.request_too_many_headers", "http.response_too_many_headers",
+	},
+}

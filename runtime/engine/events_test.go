@@ -1,0 +1,55 @@
+package engine
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/decode"
+	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// TestRaisedEventsShared holds the compiler's list of raised events equal
+// to what the decoder and the HTTP parser raise.
+func TestRaisedEventsShared(t *testing.T) {
+	var dec []string
+	for e := range decode.NumEvents {
+		dec = append(dec, e.String())
+	}
+	if !sameSet(dec, ir.RaisedEvents[ir.EventDecoder]) {
+		t.Errorf("decoder events %v, compiler knows %v", dec, ir.RaisedEvents[ir.EventDecoder])
+	}
+	app := []string{http.EventRequestFieldTooLong, http.EventResponseFieldTooLong, http.EventRequestTooManyHeaders, http.EventResponseTooManyHeaders}
+	if !sameSet(app, ir.RaisedEvents[ir.EventAppLayer]) {
+		t.Errorf("http events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
+	}
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+func TestEventRules(t *testing.T) {
+	h := newHarness(t, `alert ip any any -> any any (msg:"frag"; decode-event:ipv6.frag_overlap; sid:1;)
+alert ip any any -> any any (msg:"vlan"; decode-event:decoder.vlan.too_many_layers; sid:2;)
+alert http any any -> any any (msg:"long"; app-layer-event:http.request_field_too_long; sid:3;)
+`, fakeKernel{}, nil)
+	f := tcpFlow(1)
+	f.App = "http"
+	var evs decode.Events
+	evs.Set(decode.IPv6FragOverlap)
+	pkt := packetUnit(f, inspect.ToServer, "")
+	pkt.Packet.Events = evs
+	h.frame(t, pkt)
+	h.frame(t, packetUnit(f, inspect.ToServer, ""))
+	app := &inspect.Unit{Kind: inspect.KindApp, Flow: f, Dir: inspect.ToServer, Tx: 1, Stage: inspect.RequestHeaders,
+		Events: []string{http.EventRequestFieldTooLong}}
+	h.frame(t, app)
+	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{1, 3}) {
+		t.Errorf("alerts %v, want the frag event on the first packet and the http event on its transaction", got)
+	}
+}
