@@ -32,3 +32,16 @@ func TestCheckReportsRuntimeRejections(t *testing.T) {
 		t.Errorf("--strict: code %d, want 1", code)
 	}
 }
+
+// TestCheckReportsBadPCRE: a pcre the regex engines refuse is reported by
+// check, as the runtime would leave its rule out.
+func TestCheckReportsBadPCRE(t *testing.T) {
+	dir := writeRules(t, "alert http any any -> any any (msg:\"x\"; http.uri; content:\"a\"; pcre:\"/(a/U\"; sid:7;)\n"+
+		"alert http any any -> any any (msg:\"y\"; http.uri; content:\"a\"; pcre:\"/a+b/U\"; sid:8;)\n")
+	out, _, code := runCLI(t, "check", dir)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 || !strings.Contains(lines[0], "a.rules:1:1: sid 7: not run by the runtime: pcre: /(a/") ||
+		lines[1] != "checked 2 rules: 0 kernel, 1 userspace, 1 unsupported, 0 errors" {
+		t.Errorf("code %d, output %q", code, out)
+	}
+}
