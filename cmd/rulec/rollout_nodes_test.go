@@ -13,31 +13,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rulec/rulec/bpf"
-	"github.com/rulec/rulec/codegen/object"
-	"github.com/rulec/rulec/compiler"
 	"github.com/rulec/rulec/internal/bpftest"
 	"github.com/rulec/rulec/internal/netnstest"
+	"github.com/rulec/rulec/internal/objtest"
 	"github.com/rulec/rulec/runtime/rollout"
 )
-
-// objectBytes compiles rules into an encoded object.
-func objectBytes(t *testing.T, rules string) []byte {
-	t.Helper()
-	res, err := compiler.Compile([]string{writeRules(t, rules)}, compiler.Options{})
-	if err != nil || res.Tally.Errors > 0 {
-		t.Fatalf("compile: %v %+v", err, res.Tally)
-	}
-	o, err := object.Build(res.Rules, bpf.ELF())
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := object.Encode(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
 
 // publishConfigMap lays data out as kubelet updates a ConfigMap volume:
 // a new timestamped directory, then one rename of the ..data symlink.
@@ -100,8 +80,8 @@ func TestRolloutAcrossNodes(t *testing.T) {
 		t.Skip("needs curl")
 	}
 	bin := buildRulec(t)
-	v1 := objectBytes(t, "alert udp any any -> any 7777 (msg:\"attack\"; content:\"ATTACK\"; sid:1;)\n")
-	v2 := objectBytes(t, "alert udp any any -> any 7777 (msg:\"attack\"; content:\"ATTACK\"; sid:1; rev:2;)\nalert udp any any -> any 7777 (msg:\"other\"; content:\"OTHER\"; sid:2;)\n")
+	v1 := objtest.Encode(t, "alert udp any any -> any 7777 (msg:\"attack\"; content:\"ATTACK\"; sid:1;)\n")
+	v2 := objtest.Encode(t, "alert udp any any -> any 7777 (msg:\"attack\"; content:\"ATTACK\"; sid:1; rev:2;)\nalert udp any any -> any 7777 (msg:\"other\"; content:\"OTHER\"; sid:2;)\n")
 	published := t.TempDir()
 	publishConfigMap(t, published, 1, v1)
 	path := filepath.Join(published, "ruleset.rco")

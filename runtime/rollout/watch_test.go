@@ -11,30 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rulec/rulec/bpf"
-	"github.com/rulec/rulec/codegen/object"
 	"github.com/rulec/rulec/codegen/object/sign"
-	"github.com/rulec/rulec/compiler"
+	"github.com/rulec/rulec/internal/objtest"
 )
-
-func encoded(t *testing.T, rules string) []byte {
-	t.Helper()
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "a.rules"), []byte(rules), 0o644)
-	res, err := compiler.Compile([]string{dir}, compiler.Options{})
-	if err != nil || res.Tally.Errors > 0 {
-		t.Fatalf("compile: %v %+v", err, res.Tally)
-	}
-	o, err := object.Build(res.Rules, bpf.ELF())
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := object.Encode(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
 
 // configMap lays out a volume as kubelet's atomic writer does: the file is
 // a symlink into ..data, itself a symlink to a timestamped directory that
@@ -65,8 +44,8 @@ func (c *configMap) publish(data []byte) {
 
 func TestWatcherFollowsConfigMapSwaps(t *testing.T) {
 	cm := &configMap{t: t, dir: t.TempDir()}
-	v1 := encoded(t, "alert udp any any -> any 53 (msg:\"v1\"; sid:1;)\n")
-	v2 := encoded(t, "alert udp any any -> any 53 (msg:\"v2\"; sid:1; rev:2;)\nalert udp any any -> any 54 (msg:\"new\"; sid:2;)\n")
+	v1 := objtest.Encode(t, "alert udp any any -> any 53 (msg:\"v1\"; sid:1;)\n")
+	v2 := objtest.Encode(t, "alert udp any any -> any 53 (msg:\"v2\"; sid:1; rev:2;)\nalert udp any any -> any 54 (msg:\"new\"; sid:2;)\n")
 	cm.publish(v1)
 	path := filepath.Join(cm.dir, "ruleset.rco")
 	w, d1, err := NewWatcher(path, nil)
@@ -112,13 +91,13 @@ func TestWatcherVerifiesSignatures(t *testing.T) {
 	_, other, _ := ed25519.GenerateKey(rand.Reader)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "ruleset.rco")
-	data := encoded(t, "alert udp any any -> any 53 (msg:\"v1\"; sid:1;)\n")
+	data := objtest.Encode(t, "alert udp any any -> any 53 (msg:\"v1\"; sid:1;)\n")
 	os.WriteFile(path, sign.Sign(data, priv), 0o644)
 	w, _, err := NewWatcher(path, pub)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data2 := encoded(t, "alert udp any any -> any 53 (msg:\"v2\"; sid:1; rev:2;)\n")
+	data2 := objtest.Encode(t, "alert udp any any -> any 53 (msg:\"v2\"; sid:1; rev:2;)\n")
 	os.WriteFile(path, sign.Sign(data2, other), 0o644)
 	if _, _, changed, err := w.Poll(); !changed || err == nil {
 		t.Errorf("object signed by another key: changed %v err %v", changed, err)
