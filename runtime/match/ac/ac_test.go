@@ -232,10 +232,10 @@ func TestWideAutomaton(t *testing.T) {
 	text := word(3000)
 	pats := make([]Pattern, 4000)
 	for i := range pats {
-		pats[i] = Pattern{Bytes: word(5), Nocase: i%3 == 0}
+		pats[i] = Pattern{Bytes: word(longMin - 1), Nocase: i%3 == 0}
 		if i%8 == 0 {
 			at := rng.IntN(len(text) - 5)
-			pats[i].Bytes = bytes.Clone(text[at : at+1+rng.IntN(5)])
+			pats[i].Bytes = bytes.Clone(text[at : at+1+rng.IntN(longMin-1)])
 		}
 	}
 	m, err := New(pats)

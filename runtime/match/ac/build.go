@@ -62,7 +62,7 @@ func New(pats []Pattern) (*Matcher, error) {
 			short[nc] = append(short[nc], id)
 		default:
 			for off := range stride {
-				long = append(long, keyed{key4(b[off:]), ent{id, uint32(off)}})
+				long = append(long, keyed{key4(b[off:]), newEnt(id, b, off)})
 			}
 		}
 	}

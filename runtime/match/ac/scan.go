@@ -40,10 +40,16 @@ func (m *Matcher) findLong(text []byte, i int, hit func(id, end int) bool) {
 // longAt reports the long patterns with a window at i.
 func (m *Matcher) longAt(text []byte, i int, hit func(id, end int) bool) bool {
 	for _, e := range m.long.lookup(key4(text[i:])) {
-		p := &m.pats[e.id]
 		start := i - int(e.off)
+		if start < 0 {
+			continue
+		}
+		if start+8 <= len(text) && (binary.LittleEndian.Uint64(text[start:])|fold8)&prefixMask(int(e.n)) != e.prefix {
+			continue
+		}
+		p := &m.pats[e.id]
 		end := start + len(p.Bytes)
-		if start >= 0 && end <= len(text) && equal(text[start:end], p) && !hit(int(e.id), end) {
+		if end <= len(text) && equal(text[start:end], p) && !hit(int(e.id), end) {
 			return false
 		}
 	}

@@ -2,6 +2,7 @@ package ac
 
 import (
 	"cmp"
+	"encoding/binary"
 	"math/bits"
 	"slices"
 )
@@ -21,9 +22,25 @@ type tier struct {
 // slot lists the entries ents[from:to] of key; to is 0 in an empty slot.
 type slot struct{ key, from, to uint32 }
 
-// ent is one window of a pattern: the pattern and the window's offset
-// in it.
-type ent struct{ id, off uint32 }
+// ent is one window of a pattern: the pattern, the window's offset in
+// it, and the pattern's first n (up to 8) bytes case-folded, which turn
+// most windows that merely occur in a text away before the pattern
+// itself is read.
+type ent struct {
+	id     uint32
+	off, n uint8
+	prefix uint64
+}
+
+// newEnt returns the entry of pattern id, b, at offset off.
+func newEnt(id uint32, b []byte, off int) ent {
+	var p [8]byte
+	n := copy(p[:], b)
+	return ent{id: id, off: uint8(off), n: uint8(n), prefix: (binary.LittleEndian.Uint64(p[:]) | fold8) & prefixMask(n)}
+}
+
+// prefixMask keeps the low n bytes.
+func prefixMask(n int) uint64 { return ^uint64(0) >> (64 - 8*n) }
 
 // keyed is an entry under its key while a tier is built.
 type keyed struct {
@@ -100,4 +117,4 @@ func (t *tier) lookup(k uint32) []ent {
 	}
 }
 
-func (t *tier) size() int { return 8*len(t.filter) + 12*len(t.slots) + 8*len(t.ents) }
+func (t *tier) size() int { return 8*len(t.filter) + 12*len(t.slots) + 16*len(t.ents) }
