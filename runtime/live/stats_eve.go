@@ -2,6 +2,7 @@ package live
 
 import (
 	"maps"
+	"strings"
 	"time"
 
 	"github.com/rulec/rulec/runtime/eve"
@@ -29,6 +30,11 @@ func (s *Snapshot) EVE() *eve.Event {
 			"invalid":   k.ParseError,
 			"non_ip":    k.NonIP,
 			"fragments": k.Fragments,
+			"event":     nest(s.Engine.DecodeEvents),
+		},
+		"defrag": map[string]any{
+			"fragments":   s.Engine.Fragments,
+			"reassembled": s.Engine.Reassembled,
 		},
 		"detect": map[string]any{
 			"alert":                s.Engine.Alerts,
@@ -39,6 +45,7 @@ func (s *Snapshot) EVE() *eve.Event {
 				"pass": k.Pass, "drop": k.Drop, "reject": k.Reject, "alert": k.Alert,
 				"allowed": k.Allowed, "blocked": k.Blocked, "copies": k.Copies, "events": k.Events,
 				"scans": k.Scans, "scan_bytes": k.ScanBytes, "scan_truncated": k.ScanTruncated, "errors": k.Errors,
+				"vlan_too_many": k.VLANTooMany, "ext_too_many": k.ExtTooMany,
 			},
 			"ring":       map[string]any{"lost": k.RingbufFull, "pending_bytes": s.RingPending, "size": s.RingSize},
 			"queue":      map[string]any{"depth": s.QueueDepth, "max": s.QueueMax, "capacity": s.QueueCap},
@@ -51,4 +58,24 @@ func (s *Snapshot) EVE() *eve.Event {
 	}
 	return &eve.Event{Timestamp: s.Time.UTC(), InIface: s.Iface, EventType: "stats",
 		Sections: map[string]map[string]any{"stats": stats}}
+}
+
+// nest turns dotted counter names ("ipv4.frag_overlap") into nested
+// objects, as Suricata writes decoder.event.ipv4.frag_overlap.
+func nest(counts map[string]uint64) map[string]any {
+	out := map[string]any{}
+	for name, n := range counts {
+		m := out
+		parts := strings.Split(name, ".")
+		for _, p := range parts[:len(parts)-1] {
+			sub, ok := m[p].(map[string]any)
+			if !ok {
+				sub = map[string]any{}
+				m[p] = sub
+			}
+			m = sub
+		}
+		m[parts[len(parts)-1]] = n
+	}
+	return out
 }

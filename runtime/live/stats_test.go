@@ -45,6 +45,8 @@ func TestSnapshotEVE(t *testing.T) {
 	s := Snapshot{Time: start.Add(90 * time.Second), Started: start, Iface: "eth0", RingSize: 4096, Generation: 2}
 	s.Kernel.Packets, s.Kernel.RingbufFull, s.Kernel.Bytes = 1000, 7, 64000
 	s.Engine.Alerts = 3
+	s.Engine.DecodeEvents = map[string]uint64{"vlan.too_many_layers": 2, "ipv4.frag_overlap": 1}
+	s.Engine.Fragments, s.Engine.Reassembled = 5, 2
 	var b bytes.Buffer
 	w := eve.NewWriter(&b)
 	if err := w.Write(s.EVE()); err != nil {
@@ -64,7 +66,18 @@ func TestSnapshotEVE(t *testing.T) {
 			} `json:"capture"`
 			Decoder struct {
 				Pkts, Bytes uint64
+				Event       struct {
+					VLAN struct {
+						TooManyLayers uint64 `json:"too_many_layers"`
+					} `json:"vlan"`
+					IPv4 struct {
+						FragOverlap uint64 `json:"frag_overlap"`
+					} `json:"ipv4"`
+				} `json:"event"`
 			} `json:"decoder"`
+			Defrag struct {
+				Fragments, Reassembled uint64
+			} `json:"defrag"`
 			Detect struct {
 				Alert uint64 `json:"alert"`
 			} `json:"detect"`
@@ -81,7 +94,8 @@ func TestSnapshotEVE(t *testing.T) {
 	}
 	st := rec.Stats
 	if rec.EventType != "stats" || rec.InIface != "eth0" || st.Uptime != 90 || st.Capture.KernelPackets != 1000 || st.Capture.KernelDrops != 7 ||
-		st.Decoder.Pkts != 1000 || st.Decoder.Bytes != 64000 || st.Detect.Alert != 3 || st.Rulec.Ring.Lost != 7 || st.Rulec.Ring.Size != 4096 {
+		st.Decoder.Pkts != 1000 || st.Decoder.Bytes != 64000 || st.Decoder.Event.VLAN.TooManyLayers != 2 || st.Decoder.Event.IPv4.FragOverlap != 1 ||
+		st.Defrag.Fragments != 5 || st.Defrag.Reassembled != 2 || st.Detect.Alert != 3 || st.Rulec.Ring.Lost != 7 || st.Rulec.Ring.Size != 4096 {
 		t.Errorf("stats record %s", b.Bytes())
 	}
 }
