@@ -28,6 +28,7 @@ const portDNS = 53
 
 // appState is a flow's app-layer protocol and parser.
 type appState struct {
+	held  int // bytes the TLS and DNS readers hold, charged to the stream memcap
 	kind  appKind
 	probe [3][]byte
 	http  *http.Parser
@@ -138,6 +139,10 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		if err != nil {
 			t.stats.ParseErrors++
 		}
+		if !t.chargeApp(f) {
+			a.tls.Stop()
+			t.chargeApp(f)
+		}
 		if h != nil {
 			t.stats.TLSHellos++
 			u := t.unit(f, inspect.KindApp, d)
@@ -148,6 +153,10 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		}
 	case appDNS:
 		a.dns[d].Feed(b, func(msg []byte) { t.dnsMessage(f, d, msg) })
+		if !t.chargeApp(f) {
+			a.dns[d].Reset()
+			t.chargeApp(f)
+		}
 	}
 }
 
@@ -271,4 +280,20 @@ func (a *appState) dnsTx(m *dns.Message, seq *uint64) uint64 {
 	}
 	a.dnsPending[m.ID] = *seq
 	return *seq
+}
+
+// chargeApp charges what the flow's TLS and DNS readers hold now to the
+// stream memcap (Suricata's stream.memcap counts the stream bytes an
+// app-layer parser has not consumed). It reports false, charging nothing
+// more, when the memcap refuses: the caller drops the partial message.
+func (t *Tracker) chargeApp(f *flowState) bool {
+	a := &f.app
+	held := a.tls.Held() + a.dns[inspect.ToServer].Held() + a.dns[inspect.ToClient].Held()
+	if grow := held - a.held; grow > 0 && t.streamMem+grow > t.cfg.StreamMemcap {
+		t.streamHits++
+		return false
+	}
+	t.streamMem += held - a.held
+	a.held = held
+	return true
 }

@@ -93,3 +93,30 @@ func TestStreamMemcap(t *testing.T) {
 		t.Errorf("%d stream bytes held after the end", st.StreamMemory)
 	}
 }
+
+// Partial TLS ClientHellos held by many flows count against the stream
+// memcap: past it a flow's hello is given up and counted.
+func TestTLSHelloHeldWithinStreamMemcap(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.StreamMemcap = 64 << 10
+	tr, _ := newTracker(cfg)
+	hello := append([]byte{0x16, 0x03, 0x01, 0x40, 0x00, 0x01, 0x00, 0x3f, 0xfc}, strings.Repeat("h", 10000)...)
+	for i := range 20 {
+		c := newConn(fmt.Sprintf("10.3.0.%d", i), "10.0.0.2", 40000, 443)
+		frames := c.handshake()
+		for off := 0; off < len(hello); off += 1400 {
+			frames = append(frames, c.c2s(string(hello[off:min(off+1400, len(hello))])))
+		}
+		feed(t, tr, frames...)
+		if st := tr.Stats(); st.StreamMemory > cfg.StreamMemcap {
+			t.Fatalf("flow %d: %d bytes held over %d", i, st.StreamMemory, cfg.StreamMemcap)
+		}
+	}
+	if tr.Limits()["memcap_stream"] == 0 {
+		t.Error("20 partial hellos of 10 KB fit in 64 KiB: memcap never refused")
+	}
+	tr.Flush()
+	if st := tr.Stats(); st.StreamMemory != 0 {
+		t.Errorf("%d bytes held after the end", st.StreamMemory)
+	}
+}

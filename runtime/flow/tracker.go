@@ -287,6 +287,7 @@ func (t *Tracker) end(f *flowState, reason string) {
 		t.closeStreams(f)
 		t.streamMem -= f.tcp.chunkMem
 	}
+	t.streamMem -= f.app.held
 	if f.app.http != nil {
 		f.app.http.Release()
 	}

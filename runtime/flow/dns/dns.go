@@ -121,5 +121,8 @@ func (s *Stream) Feed(b []byte, fn func(msg []byte)) {
 	}
 }
 
+// Held is how many bytes the stream holds.
+func (s *Stream) Held() int { return cap(s.buf) }
+
 // Reset drops a partial message, after a gap.
 func (s *Stream) Reset() { s.buf = nil }

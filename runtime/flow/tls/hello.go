@@ -95,6 +95,12 @@ func (r *Reader) Feed(b []byte) (*ClientHello, error) {
 	return nil, nil
 }
 
+// Held is how many bytes the reader holds.
+func (r *Reader) Held() int { return cap(r.rec) + cap(r.hs) }
+
+// Stop ends the reading, dropping what is held; later bytes are ignored.
+func (r *Reader) Stop() { r.done, r.rec, r.hs = true, nil, nil }
+
 func (r *Reader) fail(err error) (*ClientHello, error) {
 	r.done, r.rec, r.hs = true, nil, nil
 	return nil, err
