@@ -46,6 +46,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzDecodeBody -fuzztime $(FUZZTIME) ./codegen/object
 	$(GO) test -run '^$$' -fuzz FuzzEditObject -fuzztime $(FUZZTIME) ./codegen/object
 	$(GO) test -run '^$$' -fuzz FuzzInspect -fuzztime $(FUZZTIME) ./cmd/rulec
+	$(GO) test -run '^$$' -fuzz FuzzKernelAndUserspaceAgree -fuzztime $(FUZZTIME) ./runtime/refeval
+	$(GO) test -run '^$$' -fuzz FuzzDefrag -fuzztime $(FUZZTIME) ./runtime/defrag
 
 # Every committed benchmark, then one table (each row with its peer or bar
 # and the ratio measured in this run) and the plots in docs/.
