@@ -39,6 +39,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	midstream := fs.Bool("midstream", false, "pick up TCP sessions without a handshake (Suricata's stream.midstream)")
 	wafOn := fs.Bool("waf-blocking", false, "run SecLang rules in ModSecurity's On mode (disruptive rules mark alerts blocked) instead of DetectionOnly")
 	cpuProfile := fs.String("cpuprofile", "", "offline: write a CPU profile (pprof) of the run to this file")
+	allocProfile := fs.String("allocprofile", "", "offline: write the allocations (pprof) of the run to this file")
 	severity := fs.String("severity", "", `priority to severity mapping over the default "1=critical,2=high,3=medium,4=low"`)
 	ips := fs.Bool("ips", false, "offline: run as an inline IPS (Suricata's --simulate-ips): drop and reject rules drop the packet and its flow, with EVE drop records")
 	eveTypes := fs.String("eve-types", "", `EVE record types, comma-separated (alert,flow,http,dns,tls,drop; "suricata" for Suricata's default set); default: the eve-log types of the --vars suricata.yaml, else alert`)
@@ -124,6 +125,12 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	closeErr := p.Close()
 	p.Stats().WriteTable(stderr, time.Since(start))
 	fmt.Fprintf(stderr, "%-24s %.3fs\n", "cpu time", (cpuTime() - cpuStart).Seconds())
+	if *allocProfile != "" {
+		if err := writeAllocProfile(*allocProfile); err != nil {
+			fmt.Fprintf(stderr, "rulec run: %v\n", err)
+			return 1
+		}
+	}
 	if c := p.Capture; c.OtherLink > 0 || c.OverWire > 0 {
 		fmt.Fprintf(stderr, "%-24s %d\n", "capture records of another link type, not inspected", c.OtherLink)
 		fmt.Fprintf(stderr, "%-24s %d\n", "capture records longer than on the wire", c.OverWire)

@@ -23,13 +23,15 @@ func (t *Tables) Has(b Bitset, i int) bool {
 }
 
 // And returns the slots in every one of bs; nil stands for the empty set.
-func (t *Tables) And(bs ...Bitset) []int {
+func (t *Tables) And(bs ...Bitset) []int { return t.AndInto(nil, bs...) }
+
+// AndInto is And appending to out.
+func (t *Tables) AndInto(out []int, bs ...Bitset) []int {
 	for _, b := range bs {
 		if b == nil {
-			return nil
+			return out
 		}
 	}
-	var out []int
 	for sw := 0; sw < t.NSummary; sw++ {
 		sum := ^uint64(0)
 		for _, b := range bs {

@@ -64,14 +64,19 @@ func portBits(classes []PortClass, bits []Bitset, port uint16) Bitset {
 // Header returns the five bitsets a packet header selects: source and
 // destination prefix, protocol, source and destination port class.
 func (l *Lookup) Header(src, dst netip.Addr, proto uint8, sport, dport uint16) []Bitset {
+	return l.HeaderInto(nil, src, dst, proto, sport, dport)
+}
+
+// HeaderInto is Header appending to dst.
+func (l *Lookup) HeaderInto(dst []Bitset, src, dstAddr netip.Addr, proto uint8, sport, dport uint16) []Bitset {
 	t := l.t
-	return []Bitset{
+	return append(dst,
 		lpm(l.src, l.srcLens, src),
-		lpm(l.dst, l.dstLens, dst),
+		lpm(l.dst, l.dstLens, dstAddr),
 		t.Proto[proto],
 		portBits(t.SportClass, t.SportBits, sport),
 		portBits(t.DportClass, t.DportBits, dport),
-	}
+	)
 }
 
 // Addrs returns the source and destination prefix bitsets of Header

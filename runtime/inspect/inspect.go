@@ -149,6 +149,9 @@ func (u *Unit) SetBuffer(name string, b []byte) {
 			return
 		}
 	}
+	if u.buffers == nil {
+		u.buffers = make([]named, 0, 8)
+	}
 	u.buffers = append(u.buffers, named{name, b})
 }
 

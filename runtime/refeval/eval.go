@@ -174,12 +174,14 @@ func (e *Evaluator) Run(pkt []byte) Result {
 	if p, blocked := e.portBlocked(&h); blocked {
 		return Result{Verdict: ActShot, Events: []Event{{Kind: EventBlock, Rule: p.Rule}}}
 	}
-	head := e.look.Header(h.src, h.dst, h.proto, h.sport, h.dport)
+	sc := e.narrow.run()
+	defer e.narrow.endRun(sc)
+	head := e.look.HeaderInto(sc.head[:0], h.src, h.dst, h.proto, h.sport, h.dport)
 	var (
 		res     Result
 		scan    *scanner
 		best    kernel.Action
-		matched []int
+		matched = sc.matched[:0]
 		reason  uint8
 	)
 	if h.fragment {
@@ -209,12 +211,13 @@ func (e *Evaluator) Run(pkt []byte) Result {
 			if h.payloadLen > 0 && e.t.Any(append(cands, e.narrow.payloadItems)...) {
 				scan = e.scan(pkt[h.payloadOff:h.payloadOff+h.payloadLen], false)
 			}
-			allowed := e.narrow.allowed(e.t, scan, nameScan)
-			defer e.narrow.release(allowed)
-			cands = append(cands, *allowed)
+			e.narrow.allow(e.t, sc.allowed, scan, nameScan)
+			cands = append(cands, sc.allowed)
 		}
 	}
-	for _, i := range e.t.And(cands...) {
+	sc.slots = e.t.AndInto(sc.slots[:0], cands...)
+	defer func() { sc.matched = matched }()
+	for _, i := range sc.slots {
 		s := &e.t.Slots[i]
 		if !checks(s, &h) {
 			continue

@@ -16,7 +16,7 @@ type narrowing struct {
 	payloadItems kernel.Bitset // kernel slots with payload items: worth a payload scan
 	nameItems    kernel.Bitset // kernel slots with DNS name items: worth a name scan
 	byItem       [][]int32     // by item: the kernel slots it is a positive item of
-	scratch      sync.Pool     // *kernel.Bitset, one per concurrent Run
+	scratch      sync.Pool     // *runScratch, one per concurrent Run
 	scanners     sync.Pool     // *scanner
 }
 
@@ -45,7 +45,7 @@ func newNarrowing(t *kernel.Tables, kernelSlots kernel.Bitset) *narrowing {
 			t.Set(n.noPos, i)
 		}
 	}
-	n.scratch.New = func() any { b := t.NewBitset(); return &b }
+	n.scratch.New = func() any { return &runScratch{allowed: t.NewBitset(), head: make([]kernel.Bitset, 0, 8)} }
 	words := (len(t.Items) + 63) / 64
 	n.scanners.New = func() any { return &scanner{bits: make([]uint64, words)} }
 	return n
@@ -68,22 +68,29 @@ func (n *narrowing) done(scans ...*scanner) {
 	}
 }
 
-// allowed returns the slots the items found allow, in a scratch bitset to
-// give back with release.
-func (n *narrowing) allowed(t *kernel.Tables, scans ...*scanner) *kernel.Bitset {
-	b := n.scratch.Get().(*kernel.Bitset)
-	copy(*b, n.noPos)
+// runScratch is what one Run reuses from the last.
+type runScratch struct {
+	allowed kernel.Bitset
+	head    []kernel.Bitset
+	slots   []int
+	matched []int
+}
+
+func (n *narrowing) run() *runScratch { return n.scratch.Get().(*runScratch) }
+
+func (n *narrowing) endRun(sc *runScratch) { n.scratch.Put(sc) }
+
+// allow sets b to the slots the items found allow.
+func (n *narrowing) allow(t *kernel.Tables, b kernel.Bitset, scans ...*scanner) {
+	copy(b, n.noPos)
 	for _, sc := range scans {
 		if sc == nil {
 			continue
 		}
 		for _, id := range sc.ids {
 			for _, s := range n.byItem[id] {
-				t.Set(*b, int(s))
+				t.Set(b, int(s))
 			}
 		}
 	}
-	return b
 }
-
-func (n *narrowing) release(b *kernel.Bitset) { n.scratch.Put(b) }
