@@ -6,6 +6,9 @@ import (
 	"io"
 
 	"github.com/rulec/rulec/codegen/object"
+	"github.com/rulec/rulec/runtime/engine"
+	"github.com/rulec/rulec/runtime/flow"
+	"github.com/rulec/rulec/runtime/pipeline"
 )
 
 func init() {
@@ -14,6 +17,7 @@ func init() {
 		summary: "print a compiled object in canonical text form",
 		run: func(args []string, stdout, stderr io.Writer) int {
 			fs := newFlags("inspect", "OBJECT.rco", stdout, stderr)
+			groups := fs.Bool("groups", false, "then list, by family of userspace rule groups, the rules without a usable literal (confirmed on every unit of their group)")
 			if code, ok := parseFlags(fs, args); !ok {
 				return code
 			}
@@ -28,6 +32,12 @@ func init() {
 			}
 			w := bufio.NewWriter(stdout)
 			object.Dump(w, o)
+			if *groups {
+				if err := writeGroups(w, o); err != nil {
+					fmt.Fprintf(stderr, "rulec inspect: %v\n", err)
+					return 1
+				}
+			}
 			if err := w.Flush(); err != nil {
 				fmt.Fprintf(stderr, "rulec inspect: %v\n", err)
 				return 1
@@ -35,4 +45,21 @@ func init() {
 			return 0
 		},
 	})
+}
+
+// writeGroups lists the rules every unit of their rule group confirms.
+func writeGroups(w io.Writer, o *object.Object) error {
+	e, err := pipeline.NewEngine(o, flow.DefaultConfig(), engine.Options{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "rule groups: rules without a usable literal")
+	for _, g := range e.NoLiteral() {
+		fmt.Fprintf(w, "  %s: %d rules:", g.Family, len(g.SIDs))
+		for _, sid := range g.SIDs {
+			fmt.Fprintf(w, " %d", sid)
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
 }

@@ -202,3 +202,18 @@ alert tcp any 80 -> 10.0.0.0/8 any (msg:"to client"; content:"x"; sid:4;)
 		t.Errorf("%d match groups made for units of two shapes", h.groups)
 	}
 }
+
+func TestNoLiteralByFamily(t *testing.T) {
+	h := newHarness(t, `alert tcp any any -> any 80 (msg:"literal"; content:"x"; sid:1;)
+alert tcp any any -> any any (msg:"flowbits only"; flowbits:isset,a; sid:2;)
+alert http any any -> any any (msg:"app literal"; http.uri; content:"/a"; sid:3;)
+alert udp any any -> any any (msg:"size only"; dsize:>100; flowbits:isnotset,b; sid:4;)
+`, fakeKernel{}, nil)
+	got := map[string][]uint64{}
+	for _, g := range h.e.NoLiteral() {
+		got[g.Family] = g.SIDs
+	}
+	if !slices.Equal(got["packet/tcp"], []uint64{2}) || !slices.Equal(got["packet/udp"], []uint64{4}) || len(got) != 2 {
+		t.Errorf("no-literal rules %v", got)
+	}
+}
