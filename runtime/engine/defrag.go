@@ -9,7 +9,9 @@ import (
 // reassembled runs a packet that defragmentation completed: the classifier
 // only saw its fragments, so the kernel tier's rules are evaluated on it
 // here (with the whole payload), then it goes to the tracker as the
-// classifier would copy it.
+// classifier would copy it (not counted as a copy).
 func (e *Engine) reassembled(ts time.Time, frame []byte) error {
-	return e.Decide(outcome(ts, frame, e.full.Run(frame), &e.whole, decode.Decode(frame, &e.whole)))
+	o := outcome(ts, frame, e.full.Run(frame), &e.whole, decode.Decode(frame, &e.whole))
+	o.Reassembled = true
+	return e.Decide(o)
 }

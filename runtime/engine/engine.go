@@ -269,6 +269,9 @@ type Outcome struct {
 	// not decoded again.
 	Decoded   *decode.Packet
 	DecodeErr error
+	// Reassembled: the packet is defragmentation's, not one the
+	// classifier copied (not counted as a copy).
+	Reassembled bool
 	refeval.Result
 }
 
@@ -319,7 +322,7 @@ func (e *Engine) Decide(o Outcome) error {
 	}
 	track := copyUp || (e.trackAll() || e.opts.IPS) && o.Frame != nil
 	if track && (!shot || e.opts.IPS) {
-		if copyUp && !shot {
+		if copyUp && !shot && !o.Reassembled {
 			e.stats.Copies++
 			e.stats.countCopy(reason, len(o.Frame))
 		}

@@ -252,8 +252,8 @@ func TestFragmentedPacketsAlert(t *testing.T) {
 		if got[1] != 2 || got[2] != 2 || got[3] != 2 {
 			t.Errorf("alerts by sid %v, want sids 1, 2 and 3 twice (IPv4, IPv6)", got)
 		}
-		if st.Reassembled != 4 || st.Fragments == 0 {
-			t.Errorf("fragments %d, reassembled %d", st.Fragments, st.Reassembled)
+		if st.Reassembled != 4 || st.Fragments == 0 || st.Copies != uint64(len(frames)) {
+			t.Errorf("fragments %d, reassembled %d, copies %d of %d frames", st.Fragments, st.Reassembled, st.Copies, len(frames))
 		}
 	})
 }
