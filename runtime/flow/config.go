@@ -86,3 +86,17 @@ func DefaultConfig() Config {
 		HTTP:               http.DefaultConfig(),
 	}
 }
+
+// Share returns the bounds of one of n trackers that run side by side
+// (the workers of one capture), so that together they stay within c's:
+// the flow table and every memcap divided by n.
+func (c Config) Share(n int) Config {
+	if n <= 1 {
+		return c
+	}
+	c = withDefaults(c)
+	for _, v := range []*int{&c.MaxFlows, &c.FlowMemcap, &c.StreamMemcap, &c.HTTPMemcap, &c.MaxOutOfOrderTotal} {
+		*v = max(*v/n, 1)
+	}
+	return c
+}

@@ -78,7 +78,11 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 	if cfg.EVE != nil {
 		p.eve = eve.NewWriter(cfg.EVE)
 	}
-	p.Engine, err = NewEngine(o, cfg.Flow, engine.Options{
+	fc := cfg.Flow
+	if cfg.Workers > 1 && p.classifier == nil {
+		fc = fc.Share(cfg.Workers)
+	}
+	p.Engine, err = NewEngine(o, fc, engine.Options{
 		Kernel:      k,
 		EVE:         p.eve,
 		Severity:    cfg.Severity,

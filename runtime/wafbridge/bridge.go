@@ -1,13 +1,17 @@
 package wafbridge
 
 import (
+	"sync/atomic"
+
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/waf"
 )
 
 // maxTxs bounds the HTTP transactions followed at once; past it the
-// oldest is finished early (counted by Evicted). An open CRS transaction
+// oldest is finished early (counted by Evicted). Forks share the bound:
+// one finishes its own oldest when they hold maxTxs together, so they
+// hold at most maxTxs plus one each. An open CRS transaction
 // holds some 50 to 100 KB (collections, TX variables, the request), so
 // this keeps open transactions within about 400 MB, in the 1 GB a run of
 // ET Open and CRS stays within.
@@ -24,7 +28,7 @@ type Match struct {
 }
 
 // Bridge follows the HTTP transactions of many flows. It is not safe for
-// concurrent use.
+// concurrent use; its forks may run concurrently.
 type Bridge struct {
 	w       *waf.WAF
 	rules   map[uint64]*ir.Rule // by SecLang id
@@ -33,6 +37,9 @@ type Bridge struct {
 	open    map[uint64]int
 	out     []Match
 	evicted uint64
+	// opened counts the open transactions of the bridge and its forks,
+	// which maxTxs bounds together.
+	opened *atomic.Int64
 }
 
 type txKey struct{ flow, tx uint64 }
@@ -50,7 +57,7 @@ func New(rules []*ir.Rule, mode waf.Mode) (*Bridge, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &Bridge{w: w, rules: map[uint64]*ir.Rule{}, txs: map[txKey]*wafTx{}, open: map[uint64]int{}}
+	b := &Bridge{w: w, rules: map[uint64]*ir.Rule{}, txs: map[txKey]*wafTx{}, open: map[uint64]int{}, opened: new(atomic.Int64)}
 	for _, r := range rules {
 		b.rules[r.Meta.SID] = r
 	}
@@ -60,7 +67,7 @@ func New(rules []*ir.Rule, mode waf.Mode) (*Bridge, error) {
 // Fork returns a bridge with the same compiled rules and no transactions,
 // for another worker.
 func (b *Bridge) Fork() *Bridge {
-	return &Bridge{w: b.w, rules: b.rules, txs: map[txKey]*wafTx{}, open: map[uint64]int{}}
+	return &Bridge{w: b.w, rules: b.rules, txs: map[txKey]*wafTx{}, open: map[uint64]int{}, opened: b.opened}
 }
 
 // Rejected lists the SecLang rules the WAF left out, with reasons.
@@ -131,10 +138,11 @@ func (b *Bridge) FlowEnd(f *inspect.Flow) []Match {
 }
 
 func (b *Bridge) start(k txKey, f *inspect.Flow) *wafTx {
-	if len(b.order) >= maxTxs {
+	if b.opened.Load() >= maxTxs && len(b.order) > 0 {
 		b.finish(b.order[0])
 		b.evicted++
 	}
+	b.opened.Add(1)
 	t := &wafTx{tx: b.w.NewTransaction()}
 	b.txs[k] = t
 	b.order = append(b.order, k)
@@ -149,6 +157,7 @@ func (b *Bridge) finish(k txKey) {
 		return
 	}
 	t.tx.Close()
+	b.opened.Add(-1)
 	delete(b.txs, k)
 	if b.open[k.flow]--; b.open[k.flow] == 0 {
 		delete(b.open, k.flow)

@@ -143,3 +143,24 @@ func TestOpenTransactionsBounded(t *testing.T) {
 		t.Errorf("%d open (%d in order), %d evicted; want %d and 10", len(b.txs), len(b.order), b.Evicted(), maxTxs)
 	}
 }
+
+// Forks (the workers' bridges) share the bound.
+func TestOpenTransactionsBoundedAcrossForks(t *testing.T) {
+	b := newBridge(t, rules, waf.DetectionOnly)
+	bridges := []*Bridge{b, b.Fork(), b.Fork()}
+	for i := range maxTxs {
+		for j, br := range bridges {
+			for _, u := range stages(t, testFlow(uint64(3*i+j+1)), "GET /a HTTP/1.1\r\nHost: a\r\n\r\n", "") {
+				br.Unit(u)
+			}
+		}
+	}
+	open, evicted := 0, uint64(0)
+	for _, br := range bridges {
+		open += len(br.txs)
+		evicted += br.Evicted()
+	}
+	if open > maxTxs+len(bridges) || int(evicted)+open != 3*maxTxs {
+		t.Errorf("%d open, %d evicted across %d forks, want at most %d open", open, evicted, len(bridges), maxTxs+len(bridges))
+	}
+}
