@@ -441,8 +441,7 @@ func (e *Engine) Stats() *Stats {
 	if e.next == nil {
 		ds := e.defrag.Stats()
 		add(ds.Limits())
-		e.stats.Fragments = ds.Fragments[0] + ds.Fragments[1]
-		e.stats.Reassembled = ds.Reassembled[0] + ds.Reassembled[1]
+		e.stats.Fragments, e.stats.Reassembled = ds.Fragments, ds.Reassembled
 	}
 	e.stats.Limits = lim
 	if e.waf != nil {

@@ -21,8 +21,8 @@ type Stats struct {
 	Units          uint64
 	GroupResets    uint64 // rule groups dropped to bound memory, built again on use
 	DecodeErrors   uint64
-	Fragments      uint64            // IP fragments taken for reassembly
-	Reassembled    uint64            // packets reassembled from them
+	Fragments      [2]uint64         // IP fragments taken for reassembly: IPv4, IPv6
+	Reassembled    [2]uint64         // packets reassembled from them: IPv4, IPv6
 	DecodeEvents   map[string]uint64 // decoder events of copied frames, by Suricata name
 	CopiedPackets  map[string]uint64 // copied frames by copy reason (one frame may have several)
 	CopiedBytes    map[string]uint64 // their bytes
@@ -59,8 +59,10 @@ func (s *Stats) Add(o *Stats) {
 	s.Units += o.Units
 	s.GroupResets += o.GroupResets
 	s.DecodeErrors += o.DecodeErrors
-	s.Fragments += o.Fragments
-	s.Reassembled += o.Reassembled
+	for i := range s.Fragments {
+		s.Fragments[i] += o.Fragments[i]
+		s.Reassembled[i] += o.Reassembled[i]
+	}
 	s.BadEvents += o.BadEvents
 	s.Alerts += o.Alerts
 	if s.AlertsByTier == nil {
@@ -132,7 +134,7 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	}
 	fmt.Fprintf(w, "%-24s %d\n", "past kernel scan depth", s.Truncated)
 	fmt.Fprintf(w, "%-24s %d\n", "app-layer undecided", s.AppUndecided)
-	fmt.Fprintf(w, "%-24s %d (reassembled %d)\n", "ip fragments", s.Fragments, s.Reassembled)
+	fmt.Fprintf(w, "%-24s %d (reassembled %d)\n", "ip fragments", s.Fragments[0]+s.Fragments[1], s.Reassembled[0]+s.Reassembled[1])
 	fmt.Fprintf(w, "%-24s %d\n", "decode errors", s.DecodeErrors)
 	for _, name := range slices.Sorted(maps.Keys(s.DecodeEvents)) {
 		fmt.Fprintf(w, "  %-22s %d\n", name, s.DecodeEvents[name])

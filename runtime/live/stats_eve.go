@@ -33,8 +33,9 @@ func (s *Snapshot) EVE() *eve.Event {
 			"event":     nest(s.Engine.DecodeEvents),
 		},
 		"defrag": map[string]any{
-			"fragments":   s.Engine.Fragments,
-			"reassembled": s.Engine.Reassembled,
+			"ipv4":          map[string]any{"fragments": s.Engine.Fragments[0], "reassembled": s.Engine.Reassembled[0]},
+			"ipv6":          map[string]any{"fragments": s.Engine.Fragments[1], "reassembled": s.Engine.Reassembled[1]},
+			"max_frag_hits": s.Engine.Limits["defrag_max_frags"],
 		},
 		"detect": map[string]any{
 			"alert":                s.Engine.Alerts,

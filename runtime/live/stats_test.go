@@ -46,7 +46,7 @@ func TestSnapshotEVE(t *testing.T) {
 	s.Kernel.Packets, s.Kernel.RingbufFull, s.Kernel.Bytes = 1000, 7, 64000
 	s.Engine.Alerts = 3
 	s.Engine.DecodeEvents = map[string]uint64{"vlan.too_many_layers": 2, "ipv4.frag_overlap": 1}
-	s.Engine.Fragments, s.Engine.Reassembled = 5, 2
+	s.Engine.Fragments, s.Engine.Reassembled = [2]uint64{5, 3}, [2]uint64{2, 1}
 	var b bytes.Buffer
 	w := eve.NewWriter(&b)
 	if err := w.Write(s.EVE()); err != nil {
@@ -76,7 +76,9 @@ func TestSnapshotEVE(t *testing.T) {
 				} `json:"event"`
 			} `json:"decoder"`
 			Defrag struct {
-				Fragments, Reassembled uint64
+				IPv4, IPv6 struct {
+					Fragments, Reassembled uint64
+				}
 			} `json:"defrag"`
 			Detect struct {
 				Alert uint64 `json:"alert"`
@@ -95,7 +97,7 @@ func TestSnapshotEVE(t *testing.T) {
 	st := rec.Stats
 	if rec.EventType != "stats" || rec.InIface != "eth0" || st.Uptime != 90 || st.Capture.KernelPackets != 1000 || st.Capture.KernelDrops != 7 ||
 		st.Decoder.Pkts != 1000 || st.Decoder.Bytes != 64000 || st.Decoder.Event.VLAN.TooManyLayers != 2 || st.Decoder.Event.IPv4.FragOverlap != 1 ||
-		st.Defrag.Fragments != 5 || st.Defrag.Reassembled != 2 || st.Detect.Alert != 3 || st.Rulec.Ring.Lost != 7 || st.Rulec.Ring.Size != 4096 {
+		st.Defrag.IPv4.Fragments != 5 || st.Defrag.IPv4.Reassembled != 2 || st.Defrag.IPv6.Fragments != 3 || st.Defrag.IPv6.Reassembled != 1 || st.Detect.Alert != 3 || st.Rulec.Ring.Lost != 7 || st.Rulec.Ring.Size != 4096 {
 		t.Errorf("stats record %s", b.Bytes())
 	}
 }

@@ -252,8 +252,8 @@ func TestFragmentedPacketsAlert(t *testing.T) {
 		if got[1] != 2 || got[2] != 2 || got[3] != 2 {
 			t.Errorf("alerts by sid %v, want sids 1, 2 and 3 twice (IPv4, IPv6)", got)
 		}
-		if st.Reassembled != 4 || st.Fragments == 0 || st.Copies != uint64(len(frames)) {
-			t.Errorf("fragments %d, reassembled %d, copies %d of %d frames", st.Fragments, st.Reassembled, st.Copies, len(frames))
+		if st.Reassembled != [2]uint64{2, 2} || st.Fragments[0] == 0 || st.Fragments[1] == 0 || st.Copies != uint64(len(frames)) {
+			t.Errorf("fragments %v, reassembled %v, copies %d of %d frames", st.Fragments, st.Reassembled, st.Copies, len(frames))
 		}
 	})
 }
@@ -267,15 +267,15 @@ func TestDefragLossesCounted(t *testing.T) {
 	frames := [][]byte{parts[2], parts[2]}
 	eachKernelTier(t, func(t *testing.T, tier string) {
 		_, st := runFrames(t, tier, frames)
-		if st.DecodeEvents["ipv4.frag_overlap"] != 1 || st.Reassembled != 0 {
-			t.Errorf("overlap events %d, reassembled %d", st.DecodeEvents["ipv4.frag_overlap"], st.Reassembled)
+		if st.DecodeEvents["ipv4.frag_overlap"] != 1 || st.Reassembled[0] != 0 {
+			t.Errorf("overlap events %d, reassembled %v", st.DecodeEvents["ipv4.frag_overlap"], st.Reassembled)
 		}
 	})
 	late := [][]byte{parts[2], parts[1], parts[0]}
 	eachKernelTier(t, func(t *testing.T, tier string) {
 		_, st := runFramesEvery(t, tier, late, 61*time.Second)
-		if st.Limits["defrag_timeout"] != 2 || st.Reassembled != 0 {
-			t.Errorf("defrag timeouts %d, reassembled %d", st.Limits["defrag_timeout"], st.Reassembled)
+		if st.Limits["defrag_timeout"] != 2 || st.Reassembled[0] != 0 {
+			t.Errorf("defrag timeouts %d, reassembled %v", st.Limits["defrag_timeout"], st.Reassembled)
 		}
 	})
 }
