@@ -5,5 +5,6 @@ func init() {
 		{name: "dns.query", aliases: []string{"dns_query"}},
 		{name: "dns.queries.rrname"},
 		{name: "dns.answers.rrname"},
+		{name: "dns.response.rrname"},
 	})
 }

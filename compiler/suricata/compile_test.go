@@ -253,3 +253,15 @@ func TestEventKeywordsCompile(t *testing.T) {
 		t.Errorf("matchers %+v", r.Matchers)
 	}
 }
+
+func TestDNSFieldKeywords(t *testing.T) {
+	r := mustCompile(t, `alert dns any any -> any any (dns.opcode:!0; dns.rcode:3; dns.rrtype:28; sid:1;)`)
+	want := []ir.Field{{Name: "dns.opcode", Cmp: ir.Cmp{Op: "!=", A: 0}}, {Name: "dns.rcode", Cmp: ir.Cmp{Op: "=", A: 3}}, {Name: "dns.rrtype", Cmp: ir.Cmp{Op: "=", A: 28}}}
+	for i, m := range r.Matchers {
+		if f, ok := m.(*ir.Field); !ok || *f != want[i] {
+			t.Errorf("matcher %d: %+v", i, m)
+		}
+	}
+	mustFail(t, `alert http any any -> any any (dns.rcode:3; sid:2;)`, diag.ErrConflict, "dns")
+	mustFail(t, `alert dns any any -> any any (dns.opcode:16; sid:3;)`, diag.ErrBadRange, "dns.opcode")
+}

@@ -1,6 +1,9 @@
 package engine
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
 )
@@ -37,6 +40,9 @@ func condHolds(m ir.Matcher, u *inspect.Unit) bool {
 	case *ir.TCPFlags:
 		return p != nil && p.Proto == 6 && m.Holds(p.TCPFlags)
 	case *ir.Field:
+		if vals, ok := u.Codes[m.Name]; ok || appField(m) {
+			return slices.ContainsFunc(vals, m.Cmp.Holds)
+		}
 		return p != nil && fieldHolds(m, p)
 	case *ir.FlowCounter:
 		return counterHolds(m, u.Flow)
@@ -98,3 +104,7 @@ func streamSizeHolds(m *ir.StreamSize, f *inspect.Flow) bool {
 	}
 	return server || client
 }
+
+// appField reports whether a field compares app-layer codes (dns.rcode)
+// rather than a packet header field.
+func appField(m *ir.Field) bool { return strings.HasPrefix(m.Name, "dns.") }

@@ -53,3 +53,19 @@ alert http any any -> any any (msg:"long"; app-layer-event:http.request_field_to
 		t.Errorf("alerts %v, want the frag event on the first packet and the http event on its transaction", got)
 	}
 }
+
+func TestDNSCodes(t *testing.T) {
+	h := newHarness(t, `alert dns any any -> any any (msg:"nx"; dns.rcode:3; sid:1;)
+alert dns any any -> any any (msg:"not query"; dns.opcode:!0; sid:2;)
+alert dns any any -> any any (msg:"aaaa"; dns.rrtype:28; sid:3;)
+`, fakeKernel{}, nil)
+	f := &inspect.Flow{ID: 2, Proto: 17, Client: client, Server: server, ClientPort: 5353, ServerPort: 53, App: "dns"}
+	unit := func(tx uint64, codes map[string][]int64) *inspect.Unit {
+		return &inspect.Unit{Kind: inspect.KindApp, Flow: f, Dir: inspect.ToClient, Tx: tx, Codes: codes}
+	}
+	h.frame(t, unit(1, map[string][]int64{"dns.opcode": {0}, "dns.rcode": {3}, "dns.rrtype": {1}}))
+	h.frame(t, unit(2, map[string][]int64{"dns.opcode": {4}, "dns.rcode": {0}, "dns.rrtype": {1, 28}}))
+	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{1, 2, 3}) {
+		t.Errorf("alerts %v, want rcode on the first message, opcode and one of the rrtypes on the second", got)
+	}
+}

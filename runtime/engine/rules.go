@@ -51,6 +51,9 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 			if ev, ok := m.(*ir.Event); ok && ev.Layer == ir.EventAppLayer {
 				u.app = true // raised on transactions: their units carry them
 			}
+			if f, ok := m.(*ir.Field); ok && appField(f) {
+				u.app = true
+			}
 			continue
 		}
 		bufs = append(bufs, m)

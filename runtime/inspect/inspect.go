@@ -101,6 +101,10 @@ type Unit struct {
 	// Fields is app-layer metadata for EVE (e.g. http: hostname, url,
 	// http_method, status), by event section then key.
 	Fields map[string]map[string]any
+	// Codes are app-layer integers for the keywords that compare them
+	// (dns.opcode, dns.rcode, dns.rrtype): a keyword holds when one value
+	// does.
+	Codes map[string][]int64
 	// AppTx is the parsed app-layer transaction the unit reports, for
 	// consumers that want it whole rather than as buffers (*http.Tx for
 	// HTTP units); nil otherwise.

@@ -12,10 +12,11 @@ import (
 
 // Record is a question or an answer.
 type Record struct {
-	Name []byte
-	Type layers.DNSType
-	TTL  uint32 // answers
-	Data string // answers: the data as Suricata writes it, "" for types it does not
+	Name   []byte
+	Type   layers.DNSType
+	TTL    uint32 // answers
+	Data   string // answers: the data as Suricata writes it, "" for types it does not
+	Target []byte // answers and authorities: the name in the data (CNAME, NS, PTR, MX, SOA), if any
 }
 
 // Message is one decoded DNS message.
@@ -27,6 +28,8 @@ type Message struct {
 	Flags     uint16 // the header's flags word
 	Questions []Record
 	Answers   []Record
+	// Authorities are the authority section's records.
+	Authorities []Record
 }
 
 // Decoder decodes messages; it reuses its gopacket layer between calls.
@@ -49,7 +52,11 @@ func (d *Decoder) Decode(b []byte) (*Message, error) {
 	}
 	for i := range l.Answers {
 		a := &l.Answers[i]
-		m.Answers = append(m.Answers, Record{Name: bytes.Clone(a.Name), Type: a.Type, TTL: a.TTL, Data: rdata(a)})
+		m.Answers = append(m.Answers, Record{Name: bytes.Clone(a.Name), Type: a.Type, TTL: a.TTL, Data: rdata(a), Target: target(a)})
+	}
+	for i := range l.Authorities {
+		a := &l.Authorities[i]
+		m.Authorities = append(m.Authorities, Record{Name: bytes.Clone(a.Name), Type: a.Type, TTL: a.TTL, Data: rdata(a), Target: target(a)})
 	}
 	return m, nil
 }
@@ -75,29 +82,56 @@ func (d *Decoder) Probe(b []byte) bool {
 // sets time, flow and packet.
 func (m *Message) Units(dir inspect.Dir, txID uint64, fn func(*inspect.Unit)) {
 	rec := map[string]map[string]any{"dns": m.Record(txID)}
+	codes := map[string][]int64{"dns.opcode": {int64(m.Opcode)}, "dns.rcode": {int64(m.Rcode)}}
 	if !m.Response {
 		for _, q := range m.Questions {
-			u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Fields: rec}
+			codes["dns.rrtype"] = append(codes["dns.rrtype"], int64(q.Type))
+		}
+		for _, q := range m.Questions {
+			u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Fields: rec, Codes: codes}
 			u.SetBuffer("dns.query", q.Name)
 			u.SetBuffer("dns.queries.rrname", q.Name)
 			fn(u)
 		}
 		return
 	}
-	answers := m.Answers
-	if len(answers) == 0 {
-		answers = []Record{{}}
+	for _, a := range m.Answers {
+		codes["dns.rrtype"] = append(codes["dns.rrtype"], int64(a.Type))
 	}
-	for _, a := range answers {
-		u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Fields: rec}
-		if a.Name != nil {
-			u.SetBuffer("dns.answers.rrname", a.Name)
+	names := m.responseNames()
+	n := max(len(m.Answers), len(names), 1)
+	for i := range n {
+		u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Fields: rec, Codes: codes}
+		if i < len(m.Answers) {
+			u.SetBuffer("dns.answers.rrname", m.Answers[i].Name)
+		}
+		if i < len(names) {
+			u.SetBuffer("dns.response.rrname", names[i])
 		}
 		if len(m.Questions) > 0 {
 			u.SetBuffer("dns.queries.rrname", m.Questions[0].Name)
 		}
 		fn(u)
 	}
+}
+
+// responseNames are the names dns.response.rrname inspects, one at a
+// time: the queries', the answers' and the authorities' record names, and
+// the names in their data (CNAME, NS, PTR, MX, SOA).
+func (m *Message) responseNames() [][]byte {
+	var out [][]byte
+	for _, q := range m.Questions {
+		out = append(out, q.Name)
+	}
+	for _, list := range [][]Record{m.Answers, m.Authorities} {
+		for _, r := range list {
+			out = append(out, r.Name)
+			if r.Target != nil {
+				out = append(out, r.Target)
+			}
+		}
+	}
+	return out
 }
 
 // Stream splits one direction of DNS over TCP into messages.

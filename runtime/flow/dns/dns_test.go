@@ -58,11 +58,16 @@ func TestAnswerUnits(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
+	var names []string
 	m.Units(inspect.ToClient, 0, func(u *inspect.Unit) {
-		n++
-		if a, _ := u.Buffer("dns.answers.rrname"); string(a) != "a.example" {
-			t.Errorf("answer %q", a)
+		if a, ok := u.Buffer("dns.answers.rrname"); ok {
+			n++
+			if string(a) != "a.example" {
+				t.Errorf("answer %q", a)
+			}
 		}
+		r, _ := u.Buffer("dns.response.rrname")
+		names = append(names, string(r))
 		if _, ok := u.Buffer("dns.query"); ok {
 			t.Error("response unit has dns.query")
 		}
@@ -72,9 +77,12 @@ func TestAnswerUnits(t *testing.T) {
 			ans[0].(map[string]any)["rdata"] != "1.2.3.4" || ans[0].(map[string]any)["ttl"] != uint32(60) {
 			t.Errorf("fields %v", f)
 		}
+		if rr := u.Codes["dns.rrtype"]; len(rr) != 1 || rr[0] != 1 {
+			t.Errorf("rrtypes %v", rr)
+		}
 	})
-	if n != 1 {
-		t.Errorf("%d answer units", n)
+	if n != 1 || len(names) != 2 || names[0] != "a.example" || names[1] != "a.example" {
+		t.Errorf("%d answer units, response names %q (the query's, then the answer's)", n, names)
 	}
 	m.Answers, m.Rcode = nil, 3
 	n = 0

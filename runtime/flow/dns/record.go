@@ -1,6 +1,7 @@
 package dns
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 
@@ -113,4 +114,26 @@ func rdata(a *layers.DNSResourceRecord) string {
 		}
 	}
 	return ""
+}
+
+// target is the domain name a record's data holds, for the types whose
+// data is one (SOA: the primary name server).
+func target(a *layers.DNSResourceRecord) []byte {
+	var n []byte
+	switch a.Type {
+	case layers.DNSTypeCNAME:
+		n = a.CNAME
+	case layers.DNSTypeNS:
+		n = a.NS
+	case layers.DNSTypePTR:
+		n = a.PTR
+	case layers.DNSTypeMX:
+		n = a.MX.Name
+	case layers.DNSTypeSOA:
+		n = a.SOA.MName
+	}
+	if len(n) == 0 {
+		return nil
+	}
+	return bytes.Clone(n)
 }
