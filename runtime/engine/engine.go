@@ -117,8 +117,9 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 		owners     []*urule
 		secRules   []*ir.Rule
 	)
+	appRules := kernelAppRules(o.Kernel, len(o.Rules))
 	for i, r := range o.Rules {
-		kernelApp := o.Tiers[i].Tier == lower.Kernel && kernelAppRule(o.Kernel, i)
+		kernelApp := o.Tiers[i].Tier == lower.Kernel && appRules[i]
 		if o.Tiers[i].Tier != lower.Userspace && !kernelApp {
 			continue
 		}

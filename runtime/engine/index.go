@@ -84,14 +84,15 @@ func (e *Engine) index() {
 	}
 }
 
-// kernelAppRule reports whether kernel rule i inspects an app-layer
-// buffer the classifier parses, so that userspace decides it on the
-// packets the classifier copies up undecided.
-func kernelAppRule(t *kernel.Tables, i int) bool {
+// kernelAppRules marks the kernel rules that inspect an app-layer buffer
+// the classifier parses, so that userspace decides them on the packets
+// the classifier copies up undecided.
+func kernelAppRules(t *kernel.Tables, nrules int) []bool {
+	app := make([]bool, nrules)
 	for _, s := range t.Slots {
-		if !s.Userspace && int(s.Rule) == i {
-			return s.Buffer != kernel.BufPayload
+		if !s.Userspace && int(s.Rule) < nrules && s.Buffer != kernel.BufPayload {
+			app[s.Rule] = true
 		}
 	}
-	return false
+	return app
 }
