@@ -11,7 +11,7 @@ type Stats struct {
 	Packets      uint64 // IP packets decoded
 	DecodeErrors uint64 // truncated or corrupt frames
 	NonIP        uint64 // frames carrying no IP packet (ARP, LLDP, ...)
-	Fragments    uint64 // IP fragments, inspected as they are (runtime/defrag reassembles them)
+	Fragments    uint64 // IP fragments, inspected as IP packets without payload (runtime/defrag reassembles them)
 	// DecodeEvents counts the decoder events frames raised, by
 	// decode.Event.
 	DecodeEvents [decode.NumEvents]uint64

@@ -131,6 +131,11 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	p := &inspect.Packet{TS: ts, Frame: d.Frame, Src: d.Src, Dst: d.Dst, Proto: d.Proto, TTL: d.TTL,
 		Sport: d.Sport, Dport: d.Dport, TCPFlags: d.TCPFlags, IType: d.IType, ICode: d.ICode,
 		Payload: d.Payload, Events: d.Events}
+	if d.L4 == decode.L4Fragment {
+		// As in Suricata and the classifier, a fragment has no payload
+		// to inspect: its data is inspected once reassembled.
+		p.Payload = nil
+	}
 	if d.NVLANs > 0 {
 		p.VLANs = append([]uint16(nil), d.VLANList()...)
 	}

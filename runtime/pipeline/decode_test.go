@@ -17,10 +17,12 @@ import (
 	"github.com/rulec/rulec/runtime/flow"
 )
 
-// decodeRules: sid 1 is kernel-resident, sid 2 and 3 run in userspace.
+// decodeRules: sids 1 and 3 are kernel-resident, sids 2 and 4 run in
+// userspace.
 const decodeRules = `alert tcp any any -> any 80 (msg:"syn"; flags:S; sid:1;)
 alert http any any -> any any (msg:"uri"; http.uri; content:"/secret"; sid:2;)
 alert udp any any -> any 53 (msg:"dns"; content:"needle"; sid:3;)
+alert udp any any -> any any (msg:"udp pcre"; content:"needle"; pcre:"/needle/"; sid:4;)
 `
 
 // conn builds the frames of a TCP connection that requests /secret.
@@ -249,8 +251,8 @@ func TestFragmentedPacketsAlert(t *testing.T) {
 		for _, a := range alerts {
 			got[a.Alert.SID]++
 		}
-		if got[1] != 2 || got[2] != 2 || got[3] != 2 {
-			t.Errorf("alerts by sid %v, want sids 1, 2 and 3 twice (IPv4, IPv6)", got)
+		if got[1] != 2 || got[2] != 2 || got[3] != 2 || got[4] != 2 {
+			t.Errorf("alerts by sid %v, want sids 1 to 4 twice (IPv4, IPv6): not on fragments, once reassembled", got)
 		}
 		if st.Reassembled != [2]uint64{2, 2} || st.Fragments[0] == 0 || st.Fragments[1] == 0 || st.Copies != uint64(len(frames)) {
 			t.Errorf("fragments %v, reassembled %v, copies %d of %d frames", st.Fragments, st.Reassembled, st.Copies, len(frames))
