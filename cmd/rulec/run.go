@@ -120,6 +120,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
+	sizeGC()
 	start, cpuStart := time.Now(), cpuTime()
 	runErr := p.RunPcap(*pcap, func(n uint64) { fmt.Fprintf(stderr, "... %d packets\n", n) })
 	closeErr := p.Close()
