@@ -20,8 +20,11 @@ func threadCPU(tb testing.TB) time.Duration {
 // loopCPU runs body in b.Loop on one locked thread and reports, besides
 // the wall-clock figures, the throughput over that thread's CPU time
 // (cpu-MB/s of bytes per op): on a shared machine, time spent waiting
-// for a core does not count against either side of a comparison.
+// for a core does not count against either side of a comparison. The
+// setup's garbage is collected first, so no collection runs beside the
+// loop.
 func loopCPU(b *testing.B, bytes int, body func()) {
+	runtime.GC()
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
 	b.SetBytes(int64(bytes))
