@@ -156,7 +156,7 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	if len(s.Limits) > 0 {
 		fmt.Fprintf(w, "%-24s\n", "limits reached")
 		for _, name := range slices.Sorted(maps.Keys(s.Limits)) {
-			fmt.Fprintf(w, "  %-22s %d\n", name, s.Limits[name])
+			fmt.Fprintf(w, "  %-26s %d\n", name, s.Limits[name])
 		}
 	}
 	fmt.Fprintf(w, "%-24s %s\n", "time", elapsed.Round(time.Millisecond))

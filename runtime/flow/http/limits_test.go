@@ -140,3 +140,25 @@ func TestHeadHeldBounded(t *testing.T) {
 		}
 	}
 }
+
+// A chunk-size line holds at most its start while it arrives: a long
+// extension is read past, and a line without end is refused at the limit.
+func TestChunkLineHeld(t *testing.T) {
+	head := "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+	c, _ := feedSplit(t, DefaultConfig(), inspect.ToClient, head+"5;ext="+strings.Repeat("x", 5000)+"\r\nhello\r\n0\r\n\r\n", 100)
+	if len(c.events) != 2 || buf(c.events[1].unit, "http.response_body") != "hello" {
+		t.Fatalf("stages %q", c.stages())
+	}
+	p := NewParser(DefaultConfig(), func(*Tx, Stage) {})
+	p.Feed(inspect.ToClient, []byte(head))
+	var err error
+	for i := 0; err == nil && i < 1000; i++ {
+		err = p.Feed(inspect.ToClient, []byte(strings.Repeat("1", 1000)))
+		if len(p.resp.buf) > maxChunkLine {
+			t.Fatalf("%d bytes of a chunk line held", len(p.resp.buf))
+		}
+	}
+	if err == nil {
+		t.Error("endless chunk-size line accepted")
+	}
+}

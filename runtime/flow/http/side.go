@@ -41,6 +41,7 @@ type side struct {
 	skipping            bool     // past a head limit: read to the end of the head, keep nothing
 	events              []string // events of the message being read
 	bufMem, rawMem      int      // memcap charges of buf and raw
+	chunkSeen           int      // bytes of a partial chunk-size or trailer line
 	remain              int64
 	raw                 []byte // body bytes kept (dechunked, still encoded)
 	limit               int    // how many body bytes to keep
@@ -85,22 +86,28 @@ func (s *side) resetHead() {
 	s.lineStart, s.lineSeen, s.lines, s.skipping = 0, 0, 0, false
 }
 
-// line returns the next complete line of a chunked body, buffering a
-// partial one.
+// maxChunkLine is how much of a chunk-size or trailer line is held: the
+// size and the start of its extensions. The rest of a longer line is read
+// past, so a line sent without end holds no more than this.
+const maxChunkLine = 64
+
+// line returns the next complete line of a chunked body, buffering the
+// start of a partial one; a line longer than limit is an error.
 func (s *side) line(b []byte, limit int) (line, rest []byte, ok bool, err error) {
 	i := bytes.IndexByte(b, '\n')
 	if i < 0 {
-		s.buf = append(s.buf, b...)
-		if len(s.buf) > limit {
+		s.buf = append(s.buf, b[:min(len(b), max(maxChunkLine-len(s.buf), 0))]...)
+		if s.chunkSeen += len(b); s.chunkSeen > limit {
 			return nil, nil, false, errLineTooLong
 		}
 		return nil, nil, false, nil
 	}
 	line = b[:i]
-	if len(s.buf) > 0 {
-		line = append(s.buf, line...)
+	if s.chunkSeen > 0 {
+		line = append(s.buf, line[:min(len(line), max(maxChunkLine-len(s.buf), 0))]...)
 		s.buf = line[:0]
 	}
+	s.chunkSeen = 0
 	return trimCR(line), b[i+1:], true, nil
 }
 
