@@ -22,6 +22,7 @@ type Engine struct {
 	noFast   []int        // rules without a prefilter pattern
 	maxVars  int          // byte_extract variables of the rule with most
 	regexps  map[string]*pcre.Regexp
+	datasets map[string]*dataset
 	ctxs     sync.Pool
 	all      *Group
 	bt       btCounts
@@ -38,10 +39,11 @@ type bufKey struct {
 // too.
 func Compile(rules []*ir.Rule) (*Engine, error) {
 	e := &Engine{
-		rules:   make([]*rule, len(rules)),
-		nameID:  map[string]int{},
-		keyID:   map[string]int{},
-		regexps: map[string]*pcre.Regexp{},
+		rules:    make([]*rule, len(rules)),
+		nameID:   map[string]int{},
+		keyID:    map[string]int{},
+		regexps:  map[string]*pcre.Regexp{},
+		datasets: map[string]*dataset{},
 	}
 	for i, r := range rules {
 		cr, err := e.compileRule(r)

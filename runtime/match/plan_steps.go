@@ -14,6 +14,9 @@ func (p *planner) step(m ir.Matcher) (step, error) {
 	switch m := m.(type) {
 	case *ir.Content:
 		return p.content(m)
+	case *ir.Dataset:
+		d, err := p.e.dataset(m)
+		return &datasetStep{set: d, cmd: m.Cmd, subdomain: m.Subdomain}, err
 	case *ir.PCRE:
 		re, err := p.e.regexp(m.Pattern, m.Flags)
 		if err != nil {

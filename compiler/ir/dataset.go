@@ -1,0 +1,22 @@
+package ir
+
+// Dataset tests the buffer's value against a named set shared by the
+// rules that name it (dataset keyword): Cmd is set (add; holds when the
+// value was new), isset, isnotset or unset (remove; holds when it was
+// there). Values are the set's initial contents as loaded at compile
+// time, decoded (string values raw, md5/sha256 raw bytes, ipv4 4 bytes,
+// ip 16 bytes). Subdomain also matches a value one of whose dot-suffixes
+// is in the set; Save is a file the set is written to at the end of a
+// run ("" for none).
+type Dataset struct {
+	Buffer    Buffer
+	Cmd       string
+	Name      string
+	Type      string
+	Subdomain bool
+	Values    []string
+	Save      string
+}
+
+func (m *Dataset) Kind() string { return "dataset" }
+func (m *Dataset) Buf() Buffer  { return m.Buffer }

@@ -1,0 +1,158 @@
+package suricata
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/diag"
+	syntax "github.com/rulec/rulec/grammar/suricata"
+)
+
+// dataset:cmd,name,type T[,load FILE][,state FILE][,save FILE]
+// [,match subdomain][,format csv|ndjson][,value_key K][,memcap M]
+// [,hashsize N][,context_key K] tests the sticky buffer against a named
+// set, its initial values loaded as Suricata loads them (string values
+// base64 per line, md5/sha256 hex, ipv4 and ip as addresses; ndjson: one
+// object per line, the value under value_key). Files are relative to the
+// rule file's folder.
+func init() {
+	register("dataset", valueRequired, func(b *builder, o *syntax.Option) error {
+		parts := strings.Split(o.Value, ",")
+		if len(parts) < 2 {
+			return badValue("dataset, want cmd,name,options", o.Value)
+		}
+		d := &ir.Dataset{Buffer: b.buf, Cmd: strings.TrimSpace(parts[0]), Name: strings.TrimSpace(parts[1])}
+		if !slices.Contains([]string{"set", "isset", "isnotset", "unset"}, d.Cmd) {
+			return badValue("dataset command", d.Cmd)
+		}
+		if d.Name == "" || strings.Contains(d.Name, "..") {
+			return badValue("dataset name", d.Name)
+		}
+		var load, format, valueKey string
+		for _, p := range parts[2:] {
+			k, v, _ := strings.Cut(strings.TrimSpace(p), " ")
+			v = strings.TrimSpace(v)
+			switch k {
+			case "type":
+				d.Type = v
+			case "load":
+				load = v
+			case "state":
+				load, d.Save = v, v
+			case "save":
+				d.Save = v
+			case "match":
+				if v != "subdomain" {
+					return badValue("dataset match", v)
+				}
+				d.Subdomain = true
+			case "format":
+				format = v
+			case "value_key":
+				valueKey = v
+			case "memcap", "hashsize", "context_key", "enrichment_key":
+			default:
+				return badValue("dataset option", k)
+			}
+		}
+		if !slices.Contains([]string{"string", "md5", "sha256", "ipv4", "ip"}, d.Type) {
+			return badValue("dataset type, want string, md5, sha256, ipv4 or ip", d.Type)
+		}
+		dir := filepath.Dir(b.rule.Pos.File)
+		for _, f := range []*string{&load, &d.Save} {
+			if *f == "" {
+				continue
+			}
+			if strings.Contains(*f, "..") {
+				return fmt.Errorf("dataset %s: directory traversals not allowed: %s: %w", d.Name, *f, diag.ErrBadValue)
+			}
+			if !filepath.IsAbs(*f) {
+				*f = filepath.Join(dir, *f)
+			}
+		}
+		if load != "" {
+			vals, err := loadDataset(load, d.Type, format, valueKey)
+			if err != nil && !(os.IsNotExist(err) && d.Save == load) {
+				return fmt.Errorf("dataset %s: %w", d.Name, err)
+			}
+			d.Values = vals
+		}
+		b.add(d)
+		return nil
+	})
+}
+
+// loadDataset reads a dataset file into decoded values.
+func loadDataset(path, typ, format, valueKey string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var vals []string
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		raw := line
+		if format == "ndjson" {
+			var obj map[string]any
+			if err := json.Unmarshal([]byte(line), &obj); err != nil {
+				return nil, fmt.Errorf("%s:%d: %v: %w", path, n, err, diag.ErrBadValue)
+			}
+			s, _ := obj[valueKey].(string)
+			raw = s
+		} else if i := strings.IndexByte(line, ','); i >= 0 {
+			raw = line[:i] // a datarep value's reputation follows
+		}
+		v, err := datasetValue(raw, typ, format == "ndjson")
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+		vals = append(vals, v)
+	}
+	return vals, sc.Err()
+}
+
+// datasetValue decodes one value as the set's type stores it.
+func datasetValue(s, typ string, plain bool) (string, error) {
+	switch typ {
+	case "string":
+		if plain {
+			return s, nil
+		}
+		b, err := base64.StdEncoding.DecodeString(s)
+		if err != nil {
+			return "", fmt.Errorf("string value %q is not base64: %w", s, diag.ErrBadValue)
+		}
+		return string(b), nil
+	case "md5", "sha256":
+		b, err := hex.DecodeString(s)
+		if err != nil || (typ == "md5" && len(b) != 16) || (typ == "sha256" && len(b) != 32) {
+			return "", fmt.Errorf("%s value %q: %w", typ, s, diag.ErrBadValue)
+		}
+		return string(b), nil
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil || (typ == "ipv4" && !a.Is4()) {
+		return "", fmt.Errorf("%s value %q: %w", typ, s, diag.ErrBadValue)
+	}
+	if typ == "ipv4" {
+		b := a.As4()
+		return string(b[:]), nil
+	}
+	b := a.As16()
+	return string(b[:]), nil
+}

@@ -1,0 +1,50 @@
+package suricata
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/compiler/vars"
+)
+
+func TestDatasetLoad(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ua.csv"), []byte("Y3VybC83LjQzLjA=\n\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "ips.csv"), []byte("10.0.0.1\n::ffff:10.0.0.2\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "d.json"), []byte(`{"domain": ".evil.com"}`+"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "md5.lst"), []byte("d41d8cd98f00b204e9800998ecf8427e\n"), 0o644)
+	rules := `alert http any any -> any any (http.user_agent; dataset:isset,ua,type string,load ua.csv; sid:1;)
+alert dns any any -> any any (dns.query; dataset:isset,dom,type string,match subdomain,load d.json,format ndjson,value_key domain,context_key domain; sid:2;)
+alert http any any -> any any (http.host; dataset:set,seen, type string, state seen.lst; sid:3;)
+alert http any any -> any any (http.user_agent; to_md5; dataset:isnotset,h,type md5,load md5.lst; sid:4;)
+`
+	path := filepath.Join(dir, "t.rules")
+	rs, errs, _ := New(vars.Defaults()).File(path, []byte(rules))
+	if errs.Len() > 0 || len(rs) != 4 {
+		t.Fatalf("%d rules, %v", len(rs), errs)
+	}
+	d := func(i int) *ir.Dataset { return rs[i].Matchers[0].(*ir.Dataset) }
+	if got := d(0); got.Cmd != "isset" || got.Buffer.Name != "http.user_agent" || !slices.Equal(got.Values, []string{"curl/7.43.0"}) {
+		t.Errorf("string set: %+v", got)
+	}
+	if got := d(1); !got.Subdomain || !slices.Equal(got.Values, []string{".evil.com"}) {
+		t.Errorf("ndjson set: %+v", got)
+	}
+	if got := d(2); got.Cmd != "set" || got.Save != filepath.Join(dir, "seen.lst") || len(got.Values) != 0 {
+		t.Errorf("state set (no file yet): %+v", got)
+	}
+	if got := d(3); len(got.Values) != 1 || len(got.Values[0]) != 16 || len(got.Buffer.Transforms) != 1 {
+		t.Errorf("md5 set: %+v", got)
+	}
+	rs, errs, _ = New(vars.Defaults()).File(path, []byte(`alert ip any any -> any any (dataset:isset,x,type ipv4,load ips.csv; sid:5;)`+"\n"))
+	if errs.Len() == 0 {
+		t.Errorf("an IPv6 address in an ipv4 set was accepted: %+v", rs)
+	}
+	_, errs, _ = New(vars.Defaults()).File(path, []byte(`alert dns any any -> any any (dns.query; dataset:set,x,type string,save ../x.lst; sid:6;)`+"\n"))
+	if errs.Len() == 0 {
+		t.Error("a directory traversal was accepted")
+	}
+}

@@ -1,0 +1,24 @@
+package match
+
+import "testing"
+
+func TestDatasetStep(t *testing.T) {
+	d := &dataset{typ: "string", vals: map[string]struct{}{".evil.com": {}}}
+	set := &datasetStep{set: d, cmd: "set"}
+	if !set.holds([]byte("a")) || set.holds([]byte("a")) {
+		t.Error("set holds on a new value only")
+	}
+	isset := &datasetStep{set: d, cmd: "isset"}
+	notset := &datasetStep{set: d, cmd: "isnotset"}
+	if !isset.holds([]byte("a")) || notset.holds([]byte("a")) || !notset.holds([]byte("b")) {
+		t.Error("isset/isnotset")
+	}
+	sub := &datasetStep{set: d, cmd: "isset", subdomain: true}
+	if !sub.holds([]byte(".www.evil.com")) || !sub.holds([]byte(".evil.com")) || sub.holds([]byte(".notevil.com")) || isset.holds([]byte(".www.evil.com")) {
+		t.Error("subdomain match")
+	}
+	unset := &datasetStep{set: d, cmd: "unset"}
+	if !unset.holds([]byte("a")) || unset.holds([]byte("a")) || isset.holds([]byte("a")) {
+		t.Error("unset removes and holds when the value was there")
+	}
+}
