@@ -13,6 +13,7 @@ import (
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/compiler/lower"
 	"github.com/rulec/rulec/compiler/seclang"
+	"github.com/rulec/rulec/compiler/sideconf"
 	"github.com/rulec/rulec/compiler/suricata"
 	"github.com/rulec/rulec/compiler/vars"
 	"github.com/rulec/rulec/diag"
@@ -22,6 +23,9 @@ import (
 // Options configure a compilation.
 type Options struct {
 	Vars *vars.Vars // Suricata variables; nil means the defaults
+	// Side holds classification.config, reference.config and
+	// threshold.config; nil means Suricata's default classtypes only.
+	Side *sideconf.Files
 }
 
 // Result is a compiled rule set with everything found on the way.
@@ -71,6 +75,10 @@ func Compile(paths []string, opts Options) (*Result, error) {
 		res.Tally.Merge(tally)
 	}
 	checkDuplicates(res)
+	if opts.Side != nil {
+		res.Diags.Merge(opts.Side.Diags)
+		res.Diags.Merge(sideconf.Apply(opts.Side.Threshold, res.Rules))
+	}
 	return res, nil
 }
 
@@ -111,6 +119,12 @@ func langExt(path string) string {
 
 func compileSuricata(files []string, opts Options) ([]*ir.Rule, *diag.List, diag.Tally, error) {
 	c := suricata.New(opts.Vars)
+	if opts.Side != nil {
+		if opts.Side.Classes != nil {
+			c.SetClasses(opts.Side.Classes)
+		}
+		c.SetReferences(opts.Side.References)
+	}
 	var (
 		rules []*ir.Rule
 		diags = &diag.List{}

@@ -18,6 +18,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	varsFile := fs.String("vars", "", "suricata.yaml-style file with vars: address-groups and port-groups")
 	strict := fs.Bool("strict", false, "also fail when rules use unsupported keywords")
 	verbose := fs.BoolP("verbose", "v", false, "say why each userspace rule is not in the kernel")
+	side := addSideFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -25,7 +26,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "rulec check: no rule files or folders given")
 		return 2
 	}
-	res, code := compileRules("check", fs.Args(), *varsFile, stderr)
+	res, code := compileRules("check", fs.Args(), *varsFile, *side, stderr)
 	if res == nil {
 		return code
 	}

@@ -24,6 +24,7 @@ func runCompile(args []string, stdout, stderr io.Writer) int {
 	varsFile := fs.String("vars", "", "suricata.yaml-style file with vars: address-groups and port-groups")
 	strict := fs.Bool("strict", false, "fail when rules use unsupported keywords")
 	signKey := fs.String("sign", "", "sign the object with this ed25519 private key (PKCS#8 PEM, from rulec keygen or openssl genpkey -algorithm ed25519)")
+	side := addSideFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -39,7 +40,7 @@ func runCompile(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	res, code := compileRules("compile", fs.Args(), *varsFile, stderr)
+	res, code := compileRules("compile", fs.Args(), *varsFile, *side, stderr)
 	if res == nil {
 		return code
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/ed25519"
 	"fmt"
+	"github.com/rulec/rulec/compiler/sideconf"
 	"io"
 	"os"
 	"path/filepath"
@@ -47,6 +48,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	memLimit := fs.String("memory-limit", "768mb", "soft limit of the Go heap: the collector works harder near it, so the memcaps' live bytes are not doubled by garbage (GOMEMLIMIT overrides; 0: none)")
 	sets := fs.StringArray("set", nil, "flow tracker setting KEY=VALUE, Suricata's names: memcaps, flow timeouts, HTTP limits (repeatable; e.g. --set flow.memcap=64mb)")
 	lf := addLiveFlags(fs)
+	side := addSideFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -71,14 +73,14 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *pcap == "" {
-		return runLive(lf, liveCommon{paths: paths, varsFile: *varsFile, eve: eveOut{*evePath, *eveType, *eveFacility}, severity: *severity, midstream: *midstream, wafBlocking: *wafOn, verify: pub, sets: *sets}, stdout, stderr)
+		return runLive(lf, liveCommon{paths: paths, varsFile: *varsFile, side: *side, eve: eveOut{*evePath, *eveType, *eveFacility}, severity: *severity, midstream: *midstream, wafBlocking: *wafOn, verify: pub, sets: *sets}, stdout, stderr)
 	}
 	sev, err := eve.ParseSeverity(*severity)
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 2
 	}
-	o, code := loadObject(paths, *varsFile, pub, stderr)
+	o, code := loadObject(paths, *varsFile, *side, pub, stderr)
 	if o == nil {
 		return code
 	}
@@ -173,7 +175,7 @@ func verifyKey(path string, paths []string, stderr io.Writer) (ed25519.PublicKey
 
 // loadObject reads a .rco object (signed by pub's key when pub is set), or
 // compiles rule files and folders in memory.
-func loadObject(paths []string, varsFile string, pub ed25519.PublicKey, stderr io.Writer) (*object.Object, int) {
+func loadObject(paths []string, varsFile string, side sideconf.Paths, pub ed25519.PublicKey, stderr io.Writer) (*object.Object, int) {
 	if len(paths) == 1 && filepath.Ext(paths[0]) == ".rco" {
 		o, err := object.ReadVerifiedFile(paths[0], pub)
 		if err != nil {
@@ -182,7 +184,7 @@ func loadObject(paths []string, varsFile string, pub ed25519.PublicKey, stderr i
 		}
 		return o, 0
 	}
-	res, code := compileRules("run", paths, varsFile, stderr)
+	res, code := compileRules("run", paths, varsFile, side, stderr)
 	if res == nil {
 		return nil, code
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"errors"
 	"fmt"
+	"github.com/rulec/rulec/compiler/sideconf"
 	"io"
 	"net/http"
 	"os"
@@ -47,6 +48,7 @@ type liveFlags struct {
 type liveCommon struct {
 	paths                  []string
 	varsFile, severity     string
+	side                   sideconf.Paths
 	eve                    eveOut
 	midstream, wafBlocking bool
 	sets                   []string          // --set KEY=VALUE flow settings
@@ -82,6 +84,7 @@ func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
 type source struct {
 	paths    []string
 	varsFile string
+	side     sideconf.Paths
 	vars     *vars.Vars // from the configuration file
 	verify   ed25519.PublicKey
 }
@@ -122,7 +125,11 @@ func (s source) compile() (*object.Object, error) {
 	if v == nil {
 		v = vars.Defaults()
 	}
-	res, err := compiler.Compile(s.paths, compiler.Options{Vars: v})
+	files, err := loadSideFiles(s.side, s.varsFile, v)
+	if err != nil {
+		return nil, err
+	}
+	res, err := compiler.Compile(s.paths, compiler.Options{Vars: v, Side: files})
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +237,7 @@ func runLive(lf *liveFlags, c liveCommon, stdout, stderr io.Writer) int {
 	// during start-up also ends in a clean detach.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	src := source{paths: c.paths, varsFile: c.varsFile, vars: f.Vars, verify: c.verify}
+	src := source{paths: c.paths, varsFile: c.varsFile, side: c.side, vars: f.Vars, verify: c.verify}
 	o, digest, err := src.load()
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)

@@ -28,6 +28,9 @@ func Dump(w io.Writer, o *Object) {
 	for i, r := range o.Rules {
 		m := r.Meta
 		d.printf("rule %d: %s %d:%d:%d %s %s priority %d %s %q", i, r.Lang, m.GID, m.SID, m.Rev, r.Action, o.Tiers[i].Tier, m.Priority, r.Pos, m.Msg)
+		for _, s := range r.Suppress {
+			d.printf(" suppress %s %s", s.Track, s.Addrs)
+		}
 		if reason := o.Tiers[i].Reason; reason != "" {
 			d.printf(" (%s)", reason)
 		} else if note := o.Tiers[i].Note; note != "" {

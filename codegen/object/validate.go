@@ -127,6 +127,11 @@ func validRule(r *ir.Rule) error {
 			return fmt.Errorf("sid %d: %w", r.Meta.SID, err)
 		}
 	}
+	for _, s := range r.Suppress {
+		if err := validSuppress(s); err != nil {
+			return fmt.Errorf("sid %d: %w", r.Meta.SID, err)
+		}
+	}
 	if err := validStateful(r); err != nil {
 		return fmt.Errorf("sid %d: %w", r.Meta.SID, err)
 	}
@@ -208,12 +213,21 @@ func validByteOpts(o ir.ByteOpts) error {
 
 func validThreshold(t ir.Threshold) error {
 	switch {
-	case !slices.Contains([]string{"threshold", "limit", "both", "backoff", "detection_filter"}, t.Kind):
+	case !slices.Contains([]string{"threshold", "limit", "both", "backoff", "detection_filter", "rate_filter"}, t.Kind):
 		return fmt.Errorf("unknown threshold type %q", t.Kind)
 	case !slices.Contains([]string{"by_src", "by_dst", "by_rule", "by_both", "by_flow"}, t.Track):
 		return fmt.Errorf("unknown threshold track %q", t.Track)
-	case t.Count < 1 || t.Seconds < 0 || t.Multiplier < 0:
-		return fmt.Errorf("threshold count %d seconds %d multiplier %d", t.Count, t.Seconds, t.Multiplier)
+	case t.Count < 1 || t.Seconds < 0 || t.Multiplier < 0 || t.Timeout < 0:
+		return fmt.Errorf("threshold count %d seconds %d multiplier %d timeout %d", t.Count, t.Seconds, t.Multiplier, t.Timeout)
+	case t.Kind == "rate_filter" && !slices.Contains([]ir.Action{ir.ActAlert, ir.ActDrop, ir.ActPass, ir.ActReject}, t.NewAction):
+		return fmt.Errorf("rate_filter new_action %q", t.NewAction)
+	}
+	return nil
+}
+
+func validSuppress(s ir.Suppress) error {
+	if !slices.Contains([]string{"by_src", "by_dst", "by_either"}, s.Track) {
+		return fmt.Errorf("unknown suppress track %q", s.Track)
 	}
 	return nil
 }

@@ -41,11 +41,24 @@ type Bit struct {
 	Expire int    // xbits: seconds
 }
 
-// Threshold is a threshold, limit, both or detection_filter setting.
+// Threshold is a threshold, limit, both, backoff, detection_filter or
+// (from threshold.config) rate_filter setting.
 type Threshold struct {
-	Kind       string // "threshold", "limit", "both", "backoff", "detection_filter"
+	Kind       string // "threshold", "limit", "both", "backoff", "detection_filter", "rate_filter"
 	Track      string // by_src, by_dst, by_rule, by_both, by_flow
 	Count      int
 	Seconds    int
 	Multiplier int // backoff: alert at Count, then every Count*Multiplier^n
+	// rate_filter: past Count matches in Seconds the rule acts as
+	// NewAction for Timeout seconds.
+	NewAction Action
+	Timeout   int
+}
+
+// Suppress is a threshold.config suppress with a track: the rule's alerts
+// are not written when the packet's source (by_src), destination (by_dst)
+// or either address (by_either) is in Addrs; its actions still apply.
+type Suppress struct {
+	Track string
+	Addrs AddrSet
 }

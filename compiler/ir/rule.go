@@ -36,6 +36,7 @@ type Rule struct {
 	Matchers []Matcher
 	Bits     []Bit
 	Limits   []Threshold
+	Suppress []Suppress
 	NoAlert  bool
 	Target   string // "src" or "dest": which side is the target, when stated
 	Tag      *Tag
@@ -53,8 +54,9 @@ type Meta struct {
 	Metadata      []KV
 }
 
-// Reference is one "reference:kind,value".
-type Reference struct{ Kind, Value string }
+// Reference is one "reference:kind,value"; URL is the system's prefix
+// from reference.config followed by the value, when the system is known.
+type Reference struct{ Kind, Value, URL string }
 
 // KV is one metadata key and value, in rule order.
 type KV struct{ Key, Value string }

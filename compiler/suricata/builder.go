@@ -2,6 +2,7 @@ package suricata
 
 import (
 	"fmt"
+	"github.com/rulec/rulec/compiler/sideconf"
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/diag"
@@ -18,10 +19,12 @@ type builder struct {
 	extracted map[string]bool
 	fastSeen  bool
 	app       string // app-layer protocol implied by the buffers used
+	classes   map[string]sideconf.Class
+	refs      map[string]string
 }
 
-func newBuilder(r *ir.Rule) *builder {
-	return &builder{rule: r, buf: ir.Buffer{Name: ir.BufPayload}}
+func newBuilder(r *ir.Rule, c *Compiler) *builder {
+	return &builder{rule: r, buf: ir.Buffer{Name: ir.BufPayload}, classes: c.classes, refs: c.refs}
 }
 
 // add appends a matcher in the current buffer.

@@ -3,6 +3,7 @@ package suricata
 import (
 	"errors"
 	"fmt"
+	"github.com/rulec/rulec/compiler/sideconf"
 	"strconv"
 	"strings"
 
@@ -14,11 +15,23 @@ import (
 
 // Compiler lowers Suricata rules with one set of variables.
 type Compiler struct {
-	res *vars.Resolver
+	res     *vars.Resolver
+	classes map[string]sideconf.Class
+	refs    map[string]string
 }
 
-// New returns a compiler resolving variables from v.
-func New(v *vars.Vars) *Compiler { return &Compiler{res: vars.NewResolver(v)} }
+// New returns a compiler resolving variables from v, with the classtypes
+// of Suricata's default classification.config and no reference systems.
+func New(v *vars.Vars) *Compiler {
+	return &Compiler{res: vars.NewResolver(v), classes: sideconf.DefaultClasses()}
+}
+
+// SetClasses replaces the classtypes (from a classification.config).
+func (c *Compiler) SetClasses(m map[string]sideconf.Class) { c.classes = m }
+
+// SetReferences sets the reference systems' URL prefixes (from a
+// reference.config).
+func (c *Compiler) SetReferences(m map[string]string) { c.refs = m }
 
 // File parses and compiles one rules file. It returns the rules that
 // compiled (disabled ones included, flagged), every diagnostic of the
@@ -82,7 +95,7 @@ func (c *Compiler) Rule(r *syntax.Rule) (*ir.Rule, []*diag.Diagnostic) {
 	if fam := families[strings.ToLower(r.Proto)]; fam != 0 {
 		h.Src, h.Dst = onlyFamily(h.Src, fam), onlyFamily(h.Dst, fam)
 	}
-	b := newBuilder(rule)
+	b := newBuilder(rule, c)
 	for i := range r.Options {
 		o := &r.Options[i]
 		if err := applyOption(b, o); err != nil {

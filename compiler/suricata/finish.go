@@ -26,12 +26,12 @@ var finishers = []func(*builder) error{
 		if m.GID == 0 {
 			m.GID = 1
 		}
-		ct, known := classtypes[m.Classtype]
-		m.Category = ct.desc
+		ct, known := b.classes[m.Classtype]
+		m.Category = ct.Desc
 		if m.Priority == 0 {
 			m.Priority = defaultPriority
 			if known {
-				m.Priority = ct.priority
+				m.Priority = ct.Priority
 			}
 		}
 		return nil

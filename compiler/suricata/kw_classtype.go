@@ -10,8 +10,8 @@ import (
 
 func init() {
 	register("classtype", valueRequired, func(b *builder, o *syntax.Option) error {
-		name := strings.TrimSpace(o.Value)
-		if _, ok := classtypes[name]; !ok {
+		name := strings.ToLower(strings.TrimSpace(o.Value))
+		if _, ok := b.classes[name]; !ok {
 			return fmt.Errorf("unknown classtype %q: %w", name, diag.ErrBadValue)
 		}
 		b.rule.Meta.Classtype = name

@@ -13,8 +13,11 @@ func init() {
 		if !ok || strings.TrimSpace(kind) == "" {
 			return badValue("reference, want kind,value", o.Value)
 		}
-		b.rule.Meta.References = append(b.rule.Meta.References,
-			ir.Reference{Kind: strings.TrimSpace(kind), Value: strings.TrimSpace(value)})
+		ref := ir.Reference{Kind: strings.TrimSpace(kind), Value: strings.TrimSpace(value)}
+		if prefix, ok := b.refs[strings.ToLower(ref.Kind)]; ok {
+			ref.URL = prefix + ref.Value
+		}
+		b.rule.Meta.References = append(b.rule.Meta.References, ref)
 		return nil
 	})
 }

@@ -1,17 +1,22 @@
 package engine
 
 import (
+	"net/netip"
+
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
-// userAlert turns a userspace match into an EVE event.
-func (e *Engine) userAlert(u *inspect.Unit, c *urule) {
-	u.Flow.Alerted = true
+// userAlert turns a userspace match of r, from src to dst, into an EVE
+// event, unless a suppress stops it; its action applies either way.
+func (e *Engine) userAlert(u *inspect.Unit, r *ir.Rule, src, dst netip.Addr) {
 	ev := e.unitEvent(u)
-	e.emit(ev, c.r, "userspace", e.alertAction(c.r.Action), c.r.Meta.Msg)
-	e.decided(c.r, u, ev)
+	if !e.suppressed(r, src, dst) {
+		u.Flow.Alerted = true
+		e.emit(ev, r, "userspace", e.alertAction(r.Action), r.Meta.Msg)
+	}
+	e.decided(r, u, ev)
 }
 
 // unitEvent is the event of an alert on u, with X-Forwarded-For applied

@@ -22,7 +22,8 @@ type ipOnlyKey struct {
 }
 
 // kernelAlert turns a classifier alert into an EVE event; an IP-only rule
-// alerts once per tuple and direction. It reports whether it alerted.
+// alerts once per tuple and direction, and a suppress may stop the alert.
+// It reports whether it alerted.
 func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev refeval.Event) bool {
 	if int(ev.Rule) >= len(e.obj.Rules) {
 		e.stats.BadEvents++
@@ -40,11 +41,14 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev re
 		e.kernelIP[k] = true
 	}
 	ev2 := eve.PacketEvent(ts, flowID, t.Src, t.Dst, t.Sport, t.Dport, t.Proto)
-	e.emit(ev2, r, "kernel", e.alertAction(r.Action), r.Meta.Msg)
+	quiet := e.suppressed(r, t.Src, t.Dst)
+	if !quiet {
+		e.emit(ev2, r, "kernel", e.alertAction(r.Action), r.Meta.Msg)
+	}
 	if rank := actionRank(r.Action); e.opts.IPS && (rank == 1 || rank == 2) && e.fate.alert == nil {
 		e.fate.reason, e.fate.alert, e.fate.rule = dropRules, ev2, r
 	}
-	return true
+	return !quiet
 }
 
 // undecided returns the alerts of kernel rules the classifier left to
@@ -98,6 +102,9 @@ func (e *Engine) detailUnit(u *inspect.Unit) {
 	}
 	for _, p := range e.pending {
 		r := e.obj.Rules[p.ev.Rule]
+		if e.suppressed(r, p.tuple.Src, p.tuple.Dst) {
+			continue
+		}
 		u.Flow.Alerted = true
 		e.emit(e.unitEvent(u), r, "kernel", eve.RuleAction(r.Action), r.Meta.Msg)
 	}

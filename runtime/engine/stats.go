@@ -28,6 +28,7 @@ type Stats struct {
 	CopiedBytes    map[string]uint64 // their bytes
 	BadEvents      uint64            // kernel events naming no rule of the object
 	Alerts         uint64
+	Suppressed     uint64 // alerts a threshold.config suppress stopped
 	AlertsByTier   map[string]uint64
 	BySeverity     map[string]uint64
 	BySID          map[uint64]uint64
@@ -65,6 +66,7 @@ func (s *Stats) Add(o *Stats) {
 	}
 	s.BadEvents += o.BadEvents
 	s.Alerts += o.Alerts
+	s.Suppressed += o.Suppressed
 	if s.AlertsByTier == nil {
 		s.init()
 	}
@@ -142,6 +144,9 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(w, "%-24s %d\n", "WAF txs finished early", s.WAFEvicted)
 	fmt.Fprintf(w, "%-24s %d\n", "rule group resets", s.GroupResets)
 	fmt.Fprintf(w, "%-24s %d (kernel %d, userspace %d)\n", "alerts", s.Alerts, s.AlertsByTier["kernel"], s.AlertsByTier["userspace"])
+	if s.Suppressed > 0 {
+		fmt.Fprintf(w, "%-24s %d\n", "alerts suppressed", s.Suppressed)
+	}
 	for _, sev := range []string{"critical", "high", "medium", "low"} {
 		fmt.Fprintf(w, "  %-22s %d\n", sev, s.BySeverity[sev])
 	}

@@ -3,17 +3,51 @@ package engine
 import (
 	"net/netip"
 
+	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/threshold"
 )
 
-// limitsAllow applies detection_filter (a match condition) then the
-// threshold (an alert filter).
-func (e *Engine) limitsAllow(c *urule, src, dst netip.Addr, u *inspect.Unit) bool {
+// limitsAllow applies the rule's detection_filter (a match condition),
+// threshold (an alert filter) and rate_filter in order. It reports whether
+// the match goes on, and the rule as it acts on this match: a copy with
+// the rate_filter's new action while that is in force.
+func (e *Engine) limitsAllow(c *urule, src, dst netip.Addr, u *inspect.Unit) (*ir.Rule, bool) {
+	r := c.r
 	for _, t := range c.r.Limits {
-		if !e.limits.Allow(t, threshold.KeyFor(t, c.idx, src, dst, u.Flow.ID), u.TS) {
-			return false
+		k := threshold.KeyFor(t, c.idx, src, dst, u.Flow.ID)
+		if t.Kind == "rate_filter" {
+			if e.limits.Rate(t, k, u.TS) && t.NewAction != r.Action {
+				acting := *r
+				acting.Action = t.NewAction
+				r = &acting
+			}
+			continue
+		}
+		if !e.limits.Allow(t, k, u.TS) {
+			return r, false
 		}
 	}
-	return true
+	return r, true
+}
+
+// suppressed reports whether a threshold.config suppress stops r's alert
+// on a packet from src to dst; the rule's actions still apply.
+func (e *Engine) suppressed(r *ir.Rule, src, dst netip.Addr) bool {
+	for _, s := range r.Suppress {
+		hit := false
+		switch s.Track {
+		case "by_src":
+			hit = s.Addrs.Contains(src)
+		case "by_dst":
+			hit = s.Addrs.Contains(dst)
+		case "by_either":
+			hit = s.Addrs.Contains(src) || s.Addrs.Contains(dst)
+		}
+		if hit {
+			e.stats.Suppressed++
+			return true
+		}
+	}
+	return false
 }

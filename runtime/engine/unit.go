@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/rulec/rulec/codegen/kernel"
+	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
@@ -12,7 +13,14 @@ import (
 type scratch struct {
 	matched []int
 	cands   []*urule
-	alerts  []*urule
+	alerts  []acting
+}
+
+// acting is a matched rule and the rule as it acts on this match (a
+// rate_filter may change its action).
+type acting struct {
+	c *urule
+	r *ir.Rule
 }
 
 // addrCache remembers the address bitsets of the last two address pairs
@@ -100,7 +108,8 @@ func (e *Engine) unit(u *inspect.Unit) {
 		if u.Kind == inspect.KindApp && !firstInTx(c, u) {
 			continue
 		}
-		if !e.limitsAllow(c, src, dst, u) {
+		r, ok := e.limitsAllow(c, src, dst, u)
+		if !ok {
 			continue
 		}
 		applyBits(r.Bits, u.Flow)
@@ -114,11 +123,11 @@ func (e *Engine) unit(u *inspect.Unit) {
 			break
 		}
 		if !r.NoAlert {
-			alerts = append(alerts, c)
+			alerts = append(alerts, acting{c, r})
 		}
 	}
 	sc.alerts = alerts
-	for _, c := range alerts {
-		e.userAlert(u, c)
+	for _, a := range alerts {
+		e.userAlert(u, a.r, src, dst)
 	}
 }

@@ -29,7 +29,8 @@ type entry struct {
 	expires time.Time // the end of the entry's window; it is dropped past it
 	count   int
 	next    int
-	pos     int // index in the expiry heap
+	since   time.Time // rate_filter: when its new action began; zero when off
+	pos     int       // index in the expiry heap
 }
 
 // Tracker holds the counters. It is not safe for concurrent use.
@@ -159,4 +160,41 @@ func (h *expiryHeap) Pop() any {
 	old[len(old)-1] = nil
 	*h = old[:len(old)-1]
 	return e
+}
+
+// Rate counts one match under a rate_filter and reports whether the rule
+// acts as t.NewAction on it: once more than t.Count matches fall in
+// t.Seconds, for the t.Timeout seconds that follow (in whole seconds, as
+// Suricata compares them). A new key while the table is full keeps the
+// rule's own action and is counted in Stats.Full.
+func (tr *Tracker) Rate(t ir.Threshold, k Key, now time.Time) bool {
+	tr.expire(now)
+	e, ok := tr.entries[k]
+	if !ok {
+		if len(tr.entries) >= tr.max {
+			tr.stats.Full++
+			return false
+		}
+		e = &entry{key: k, count: 1, expires: expiresAt(t, now)}
+		tr.entries[k] = e
+		heap.Push(&tr.expiry, e)
+		return false
+	}
+	if !e.since.IsZero() {
+		if now.Unix()-e.since.Unix() > int64(t.Timeout) {
+			e.since = time.Time{}
+			return false
+		}
+		return true
+	}
+	e.count++
+	if e.count <= t.Count {
+		return false
+	}
+	e.since = now
+	if end := now.Add(time.Duration(t.Timeout+1) * time.Second); end.After(e.expires) {
+		e.expires = end
+		heap.Fix(&tr.expiry, e.pos)
+	}
+	return true
 }

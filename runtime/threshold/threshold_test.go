@@ -124,3 +124,29 @@ func TestBackoffKeptWhileActive(t *testing.T) {
 		t.Errorf("backoff over 10 hours of matches 50 min apart: %s", got)
 	}
 }
+
+// TestRateFilter: past count matches in the window the new action holds
+// for timeout seconds, then the window's count goes on.
+func TestRateFilter(t *testing.T) {
+	th := ir.Threshold{Kind: "rate_filter", Track: "by_src", Count: 2, Seconds: 10, NewAction: ir.ActDrop, Timeout: 5}
+	src, other := netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2")
+	tr := New(0)
+	base := time.Unix(1000, 0)
+	got := ""
+	for i := range 10 {
+		if tr.Rate(th, KeyFor(th, 1, src, src, 0), base.Add(time.Duration(i)*time.Second)) {
+			got += "D"
+		} else {
+			got += "."
+		}
+	}
+	if got != "..DDDDDD.D" {
+		t.Errorf("rate_filter over 10 matches a second apart: %s, want ..DDDDDD.D", got)
+	}
+	if tr.Rate(th, KeyFor(th, 1, other, other, 0), base.Add(9*time.Second)) {
+		t.Error("another source shares the count")
+	}
+	if tr.Rate(th, KeyFor(th, 1, src, src, 0), base.Add(40*time.Second)) {
+		t.Error("the count did not start again after the window and the timeout")
+	}
+}
