@@ -11,4 +11,5 @@ const (
 	AcceptBit  = 0x80000000
 	ItemNeg    = 0x80000000
 	NoRule     = 0xffffffff
+	FlowDrops  = 65536 // flows a drop verdict marks (LRU)
 )

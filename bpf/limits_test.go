@@ -17,6 +17,7 @@ func TestLimitsMatchHeader(t *testing.T) {
 		"ACCEPT_BIT":   AcceptBit,
 		"ITEM_NEGATED": ItemNeg,
 		"NO_RULE":      NoRule,
+		"FLOW_DROPS":   FlowDrops,
 	}
 	cheader.Check(t, "rulec.h", want)
 }

@@ -94,6 +94,15 @@ struct {
 	__uint(max_entries, 1); /* loader */
 } rc_item_stamp SEC(".maps");
 
+/* Flows whose packets are dropped after a drop or reject verdict, as
+ * Suricata drops a flow inline; value: when it was marked. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__type(key, struct flow_key);
+	__type(value, __u64);
+	__uint(max_entries, FLOW_DROPS);
+} rc_flow_drop SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__type(key, enum counter);

@@ -20,6 +20,7 @@
 #include "scan.h"
 #include "dns.h"
 #include "match.h"
+#include "flowdrop.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -295,6 +296,11 @@ int classify(struct __sk_buff *skb)
 		count(C_PARSE_ERROR, 1);
 		return TC_ACT_OK;
 	}
+	int keyed = flow_key(sc, &sc->fk);
+	if (keyed && bpf_map_lookup_elem(&rc_flow_drop, &sc->fk)) {
+		count(C_FLOW_DROPPED, 1);
+		return TC_ACT_SHOT;
+	}
 	sc->best = ACT_NONE;
 	sc->copy = 0;
 	if (sc->fragment) {
@@ -307,5 +313,13 @@ int classify(struct __sk_buff *skb)
 	sc->nmatch = 0;
 	sc->overflow = 0;
 	match_slots(skb, sc);
-	return verdict(skb, sc);
+	int rc = verdict(skb, sc);
+	if (keyed && (sc->best == ACT_DROP || sc->best == ACT_REJECT)) {
+		__u64 now = bpf_ktime_get_ns();
+		if (bpf_map_update_elem(&rc_flow_drop, &sc->fk, &now, BPF_ANY))
+			count(C_ERRORS, 1);
+		else
+			count(C_FLOW_DROPS, 1);
+	}
+	return rc;
 }

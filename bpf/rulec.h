@@ -12,6 +12,7 @@
 #define MAX_PATTERN 128 /* bytes of one kernel pattern */
 #define MAX_NAME 256	/* DNS question name bytes (wire form, terminator included) */
 #define MAX_OPTS 8	/* EDNS options of an OPT record the parser checks */
+#define FLOW_DROPS 65536 /* flows a drop verdict marks (LRU) */
 #define MAX_EVENTS 16	/* alert events per packet */
 #define SNAP_LEN 65535	/* packet bytes a COPY event carries */
 #define ACCEPT_BIT 0x80000000u
@@ -104,6 +105,8 @@ enum counter {
 	C_DNS_QUESTIONS,  /* more than one question: copied up */
 	C_DNS_RECORDS,	  /* records other than one EDNS OPT: copied up */
 	C_DNS_MALFORMED,  /* a message the userspace decoder refuses: copied up */
+	C_FLOW_DROPPED,	  /* packets of a flow a drop or reject verdict marked: dropped, no alert */
+	C_FLOW_DROPS,	  /* flows marked by a drop or reject verdict */
 	C_MAX,
 };
 
@@ -169,6 +172,18 @@ struct list_entry {
 	__u64 expires_ns; /* 0: never; else bpf_ktime_get_ns() deadline */
 	__u32 rule;
 	__u32 flags; /* userspace bookkeeping; the classifier ignores it */
+};
+
+/* A TCP or UDP flow, the same for both directions: the endpoints in
+ * order (address bytes, then port) and the VLAN ids. */
+struct flow_key {
+	__u8 a[16];
+	__u8 b[16];
+	__u16 ap;
+	__u16 bp;
+	__u16 vlan[3];
+	__u8 proto;
+	__u8 pad;
 };
 
 /* kernel.Cmp. */

@@ -115,7 +115,9 @@ const (
 	RulecCounterC_DNS_QUESTIONS    RulecCounter = 28
 	RulecCounterC_DNS_RECORDS      RulecCounter = 29
 	RulecCounterC_DNS_MALFORMED    RulecCounter = 30
-	RulecCounterC_MAX              RulecCounter = 31
+	RulecCounterC_FLOW_DROPPED     RulecCounter = 31
+	RulecCounterC_FLOW_DROPS       RulecCounter = 32
+	RulecCounterC_MAX              RulecCounter = 33
 )
 
 type RulecEvent struct {
@@ -150,6 +152,17 @@ const (
 	RulecFlagsModFLAGS_ANY   RulecFlagsMod = 3
 	RulecFlagsModFLAGS_NOT   RulecFlagsMod = 4
 )
+
+type RulecFlowKey struct {
+	_     structs.HostLayout
+	A     [16]uint8
+	B     [16]uint8
+	Ap    uint16
+	Bp    uint16
+	Vlan  [3]uint16
+	Proto uint8
+	Pad   uint8
+}
 
 type RulecItem struct {
 	_          structs.HostLayout
@@ -208,6 +221,8 @@ type RulecScratch struct {
 	Dns        uint8
 	NameLen    uint16
 	Name       [272]uint8
+	Fk         RulecFlowKey
+	_          [4]byte
 	Sum        [32]uint64
 	Mask       uint64
 	Word       uint32
@@ -285,6 +300,7 @@ const (
 	RulecMapRcDstV4      = "rc_dst_v4"
 	RulecMapRcDstV6      = "rc_dst_v6"
 	RulecMapRcEvents     = "rc_events"
+	RulecMapRcFlowDrop   = "rc_flow_drop"
 	RulecMapRcItemStamp  = "rc_item_stamp"
 	RulecMapRcItems      = "rc_items"
 	RulecMapRcLog        = "rc_log"
@@ -368,6 +384,7 @@ type RulecMapSpecs struct {
 	RcDstV4      *ebpf.MapSpec `ebpf:"rc_dst_v4"`
 	RcDstV6      *ebpf.MapSpec `ebpf:"rc_dst_v6"`
 	RcEvents     *ebpf.MapSpec `ebpf:"rc_events"`
+	RcFlowDrop   *ebpf.MapSpec `ebpf:"rc_flow_drop"`
 	RcItemStamp  *ebpf.MapSpec `ebpf:"rc_item_stamp"`
 	RcItems      *ebpf.MapSpec `ebpf:"rc_items"`
 	RcLog        *ebpf.MapSpec `ebpf:"rc_log"`
@@ -427,6 +444,7 @@ type RulecMaps struct {
 	RcDstV4      *ebpf.Map `ebpf:"rc_dst_v4"`
 	RcDstV6      *ebpf.Map `ebpf:"rc_dst_v6"`
 	RcEvents     *ebpf.Map `ebpf:"rc_events"`
+	RcFlowDrop   *ebpf.Map `ebpf:"rc_flow_drop"`
 	RcItemStamp  *ebpf.Map `ebpf:"rc_item_stamp"`
 	RcItems      *ebpf.Map `ebpf:"rc_items"`
 	RcLog        *ebpf.Map `ebpf:"rc_log"`
@@ -460,6 +478,7 @@ func (m *RulecMaps) Close() error {
 		m.RcDstV4,
 		m.RcDstV6,
 		m.RcEvents,
+		m.RcFlowDrop,
 		m.RcItemStamp,
 		m.RcItems,
 		m.RcLog,

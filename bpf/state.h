@@ -16,6 +16,7 @@ struct scratch {
 	__u8 dns;	   /* DNS_* (dns.h) */
 	__u16 name_len;	   /* dotted name bytes with the leading dot; 0: root */
 	__u8 name[MAX_NAME + 16];
+	struct flow_key fk; /* the packet's flow (flowdrop.h) */
 	__u64 sum[MAX_SUMMARY];
 	__u64 mask; /* candidate slots of word `word` not yet visited */
 	__u32 word;

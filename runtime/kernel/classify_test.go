@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"sync/atomic"
 	"testing"
 
 	kernelgen "github.com/rulec/rulec/codegen/kernel"
@@ -27,12 +28,19 @@ func copiedFor(r CopyReason) got { return got{kind: Copy, rule: noRule, reason: 
 
 const noRule = 0xffffffff
 
+// nextPort gives each test packet a flow of its own: a drop verdict
+// drops the rest of its flow (flow drop), which cases on one tuple would
+// otherwise see.
+var nextPort atomic.Uint32
+
+func freshPort() uint16 { return uint16(40000 + nextPort.Add(1)%20000) }
+
 func v4(proto uint8, dport uint16, payload string) packet {
-	return packet{src: "192.0.2.1", dst: "10.1.2.3", proto: proto, sport: 40000, dport: dport, payload: payload, flags: flagACK}
+	return packet{src: "192.0.2.1", dst: "10.1.2.3", proto: proto, sport: freshPort(), dport: dport, payload: payload, flags: flagACK}
 }
 
 func v6(proto uint8, dport uint16, payload string) packet {
-	return packet{src: "2001:db8::1", dst: "2001:db8::2", proto: proto, sport: 40000, dport: dport, payload: payload, flags: flagACK}
+	return packet{src: "2001:db8::1", dst: "2001:db8::2", proto: proto, sport: freshPort(), dport: dport, payload: payload, flags: flagACK}
 }
 
 func TestClassify(t *testing.T) {

@@ -39,6 +39,8 @@ type Counters struct {
 	DNSQuestions    uint64 // more than one question: copied up
 	DNSRecords      uint64 // records other than one EDNS OPT record: copied up
 	DNSMalformed    uint64 // messages the userspace decoder refuses: copied up
+	FlowDropped     uint64 // packets of a flow a drop or reject verdict marked: dropped without alerts
+	FlowDrops       uint64 // flows marked by a drop or reject verdict
 }
 
 // fields maps each counter of rulec.h to its field.
@@ -75,6 +77,8 @@ func (c *Counters) fields() [bpf.RulecCounterC_MAX]*uint64 {
 		bpf.RulecCounterC_DNS_QUESTIONS:    &c.DNSQuestions,
 		bpf.RulecCounterC_DNS_RECORDS:      &c.DNSRecords,
 		bpf.RulecCounterC_DNS_MALFORMED:    &c.DNSMalformed,
+		bpf.RulecCounterC_FLOW_DROPPED:     &c.FlowDropped,
+		bpf.RulecCounterC_FLOW_DROPS:       &c.FlowDrops,
 	}
 }
 

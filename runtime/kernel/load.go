@@ -94,6 +94,7 @@ func shared(c *Classifier) map[string]*ebpf.Map {
 		bpf.RulecMapRcBlockV4:   m.RcBlockV4,
 		bpf.RulecMapRcBlockV6:   m.RcBlockV6,
 		bpf.RulecMapRcBlockPort: m.RcBlockPort,
+		bpf.RulecMapRcFlowDrop:  m.RcFlowDrop,
 		bpf.RulecMapRcCounters:  m.RcCounters,
 		bpf.RulecMapRcEvents:    m.RcEvents,
 		bpf.RulecMapRcLog:       m.RcLog,

@@ -24,7 +24,7 @@ func WriteMetrics(w io.Writer, s *Snapshot) error {
 	}{{"pass", k.Pass}, {"drop", k.Drop}, {"reject", k.Reject}, {"alert", k.Alert},
 		{"allowed", k.Allowed}, {"blocked", k.Blocked}, {"no_candidates", k.NoCandidates},
 		{"non_ip", k.NonIP}, {"parse_error", k.ParseError}, {"fragment", k.Fragments},
-		{"vlan_too_many", k.VLANTooMany}, {"ext_too_many", k.ExtTooMany}} {
+		{"vlan_too_many", k.VLANTooMany}, {"ext_too_many", k.ExtTooMany}, {"flow_dropped", k.FlowDropped}} {
 		m.sample("rulec_verdicts_total", `verdict="`+v.name+`"`, v.n)
 	}
 	m.counter("rulec_copies_total", "Packets copied to the userspace tier.", k.Copies)

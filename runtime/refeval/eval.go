@@ -81,6 +81,7 @@ type Evaluator struct {
 	ports        []PortBlock
 	now          func() uint64
 	maxScan      int
+	drops        *flowDrops    // flows a drop or reject verdict marked
 	kernelSlots  kernel.Bitset // slots confirmed here
 	narrow       *narrowing
 	userSlots    kernel.Bitset // slots that only select packets to copy up
@@ -90,7 +91,7 @@ type Evaluator struct {
 // packets with more than kernel.MaxScan payload bytes to userspace.
 func New(t *kernel.Tables) *Evaluator {
 	e := &Evaluator{t: t, look: kernel.NewLookup(t), now: func() uint64 { return 0 }, maxScan: kernel.MaxScan,
-		kernelSlots: t.NewBitset(), userSlots: t.NewBitset()}
+		kernelSlots: t.NewBitset(), userSlots: t.NewBitset(), drops: &flowDrops{}}
 	for i, s := range t.Slots {
 		if s.Userspace {
 			t.Set(e.userSlots, i)
@@ -173,6 +174,10 @@ func (e *Evaluator) Run(pkt []byte) Result {
 	}
 	if p, blocked := e.portBlocked(&h); blocked {
 		return Result{Verdict: ActShot, Events: []Event{{Kind: EventBlock, Rule: p.Rule}}}
+	}
+	fk, keyed := keyOf(&h)
+	if keyed && e.drops.has(fk) {
+		return Result{Verdict: ActShot}
 	}
 	sc := e.narrow.run()
 	defer e.narrow.endRun(sc)
@@ -273,6 +278,9 @@ func (e *Evaluator) Run(pkt []byte) Result {
 	}
 	if best == kernel.ActDrop || best == kernel.ActReject {
 		res.Verdict = ActShot
+		if keyed {
+			e.drops.add(fk)
+		}
 	}
 	var last uint32
 	for n, i := range matched {

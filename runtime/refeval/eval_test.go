@@ -53,7 +53,7 @@ func TestEvaluator(t *testing.T) {
 		{"content before offset", dns("10.0.0.1", "EVIL456789ab"), ActOK, nil, false},
 		{"pass wins", dns("10.9.9.9", "0123456789abEVIL"), ActOK, nil, false},
 		{"syn to telnet", pktgen.Build(pktgen.Spec{Src: addr("1.1.1.1"), Dst: addr("2.2.2.2"), Proto: 6, Sport: 1000, Dport: 23, TCPFlags: 0x02 | 0x40}), ActShot, []uint32{1}, false},
-		{"syn-ack to telnet", pktgen.Build(pktgen.Spec{Src: addr("1.1.1.1"), Dst: addr("2.2.2.2"), Proto: 6, Sport: 1000, Dport: 23, TCPFlags: 0x12}), ActOK, nil, false},
+		{"syn-ack to telnet", pktgen.Build(pktgen.Spec{Src: addr("1.1.1.1"), Dst: addr("2.2.2.2"), Proto: 6, Sport: 1001, Dport: 23, TCPFlags: 0x12}), ActOK, nil, false},
 		{"big ping", pktgen.Build(pktgen.Spec{Src: addr("1.1.1.1"), Dst: addr("2.2.2.2"), Proto: 1, IType: 8, Payload: make([]byte, 200)}), ActOK, []uint32{2}, false},
 		{"small ping", pktgen.Build(pktgen.Spec{Src: addr("1.1.1.1"), Dst: addr("2.2.2.2"), Proto: 1, IType: 8, Payload: make([]byte, 50)}), ActOK, nil, false},
 		{"bidir reverse", pktgen.Build(pktgen.Spec{Src: addr("192.0.2.7"), Dst: addr("10.0.0.1"), Proto: 17, Sport: 1, Dport: 2, Payload: []byte("Hi there")}), ActOK, []uint32{4}, false},
@@ -117,5 +117,33 @@ func TestListsAndScanDepth(t *testing.T) {
 	big := pktgen.Build(pktgen.Spec{Src: addr("1.1.1.1"), Dst: addr("8.8.8.8"), Proto: 17, Sport: 1, Dport: 53, Payload: []byte(strings.Repeat("x", kernel.MaxScan+1))})
 	if r := e.Run(big); !r.Truncated || len(r.Events) != 1 || r.Events[0].Kind != EventCopy {
 		t.Errorf("past scan depth: %+v", r)
+	}
+}
+
+// TestFlowDrop: after a drop verdict the flow's later packets, both ways,
+// are dropped without events; another flow and another VLAN are not.
+func TestFlowDrop(t *testing.T) {
+	e := New(compileTables(t, testRules))
+	tcp := func(src, dst string, sp, dp uint16, flags uint8, vlans ...uint16) []byte {
+		return pktgen.Build(pktgen.Spec{Src: addr(src), Dst: addr(dst), Proto: 6, Sport: sp, Dport: dp, TCPFlags: flags, VLANs: vlans})
+	}
+	if r := e.Run(tcp("1.1.1.1", "2.2.2.2", 1000, 23, 0x02)); r.Verdict != ActShot || len(r.Events) != 1 {
+		t.Fatalf("syn to telnet: %+v, want a drop with its alert", r)
+	}
+	for _, c := range []struct {
+		name    string
+		pkt     []byte
+		verdict int
+	}{
+		{"retransmitted syn", tcp("1.1.1.1", "2.2.2.2", 1000, 23, 0x02), ActShot},
+		{"reply", tcp("2.2.2.2", "1.1.1.1", 23, 1000, 0x12), ActShot},
+		{"data", tcp("1.1.1.1", "2.2.2.2", 1000, 23, 0x18), ActShot},
+		{"other port", tcp("1.1.1.1", "2.2.2.2", 1002, 23, 0x10), ActOK},
+		{"other vlan", tcp("1.1.1.1", "2.2.2.2", 1000, 23, 0x10, 7), ActOK},
+	} {
+		r := e.Run(c.pkt)
+		if r.Verdict != c.verdict || len(r.Events) != 0 {
+			t.Errorf("%s: %+v, want verdict %d and no events", c.name, r, c.verdict)
+		}
 	}
 }
