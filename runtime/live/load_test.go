@@ -224,7 +224,7 @@ func BenchmarkLoad(b *testing.B) {
 		bare = blast(b, p)
 		var r *Runner
 		if err := p.Server.Do(func() (err error) {
-			r, err = Start(o, Config{Iface: p.Server.Iface, Flow: flow.DefaultConfig()})
+			r, err = Start(o, Config{Iface: p.Server.Iface, Direction: attach.Ingress, Flow: flow.DefaultConfig()})
 			return err
 		}); err != nil {
 			b.Fatal(err)
