@@ -7,11 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rulec/rulec/codegen/object"
 	"github.com/rulec/rulec/internal/corpus"
 	"github.com/rulec/rulec/internal/demo"
+	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/flow"
 )
 
@@ -132,4 +134,46 @@ func diffKeys(a, b []alertKey) string {
 		}
 	}
 	return fmt.Sprint(s)
+}
+
+// TestWorkersSameRecordsIPS: in IPS mode with flow and drop records, the
+// EVE output (in any order) is the same whatever the number of workers.
+func TestWorkersSameRecordsIPS(t *testing.T) {
+	pcap := filepath.Join(t.TempDir(), "demo.pcap")
+	f, _ := os.Create(pcap)
+	if err := demo.Write(f); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	o := compileObject(t, filepath.Join("..", "..", "rules"))
+	records := func(n int) []string {
+		var out bytes.Buffer
+		p, err := Open(o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Workers: n, IPS: true,
+			Records: eve.Types{"alert": true, "drop": true, "flow": true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.RunPcap(pcap, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+		slices.Sort(lines)
+		return lines
+	}
+	one := records(1)
+	kinds := map[string]bool{}
+	for _, l := range one {
+		for _, k := range []string{`"event_type":"alert"`, `"event_type":"drop"`, `"event_type":"flow"`} {
+			kinds[k] = kinds[k] || strings.Contains(l, k)
+		}
+	}
+	if len(kinds) != 3 || !kinds[`"event_type":"drop"`] || !kinds[`"event_type":"flow"`] || !kinds[`"event_type":"alert"`] {
+		t.Fatalf("records of one worker lack a kind: %v", kinds)
+	}
+	if three := records(3); !slices.Equal(three, one) {
+		t.Errorf("3 workers: %d records, one worker %d", len(three), len(one))
+	}
 }
