@@ -47,9 +47,9 @@ func TestIPv6ExtensionChains(t *testing.T) {
 		ext    []uint8
 		events []Event
 	}{
-		{"five in RFC order", []uint8{nhHopByHop, nhDstOpts, nhRouting, nhFragment, nhDstOpts}, []Event{IPv6ExthdrUselessFH}},
-		{"six with AH", []uint8{nhHopByHop, nhDstOpts, nhRouting, nhFragment, nhAH, nhDstOpts}, []Event{IPv6ExthdrUselessFH}},
-		{"twelve destination options", slices.Repeat([]uint8{nhDstOpts}, 12), []Event{IPv6ExthdrDuplDH}},
+		{"five in RFC order", []uint8{nhHopByHop, nhDstOpts, nhRouting, nhFragment, nhDstOpts}, []Event{IPv6ExthdrUselessFH, IPv6HopOptsOnlyPadding, IPv6DstOptsOnlyPadding}},
+		{"six with AH", []uint8{nhHopByHop, nhDstOpts, nhRouting, nhFragment, nhAH, nhDstOpts}, []Event{IPv6ExthdrUselessFH, IPv6HopOptsOnlyPadding, IPv6DstOptsOnlyPadding}},
+		{"twelve destination options", slices.Repeat([]uint8{nhDstOpts}, 12), []Event{IPv6ExthdrDuplDH, IPv6DstOptsOnlyPadding}},
 		{"two routing headers", []uint8{nhRouting, nhRouting}, []Event{IPv6ExthdrDuplRH}},
 	}
 	for _, c := range cases {
@@ -127,6 +127,40 @@ func TestInvalidTransportIsIPOnly(t *testing.T) {
 		if err != nil || p.L4 != L4Invalid || p.Proto != c.proto || p.Payload != nil || !p.Events.Has(c.event) {
 			t.Errorf("%s: %v, l4 %d proto %d payload %q events %v", c.name, err, p.L4, p.Proto, p.Payload, p.Events.List())
 		}
+	}
+}
+
+// TestIPv6HeaderContents: Suricata's events on what extension headers
+// hold.
+func TestIPv6HeaderContents(t *testing.T) {
+	base := v6(6, nhDstOpts).bytes()
+	const opt = 14 + 40 + 2 // the destination options header's options
+	cases := []struct {
+		name  string
+		opts  [6]byte
+		event Event
+		want  bool
+	}{
+		{"unknown option", [6]byte{0x3e, 4, 0, 0, 0, 0}, IPv6DstOptsUnknownOpt, true},
+		{"padding only", [6]byte{optPad1, optPadN, 3, 0, 0, 0}, IPv6DstOptsOnlyPadding, true},
+		{"router alert is known", [6]byte{optRouter, 2, 0, 0, optPad1, optPad1}, IPv6DstOptsOnlyPadding, false},
+		{"router alert is known", [6]byte{optRouter, 2, 0, 0, optPad1, optPad1}, IPv6DstOptsUnknownOpt, false},
+		{"option past the header", [6]byte{optPadN, 9, 0, 0, 0, 0}, IPv6ExthdrInvalidOptlen, true},
+		{"empty PadN", [6]byte{optPadN, 0, optPadN, 2, 0, 0}, IPv6ZeroLenPadN, true},
+	}
+	for _, c := range cases {
+		f := append([]byte(nil), base...)
+		copy(f[opt:], c.opts[:])
+		var p Packet
+		if err := Decode(f, &p); err != nil || p.Events.Has(c.event) != c.want {
+			t.Errorf("%s: %v, events %v; %v raised: want %v", c.name, err, p.Events.List(), c.event, c.want)
+		}
+	}
+	rt := v6(6, nhRouting).bytes()
+	rt[14+40+2] = 0 // routing type 0
+	var p Packet
+	if err := Decode(rt, &p); err != nil || !p.Events.Has(IPv6RHType0) {
+		t.Errorf("routing type 0: %v, events %v", err, p.Events.List())
 	}
 }
 

@@ -25,6 +25,15 @@ const (
 	IPv6ExthdrDuplAH
 	IPv6FragInvalidLength
 	IPv6DataAfterNoneHeader
+	IPv6HopOptsUnknownOpt
+	IPv6HopOptsOnlyPadding
+	IPv6DstOptsUnknownOpt
+	IPv6DstOptsOnlyPadding
+	IPv6ExthdrInvalidOptlen
+	IPv6ZeroLenPadN
+	IPv6RHType0
+	IPv6FHNonZeroReservedField
+	IPv6ExthdrAHResNotNull
 	TCPPktTooSmall
 	TCPHlenTooSmall
 	UDPPktTooSmall
@@ -43,36 +52,45 @@ const (
 )
 
 var names = [NumEvents]string{
-	VLANTooManyLayers:        "vlan.too_many_layers",
-	IPv4PktTooSmall:          "ipv4.pkt_too_small",
-	IPv4HlenTooSmall:         "ipv4.hlen_too_small",
-	IPv4IPLenSmallerThanHlen: "ipv4.iplen_smaller_than_hlen",
-	IPv4TruncPkt:             "ipv4.trunc_pkt",
-	IPv4WrongIPVersion:       "ipv4.wrong_ip_version",
-	IPv6PktTooSmall:          "ipv6.pkt_too_small",
-	IPv6TruncPkt:             "ipv6.trunc_pkt",
-	IPv6TruncExthdr:          "ipv6.trunc_exthdr",
-	IPv6WrongIPVersion:       "ipv6.wrong_ip_version",
-	IPv6ExthdrDuplFH:         "ipv6.exthdr_dupl_fh",
-	IPv6ExthdrUselessFH:      "ipv6.exthdr_useless_fh",
-	IPv6ExthdrDuplRH:         "ipv6.exthdr_dupl_rh",
-	IPv6ExthdrDuplHH:         "ipv6.exthdr_dupl_hh",
-	IPv6ExthdrDuplDH:         "ipv6.exthdr_dupl_dh",
-	IPv6ExthdrDuplAH:         "ipv6.exthdr_dupl_ah",
-	IPv6FragInvalidLength:    "ipv6.frag_invalid_length",
-	IPv6DataAfterNoneHeader:  "ipv6.data_after_none_header",
-	TCPPktTooSmall:           "tcp.pkt_too_small",
-	TCPHlenTooSmall:          "tcp.hlen_too_small",
-	UDPPktTooSmall:           "udp.pkt_too_small",
-	UDPHlenInvalid:           "udp.hlen_invalid",
-	ICMPv4PktTooSmall:        "icmpv4.pkt_too_small",
-	ICMPv6PktTooSmall:        "icmpv6.pkt_too_small",
-	IPv4FragPktTooLarge:      "ipv4.frag_pkt_too_large",
-	IPv4FragOverlap:          "ipv4.frag_overlap",
-	IPv4FragIgnored:          "ipv4.frag_ignored",
-	IPv6FragPktTooLarge:      "ipv6.frag_pkt_too_large",
-	IPv6FragOverlap:          "ipv6.frag_overlap",
-	IPv6FragIgnored:          "ipv6.frag_ignored",
+	VLANTooManyLayers:          "vlan.too_many_layers",
+	IPv4PktTooSmall:            "ipv4.pkt_too_small",
+	IPv4HlenTooSmall:           "ipv4.hlen_too_small",
+	IPv4IPLenSmallerThanHlen:   "ipv4.iplen_smaller_than_hlen",
+	IPv4TruncPkt:               "ipv4.trunc_pkt",
+	IPv4WrongIPVersion:         "ipv4.wrong_ip_version",
+	IPv6PktTooSmall:            "ipv6.pkt_too_small",
+	IPv6TruncPkt:               "ipv6.trunc_pkt",
+	IPv6TruncExthdr:            "ipv6.trunc_exthdr",
+	IPv6WrongIPVersion:         "ipv6.wrong_ip_version",
+	IPv6ExthdrDuplFH:           "ipv6.exthdr_dupl_fh",
+	IPv6ExthdrUselessFH:        "ipv6.exthdr_useless_fh",
+	IPv6ExthdrDuplRH:           "ipv6.exthdr_dupl_rh",
+	IPv6ExthdrDuplHH:           "ipv6.exthdr_dupl_hh",
+	IPv6ExthdrDuplDH:           "ipv6.exthdr_dupl_dh",
+	IPv6ExthdrDuplAH:           "ipv6.exthdr_dupl_ah",
+	IPv6FragInvalidLength:      "ipv6.frag_invalid_length",
+	IPv6DataAfterNoneHeader:    "ipv6.data_after_none_header",
+	IPv6HopOptsUnknownOpt:      "ipv6.hopopts_unknown_opt",
+	IPv6HopOptsOnlyPadding:     "ipv6.hopopts_only_padding",
+	IPv6DstOptsUnknownOpt:      "ipv6.dstopts_unknown_opt",
+	IPv6DstOptsOnlyPadding:     "ipv6.dstopts_only_padding",
+	IPv6ExthdrInvalidOptlen:    "ipv6.exthdr_invalid_optlen",
+	IPv6ZeroLenPadN:            "ipv6.zero_len_padn",
+	IPv6RHType0:                "ipv6.rh_type_0",
+	IPv6FHNonZeroReservedField: "ipv6.fh_non_zero_reserved_field",
+	IPv6ExthdrAHResNotNull:     "ipv6.exthdr_ah_res_not_null",
+	TCPPktTooSmall:             "tcp.pkt_too_small",
+	TCPHlenTooSmall:            "tcp.hlen_too_small",
+	UDPPktTooSmall:             "udp.pkt_too_small",
+	UDPHlenInvalid:             "udp.hlen_invalid",
+	ICMPv4PktTooSmall:          "icmpv4.pkt_too_small",
+	ICMPv6PktTooSmall:          "icmpv6.pkt_too_small",
+	IPv4FragPktTooLarge:        "ipv4.frag_pkt_too_large",
+	IPv4FragOverlap:            "ipv4.frag_overlap",
+	IPv4FragIgnored:            "ipv4.frag_ignored",
+	IPv6FragPktTooLarge:        "ipv6.frag_pkt_too_large",
+	IPv6FragOverlap:            "ipv6.frag_overlap",
+	IPv6FragIgnored:            "ipv6.frag_ignored",
 }
 
 // String returns the event's Suricata name.

@@ -71,7 +71,9 @@ func (p *Packet) extensions(off int, nh uint8, nhAt int) error {
 			return p.invalid(IPv6TruncExthdr)
 		}
 		seen[nh]++
-		p.duplicate(nh, seen[nh])
+		if !p.duplicate(nh, seen[nh]) {
+			p.checkHeader(nh, h[:hlen])
+		}
 		if nh == nhFragment {
 			fo := binary.BigEndian.Uint16(h[2:])
 			frag := Fragment{ID: binary.BigEndian.Uint32(h[4:]), Offset: int(fo & 0xfff8), More: fo&1 != 0,
@@ -96,12 +98,13 @@ func (p *Packet) extensions(off int, nh uint8, nhAt int) error {
 }
 
 // duplicate raises Suricata's events for headers RFC 8200 allows once
-// (destination options twice).
-func (p *Packet) duplicate(nh, n uint8) {
+// (destination options twice) and reports whether it did: Suricata skips
+// a duplicate's contents.
+func (p *Packet) duplicate(nh, n uint8) bool {
 	var e Event
 	switch {
 	case n < 2 || nh == nhDstOpts && n < 3:
-		return
+		return false
 	case nh == nhFragment:
 		e = IPv6ExthdrDuplFH
 	case nh == nhRouting:
@@ -113,7 +116,75 @@ func (p *Packet) duplicate(nh, n uint8) {
 	case nh == nhAH:
 		e = IPv6ExthdrDuplAH
 	default:
-		return
+		return false
 	}
 	p.Events.Set(e)
+	return true
+}
+
+// IPv6 option types the decoder knows (RFC 8200, 2711, 2675, 6275).
+const (
+	optPad1   = 0x00
+	optPadN   = 0x01
+	optRouter = 0x05
+	optJumbo  = 0xc2
+	optHome   = 0xc9
+)
+
+// checkHeader raises Suricata's events on an extension header's contents:
+// hop-by-hop and destination options, a type 0 routing header, reserved
+// fields set in fragment and AH headers.
+func (p *Packet) checkHeader(nh uint8, h []byte) {
+	switch nh {
+	case nhHopByHop:
+		p.options(h[2:], IPv6HopOptsUnknownOpt, IPv6HopOptsOnlyPadding)
+	case nhDstOpts:
+		p.options(h[2:], IPv6DstOptsUnknownOpt, IPv6DstOptsOnlyPadding)
+	case nhRouting:
+		if h[2] == 0 {
+			p.Events.Set(IPv6RHType0)
+		}
+	case nhFragment:
+		if h[1] != 0 || h[3]&0x06 != 0 {
+			p.Events.Set(IPv6FHNonZeroReservedField)
+		}
+	case nhAH:
+		if h[2] != 0 || h[3] != 0 {
+			p.Events.Set(IPv6ExthdrAHResNotNull)
+		}
+	}
+}
+
+// options walks the type-length-value options of a hop-by-hop or
+// destination options header.
+func (p *Packet) options(opts []byte, unknown, onlyPadding Event) {
+	padding, other := 0, 0
+	for off := 0; off < len(opts); {
+		t := opts[off]
+		if t == optPad1 {
+			padding++
+			off++
+			continue
+		}
+		if off+1 >= len(opts) || off+2+int(opts[off+1]) > len(opts) {
+			p.Events.Set(IPv6ExthdrInvalidOptlen)
+			break
+		}
+		switch t {
+		case optPadN:
+			padding++
+			if opts[off+1] == 0 {
+				p.Events.Set(IPv6ZeroLenPadN)
+			}
+		case optRouter, optJumbo, optHome:
+			other++
+		default:
+			p.Events.Set(unknown)
+			other++
+		}
+		off += 2 + int(opts[off+1])
+	}
+	if padding > 0 && other == 0 {
+		p.Events.Set(onlyPadding)
+	}
 }

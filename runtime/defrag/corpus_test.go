@@ -19,9 +19,11 @@ var (
 )
 
 // TestSuricataVerifyFragmentEvents replays suricata-verify's IPv6 evasion
-// captures through the decoder and defragmentation and counts the packets
-// (reassembled ones included) raising each test's decode-event, against
-// the alert count Suricata gives for its one pkthdr rule.
+// captures (malformed fragments, extension header floods, covert
+// destination options) through the decoder and defragmentation and counts
+// the packets (reassembled ones included) raising each test's
+// decode-event, against the alert count Suricata gives for its one
+// pkthdr rule.
 func TestSuricataVerifyFragmentEvents(t *testing.T) {
 	dirs, _ := filepath.Glob(filepath.Join(corpus.Dir(t, "suricata-verify"), "ipv6-evasion", "*"))
 	checked := 0
