@@ -3,9 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 
-	"github.com/rulec/rulec/compiler/suricata"
+	"github.com/rulec/rulec/compiler/kwstatus"
 )
 
 func init() {
@@ -18,18 +17,10 @@ func init() {
 			if code, ok := parseFlags(fs, args); !ok {
 				return code
 			}
-			tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
-			fmt.Fprintln(tw, "KEYWORD\tSTATUS\tNOTE")
-			counts := map[string]int{}
-			for _, k := range suricata.KeywordTable() {
-				counts[k.Status]++
-				if *status == "" || *status == k.Status {
-					fmt.Fprintf(tw, "%s\t%s\t%s\n", k.Name, k.Status, k.Note)
-				}
+			if err := kwstatus.Write(stdout, kwstatus.Table(), *status); err != nil {
+				fmt.Fprintf(stderr, "rulec keywords: %v\n", err)
+				return 1
 			}
-			tw.Flush()
-			fmt.Fprintf(stdout, "%d kernel, %d userspace, %d meta, %d unsupported\n",
-				counts["kernel"], counts["userspace"], counts["meta"], counts["unsupported"])
 			return 0
 		},
 	})

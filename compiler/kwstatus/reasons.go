@@ -1,0 +1,36 @@
+package kwstatus
+
+// unparsed are app-layer protocols rulec does not parse, by keyword
+// prefix.
+var unparsed = map[string]string{
+	"ftp": "FTP", "dcerpc": "DCERPC", "dce_": "DCERPC", "smb": "SMB", "krb5": "Kerberos", "nfs": "NFS",
+	"sip": "SIP", "snmp": "SNMP", "quic": "QUIC", "mqtt": "MQTT", "modbus": "Modbus", "dnp3": "DNP3",
+	"enip": "ENIP", "cip": "CIP", "rfb": "RFB", "ike": "IKE", "ldap": "LDAP", "pgsql": "PostgreSQL",
+	"websocket": "WebSocket", "bittorrent": "BitTorrent DHT", "dhcp": "DHCP", "tftp": "TFTP", "mdns": "mDNS",
+	"http2": "HTTP/2", "email": "the MIME body of SMTP", "file": "files (no file extraction)",
+	"filename": "files (no file extraction)", "filemagic": "files (no file extraction)",
+	"filemd5": "files (no file extraction)", "filesha": "files (no file extraction)",
+	"filesize": "files (no file extraction)", "filestore": "files (no file extraction)",
+	"fileext": "files (no file extraction)",
+}
+
+// notDone says why other unregistered keywords are unsupported.
+var notDone = map[string]string{
+	"lua": "Lua scripts are not run", "luajit": "Lua scripts are not run", "luaxform": "Lua scripts are not run",
+	"geoip": "no GeoIP database", "iprep": "no IP reputation lists", "replace": "IPS payload rewriting is not done",
+	"tls.store": "certificates are not stored", "filestore": "files are not stored",
+	"bypass": "flows are not bypassed", "requires": "rule requirements are not checked",
+}
+
+// samples are minimal options for registered keywords the generic
+// values do not fit.
+var samples = map[string]string{
+	"app-layer-event": "http.request_field_too_long", "decode-event": "ipv4.trunc_pkt",
+	"stream-event": "3whs_async_wrong_seq", "byte_test": "1,=,1,0", "byte_jump": "1,0",
+	"byte_extract": "1,0,x", "classtype": "misc-activity", "dataset": "set,a,type string",
+	"datarep": "a,>,1,type string", "detection_filter": "track by_src, count 1, seconds 1",
+	"flow": "established", "flow.bytes": "toserver,>1", "flow.pkts": "toserver,>1",
+	"flowbits": "set,a", "pcre": `"/a/"`, "reference": "url,a", "stream_size": "client,>,1",
+	"tag": "session", "target": "src_ip", "threshold": "type limit, track by_src, count 1, seconds 1",
+	"xbits": "set,a,track ip_src", "xor": `"01"`,
+}
