@@ -13,6 +13,7 @@ import (
 
 	"github.com/rulec/rulec/internal/bpftest"
 	"github.com/rulec/rulec/internal/pktgen"
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/flow"
 )
@@ -280,4 +281,26 @@ func TestDefragLossesCounted(t *testing.T) {
 			t.Errorf("defrag timeouts %d, reassembled %v", st.Limits["defrag_timeout"], st.Reassembled)
 		}
 	})
+}
+
+// TestFragmentsGoWithTheirFlow: with workers, an ICMP or UDP packet and
+// the fragments of a larger one between the same hosts have one owner, so
+// the reassembled packet meets its flow.
+func TestFragmentsGoWithTheirFlow(t *testing.T) {
+	a, b := netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2")
+	for _, s := range []pktgen.Spec{{Src: a, Dst: b, Proto: 1, IType: 8}, {Src: a, Dst: b, Proto: 17, Sport: 5000, Dport: 53}} {
+		small := pktgen.Build(s)
+		s.Payload = []byte(strings.Repeat("x", 64))
+		frames := append([][]byte{small}, fragment(pktgen.Build(s), 14, 32, 9)...)
+		want := -1
+		for i, fr := range frames {
+			f := &frameRec{}
+			f.err = decode.Decode(fr, &f.dec)
+			if got := owner(f, 7); want < 0 {
+				want = got
+			} else if got != want {
+				t.Errorf("proto %d frame %d: worker %d, the unfragmented packet's %d", s.Proto, i, got, want)
+			}
+		}
+	}
 }

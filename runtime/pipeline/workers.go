@@ -103,15 +103,15 @@ func newWorkers(root *engine.Engine, k engine.Kernel, n int) *workers {
 }
 
 // owner returns the worker of a frame's flow: its flow id (a symmetric
-// hash of the flow key) without the ports for UDP and IP fragments, so
-// that a datagram's fragments, whose later parts carry no ports, go with
-// it. Frames without an IP packet go to worker 0.
+// hash of the flow key) without the ports for UDP, ICMP and IP fragments,
+// so that a datagram's fragments, whose later parts carry no ports, go
+// with it. Frames without an IP packet go to worker 0.
 func owner(f *frameRec, n int) int {
 	if !f.ip() {
 		return 0
 	}
 	k := f.dec.FlowKey()
-	if f.dec.Proto == 17 || f.dec.L4 == decode.L4Fragment {
+	if p := f.dec.Proto; p == 17 || p == 1 || p == 58 || f.dec.L4 == decode.L4Fragment {
 		k.Sport, k.Dport = 0, 0
 	}
 	return int(flowid.Of(k) % uint64(n))
