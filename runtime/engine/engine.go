@@ -11,6 +11,7 @@ import (
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/defrag"
 	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flowid"
 	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/refeval"
@@ -88,6 +89,7 @@ type Engine struct {
 	// app-layer rule (dns.query) undecided.
 	appUndecided bool
 	pending      []pendingAlert // kernel dns.query alerts waiting for their packet's copy
+	dnsDec       dns.Decoder    // DNS detail of dropped packets (dropDetail)
 	// undecidedRules are the kernel dns.query rules, for DNS units of
 	// undecided copies and of DNS over TCP (never decided in the kernel).
 	undecidedRules *slotRules
@@ -317,9 +319,15 @@ func (e *Engine) Decide(o Outcome) error {
 		}
 	}
 	shot := o.Verdict == refeval.ActShot
+	// a drop without an event is a packet of a dropped flow: Suricata
+	// inspects nothing of it, in IDS mode too
+	flowDropped := shot && len(events) == 0
 	if shot && e.opts.Offline && !e.opts.IPS {
 		// offline IDS: a drop rule alerts, the packet goes on
-		shot, copyUp = false, o.Frame != nil
+		shot, copyUp = false, o.Frame != nil && !flowDropped
+	}
+	if o.Verdict == refeval.ActShot && len(e.pending) > 0 && o.Frame != nil && !e.opts.Offline && !e.opts.IPS {
+		e.dropDetail(&o) // live: the tracker never sees a dropped packet
 	}
 	track := copyUp || (e.trackAll() || e.opts.IPS) && o.Frame != nil
 	if track && (!shot || e.opts.IPS) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/refeval"
@@ -109,4 +110,37 @@ func (e *Engine) detailUnit(u *inspect.Unit) {
 		e.emit(e.unitEvent(u), r, "kernel", eve.RuleAction(r.Action), r.Meta.Msg)
 	}
 	e.pending = e.pending[:0]
+}
+
+// dropDetail writes the pending alerts of a packet the classifier dropped,
+// which the tracker does not see, with the DNS detail decoded from the
+// packet itself.
+func (e *Engine) dropDetail(o *Outcome) {
+	d := o.Decoded
+	if d == nil {
+		d = &e.dec
+		if decode.Decode(o.Frame, d) != nil {
+			return
+		}
+	}
+	if d.L4 != decode.L4UDP {
+		return
+	}
+	m, err := e.dnsDec.Decode(d.Payload)
+	if err != nil {
+		return
+	}
+	var unit *inspect.Unit
+	m.Units(inspect.ToServer, 0, func(u *inspect.Unit) {
+		if unit == nil {
+			unit = u
+		}
+	})
+	if unit == nil {
+		return
+	}
+	unit.TS = o.TS
+	unit.Flow = &inspect.Flow{ID: o.FlowID, Proto: d.Proto, Client: d.Src, Server: d.Dst,
+		ClientPort: d.Sport, ServerPort: d.Dport, App: "dns"}
+	e.detailUnit(unit)
 }

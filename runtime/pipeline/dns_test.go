@@ -76,3 +76,37 @@ func TestDNSQueryKernelAndUndecided(t *testing.T) {
 		t.Errorf("copies by reason %v, bytes %v", st.CopiedPackets, st.CopiedBytes)
 	}
 }
+
+// After a drop rule matches, the flow's later packets are dropped by the
+// kernel tier and not inspected by userspace either (Suricata skips
+// detection on a dropped flow, in IDS mode too); another flow is.
+func TestFlowDropSkipsUserspace(t *testing.T) {
+	dir := t.TempDir()
+	rules := `drop udp any any -> any 9999 (msg:"bad"; content:"bad"; sid:10;)
+alert udp any any -> any 9999 (msg:"later"; pcre:"/x/"; sid:11;)
+`
+	if err := os.WriteFile(filepath.Join(dir, "d.rules"), []byte(rules), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Open(compileObject(t, dir), Config{Kernel: KernelReference, Offline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := time.Unix(1700000000, 0)
+	for i, c := range []struct {
+		sport   uint16
+		payload string
+	}{{40000, "bad"}, {40000, "x"}, {40001, "x"}} {
+		frame := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("192.0.2.9"),
+			Proto: 17, Sport: c.sport, Dport: 9999, Payload: []byte(c.payload)})
+		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Second), frame); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st := p.Engine.Stats(); st.BySID[10] != 1 || st.BySID[11] != 1 {
+		t.Errorf("alerts by sid %v: want sid 10 once and sid 11 once (the other flow)", st.BySID)
+	}
+}
