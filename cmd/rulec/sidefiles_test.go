@@ -58,7 +58,8 @@ type sideAlert struct {
 // TestSideFilesApplyInBothTiers runs rules with a threshold.config and a
 // classification.config named by a suricata.yaml: a suppress by source
 // stops the alerts of a kernel-tier rule and of a userspace one alike, a
-// threshold.config limit overrides none and counts per source, a
+// threshold.config limit keeps an alert rule in the kernel and counts per
+// source there, a suppressed match is not counted by a threshold, a
 // rate_filter turns the rule's action to reject past its count, and the
 // custom classtype gives category and severity.
 func TestSideFilesApplyInBothTiers(t *testing.T) {
@@ -74,12 +75,18 @@ func TestSideFilesApplyInBothTiers(t *testing.T) {
 alert icmp any any -> any any (msg:"user"; itype:8; pcre:"/pi.g/"; sid:2;)
 alert icmp any any -> any any (msg:"limited"; itype:8; classtype:my-class; sid:3;)
 alert icmp any any -> any any (msg:"rated"; itype:8; dsize:4; sid:4;)
+alert icmp any any -> any any (msg:"kernel once"; itype:8; icode:0; sid:5;)
+alert icmp any any -> any any (msg:"user once"; itype:8; pcre:"/ping/"; sid:6;)
 `)
 	th := write("threshold.config", `suppress gen_id 1, sig_id 1, track by_src, ip $NOISY
 suppress gen_id 1, sig_id 2, track by_either, ip [10.0.0.1]
 threshold gen_id 1, sig_id 3, type limit, track by_src, count 1, seconds 60
 this line is wrong
 rate_filter gen_id 1, sig_id 4, track by_src, count 2, seconds 60, new_action reject, timeout 60
+suppress gen_id 1, sig_id 5, track by_src, ip 10.0.0.1
+threshold gen_id 1, sig_id 5, type limit, track by_rule, count 1, seconds 600
+suppress gen_id 1, sig_id 6, track by_src, ip 10.0.0.1
+event_filter gen_id 1, sig_id 6, type limit, track by_rule, count 1, seconds 600
 `)
 	cl := write("classification.config", "config classification: my-class,My Class,2\n")
 	yml := write("suricata.yaml", fmt.Sprintf("vars:\n  address-groups:\n    NOISY: \"10.0.0.1\"\nthreshold-file: %s\nclassification-file: %s\n", th, cl))
@@ -90,8 +97,13 @@ rate_filter gen_id 1, sig_id 4, track by_src, count 2, seconds 60, new_action re
 	if code != 0 || !strings.Contains(out, "threshold.config:4:1: unknown directive \"this\"") {
 		t.Fatalf("check exit %d:\n%s", code, out)
 	}
-	if strings.Contains(out, "t.rules:1:1: sid 1: userspace") || !strings.Contains(out, "t.rules:3:1: sid 3: userspace: limit needs counters") {
-		t.Errorf("sid 1 must stay in the kernel and sid 3 go to userspace for its counters:\n%s", out)
+	for _, sid := range []string{"1:1: sid 1", "3:1: sid 3", "5:1: sid 5"} {
+		if strings.Contains(out, sid+": userspace") {
+			t.Errorf("sid %s must stay in the kernel (alert rule, suppress and threshold filter alerts only):\n%s", sid, out)
+		}
+	}
+	if !strings.Contains(out, "t.rules:4:1: sid 4: userspace: rate_filter needs counters before the rule's alert action") {
+		t.Errorf("sid 4 must go to userspace for its rate_filter:\n%s", out)
 	}
 
 	eveFile := filepath.Join(dir, "eve.json")
@@ -118,9 +130,12 @@ rate_filter gen_id 1, sig_id 4, track by_src, count 2, seconds 60, new_action re
 	want := map[uint64][]string{
 		1: {"4 10.0.0.2 allowed kernel", "5 10.0.0.2 allowed kernel", "6 10.0.0.2 allowed kernel"},
 		2: {"4 10.0.0.2 allowed userspace", "5 10.0.0.2 allowed userspace", "6 10.0.0.2 allowed userspace"},
-		3: {"1 10.0.0.1 allowed userspace", "4 10.0.0.2 allowed userspace"},
+		3: {"1 10.0.0.1 allowed kernel", "4 10.0.0.2 allowed kernel"},
 		4: {"1 10.0.0.1 allowed userspace", "2 10.0.0.1 allowed userspace", "3 10.0.0.1 blocked userspace",
 			"4 10.0.0.2 allowed userspace", "5 10.0.0.2 allowed userspace", "6 10.0.0.2 blocked userspace"},
+		// suppressed matches are not counted (Suricata checks suppress first)
+		5: {"4 10.0.0.2 allowed kernel"},
+		6: {"4 10.0.0.2 allowed userspace"},
 	}
 	for sid, w := range want {
 		if strings.Join(got[sid], "; ") != strings.Join(w, "; ") {

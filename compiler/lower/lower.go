@@ -55,8 +55,8 @@ func userspaceReason(r *ir.Rule) string {
 		return "tcp-stream rules inspect the reassembled stream"
 	case len(r.Bits) > 0:
 		return fmt.Sprintf("%s needs per-flow state", r.Bits[0].Kind)
-	case len(r.Limits) > 0:
-		return fmt.Sprintf("%s needs counters (track %s)", r.Limits[0].Kind, r.Limits[0].Track)
+	case len(r.Limits) > 0 && !alertFilters(r):
+		return fmt.Sprintf("%s needs counters before the rule's %s action (track %s)", r.Limits[0].Kind, r.Action, r.Limits[0].Track)
 	case r.Tag != nil:
 		return "tag keeps per-session state"
 	}
@@ -83,6 +83,22 @@ func userspaceReason(r *ir.Rule) string {
 		return fmt.Sprintf("%d contents, the kernel confirms at most %d per rule", contents, MaxContents)
 	}
 	return ""
+}
+
+// alertFilters reports whether r's thresholds only filter its alerts, so
+// that the engine applies them to the classifier's alerts as it does to
+// userspace ones: an alert rule (no action to withhold) without a
+// rate_filter (which changes the action).
+func alertFilters(r *ir.Rule) bool {
+	if r.Action != ir.ActAlert {
+		return false
+	}
+	for _, t := range r.Limits {
+		if t.Kind == "rate_filter" {
+			return false
+		}
+	}
+	return true
 }
 
 func flowReason(f ir.Flow) string {

@@ -1,18 +1,16 @@
 package engine
 
 import (
-	"net/netip"
-
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
-// userAlert turns a userspace match of r, from src to dst, into an EVE
-// event, unless a suppress stops it; its action applies either way.
-func (e *Engine) userAlert(u *inspect.Unit, r *ir.Rule, src, dst netip.Addr) {
+// userAlert turns a userspace match of r into an EVE event, unless a
+// suppress made it quiet; its action applies either way.
+func (e *Engine) userAlert(u *inspect.Unit, r *ir.Rule, quiet bool) {
 	ev := e.unitEvent(u)
-	if !e.suppressed(r, src, dst) {
+	if !quiet {
 		u.Flow.Alerted = true
 		e.emit(ev, r, "userspace", e.alertAction(r.Action), r.Meta.Msg)
 	}

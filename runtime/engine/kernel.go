@@ -23,8 +23,9 @@ type ipOnlyKey struct {
 }
 
 // kernelAlert turns a classifier alert into an EVE event; an IP-only rule
-// alerts once per tuple and direction, and a suppress may stop the alert.
-// It reports whether it alerted.
+// alerts once per tuple and direction; a suppress (checked first, as
+// Suricata does) or its thresholds may stop the alert. It reports whether
+// it alerted.
 func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev refeval.Event) bool {
 	if int(ev.Rule) >= len(e.obj.Rules) {
 		e.stats.BadEvents++
@@ -43,6 +44,9 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev re
 	}
 	ev2 := eve.PacketEvent(ts, flowID, t.Src, t.Dst, t.Sport, t.Dport, t.Proto)
 	quiet := e.suppressed(r, t.Src, t.Dst)
+	if !quiet && !e.kernelLimits(int(ev.Rule), r, t.Src, t.Dst, flowID, ts) {
+		return false
+	}
 	if !quiet {
 		e.emit(ev2, r, "kernel", e.alertAction(r.Action), r.Meta.Msg)
 	}
@@ -103,7 +107,7 @@ func (e *Engine) detailUnit(u *inspect.Unit) {
 	}
 	for _, p := range e.pending {
 		r := e.obj.Rules[p.ev.Rule]
-		if e.suppressed(r, p.tuple.Src, p.tuple.Dst) {
+		if e.suppressed(r, p.tuple.Src, p.tuple.Dst) || !e.kernelLimits(int(p.ev.Rule), r, p.tuple.Src, p.tuple.Dst, p.flowID, p.ts) {
 			continue
 		}
 		u.Flow.Alerted = true

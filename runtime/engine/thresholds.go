@@ -2,6 +2,7 @@ package engine
 
 import (
 	"net/netip"
+	"time"
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
@@ -29,6 +30,24 @@ func (e *Engine) limitsAllow(c *urule, src, dst netip.Addr, u *inspect.Unit) (*i
 		}
 	}
 	return r, true
+}
+
+// kernelLimits applies a kernel rule's thresholds, which only filter its
+// alerts (compiler/lower keeps a rule in the kernel only then), keyed as
+// userspace keys them; workers take their turn on the shared counters.
+func (e *Engine) kernelLimits(idx int, r *ir.Rule, src, dst netip.Addr, flowID uint64, ts time.Time) bool {
+	if len(r.Limits) == 0 {
+		return true
+	}
+	if e.seq != nil {
+		e.seq.Wait()
+	}
+	for _, t := range r.Limits {
+		if !e.limits.Allow(t, threshold.KeyFor(t, idx, src, dst, flowID), ts) {
+			return false
+		}
+	}
+	return true
 }
 
 // suppressed reports whether a threshold.config suppress stops r's alert

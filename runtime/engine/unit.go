@@ -16,11 +16,11 @@ type scratch struct {
 	alerts  []acting
 }
 
-// acting is a matched rule and the rule as it acts on this match (a
-// rate_filter may change its action).
+// acting is a matched rule as it acts on this match (a rate_filter may
+// change its action), and whether a suppress stops its alert.
 type acting struct {
-	c *urule
-	r *ir.Rule
+	r     *ir.Rule
+	quiet bool
 }
 
 // addrCache remembers the address bitsets of the last two address pairs
@@ -108,9 +108,12 @@ func (e *Engine) unit(u *inspect.Unit) {
 		if u.Kind == inspect.KindApp && !firstInTx(c, u) {
 			continue
 		}
-		r, ok := e.limitsAllow(c, src, dst, u)
-		if !ok {
-			continue
+		quiet := e.suppressed(r, src, dst)
+		if !quiet {
+			var ok bool
+			if r, ok = e.limitsAllow(c, src, dst, u); !ok {
+				continue
+			}
 		}
 		applyBits(r.Bits, u.Flow)
 		e.xbits.apply(r.Bits, src, dst, u.TS)
@@ -123,11 +126,11 @@ func (e *Engine) unit(u *inspect.Unit) {
 			break
 		}
 		if !r.NoAlert {
-			alerts = append(alerts, acting{c, r})
+			alerts = append(alerts, acting{r, quiet})
 		}
 	}
 	sc.alerts = alerts
 	for _, a := range alerts {
-		e.userAlert(u, a.r, src, dst)
+		e.userAlert(u, a.r, a.quiet)
 	}
 }
