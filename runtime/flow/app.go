@@ -38,6 +38,9 @@ type appState struct {
 	// transactions.
 	dnsPending map[uint16]uint64
 	httpOpen   []*inspect.Unit // HTTP transactions awaiting their response
+	tlsServer  tls.ServerReader
+	tlsRec     map[string]any // the EVE tls record being made; nil once written
+	tlsDone    *inspect.Unit  // the server's handshake unit, its record not written yet
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {
@@ -133,7 +136,16 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		}
 	case appTLS:
 		if d != inspect.ToServer {
+			t.tlsServer(f, b)
 			return
+		}
+		if a.tlsDone != nil {
+			// the client answered the server's handshake: Suricata logs
+			// the handshake now
+			u := a.tlsDone
+			u.TS, u.Packet = t.now, t.cur
+			t.record(u)
+			a.tlsDone, a.tlsRec = nil, nil
 		}
 		h, err := a.tls.Feed(b)
 		if err != nil {
@@ -149,6 +161,10 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 			f.txSeq++
 			u.Tx = f.txSeq
 			h.Fill(u)
+			a.tlsRec = map[string]any{}
+			if sni := u.Fields["tls"]["sni"]; sni != nil {
+				a.tlsRec["sni"] = sni
+			}
 			t.send(u)
 		}
 	case appDNS:
@@ -251,9 +267,49 @@ func (t *Tracker) httpRecord(f *flowState, u *inspect.Unit) {
 	t.record(u)
 }
 
+// tlsServer reads the server's handshake; once its cleartext part is read
+// it emits one unit per subject alternative name (at least one) carrying
+// the leaf certificate's buffers; the flow's tls record is written when
+// the client answers, or at the flow's end.
+func (t *Tracker) tlsServer(f *flowState, b []byte) {
+	a := &f.app
+	sh := a.tlsServer.Feed(b)
+	if sh == nil {
+		return
+	}
+	if a.tlsRec == nil {
+		a.tlsRec = map[string]any{}
+	}
+	names := sh.AltNames()
+	var first *inspect.Unit
+	for i := range max(len(names), 1) {
+		u := t.unit(f, inspect.KindApp, inspect.ToClient)
+		u.Tx = f.txSeq
+		sh.Fill(u, a.tlsRec)
+		if i < len(names) {
+			u.SetBuffer("tls.subjectaltname", []byte(names[i]))
+		}
+		u.Fields = map[string]map[string]any{"tls": a.tlsRec}
+		if first == nil {
+			first = u
+		}
+		t.send(u)
+	}
+	a.tlsDone = first
+}
+
 // flushRecords writes the records of transactions left open at the end
 // of the flow.
 func (t *Tracker) flushRecords(f *flowState) {
+	switch a := &f.app; {
+	case a.tlsDone != nil:
+		t.record(a.tlsDone)
+	case a.tlsRec != nil:
+		u := t.unit(f, inspect.KindApp, inspect.ToServer)
+		u.Fields = map[string]map[string]any{"tls": a.tlsRec}
+		t.record(u)
+	}
+	f.app.tlsDone, f.app.tlsRec = nil, nil
 	for _, u := range f.app.httpOpen {
 		t.record(u)
 	}

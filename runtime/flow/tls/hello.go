@@ -32,7 +32,17 @@ const (
 
 // Probe reports whether a client stream starts with a TLS handshake
 // record; more is true while there are too few bytes to tell.
+//
+// An SSLv2-compatible ClientHello (a two-byte record length with the high
+// bit set, message type 1, version 3.x), which old clients still send, is
+// a TLS stream too.
 func Probe(b []byte) (match, more bool) {
+	if len(b) > 0 && b[0]&0x80 != 0 {
+		if len(b) < 5 {
+			return false, len(b) < 3 || b[2] == 1
+		}
+		return b[2] == 1 && b[3] == 3 && b[4] <= 4, false
+	}
 	if len(b) < 3 {
 		return false, len(b) == 0 || b[0] == recordHandshake && (len(b) < 2 || b[1] == 3)
 	}
