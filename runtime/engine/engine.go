@@ -83,8 +83,10 @@ type Engine struct {
 	dec       decode.Packet // the frame being processed
 	whole     decode.Packet // the packet defragmentation completed
 	defrag    *defrag.Defragmenter
-	stats     Stats
-	quiet     bool // units are tracked, not inspected
+	// defragOutside: the caller reassembles fragments (TakeDefrag).
+	defragOutside bool
+	stats         Stats
+	quiet         bool // units are tracked, not inspected
 	// appUndecided: the frame being tracked was copied up with a kernel
 	// app-layer rule (dns.query) undecided.
 	appUndecided bool
@@ -347,7 +349,7 @@ func (e *Engine) Decide(o Outcome) error {
 			o.Decoded, o.DecodeErr = &e.dec, decode.Decode(o.Frame, &e.dec)
 		}
 		var whole []byte
-		if copyUp && !shot && o.DecodeErr == nil && o.Decoded.L4 == decode.L4Fragment {
+		if copyUp && !shot && !e.defragOutside && o.DecodeErr == nil && o.Decoded.L4 == decode.L4Fragment {
 			whole = e.defrag.Add(o.TS, o.Decoded)
 		}
 		if copyUp {

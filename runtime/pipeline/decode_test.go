@@ -7,10 +7,14 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"github.com/gopacket/gopacket/pcapgo"
 	"github.com/rulec/rulec/internal/bpftest"
 	"github.com/rulec/rulec/internal/pktgen"
 	"github.com/rulec/rulec/runtime/decode"
@@ -230,10 +234,9 @@ func fragment(frame []byte, ip, size int, id uint16) [][]byte {
 	return out
 }
 
-// TestFragmentedPacketsAlert: a UDP datagram (a kernel-tier content rule)
-// and an HTTP request (a userspace http.uri rule) split into IPv4 and IPv6
-// fragments alert once each, after reassembly, through both kernel tiers.
-func TestFragmentedPacketsAlert(t *testing.T) {
+// fragmentedTraffic is, over IPv4 then IPv6, a UDP datagram (sids 3 and 4)
+// and an HTTP request (sid 2, after a SYN: sid 1) sent in fragments.
+func fragmentedTraffic() [][]byte {
 	payload := []byte(strings.Repeat("q", 40) + "needle" + strings.Repeat("q", 30))
 	var frames [][]byte
 	for i, addrs := range [][2]string{{"10.0.0.1", "10.0.0.2"}, {"2001:db8::1", "2001:db8::2"}} {
@@ -246,6 +249,14 @@ func TestFragmentedPacketsAlert(t *testing.T) {
 		frames = append(frames, fragment(hs[3], 14, 16, 2)...)
 		frames = append(frames, hs[4])
 	}
+	return frames
+}
+
+// TestFragmentedPacketsAlert: a UDP datagram (a kernel-tier content rule)
+// and an HTTP request (a userspace http.uri rule) split into IPv4 and IPv6
+// fragments alert once each, after reassembly, through both kernel tiers.
+func TestFragmentedPacketsAlert(t *testing.T) {
+	frames := fragmentedTraffic()
 	eachKernelTier(t, func(t *testing.T, tier string) {
 		alerts, st := runFrames(t, tier, frames)
 		got := map[uint64]int{}
@@ -301,6 +312,46 @@ func TestFragmentsGoWithTheirFlow(t *testing.T) {
 			} else if got != want {
 				t.Errorf("proto %d frame %d: worker %d, the unfragmented packet's %d", s.Proto, i, got, want)
 			}
+		}
+	}
+}
+
+// TestFragmentedPacketsAlertWithWorkers: fragments of a packet may belong
+// to another worker than its flow; the reassembled packet still meets its
+// flow, and the alerts do not depend on the number of workers.
+func TestFragmentedPacketsAlertWithWorkers(t *testing.T) {
+	dir := t.TempDir()
+	rules, pcap := filepath.Join(dir, "t.rules"), filepath.Join(dir, "frag.pcap")
+	if err := os.WriteFile(rules, []byte(decodeRules), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(pcap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := pcapgo.NewWriter(f)
+	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
+		t.Fatal(err)
+	}
+	for i, fr := range fragmentedTraffic() {
+		ci := gopacket.CaptureInfo{Timestamp: time.Unix(1700000000, int64(i)*1e6), CaptureLength: len(fr), Length: len(fr)}
+		if err := w.WritePacket(ci, fr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.Close()
+	o := compileObject(t, rules)
+	one := runWorkers(t, o, pcap, 1)
+	got := map[uint64]int{}
+	for _, a := range one {
+		got[a.SID]++
+	}
+	if got[1] != 2 || got[2] != 2 || got[3] != 2 || got[4] != 2 {
+		t.Fatalf("one worker: alerts by sid %v, want sids 1 to 4 twice", got)
+	}
+	for _, n := range []int{2, 3, 4} {
+		if alerts := runWorkers(t, o, pcap, n); !slices.Equal(alerts, one) {
+			t.Errorf("%d workers: %d alerts differ from one worker's %d:\n%v", n, len(alerts), len(one), diffKeys(alerts, one))
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/rulec/rulec/runtime/capture"
 	"github.com/rulec/rulec/runtime/decode"
+	"github.com/rulec/rulec/runtime/defrag"
 	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/flowid"
 )
@@ -28,6 +29,7 @@ type frameRec struct {
 	err   error
 	n     uint64 // the frame's number in the capture, from 1
 	owner int
+	whole bool // a packet the reader reassembled from fragments, ending at frame n
 }
 
 // ip reports an IP packet: it moves every worker's flow clock.
@@ -53,6 +55,7 @@ type position struct {
 type workers struct {
 	engines []*engine.Engine
 	pos     []position
+	defrag  *defrag.Defragmenter // the reader's: fragments and their flow may have different owners
 }
 
 // at is a worker's position at frame n: the frame's owner comes after the
@@ -96,8 +99,10 @@ func newWorkers(root *engine.Engine, k engine.Kernel, n int) *workers {
 	w := &workers{pos: make([]position, n)}
 	root.Sequence(sequencer{w, 0})
 	w.engines = append(w.engines, root)
+	w.defrag = root.TakeDefrag()
 	for i := 1; i < n; i++ {
 		w.engines = append(w.engines, root.Fork(k, sequencer{w, i}))
+		w.engines[i].TakeDefrag()
 	}
 	return w
 }
@@ -140,6 +145,11 @@ func (w *workers) run(src *capture.Source, path string, progress func(n uint64))
 					mine := f.owner == i
 					pos.Store(at(f.n, mine))
 					switch {
+					case mine && f.whole:
+						if err := e.ReassembledAt(f.n, f.ts, &f.dec, f.err); err != nil {
+							errs[i] = err
+							failed.Store(true)
+						}
 					case mine:
 						if _, err := e.FrameAt(f.n, f.ts, &f.dec, f.err); err != nil {
 							errs[i] = err
@@ -179,7 +189,15 @@ func (w *workers) run(src *capture.Source, path string, progress func(n uint64))
 		f := &cur.frames[len(cur.frames)-1]
 		f.err = decode.Decode(frame, &f.dec)
 		f.owner = owner(f, n)
-		if len(cur.frames) == batchFrames {
+		if f.err == nil && f.dec.L4 == decode.L4Fragment {
+			if whole := w.defrag.Add(ts, &f.dec); whole != nil {
+				cur.frames = append(cur.frames, frameRec{ts: ts, n: seq, whole: true})
+				g := &cur.frames[len(cur.frames)-1]
+				g.err = decode.Decode(whole, &g.dec)
+				g.owner = owner(g, n)
+			}
+		}
+		if len(cur.frames) >= batchFrames {
 			send()
 		}
 		return nil
