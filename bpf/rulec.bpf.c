@@ -293,8 +293,10 @@ int classify(struct __sk_buff *skb)
 		return decode_up(skb, sc);
 	}
 	if (l4 != PARSE_OK) {
+		/* Malformed past the addresses: userspace decodes it and raises
+		 * its decoder events (Suricata inspects it as IP only). */
 		count(C_PARSE_ERROR, 1);
-		return TC_ACT_OK;
+		return decode_up(skb, sc);
 	}
 	int keyed = flow_key(sc, &sc->fk);
 	if (keyed && bpf_map_lookup_elem(&rc_flow_drop, &sc->fk)) {

@@ -60,7 +60,7 @@ enum __attribute__((packed)) copy_reason {
 	COPY_USERSPACE = 1,	/* a userspace slot matched the header */
 	COPY_SCAN_TRUNCATED = 2, /* a content slot saw payload > max_scan */
 	COPY_FRAGMENT = 4,	 /* an IP fragment, for reassembly */
-	COPY_DECODE = 8,	 /* past the parser's bounds (VLAN tags, IPv6 extension headers) */
+	COPY_DECODE = 8,	 /* past the parser's bounds (VLAN tags, IPv6 extension headers) or malformed past the addresses */
 	COPY_APP = 16,		 /* an app-layer kernel rule the classifier cannot decide (dns.c counters say why) */
 	COPY_DETAIL = 32,	 /* an app-layer kernel rule alerted: userspace adds the EVE detail */
 };
@@ -77,7 +77,7 @@ enum counter {
 	C_PACKETS,
 	C_BYTES,
 	C_NON_IP,
-	C_PARSE_ERROR,
+	C_PARSE_ERROR, /* malformed: copied up when the addresses were read */
 	C_FRAGMENTS, /* IP fragments, copied up for reassembly */
 	C_ALLOWED,
 	C_BLOCKED,

@@ -170,7 +170,8 @@ func (e *Evaluator) Run(pkt []byte) Result {
 		return Result{Verdict: ActOK, Events: []Event{{Kind: EventCopy, Reason: CopyDecode}}}
 	}
 	if !ok {
-		return Result{Verdict: ActOK}
+		// Malformed past the addresses: copied up for the decoder.
+		return Result{Verdict: ActOK, Events: []Event{{Kind: EventCopy, Reason: CopyDecode}}}
 	}
 	if p, blocked := e.portBlocked(&h); blocked {
 		return Result{Verdict: ActShot, Events: []Event{{Kind: EventBlock, Rule: p.Rule}}}

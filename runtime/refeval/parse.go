@@ -70,15 +70,15 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 		if len(p) < off+20 || p[off]>>4 != 4 {
 			return h, true, false
 		}
+		h.src = netip.AddrFrom4([4]byte(p[off+12 : off+16]))
+		h.dst = netip.AddrFrom4([4]byte(p[off+16 : off+20]))
+		h.proto, h.ttl = p[off+9], p[off+8]
 		ihl := int(p[off]&0x0f) * 4
 		total := int(binary.BigEndian.Uint16(p[off+2:]))
 		if ihl < 20 || total < ihl || len(p) < off+ihl {
 			return h, true, false
 		}
 		end = min(off+total, len(p))
-		h.src = netip.AddrFrom4([4]byte(p[off+12 : off+16]))
-		h.dst = netip.AddrFrom4([4]byte(p[off+16 : off+20]))
-		h.proto, h.ttl = p[off+9], p[off+8]
 		frag := binary.BigEndian.Uint16(p[off+6:]) & 0x3fff
 		off += ihl
 		if frag != 0 {
