@@ -62,16 +62,16 @@ type Timeouts struct {
 	EmergencyNew, EmergencyEstablished, EmergencyClosed time.Duration
 }
 
-// flowCost is the memory one flow takes in the table, for FlowMemcap: its
-// state, TCP reassembly state and map entry, without the buffers the
-// stream and app-layer memcaps count.
-const flowCost = 1024
+// flowCost is the memory one flow takes, for FlowMemcap: its state, TCP
+// reassembly state, parser and map entry, without the buffers the stream
+// and app-layer memcaps count (measured: about 4 KB for an HTTP flow).
+const flowCost = 4096
 
 // DefaultConfig returns Suricata's defaults.
 func DefaultConfig() Config {
 	return Config{
 		MaxFlows:          65536,
-		FlowMemcap:        64 << 20,
+		FlowMemcap:        128 << 20,
 		EmergencyRecovery: 30,
 		TCPTimeouts: Timeouts{New: 60 * time.Second, Established: 600 * time.Second, Closed: 60 * time.Second,
 			EmergencyNew: 5 * time.Second, EmergencyEstablished: 100 * time.Second, EmergencyClosed: 10 * time.Second},

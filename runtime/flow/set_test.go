@@ -62,7 +62,7 @@ func TestSetDefrag(t *testing.T) {
 func TestShare(t *testing.T) {
 	c := DefaultConfig()
 	s := c.Share(4)
-	if s.MaxFlows != c.MaxFlows/4 || s.HTTPMemcap != c.HTTPMemcap/4 || s.StreamMemcap != c.StreamMemcap/4 ||
+	if s.MaxFlows != withDefaults(c).MaxFlows/4 || s.HTTPMemcap != c.HTTPMemcap/4 || s.StreamMemcap != c.StreamMemcap/4 ||
 		s.MaxOutOfOrderTotal != c.MaxOutOfOrderTotal/4 || s.FlowMemcap != c.FlowMemcap/4 || s.MaxOutOfOrder != c.MaxOutOfOrder {
 		t.Errorf("share of 4: %+v", s)
 	}
