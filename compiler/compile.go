@@ -218,5 +218,9 @@ func (r *Result) WriteReport(w io.Writer, verbose bool) {
 		}
 	}
 	t := r.Tally
-	fmt.Fprintf(w, "checked %d rules: %d kernel, %d userspace, %d unsupported, %d errors\n", t.Rules, kernelN, userN, t.Unsupported, t.Errors)
+	fmt.Fprintf(w, "checked %d rules: %d kernel, %d userspace, %d unsupported, %d errors", t.Rules, kernelN, userN, t.Unsupported, t.Errors)
+	if t.Warnings > 0 {
+		fmt.Fprintf(w, ", %d warnings", t.Warnings)
+	}
+	fmt.Fprintln(w)
 }

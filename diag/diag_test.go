@@ -64,3 +64,21 @@ func TestLineMap(t *testing.T) {
 		}
 	}
 }
+
+func TestWarningsKeepTheRule(t *testing.T) {
+	w := &Diagnostic{Err: Warn(errors.New("text ignored"))}
+	e := &Diagnostic{Err: fmt.Errorf("x %w", ErrSyntax)}
+	if !w.Warning() || e.Warning() || Failed([]*Diagnostic{w}) || !Failed([]*Diagnostic{w, e}) {
+		t.Errorf("warning %v, error %v", w.Warning(), e.Warning())
+	}
+	w.Pos = Pos{File: "a.rules", Line: 1, Col: 2}
+	if got := w.Error(); got != "a.rules:1:2: warning: text ignored" {
+		t.Errorf("text %q", got)
+	}
+	var tl Tally
+	tl.Add([]*Diagnostic{w})
+	tl.Add([]*Diagnostic{w, e})
+	if tl != (Tally{Rules: 2, Errors: 1, Warnings: 2}) {
+		t.Errorf("tally %+v", tl)
+	}
+}

@@ -14,4 +14,7 @@ var (
 	ErrBadValue     = errors.New("bad value")
 	ErrMissing      = errors.New("missing required option")
 	ErrLimit        = errors.New("limit exceeded")
+	// ErrWarning marks a finding that leaves the rule as it compiles, the
+	// way Suricata takes it: reported, never counted as an error.
+	ErrWarning = errors.New("warning")
 )

@@ -15,7 +15,8 @@ type eveOut struct {
 }
 
 // open opens the destination; "-" is stdout. A regular file is truncated
-// offline and appended to live, as Suricata's append setting does. The
+// offline and appended to live, as Suricata's append setting does; a
+// device such as /dev/null is written as it is. The
 // sink is nil for stdout and for no output.
 func (e eveOut) open(stdout io.Writer, truncate bool) (io.Writer, *sink.Sink, error) {
 	switch {
@@ -24,8 +25,10 @@ func (e eveOut) open(stdout io.Writer, truncate bool) (io.Writer, *sink.Sink, er
 	case e.path == "-":
 		return stdout, nil, nil
 	case truncate && (e.typ == "" || e.typ == sink.Regular):
-		if err := os.Truncate(e.path, 0); err != nil && !os.IsNotExist(err) {
-			return nil, nil, err
+		if st, err := os.Stat(e.path); err == nil && st.Mode().IsRegular() {
+			if err := os.Truncate(e.path, 0); err != nil {
+				return nil, nil, err
+			}
 		}
 	}
 	s, err := sink.Open(sink.Config{Type: e.typ, Path: e.path, Facility: e.facility})

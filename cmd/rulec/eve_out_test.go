@@ -57,6 +57,9 @@ func TestRunEVEToUnixSocket(t *testing.T) {
 	if len(lines) == 0 || strings.Join(lines, "\n")+"\n" != string(want) {
 		t.Errorf("socket got %d records, file has %d", len(lines), strings.Count(string(want), "\n"))
 	}
+	if _, errOut, code := runCLI(t, "run", "../../rules", "--kernel", "reference", "--pcap", pcap, "--eve", "/dev/null"); code != 0 {
+		t.Errorf("--eve /dev/null: %d %s", code, errOut)
+	}
 	if _, errOut, code := runCLI(t, "run", "../../rules", "--pcap", pcap, "--eve-type", "kafka", "--eve", sock); code == 0 || !strings.Contains(errOut, "unknown EVE file type") {
 		t.Errorf("kafka: %d %s", code, errOut)
 	}

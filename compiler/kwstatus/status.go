@@ -142,7 +142,7 @@ func compile(c *suricata.Compiler, proto, opts string) (*ir.Rule, string) {
 		return nil, err.Error()
 	}
 	r, ds := c.Rule(parsed)
-	if len(ds) > 0 {
+	if r == nil {
 		return nil, ds[0].Err.Error()
 	}
 	return r, ""

@@ -48,7 +48,7 @@ func (c *Compiler) File(name string, src []byte) ([]*ir.Rule, *diag.List, diag.T
 	for _, r := range parsed {
 		rule, ds := c.Rule(r)
 		if r.Disabled {
-			if len(ds) == 0 {
+			if rule != nil {
 				out = append(out, rule)
 			}
 			continue
@@ -57,7 +57,7 @@ func (c *Compiler) File(name string, src []byte) ([]*ir.Rule, *diag.List, diag.T
 		for _, d := range ds {
 			errs.Add(d)
 		}
-		if len(ds) == 0 {
+		if rule != nil {
 			out = append(out, rule)
 		}
 	}
@@ -65,7 +65,8 @@ func (c *Compiler) File(name string, src []byte) ([]*ir.Rule, *diag.List, diag.T
 }
 
 // Rule compiles one parsed rule. It returns nil and the diagnostics when
-// the rule has any error or unsupported construct.
+// the rule has any error or unsupported construct; a rule with warnings
+// only is returned with them.
 func (c *Compiler) Rule(r *syntax.Rule) (*ir.Rule, []*diag.Diagnostic) {
 	rule := &ir.Rule{Lang: ir.Suricata, Pos: r.Pos, Disabled: r.Disabled, Action: ir.Action(r.Action)}
 	var ds []*diag.Diagnostic
@@ -111,10 +112,10 @@ func (c *Compiler) Rule(r *syntax.Rule) (*ir.Rule, []*diag.Diagnostic) {
 			report(r.Pos, err)
 		}
 	}
-	if len(ds) > 0 {
+	if diag.Failed(ds) {
 		return nil, ds
 	}
-	return rule, nil
+	return rule, ds
 }
 
 func applyOption(b *builder, o *syntax.Option) error {

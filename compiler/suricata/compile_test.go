@@ -17,7 +17,7 @@ import (
 func compileOne(t *testing.T, line string) (*ir.Rule, *diag.List) {
 	t.Helper()
 	rules, errs, _ := New(vars.Defaults()).File("t.rules", []byte(line))
-	if errs.Len() > 0 {
+	if diag.Failed(errs.Items) {
 		return nil, errs
 	}
 	if len(rules) != 1 {
@@ -164,14 +164,30 @@ func TestStatefulKeywords(t *testing.T) {
 	mustFail(t, `alert tcp any any -> any any (flow:sideways; sid:1;)`, diag.ErrBadValue, "sideways")
 }
 
-// ET Open sid 2061962 lacks the ';' between threshold and reference.
+// ET Open sid 2061962 lacks the ';' between threshold and reference:
+// Suricata takes the threshold and ignores the rest of the value; so does
+// rulec, with a warning naming what it ignored.
 func TestThresholdMissingSemicolon(t *testing.T) {
-	mustFail(t, `alert dns any any -> any any (threshold: type limit, count 1, seconds 120, track by_src reference:url,www.example.com/a/; reference:url,example.com; sid:2061962;)`,
-		diag.ErrSyntax, `threshold: bad option value formatting (possible missing semicolon): unexpected "reference:url,www.example.com/a/"`)
-	mustFail(t, `alert tcp any any -> any any (detection_filter: track by_dst, count 5, seconds 60 msg:"x"; sid:1;)`,
-		diag.ErrSyntax, `detection_filter: bad option value formatting (possible missing semicolon): unexpected "msg:\"x\""`)
-	mustFail(t, `alert tcp any any -> any any (threshold: type limit, track by_src, count 1, seconds 10, priority 3; sid:1;)`,
-		diag.ErrSyntax, `unexpected "priority 3"`)
+	for _, c := range []struct {
+		line, ignored string
+		want          ir.Threshold
+	}{
+		{`alert dns any any -> any any (threshold: type limit, count 1, seconds 120, track by_src reference:url,www.example.com/a/; reference:url,example.com; sid:2061962;)`,
+			`"reference:url,www.example.com/a/" after the threshold options is ignored`, ir.Threshold{Kind: "limit", Track: "by_src", Count: 1, Seconds: 120}},
+		{`alert tcp any any -> any any (detection_filter: track by_dst, count 5, seconds 60 msg:"x"; sid:1;)`,
+			`"msg:\"x\"" after the detection_filter options is ignored`, ir.Threshold{Kind: "detection_filter", Track: "by_dst", Count: 5, Seconds: 60}},
+		{`alert tcp any any -> any any (threshold: type limit, track by_src, count 1, seconds 10, priority 3; sid:1;)`,
+			`"priority 3" after the threshold options is ignored`, ir.Threshold{Kind: "limit", Track: "by_src", Count: 1, Seconds: 10}},
+	} {
+		r, errs := compileOne(t, c.line)
+		if r == nil || !slices.Equal(r.Limits, []ir.Threshold{c.want}) {
+			t.Errorf("%s: rule %v, diagnostics %v", c.line, r, errs)
+			continue
+		}
+		if len(errs.Items) != 1 || !errs.Items[0].Warning() || !errors.Is(errs.Items[0], diag.ErrWarning) || !strings.Contains(errs.Items[0].Error(), c.ignored) {
+			t.Errorf("%s: diagnostics %v, want one warning containing %s", c.line, errs, c.ignored)
+		}
+	}
 }
 
 func TestPCREAndSizes(t *testing.T) {

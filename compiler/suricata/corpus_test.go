@@ -25,12 +25,13 @@ func readETOpen(tb testing.TB) map[string][]byte {
 	return out
 }
 
-// knownBroken are the ET Open rules with a real error: sid 2061962 lacks
-// the ';' between threshold and reference.
-var knownBroken = map[uint64]error{2061962: diag.ErrSyntax}
+// knownBroken are the ET Open rules with a real mistake: sid 2061962 lacks
+// the ';' between threshold and reference, which Suricata, and so rulec,
+// ignores with a warning.
+var knownBroken = map[uint64]error{2061962: diag.ErrWarning}
 
-// TestETOpen holds the corpus bars: no errors but the known broken rules,
-// at most 1% unsupported.
+// TestETOpen holds the corpus bars: no errors, warnings on the known
+// broken rules only, at most 1% unsupported.
 func TestETOpen(t *testing.T) {
 	c := New(vars.Defaults())
 	var total diag.Tally
@@ -47,8 +48,8 @@ func TestETOpen(t *testing.T) {
 			}
 		}
 	}
-	if total.Rules < 9000 || total.Errors != broken || broken != len(knownBroken) || total.Unsupported*100 > total.Rules {
-		t.Errorf("ET Open: %+v, want %d errors (sids %v) and at most 1%% unsupported", total, len(knownBroken), knownBroken)
+	if total.Rules < 9000 || total.Errors != 0 || total.Warnings != broken || broken != len(knownBroken) || total.Unsupported*100 > total.Rules {
+		t.Errorf("ET Open: %+v, want no errors, %d warnings (sids %v) and at most 1%% unsupported", total, len(knownBroken), knownBroken)
 	}
 }
 

@@ -1,13 +1,21 @@
 package suricata
 
-import syntax "github.com/rulec/rulec/grammar/suricata"
+import (
+	"errors"
+
+	"github.com/rulec/rulec/diag"
+	syntax "github.com/rulec/rulec/grammar/suricata"
+)
 
 func init() {
 	register("threshold", valueRequired, func(b *builder, o *syntax.Option) error {
 		t, err := parseThreshold("threshold", o.Value)
-		if err != nil {
+		if err != nil && !errors.Is(err, diag.ErrWarning) {
 			return err
 		}
-		return addThreshold(b, t)
+		if aerr := addThreshold(b, t); aerr != nil {
+			return aerr
+		}
+		return err
 	})
 }

@@ -13,7 +13,8 @@ import (
 // detection_filter has no type. Suricata matches the items with an
 // unanchored pattern and ignores whatever follows the last one, so a
 // missing ';' silently swallows the next option (ET Open sid 2061962 lost a
-// reference that way); text after the items is refused here instead.
+// reference that way). rulec takes the rule as Suricata does and returns
+// a warning (diag.ErrWarning) naming the text it ignored.
 func parseThreshold(kind, v string) (ir.Threshold, error) {
 	t := ir.Threshold{Kind: kind}
 	need := []string{"track", "count", "seconds"}
@@ -22,10 +23,19 @@ func parseThreshold(kind, v string) (ir.Threshold, error) {
 	}
 	seen := map[string]bool{}
 	items := splitArgs(v)
+	var ignored error
 	for i, item := range items {
 		words := strings.Fields(item)
 		if len(seen) == len(need) || len(words) > 2 {
-			return t, trailing(words, items[i:])
+			if ignored == nil {
+				ignored = trailing(kind, words, items[i:])
+			}
+			if len(words) > 2 {
+				item = words[0] + " " + words[1]
+				words = words[:2]
+			} else {
+				break
+			}
 		}
 		if len(words) < 2 {
 			return t, badValue(kind+" option", item)
@@ -86,17 +96,17 @@ func parseThreshold(kind, v string) (ir.Threshold, error) {
 			return t, fmt.Errorf("%s needs %s: %w", kind, k, diag.ErrMissing)
 		}
 	}
-	return t, nil
+	return t, ignored
 }
 
-// trailing reports text after a complete threshold item, most often the
-// next option with the ';' before it missing.
-func trailing(words, rest []string) error {
+// trailing is the warning for text after a complete threshold item, most
+// often the next option with the ';' before it missing.
+func trailing(kind string, words, rest []string) error {
 	extra := strings.Join(rest, ",")
 	if len(words) > 2 {
 		extra = strings.TrimSpace(strings.SplitN(strings.Join(rest, ","), words[1], 2)[1])
 	}
-	return fmt.Errorf("bad option value formatting (possible missing semicolon): unexpected %q: %w", extra, diag.ErrSyntax)
+	return diag.Warn(fmt.Errorf("text %q after the %s options is ignored, as Suricata ignores it (possible missing semicolon)", extra, kind))
 }
 
 func addThreshold(b *builder, t ir.Threshold) error {
