@@ -12,6 +12,12 @@ const writeTimeout = 50 * time.Millisecond
 // retryEvery spaces reconnection attempts to an absent reader.
 const retryEvery = time.Second
 
+// dialTimeout bounds a connection attempt. Connecting to a unix socket
+// succeeds or fails at once unless the reader's backlog is full, so this
+// is rarely waited for; a busy machine must not make a present reader
+// look absent.
+const dialTimeout = time.Second
+
 // socket writes records to a unix socket, reconnecting when the reader
 // goes away, as Suricata's unix_stream and unix_dgram outputs do. A
 // record sent while no reader listens is dropped.
@@ -32,7 +38,7 @@ func newSocket(typ, path string) (*socket, error) {
 
 func (s *socket) dial() {
 	s.lastTry = time.Now()
-	if c, err := net.DialTimeout(s.network, s.path, writeTimeout); err == nil {
+	if c, err := net.DialTimeout(s.network, s.path, dialTimeout); err == nil {
 		s.c = c
 	}
 }
