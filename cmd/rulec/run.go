@@ -68,6 +68,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 2
 	}
+	if len(paths) == 1 && filepath.Ext(paths[0]) == ".rco" && *side != (sideconf.Paths{}) {
+		fmt.Fprintln(stderr, "rulec run: side files apply when rules are compiled: give them to rulec compile, or run the rule files")
+		return 2
+	}
 	pub, code := verifyKey(*verify, paths, stderr)
 	if code != 0 {
 		return code

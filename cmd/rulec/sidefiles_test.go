@@ -143,3 +143,15 @@ event_filter gen_id 1, sig_id 6, type limit, track by_rule, count 1, seconds 600
 		}
 	}
 }
+
+func TestSideFilesRefusedWithAnObject(t *testing.T) {
+	dir := writeRules(t, "alert icmp any any -> any any (msg:\"k\"; itype:8; sid:1;)\n")
+	obj := filepath.Join(dir, "r.rco")
+	if _, errOut, code := runCLI(t, "compile", dir, "-o", obj); code != 0 {
+		t.Fatalf("compile: %s", errOut)
+	}
+	_, errOut, code := runCLI(t, "run", obj, "--pcap", os.DevNull, "--threshold-file", filepath.Join(dir, "threshold.config"))
+	if code != 2 || !strings.Contains(errOut, "side files apply when rules are compiled") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
