@@ -18,7 +18,8 @@ import (
 //   - rate_filter applies only to rules without a threshold or
 //     detection_filter of their own.
 //
-// The diagnostics name directives that matched no rule or were overridden.
+// The diagnostics are warnings (Suricata's too) naming directives that
+// matched no rule or were overridden.
 func Apply(dirs []Directive, rules []*ir.Rule) *diag.List {
 	ds := &diag.List{}
 	for _, d := range dirs {
@@ -29,11 +30,11 @@ func Apply(dirs []Directive, rules []*ir.Rule) *diag.List {
 			}
 			matched++
 			if !d.install(r) && d.SID != 0 {
-				ds.Add(&diag.Diagnostic{Pos: d.Pos, SID: d.SID, Err: fmt.Errorf("%s ignored: %w", d.Kind, ErrOverridden)})
+				ds.Add(&diag.Diagnostic{Pos: d.Pos, SID: d.SID, Err: diag.Warn(fmt.Errorf("%s ignored: %w", d.Kind, ErrOverridden))})
 			}
 		}
 		if matched == 0 && d.SID != 0 {
-			ds.Add(&diag.Diagnostic{Pos: d.Pos, Err: fmt.Errorf("%s gen_id %d, sig_id %d: %w", d.Kind, d.GID, d.SID, ErrUnknownRule)})
+			ds.Add(&diag.Diagnostic{Pos: d.Pos, Err: diag.Warn(fmt.Errorf("%s gen_id %d, sig_id %d: %w", d.Kind, d.GID, d.SID, ErrUnknownRule))})
 		}
 	}
 	return ds

@@ -156,6 +156,9 @@ suppress gen_id 1, sig_id 77
 	}
 	var overridden, unknown int
 	for _, d := range ads.Items {
+		if !d.Warning() {
+			t.Errorf("%v is not a warning", d)
+		}
 		switch {
 		case errors.Is(d.Err, ErrOverridden):
 			overridden++
