@@ -174,6 +174,11 @@ func validMatcher(m ir.Matcher) error {
 		return validCmp(m.Cmp)
 	case *ir.FlowCounter:
 		return validCmp(m.Cmp)
+	case *ir.VLANID:
+		if m.Layer < -3 || m.Layer > 2 {
+			return fmt.Errorf("vlan.id layer %d", m.Layer)
+		}
+		return validCmp(m.Cmp)
 	case *ir.Event:
 		if !slices.Contains(ir.RaisedEvents[m.Layer], m.Name) {
 			return fmt.Errorf("%s %q is not raised", m.Kind(), m.Name)

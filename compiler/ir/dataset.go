@@ -20,3 +20,16 @@ type Dataset struct {
 
 func (m *Dataset) Kind() string { return "dataset" }
 func (m *Dataset) Buf() Buffer  { return m.Buffer }
+
+// VLANID compares the packet's VLAN ids: the one at Layer (0 the
+// outermost, -1 the innermost), or any layer (AnyLayer), or every layer
+// (AllLayers).
+type VLANID struct {
+	Cmp       Cmp
+	Layer     int
+	AnyLayer  bool
+	AllLayers bool
+}
+
+func (m *VLANID) Kind() string { return "vlan.id" }
+func (m *VLANID) Buf() Buffer  { return Buffer{Name: "pkt.hdr"} }

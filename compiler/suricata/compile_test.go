@@ -281,3 +281,21 @@ func TestDNSFieldKeywords(t *testing.T) {
 	mustFail(t, `alert http any any -> any any (dns.rcode:3; sid:2;)`, diag.ErrConflict, "dns")
 	mustFail(t, `alert dns any any -> any any (dns.opcode:16; sid:3;)`, diag.ErrBadRange, "dns.opcode")
 }
+
+func TestVLANID(t *testing.T) {
+	for _, c := range []struct {
+		opt  string
+		want ir.VLANID
+	}{
+		{"vlan.id:300;", ir.VLANID{Cmp: ir.Cmp{Op: "=", A: 300}, AnyLayer: true}},
+		{"vlan.id:0x12C,1;", ir.VLANID{Cmp: ir.Cmp{Op: "=", A: 300}, Layer: 1}},
+		{"vlan.id:400,-1;", ir.VLANID{Cmp: ir.Cmp{Op: "=", A: 400}, Layer: -1}},
+		{"vlan.id:>100,all;", ir.VLANID{Cmp: ir.Cmp{Op: ">", A: 100}, AllLayers: true}},
+	} {
+		r := mustCompile(t, `alert ip any any -> any any (`+c.opt+` sid:1;)`)
+		if got, ok := r.Matchers[0].(*ir.VLANID); !ok || *got != c.want {
+			t.Errorf("%s: %+v", c.opt, r.Matchers[0])
+		}
+	}
+	mustFail(t, `alert ip any any -> any any (vlan.id:1,3; sid:1;)`, diag.ErrBadValue, "layer")
+}

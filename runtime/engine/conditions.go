@@ -50,6 +50,8 @@ func condHolds(m ir.Matcher, u *inspect.Unit) bool {
 		return streamSizeHolds(m, u.Flow)
 	case *ir.Event:
 		return eventHolds(m, u)
+	case *ir.VLANID:
+		return p != nil && vlanHolds(m, p.VLANs)
 	}
 	return false
 }
@@ -108,3 +110,20 @@ func streamSizeHolds(m *ir.StreamSize, f *inspect.Flow) bool {
 // appField reports whether a field compares app-layer codes (dns.rcode)
 // rather than a packet header field.
 func appField(m *ir.Field) bool { return strings.HasPrefix(m.Name, "dns.") }
+
+func vlanHolds(m *ir.VLANID, ids []uint16) bool {
+	holds := func(id uint16) bool { return m.Cmp.Holds(int64(id)) }
+	switch {
+	case len(ids) == 0:
+		return false
+	case m.AnyLayer:
+		return slices.ContainsFunc(ids, holds)
+	case m.AllLayers:
+		return !slices.ContainsFunc(ids, func(id uint16) bool { return !holds(id) })
+	}
+	i := m.Layer
+	if i < 0 {
+		i += len(ids)
+	}
+	return i >= 0 && i < len(ids) && holds(ids[i])
+}

@@ -69,3 +69,26 @@ alert dns any any -> any any (msg:"aaaa"; dns.rrtype:28; sid:3;)
 		t.Errorf("alerts %v, want rcode on the first message, opcode and one of the rrtypes on the second", got)
 	}
 }
+
+func TestVLANHolds(t *testing.T) {
+	ids := []uint16{200, 300, 400}
+	for _, c := range []struct {
+		m    ir.VLANID
+		want bool
+	}{
+		{ir.VLANID{Cmp: ir.Cmp{Op: "=", A: 300}, AnyLayer: true}, true},
+		{ir.VLANID{Cmp: ir.Cmp{Op: "=", A: 200}, Layer: 0}, true},
+		{ir.VLANID{Cmp: ir.Cmp{Op: "=", A: 400}, Layer: -1}, true},
+		{ir.VLANID{Cmp: ir.Cmp{Op: "=", A: 400}, Layer: 1}, false},
+		{ir.VLANID{Cmp: ir.Cmp{Op: "!=", A: 500}, AllLayers: true}, true},
+		{ir.VLANID{Cmp: ir.Cmp{Op: ">", A: 200}, AllLayers: true}, false},
+		{ir.VLANID{Cmp: ir.Cmp{Op: "=", A: 1}, Layer: -3}, false},
+	} {
+		if got := vlanHolds(&c.m, ids); got != c.want {
+			t.Errorf("%+v: %v", c.m, got)
+		}
+	}
+	if vlanHolds(&ir.VLANID{Cmp: ir.Cmp{Op: "!=", A: 5}, AllLayers: true}, nil) {
+		t.Error("a packet without VLANs matched")
+	}
+}

@@ -36,8 +36,12 @@ func NewAlert(r *ir.Rule, action, signature, tier string, sev Severity) *Alert {
 // rule header sees them, direction and app-layer sections.
 func UnitEvent(u *inspect.Unit) *Event {
 	src, dst, sport, dport := u.Endpoints()
-	return &Event{Timestamp: u.TS, FlowID: u.Flow.ID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport,
+	ev := &Event{Timestamp: u.TS, FlowID: u.Flow.ID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport,
 		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Fields}
+	if u.Packet != nil {
+		ev.VLAN = u.Packet.VLANs
+	}
+	return ev
 }
 
 // PacketEvent is the event of an alert on one packet with no flow of

@@ -26,9 +26,10 @@ type Event struct {
 	DestPort  uint16
 	Proto     uint8
 	AppProto  string
-	Direction string  // "to_server" or "to_client"
-	XFF       string  // the X-Forwarded-For address, in XFF extra-data mode
-	TxID      *uint64 // the app-layer transaction, on records of one
+	Direction string   // "to_server" or "to_client"
+	XFF       string   // the X-Forwarded-For address, in XFF extra-data mode
+	TxID      *uint64  // the app-layer transaction, on records of one
+	VLAN      []uint16 // the packet's VLAN ids, outermost first
 	Alert     *Alert
 	// Sections holds app-layer sections ("http", "dns", "tls", ...) and
 	// other event bodies ("block", "stats"). An event with a source and
@@ -74,6 +75,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 		m.add("pcap_cnt", e.PcapCnt)
 	}
 	m.add("event_type", e.EventType)
+	if len(e.VLAN) > 0 {
+		m.add("vlan", e.VLAN)
+	}
 	if e.SrcIP.IsValid() && !e.DestIP.IsValid() {
 		m.add("src_ip", e.SrcIP.String())
 	}
