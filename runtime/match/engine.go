@@ -23,6 +23,7 @@ type Engine struct {
 	maxVars  int          // byte_extract variables of the rule with most
 	regexps  map[string]*pcre.Regexp
 	datasets map[string]*dataset
+	datareps map[string]*repset
 	ctxs     sync.Pool
 	all      *Group
 	bt       btCounts
@@ -44,6 +45,7 @@ func Compile(rules []*ir.Rule) (*Engine, error) {
 		keyID:    map[string]int{},
 		regexps:  map[string]*pcre.Regexp{},
 		datasets: map[string]*dataset{},
+		datareps: map[string]*repset{},
 	}
 	for i, r := range rules {
 		cr, err := e.compileRule(r)

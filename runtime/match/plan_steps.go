@@ -17,6 +17,9 @@ func (p *planner) step(m ir.Matcher) (step, error) {
 	case *ir.Dataset:
 		d, err := p.e.dataset(m)
 		return &datasetStep{set: d, cmd: m.Cmd, subdomain: m.Subdomain}, err
+	case *ir.Datarep:
+		s, err := p.e.datarep(m)
+		return &datarepStep{set: s, op: m.Op, value: m.Value}, err
 	case *ir.PCRE:
 		re, err := p.e.regexp(m.Pattern, m.Flags)
 		if err != nil {

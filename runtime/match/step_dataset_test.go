@@ -22,3 +22,21 @@ func TestDatasetStep(t *testing.T) {
 		t.Error("unset removes and holds when the value was there")
 	}
 }
+
+func TestDatarepStep(t *testing.T) {
+	s := &repset{typ: "string", reps: map[string]uint16{"evil": 200, "ok": 3}}
+	for _, c := range []struct {
+		op    string
+		value uint16
+		v     string
+		want  bool
+	}{
+		{">", 100, "evil", true}, {">", 100, "ok", false}, {">", 100, "other", false},
+		{"<", 10, "ok", true}, {"<", 10, "evil", false}, {"<", 10, "other", false},
+		{"==", 3, "ok", true}, {"==", 3, "evil", false},
+	} {
+		if got := (&datarepStep{set: s, op: c.op, value: c.value}).holds([]byte(c.v)); got != c.want {
+			t.Errorf("%s %s %d: %v", c.v, c.op, c.value, got)
+		}
+	}
+}

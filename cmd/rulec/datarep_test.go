@@ -1,0 +1,68 @@
+package main
+
+import (
+	"encoding/binary"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gopacket/gopacket"
+	"github.com/gopacket/gopacket/layers"
+	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/rulec/rulec/internal/pktgen"
+)
+
+// dnsQuery is a DNS query message for name, type A.
+func dnsQuery(id uint16, name string) []byte {
+	b := binary.BigEndian.AppendUint16(nil, id)
+	b = append(b, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0)
+	for _, label := range strings.Split(name, ".") {
+		b = append(b, byte(len(label)))
+		b = append(b, label...)
+	}
+	return append(b, 0, 0, 1, 0, 1)
+}
+
+// TestDatarepEndToEnd: a datarep rule on dns.query alerts on the query
+// whose name's reputation in the loaded file passes the comparison only.
+func TestDatarepEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	// evil.example 200, ok.example 3 (string values base64, as Suricata's)
+	os.WriteFile(filepath.Join(dir, "rep.csv"), []byte("ZXZpbC5leGFtcGxl,200\nb2suZXhhbXBsZQ==,3\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "t.rules"), []byte(`alert dns any any -> any any (msg:"bad rep"; dns.query; datarep:rep, >, 100, type string, load rep.csv; sid:1;)
+alert dns any any -> any any (msg:"low rep"; dns.query; datarep:rep, <, 10, type string, load rep.csv; sid:2;)
+`), 0o644)
+	pcap := filepath.Join(dir, "dns.pcap")
+	f, err := os.Create(pcap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := pcapgo.NewWriter(f)
+	w.WriteFileHeader(65535, layers.LinkTypeEthernet)
+	ts := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	for i, name := range []string{"evil.example", "ok.example", "unknown.example"} {
+		b := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.53"), Proto: 17,
+			Sport: uint16(40000 + i), Dport: 53, Payload: dnsQuery(uint16(i+1), name)})
+		ts = ts.Add(time.Second)
+		if err := w.WritePacket(gopacket.CaptureInfo{Timestamp: ts, CaptureLength: len(b), Length: len(b)}, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.Close()
+	eveFile := filepath.Join(dir, "eve.json")
+	if _, errOut, code := runCLI(t, "run", filepath.Join(dir, "t.rules"), "--kernel", "reference", "--pcap", pcap, "--eve", eveFile); code != 0 {
+		t.Fatalf("run exit %d: %s", code, errOut)
+	}
+	data, err := os.ReadFile(eveFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(data)
+	if strings.Count(out, `"signature_id":1,`) != 1 || strings.Count(out, `"signature_id":2,`) != 1 || !strings.Contains(out, `"pcap_cnt":1`) {
+		t.Errorf("want one alert of each rule (evil.example > 100, ok.example < 10):\n%s", out)
+	}
+}
