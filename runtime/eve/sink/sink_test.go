@@ -39,7 +39,7 @@ func writeSplit(t *testing.T, s *Sink, recs []string) {
 
 func waitLines(t *testing.T, path string, n int) []string {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for {
 		b, _ := os.ReadFile(path)
 		lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
@@ -121,13 +121,31 @@ func startSocat(t *testing.T, addr, out string) *exec.Cmd {
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	sock := strings.SplitN(strings.SplitN(addr, ":", 2)[1], ",", 2)[0]
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if _, err := os.Stat(sock); err == nil {
+	stream := strings.HasPrefix(addr, "UNIX-LISTEN")
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if _, err := os.Stat(sock); err == nil && (!stream || listening(sock)) {
 			return cmd
 		}
 	}
-	t.Fatalf("socat did not create %s", sock)
+	t.Fatalf("socat did not listen on %s", sock)
 	return nil
+}
+
+// listening tells whether a unix stream socket bound to path accepts
+// connections yet (socat binds before it listens): /proc/net/unix flags
+// it __SO_ACCEPTCON.
+func listening(path string) bool {
+	b, err := os.ReadFile("/proc/net/unix")
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 8 && f[7] == path && f[3] == "00010000" {
+			return true
+		}
+	}
+	return false
 }
 
 func TestUnixSocketsToSocat(t *testing.T) {
@@ -188,7 +206,7 @@ local5.info action(type="omfile" file="%[3]s" template="text")
 			t.Log("rsyslogd:", sc.Text())
 		}
 	}()
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(10 * time.Millisecond) {
 		if _, err := os.Stat(sock); err == nil {
 			break
 		}
