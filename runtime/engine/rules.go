@@ -57,9 +57,13 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 			continue
 		}
 		bufs = append(bufs, m)
-		if m.Buf().Name == ir.BufPayload {
+		switch m.Buf().Name {
+		case ir.BufPayload:
 			u.payload = true
-		} else {
+		case "ip.src", "ip.dst":
+			// packet buffers: inspected on packets, of the rule's app-layer
+			// protocol when it names one
+		default:
 			u.app = true
 		}
 	}

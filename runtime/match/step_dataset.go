@@ -50,6 +50,10 @@ func (s *datasetStep) inspect(in *inspector, i, prev int) int {
 
 func (s *datasetStep) holds(v []byte) bool {
 	d := s.set
+	if d.typ == "ip" && len(v) == 4 {
+		// an IPv4 address in an ip set is stored IPv4-mapped
+		v = append([]byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff}, v...)
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	_, in := d.vals[string(v)]

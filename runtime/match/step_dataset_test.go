@@ -1,6 +1,11 @@
 package match
 
-import "testing"
+import (
+	"net/netip"
+	"testing"
+
+	"github.com/rulec/rulec/runtime/inspect"
+)
 
 func TestDatasetStep(t *testing.T) {
 	d := &dataset{typ: "string", vals: map[string]struct{}{".evil.com": {}}}
@@ -38,5 +43,23 @@ func TestDatarepStep(t *testing.T) {
 		if got := (&datarepStep{set: s, op: c.op, value: c.value}).holds([]byte(c.v)); got != c.want {
 			t.Errorf("%s %s %d: %v", c.v, c.op, c.value, got)
 		}
+	}
+}
+
+func TestIPDatasetOnAddressBuffers(t *testing.T) {
+	f := &inspect.Flow{Proto: 6, Client: netip.MustParseAddr("10.0.0.1"), Server: netip.MustParseAddr("82.165.177.154")}
+	u := &inspect.Unit{Kind: inspect.KindApp, Flow: f, Dir: inspect.ToServer}
+	dst, ok := addrBuffer(u, "ip.dst")
+	src, _ := addrBuffer(u, "ip.src")
+	if !ok || len(dst) != 4 || netip.AddrFrom4([4]byte(dst)) != f.Server || netip.AddrFrom4([4]byte(src)) != f.Client {
+		t.Fatalf("ip.dst %v ip.src %v", dst, src)
+	}
+	if _, ok := addrBuffer(u, "http.uri"); ok {
+		t.Error("addrBuffer made another buffer")
+	}
+	mapped := netip.MustParseAddr("::ffff:82.165.177.154").As16()
+	ip := &datasetStep{set: &dataset{typ: "ip", vals: map[string]struct{}{string(mapped[:]): {}}}, cmd: "isset"}
+	if !ip.holds(dst) {
+		t.Error("an IPv4 address did not match its mapped form in an ip set")
 	}
 }

@@ -70,6 +70,9 @@ func (e *Engine) release(uc *unitCtx) {
 func (uc *unitCtx) has(name int) bool {
 	if uc.have[name] == 0 {
 		b, ok := uc.u.Buffer(uc.e.names[name])
+		if !ok {
+			b, ok = addrBuffer(uc.u, uc.e.names[name])
+		}
 		uc.have[name], uc.raw[name] = -1, b
 		if ok {
 			uc.have[name] = 1
@@ -122,4 +125,21 @@ func (uc *unitCtx) eval(r *rule) bool {
 		}
 	}
 	return true
+}
+
+// addrBuffer is ip.src or ip.dst: the unit's address as a rule header
+// sees it, 4 bytes for IPv4, 16 for IPv6.
+func addrBuffer(u *inspect.Unit, name string) ([]byte, bool) {
+	if name != "ip.src" && name != "ip.dst" {
+		return nil, false
+	}
+	src, dst, _, _ := u.Endpoints()
+	a := src
+	if name == "ip.dst" {
+		a = dst
+	}
+	if !a.IsValid() {
+		return nil, false
+	}
+	return a.Unmap().AsSlice(), true
 }
