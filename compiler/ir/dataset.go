@@ -7,7 +7,8 @@ package ir
 // time, decoded (string values raw, md5/sha256 raw bytes, ipv4 4 bytes,
 // ip 16 bytes). Subdomain also matches a value one of whose dot-suffixes
 // is in the set; Save is a file the set is written to at the end of a
-// run ("" for none).
+// run ("" for none). Memcap bounds the set's memory in bytes, as
+// Suricata's memcap option (0: its default, 16 MiB).
 type Dataset struct {
 	Buffer    Buffer
 	Cmd       string
@@ -16,6 +17,7 @@ type Dataset struct {
 	Subdomain bool
 	Values    []string
 	Save      string
+	Memcap    int64
 }
 
 func (m *Dataset) Kind() string { return "dataset" }

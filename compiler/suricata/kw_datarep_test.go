@@ -37,3 +37,17 @@ func TestDatarepLoad(t *testing.T) {
 		}
 	}
 }
+
+func TestDatasetMemcapAtLoad(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "s.lst"), []byte("YQ==\nYg==\nYw==\n"), 0o644)
+	path := filepath.Join(dir, "t.rules")
+	rs, errs, _ := New(vars.Defaults()).File(path, []byte(`alert dns any any -> any any (dns.query; dataset:isset,s,type string,load s.lst,memcap 1kb; sid:1;)`+"\n"))
+	if errs.Len() > 0 || rs[0].Matchers[0].(*ir.Dataset).Memcap != 1024 {
+		t.Fatalf("memcap 1kb: %v", errs)
+	}
+	_, errs, _ = New(vars.Defaults()).File(path, []byte(`alert dns any any -> any any (dns.query; dataset:isset,s,type string,load s.lst,memcap 100; sid:1;)`+"\n"))
+	if errs.Len() == 0 || !strings.Contains(errs.Error(), "past its memcap of 100") {
+		t.Errorf("three values in a 100-byte set: %v", errs)
+	}
+}

@@ -60,7 +60,13 @@ func init() {
 				format = v
 			case "value_key":
 				valueKey = v
-			case "memcap", "hashsize", "context_key", "enrichment_key":
+			case "memcap":
+				n, err := sizeValue(v)
+				if err != nil {
+					return err
+				}
+				d.Memcap = n
+			case "hashsize", "context_key", "enrichment_key":
 			default:
 				return badValue("dataset option", k)
 			}
@@ -86,6 +92,9 @@ func init() {
 				return fmt.Errorf("dataset %s: %w", d.Name, err)
 			}
 			d.Values = vals
+		}
+		if n := ir.DatasetBytes(d.Values); n > d.MemcapOrDefault() {
+			return fmt.Errorf("dataset %s: %d bytes loaded, past its memcap of %d: %w", d.Name, n, d.MemcapOrDefault(), diag.ErrLimit)
 		}
 		b.add(d)
 		return nil

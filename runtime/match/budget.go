@@ -59,11 +59,13 @@ func (in *inspector) backtrack(search func() error) bool {
 	return true
 }
 
-// Limits counts the backtracking searches the budgets cut short, for the
-// run summary, stats and metrics.
+// Limits counts the backtracking searches the budgets cut short and the
+// dataset additions refused at a set's memcap, for the run summary, stats
+// and metrics.
 func (e *Engine) Limits() map[string]uint64 {
 	return map[string]uint64{
 		"pcre_timeouts":       e.bt.timeouts.Load(),
 		"pcre_budget_reached": e.bt.overspent.Load(),
+		"dataset_memcap":      e.datasetFull.Load(),
 	}
 }

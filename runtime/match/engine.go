@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
@@ -24,9 +25,11 @@ type Engine struct {
 	regexps  map[string]*pcre.Regexp
 	datasets map[string]*dataset
 	datareps map[string]*repset
-	ctxs     sync.Pool
-	all      *Group
-	bt       btCounts
+	// datasetFull counts dataset set commands refused at a set's memcap.
+	datasetFull atomic.Uint64
+	ctxs        sync.Pool
+	all         *Group
+	bt          btCounts
 }
 
 // bufKey is a unit buffer with the transformations applied to it.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/diag"
@@ -12,9 +13,12 @@ import (
 // dataset is one named set, shared by every rule naming it and by the
 // workers inspecting in parallel.
 type dataset struct {
-	typ  string
-	mu   sync.Mutex
-	vals map[string]struct{}
+	typ    string
+	mu     sync.Mutex
+	vals   map[string]struct{}
+	bytes  int64          // memory the values take (ir.DatasetBytes)
+	memcap int64          // bound on bytes, from the first rule naming the set
+	full   *atomic.Uint64 // set commands refused at the memcap, the engine's count
 }
 
 // dataset returns the set named by m, made from the first rule naming it
@@ -22,14 +26,14 @@ type dataset struct {
 func (e *Engine) dataset(m *ir.Dataset) (*dataset, error) {
 	d := e.datasets[m.Name]
 	if d == nil {
-		d = &dataset{typ: m.Type, vals: map[string]struct{}{}}
+		d = &dataset{typ: m.Type, vals: map[string]struct{}{}, memcap: m.MemcapOrDefault(), full: &e.datasetFull}
 		e.datasets[m.Name] = d
 	}
 	if d.typ != m.Type {
 		return nil, fmt.Errorf("dataset %s of type %s used as %s: %w", m.Name, d.typ, m.Type, diag.ErrConflict)
 	}
 	for _, v := range m.Values {
-		d.vals[v] = struct{}{}
+		d.add(v)
 	}
 	return d, nil
 }
@@ -65,15 +69,30 @@ func (s *datasetStep) holds(v []byte) bool {
 		if in {
 			return false
 		}
-		d.vals[string(v)] = struct{}{}
+		if d.bytes+int64(len(v))+ir.DatasetEntryBytes > d.memcap {
+			d.full.Add(1)
+			return false
+		}
+		d.add(string(v))
 		return true
 	case "unset":
-		delete(d.vals, string(v))
+		if in {
+			delete(d.vals, string(v))
+			d.bytes -= int64(len(v)) + ir.DatasetEntryBytes
+		}
 		return in
 	case "isnotset":
 		return !in
 	}
 	return in
+}
+
+// add puts v in the set, counting its memory.
+func (d *dataset) add(v string) {
+	if _, ok := d.vals[v]; !ok {
+		d.vals[v] = struct{}{}
+		d.bytes += int64(len(v)) + ir.DatasetEntryBytes
+	}
 }
 
 // hasSuffix reports whether a dot-suffix of v (".evil.com" of

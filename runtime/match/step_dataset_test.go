@@ -2,13 +2,15 @@ package match
 
 import (
 	"net/netip"
+	"sync/atomic"
 	"testing"
 
+	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
 func TestDatasetStep(t *testing.T) {
-	d := &dataset{typ: "string", vals: map[string]struct{}{".evil.com": {}}}
+	d := &dataset{typ: "string", vals: map[string]struct{}{".evil.com": {}}, memcap: 1 << 20, full: new(atomic.Uint64)}
 	set := &datasetStep{set: d, cmd: "set"}
 	if !set.holds([]byte("a")) || set.holds([]byte("a")) {
 		t.Error("set holds on a new value only")
@@ -61,5 +63,25 @@ func TestIPDatasetOnAddressBuffers(t *testing.T) {
 	ip := &datasetStep{set: &dataset{typ: "ip", vals: map[string]struct{}{string(mapped[:]): {}}}, cmd: "isset"}
 	if !ip.holds(dst) {
 		t.Error("an IPv4 address did not match its mapped form in an ip set")
+	}
+}
+
+// TestDatasetMemcap: a set command past the set's memcap adds nothing,
+// does not hold, and is counted; an unset makes room again.
+func TestDatasetMemcap(t *testing.T) {
+	e := &Engine{datasets: map[string]*dataset{}}
+	d, err := e.dataset(&ir.Dataset{Name: "s", Type: "string", Memcap: 2 * (ir.DatasetEntryBytes + 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := &datasetStep{set: d, cmd: "set"}
+	if !set.holds([]byte("a")) || !set.holds([]byte("b")) {
+		t.Fatal("two values within the memcap refused")
+	}
+	if set.holds([]byte("c")) || len(d.vals) != 2 || e.Limits()["dataset_memcap"] != 1 {
+		t.Errorf("past the memcap: %d values, %d counted", len(d.vals), e.Limits()["dataset_memcap"])
+	}
+	if !(&datasetStep{set: d, cmd: "unset"}).holds([]byte("a")) || !set.holds([]byte("c")) {
+		t.Error("an unset did not make room")
 	}
 }
