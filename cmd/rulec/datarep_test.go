@@ -66,3 +66,40 @@ alert dns any any -> any any (msg:"low rep"; dns.query; datarep:rep, <, 10, type
 		t.Errorf("want one alert of each rule (evil.example > 100, ok.example < 10):\n%s", out)
 	}
 }
+
+// TestDatasetStateSavedAtEnd: a dataset with a state file starts from it
+// and is written back at the end of the run with what set added.
+func TestDatasetStateSavedAtEnd(t *testing.T) {
+	dir := t.TempDir()
+	state := filepath.Join(dir, "seen.lst")
+	os.WriteFile(state, []byte("b2xkLmV4YW1wbGU=\n"), 0o644) // old.example
+	os.WriteFile(filepath.Join(dir, "t.rules"), []byte(`alert dns any any -> any any (msg:"new name"; dns.query; dataset:set,seen,type string,state seen.lst; sid:1;)
+`), 0o644)
+	pcap := filepath.Join(dir, "dns.pcap")
+	f, err := os.Create(pcap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := pcapgo.NewWriter(f)
+	w.WriteFileHeader(65535, layers.LinkTypeEthernet)
+	ts := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	for i, name := range []string{"old.example", "new.example", "new.example"} {
+		b := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.53"), Proto: 17,
+			Sport: uint16(40000 + i), Dport: 53, Payload: dnsQuery(uint16(i+1), name)})
+		ts = ts.Add(time.Second)
+		w.WritePacket(gopacket.CaptureInfo{Timestamp: ts, CaptureLength: len(b), Length: len(b)}, b)
+	}
+	f.Close()
+	eveFile := filepath.Join(dir, "eve.json")
+	if _, errOut, code := runCLI(t, "run", filepath.Join(dir, "t.rules"), "--kernel", "reference", "--pcap", pcap, "--eve", eveFile); code != 0 {
+		t.Fatalf("run exit %d: %s", code, errOut)
+	}
+	data, _ := os.ReadFile(eveFile)
+	if n := strings.Count(string(data), `"signature_id":1,`); n != 1 {
+		t.Errorf("%d alerts, want 1 (new.example once; old.example was in the state)", n)
+	}
+	saved, err := os.ReadFile(state)
+	if err != nil || string(saved) != "b2xkLmV4YW1wbGU=\nbmV3LmV4YW1wbGU=\n" {
+		t.Errorf("state file %q (%v), want old.example and new.example, lines sorted", saved, err)
+	}
+}

@@ -426,6 +426,11 @@ func (e *Engine) Close() error {
 			e.err = err
 		}
 	}
+	if s, ok := e.matcher.(DatasetSaver); ok && !e.forked {
+		if err := s.SaveDatasets(); err != nil && e.err == nil {
+			e.err = err
+		}
+	}
 	return e.err
 }
 

@@ -51,6 +51,12 @@ type Matcher interface {
 	Group(rules []int) MatchGroup
 }
 
+// DatasetSaver is a Matcher whose datasets are written at the end of a
+// run (dataset save and state files).
+type DatasetSaver interface {
+	SaveDatasets() error
+}
+
 // MatchGroup is a set of rules a Matcher evaluates together.
 type MatchGroup interface {
 	// Match appends to out the rules of the group whose buffer matchers

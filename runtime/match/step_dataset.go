@@ -19,6 +19,7 @@ type dataset struct {
 	bytes  int64          // memory the values take (ir.DatasetBytes)
 	memcap int64          // bound on bytes, from the first rule naming the set
 	full   *atomic.Uint64 // set commands refused at the memcap, the engine's count
+	save   string         // file written at the end of a run; "" for none
 }
 
 // dataset returns the set named by m, made from the first rule naming it
@@ -31,6 +32,9 @@ func (e *Engine) dataset(m *ir.Dataset) (*dataset, error) {
 	}
 	if d.typ != m.Type {
 		return nil, fmt.Errorf("dataset %s of type %s used as %s: %w", m.Name, d.typ, m.Type, diag.ErrConflict)
+	}
+	if d.save == "" {
+		d.save = m.Save
 	}
 	for _, v := range m.Values {
 		d.add(v)
