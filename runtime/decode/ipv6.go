@@ -55,7 +55,7 @@ func (p *Packet) extensions(off int, nh uint8, nhAt int) error {
 		p.ExtHdrs++
 		rest := p.NetEnd - off
 		if rest < 8 {
-			p.Proto = nh
+			p.Proto, p.L4Off = nh, off
 			return p.invalid(IPv6TruncExthdr)
 		}
 		h := p.Frame[off:]
@@ -67,7 +67,7 @@ func (p *Packet) extensions(off int, nh uint8, nhAt int) error {
 			hlen = (int(h[1]) + 2) * 4
 		}
 		if hlen > rest {
-			p.Proto = nh
+			p.Proto, p.L4Off = nh, off
 			return p.invalid(IPv6TruncExthdr)
 		}
 		seen[nh]++

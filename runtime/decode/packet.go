@@ -57,7 +57,7 @@ type Packet struct {
 	TTL       uint8
 	NetOff    int // the IP header's offset in Frame
 	NetEnd    int // the end of the IP packet in Frame (before link padding)
-	L4Off     int // the transport header's offset in Frame
+	L4Off     int // the transport header's offset in Frame (where a truncated IPv6 extension header starts)
 	ExtHdrs   int // IPv6 extension headers, a truncated one included
 	L4        Transport
 	Frag      Fragment // L4Fragment only

@@ -61,10 +61,10 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 		case ir.BufPayload:
 			u.payload = true
 		case "ip.src", "ip.dst":
-			// packet buffers: inspected on packets, of the rule's app-layer
-			// protocol when it names one
+			// packet buffers, as the header buffers: inspected on packets,
+			// of the rule's app-layer protocol when it names one
 		default:
-			u.app = true
+			u.app = u.app || !inspect.IsHeaderBuffer(m.Buf().Name)
 		}
 	}
 	p := r.Header.Proto

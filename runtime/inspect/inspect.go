@@ -63,6 +63,11 @@ type Packet struct {
 	IType, ICode uint8
 	VLANs        []uint16
 	Payload      []byte
+	// Where the headers are in Frame, as decode.Packet has them, for the
+	// header buffers (ipv4.hdr, tcp.hdr, ...).
+	Family                uint8
+	NetOff, L4Off, NetEnd int
+	L4                    decode.Transport
 	// Events are the decoder and defragmentation events the packet
 	// raised (Suricata's decode-event names).
 	Events decode.Events

@@ -73,6 +73,9 @@ func (uc *unitCtx) has(name int) bool {
 		if !ok {
 			b, ok = addrBuffer(uc.u, uc.e.names[name])
 		}
+		if p := uc.u.Packet; !ok && p != nil {
+			b, ok = p.Header(uc.e.names[name])
+		}
 		uc.have[name], uc.raw[name] = -1, b
 		if ok {
 			uc.have[name] = 1
