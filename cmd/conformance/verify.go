@@ -92,6 +92,7 @@ func runTest(t *verify.Test, kernelTier, eveDir string) string {
 	}
 	cfg := flow.DefaultConfig()
 	cfg.Midstream = t.Setting("stream.midstream") == "true"
+	cfg.IgnoreChecksums = t.ArgValue("-k") == "none"
 	xff, err := t.XFF()
 	if err != nil {
 		return err.Error()

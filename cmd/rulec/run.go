@@ -38,6 +38,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", runtime.NumCPU(), "offline: worker threads, flows hashed to them (the BPF test run takes one)")
 	varsFile := fs.String("vars", "", "suricata.yaml-style vars, when compiling rule files")
 	midstream := fs.Bool("midstream", false, "pick up TCP sessions without a handshake (Suricata's stream.midstream)")
+	checksums := fs.StringP("checksum-checks", "k", "all", "offline: all validates checksums for the checksum keywords (ipv4-csum, ...); none takes them as valid (Suricata's -k)")
 	wafOn := fs.Bool("waf-blocking", false, "run SecLang rules in ModSecurity's On mode (disruptive rules mark alerts blocked) instead of DetectionOnly")
 	cpuProfile := fs.String("cpuprofile", "", "offline: write a CPU profile (pprof) of the run to this file")
 	allocProfile := fs.String("allocprofile", "", "offline: write the allocations (pprof) of the run to this file")
@@ -103,6 +104,11 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := flow.DefaultConfig()
 	cfg.Midstream = *midstream
+	if *checksums != "all" && *checksums != "none" {
+		fmt.Fprintf(stderr, "rulec run: -k %q: want all or none\n", *checksums)
+		return 2
+	}
+	cfg.IgnoreChecksums = *checksums == "none"
 	if err := applySets(&cfg, *sets); err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 2

@@ -44,7 +44,8 @@ type Object struct {
 func init() {
 	for _, m := range []ir.Matcher{&ir.Content{}, &ir.PCRE{}, &ir.IsDataAt{}, &ir.ByteTest{},
 		&ir.ByteJump{}, &ir.ByteExtract{}, &ir.Size{}, &ir.TCPFlags{}, &ir.Field{},
-		&ir.StreamSize{}, &ir.Base64Decode{}, &ir.FlowCounter{}, &ir.Event{}, &ir.Dataset{}, &ir.Datarep{}, &ir.VLANID{}} {
+		&ir.StreamSize{}, &ir.Base64Decode{}, &ir.FlowCounter{}, &ir.Event{}, &ir.Dataset{}, &ir.Datarep{}, &ir.VLANID{},
+		&ir.Checksum{}} {
 		gob.Register(m)
 	}
 }

@@ -179,6 +179,10 @@ func validMatcher(m ir.Matcher) error {
 			return fmt.Errorf("vlan.id layer %d", m.Layer)
 		}
 		return validCmp(m.Cmp)
+	case *ir.Checksum:
+		if !slices.Contains(ir.ChecksumProtos, m.Proto) {
+			return fmt.Errorf("checksum of %q", m.Proto)
+		}
 	case *ir.Event:
 		if !slices.Contains(ir.RaisedEvents[m.Layer], m.Name) {
 			return fmt.Errorf("%s %q is not raised", m.Kind(), m.Name)

@@ -75,6 +75,9 @@ func TestDecodeRefusesEditedObjects(t *testing.T) {
 				}
 			}
 		}, `unknown comparison "~"`},
+		{"checksum protocol", func(o *Object) {
+			o.Rules[2].Matchers = append(o.Rules[2].Matchers, &ir.Checksum{Proto: "sctp"})
+		}, `checksum of "sctp"`},
 		{"flowbits command", func(o *Object) {
 			o.Rules[1].Bits = append(o.Rules[1].Bits, ir.Bit{Kind: "flowbits", Cmd: "flip", Names: []string{"a"}})
 		}, `unknown flowbits command "flip"`},

@@ -160,6 +160,16 @@ func (t *Test) Setting(key string) string {
 	return ""
 }
 
+// ArgValue returns the argument after flag, or "".
+func (t *Test) ArgValue(flag string) string {
+	for i, a := range t.Args {
+		if a == flag && i+1 < len(t.Args) {
+			return t.Args[i+1]
+		}
+	}
+	return ""
+}
+
 // HasArg reports whether the test's Suricata arguments include a.
 func (t *Test) HasArg(a string) bool {
 	for _, x := range t.Args {

@@ -52,6 +52,12 @@ func condHolds(m ir.Matcher, u *inspect.Unit) bool {
 		return eventHolds(m, u)
 	case *ir.VLANID:
 		return p != nil && vlanHolds(m, p.VLANs)
+	case *ir.Checksum:
+		if p == nil {
+			return false
+		}
+		valid, ok := p.Checksum(m.Proto)
+		return ok && valid == m.Valid
 	}
 	return false
 }

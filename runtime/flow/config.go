@@ -48,6 +48,9 @@ type Config struct {
 	// Midstream reassembles TCP flows whose handshake was not seen
 	// (Suricata's stream.midstream, false by default).
 	Midstream bool
+	// IgnoreChecksums marks every packet's checksums as not validated
+	// (Suricata's -k none): the checksum keywords take them as valid.
+	IgnoreChecksums bool
 	// HTTP bounds HTTP parsing.
 	HTTP http.Config
 	// Defrag bounds IP reassembly, which the tracker's caller runs

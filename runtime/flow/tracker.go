@@ -131,7 +131,8 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	p := &inspect.Packet{TS: ts, Frame: d.Frame, Src: d.Src, Dst: d.Dst, Proto: d.Proto, TTL: d.TTL,
 		Sport: d.Sport, Dport: d.Dport, TCPFlags: d.TCPFlags, IType: d.IType, ICode: d.ICode,
 		Payload: d.Payload, Events: d.Events,
-		Family: d.Family, NetOff: d.NetOff, L4Off: d.L4Off, NetEnd: d.NetEnd, L4: d.L4}
+		Family: d.Family, NetOff: d.NetOff, L4Off: d.L4Off, NetEnd: d.NetEnd, L4: d.L4,
+		IgnoreChecksums: t.cfg.IgnoreChecksums}
 	if d.L4 == decode.L4Fragment {
 		// As in Suricata and the classifier, a fragment has no payload
 		// to inspect: its data is inspected once reassembled.

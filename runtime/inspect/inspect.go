@@ -68,6 +68,9 @@ type Packet struct {
 	Family                uint8
 	NetOff, L4Off, NetEnd int
 	L4                    decode.Transport
+	// IgnoreChecksums: the capture's checksums are not validated (Suricata's
+	// -k none); the checksum keywords take them as valid.
+	IgnoreChecksums bool
 	// Events are the decoder and defragmentation events the packet
 	// raised (Suricata's decode-event names).
 	Events decode.Events
