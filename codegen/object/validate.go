@@ -179,6 +179,10 @@ func validMatcher(m ir.Matcher) error {
 			return fmt.Errorf("vlan.id layer %d", m.Layer)
 		}
 		return validCmp(m.Cmp)
+	case *ir.IPOpt:
+		if !slices.Contains(ir.IPOptNames, m.Name) {
+			return fmt.Errorf("ip option %q", m.Name)
+		}
 	case *ir.Checksum:
 		if !slices.Contains(ir.ChecksumProtos, m.Proto) {
 			return fmt.Errorf("checksum of %q", m.Proto)

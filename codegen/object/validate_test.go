@@ -78,6 +78,9 @@ func TestDecodeRefusesEditedObjects(t *testing.T) {
 		{"checksum protocol", func(o *Object) {
 			o.Rules[2].Matchers = append(o.Rules[2].Matchers, &ir.Checksum{Proto: "sctp"})
 		}, `checksum of "sctp"`},
+		{"ip option", func(o *Object) {
+			o.Rules[2].Matchers = append(o.Rules[2].Matchers, &ir.IPOpt{Name: "jumbo"})
+		}, `ip option "jumbo"`},
 		{"flowbits command", func(o *Object) {
 			o.Rules[1].Bits = append(o.Rules[1].Bits, ir.Bit{Kind: "flowbits", Cmd: "flip", Names: []string{"a"}})
 		}, `unknown flowbits command "flip"`},

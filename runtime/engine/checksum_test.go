@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"net/netip"
 	"slices"
 	"testing"
 
@@ -21,17 +22,50 @@ alert ip any any -> any any (msg:"udp"; udpv4-csum:valid; sid:3;)
 	good := pktgen.Build(pktgen.Spec{Src: f.Client, Dst: f.Server, Proto: 6, Sport: f.ClientPort, Dport: f.ServerPort, TCPFlags: 0x18, Payload: []byte("x")})
 	bad := append([]byte(nil), good...)
 	bad[14+20+16] ^= 1
-	for _, frame := range [][]byte{bad, good} {
-		var d decode.Packet
-		if err := decode.Decode(frame, &d); err != nil {
-			t.Fatal(err)
-		}
-		u := packetUnit(f, inspect.ToServer, "x")
-		p := u.Packet
-		p.Frame, p.Family, p.NetOff, p.L4Off, p.NetEnd, p.L4 = frame, d.Family, d.NetOff, d.L4Off, d.NetEnd, d.L4
-		h.frame(t, u)
-	}
+	h.frame(t, frameUnit(t, f, bad))
+	h.frame(t, frameUnit(t, f, good))
 	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{1, 2}) {
 		t.Errorf("alerts %v, want 1 on the corrupted packet, then 2", got)
+	}
+}
+
+// frameUnit is a packet unit of f to the server carrying frame's headers.
+func frameUnit(t *testing.T, f *inspect.Flow, frame []byte) *inspect.Unit {
+	t.Helper()
+	var d decode.Packet
+	if err := decode.Decode(frame, &d); err != nil {
+		t.Fatal(err)
+	}
+	u := packetUnit(f, inspect.ToServer, string(d.Payload))
+	p := u.Packet
+	p.Frame, p.Family, p.NetOff, p.L4Off, p.NetEnd, p.L4 = frame, d.Family, d.NetOff, d.L4Off, d.NetEnd, d.L4
+	p.Proto, p.IType, p.ICode = d.Proto, d.IType, d.ICode
+	return u
+}
+
+// TestIPOptsMSSAndMTURules: ipopts, tcp.mss and icmpv6.mtu rules alert
+// on the packets that carry what they ask for.
+func TestIPOptsMSSAndMTURules(t *testing.T) {
+	h := newHarness(t, `alert ip any any -> any any (msg:"rr"; ipopts:rr; sid:1;)
+alert ip any any -> any any (msg:"any"; ipopts:any; sid:2;)
+alert tcp any any -> any any (msg:"mss"; tcp.mss:<1000; sid:3;)
+alert icmpv6 any any -> any any (msg:"mtu"; icmpv6.mtu:1280; sid:4;)
+`, fakeKernel{}, nil)
+	f := tcpFlow(1)
+	plain := pktgen.Build(pktgen.Spec{Src: f.Client, Dst: f.Server, Proto: 6, Sport: 1, Dport: 2, TCPFlags: 0x02})
+	withRR := slices.Concat(plain[:14], []byte{0x46}, plain[15:34], []byte{7, 3, 4, 0}, plain[34:])
+	withRR[14+3] += 4 // total length
+	mss := slices.Concat(plain[:14+40], []byte{2, 4, 0x02, 0x00}, plain[14+40:])
+	mss[14+20+12] = 6 << 4
+	mss[14+3] += 4
+	v6 := inspect.Flow{ID: 2, Proto: 58, Client: netip.MustParseAddr("2001:db8::1"), Server: netip.MustParseAddr("2001:db8::2")}
+	tooBig := pktgen.Build(pktgen.Spec{Src: v6.Client, Dst: v6.Server, Proto: 58, IType: 2})
+	copy(tooBig[14+40+4:], []byte{0, 0, 0x05, 0}) // MTU 1280
+	h.frame(t, frameUnit(t, f, plain))
+	h.frame(t, frameUnit(t, f, withRR))
+	h.frame(t, frameUnit(t, f, mss))
+	h.frame(t, frameUnit(t, &v6, tooBig))
+	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{1, 3, 4}) {
+		t.Errorf("alerts %v, want rr on the second packet, mss 512 on the third, mtu on the fourth; ipopts:any never (Suricata 8)", got)
 	}
 }

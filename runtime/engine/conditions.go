@@ -58,6 +58,8 @@ func condHolds(m ir.Matcher, u *inspect.Unit) bool {
 		}
 		valid, ok := p.Checksum(m.Proto)
 		return ok && valid == m.Valid
+	case *ir.IPOpt:
+		return p != nil && ipOptHolds(m.Name, p)
 	}
 	return false
 }
@@ -75,6 +77,12 @@ func fieldHolds(m *ir.Field, p *inspect.Packet) bool {
 		return m.Cmp.Holds(int64(p.Proto))
 	case "vlan.layers":
 		return m.Cmp.Holds(int64(len(p.VLANs)))
+	case "tcp.mss":
+		v, ok := p.TCPMSS()
+		return ok && m.Cmp.Holds(int64(v))
+	case "icmpv6.mtu":
+		v, ok := p.ICMPv6MTU()
+		return ok && m.Cmp.Holds(int64(v))
 	}
 	return false
 }

@@ -1,0 +1,5 @@
+package suricata
+
+import "math"
+
+func init() { registerField("icmpv6.mtu", math.MaxUint32, "icmp", "icmpv6") }

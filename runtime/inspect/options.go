@@ -1,0 +1,180 @@
+package inspect
+
+import (
+	"encoding/binary"
+
+	"github.com/rulec/rulec/runtime/decode"
+)
+
+// IPv4 option flags, one bit per option kind Suricata's decoder records.
+const (
+	OptEOL uint16 = 1 << (iota + 1)
+	OptNOP
+	OptRR
+	OptTS
+	OptQS
+	OptLSRR
+	OptSSRR
+	OptSID
+	OptSEC
+	OptCIPSO
+	OptRTRALT
+	OptESEC
+)
+
+// IPv4Options returns the options p's IPv4 header carries, as the flags
+// Suricata's decoder sets: the first option of each kind counts (later
+// ones are not checked); the walk stops at EOL or at a multi-byte option
+// cut short; an option with a bad length or pointer makes the packet
+// invalid for Suricata, and then none counts.
+func (p *Packet) IPv4Options() uint16 {
+	h := ipv4Header(p)
+	if len(h) <= 20 {
+		return 0
+	}
+	opts := h[20:]
+	var set uint16
+	for len(opts) > 0 {
+		switch opts[0] {
+		case 0:
+			return set | OptEOL
+		case 1:
+			set |= OptNOP
+			opts = opts[1:]
+			continue
+		}
+		if len(opts) < 2 {
+			return set
+		}
+		n := int(opts[1])
+		if n < 2 || n > len(opts) {
+			return 0
+		}
+		f, valid := ipv4Option(opts[:n])
+		switch {
+		case set&f != 0:
+		case !valid:
+			return 0
+		default:
+			set |= f
+		}
+		opts = opts[n:]
+	}
+	return set
+}
+
+// ipv4Option returns the flag of option o (type, length, data; 0 for a
+// kind Suricata does not record) and whether o is well formed.
+func ipv4Option(o []byte) (uint16, bool) {
+	n := len(o)
+	switch o[0] {
+	case 0x07:
+		return OptRR, validRoute(o)
+	case 0x83:
+		return OptLSRR, validRoute(o)
+	case 0x89:
+		return OptSSRR, validRoute(o)
+	case 0x44:
+		return OptTS, validTimestamp(o)
+	case 0x19: // quick start
+		return OptQS, n >= 8
+	case 0x82:
+		return OptSEC, n >= 3
+	case 0x85:
+		return OptESEC, n >= 3
+	case 0x86:
+		return OptCIPSO, validCIPSO(o)
+	case 0x88: // stream identifier
+		return OptSID, n == 4
+	case 0x94: // router alert
+		return OptRTRALT, n == 4
+	}
+	return 0, true
+}
+
+// validRoute checks a route option's pointer: past type, length and
+// pointer, a multiple of 4, within the option.
+func validRoute(o []byte) bool {
+	return len(o) >= 3 && o[2] >= 4 && o[2]%4 == 0 && int(o[2]) <= len(o)+1
+}
+
+// validTimestamp checks a timestamp option's pointer against its record
+// size (8 bytes with addresses, flag 1 or 3, else 4).
+func validTimestamp(o []byte) bool {
+	if len(o) < 5 || o[2] < 5 {
+		return false
+	}
+	rec := 4
+	if f := o[3] & 0x0f; f == 1 || f == 3 {
+		rec = 8
+	}
+	return (int(o[2])-5)%rec == 0 && int(o[2]) <= len(o)+1
+}
+
+// validCIPSO checks a CIPSO option's tags after its domain of
+// interpretation: types 1, 2, 5, 6 and 7, at least 4 bytes that fit, the
+// alignment byte zero but in type 7.
+func validCIPSO(o []byte) bool {
+	if len(o) < 10 {
+		return false
+	}
+	tags := o[6:]
+	for len(tags) > 0 {
+		if len(tags) < 2 || int(tags[1]) > len(tags) {
+			return false
+		}
+		switch t, n := tags[0], int(tags[1]); {
+		case t != 1 && t != 2 && t != 5 && t != 6 && t != 7, n < 4:
+			return false
+		case t != 7 && tags[2] != 0:
+			return false
+		default:
+			tags = tags[n:]
+		}
+	}
+	return true
+}
+
+// TCPMSS returns the value of the TCP header's first well-formed MSS
+// option, as Suricata's decoder takes it.
+func (p *Packet) TCPMSS() (uint16, bool) {
+	h := tcpHeader(p)
+	if len(h) <= 20 {
+		return 0, false
+	}
+	opts := h[20:]
+	for len(opts) > 0 {
+		switch opts[0] {
+		case 0:
+			return 0, false
+		case 1:
+			opts = opts[1:]
+			continue
+		}
+		if len(opts) < 2 {
+			return 0, false
+		}
+		n := int(opts[1])
+		if n < 2 || n > len(opts) {
+			return 0, false
+		}
+		if opts[0] == 2 && n == 4 {
+			return binary.BigEndian.Uint16(opts[2:]), true
+		}
+		opts = opts[n:]
+	}
+	return 0, false
+}
+
+// ICMPv6MTU returns the MTU of an ICMPv6 Packet Too Big message (type 2,
+// code 0).
+func (p *Packet) ICMPv6MTU() (uint32, bool) {
+	if p.L4 != decode.L4ICMP || p.Proto != 58 || p.IType != 2 || p.ICode != 0 {
+		return 0, false
+	}
+	h := icmpv6Header(p)
+	if h == nil {
+		return 0, false
+	}
+	return binary.BigEndian.Uint32(h[4:]), true
+}
