@@ -16,9 +16,15 @@ var tcpFlagBits = map[byte]uint8{
 	'E': 0x40, '2': 0x40, 'C': 0x80, '1': 0x80,
 }
 
+// tcp.flags is Suricata 8's name of flags, which stays as its alias.
 func init() {
-	register("flags", valueRequired, func(b *builder, o *syntax.Option) error {
-		if err := needL4(b, "flags", "tcp"); err != nil {
+	register("tcp.flags", valueRequired, tcpFlags("tcp.flags"))
+	register("flags", valueRequired, tcpFlags("flags"))
+}
+
+func tcpFlags(name string) func(b *builder, o *syntax.Option) error {
+	return func(b *builder, o *syntax.Option) error {
+		if err := needL4(b, name, "tcp"); err != nil {
 			return err
 		}
 		set, ignore, hasIgnore := strings.Cut(o.Value, ",")
@@ -63,5 +69,5 @@ func init() {
 		}
 		b.add(m)
 		return nil
-	})
+	}
 }

@@ -20,6 +20,7 @@ func TestFlags(t *testing.T) {
 		{`alert tcp any any -> any any (flags:PA+,CE; sid:1;)`, &ir.TCPFlags{Flags: 0x18, Mod: "+", Ignore: 0xc0}},
 		{`alert ip any any -> any any (flags:U; sid:1;)`, &ir.TCPFlags{Flags: 0x20}},
 		{`alert http any any -> any any (flags:A; sid:1;)`, &ir.TCPFlags{Flags: 0x10}},
+		{`alert tcp any any -> any any (tcp.flags:S,12; sid:1;)`, &ir.TCPFlags{Flags: 0x02, Ignore: 0xc0}},
 	})
 }
 
@@ -36,5 +37,6 @@ func TestFlagsErrors(t *testing.T) {
 		{`alert tcp any any -> any any (flags:S,; sid:1;)`, diag.ErrBadValue, "flags ignore mask"},
 		{`alert tcp any any -> any any (flags:S,0; sid:1;)`, diag.ErrBadValue, `bad flags ignore mask letter "0"`},
 		{`alert tcp any any -> any any (flags:,12; sid:1;)`, diag.ErrBadValue, "want [!+*]FSRPAUCE0"},
+		{`alert udp any any -> any any (tcp.flags:S; sid:1;)`, diag.ErrConflict, "tcp.flags in a udp rule"},
 	})
 }
