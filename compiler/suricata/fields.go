@@ -3,6 +3,8 @@ package suricata
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/diag"
@@ -35,4 +37,32 @@ func registerField(name string, max int64, l4 ...string) {
 		b.add(&ir.Field{Name: name, Cmp: c})
 		return nil
 	})
+}
+
+// registerExact registers names (a keyword and its aliases) comparing a
+// packet header field for equality with a decimal value up to max, "!"
+// negating it when negatable; a value may be quoted. l4 lists the
+// transports the field needs.
+func registerExact(names []string, max int64, negatable bool, l4 ...string) {
+	for _, name := range names {
+		register(name, valueRequired, func(b *builder, o *syntax.Option) error {
+			if err := needL4(b, name, l4...); err != nil {
+				return err
+			}
+			v := strings.TrimSpace(o.Value)
+			if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+				v = strings.TrimSpace(v[1 : len(v)-1])
+			}
+			op := "="
+			if negatable && strings.HasPrefix(v, "!") {
+				op, v = "!=", strings.TrimSpace(v[1:])
+			}
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil || n < 0 || n > max {
+				return badValue(name, o.Value)
+			}
+			b.add(&ir.Field{Name: names[0], Cmp: ir.Cmp{Op: op, A: n}})
+			return nil
+		})
+	}
 }

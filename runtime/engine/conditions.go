@@ -83,6 +83,12 @@ func fieldHolds(m *ir.Field, p *inspect.Packet) bool {
 	case "icmpv6.mtu":
 		v, ok := p.ICMPv6MTU()
 		return ok && m.Cmp.Holds(int64(v))
+	case "tcp.seq", "tcp.ack", "tcp.window":
+		v, ok := p.TCPField(m.Name)
+		return ok && m.Cmp.Holds(int64(v))
+	case "icmp_id", "icmp_seq":
+		v, ok := p.ICMPField(m.Name)
+		return ok && m.Cmp.Holds(int64(v))
 	}
 	return false
 }

@@ -69,3 +69,28 @@ alert icmpv6 any any -> any any (msg:"mtu"; icmpv6.mtu:1280; sid:4;)
 		t.Errorf("alerts %v, want rr on the second packet, mss 512 on the third, mtu on the fourth; ipopts:any never (Suricata 8)", got)
 	}
 }
+
+// TestSeqAckWindowICMPIDRules: tcp.seq, tcp.ack, tcp.window and icmp_id /
+// icmp_seq compare the packet's header fields, ICMP ones on echo messages
+// only.
+func TestSeqAckWindowICMPIDRules(t *testing.T) {
+	h := newHarness(t, `alert tcp any any -> any any (msg:"seq"; seq:1000; sid:1;)
+alert tcp any any -> any any (msg:"ack"; tcp.ack:2000; sid:2;)
+alert tcp any any -> any any (msg:"window"; window:!65535; sid:3;)
+alert icmp any any -> any any (msg:"id"; icmp_id:1; icmp_seq:1; sid:4;)
+`, fakeKernel{}, nil)
+	f := tcpFlow(1)
+	tcp := pktgen.Build(pktgen.Spec{Src: f.Client, Dst: f.Server, Proto: 6, Sport: 1, Dport: 2, TCPFlags: 0x10, Seq: 1000, Ack: 2000})
+	small := pktgen.Build(pktgen.Spec{Src: f.Client, Dst: f.Server, Proto: 6, Sport: 1, Dport: 2, TCPFlags: 0x10, Seq: 1001, Ack: 2000})
+	small[14+20+14], small[14+20+15] = 0x04, 0x00
+	ic := inspect.Flow{ID: 2, Proto: 1, Client: f.Client, Server: f.Server}
+	echo := pktgen.Build(pktgen.Spec{Src: f.Client, Dst: f.Server, Proto: 1, IType: 8})
+	unreach := pktgen.Build(pktgen.Spec{Src: f.Client, Dst: f.Server, Proto: 1, IType: 3})
+	h.frame(t, frameUnit(t, f, tcp))
+	h.frame(t, frameUnit(t, f, small))
+	h.frame(t, frameUnit(t, &ic, unreach))
+	h.frame(t, frameUnit(t, &ic, echo))
+	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{1, 2, 2, 3, 4}) {
+		t.Errorf("alerts %v, want seq and ack on the first packet, ack and window on the second, the echo's id", got)
+	}
+}

@@ -1,0 +1,5 @@
+package suricata
+
+import "math"
+
+func init() { registerExact([]string{"icmp_id"}, math.MaxUint16, false, "icmp", "icmpv6") }

@@ -1,0 +1,5 @@
+package suricata
+
+import "math"
+
+func init() { registerExact([]string{"icmp_seq"}, math.MaxUint16, false, "icmp", "icmpv6") }
