@@ -179,6 +179,10 @@ func validMatcher(m ir.Matcher) error {
 			return fmt.Errorf("vlan.id layer %d", m.Layer)
 		}
 		return validCmp(m.Cmp)
+	case *ir.FragBits:
+		if m.Bits == 0 || m.Bits > 7 || !slices.Contains([]string{"", "+", "*", "!"}, m.Mod) {
+			return fmt.Errorf("fragbits %d %q", m.Bits, m.Mod)
+		}
 	case *ir.IPOpt:
 		if !slices.Contains(ir.IPOptNames, m.Name) {
 			return fmt.Errorf("ip option %q", m.Name)

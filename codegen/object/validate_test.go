@@ -81,6 +81,9 @@ func TestDecodeRefusesEditedObjects(t *testing.T) {
 		{"ip option", func(o *Object) {
 			o.Rules[2].Matchers = append(o.Rules[2].Matchers, &ir.IPOpt{Name: "jumbo"})
 		}, `ip option "jumbo"`},
+		{"fragbits", func(o *Object) {
+			o.Rules[2].Matchers = append(o.Rules[2].Matchers, &ir.FragBits{Bits: 8})
+		}, `fragbits 8 ""`},
 		{"flowbits command", func(o *Object) {
 			o.Rules[1].Bits = append(o.Rules[1].Bits, ir.Bit{Kind: "flowbits", Cmd: "flip", Names: []string{"a"}})
 		}, `unknown flowbits command "flip"`},

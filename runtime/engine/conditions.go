@@ -60,6 +60,12 @@ func condHolds(m ir.Matcher, u *inspect.Unit) bool {
 		return ok && valid == m.Valid
 	case *ir.IPOpt:
 		return p != nil && ipOptHolds(m.Name, p)
+	case *ir.FragBits:
+		if p == nil {
+			return false
+		}
+		bits, ok := p.FragBits()
+		return ok && m.Holds(bits)
 	}
 	return false
 }
@@ -86,6 +92,11 @@ func fieldHolds(m *ir.Field, p *inspect.Packet) bool {
 	case "tcp.seq", "tcp.ack", "tcp.window":
 		v, ok := p.TCPField(m.Name)
 		return ok && m.Cmp.Holds(int64(v))
+	case "fragoffset":
+		v, ok := p.FragOffset()
+		return ok && m.Cmp.Holds(int64(v))
+	case "sameip":
+		return m.Cmp.Holds(int64(b2i(p.Src == p.Dst)))
 	case "icmp_id", "icmp_seq":
 		v, ok := p.ICMPField(m.Name)
 		return ok && m.Cmp.Holds(int64(v))
@@ -146,4 +157,11 @@ func vlanHolds(m *ir.VLANID, ids []uint16) bool {
 		i += len(ids)
 	}
 	return i >= 0 && i < len(ids) && holds(ids[i])
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

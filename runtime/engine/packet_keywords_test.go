@@ -94,3 +94,28 @@ alert icmp any any -> any any (msg:"id"; icmp_id:1; icmp_seq:1; sid:4;)
 		t.Errorf("alerts %v, want seq and ack on the first packet, ack and window on the second, the echo's id", got)
 	}
 }
+
+// TestFragbitsFragoffsetSameIPRules: fragbits with its modifiers,
+// fragoffset and sameip on IPv4 headers.
+func TestFragbitsFragoffsetSameIPRules(t *testing.T) {
+	h := newHarness(t, `alert ip any any -> any any (msg:"DF"; fragbits:D; sid:1;)
+alert ip any any -> any any (msg:"M+"; fragbits:+M; sid:2;)
+alert ip any any -> any any (msg:"not D"; fragbits:!D; sid:3;)
+alert ip any any -> any any (msg:"off"; fragoffset:>100; sid:4;)
+alert ip any any -> any any (msg:"same"; sameip; sid:5;)
+`, fakeKernel{}, nil)
+	f := tcpFlow(1)
+	df := pktgen.Build(pktgen.Spec{Src: f.Client, Dst: f.Server, Proto: 6, Sport: 1, Dport: 2, TCPFlags: 0x02})
+	df[14+6] = 0x40
+	mdOff := slices.Clone(df)
+	mdOff[14+6], mdOff[14+7] = 0x60, 0xc8 // MF, DF, offset 200
+	same := pktgen.Build(pktgen.Spec{Src: f.Client, Dst: f.Client, Proto: 6, Sport: 1, Dport: 2, TCPFlags: 0x02})
+	h.frame(t, frameUnit(t, f, df))
+	h.frame(t, frameUnit(t, f, mdOff))
+	u := frameUnit(t, f, same)
+	u.Packet.Dst = u.Packet.Src
+	h.frame(t, u)
+	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{1, 2, 4, 3, 5}) {
+		t.Errorf("alerts %v, want DF on the first packet, M+ and the offset on the second, then not-D and sameip", got)
+	}
+}

@@ -43,3 +43,24 @@ func (p *Packet) ICMPField(name string) (uint16, bool) {
 	}
 	return 0, false
 }
+
+// FragBits returns an IPv4 packet's fragmentation bits: 1 more fragments,
+// 2 don't fragment, 4 reserved.
+func (p *Packet) FragBits() (uint8, bool) {
+	h := ipv4Header(p)
+	if h == nil {
+		return 0, false
+	}
+	f := h[6]
+	return f>>5&1 | f>>6&1<<1 | f>>7<<2, true
+}
+
+// FragOffset returns an IPv4 packet's fragment offset field (8-byte
+// units).
+func (p *Packet) FragOffset() (uint16, bool) {
+	h := ipv4Header(p)
+	if h == nil {
+		return 0, false
+	}
+	return binary.BigEndian.Uint16(h[6:]) & 0x1fff, true
+}
