@@ -40,6 +40,9 @@ func condHolds(m ir.Matcher, u *inspect.Unit) bool {
 	case *ir.TCPFlags:
 		return p != nil && p.Proto == 6 && m.Holds(p.TCPFlags)
 	case *ir.Field:
+		if m.Name == "l3_proto" {
+			return m.Cmp.Holds(int64(ipVersion(u)))
+		}
 		if vals, ok := u.Codes[m.Name]; ok || appField(m) {
 			return slices.ContainsFunc(vals, m.Cmp.Holds)
 		}
@@ -91,6 +94,9 @@ func fieldHolds(m *ir.Field, p *inspect.Packet) bool {
 		return ok && m.Cmp.Holds(int64(v))
 	case "tcp.seq", "tcp.ack", "tcp.window":
 		v, ok := p.TCPField(m.Name)
+		return ok && m.Cmp.Holds(int64(v))
+	case "tcp.wscale":
+		v, ok := p.TCPWScale()
 		return ok && m.Cmp.Holds(int64(v))
 	case "fragoffset":
 		v, ok := p.FragOffset()
@@ -164,4 +170,15 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// ipVersion is the IP version of u's packet, else of its flow.
+func ipVersion(u *inspect.Unit) int {
+	if p := u.Packet; p != nil && p.Family != 0 {
+		return int(p.Family)
+	}
+	if src, _, _, _ := u.Endpoints(); src.Unmap().Is4() {
+		return 4
+	}
+	return 6
 }

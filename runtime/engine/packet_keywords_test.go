@@ -119,3 +119,25 @@ alert ip any any -> any any (msg:"same"; sameip; sid:5;)
 		t.Errorf("alerts %v, want DF on the first packet, M+ and the offset on the second, then not-D and sameip", got)
 	}
 }
+
+// TestWScaleAndL3ProtoRules: tcp.wscale reads the window scale option
+// (over 14 as 0), l3_proto the packet's IP version.
+func TestWScaleAndL3ProtoRules(t *testing.T) {
+	h := newHarness(t, `alert tcp any any -> any any (msg:"ws"; tcp.wscale:0; sid:1;)
+alert ip any any -> any any (msg:"v6"; l3_proto:ipv6; sid:2;)
+alert ip any any -> any any (msg:"v4"; l3_proto:ip4; sid:3;)
+`, fakeKernel{}, nil)
+	f := tcpFlow(1)
+	plain := pktgen.Build(pktgen.Spec{Src: f.Client, Dst: f.Server, Proto: 6, Sport: 1, Dport: 2, TCPFlags: 0x02})
+	ws := slices.Concat(plain[:14+40], []byte{3, 3, 15, 1}, plain[14+40:])
+	ws[14+20+12] = 6 << 4
+	ws[14+3] += 4
+	v6 := inspect.Flow{ID: 2, Proto: 6, Client: netip.MustParseAddr("2001:db8::1"), Server: netip.MustParseAddr("2001:db8::2"), ClientPort: 1, ServerPort: 2}
+	six := pktgen.Build(pktgen.Spec{Src: v6.Client, Dst: v6.Server, Proto: 6, Sport: 1, Dport: 2, TCPFlags: 0x10})
+	h.frame(t, frameUnit(t, f, plain))
+	h.frame(t, frameUnit(t, f, ws))
+	h.frame(t, frameUnit(t, &v6, six))
+	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{3, 1, 3, 2}) {
+		t.Errorf("alerts %v, want v4 on the first packet, ws 15 as 0 and v4 on the second, v6 on the third", got)
+	}
+}

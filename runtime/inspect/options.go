@@ -138,32 +138,55 @@ func validCIPSO(o []byte) bool {
 // TCPMSS returns the value of the TCP header's first well-formed MSS
 // option, as Suricata's decoder takes it.
 func (p *Packet) TCPMSS() (uint16, bool) {
+	o := p.tcpOption(2, 4)
+	if o == nil {
+		return 0, false
+	}
+	return binary.BigEndian.Uint16(o[2:]), true
+}
+
+// TCPWScale returns the shift of the TCP header's first well-formed
+// window scale option, 0 for one over 14, as Suricata's decoder takes it.
+func (p *Packet) TCPWScale() (uint8, bool) {
+	o := p.tcpOption(3, 3)
+	if o == nil {
+		return 0, false
+	}
+	if o[2] > 14 {
+		return 0, true
+	}
+	return o[2], true
+}
+
+// tcpOption returns the first option of kind with length n in the TCP
+// header; the walk ends at EOL or at a length that does not fit.
+func (p *Packet) tcpOption(kind byte, n int) []byte {
 	h := tcpHeader(p)
 	if len(h) <= 20 {
-		return 0, false
+		return nil
 	}
 	opts := h[20:]
 	for len(opts) > 0 {
 		switch opts[0] {
 		case 0:
-			return 0, false
+			return nil
 		case 1:
 			opts = opts[1:]
 			continue
 		}
 		if len(opts) < 2 {
-			return 0, false
+			return nil
 		}
-		n := int(opts[1])
-		if n < 2 || n > len(opts) {
-			return 0, false
+		l := int(opts[1])
+		if l < 2 || l > len(opts) {
+			return nil
 		}
-		if opts[0] == 2 && n == 4 {
-			return binary.BigEndian.Uint16(opts[2:]), true
+		if opts[0] == kind && l == n {
+			return opts[:l]
 		}
-		opts = opts[n:]
+		opts = opts[l:]
 	}
-	return 0, false
+	return nil
 }
 
 // ICMPv6MTU returns the MTU of an ICMPv6 Packet Too Big message (type 2,
