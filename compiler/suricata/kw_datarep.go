@@ -1,10 +1,7 @@
 package suricata
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -79,32 +76,23 @@ func init() {
 // loadDatarep reads "value,reputation" lines into decoded values and
 // their reputations.
 func loadDatarep(path, typ string) ([]string, []uint16, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, err
-	}
 	var vals []string
 	var reps []uint16
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	err := eachDataLine(path, func(n int, line string) error {
 		i := strings.LastIndexByte(line, ',')
 		if i < 0 {
-			return nil, nil, fmt.Errorf("%s:%d: want value,reputation: %w", path, n, diag.ErrBadValue)
+			return fmt.Errorf("%s:%d: want value,reputation: %w", path, n, diag.ErrBadValue)
 		}
 		rep, err := strconv.ParseUint(strings.TrimSpace(line[i+1:]), 10, 16)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s:%d: reputation %q, want 0..65535: %w", path, n, line[i+1:], diag.ErrBadValue)
+			return fmt.Errorf("%s:%d: reputation %q, want 0..65535: %w", path, n, line[i+1:], diag.ErrBadValue)
 		}
 		v, err := datasetValue(strings.TrimSpace(line[:i]), typ, false)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s:%d: %w", path, n, err)
+			return fmt.Errorf("%s:%d: %w", path, n, err)
 		}
 		vals, reps = append(vals, v), append(reps, uint16(rep))
-	}
-	return vals, reps, sc.Err()
+		return nil
+	})
+	return vals, reps, err
 }

@@ -1,8 +1,6 @@
 package suricata
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -103,23 +101,13 @@ func init() {
 
 // loadDataset reads a dataset file into decoded values.
 func loadDataset(path, typ, format, valueKey string) ([]string, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
 	var vals []string
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	err := eachDataLine(path, func(n int, line string) error {
 		raw := line
 		if format == "ndjson" {
 			var obj map[string]any
 			if err := json.Unmarshal([]byte(line), &obj); err != nil {
-				return nil, fmt.Errorf("%s:%d: %v: %w", path, n, err, diag.ErrBadValue)
+				return fmt.Errorf("%s:%d: %v: %w", path, n, err, diag.ErrBadValue)
 			}
 			s, _ := obj[valueKey].(string)
 			raw = s
@@ -128,11 +116,12 @@ func loadDataset(path, typ, format, valueKey string) ([]string, error) {
 		}
 		v, err := datasetValue(raw, typ, format == "ndjson")
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
+			return fmt.Errorf("%s:%d: %w", path, n, err)
 		}
 		vals = append(vals, v)
-	}
-	return vals, sc.Err()
+		return nil
+	})
+	return vals, err
 }
 
 // datasetValue decodes one value as the set's type stores it.

@@ -1,6 +1,7 @@
 package suricata
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/compiler/vars"
+	"github.com/rulec/rulec/diag"
 )
 
 func TestDatasetLoad(t *testing.T) {
@@ -46,5 +48,16 @@ alert http any any -> any any (http.user_agent; to_md5; dataset:isnotset,h,type 
 	_, errs, _ = New(vars.Defaults()).File(path, []byte(`alert dns any any -> any any (dns.query; dataset:set,x,type string,save ../x.lst; sid:6;)`+"\n"))
 	if errs.Len() == 0 {
 		t.Error("a directory traversal was accepted")
+	}
+}
+
+// A dataset file must be a regular file within maxDataFile: a device
+// would be read without end.
+func TestDatasetFileBounded(t *testing.T) {
+	if _, err := loadDataset("/dev/zero", "md5", "", ""); !errors.Is(err, diag.ErrLimit) {
+		t.Errorf("/dev/zero: %v", err)
+	}
+	if _, _, err := loadDatarep("/dev/zero", "md5"); !errors.Is(err, diag.ErrLimit) {
+		t.Errorf("datarep /dev/zero: %v", err)
 	}
 }
