@@ -15,15 +15,7 @@ import (
 // the same EVE records it writes to a regular file.
 func TestRunEVEToUnixSocket(t *testing.T) {
 	dir := t.TempDir()
-	pcap := filepath.Join(dir, "demo.pcap")
-	f, err := os.Create(pcap)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Write(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	pcap := demo.File(t)
 	sock := filepath.Join(dir, "eve.sock")
 	l, err := net.Listen("unix", sock)
 	if err != nil {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,15 +12,7 @@ import (
 // summary, and a bad setting is refused.
 func TestRunSet(t *testing.T) {
 	rules := writeRules(t, "alert tcp any any -> any any (msg:\"t\"; flow:established; content:\"GET\"; sid:1;)\n")
-	pcap := filepath.Join(t.TempDir(), "demo.pcap")
-	f, err := os.Create(pcap)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Write(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	pcap := demo.File(t)
 	evicted := regexp.MustCompile(`flow_evicted +(\d+)`)
 	_, errOut, code := runCLI(t, "run", rules, "--pcap", pcap, "--kernel", "reference")
 	if m := evicted.FindStringSubmatch(errOut); code != 0 || m == nil || m[1] != "0" {

@@ -13,15 +13,7 @@ func TestSignedObjects(t *testing.T) {
 	dir := t.TempDir()
 	rules := writeRules(t, "alert udp any any -> any 53 (msg:\"dns\"; sid:1;)\n")
 	key, obj, plain := filepath.Join(dir, "key"), filepath.Join(dir, "signed.rco"), filepath.Join(dir, "plain.rco")
-	pcap := filepath.Join(dir, "demo.pcap")
-	f, err := os.Create(pcap)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Write(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	pcap := demo.File(t)
 	for _, args := range [][]string{
 		{"keygen", "-o", key},
 		{"compile", "--sign", key, rules, "-o", obj},

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	"github.com/gopacket/gopacket/pcapgo"
 
 	"github.com/rulec/rulec/internal/pktgen"
-	"github.com/rulec/rulec/runtime/flow"
 )
 
 // TestPhase5AtFlowEnd: a request with no response, both sides closing
@@ -56,20 +54,10 @@ SecRule REQUEST_URI "@contains /probe" "id:9000101,phase:1,pass,log,msg:'request
 	pkt(cli, srv, 40001, 80, 0x10, 1002+uint32(len(req)), 5002, "")
 	f.Close()
 
-	var eve bytes.Buffer
-	p, err := Open(o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &eve, Offline: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.RunPcap(pcap, nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Close(); err != nil {
-		t.Fatal(err)
-	}
+	eve := string(runPcap(t, o, pcap, KernelReference))
 	for _, sid := range []string{`"signature_id":9000101`, `"signature_id":9000501`} {
-		if strings.Count(eve.String(), sid) != 1 {
-			t.Errorf("%s alerted %d times, want once:\n%s", sid, strings.Count(eve.String(), sid), eve.String())
+		if strings.Count(eve, sid) != 1 {
+			t.Errorf("%s alerted %d times, want once:\n%s", sid, strings.Count(eve, sid), eve)
 		}
 	}
 }

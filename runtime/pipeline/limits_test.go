@@ -22,12 +22,7 @@ import (
 // the run summary.
 func TestLimitsInSummary(t *testing.T) {
 	o := compileObject(t, filepath.Join("..", "..", "rules"))
-	pcap := filepath.Join(t.TempDir(), "demo.pcap")
-	f, _ := os.Create(pcap)
-	if err := demo.Write(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	pcap := demo.File(t)
 	fc := flow.DefaultConfig()
 	fc.MaxFlows = 1
 	p, err := Open(o, Config{Kernel: KernelReference, Flow: fc, Offline: true})

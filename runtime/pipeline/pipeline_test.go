@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"path/filepath"
 	"sort"
 	"testing"
@@ -36,12 +35,14 @@ func compileObject(t *testing.T, paths ...string) *object.Object {
 // runDemo runs o on the demo capture and returns the EVE output.
 func runDemo(t *testing.T, o *object.Object, kernelTier string) []byte {
 	t.Helper()
-	pcap := filepath.Join(t.TempDir(), "demo.pcap")
-	f, _ := os.Create(pcap)
-	if err := demo.Write(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	pcap := demo.File(t)
+	return runPcap(t, o, pcap, kernelTier)
+}
+
+// runPcap runs o on the capture at path and returns the EVE output; a
+// rule the runtime leaves out fails t.
+func runPcap(t *testing.T, o *object.Object, path, kernelTier string) []byte {
+	t.Helper()
 	var eve bytes.Buffer
 	p, err := Open(o, Config{Kernel: kernelTier, Flow: flow.DefaultConfig(), EVE: &eve, Offline: true})
 	if err != nil {
@@ -50,7 +51,7 @@ func runDemo(t *testing.T, o *object.Object, kernelTier string) []byte {
 	for _, s := range p.Engine.Skipped() {
 		t.Errorf("%v: sid %d skipped: %s", s.Rule.Pos, s.Rule.Meta.SID, s.Reason)
 	}
-	if err := p.RunPcap(pcap, nil); err != nil {
+	if err := p.RunPcap(path, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := p.Close(); err != nil {

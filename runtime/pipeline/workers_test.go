@@ -92,12 +92,7 @@ func TestWorkersSameAlerts(t *testing.T) {
 	if err := os.WriteFile(rules, []byte(sharedStateRules), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	pcap := filepath.Join(dir, "demo.pcap")
-	f, _ := os.Create(pcap)
-	if err := demo.Write(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	pcap := demo.File(t)
 	o := compileObject(t, filepath.Join("..", "..", "rules"), rules)
 	one := runWorkers(t, o, pcap, 1)
 	shared := map[uint64]int{}
@@ -139,12 +134,7 @@ func diffKeys(a, b []alertKey) string {
 // TestWorkersSameRecordsIPS: in IPS mode with flow and drop records, the
 // EVE output (in any order) is the same whatever the number of workers.
 func TestWorkersSameRecordsIPS(t *testing.T) {
-	pcap := filepath.Join(t.TempDir(), "demo.pcap")
-	f, _ := os.Create(pcap)
-	if err := demo.Write(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	pcap := demo.File(t)
 	o := compileObject(t, filepath.Join("..", "..", "rules"))
 	records := func(n int) []string {
 		var out bytes.Buffer
