@@ -267,10 +267,14 @@ func validSec(s *ir.SecRule) error {
 // validStateful checks flowbits/xbits, tag and target.
 func validStateful(r *ir.Rule) error {
 	for _, b := range r.Bits {
+		ops := []string{"set", "unset", "toggle", "isset", "isnotset"}
+		if b.Kind == "flowint" {
+			ops = ir.FlowintOps
+		}
 		switch {
-		case b.Kind != "flowbits" && b.Kind != "xbits":
+		case b.Kind != "flowbits" && b.Kind != "xbits" && b.Kind != "flowint":
 			return fmt.Errorf("unknown bit kind %q", b.Kind)
-		case !slices.Contains([]string{"set", "unset", "toggle", "isset", "isnotset"}, b.Cmd):
+		case !slices.Contains(ops, b.Cmd):
 			return fmt.Errorf("unknown %s command %q", b.Kind, b.Cmd)
 		case len(b.Names) == 0:
 			return fmt.Errorf("%s %s without a name", b.Kind, b.Cmd)

@@ -41,5 +41,7 @@ var RaisedEvents = map[string][]string{
 	EventAppLayer: {
 		"http.request_field_too_long", "http.response_field_too_long",
 		"http.request_too_many_headers", "http.response_too_many_headers",
+		"http.duplicate_content_length_field_in_request", "http.duplicate_content_length_field_in_response",
+		"http.request_auth_unrecognized",
 	},
 }

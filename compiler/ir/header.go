@@ -30,15 +30,31 @@ type Flow struct {
 	NoFrag         bool
 }
 
-// Bit is a flowbits or xbits operation, a condition (isset, isnotset) or an
-// effect of a match (set, unset, toggle).
+// Bit is a flowbits, xbits or flowint operation, a condition (isset,
+// isnotset, flowint comparisons) or an effect of a match (set, unset,
+// toggle, flowint =, +, -).
 type Bit struct {
-	Kind   string // "flowbits" or "xbits"
-	Cmd    string // set, unset, toggle, isset, isnotset
+	Kind   string // "flowbits", "xbits" or "flowint"
+	Cmd    string // set, unset, toggle, isset, isnotset; flowint: = + - == != < <= > >= isset isnotset
 	Names  []string
 	Any    bool   // names joined with | (any of them) rather than & (all)
 	Track  string // xbits: ip_src, ip_dst, ip_pair, tx
 	Expire int    // xbits: seconds
+	Value  uint32 // flowint: the operand, when Var is empty
+	Var    string // flowint: the operand is this flowint (0 when unset)
+}
+
+// FlowintOps are flowint's operators: the first three change the variable
+// when the rule matches, the others are conditions.
+var FlowintOps = []string{"=", "+", "-", "==", "!=", "<", "<=", ">", ">=", "isset", "isnotset"}
+
+// Sets reports whether the operation changes state when its rule matches.
+func (b *Bit) Sets() bool {
+	switch b.Cmd {
+	case "set", "unset", "toggle", "=", "+", "-":
+		return true
+	}
+	return false
 }
 
 // Threshold is a threshold, limit, both, backoff, detection_filter or

@@ -255,7 +255,7 @@ func TestVerifyKeywords(t *testing.T) {
 func TestEventKeywords(t *testing.T) {
 	mustFail(t, `alert ip any any -> any any (decode-event:ipv6.no_such_event; sid:1;)`, diag.ErrUnsupported, "not raised by rulec's decoder")
 	mustFail(t, `alert tcp any any -> any any (stream-event:suspected_rst_inject; sid:1;)`, diag.ErrUnsupported, "stream engine")
-	mustFail(t, `alert http any any -> any any (app-layer-event:http.request_auth_unrecognized; sid:1;)`, diag.ErrUnsupported, "app-layer parsers")
+	mustFail(t, `alert http any any -> any any (app-layer-event:http.request_line_leading_whitespace; sid:1;)`, diag.ErrUnsupported, "app-layer parsers")
 	mustFail(t, `alert http any any -> any any (app-layer-event:nodot; sid:2;)`, diag.ErrBadValue, "proto.event")
 }
 

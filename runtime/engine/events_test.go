@@ -20,7 +20,8 @@ func TestRaisedEventsShared(t *testing.T) {
 	if !sameSet(dec, ir.RaisedEvents[ir.EventDecoder]) {
 		t.Errorf("decoder events %v, compiler knows %v", dec, ir.RaisedEvents[ir.EventDecoder])
 	}
-	app := []string{http.EventRequestFieldTooLong, http.EventResponseFieldTooLong, http.EventRequestTooManyHeaders, http.EventResponseTooManyHeaders}
+	app := []string{http.EventRequestFieldTooLong, http.EventResponseFieldTooLong, http.EventRequestTooManyHeaders, http.EventResponseTooManyHeaders,
+		http.EventRequestDupCL, http.EventResponseDupCL, http.EventAuthUnrecognized}
 	if !sameSet(app, ir.RaisedEvents[ir.EventAppLayer]) {
 		t.Errorf("http events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
 	}

@@ -11,9 +11,16 @@ import (
 // clash with flowbit names, which never contain NUL.
 const passedBit = "\x00passed"
 
-// bitsHold checks the flowbits conditions of a rule.
+// bitsHold checks the flowbits and flowint conditions of a rule.
 func bitsHold(bits []ir.Bit, f *inspect.Flow) bool {
-	for _, b := range bits {
+	for i := range bits {
+		b := &bits[i]
+		if flowintCond(b) {
+			if !flowintHolds(b, f) {
+				return false
+			}
+			continue
+		}
 		if b.Kind != "flowbits" || (b.Cmd != "isset" && b.Cmd != "isnotset") {
 			continue
 		}
@@ -32,9 +39,14 @@ func bitsHold(bits []ir.Bit, f *inspect.Flow) bool {
 	return true
 }
 
-// applyBits performs the flowbits effects of a matched rule.
+// applyBits performs the flowbits and flowint effects of a matched rule.
 func applyBits(bits []ir.Bit, f *inspect.Flow) {
-	for _, b := range bits {
+	for i := range bits {
+		b := &bits[i]
+		if b.Kind == "flowint" {
+			applyFlowint(b, f)
+			continue
+		}
 		if b.Kind != "flowbits" {
 			continue
 		}

@@ -69,15 +69,15 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	}
 	p := r.Header.Proto
 	u.stream = (p.L4 == "tcp" || p.L4 == "ip") && p.Mode != "pkt" && !r.Flow.NoStream
+	flowint := false // not IP-only compatible in Suricata, unlike flowbits
 	for _, b := range r.Bits {
-		if b.Cmd == "set" || b.Cmd == "unset" || b.Cmd == "toggle" {
-			u.setsBits = true
-		}
+		u.setsBits = u.setsBits || b.Sets()
 		u.global = u.global || b.Kind == "xbits"
+		flowint = flowint || b.Kind == "flowint"
 	}
 	u.global = u.global || len(r.Limits) > 0
 	u.ipOnly = len(r.Matchers) == 0 && p.App == "" && r.Header.SrcPorts.IsAny() && r.Header.DstPorts.IsAny() &&
-		r.Flow == (ir.Flow{}) && len(r.Limits) == 0
+		r.Flow == (ir.Flow{}) && len(r.Limits) == 0 && !flowint
 	u.appName = p.App
 	if u.appName == "http1" || u.appName == "http2" {
 		u.appName = "http"

@@ -28,6 +28,7 @@ type Flow struct {
 	Reassembled            bool      // TCP: data comes as KindStream units; else packet by packet
 	Pkts, Bytes            [3]uint64 // indexed by Dir: packets and bytes per direction
 	Bits                   map[string]bool
+	Ints                   map[string]uint32 // flowint variables
 	// TxMatched is engine state: for each rule, the last transaction it
 	// matched, so a rule alerts once per transaction.
 	TxMatched   map[int]uint64

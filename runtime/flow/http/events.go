@@ -7,6 +7,9 @@ const (
 	EventResponseFieldTooLong   = "http.response_field_too_long"
 	EventRequestTooManyHeaders  = "http.request_too_many_headers"
 	EventResponseTooManyHeaders = "http.response_too_many_headers"
+	EventRequestDupCL           = "http.duplicate_content_length_field_in_request"
+	EventResponseDupCL          = "http.duplicate_content_length_field_in_response"
+	EventAuthUnrecognized       = "http.request_auth_unrecognized"
 )
 
 // event records an event for the message being read, once.
@@ -21,4 +24,25 @@ func (s *side) event(request, response string) {
 		}
 	}
 	s.events = append(s.events, name)
+}
+
+// raise records an event on the transaction, once.
+func (tx *Tx) raise(name string) {
+	for _, e := range tx.Events {
+		if e == name {
+			return
+		}
+	}
+	tx.Events = append(tx.Events, name)
+}
+
+// authRecognized reports whether an Authorization value names a scheme
+// libhtp parses (Basic, Digest, Bearer; matched as a prefix, any case).
+func authRecognized(v []byte) bool {
+	for _, scheme := range []string{"basic", "digest", "bearer"} {
+		if hasPrefixFold(v, scheme) {
+			return true
+		}
+	}
+	return false
 }

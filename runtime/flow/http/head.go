@@ -2,6 +2,7 @@ package http
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 )
 
@@ -35,8 +36,10 @@ func trimSpace(b []byte) []byte {
 }
 
 // parseHeaders reads header lines: folded lines continue the previous
-// header, lines without a colon are skipped, repeated names are merged.
-func parseHeaders(raw []byte) []Header {
+// header, lines without a colon are skipped, repeated names are merged,
+// except Content-Length, whose first value is kept as libhtp keeps it;
+// dupCL reports a repeat whose length differs or does not parse.
+func parseHeaders(raw []byte) (hs []Header, dupCL bool) {
 	var lines [][]byte
 	folded := -1 // the line that owns its memory after a fold
 	for len(raw) > 0 {
@@ -59,7 +62,6 @@ func parseHeaders(raw []byte) []Header {
 		}
 		lines = append(lines, line)
 	}
-	var hs []Header
 	var index map[string]int // lower-cased name to position, once there are many
 	for _, line := range lines {
 		c := bytes.IndexByte(line, ':')
@@ -83,10 +85,34 @@ func parseHeaders(raw []byte) []Header {
 			}
 			continue
 		}
+		if bytes.EqualFold(name, []byte("Content-Length")) {
+			a, okA := lengthDigits(hs[i].Value)
+			b, okB := lengthDigits(value)
+			dupCL = dupCL || !okA || !okB || a != b
+			continue
+		}
 		v := make([]byte, 0, len(hs[i].Value)+2+len(value))
 		hs[i].Value = append(append(append(v, hs[i].Value...), ", "...), value...)
 	}
-	return hs
+	return hs, dupCL
+}
+
+// lengthDigits reads a Content-Length value as libhtp compares repeats:
+// the first run of digits, whatever surrounds it.
+func lengthDigits(v []byte) (uint64, bool) {
+	i := 0
+	for i < len(v) && (v[i] < '0' || v[i] > '9') {
+		i++
+	}
+	if i == len(v) {
+		return 0, false
+	}
+	j := i
+	for j < len(v) && v[j] >= '0' && v[j] <= '9' {
+		j++
+	}
+	n, err := strconv.ParseUint(string(v[i:j]), 10, 64)
+	return n, err == nil
 }
 
 // linearHeaders is how many headers are searched one by one before an
@@ -167,13 +193,11 @@ func hasToken(v []byte, token string) bool {
 	return false
 }
 
-// contentLength parses a Content-Length value; merged repeats take the first.
+// contentLength parses a Content-Length value as libhtp frames a body:
+// the first run of digits, junk around it tolerated.
 func contentLength(v []byte) (int64, bool) {
-	if i := bytes.IndexByte(v, ','); i >= 0 {
-		v = v[:i]
-	}
-	n, err := strconv.ParseInt(string(trimSpace(v)), 10, 64)
-	return n, err == nil && n >= 0
+	n, ok := lengthDigits(v)
+	return int64(n), ok && n <= math.MaxInt64
 }
 
 // chunkSize parses a chunk-size line, ignoring extensions.

@@ -37,7 +37,14 @@ func (p *Parser) requestHead(s *side, head []byte, complete bool) {
 	tx.Events, s.events = s.events, nil
 	m := &tx.Request
 	m.Line, m.RawHead = splitHead(head)
-	m.Headers = parseHeaders(m.RawHead)
+	var dupCL bool
+	m.Headers, dupCL = parseHeaders(m.RawHead)
+	if dupCL {
+		tx.raise(EventRequestDupCL)
+	}
+	if auth, ok := m.Get("Authorization"); ok && !authRecognized(auth) {
+		tx.raise(EventAuthUnrecognized)
+	}
 	tx.Method, tx.URI, m.Protocol = parseRequestLine(m.Line)
 	tx.requestBuffers()
 	s.tx = tx
@@ -104,7 +111,11 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 	tx.Events, s.events = append(tx.Events, s.events...), nil
 	m := &tx.Response
 	m.Line, m.RawHead, m.Protocol = line, raw, proto
-	m.Headers = parseHeaders(raw)
+	var dupCL bool
+	m.Headers, dupCL = parseHeaders(raw)
+	if dupCL {
+		tx.raise(EventResponseDupCL)
+	}
 	tx.Status, tx.StatusText, tx.Reason, tx.HasResponse = status, code, reason, true
 	tx.responseBuffers()
 	s.tx = tx
