@@ -158,6 +158,11 @@ func TestPrefilterProperty(t *testing.T) {
 			t.Fatalf("unit %d, %d candidates: prefilter gives %v, confirming all gives %v", i, len(some), got, want)
 		}
 		matches += len(got)
+		// A group of one or two rules looks for their literals directly.
+		few := []int{all[rng.IntN(len(all))], all[rng.IntN(len(all))]}[:1+rng.IntN(2)]
+		if got, want := e.groupMatch(u, few), e.confirmEach(u, few); !slices.Equal(got, want) {
+			t.Fatalf("unit %d, candidates %v: prefilter gives %v, confirming all gives %v", i, few, got, want)
+		}
 	}
 	if matches == 0 {
 		t.Error("no rule matched any unit: the property was not exercised")

@@ -30,6 +30,7 @@ type Engine struct {
 	ctxs        sync.Pool
 	all         *Group
 	bt          btCounts
+	subsets     subsets
 }
 
 // bufKey is a unit buffer with the transformations applied to it.

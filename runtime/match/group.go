@@ -1,6 +1,7 @@
 package match
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/rulec/rulec/runtime/inspect"
@@ -15,7 +16,7 @@ import (
 type Group struct {
 	e      *Engine
 	member []uint64 // bitset by rule index
-	keys   []int    // prefilter keys holding a member's fast pattern
+	scans  []scan   // by prefilter key holding a member's fast pattern
 	noFast []int    // members without a prefilter pattern
 }
 
@@ -23,20 +24,23 @@ type Group struct {
 // Compile); rejected and out of range indices are left out.
 func (e *Engine) NewGroup(rules []int) *Group {
 	g := &Group{e: e, member: make([]uint64, (len(e.rules)+63)/64)}
+	pats := map[int][]int32{}
 	for _, c := range rules {
 		if c < 0 || c >= len(e.rules) || e.rules[c] == nil || g.member[c>>6]&(1<<(c&63)) != 0 {
 			continue
 		}
 		g.member[c>>6] |= 1 << (c & 63)
 		if r := e.rules[c]; r.fastKey >= 0 {
-			if !slices.Contains(g.keys, r.fastKey) {
-				g.keys = append(g.keys, r.fastKey)
-			}
+			pats[r.fastKey] = append(pats[r.fastKey], int32(r.fastPat))
 		} else {
 			g.noFast = append(g.noFast, c)
 		}
 	}
-	slices.Sort(g.keys)
+	for _, k := range slices.Sorted(maps.Keys(pats)) {
+		ids := pats[k]
+		slices.Sort(ids)
+		g.scans = append(g.scans, e.newScan(k, slices.Compact(ids)))
+	}
 	slices.Sort(g.noFast)
 	return g
 }
@@ -48,23 +52,25 @@ func (g *Group) NoLiteral() []int { return g.noFast }
 // Match appends to out the group's rules whose matchers all hold on u, in
 // no particular order.
 func (g *Group) Match(u *inspect.Unit, out []int) []int {
-	if len(g.keys) == 0 && len(g.noFast) == 0 {
+	if len(g.scans) == 0 && len(g.noFast) == 0 {
 		return out
 	}
 	e := g.e
 	uc := e.acquire(u)
 	defer e.release(uc)
 	todo := uc.todo[:0]
-	for _, k := range g.keys {
+	for i := range g.scans {
+		s := &g.scans[i]
+		k := s.key
 		p := e.pre[k]
 		if !uc.has(e.keys[k].name) {
 			continue
 		}
 		seen := uc.hits[k]
 		uc.scanned[k] = true
-		p.m.Find(uc.buffer(k), func(id, _ int) bool {
+		s.find(uc.buffer(k), func(id int) {
 			if seen[id>>6]&(1<<(id&63)) != 0 {
-				return true
+				return
 			}
 			seen[id>>6] |= 1 << (id & 63)
 			for _, r := range p.rules[p.first[id]:p.first[id+1]] {
@@ -72,7 +78,6 @@ func (g *Group) Match(u *inspect.Unit, out []int) []int {
 					todo = append(todo, r)
 				}
 			}
-			return true
 		})
 	}
 	todo = append(todo, g.noFast...)

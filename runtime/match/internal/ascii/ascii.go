@@ -1,5 +1,7 @@
 package ascii
 
+import "bytes"
+
 // Lower returns c with A-Z folded to a-z.
 func Lower(c byte) byte {
 	if c-'A' < 26 {
@@ -22,25 +24,81 @@ func EqualFold(a, b []byte) bool {
 }
 
 // IndexFold returns the index of the first occurrence of pat in s without
-// regard to ASCII case, or -1. pat must already be lower-case.
+// regard to ASCII case, or -1. pat must already be lower-case. Candidates
+// come from bytes.IndexByte on one byte of pat: a byte with no other case
+// when pat has one, else both cases of its first letter.
 func IndexFold(s, pat []byte) int {
 	n := len(pat)
-	if n == 0 {
+	switch {
+	case n == 0:
 		return 0
+	case n > len(s):
+		return -1
 	}
-	first := pat[0]
-	for i := 0; i+n <= len(s); i++ {
-		if Lower(s[i]) != first {
-			continue
+	last := len(s) - n // the last start
+	if j := anchor(pat); j >= 0 {
+		c := pat[j]
+		for i := 0; i <= last; {
+			k := bytes.IndexByte(s[i+j:last+j+1], c)
+			if k < 0 {
+				return -1
+			}
+			i += k
+			if EqualFold(s[i:i+n], pat) {
+				return i
+			}
+			i++
+		}
+		return -1
+	}
+	lo, up := pat[0], pat[0]-('a'-'A')
+	nextLo, nextUp := -1, -1
+	for i := 0; i <= last; {
+		if nextLo < i {
+			nextLo = next(s[:last+1], i, lo)
+		}
+		if nextUp < i {
+			nextUp = next(s[:last+1], i, up)
+		}
+		i = min(nextLo, nextUp)
+		if i > last {
+			return -1
 		}
 		if EqualFold(s[i+1:i+n], pat[1:]) {
 			return i
 		}
+		i++
 	}
 	return -1
 }
 
-// ToLower returns a copy of b with A-Z folded to a-z.
+// next returns the index of c in s from i on, or len(s).
+func next(s []byte, i int, c byte) int {
+	if k := bytes.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(s)
+}
+
+// anchor returns the index of a byte of pat that has no other case,
+// preferring one that is not white space, or -1 when every byte is a
+// letter.
+func anchor(pat []byte) int {
+	j := -1
+	for i, c := range pat {
+		if c|0x20-'a' < 26 {
+			continue
+		}
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return i
+		}
+		if j < 0 {
+			j = i
+		}
+	}
+	return j
+}
+
 func ToLower(b []byte) []byte {
 	out := make([]byte, len(b))
 	for i, c := range b {
