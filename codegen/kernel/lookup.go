@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"encoding/binary"
 	"net/netip"
 	"sort"
 )
@@ -9,45 +10,80 @@ import (
 // reference evaluator and for tests.
 type Lookup struct {
 	t        *Tables
-	src, dst map[netip.Prefix]Bitset
-	srcLens  [2][]int // prefix lengths present, longest first: v4, v6
-	dstLens  [2][]int
+	src, dst prefixIndex
 }
 
 // NewLookup indexes t.
 func NewLookup(t *Tables) *Lookup {
-	l := &Lookup{t: t, src: map[netip.Prefix]Bitset{}, dst: map[netip.Prefix]Bitset{}}
-	l.srcLens = index(l.src, t.SrcV4, t.SrcV6)
-	l.dstLens = index(l.dst, t.DstV4, t.DstV6)
-	return l
+	return &Lookup{t: t, src: newPrefixIndex(t.SrcV4, t.SrcV6), dst: newPrefixIndex(t.DstV4, t.DstV6)}
 }
 
-func index(m map[netip.Prefix]Bitset, v4, v6 []PrefixBits) [2][]int {
-	var lens [2][]int
+// prefixIndex finds the longest prefix holding an address with one map
+// lookup per prefix length present, keyed by integers.
+type prefixIndex struct {
+	v4   map[uint64]Bitset // by length<<32 | address
+	v6   map[v6Key]Bitset
+	lens [2][]int // prefix lengths present, longest first: v4, v6
+}
+
+type v6Key struct {
+	hi, lo uint64
+	bits   int
+}
+
+func newPrefixIndex(v4, v6 []PrefixBits) prefixIndex {
+	x := prefixIndex{v4: map[uint64]Bitset{}, v6: map[v6Key]Bitset{}}
 	for fam, list := range [][]PrefixBits{v4, v6} {
 		seen := map[int]bool{}
 		for _, p := range list {
-			m[p.Prefix] = p.Bits
+			if a := p.Prefix.Addr(); a.Is4() {
+				x.v4[key4(a, p.Prefix.Bits())] = p.Bits
+			} else {
+				x.v6[key6(a, p.Prefix.Bits())] = p.Bits
+			}
 			if !seen[p.Prefix.Bits()] {
 				seen[p.Prefix.Bits()] = true
-				lens[fam] = append(lens[fam], p.Prefix.Bits())
+				x.lens[fam] = append(x.lens[fam], p.Prefix.Bits())
 			}
 		}
-		sort.Sort(sort.Reverse(sort.IntSlice(lens[fam])))
+		sort.Sort(sort.Reverse(sort.IntSlice(x.lens[fam])))
 	}
-	return lens
+	return x
 }
 
-func lpm(m map[netip.Prefix]Bitset, lens [2][]int, a netip.Addr) Bitset {
+func key4(a netip.Addr, bits int) uint64 {
+	b := a.As4()
+	return uint64(bits)<<32 | uint64(binary.BigEndian.Uint32(b[:]))
+}
+
+func key6(a netip.Addr, bits int) v6Key {
+	b := a.As16()
+	return v6Key{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:]), bits}
+}
+
+// lookup returns the bitset of the longest prefix holding a, nil when
+// none does.
+func (x *prefixIndex) lookup(a netip.Addr) Bitset {
 	a = a.Unmap()
-	fam := 1
-	if a.Is4() {
-		fam = 0
-	}
-	for _, n := range lens[fam] {
-		p, _ := a.Prefix(n)
-		if b, ok := m[p]; ok {
-			return b
+	switch {
+	case a.Is4():
+		k := key4(a, 0)
+		for _, n := range x.lens[0] {
+			mask := ^uint64(0) << (32 - n) & (1<<32 - 1)
+			if b, ok := x.v4[uint64(n)<<32|k&mask]; ok {
+				return b
+			}
+		}
+	case a.Is6():
+		k := key6(a, 0)
+		for _, n := range x.lens[1] {
+			hi, lo := ^uint64(0), ^uint64(0)<<(128-n)
+			if n < 64 {
+				hi, lo = ^uint64(0)<<(64-n), 0
+			}
+			if b, ok := x.v6[v6Key{k.hi & hi, k.lo & lo, n}]; ok {
+				return b
+			}
 		}
 	}
 	return nil
@@ -71,8 +107,8 @@ func (l *Lookup) Header(src, dst netip.Addr, proto uint8, sport, dport uint16) [
 func (l *Lookup) HeaderInto(dst []Bitset, src, dstAddr netip.Addr, proto uint8, sport, dport uint16) []Bitset {
 	t := l.t
 	return append(dst,
-		lpm(l.src, l.srcLens, src),
-		lpm(l.dst, l.dstLens, dstAddr),
+		l.src.lookup(src),
+		l.dst.lookup(dstAddr),
 		t.Proto[proto],
 		portBits(t.SportClass, t.SportBits, sport),
 		portBits(t.DportClass, t.DportBits, dport),
@@ -82,7 +118,7 @@ func (l *Lookup) HeaderInto(dst []Bitset, src, dstAddr netip.Addr, proto uint8, 
 // Addrs returns the source and destination prefix bitsets of Header
 // alone.
 func (l *Lookup) Addrs(src, dst netip.Addr) (Bitset, Bitset) {
-	return lpm(l.src, l.srcLens, src), lpm(l.dst, l.dstLens, dst)
+	return l.src.lookup(src), l.dst.lookup(dst)
 }
 
 // Candidates returns the slots whose header matches, in slot order;
