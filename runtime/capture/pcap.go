@@ -12,6 +12,8 @@ import (
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 	"github.com/gopacket/gopacket/pcapgo"
+
+	"github.com/rulec/rulec/runtime/decode"
 )
 
 var (
@@ -35,6 +37,9 @@ type Stats struct {
 // Source reads captures and counts what it met.
 type Source struct {
 	Stats Stats
+	// Link is the link layer of the record being handed out, valid
+	// during the callback.
+	Link decode.Link
 }
 
 type packetReader interface {
@@ -118,6 +123,10 @@ func (s *Source) Read(r io.Reader, fn func(ts time.Time, frame []byte, n uint64)
 		if !ok {
 			s.Stats.OtherLink++
 			continue
+		}
+		s.Link = decode.Link{Type: uint16(lt)}
+		if lt != layers.LinkTypeEthernet {
+			s.Link.Header = data[:len(data)-len(frame)+14]
 		}
 		if err := fn(ci.Timestamp, frame, n); err != nil {
 			return err

@@ -47,6 +47,7 @@ type Fragment struct {
 // Packet is one decoded frame. Byte slices alias the frame.
 type Packet struct {
 	Frame     []byte
+	Link      Link             // how the frame was captured; set by the caller after Decode
 	VLANs     [MaxVLANs]uint16 // VLAN ids, outermost first
 	NVLANs    int
 	EtherType uint16 // after the VLAN tags

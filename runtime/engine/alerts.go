@@ -21,6 +21,7 @@ func (e *Engine) userAlert(u *inspect.Unit, r *ir.Rule, quiet bool) {
 // as configured.
 func (e *Engine) unitEvent(u *inspect.Unit) *eve.Event {
 	ev := eve.UnitEvent(u)
+	ev.Detail = e.unitDetail(u)
 	if e.opts.XFF != nil {
 		e.opts.XFF.Apply(ev, u)
 	}

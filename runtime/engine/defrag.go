@@ -12,7 +12,7 @@ import (
 // here (with the whole payload), then it goes to the tracker as the
 // classifier would copy it (not counted as a copy).
 func (e *Engine) reassembled(ts time.Time, frame []byte) error {
-	o := outcome(ts, frame, e.full.Run(frame), &e.whole, decode.Decode(frame, &e.whole))
+	o := outcome(ts, frame, e.full.Run(frame), &e.whole, e.decode(frame, &e.whole))
 	o.Reassembled = true
 	return e.Decide(o)
 }

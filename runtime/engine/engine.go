@@ -95,9 +95,11 @@ type Engine struct {
 	// undecidedRules are the kernel dns.query rules, for DNS units of
 	// undecided copies and of DNS over TCP (never decided in the kernel).
 	undecidedRules *slotRules
-	pcapCnt        uint64    // offline: the capture's packet being processed
-	seq            Sequencer // workers: orders access to shared state; nil alone
-	forked         bool      // a worker sharing another engine's rules and state
+	pcapCnt        uint64      // offline: the capture's packet being processed
+	link           decode.Link // the link layer of the frames being processed
+	cur            *Outcome    // the frame Decide is deciding, for its kernel alerts' detail
+	seq            Sequencer   // workers: orders access to shared state; nil alone
+	forked         bool        // a worker sharing another engine's rules and state
 	fate           packetFate
 	skipped        []Skipped
 	err            error
@@ -238,7 +240,7 @@ func (e *Engine) frame(ts time.Time, frame []byte, d *decode.Packet, derr error)
 		e.stats.Drops++
 	}
 	if d == nil {
-		d, derr = &e.dec, decode.Decode(frame, &e.dec)
+		d, derr = &e.dec, e.decode(frame, &e.dec)
 	}
 	return res.Verdict, e.Decide(outcome(ts, frame, res, d, derr))
 }
@@ -299,6 +301,8 @@ func (e *Engine) Decide(o Outcome) error {
 	if len(e.pending) > 0 && (!copyUp || e.pending[0].tuple != o.Tuple) {
 		e.flushPending()
 	}
+	e.cur = &o
+	defer func() { e.cur = nil }()
 	defer func() {
 		if o.Frame != nil {
 			e.flushPending()
@@ -346,7 +350,7 @@ func (e *Engine) Decide(o Outcome) error {
 			e.stats.AppUndecided++
 		}
 		if o.Decoded == nil {
-			o.Decoded, o.DecodeErr = &e.dec, decode.Decode(o.Frame, &e.dec)
+			o.Decoded, o.DecodeErr = &e.dec, e.decode(o.Frame, &e.dec)
 		}
 		var whole []byte
 		if copyUp && !shot && !e.defragOutside && o.DecodeErr == nil && o.Decoded.L4 == decode.L4Fragment {

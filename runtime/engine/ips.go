@@ -43,7 +43,7 @@ func (e *Engine) flowDropFrame(o *Outcome) bool {
 		return false
 	}
 	if o.Decoded == nil {
-		o.Decoded, o.DecodeErr = &e.dec, decode.Decode(o.Frame, &e.dec)
+		o.Decoded, o.DecodeErr = &e.dec, e.decode(o.Frame, &e.dec)
 	}
 	if o.DecodeErr != nil {
 		return false

@@ -43,6 +43,7 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev re
 		e.kernelIP[k] = true
 	}
 	ev2 := eve.PacketEvent(ts, flowID, t.Src, t.Dst, t.Sport, t.Dport, t.Proto)
+	ev2.Detail = e.frameDetail()
 	quiet := e.suppressed(r, t.Src, t.Dst)
 	if !quiet && !e.kernelLimits(int(ev.Rule), r, t.Src, t.Dst, flowID, ts) {
 		return false
@@ -123,7 +124,7 @@ func (e *Engine) dropDetail(o *Outcome) {
 	d := o.Decoded
 	if d == nil {
 		d = &e.dec
-		if decode.Decode(o.Frame, d) != nil {
+		if e.decode(o.Frame, d) != nil {
 			return
 		}
 	}

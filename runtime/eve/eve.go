@@ -31,6 +31,7 @@ type Event struct {
 	TxID      *uint64  // the app-layer transaction, on records of one
 	VLAN      []uint16 // the packet's VLAN ids, outermost first
 	Alert     *Alert
+	Detail    *Detail // an alert's packet, payload and ether fields, as configured
 	// Sections holds app-layer sections ("http", "dns", "tls", ...) and
 	// other event bodies ("block", "stats"). An event with a source and
 	// no destination (a block) has no ports and no proto.
@@ -93,6 +94,7 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 		}
 		m.add("proto", ProtoName(e.Proto))
 	}
+	e.Detail.addEther(&m)
 	if e.TxID != nil {
 		m.add("tx_id", *e.TxID)
 	}
@@ -111,6 +113,7 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	for _, k := range sortedKeys(e.Sections) {
 		m.add(k, e.Sections[k])
 	}
+	e.Detail.addPayload(&m)
 	return m.marshal()
 }
 

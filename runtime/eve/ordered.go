@@ -45,3 +45,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// MarshalJSON writes the object with its keys in insertion order.
+func (o *orderedObject) MarshalJSON() ([]byte, error) { return o.marshal() }

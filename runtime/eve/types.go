@@ -37,8 +37,9 @@ func SuricataDefault() Types {
 func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
 	var doc struct {
 		Outputs []map[string]struct {
-			Enabled any   `yaml:"enabled"`
-			Types   []any `yaml:"types"`
+			Enabled  any   `yaml:"enabled"`
+			Ethernet any   `yaml:"ethernet"`
+			Types    []any `yaml:"types"`
 		} `yaml:"outputs"`
 	}
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -49,7 +50,7 @@ func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
 		if !found || el.Types == nil {
 			continue
 		}
-		t = Types{}
+		t = Types{Ethernet: Yes(el.Ethernet)}
 		for _, typ := range el.Types {
 			switch x := typ.(type) {
 			case string:
@@ -61,6 +62,11 @@ func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
 						continue
 					}
 					t[name] = true
+					if name == "alert" {
+						for _, opt := range []string{"packet", "payload", "payload-printable", "payload-length"} {
+							t["alert."+opt] = Yes(m[opt])
+						}
+					}
 					if name == "drop" {
 						t[DropAlerts] = Yes(m["alerts"])
 						t[DropFlowsAll] = m["flows"] == "all"

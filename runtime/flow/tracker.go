@@ -128,7 +128,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	case decode.L4Invalid:
 		t.stats.InvalidL4++
 	}
-	p := &inspect.Packet{TS: ts, Frame: d.Frame, Src: d.Src, Dst: d.Dst, Proto: d.Proto, TTL: d.TTL,
+	p := &inspect.Packet{TS: ts, Frame: d.Frame, Link: d.Link, Src: d.Src, Dst: d.Dst, Proto: d.Proto, TTL: d.TTL,
 		Sport: d.Sport, Dport: d.Dport, TCPFlags: d.TCPFlags, IType: d.IType, ICode: d.ICode,
 		Payload: d.Payload, Events: d.Events,
 		Family: d.Family, NetOff: d.NetOff, L4Off: d.L4Off, NetEnd: d.NetEnd, L4: d.L4,

@@ -56,6 +56,7 @@ type End struct {
 type Packet struct {
 	TS           time.Time
 	Frame        []byte // the whole frame, from the Ethernet header
+	Link         decode.Link
 	Src, Dst     netip.Addr
 	Proto        uint8
 	Sport, Dport uint16

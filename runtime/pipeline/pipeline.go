@@ -228,6 +228,7 @@ func (p *Pipeline) RunPcap(path string, progress func(n uint64)) error {
 			if progress != nil && n%100000 == 0 {
 				progress(n)
 			}
+			p.Engine.SetLink(src.Link)
 			_, err := p.Engine.Frame(ts, frame)
 			return err
 		})

@@ -188,12 +188,14 @@ func (w *workers) run(src *capture.Source, path string, progress func(n uint64))
 		cur.frames = append(cur.frames, frameRec{ts: ts, n: seq})
 		f := &cur.frames[len(cur.frames)-1]
 		f.err = decode.Decode(frame, &f.dec)
+		f.dec.Link = src.Link
 		f.owner = owner(f, n)
 		if f.err == nil && f.dec.L4 == decode.L4Fragment {
 			if whole := w.defrag.Add(ts, &f.dec); whole != nil {
 				cur.frames = append(cur.frames, frameRec{ts: ts, n: seq, whole: true})
 				g := &cur.frames[len(cur.frames)-1]
 				g.err = decode.Decode(whole, &g.dec)
+				g.dec.Link = src.Link
 				g.owner = owner(g, n)
 			}
 		}

@@ -1,0 +1,107 @@
+package eve
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strings"
+
+	"github.com/rulec/rulec/runtime/decode"
+)
+
+// Options of the alert record type and of the eve-log output, kept in
+// Types under these names (suricata.yaml's outputs: eve-log: ethernet:,
+// types: - alert: packet:, payload:, payload-printable:, payload-length:).
+const (
+	Ethernet              = "ethernet"                // the frame's MAC addresses ("ether")
+	AlertPacket           = "alert.packet"            // the packet as captured ("packet", "packet_info")
+	AlertPayload          = "alert.payload"           // the payload in base64 ("payload")
+	AlertPayloadPrintable = "alert.payload-printable" // the payload's printable bytes ("payload_printable")
+	AlertPayloadLength    = "alert.payload-length"    // the payload's length ("payload_length")
+)
+
+// Detail is what an alert record shows of the packet or stream it fired
+// on, as its Types configure.
+type Detail struct {
+	ether   *orderedObject
+	payload *orderedObject // payload fields and "stream"
+	packet  []byte
+	link    decode.Link
+}
+
+// PacketDetail is the detail t configures of an alert on the packet of
+// frame, captured with link l, whose logged payload is payload: the
+// packet's own, or the stream's when stream is set.
+func (t Types) PacketDetail(frame []byte, l decode.Link, payload []byte, stream bool) *Detail {
+	d := &Detail{}
+	if t.On(Ethernet) && l.Ethernet() && len(frame) >= 14 {
+		d.ether = &orderedObject{}
+		d.ether.add("ether_type", uint16(frame[12])<<8|uint16(frame[13]))
+		d.ether.add("src_mac", mac(frame[6:12]))
+		d.ether.add("dest_mac", mac(frame[0:6]))
+	}
+	if t.Any(AlertPayload, AlertPayloadPrintable, AlertPayloadLength) {
+		d.payload = &orderedObject{}
+		if len(payload) > 0 && t.On(AlertPayload) {
+			d.payload.add("payload", base64.StdEncoding.EncodeToString(payload))
+		}
+		if t.On(AlertPayloadLength) {
+			d.payload.add("payload_length", len(payload))
+		}
+		if len(payload) > 0 && t.On(AlertPayloadPrintable) {
+			d.payload.add("payload_printable", printable(payload))
+		}
+		s := 0
+		if stream {
+			s = 1
+		}
+		d.payload.add("stream", s)
+	}
+	if t.On(AlertPacket) && frame != nil {
+		d.packet, d.link = l.Record(frame), l
+	}
+	return d
+}
+
+func mac(b []byte) string {
+	return fmt.Sprintf("%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4], b[5])
+}
+
+// printable is Suricata's payload_printable: printable ASCII kept, CR and
+// LF as themselves, any other byte as '.'.
+func printable(b []byte) string {
+	var s strings.Builder
+	for _, c := range b {
+		if c == '\r' || c == '\n' || c >= 0x20 && c < 0x7f {
+			s.WriteByte(c)
+		} else {
+			s.WriteByte('.')
+		}
+	}
+	return s.String()
+}
+
+// addEther writes the "ether" section.
+func (d *Detail) addEther(m *orderedObject) {
+	if d != nil && d.ether != nil {
+		m.add("ether", d.ether)
+	}
+}
+
+// addPayload writes the payload and packet fields.
+func (d *Detail) addPayload(m *orderedObject) {
+	if d == nil {
+		return
+	}
+	if d.payload != nil {
+		for i, k := range d.payload.keys {
+			m.add(k, d.payload.vals[i])
+		}
+	}
+	if d.packet != nil {
+		m.add("packet", base64.StdEncoding.EncodeToString(d.packet))
+		info := &orderedObject{}
+		info.add("linktype", d.link.LinkType())
+		info.add("linktype_name", d.link.Name())
+		m.add("packet_info", info)
+	}
+}
