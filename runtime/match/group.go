@@ -18,6 +18,7 @@ type Group struct {
 	member []uint64 // bitset by rule index
 	scans  []scan   // by prefilter key holding a member's fast pattern
 	noFast []int    // members without a prefilter pattern
+	joints joints
 }
 
 // NewGroup makes a group of rules (indices into the rules given to
@@ -58,29 +59,10 @@ func (g *Group) Match(u *inspect.Unit, out []int) []int {
 	e := g.e
 	uc := e.acquire(u)
 	defer e.release(uc)
-	todo := uc.todo[:0]
-	for i := range g.scans {
-		s := &g.scans[i]
-		k := s.key
-		p := e.pre[k]
-		if !uc.has(e.keys[k].name) {
-			continue
-		}
-		seen := uc.hits[k]
-		uc.scanned[k] = true
-		s.find(uc.buffer(k), func(id int) {
-			if seen[id>>6]&(1<<(id&63)) != 0 {
-				return
-			}
-			seen[id>>6] |= 1 << (id & 63)
-			for _, r := range p.rules[p.first[id]:p.first[id+1]] {
-				if g.member[r>>6]&(1<<(r&63)) != 0 {
-					todo = append(todo, r)
-				}
-			}
-		})
-	}
-	todo = append(todo, g.noFast...)
+	uc.todo = uc.todo[:0]
+	g.scan(uc)
+	todo := append(uc.todo, g.noFast...)
+	slices.Sort(todo)
 	uc.todo = todo
 	for _, c := range todo {
 		if r := e.rules[c]; uc.admits(r) && uc.eval(r) {

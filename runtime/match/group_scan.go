@@ -25,6 +25,7 @@ const (
 // two literals directly, or walks an automaton of its own patterns.
 type scan struct {
 	key  int
+	pats []int32     // the group's patterns, by id in the key's prefilter
 	m    *ac.Matcher // nil when lits is used
 	ids  []int32     // ids of m's patterns in the key's prefilter; nil: the same
 	lits []literal
@@ -73,57 +74,70 @@ type subsets struct {
 // (sorted ids in the key's prefilter).
 func (e *Engine) newScan(k int, ids []int32) scan {
 	p := e.pre[k]
+	s := scan{key: k, pats: ids, m: p.m}
 	switch {
 	case len(ids) <= maxLiterals:
-		s := scan{key: k}
+		s.m, s.lits = nil, e.literals(k, ids)
+	case 2*len(ids) <= len(p.pats):
+		sig := binary.AppendUvarint(nil, uint64(k))
 		for _, id := range ids {
-			pat := p.pats[id]
-			l := literal{id: int(id), pat: pat.Bytes, nocase: pat.Nocase}
-			if pat.Nocase {
-				l.pat = ascii.ToLower(pat.Bytes)
-			}
-			s.lits = append(s.lits, l)
+			sig = binary.AppendUvarint(sig, uint64(id))
 		}
-		return s
-	case 2*len(ids) > len(p.pats):
-		return scan{key: k, m: p.m}
+		if m := e.subset(sig, e.patterns(k, ids)); m != nil {
+			s.m, s.ids = m, ids
+		}
 	}
-	if m := e.subset(k, ids); m != nil {
-		return scan{key: k, m: m, ids: ids}
-	}
-	return scan{key: k, m: p.m}
+	return s
 }
 
-// subset returns the automaton of the patterns ids of key k, nil when the
-// cache is full.
-func (e *Engine) subset(k int, ids []int32) *ac.Matcher {
-	name := binary.AppendUvarint(nil, uint64(k))
-	for _, id := range ids {
-		name = binary.AppendUvarint(name, uint64(id))
+// patterns returns the patterns ids of key k.
+func (e *Engine) patterns(k int, ids []int32) []ac.Pattern {
+	pats := make([]ac.Pattern, len(ids))
+	for i, id := range ids {
+		pats[i] = e.pre[k].pats[id]
 	}
+	return pats
+}
+
+// literals returns the patterns ids of key k as literals reporting those
+// ids.
+func (e *Engine) literals(k int, ids []int32) []literal {
+	var lits []literal
+	for _, id := range ids {
+		lits = append(lits, newLiteral(int(id), e.pre[k].pats[id]))
+	}
+	return lits
+}
+
+func newLiteral(id int, p ac.Pattern) literal {
+	l := literal{id: id, pat: p.Bytes, nocase: p.Nocase}
+	if p.Nocase {
+		l.pat = ascii.ToLower(p.Bytes)
+	}
+	return l
+}
+
+// subset returns the automaton of pats, cached under sig, or nil when
+// the cache is full.
+func (e *Engine) subset(sig []byte, pats []ac.Pattern) *ac.Matcher {
 	c := &e.subsets
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if m, ok := c.m[string(name)]; ok {
+	if m, ok := c.m[string(sig)]; ok {
 		return m
 	}
 	if c.size >= maxSubsetBytes {
 		return nil
 	}
-	p := e.pre[k]
-	pats := make([]ac.Pattern, len(ids))
-	for i, id := range ids {
-		pats[i] = p.pats[id]
-	}
 	m, err := ac.New(pats)
 	if err != nil {
-		// The key's prefilter compiled these patterns already.
+		// The keys' prefilters compiled these patterns already.
 		return nil
 	}
 	if c.m == nil {
 		c.m = map[string]*ac.Matcher{}
 	}
-	c.m[string(name)] = m
+	c.m[string(sig)] = m
 	c.size += m.Size()
 	return m
 }

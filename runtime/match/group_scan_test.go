@@ -1,8 +1,10 @@
 package match
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -62,5 +64,56 @@ func TestGroupScans(t *testing.T) {
 	}
 	if e.subsets.size == 0 || len(e.subsets.m) != 1 {
 		t.Errorf("subset cache: %d automata, %d bytes; want one", len(e.subsets.m), e.subsets.size)
+	}
+}
+
+// TestGroupJointScan checks that buffers of several keys that are the
+// same bytes in a unit (a response body as file.data and
+// http.response_body) are scanned once for the patterns of all of them,
+// and that each key's rules still come only from their own patterns.
+func TestGroupJointScan(t *testing.T) {
+	var lines []string
+	for i := range 6 {
+		buf := "file.data"
+		if i%2 == 1 {
+			buf = "http.response_body"
+		}
+		lines = append(lines, fmt.Sprintf(`alert http any any -> any any (%s; content:"body%d-x"; nocase; sid:%d;)`, buf, i, i+1))
+	}
+	lines = append(lines, `alert http any any -> any any (file.data; content:"shared"; sid:10;)`,
+		`alert http any any -> any any (http.response_body; content:"shared"; sid:11;)`)
+	e, err := Compile(compileRules(t, lines...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := e.All()
+	for _, tc := range []struct {
+		rules []int
+		body  string
+	}{
+		{all, "BODY1-X and body2-x, shared"},
+		{all, "body0-x"},
+		{[]int{6, 7}, "shared"},
+		{[]int{0, 1}, "body1-x"},
+	} {
+		body := []byte(strings.Repeat(".", minJoint) + tc.body)
+		for _, same := range []bool{true, false} {
+			u := appUnit(nil)
+			u.SetBuffer("file.data", body)
+			if same {
+				u.SetBuffer("http.response_body", body)
+			} else {
+				u.SetBuffer("http.response_body", bytes.Clone(body))
+			}
+			g := e.NewGroup(tc.rules)
+			got := g.Match(u, nil)
+			slices.Sort(got)
+			if want := e.confirmEach(u, tc.rules); !slices.Equal(got, want) || len(want) == 0 {
+				t.Errorf("rules %v, %q, same bytes %v: %v, want %v (not empty)", tc.rules, tc.body, same, got, want)
+			}
+			if n := len(g.joints.m); same != (n == 1) {
+				t.Errorf("rules %v, same bytes %v: %d joint scans", tc.rules, same, n)
+			}
+		}
 	}
 }
