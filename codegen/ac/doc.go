@@ -1,6 +1,7 @@
-// Package ac is rulec's one Aho-Corasick compiler: patterns to a complete
+// Package ac is rulec's Aho-Corasick compiler: patterns to a complete
 // DFA over byte classes, with each state's outputs. The kernel tier lays
-// it out as the classifier's transition table (codegen/kernel); the
-// userspace prefilter (runtime/match/ac) builds its short-pattern
-// automaton from it.
+// it out as the classifier's transition table (codegen/kernel). The
+// userspace prefilter (runtime/match/ac) needs no automaton: it filters
+// by table lookups that do not wait on each other, which a DFA walk
+// cannot do.
 package ac

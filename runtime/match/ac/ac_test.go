@@ -217,35 +217,3 @@ func TestStopEarly(t *testing.T) {
 		t.Errorf("hit called %d times, want 2", n)
 	}
 }
-
-// TestWideAutomaton checks a short-pattern automaton too large for
-// 16-bit row offsets, which keeps them in 32 bits.
-func TestWideAutomaton(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	word := func(n int) []byte {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = byte(rng.IntN(256))
-		}
-		return b
-	}
-	text := word(3000)
-	pats := make([]Pattern, 4000)
-	for i := range pats {
-		pats[i] = Pattern{Bytes: word(longMin - 1), Nocase: i%3 == 0}
-		if i%8 == 0 {
-			at := rng.IntN(len(text) - 5)
-			pats[i].Bytes = bytes.Clone(text[at : at+1+rng.IntN(longMin-1)])
-		}
-	}
-	m, err := New(pats)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m.short.delta32 == nil {
-		t.Fatalf("%d table entries fit 16-bit offsets; the test needs more", len(m.short.delta16))
-	}
-	if got, want := findAll(m, text), naive(pats, text); !slices.Equal(got, want) {
-		t.Fatalf("got %d hits, want %d", len(got), len(want))
-	}
-}

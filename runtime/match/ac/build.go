@@ -1,6 +1,7 @@
 package ac
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 )
@@ -16,16 +17,21 @@ type Pattern struct {
 var ErrEmpty = errors.New("empty pattern")
 
 const (
-	// stride is the step of the long tier: a pattern of at least
-	// longMin bytes has a four-byte window at an offset below stride,
-	// so probing every stride-th position finds it.
-	stride  = 3
-	longMin = 4 + stride - 1
+	// shortMax is the longest pattern of the short filter.
+	shortMax = 5
+	// stride is the step of the long tier: a pattern of more than
+	// shortMax bytes has a window at an offset below stride, so
+	// probing every stride-th position finds it.
+	stride = 3
+	// wideMin is the shortest pattern filed under eight-byte windows
+	// (at offsets below stride); shorter long ones are filed under
+	// four-byte windows, which occur in texts far more often.
+	wideMin = 8 + stride - 1
 	// fold4 and fold8 set bit 5 of every byte: both cases of a letter
 	// (and a few other byte pairs) become one.
 	fold4 = 0x20202020
 	fold8 = 0x2020202020202020
-	// bitsPerKey sizes the long filter: about one key bit in 64 set.
+	// bitsPerKey sizes the long filter.
 	bitsPerKey = 64
 	// minFilterBits and maxFilterBits bound the filter (64 bytes to
 	// 512 KB).
@@ -36,45 +42,46 @@ const (
 // Matcher is a compiled pattern set. It is safe for concurrent use.
 type Matcher struct {
 	pats []Pattern
-	// short is the automaton of the patterns shorter than longMin, nil
-	// when there are none.
-	short *automaton
-	// long holds the others under the four-byte windows at their first
-	// stride offsets, probed every stride bytes; nil when there are none.
+	// short finds the patterns of up to shortMax bytes; nil when there
+	// are none.
+	short *shortFilter
+	// long holds the others under their windows at the first stride
+	// offsets, probed every stride bytes; nil when there are none.
 	long *tier
 }
 
 // New compiles patterns; a hit reports the pattern's index.
 func New(pats []Pattern) (*Matcher, error) {
 	m := &Matcher{pats: pats}
-	var long []keyed
-	var short [2][]uint32 // case-sensitive, nocase
+	var long []keyed[ent]
+	var short []uint32
 	for i, p := range pats {
 		b, id := p.Bytes, uint32(i)
 		switch {
 		case len(b) == 0:
 			return nil, fmt.Errorf("pattern %d: %w", i, ErrEmpty)
-		case len(b) < longMin:
-			nc := 0
-			if p.Nocase {
-				nc = 1
-			}
-			short[nc] = append(short[nc], id)
+		case len(b) <= shortMax:
+			short = append(short, id)
 		default:
 			for off := range stride {
-				long = append(long, keyed{key4(b[off:]), newEnt(id, b, off)})
+				long = append(long, keyed[ent]{window(b[off:], len(b) >= wideMin), newEnt(id, b, off)})
 			}
 		}
 	}
-	if len(short[0])+len(short[1]) > 0 {
-		m.short = newAutomaton(pats, short[0], short[1])
+	if len(short) > 0 {
+		m.short = newShortFilter(pats, short)
 	}
 	if len(long) > 0 {
-		m.long = newTier(long, bitsPerKey)
+		m.long = newTier(long)
 	}
 	return m, nil
 }
 
-func key4(b []byte) uint32 {
-	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24 | fold4
+// window returns the folded four-byte window at the start of b, or the
+// eight-byte one with wide.
+func window(b []byte, wide bool) uint64 {
+	if wide {
+		return binary.LittleEndian.Uint64(b) | fold8
+	}
+	return uint64(binary.LittleEndian.Uint32(b) | fold4)
 }

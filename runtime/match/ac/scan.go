@@ -1,59 +1,100 @@
 package ac
 
-import "encoding/binary"
+import (
+	"bytes"
+	"encoding/binary"
+	"unsafe"
+
+	"github.com/rulec/rulec/runtime/match/internal/ascii"
+)
 
 // Find reports every occurrence of every pattern in text as the pattern's
 // index and the offset just past its end, in no particular order. It
 // stops early when hit returns false.
 func (m *Matcher) Find(text []byte, hit func(id, end int) bool) {
-	from, ok := 0, true
-	if m.short != nil {
-		from, ok = m.short.find(m, text, hit)
+	if m.short != nil && !m.short.find(m, text, hit) {
+		return
 	}
-	if ok && m.long != nil {
-		m.findLong(text, from, hit)
+	if m.long != nil {
+		m.findLong(text, hit)
 	}
 }
 
-// findLong probes the long filter every stride bytes from i, two probes
-// per eight-byte load.
-func (m *Matcher) findLong(text []byte, i int, hit func(id, end int) bool) {
-	f, mask := m.long.filter, m.long.mask
-	for ; i+8 <= len(text); i += 2 * stride {
-		x := binary.LittleEndian.Uint64(text[i:]) | fold8
-		a := hash(uint32(x)) >> 32 & mask
-		b := hash(uint32(x>>(8*stride))) >> 32 & mask
-		if f[a>>6]&(1<<(a&63)) == 0 && f[b>>6]&(1<<(b&63)) == 0 {
-			continue
+// findLong probes the long tier every stride bytes, two positions per
+// eight-byte load.
+func (m *Matcher) findLong(text []byte, hit func(id, end int) bool) {
+	i := 0
+	for i+8 <= len(text) {
+		var x uint64
+		if i, x = probeLong(m.long, text, i); i+8 > len(text) {
+			break
 		}
-		if !m.longAt(text, i, hit) || !m.longAt(text, i+stride, hit) {
+		if !m.longAt(text, i, uint32(x), hit) || !m.longAt(text, i+stride, uint32(x>>(8*stride)), hit) {
 			return
 		}
+		i += 2 * stride
 	}
 	for ; i+4 <= len(text); i += stride {
-		if !m.longAt(text, i, hit) {
+		if !m.longAt(text, i, binary.LittleEndian.Uint32(text[i:])|fold4, hit) {
 			return
 		}
 	}
 }
 
-// longAt reports the long patterns with a window at i.
-func (m *Matcher) longAt(text []byte, i int, hit func(id, end int) bool) bool {
-	for _, e := range m.long.lookup(key4(text[i:])) {
-		start := i - int(e.off)
-		if start < 0 {
+// probeLong returns the first position from i, every 2*stride bytes,
+// where the first-stage bit of the four-byte window there or stride
+// bytes on is set, with the folded eight bytes there; or where eight
+// bytes can no longer be read. The loads are unchecked: a filter index
+// is a hash shifted down to the filter's size.
+func probeLong(t *tier, text []byte, i int) (int, uint64) {
+	p, f, shift := unsafe.Pointer(unsafe.SliceData(text)), unsafe.Pointer(unsafe.SliceData(t.first)), t.fshift
+	for ; i+8 <= len(text); i += 2 * stride {
+		x := *(*uint64)(unsafe.Add(p, i)) | fold8
+		a, b := hash(x&0xffffffff)>>shift, hash(x>>(8*stride)&0xffffffff)>>shift
+		if *(*uint64)(unsafe.Add(f, a>>6*8))>>(a&63)&1|*(*uint64)(unsafe.Add(f, b>>6*8))>>(b&63)&1 != 0 {
+			return i, x
+		}
+	}
+	return i, 0
+}
+
+// longAt reports the long patterns with a window at i, whose folded
+// four bytes are w: those filed under w, and under the eight bytes
+// from i when they are in text.
+func (m *Matcher) longAt(text []byte, i int, w uint32, hit func(id, end int) bool) bool {
+	t := m.long
+	if b := hash(uint64(w)) >> t.fshift; t.first[b>>6]&(1<<(b&63)) == 0 {
+		return true
+	}
+	keys := [2]uint64{uint64(w)}
+	if i+8 <= len(text) {
+		keys[1] = binary.LittleEndian.Uint64(text[i:]) | fold8
+	}
+	for _, k := range keys {
+		if h := hash(k); k == 0 || t.filter[h>>t.shift]&filterBits(h) != filterBits(h) {
 			continue
 		}
-		if start+8 <= len(text) && (binary.LittleEndian.Uint64(text[start:])|fold8)&prefixMask(int(e.n)) != e.prefix {
-			continue
-		}
-		p := &m.pats[e.id]
-		end := start + len(p.Bytes)
-		if end <= len(text) && equal(text[start:end], p) && !hit(int(e.id), end) {
-			return false
+		for _, e := range t.lookup(k) {
+			if !m.confirmLong(text, i, e, hit) {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// confirmLong reports e's pattern if it occurs with its window at i.
+func (m *Matcher) confirmLong(text []byte, i int, e ent, hit func(id, end int) bool) bool {
+	start := i - int(e.off)
+	if start < 0 {
+		return true
+	}
+	if start+8 <= len(text) && (binary.LittleEndian.Uint64(text[start:])|fold8)&prefixMask(int(e.n)) != e.prefix {
+		return true
+	}
+	p := &m.pats[e.id]
+	end := start + len(p.Bytes)
+	return end > len(text) || !equal(text[start:end], p) || hit(int(e.id), end)
 }
 
 // Contains reports whether any pattern occurs in text.
@@ -82,4 +123,12 @@ func (m *Matcher) Size() int {
 		n += 32 + len(p.Bytes)
 	}
 	return n
+}
+
+// equal reports whether w is p.
+func equal(w []byte, p *Pattern) bool {
+	if p.Nocase {
+		return ascii.EqualFold(w, p.Bytes)
+	}
+	return bytes.Equal(w, p.Bytes)
 }

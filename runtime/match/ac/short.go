@@ -1,0 +1,258 @@
+package ac
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"math/bits"
+	"slices"
+	"unsafe"
+
+	"github.com/rulec/rulec/runtime/match/internal/ascii"
+)
+
+// buckets is the number of pattern groups of the short filter, one bit
+// each in a lane; lanes is the number of byte pairs it checks before a
+// candidate end: enough for shortMax bytes.
+const (
+	buckets = 8
+	lanes   = shortMax - 1
+)
+
+// shortFilter is a shift-or filter over byte pairs for the patterns of
+// up to shortMax bytes, split into buckets by length. Each pair of
+// adjacent text bytes looks up one word of reach, in which bit
+// 8*l+b is clear when some pattern of bucket b has that pair lanes-1-l
+// pairs before its end (its first byte alone counts as a pair with any
+// byte before it, and a pattern shorter than the lanes clears the bit
+// for every pair at the distances it does not reach). Shifting the
+// words of four consecutive pairs into a state, a byte lane whose bit b
+// stays clear marks a position where every pair fits a pattern of
+// bucket b: a candidate, confirmed by an index of the bucket's patterns
+// under their folded bytes. The pairs are exact (both cases of a
+// caseless pattern's letters are entered), so neither kind of pattern
+// makes the other's candidates more frequent.
+type shortFilter struct {
+	reach *[1 << 16]uint32 // by pair, earlier byte low
+	lens  [buckets]uint8   // by bucket: bit L-1 set when it has patterns of L bytes
+	conf  index[uint32]    // pattern ids by bucket<<44 | L<<40 | folded bytes
+}
+
+// newShortFilter builds the filter of the patterns ids of pats.
+func newShortFilter(pats []Pattern, ids []uint32) *shortFilter {
+	f := &shortFilter{reach: new([1 << 16]uint32)}
+	for i := range f.reach {
+		f.reach[i] = ^uint32(0)
+	}
+	var wild uint32 // the bits cleared for every pair
+	var conf []keyed[uint32]
+	for b, group := range assignBuckets(pats, ids) {
+		for _, id := range group {
+			p := pats[id]
+			n := len(p.Bytes)
+			f.lens[b] |= 1 << (n - 1)
+			conf = append(conf, keyed[uint32]{confKey(b, p.Bytes), id})
+			for d := range lanes { // d pairs before the end
+				bit := uint32(1) << (8*(lanes-1-d) + b)
+				j := n - 1 - d // index of the pair's later byte
+				switch {
+				case j < 0:
+					wild |= bit
+				case j == 0:
+					for _, c := range variants(p.Bytes[0], p.Nocase) {
+						for prev := range 256 {
+							f.reach[prev|int(c)<<8] &^= bit
+						}
+					}
+				default:
+					for _, c := range variants(p.Bytes[j], p.Nocase) {
+						for _, prev := range variants(p.Bytes[j-1], p.Nocase) {
+							f.reach[int(prev)|int(c)<<8] &^= bit
+						}
+					}
+				}
+			}
+		}
+	}
+	for i := range f.reach {
+		f.reach[i] &^= wild
+	}
+	f.conf = newIndex(conf)
+	return f
+}
+
+// variants returns the bytes that match c.
+func variants(c byte, nocase bool) []byte {
+	if l := ascii.Lower(c); nocase && l >= 'a' && l <= 'z' {
+		return []byte{l, l - 'a' + 'A'}
+	}
+	return []byte{c}
+}
+
+// confKey is the index key of the short bytes w in bucket b.
+func confKey(b int, w []byte) uint64 {
+	var k uint64
+	for i, c := range w {
+		k |= uint64(c|0x20) << (8 * i)
+	}
+	return k | uint64(len(w))<<40 | uint64(b)<<44
+}
+
+// assignBuckets splits ids into buckets by length: patterns of one or
+// two bytes, of three, of four and of five each get buckets of their
+// own, as many as their share of the patterns (at least one); within a
+// length, patterns
+// sharing their last bytes go together, so that a bucket's pairs
+// overlap.
+func assignBuckets(pats []Pattern, ids []uint32) [buckets][]uint32 {
+	const classes = shortMax - 1
+	class := func(id uint32) int { return max(len(pats[id].Bytes), 2) - 2 }
+	var byClass [classes][]uint32
+	for _, id := range ids {
+		byClass[class(id)] = append(byClass[class(id)], id)
+	}
+	var share, weight [classes]int
+	used := 0
+	for c, g := range byClass {
+		weight[c] = len(g)
+		if len(g) > 0 {
+			share[c] = 1
+			used++
+		}
+	}
+	for ; used < buckets; used++ {
+		best := -1
+		for c, g := range byClass {
+			if len(g) > share[c] && (best < 0 || weight[c]*share[best] > weight[best]*share[c]) {
+				best = c
+			}
+		}
+		if best < 0 {
+			break
+		}
+		share[best]++
+	}
+	var out [buckets][]uint32
+	b := 0
+	for c, g := range byClass {
+		if len(g) == 0 {
+			continue
+		}
+		slices.SortStableFunc(g, func(x, y uint32) int {
+			px, py := pats[x].Bytes, pats[y].Bytes
+			if len(px) != len(py) {
+				return cmp.Compare(len(px), len(py))
+			}
+			return bytes.Compare(reversedFold(px), reversedFold(py))
+		})
+		for k := range share[c] {
+			out[b+k] = g[k*len(g)/share[c] : (k+1)*len(g)/share[c]]
+		}
+		b += share[c]
+	}
+	return out
+}
+
+// reversedFold returns b backwards with bit 5 of every byte set.
+func reversedFold(b []byte) []byte {
+	r := make([]byte, len(b))
+	for i, c := range b {
+		r[len(b)-1-i] = c | 0x20
+	}
+	return r
+}
+
+// find reports the short patterns in text; false when hit wants no
+// more. Blocks of four positions are shifted in at a time: after the
+// block at j, byte lanes 3 to 6 of the state hold the candidates ending
+// at j+3 down to j, each complete (lane 7 was checked with the block
+// before, lanes 0 to 2 are still partial).
+func (f *shortFilter) find(m *Matcher, text []byte, hit func(id, end int) bool) bool {
+	n := len(text)
+	if n == 0 {
+		return true
+	}
+	var buf [8]byte
+	copy(buf[1:], text) // the byte before the text is any byte
+	s := shiftIn(f.reach, 0, binary.LittleEndian.Uint64(buf[:]))
+	if z := candidates(s); z != 0 && !f.confirm(m, text, 0, z, hit) {
+		return false
+	}
+	j := 4
+	for j < n {
+		var z uint32
+		if j, s, z = scanShort(f.reach, text, j, s); z != 0 {
+			if !f.confirm(m, text, j, z, hit) {
+				return false
+			}
+			j += 4
+			continue
+		}
+		if j >= n {
+			break
+		}
+		buf = [8]byte{}
+		copy(buf[:], text[j-1:])
+		s = shiftIn(f.reach, s, binary.LittleEndian.Uint64(buf[:]))
+		if z := candidates(s); z != 0 && !f.confirm(m, text, j, z, hit) {
+			return false
+		}
+		j += 4
+	}
+	return true
+}
+
+// shiftIn takes the block whose bytes, from the one before it, are the
+// low five bytes of w into state s.
+func shiftIn(r *[1 << 16]uint32, s, w uint64) uint64 {
+	return s<<32 | uint64(r[uint16(w)])<<24 | uint64(r[uint16(w>>8)])<<16 | uint64(r[uint16(w>>16)])<<8 | uint64(r[uint16(w>>24)])
+}
+
+// candidates returns lanes 3 to 6 of state s, a bit set for each
+// candidate.
+func candidates(s uint64) uint32 { return ^uint32(s >> 24) }
+
+// scanShort shifts the blocks from j (at least 1) into state s while
+// the block and the byte before it are in text, and returns at the first
+// block with candidates (with them), or where it stopped (with none).
+// The text loads are unchecked: each is of two bytes from j-1 to j+3.
+func scanShort(r *[1 << 16]uint32, text []byte, j int, s uint64) (int, uint64, uint32) {
+	p := unsafe.Pointer(unsafe.SliceData(text))
+	for ; j+4 <= len(text); j += 4 {
+		q := unsafe.Add(p, j-1)
+		a := uint64(r[*(*uint16)(q)])<<24 | uint64(r[*(*uint16)(unsafe.Add(q, 1))])<<16
+		b := uint64(r[*(*uint16)(unsafe.Add(q, 2))])<<8 | uint64(r[*(*uint16)(unsafe.Add(q, 3))])
+		s = s<<32 | (a | b)
+		if z := candidates(s); z != 0 {
+			return j, s, z
+		}
+	}
+	return j, s, 0
+}
+
+// confirm reports the patterns among the candidates z of the block at
+// j that occur in text.
+func (f *shortFilter) confirm(m *Matcher, text []byte, j int, z uint32, hit func(id, end int) bool) bool {
+	for ; z != 0; z &= z - 1 {
+		q := bits.TrailingZeros32(z)
+		end := j + 4 - q>>3
+		if end > len(text) {
+			continue
+		}
+		for ls := f.lens[q&7]; ls != 0; ls &= ls - 1 {
+			n := bits.TrailingZeros8(ls) + 1
+			if n > end {
+				break
+			}
+			w := text[end-n : end]
+			for _, id := range f.conf.lookup(confKey(q&7, w)) {
+				if equal(w, &m.pats[id]) && !hit(int(id), end) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+func (f *shortFilter) size() int { return 4*len(f.reach) + f.conf.size(4) }
