@@ -96,7 +96,7 @@ var (
 	langs   = []ir.Lang{ir.Suricata, ir.SecLang}
 	actions = []ir.Action{ir.ActAlert, ir.ActPass, ir.ActDrop, ir.ActReject, ir.ActRejectSrc, ir.ActRejectDst, ir.ActRejectBoth}
 	l4s     = []string{"ip", "tcp", "udp", "icmp", "icmpv6", "sctp"}
-	cmpOps  = []string{"=", "!=", "<", ">", "<=", ">=", "<>", "<=>"}
+	cmpOps  = []string{"=", "!=", "<", ">", "<=", ">=", "<>", "<=>", "&", "!&"}
 )
 
 func validRule(r *ir.Rule) error {

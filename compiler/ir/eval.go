@@ -19,6 +19,10 @@ func (c Cmp) Holds(v int64) bool {
 		return c.A < v && v < c.B
 	case "<=>":
 		return c.A <= v && v <= c.B
+	case "&": // a bit of A is set
+		return v&c.A != 0
+	case "!&": // a bit is set, none of A
+		return v != 0 && v&c.A == 0
 	}
 	return false
 }

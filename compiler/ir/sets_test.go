@@ -61,3 +61,13 @@ func TestCovers(t *testing.T) {
 		}
 	}
 }
+
+func TestCmpBitOps(t *testing.T) {
+	any6 := Cmp{Op: "&", A: 6}
+	none6 := Cmp{Op: "!&", A: 6}
+	for v, want := range map[int64][2]bool{0: {false, false}, 2: {true, false}, 16: {false, true}, 18: {true, false}} {
+		if any6.Holds(v) != want[0] || none6.Holds(v) != want[1] {
+			t.Errorf("%d: & %v !& %v, want %v", v, any6.Holds(v), none6.Holds(v), want)
+		}
+	}
+}

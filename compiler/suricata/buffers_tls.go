@@ -13,6 +13,10 @@ func init() {
 		{name: "ja3.string", aliases: []string{"ja3_string"}},
 		{name: "ja3s.hash", aliases: []string{"ja3s_hash"}},
 		{name: "ja3s.string", aliases: []string{"ja3s_string"}},
-		{name: "ja4.hash"},
+		{name: "ja4.hash", aliases: []string{"ja4_hash"}},
+		{name: "tls.alpn"},
+		{name: "tls.random"},
+		{name: "tls.random_time"},
+		{name: "tls.random_bytes"},
 	})
 }

@@ -39,8 +39,16 @@ type appState struct {
 	dnsPending map[uint16]uint64
 	httpOpen   []*inspect.Unit // HTTP transactions awaiting their response
 	tlsServer  tls.ServerReader
-	tlsRec     map[string]any // the EVE tls record being made; nil once written
-	tlsDone    *inspect.Unit  // the server's handshake unit, its record not written yet
+	tlsHello   *tls.ClientHello
+	tlsSH      *tls.ServerHandshake
+	// tlsPending is the hello's unit, inspected once the server answered
+	// and the client sent again: Suricata parses a direction's data once
+	// the other side acknowledged it and inspects it on the next packet
+	// of its own direction, so the server's hello is known by then.
+	tlsPending  *inspect.Unit
+	tlsAnswered bool          // the server sent a packet since the hello
+	tlsLog      bool          // the flow's tls record is not written yet
+	tlsDone     *inspect.Unit // the server's handshake unit, its record not written yet
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {
@@ -144,8 +152,8 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 			// the handshake now
 			u := a.tlsDone
 			u.TS, u.Packet = t.now, t.cur
-			t.record(u)
-			a.tlsDone, a.tlsRec = nil, nil
+			t.tlsRecord(f, u)
+			a.tlsDone = nil
 		}
 		h, err := a.tls.Feed(b)
 		if err != nil {
@@ -161,11 +169,7 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 			f.txSeq++
 			u.Tx = f.txSeq
 			h.Fill(u)
-			a.tlsRec = map[string]any{}
-			if sni := u.Fields["tls"]["sni"]; sni != nil {
-				a.tlsRec["sni"] = sni
-			}
-			t.send(u)
+			a.tlsHello, a.tlsLog, a.tlsPending = h, true, u
 		}
 	case appDNS:
 		a.dns[d].Feed(b, func(msg []byte) { t.dnsMessage(f, d, msg) })
@@ -268,52 +272,82 @@ func (t *Tracker) httpRecord(f *flowState, u *inspect.Unit) {
 }
 
 // tlsServer reads the server's handshake; once its cleartext part is read
-// it emits one unit per subject alternative name (at least one) carrying
-// the leaf certificate's buffers; the flow's tls record is written when
-// the client answers, or at the flow's end.
+// it emits a unit carrying the server's buffers; the flow's tls record is
+// written when the client answers, or at the flow's end.
 func (t *Tracker) tlsServer(f *flowState, b []byte) {
 	a := &f.app
 	sh := a.tlsServer.Feed(b)
 	if sh == nil {
 		return
 	}
-	if a.tlsRec == nil {
-		a.tlsRec = map[string]any{}
+	a.tlsSH, a.tlsLog = sh, true
+	u := t.unit(f, inspect.KindApp, inspect.ToClient)
+	u.Tx = f.txSeq
+	sh.Fill(u)
+	u.Fields = t.tlsFields(f)
+	t.send(u)
+	a.tlsDone = u
+}
+
+// tlsPacket inspects the hello's unit on the client's first packet after
+// the server answered.
+func (t *Tracker) tlsPacket(f *flowState, d inspect.Dir) {
+	a := &f.app
+	switch {
+	case a.tlsPending == nil:
+	case d == inspect.ToClient:
+		a.tlsAnswered = true
+	case a.tlsAnswered:
+		t.tlsHelloUnit(f)
 	}
-	names := sh.AltNames()
-	var first *inspect.Unit
-	for i := range max(len(names), 1) {
-		u := t.unit(f, inspect.KindApp, inspect.ToClient)
-		u.Tx = f.txSeq
-		sh.Fill(u, a.tlsRec)
-		if i < len(names) {
-			u.SetBuffer("tls.subjectaltname", []byte(names[i]))
-		}
-		u.Fields = map[string]map[string]any{"tls": a.tlsRec}
-		if first == nil {
-			first = u
-		}
-		t.send(u)
+}
+
+// tlsHelloUnit sends the hello's pending unit with the handshake's
+// fields as they are now.
+func (t *Tracker) tlsHelloUnit(f *flowState) {
+	a := &f.app
+	u := a.tlsPending
+	a.tlsPending, a.tlsAnswered = nil, false
+	u.TS, u.Packet = t.now, nil
+	if f == t.curFlow {
+		u.TS, u.Packet = t.cur.TS, t.cur
 	}
-	a.tlsDone = first
+	u.Fields = t.tlsFields(f)
+	t.send(u)
+}
+
+// tlsFields are the EVE sections of a TLS unit: the flow's handshake so
+// far.
+func (t *Tracker) tlsFields(f *flowState) map[string]map[string]any {
+	opts := tls.Options{JA3: t.cfg.JA3 == On, JA4: t.cfg.JA4 == On}
+	return map[string]map[string]any{"tls": tls.Record(f.app.tlsHello, f.app.tlsSH, opts)}
+}
+
+// tlsRecord writes the flow's tls record on u.
+func (t *Tracker) tlsRecord(f *flowState, u *inspect.Unit) {
+	u.Fields = t.tlsFields(f)
+	t.record(u)
+	f.app.tlsLog = false
 }
 
 // flushRecords writes the records of transactions left open at the end
 // of the flow.
 func (t *Tracker) flushRecords(f *flowState) {
-	switch a := &f.app; {
+	a := &f.app
+	if a.tlsPending != nil {
+		t.tlsHelloUnit(f)
+	}
+	switch {
 	case a.tlsDone != nil:
-		t.record(a.tlsDone)
-	case a.tlsRec != nil:
-		u := t.unit(f, inspect.KindApp, inspect.ToServer)
-		u.Fields = map[string]map[string]any{"tls": a.tlsRec}
+		t.tlsRecord(f, a.tlsDone)
+	case a.tlsLog:
+		t.tlsRecord(f, t.unit(f, inspect.KindApp, inspect.ToServer))
+	}
+	a.tlsDone, a.tlsLog = nil, false
+	for _, u := range a.httpOpen {
 		t.record(u)
 	}
-	f.app.tlsDone, f.app.tlsRec = nil, nil
-	for _, u := range f.app.httpOpen {
-		t.record(u)
-	}
-	f.app.httpOpen = nil
+	a.httpOpen = nil
 }
 
 // maxDNSPending bounds the queries per flow awaiting their response.

@@ -130,7 +130,19 @@ func TestTLSClientHelloSplit(t *testing.T) {
 	tr, s := newTracker(DefaultConfig())
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 8443)
 	feed(t, tr, concat(c.handshake(), c.c2s(string(hello[:30])), c.c2s(string(hello[30:])))...)
+	if len(s.withBuffer("tls.sni")) != 0 {
+		t.Fatal("hello inspected before the server answered")
+	}
+	feed(t, tr, c.s2c(""))
+	if len(s.withBuffer("tls.sni")) != 0 {
+		t.Fatal("hello inspected on the server's packet")
+	}
+	last := c.c2s("")
+	feed(t, tr, last)
 	snis := s.withBuffer("tls.sni")
+	if len(snis) == 1 && (snis[0].packet == nil || !bytes.Equal(snis[0].packet.Frame, last)) {
+		t.Errorf("hello inspected on packet %v, want the client's next one", snis[0].packet)
+	}
 	if len(snis) != 1 || snis[0].buffers["tls.sni"] != "secure.example.org" || snis[0].flow.App != "tls" || len(snis[0].buffers["ja3.hash"]) != 32 {
 		t.Fatalf("sni units %v", snis)
 	}

@@ -51,12 +51,26 @@ type Config struct {
 	// IgnoreChecksums marks every packet's checksums as not validated
 	// (Suricata's -k none): the checksum keywords take them as valid.
 	IgnoreChecksums bool
+	// JA3 and JA4 say whether TLS hellos get the fingerprints in their
+	// EVE records (Suricata's app-layer.protocols.tls.ja3-fingerprints
+	// and ja4-fingerprints); Auto is resolved from the rules by the
+	// caller, as Suricata enables them when a rule inspects them.
+	JA3, JA4 Toggle
 	// HTTP bounds HTTP parsing.
 	HTTP http.Config
 	// Defrag bounds IP reassembly, which the tracker's caller runs
 	// (runtime/defrag); zero fields take Suricata's defaults.
 	Defrag defrag.Config
 }
+
+// Toggle is a setting Suricata takes as yes, no or auto.
+type Toggle uint8
+
+const (
+	Auto Toggle = iota
+	On
+	Off
+)
 
 // Timeouts are idle timeouts by flow phase, normal and in emergency mode.
 // A closed timeout applies to TCP only.

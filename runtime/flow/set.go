@@ -22,6 +22,7 @@ var Settings = []string{
 	"app-layer.protocols.http.memcap", "app-layer.protocols.http.meta-field-limit",
 	"app-layer.protocols.http.headers-limit", "app-layer.protocols.http.head-limit",
 	"app-layer.protocols.http.body-limit",
+	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints",
 	"defrag.memcap", "defrag.timeout", "defrag.trackers", "defrag.max-frags", "defrag.policy",
 }
 
@@ -63,6 +64,10 @@ func (c *Config) Set(key, value string) error {
 		err = size(&c.MaxOutOfOrderTotal)
 	case "stream.reassembly.depth":
 		err = size(&c.StreamDepth)
+	case "app-layer.protocols.tls.ja3-fingerprints":
+		c.JA3, err = parseToggle(value)
+	case "app-layer.protocols.tls.ja4-fingerprints":
+		c.JA4, err = parseToggle(value)
 	case "app-layer.protocols.http.memcap":
 		err = size(&c.HTTPMemcap)
 	case "app-layer.protocols.http.meta-field-limit":
@@ -138,4 +143,17 @@ func parseSeconds(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("%q: %w", s, ErrDuration)
 	}
 	return d, nil
+}
+
+// parseToggle reads yes, no or auto as Suricata's configuration does.
+func parseToggle(v string) (Toggle, error) {
+	switch strings.ToLower(v) {
+	case "auto":
+		return Auto, nil
+	case "yes", "true", "on", "1":
+		return On, nil
+	case "no", "false", "off", "0":
+		return Off, nil
+	}
+	return Auto, fmt.Errorf("%q: want yes, no or auto", v)
 }

@@ -167,6 +167,9 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	u := t.unit(f, inspect.KindPacket, dir)
 	u.SetBuffer("payload", p.Payload)
 	t.sendOnce(u)
+	if tcp && f.app.kind == appTLS {
+		t.tlsPacket(f, dir)
+	}
 	switch {
 	case tcp:
 		t.tcpSegment(f, dir, p)

@@ -123,6 +123,7 @@ type Unit struct {
 	// by Suricata's names ("http.request_field_too_long").
 	Events  []string
 	buffers []named // few per unit: a list beats a map
+	multi   bool    // a buffer has more than one instance
 }
 
 type named struct {
@@ -145,7 +146,8 @@ func (u *Unit) Endpoints() (src, dst netip.Addr, sport, dport uint16) {
 }
 
 // Buffer returns the named buffer (a sticky-buffer name such as "payload",
-// "http.uri", "dns.query"), or nil and false when the unit has none.
+// "http.uri", "dns.query"), or nil and false when the unit has none; of a
+// multi-buffer, its first instance.
 func (u *Unit) Buffer(name string) ([]byte, bool) {
 	for i := range u.buffers {
 		if u.buffers[i].name == name {
@@ -167,6 +169,30 @@ func (u *Unit) SetBuffer(name string, b []byte) {
 		u.buffers = make([]named, 0, 8)
 	}
 	u.buffers = append(u.buffers, named{name, b})
+}
+
+// AddBuffer adds an instance of a multi-buffer (Suricata's tls.alpn,
+// tls.certs, tls.subjectaltname): a rule's matchers on such a buffer hold
+// when they hold together on one of its instances.
+func (u *Unit) AddBuffer(name string, b []byte) {
+	if _, ok := u.Buffer(name); ok {
+		u.multi = true
+	}
+	u.buffers = append(u.buffers, named{name, b})
+}
+
+// Multi reports whether a buffer of u has more than one instance.
+func (u *Unit) Multi() bool { return u.multi }
+
+// Instances calls fn on each instance of the named buffer, in the order
+// they were added, until fn returns true; it reports whether one did.
+func (u *Unit) Instances(name string, fn func([]byte) bool) bool {
+	for i := range u.buffers {
+		if u.buffers[i].name == name && fn(u.buffers[i].b) {
+			return true
+		}
+	}
+	return false
 }
 
 // Reset empties u for reuse by the unit's producer, once its consumer is

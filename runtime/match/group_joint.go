@@ -46,6 +46,16 @@ func (g *Group) scan(uc *unitCtx) {
 		if !uc.has(e.keys[k].name) {
 			continue
 		}
+		if uc.u.Multi() {
+			// each instance of a multi-buffer on its own
+			uc.scanned[k] = true
+			s := &g.scans[i]
+			uc.each(k, func(b []byte) bool {
+				s.find(b, func(id int) { uc.hit(g, k, id) })
+				return false
+			})
+			continue
+		}
 		b := uc.buffer(k)
 		set := uint64(1) << i
 		if len(b) >= minJoint && i < 64 {

@@ -122,12 +122,34 @@ func (uc *unitCtx) eval(r *rule) bool {
 	clear(vars)
 	uc.bt.rule = 0
 	for _, g := range r.groups {
-		uc.in = inspector{steps: g.steps, buf: uc.buffer(g.key), vars: vars, budget: &uc.bt}
-		if uc.in.run(0, 0) != matched {
+		if !uc.each(g.key, func(b []byte) bool {
+			uc.in = inspector{steps: g.steps, buf: b, vars: vars, budget: &uc.bt}
+			return uc.in.run(0, 0) == matched
+		}) {
 			return false
 		}
 	}
 	return true
+}
+
+// each calls fn on the transformed buffer of key k, or on each instance
+// of a multi-buffer, until fn returns true; it reports whether one did.
+func (uc *unitCtx) each(k int, fn func([]byte) bool) bool {
+	if !uc.u.Multi() {
+		return fn(uc.buffer(k))
+	}
+	key := uc.e.keys[k]
+	found := false
+	if uc.u.Instances(uc.e.names[key.name], func(b []byte) bool {
+		found = true
+		for _, t := range key.transforms {
+			b = t(b)
+		}
+		return fn(b)
+	}) {
+		return true
+	}
+	return !found && fn(uc.buffer(k)) // a buffer the unit derives (ip.src, tcp.hdr)
 }
 
 // addrBuffer is ip.src or ip.dst: the unit's address as a rule header

@@ -27,6 +27,8 @@ const (
 	extServerName    = 0
 	extGroups        = 10
 	extPointFormats  = 11
+	extSigAlgs       = 13
+	extALPN          = 16
 	recordHeaderSize = 5
 )
 
@@ -51,10 +53,16 @@ func Probe(b []byte) (match, more bool) {
 
 // ClientHello is what the runtime inspects of a client's hello.
 type ClientHello struct {
-	Version uint16
+	Version uint16 // the hello's legacy version
+	// Offered is the client's version as Suricata keeps it: the first
+	// valid one of supported_versions, else the legacy version.
+	Offered uint16
+	Random  []byte // 32 bytes
 	SNI     []byte
+	ALPNs   [][]byte // the protocols offered, empty ones left out
 	JA3     string
 	JA3Hash string
+	JA4     string
 }
 
 // Reader collects the handshake records of a client stream until the
@@ -152,16 +160,26 @@ func (c *cursor) vec16() cursor { return cursor{b: c.take(c.u16()), bad: c.bad} 
 // grease reports the reserved GREASE values (RFC 8701) JA3 leaves out.
 func grease(v int) bool { return v&0x0f0f == 0x0a0a && v>>8 == v&0xff }
 
+// hsParams are the values of a hello the fingerprints take, GREASE
+// left out.
+type hsParams struct {
+	ciphers, exts, groups, formats, sigAlgs []int
+}
+
 func parseHello(body []byte) (*ClientHello, error) {
 	c := cursor{b: body}
 	h := &ClientHello{Version: uint16(c.u16())}
-	c.take(32)
+	h.Offered = h.Version
+	if h.Version == 0x0304 || h.Version > 0x7f00 && h.Version < 0x7f10 {
+		h.Offered = 0x7f01 // Suricata's name for early TLS 1.3 drafts
+	}
+	h.Random = c.take(32)
 	c.vec8()
-	var ciphers, exts, groups, formats []string
+	var p hsParams
 	suites := c.vec16()
 	for len(suites.b) >= 2 {
 		if v := suites.u16(); !grease(v) {
-			ciphers = append(ciphers, strconv.Itoa(v))
+			p.ciphers = append(p.ciphers, v)
 		}
 	}
 	c.vec8()
@@ -173,7 +191,7 @@ func parseHello(body []byte) (*ClientHello, error) {
 		typ := extensions.u16()
 		data := extensions.vec16()
 		if !grease(typ) {
-			exts = append(exts, strconv.Itoa(typ))
+			p.exts = append(p.exts, typ)
 		}
 		switch typ {
 		case extServerName:
@@ -186,40 +204,123 @@ func parseHello(body []byte) (*ClientHello, error) {
 				}
 			}
 		case extGroups:
-			list := data.vec16()
-			for len(list.b) >= 2 {
-				if v := list.u16(); !grease(v) {
-					groups = append(groups, strconv.Itoa(v))
-				}
-			}
+			p.groups = appendU16s(p.groups, data.vec16())
 		case extPointFormats:
 			list := data.vec8()
 			for len(list.b) >= 1 {
-				formats = append(formats, strconv.Itoa(list.u8()))
+				p.formats = append(p.formats, list.u8())
+			}
+		case extSigAlgs:
+			p.sigAlgs = appendU16s(p.sigAlgs, data.vec16())
+		case extALPN:
+			h.ALPNs = alpns(data.vec16())
+		case extSupportedVersion:
+			list := data.vec8()
+			for len(list.b) >= 2 {
+				if v := list.u16(); validVersion(v) {
+					h.Offered = uint16(v)
+					break
+				}
 			}
 		}
 	}
 	if c.bad || extensions.bad {
 		return nil, errMalformed
 	}
-	h.JA3 = strings.Join([]string{strconv.Itoa(int(h.Version)), strings.Join(ciphers, "-"),
-		strings.Join(exts, "-"), strings.Join(groups, "-"), strings.Join(formats, "-")}, ",")
+	h.JA3 = strings.Join([]string{strconv.Itoa(int(h.Version)), joinInts(p.ciphers, "-"),
+		joinInts(p.exts, "-"), joinInts(p.groups, "-"), joinInts(p.formats, "-")}, ",")
 	sum := md5.Sum([]byte(h.JA3))
 	h.JA3Hash = hex.EncodeToString(sum[:])
+	h.JA4 = ja4(h, &p)
 	return h, nil
 }
 
-// Fill sets the hello's buffers and EVE fields on a unit.
+// appendU16s appends a vector's 16-bit values, GREASE left out.
+func appendU16s(out []int, list cursor) []int {
+	for len(list.b) >= 2 {
+		if v := list.u16(); !grease(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// alpns reads an ALPN protocol name list; a name overrunning the list
+// ends it, empty names are left out.
+func alpns(list cursor) [][]byte {
+	var out [][]byte
+	for len(list.b) > 0 {
+		n := list.u8()
+		if n > len(list.b) {
+			break
+		}
+		if name := list.take(n); n > 0 {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// validVersion reports the versions Suricata takes from a hello's
+// supported_versions: SSLv3 to TLS 1.3, and TLS 1.3 drafts.
+func validVersion(v int) bool {
+	return v >= 0x0300 && v <= 0x0304 || v>>8 == 0x7f || v>>8 == 0xfb
+}
+
+func joinInts(vs []int, sep string) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = strconv.Itoa(v)
+	}
+	return strings.Join(s, sep)
+}
+
+// Fill sets the hello's buffers on a to-server unit.
 func (h *ClientHello) Fill(u *inspect.Unit) {
-	tls := map[string]any{"ja3": map[string]any{"hash": h.JA3Hash, "string": h.JA3}}
 	if len(h.SNI) > 0 {
 		u.SetBuffer("tls.sni", h.SNI)
-		tls["sni"] = string(h.SNI)
 	}
 	u.SetBuffer("ja3.string", []byte(h.JA3))
 	u.SetBuffer("ja3.hash", []byte(h.JA3Hash))
-	if u.Fields == nil {
-		u.Fields = map[string]map[string]any{}
+	u.SetBuffer("ja4.hash", []byte(h.JA4))
+	fillRandom(u, h.Random)
+	for _, a := range h.ALPNs {
+		u.AddBuffer("tls.alpn", a)
 	}
-	u.Fields["tls"] = tls
+	setVersion(u, h.Offered)
+}
+
+// fillRandom sets the tls.random buffers of one side's hello.
+func fillRandom(u *inspect.Unit, r []byte) {
+	if len(r) != 32 {
+		return
+	}
+	u.SetBuffer("tls.random", r)
+	u.SetBuffer("tls.random_time", r[:4])
+	u.SetBuffer("tls.random_bytes", r[4:])
+}
+
+// setVersion sets the ssl_version code: the bit of the version's class
+// (SSLv2, SSLv3, TLS 1.0, 1.1, 1.2, 1.3 with its drafts), none for
+// another version.
+func setVersion(u *inspect.Unit, v uint16) {
+	var class int64
+	switch {
+	case v == 0x0200:
+		class = 1
+	case v >= 0x0300 && v <= 0x0304:
+		class = 2 << (v - 0x0300)
+	case v >= 0x7f01 && v <= 0x7f1c && (v == 0x7f01 || v >= 0x7f10):
+		class = 32
+	}
+	if class != 0 {
+		setCode(u, "ssl_version", class)
+	}
+}
+
+func setCode(u *inspect.Unit, name string, v int64) {
+	if u.Codes == nil {
+		u.Codes = map[string][]int64{}
+	}
+	u.Codes[name] = []int64{v}
 }

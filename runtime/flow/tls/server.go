@@ -1,12 +1,15 @@
 package tls
 
 import (
+	"crypto/md5"
 	"crypto/sha1"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/rulec/rulec/runtime/inspect"
@@ -23,11 +26,16 @@ const (
 const maxServerHandshake = 256 << 10
 
 // ServerHandshake is what the runtime inspects and logs of a server's
-// handshake: the version it chose and its certificate chain.
+// handshake: its hello and its certificate chain.
 type ServerHandshake struct {
-	Version uint16
-	Certs   []*x509.Certificate // leaf first; certificates Go cannot parse are left out
-	Chain   int                 // certificates sent
+	Version  uint16 // the version chosen: supported_versions, else the legacy one
+	Random   []byte // 32 bytes
+	ALPNs    [][]byte
+	JA3S     string // legacy version, cipher, extensions (GREASE left out)
+	JA3SHash string
+	Raw      [][]byte            // the certificates as sent, leaf first
+	Certs    []*x509.Certificate // leaf first; certificates Go cannot parse are left out
+	hello    bool
 }
 
 // ServerReader collects a server stream's handshake messages until the
@@ -65,7 +73,7 @@ func (r *ServerReader) Feed(b []byte) *ServerHandshake {
 			r.hs = r.hs[4+size:]
 			switch typ {
 			case typeServerHello:
-				r.sh.Version = serverVersion(body)
+				r.sh.serverHello(body)
 				if r.sh.Version >= 0x0304 {
 					return r.finish() // the rest is encrypted
 				}
@@ -84,38 +92,47 @@ func (r *ServerReader) Feed(b []byte) *ServerHandshake {
 
 func (r *ServerReader) finish() *ServerHandshake {
 	r.done, r.rec, r.hs = true, nil, nil
-	if r.sh.Version == 0 {
+	if !r.sh.hello {
 		return nil
 	}
 	return &r.sh
 }
 
-// serverVersion is the version a ServerHello chose: its supported_versions
-// extension (TLS 1.3), else its legacy version.
-func serverVersion(body []byte) uint16 {
+// serverHello reads a ServerHello: the version it chose (its
+// supported_versions extension for TLS 1.3, else its legacy version), its
+// random, ALPN and JA3S.
+func (s *ServerHandshake) serverHello(body []byte) {
 	c := cursor{b: body}
-	v := c.u16()
-	c.take(32)
+	legacy := c.u16()
+	random := c.take(32)
 	c.vec8()
-	c.take(3) // cipher suite, compression
+	cipher := c.u16()
+	c.take(1) // compression
 	if c.bad {
-		return 0
+		return
 	}
-	if len(c.b) == 0 {
-		return uint16(v) // no extensions
-	}
-	exts := c.vec16()
-	for len(exts.b) >= 4 && !exts.bad {
-		typ := exts.u16()
-		data := exts.vec16()
-		if typ == extSupportedVersion && len(data.b) == 2 {
-			return binary.BigEndian.Uint16(data.b)
+	var exts []int
+	version := legacy
+	if len(c.b) > 0 {
+		list := c.vec16()
+		for len(list.b) >= 4 && !list.bad {
+			typ := list.u16()
+			data := list.vec16()
+			if !grease(typ) {
+				exts = append(exts, typ)
+			}
+			switch {
+			case typ == extSupportedVersion && len(data.b) == 2:
+				version = data.u16()
+			case typ == extALPN:
+				s.ALPNs = alpns(data.vec16())
+			}
 		}
 	}
-	if c.bad {
-		return 0
-	}
-	return uint16(v)
+	s.hello, s.Version, s.Random = true, uint16(version), random
+	s.JA3S = strconv.Itoa(legacy) + "," + strconv.Itoa(cipher) + "," + joinInts(exts, "-")
+	sum := md5.Sum([]byte(s.JA3S))
+	s.JA3SHash = hex.EncodeToString(sum[:])
 }
 
 func (r *ServerReader) certificates(body []byte) {
@@ -123,7 +140,10 @@ func (r *ServerReader) certificates(body []byte) {
 	list := cursor{b: c.take(int(c.u8())<<16 | c.u16())}
 	for len(list.b) >= 3 && !list.bad {
 		der := list.take(int(list.u8())<<16 | list.u16())
-		r.sh.Chain++
+		if list.bad {
+			break
+		}
+		r.sh.Raw = append(r.sh.Raw, der)
 		if cert, err := x509.ParseCertificate(der); err == nil {
 			r.sh.Certs = append(r.sh.Certs, cert)
 		}
@@ -132,7 +152,17 @@ func (r *ServerReader) certificates(body []byte) {
 
 // VersionName is Suricata's name of a TLS version.
 func VersionName(v uint16) string {
+	switch {
+	case v >= 0x7f10 && v <= 0x7f1c:
+		return fmt.Sprintf("TLS 1.3 draft-%d", v&0xff)
+	case v == 0x7f01:
+		return "TLS 1.3 draft-<16"
+	}
 	switch v {
+	case 0:
+		return "UNDETERMINED"
+	case 0x0200:
+		return "SSLv2"
 	case 0x0300:
 		return "SSLv3"
 	case 0x0301:
@@ -191,36 +221,37 @@ func colonHex(b []byte, upper bool) string {
 // certTime is Suricata's notbefore/notafter layout.
 const certTime = "2006-01-02T15:04:05"
 
-// Fill sets the leaf certificate's buffers (and, per name, the
-// subjectaltname multi-buffer: the caller makes one unit per name) and
-// adds the server's fields to the EVE tls record.
-func (s *ServerHandshake) Fill(u *inspect.Unit, rec map[string]any) {
-	rec["version"] = VersionName(s.Version)
+// Fill sets the server's buffers on a to-client unit: its hello's, the
+// leaf certificate's, and an instance of the multi-buffers tls.certs per
+// certificate and tls.subjectaltname per name.
+func (s *ServerHandshake) Fill(u *inspect.Unit) {
+	fillRandom(u, s.Random)
+	for _, a := range s.ALPNs {
+		u.AddBuffer("tls.alpn", a)
+	}
+	u.SetBuffer("ja3s.string", []byte(s.JA3S))
+	u.SetBuffer("ja3s.hash", []byte(s.JA3SHash))
+	setVersion(u, s.Version)
+	setCode(u, "tls.cert_chain_len", int64(len(s.Raw)))
+	for _, c := range s.Raw {
+		u.AddBuffer("tls.certs", c)
+	}
 	if len(s.Certs) == 0 {
 		return
 	}
 	leaf := s.Certs[0]
-	subject, issuer := DN(leaf.RawSubject), DN(leaf.RawIssuer)
-	sum := sha1.Sum(leaf.Raw)
-	serial := colonHex(leaf.SerialNumber.Bytes(), true)
-	fp := colonHex(sum[:], false)
-	rec["subject"], rec["issuerdn"], rec["serial"], rec["fingerprint"] = subject, issuer, serial, fp
-	rec["notbefore"] = leaf.NotBefore.UTC().Format(certTime)
-	rec["notafter"] = leaf.NotAfter.UTC().Format(certTime)
-	if len(leaf.DNSNames) > 0 {
-		rec["subjectaltname"] = append([]string(nil), leaf.DNSNames...)
+	u.SetBuffer("tls.cert_subject", []byte(DN(leaf.RawSubject)))
+	u.SetBuffer("tls.cert_issuer", []byte(DN(leaf.RawIssuer)))
+	u.SetBuffer("tls.cert_serial", []byte(serial(leaf)))
+	u.SetBuffer("tls.cert_fingerprint", []byte(fingerprint(leaf)))
+	for _, n := range leaf.DNSNames {
+		u.AddBuffer("tls.subjectaltname", []byte(n))
 	}
-	u.SetBuffer("tls.cert_subject", []byte(subject))
-	u.SetBuffer("tls.cert_issuer", []byte(issuer))
-	u.SetBuffer("tls.cert_serial", []byte(serial))
-	u.SetBuffer("tls.cert_fingerprint", []byte(fp))
-	u.SetBuffer("tls.certs", leaf.Raw)
 }
 
-// AltNames are the leaf certificate's subject alternative names.
-func (s *ServerHandshake) AltNames() []string {
-	if len(s.Certs) == 0 {
-		return nil
-	}
-	return s.Certs[0].DNSNames
+func serial(c *x509.Certificate) string { return colonHex(c.SerialNumber.Bytes(), true) }
+
+func fingerprint(c *x509.Certificate) string {
+	sum := sha1.Sum(c.Raw)
+	return colonHex(sum[:], false)
 }

@@ -1,6 +1,7 @@
 package tls
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -47,11 +48,12 @@ func TestServerHandshake(t *testing.T) {
 			sh = got
 		}
 	}
-	if sh == nil || sh.Version != 0x0301 || len(sh.Certs) != 1 || sh.Chain != 1 {
+	if sh == nil || sh.Version != 0x0301 || len(sh.Certs) != 1 || len(sh.Raw) != 1 {
 		t.Fatalf("handshake %+v", sh)
 	}
-	u, rec := &inspect.Unit{}, map[string]any{}
-	sh.Fill(u, rec)
+	u := &inspect.Unit{}
+	sh.Fill(u)
+	rec := Record(nil, sh, Options{})
 	sum := sha1.Sum(der)
 	want := map[string]any{"version": "TLSv1", "subject": "C=FR, ST=IDF, O=Stamus, CN=SELKS", "issuerdn": "C=FR, ST=IDF, O=Stamus, CN=SELKS",
 		"serial": "03:DE:23", "fingerprint": colonHex(sum[:], false), "notbefore": "2022-12-01T06:47:31", "notafter": "2023-03-01T06:47:30"}
@@ -60,8 +62,13 @@ func TestServerHandshake(t *testing.T) {
 			t.Errorf("%s = %v, want %v", k, rec[k], v)
 		}
 	}
-	if s, _ := u.Buffer("tls.cert_subject"); string(s) != "C=FR, ST=IDF, O=Stamus, CN=SELKS" || len(sh.AltNames()) != 2 {
-		t.Errorf("subject buffer %q, alt names %v", s, sh.AltNames())
+	var names []string
+	u.Instances("tls.subjectaltname", func(b []byte) bool { names = append(names, string(b)); return false })
+	if s, _ := u.Buffer("tls.cert_subject"); string(s) != "C=FR, ST=IDF, O=Stamus, CN=SELKS" || len(names) != 2 {
+		t.Errorf("subject buffer %q, alt names %v", s, names)
+	}
+	if c, _ := u.Buffer("tls.certs"); !bytes.Equal(c, der) || u.Codes["tls.cert_chain_len"][0] != 1 {
+		t.Errorf("tls.certs %x, chain length %v", c, u.Codes["tls.cert_chain_len"])
 	}
 	if r.Feed([]byte{23, 3, 3, 0, 1, 0}) != nil {
 		t.Error("bytes after the handshake gave a second one")

@@ -1,0 +1,32 @@
+package pipeline
+
+import (
+	"strings"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/flow"
+)
+
+// fingerprints resolves Suricata's "auto" JA3 and JA4 settings: on when a
+// rule inspects the fingerprint.
+func fingerprints(fc flow.Config, rules []*ir.Rule) flow.Config {
+	ja3, ja4 := false, false
+	for _, r := range rules {
+		for _, m := range r.Matchers {
+			n := m.Buf().Name
+			ja3 = ja3 || strings.HasPrefix(n, "ja3")
+			ja4 = ja4 || strings.HasPrefix(n, "ja4")
+		}
+	}
+	resolve := func(t *flow.Toggle, used bool) {
+		if *t == flow.Auto {
+			*t = flow.Off
+			if used {
+				*t = flow.On
+			}
+		}
+	}
+	resolve(&fc.JA3, ja3)
+	resolve(&fc.JA4, ja4)
+	return fc
+}
