@@ -21,6 +21,7 @@ static __always_inline void fill_tuple(struct event *ev, const struct scratch *s
 	ev->icmp_type = sc->icmp_type;
 	ev->icmp_code = sc->icmp_code;
 	ev->flow_id = flow_id(sc);
+	ev->flow = sc->pflow;
 	__builtin_memcpy(ev->saddr, sc->saddr, 16);
 	__builtin_memcpy(ev->daddr, sc->daddr, 16);
 }

@@ -12,4 +12,5 @@ const (
 	ItemNeg    = 0x80000000
 	NoRule     = 0xffffffff
 	FlowDrops  = 65536 // flows a drop verdict marks (LRU)
+	FlowMax    = 65536 // flows the flow map tracks (LRU)
 )

@@ -18,6 +18,7 @@ func TestLimitsMatchHeader(t *testing.T) {
 		"ITEM_NEGATED": ItemNeg,
 		"NO_RULE":      NoRule,
 		"FLOW_DROPS":   FlowDrops,
+		"FLOW_MAX":     FlowMax,
 	}
 	cheader.Check(t, "rulec.h", want)
 }

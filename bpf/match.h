@@ -3,6 +3,7 @@
 #ifndef RULEC_MATCH_H
 #define RULEC_MATCH_H
 
+#include "flow.h"
 #include "maps.h"
 #include "state.h"
 
@@ -100,30 +101,35 @@ static __always_inline int items_ok(const struct slot *s, const struct scratch *
 	return x.ok;
 }
 
-/* record adds a matched slot to the packet's verdict and, unless NoAlert,
- * its rule to the packet's alerts (once per rule). */
-static __always_inline void record(struct scratch *sc, const struct slot *s)
+/* record adds a slot whose other conditions held to the packet's verdict,
+ * if its flow predicate holds (flow.h), and, unless NoAlert, its rule to
+ * the packet's alerts (once per rule). It returns whether the slot
+ * matched. */
+static __always_inline int record(struct scratch *sc, const struct slot *s)
 {
 	__u32 n = sc->nmatch;
 
+	if (!flow_ok(s, sc))
+		return 0;
 	count(C_MATCHED, 1);
 	if (s->action > sc->best)
 		sc->best = s->action;
 	if (s->noalert)
-		return;
+		return 1;
 	for (__u32 i = 0; i < MAX_EVENTS; i++) {
 		if (i >= n)
 			break;
 		if (sc->rules[i] == s->rule)
-			return;
+			return 1;
 	}
 	if (n >= MAX_EVENTS) {
 		sc->overflow++;
-		return;
+		return 1;
 	}
 	sc->rules[n] = s->rule;
 	sc->actions[n] = s->action;
 	sc->nmatch = n + 1;
+	return 1;
 }
 
 #endif

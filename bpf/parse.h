@@ -209,6 +209,8 @@ static __always_inline int parse_l4(struct __sk_buff *skb, struct scratch *sc)
 		sc->sport = bpf_ntohs(th.source);
 		sc->dport = bpf_ntohs(th.dest);
 		sc->tcp_flags = ((__u8 *)&th)[13];
+		sc->tcp_seq = bpf_ntohl(th.seq);
+		sc->tcp_ack = bpf_ntohl(th.ack_seq);
 	} else if (sc->proto == IPPROTO_UDP) {
 		struct udphdr uh;
 		if (off + sizeof(uh) > end || bpf_skb_load_bytes(skb, off, &uh, sizeof(uh)))

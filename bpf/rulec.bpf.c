@@ -68,9 +68,8 @@ __noinline int rc_visit_dns(struct __sk_buff *skb, __u32 id)
 		scan_name(sc);
 	if (!items_ok(s, sc))
 		return 0;
-	if (!s->noalert)
+	if (record(sc, s) && !s->noalert)
 		sc->copy |= COPY_DETAIL;
-	record(sc, s);
 	return 0;
 }
 
@@ -268,6 +267,7 @@ int classify(struct __sk_buff *skb)
 	}
 	count(C_PACKETS, 1);
 	count(C_BYTES, skb->len);
+	sc->pflow = 0;
 	int l3 = parse_l3(skb, sc);
 	if (l3 == PARSE_NON_IP) {
 		count(C_NON_IP, 1);
@@ -299,10 +299,12 @@ int classify(struct __sk_buff *skb)
 		return decode_up(skb, sc);
 	}
 	int keyed = flow_key(sc, &sc->fk);
-	if (keyed && bpf_map_lookup_elem(&rc_flow_drop, &sc->fk)) {
+	int drop_keyed = keyed && droppable(sc);
+	if (drop_keyed && bpf_map_lookup_elem(&rc_flow_drop, &sc->fk)) {
 		count(C_FLOW_DROPPED, 1);
 		return TC_ACT_SHOT;
 	}
+	flow_track(sc, keyed);
 	sc->best = ACT_NONE;
 	sc->copy = 0;
 	if (sc->fragment) {
@@ -316,7 +318,7 @@ int classify(struct __sk_buff *skb)
 	sc->overflow = 0;
 	match_slots(skb, sc);
 	int rc = verdict(skb, sc);
-	if (keyed && (sc->best == ACT_DROP || sc->best == ACT_REJECT)) {
+	if (drop_keyed && (sc->best == ACT_DROP || sc->best == ACT_REJECT)) {
 		__u64 now = bpf_ktime_get_ns();
 		if (bpf_map_update_elem(&rc_flow_drop, &sc->fk, &now, BPF_ANY))
 			count(C_ERRORS, 1);

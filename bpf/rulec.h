@@ -13,6 +13,7 @@
 #define MAX_NAME 256	/* DNS question name bytes (wire form, terminator included) */
 #define MAX_OPTS 8	/* EDNS options of an OPT record the parser checks */
 #define FLOW_DROPS 65536 /* flows a drop verdict marks (LRU) */
+#define FLOW_MAX 65536	/* flows the flow map tracks (LRU) */
 #define MAX_EVENTS 16	/* alert events per packet */
 #define SNAP_LEN 65535	/* packet bytes a COPY event carries */
 #define ACCEPT_BIT 0x80000000u
@@ -65,6 +66,33 @@ enum __attribute__((packed)) copy_reason {
 	COPY_DETAIL = 32,	 /* an app-layer kernel rule alerted: userspace adds the EVE detail */
 };
 
+/* What the flow map says of a packet (scratch.pflow, event.flow). */
+enum __attribute__((packed)) pkt_flow {
+	PF_TRACKED = 1,	    /* the packet has flow state */
+	PF_TOSERVER = 2,    /* from the flow's client */
+	PF_TOCLIENT = 4,    /* from the flow's server */
+	PF_ESTABLISHED = 8, /* Suricata's FLOW_PKT_ESTABLISHED */
+};
+
+/* A slot's flow predicate (slot.flow): Suricata's flow keyword. */
+enum __attribute__((packed)) flow_req {
+	FR_TOSERVER = 1,
+	FR_TOCLIENT = 2,
+	FR_ESTABLISHED = 4,
+	FR_NOT_ESTABLISHED = 8,
+	FR_STATELESS = 16,
+};
+
+/* TCP session state of a flow (flow_state.tcp), as far as the flow
+ * keyword needs it. */
+enum __attribute__((packed)) flow_tcp {
+	TS_NONE = 0,	 /* no session: picked up without a SYN (midstream off) */
+	TS_SYN_SENT,
+	TS_SYN_RECV,
+	TS_ESTABLISHED,
+	TS_CLOSED,	 /* reset, or FIN both ways: a new SYN starts a new flow */
+};
+
 /* Values of kernel.Buffer: what a slot's items inspect. */
 enum __attribute__((packed)) buffer {
 	BUF_PAYLOAD = 0,
@@ -107,6 +135,10 @@ enum counter {
 	C_DNS_MALFORMED,  /* a message the userspace decoder refuses: copied up */
 	C_FLOW_DROPPED,	  /* packets of a flow a drop or reject verdict marked: dropped, no alert */
 	C_FLOW_DROPS,	  /* flows marked by a drop or reject verdict */
+	C_FLOWS,	  /* flows the flow map took (new and reused tuples) */
+	C_FLOW_REUSED,	  /* TCP flows restarted by a SYN on a closed or handshake-less session */
+	C_FLOW_MIDSTREAM, /* TCP flows first seen without a SYN: handshake missed or entry evicted */
+	C_FLOW_MAP_FULL,  /* flow map updates that failed: the packet has no flow state */
 	C_MAX,
 };
 
@@ -135,6 +167,8 @@ struct event {
 	__u8 saddr[16];
 	__u8 daddr[16];
 	__u64 flow_id; /* runtime/flowid.Of the flow key, computed in flowid.h */
+	enum pkt_flow flow; /* PF_* bits of the packet */
+	__u8 pad2[7];
 };
 
 /* Read-only configuration the loader sets before loading: the verifier
@@ -174,8 +208,9 @@ struct list_entry {
 	__u32 flags; /* userspace bookkeeping; the classifier ignores it */
 };
 
-/* A TCP or UDP flow, the same for both directions: the endpoints in
- * order (address bytes, then port) and the VLAN ids. */
+/* A TCP, UDP, ICMP or ICMPv6 flow, the same for both directions: the
+ * endpoints in order (address bytes, then port; ICMP: the type and the
+ * type it pairs with, as flowid.h) and the VLAN ids. */
 struct flow_key {
 	__u8 a[16];
 	__u8 b[16];
@@ -184,6 +219,19 @@ struct flow_key {
 	__u16 vlan[3];
 	__u8 proto;
 	__u8 pad;
+};
+
+/* Value of the flow map: one flow, both directions. */
+struct flow_state {
+	__u32 client_isn;  /* TCP: the SYN's sequence number */
+	__u32 client_next; /* TCP: seq of the ACK completing the handshake */
+	__u32 server_next; /* TCP: its ack (the SYN/ACK's seq + 1) */
+	__u8 client_a;	   /* the key's endpoint a is the client */
+	__u8 seen;	   /* 1: a packet to the server, 2: to the client */
+	enum flow_tcp tcp;
+	__u8 fin;    /* TCP: FIN seen, 1: from the client, 2: from the server */
+	__u8 bypass; /* set by userspace: stop copying the flow */
+	__u8 pad[3];
 };
 
 /* kernel.Cmp. */
@@ -206,7 +254,7 @@ struct slot {
 	__u8 flags_set;
 	__u8 flags_ignore;
 	enum buffer buffer;
-	__u8 pad;
+	enum flow_req flow; /* FR_* bits: the rule's flow keyword */
 	struct cmp dsize;
 	struct cmp blen; /* length of the buffer (bsize, absolute isdataat) */
 	struct cmp ttl;

@@ -117,7 +117,11 @@ const (
 	RulecCounterC_DNS_MALFORMED    RulecCounter = 30
 	RulecCounterC_FLOW_DROPPED     RulecCounter = 31
 	RulecCounterC_FLOW_DROPS       RulecCounter = 32
-	RulecCounterC_MAX              RulecCounter = 33
+	RulecCounterC_FLOWS            RulecCounter = 33
+	RulecCounterC_FLOW_REUSED      RulecCounter = 34
+	RulecCounterC_FLOW_MIDSTREAM   RulecCounter = 35
+	RulecCounterC_FLOW_MAP_FULL    RulecCounter = 36
+	RulecCounterC_MAX              RulecCounter = 37
 )
 
 type RulecEvent struct {
@@ -141,6 +145,8 @@ type RulecEvent struct {
 	Saddr    [16]uint8
 	Daddr    [16]uint8
 	FlowId   uint64
+	Flow     RulecPktFlow
+	Pad2     [7]uint8
 }
 
 type RulecFlagsMod uint8
@@ -163,6 +169,39 @@ type RulecFlowKey struct {
 	Proto uint8
 	Pad   uint8
 }
+
+type RulecFlowReq uint8
+
+const (
+	RulecFlowReqFR_TOSERVER        RulecFlowReq = 1
+	RulecFlowReqFR_TOCLIENT        RulecFlowReq = 2
+	RulecFlowReqFR_ESTABLISHED     RulecFlowReq = 4
+	RulecFlowReqFR_NOT_ESTABLISHED RulecFlowReq = 8
+	RulecFlowReqFR_STATELESS       RulecFlowReq = 16
+)
+
+type RulecFlowState struct {
+	_          structs.HostLayout
+	ClientIsn  uint32
+	ClientNext uint32
+	ServerNext uint32
+	ClientA    uint8
+	Seen       uint8
+	Tcp        RulecFlowTcp
+	Fin        uint8
+	Bypass     uint8
+	Pad        [3]uint8
+}
+
+type RulecFlowTcp uint8
+
+const (
+	RulecFlowTcpTS_NONE        RulecFlowTcp = 0
+	RulecFlowTcpTS_SYN_SENT    RulecFlowTcp = 1
+	RulecFlowTcpTS_SYN_RECV    RulecFlowTcp = 2
+	RulecFlowTcpTS_ESTABLISHED RulecFlowTcp = 3
+	RulecFlowTcpTS_CLOSED      RulecFlowTcp = 4
+)
 
 type RulecItem struct {
 	_          structs.HostLayout
@@ -204,6 +243,15 @@ type RulecLpmV6 struct {
 	Addr      [16]uint8
 }
 
+type RulecPktFlow uint8
+
+const (
+	RulecPktFlowPF_TRACKED     RulecPktFlow = 1
+	RulecPktFlowPF_TOSERVER    RulecPktFlow = 2
+	RulecPktFlowPF_TOCLIENT    RulecPktFlow = 4
+	RulecPktFlowPF_ESTABLISHED RulecPktFlow = 8
+)
+
 type RulecPortKey struct {
 	_     structs.HostLayout
 	Proto uint8
@@ -222,7 +270,11 @@ type RulecScratch struct {
 	NameLen    uint16
 	Name       [272]uint8
 	Fk         RulecFlowKey
-	_          [4]byte
+	FromA      uint8
+	Pflow      RulecPktFlow
+	_          [2]byte
+	TcpSeq     uint32
+	TcpAck     uint32
 	Sum        [32]uint64
 	Mask       uint64
 	Word       uint32
@@ -274,7 +326,7 @@ type RulecSlot struct {
 	FlagsSet    uint8
 	FlagsIgnore uint8
 	Buffer      RulecBuffer
-	Pad         uint8
+	Flow        RulecFlowReq
 	Dsize       RulecCmp
 	Blen        RulecCmp
 	Ttl         RulecCmp
@@ -301,6 +353,7 @@ const (
 	RulecMapRcDstV6      = "rc_dst_v6"
 	RulecMapRcEvents     = "rc_events"
 	RulecMapRcFlowDrop   = "rc_flow_drop"
+	RulecMapRcFlows      = "rc_flows"
 	RulecMapRcItemStamp  = "rc_item_stamp"
 	RulecMapRcItems      = "rc_items"
 	RulecMapRcLog        = "rc_log"
@@ -385,6 +438,7 @@ type RulecMapSpecs struct {
 	RcDstV6      *ebpf.MapSpec `ebpf:"rc_dst_v6"`
 	RcEvents     *ebpf.MapSpec `ebpf:"rc_events"`
 	RcFlowDrop   *ebpf.MapSpec `ebpf:"rc_flow_drop"`
+	RcFlows      *ebpf.MapSpec `ebpf:"rc_flows"`
 	RcItemStamp  *ebpf.MapSpec `ebpf:"rc_item_stamp"`
 	RcItems      *ebpf.MapSpec `ebpf:"rc_items"`
 	RcLog        *ebpf.MapSpec `ebpf:"rc_log"`
@@ -445,6 +499,7 @@ type RulecMaps struct {
 	RcDstV6      *ebpf.Map `ebpf:"rc_dst_v6"`
 	RcEvents     *ebpf.Map `ebpf:"rc_events"`
 	RcFlowDrop   *ebpf.Map `ebpf:"rc_flow_drop"`
+	RcFlows      *ebpf.Map `ebpf:"rc_flows"`
 	RcItemStamp  *ebpf.Map `ebpf:"rc_item_stamp"`
 	RcItems      *ebpf.Map `ebpf:"rc_items"`
 	RcLog        *ebpf.Map `ebpf:"rc_log"`
@@ -479,6 +534,7 @@ func (m *RulecMaps) Close() error {
 		m.RcDstV6,
 		m.RcEvents,
 		m.RcFlowDrop,
+		m.RcFlows,
 		m.RcItemStamp,
 		m.RcItems,
 		m.RcLog,

@@ -17,6 +17,10 @@ struct scratch {
 	__u16 name_len;	   /* dotted name bytes with the leading dot; 0: root */
 	__u8 name[MAX_NAME + 16];
 	struct flow_key fk; /* the packet's flow (flowdrop.h) */
+	__u8 from_a;	    /* the packet goes from fk.a to fk.b */
+	enum pkt_flow pflow; /* what the flow map says of the packet (flow.h) */
+	__u32 tcp_seq;
+	__u32 tcp_ack;
 	__u64 sum[MAX_SUMMARY];
 	__u64 mask; /* candidate slots of word `word` not yet visited */
 	__u32 word;

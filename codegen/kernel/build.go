@@ -73,7 +73,7 @@ func Build(rules []*ir.Rule, tiers []lower.Tier) (*Tables, error) {
 			}
 			continue
 		}
-		s := Slot{Rule: uint32(i), Action: action(r.Action), NoAlert: r.NoAlert}
+		s := Slot{Rule: uint32(i), Action: action(r.Action), NoAlert: r.NoAlert, Flow: FlowReqOf(r.Flow)}
 		if err := t.checks(&s, r, itemIDs); err != nil {
 			return nil, fmt.Errorf("%s: sid %d: %w", r.Pos, r.Meta.SID, err)
 		}

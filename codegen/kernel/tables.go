@@ -2,7 +2,9 @@ package kernel
 
 import (
 	"net/netip"
+	"strings"
 
+	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/compiler/lower"
 )
 
@@ -68,6 +70,7 @@ type Slot struct {
 	IType     Cmp
 	ICode     Cmp
 	Flags     Flags
+	Flow      FlowReq
 	ItemStart uint32 // into SlotItems
 	ItemCount uint32
 	// Buffer is what the slot's items and BLen inspect. A slot on an
@@ -75,6 +78,50 @@ type Slot struct {
 	// parsed; the packets it cannot parse faithfully are copied up.
 	Buffer Buffer
 	BLen   Cmp // the buffer's length (bsize, absolute isdataat)
+}
+
+// FlowReq is a slot's flow predicate (Suricata's flow keyword), bits as
+// bpf/rulec.h's flow_req: the packet's flow state must say it goes to the
+// server (or client), that its flow is (not) established; FlowStateless
+// only asks for a flow. A slot with a predicate does not match a packet
+// the classifier has no flow state for: that packet is copied up.
+type FlowReq uint8
+
+const (
+	FlowToServer       FlowReq = 1
+	FlowToClient       FlowReq = 2
+	FlowEstablished    FlowReq = 4
+	FlowNotEstablished FlowReq = 8
+	FlowStateless      FlowReq = 16
+)
+
+// FlowReqOf is the predicate of a rule's flow keyword.
+func FlowReqOf(f ir.Flow) FlowReq {
+	var r FlowReq
+	for _, b := range []struct {
+		on  bool
+		bit FlowReq
+	}{{f.ToServer, FlowToServer}, {f.ToClient, FlowToClient}, {f.Established, FlowEstablished},
+		{f.NotEstablished, FlowNotEstablished}, {f.Stateless, FlowStateless}} {
+		if b.on {
+			r |= b.bit
+		}
+	}
+	return r
+}
+
+func (r FlowReq) String() string {
+	var parts []string
+	for _, b := range []struct {
+		bit  FlowReq
+		name string
+	}{{FlowToServer, "to_server"}, {FlowToClient, "to_client"}, {FlowEstablished, "established"},
+		{FlowNotEstablished, "not_established"}, {FlowStateless, "stateless"}} {
+		if r&b.bit != 0 {
+			parts = append(parts, b.name)
+		}
+	}
+	return strings.Join(parts, ",")
 }
 
 // Buffer is what a kernel slot inspects.

@@ -67,6 +67,9 @@ func (d *dumper) tables() {
 		if s.NoAlert {
 			d.printf(" noalert")
 		}
+		if s.Flow != 0 {
+			d.printf(" flow %s", s.Flow)
+		}
 		for _, c := range []struct {
 			name string
 			cmp  kernel.Cmp

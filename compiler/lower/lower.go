@@ -2,6 +2,7 @@ package lower
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/rulec/rulec/compiler/ir"
 )
@@ -33,15 +34,22 @@ type Decision struct {
 // DNSNote is the Note of a kernel dns.query rule.
 const DNSNote = "dns.query parsed in the classifier; DNS over TCP, query-shaped UDP off port 53, compressed, multi-question or odd queries are copied up and decided in userspace"
 
+// FlowNote is the Note of a kernel rule with flow direction or state.
+const FlowNote = "flow direction and state from the classifier's flow map (Suricata 8: established after the TCP handshake or a packet each way, midstream pickups never established)"
+
 // Decide returns the tier of r.
 func Decide(r *ir.Rule) Decision {
 	if reason := userspaceReason(r); reason != "" {
 		return Decision{Tier: Userspace, Reason: reason}
 	}
+	var notes []string
 	if onDNSQuery(r) {
-		return Decision{Tier: Kernel, Note: DNSNote}
+		notes = append(notes, DNSNote)
 	}
-	return Decision{Tier: Kernel}
+	if f := r.Flow; f.ToServer || f.ToClient || f.Established || f.NotEstablished || f.Stateless {
+		notes = append(notes, FlowNote)
+	}
+	return Decision{Tier: Kernel, Note: strings.Join(notes, "; ")}
 }
 
 func userspaceReason(r *ir.Rule) string {
@@ -101,12 +109,11 @@ func alertFilters(r *ir.Rule) bool {
 	return true
 }
 
+// flowReason: direction and established/not_established/stateless are
+// decided by the classifier's flow map; the stream and fragment options
+// need userspace state.
 func flowReason(f ir.Flow) string {
 	switch {
-	case f.ToServer, f.ToClient:
-		return "flow direction needs the flow table"
-	case f.Established, f.NotEstablished:
-		return "flow:established needs the flow table"
 	case f.OnlyStream:
 		return "flow:only_stream inspects the reassembled stream"
 	case f.OnlyFrag, f.NoFrag:

@@ -5,6 +5,7 @@ import (
 
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/defrag"
+	"github.com/rulec/rulec/runtime/refeval"
 )
 
 // reassembled runs a packet that defragmentation completed: the classifier
@@ -12,7 +13,11 @@ import (
 // here (with the whole payload), then it goes to the tracker as the
 // classifier would copy it (not counted as a copy).
 func (e *Engine) reassembled(ts time.Time, frame []byte) error {
-	o := outcome(ts, frame, e.full.Run(frame), &e.whole, e.decode(frame, &e.whole))
+	res, err := e.runWhole(frame)
+	if err != nil {
+		return err
+	}
+	o := outcome(ts, frame, res, &e.whole, e.decode(frame, &e.whole))
 	o.Reassembled = true
 	return e.Decide(o)
 }
@@ -32,7 +37,25 @@ func (e *Engine) TakeDefrag() *defrag.Defragmenter {
 // TakeDefrag), completed by the capture's frame n.
 func (e *Engine) ReassembledAt(n uint64, ts time.Time, d *decode.Packet, derr error) error {
 	e.pcapCnt = n
-	o := outcome(ts, d.Frame, e.full.Run(d.Frame), d, derr)
+	res, err := e.runWhole(d.Frame)
+	if err != nil {
+		return err
+	}
+	o := outcome(ts, d.Frame, res, d, derr)
 	o.Reassembled = true
 	return e.Decide(o)
+}
+
+// runWhole evaluates the kernel tier's rules on a reassembled packet, with
+// the flow state the kernel tier gives it (none live, where the engine
+// does not run the classifier).
+func (e *Engine) runWhole(frame []byte) (refeval.Result, error) {
+	var pf refeval.FlowView
+	if e.opts.Kernel != nil {
+		var err error
+		if pf, err = e.opts.Kernel.Track(frame); err != nil {
+			return refeval.Result{}, err
+		}
+	}
+	return e.full.RunFlow(frame, pf), nil
 }

@@ -288,7 +288,7 @@ func (e *Engine) Decide(o Outcome) error {
 	events := o.Events
 	if o.Truncated && o.Frame != nil {
 		e.stats.Truncated++
-		events = append(slices.Clip(events), e.undecided(o.Frame)...)
+		events = append(slices.Clip(events), e.undecided(o.Frame, o.Flow)...)
 	}
 	e.fate = packetFate{}
 	copyUp := false

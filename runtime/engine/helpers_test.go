@@ -30,6 +30,8 @@ func (k fakeKernel) Run(frame []byte) (refeval.Result, error) {
 	return r, nil
 }
 
+func (fakeKernel) Track([]byte) (refeval.FlowView, error) { return 0, nil }
+
 // fakeTracker emits, for a frame whose first byte is i, the units of
 // script[i]; a frame of 0xff ends the flows listed in ends.
 type fakeTracker struct {

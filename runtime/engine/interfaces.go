@@ -11,6 +11,10 @@ import (
 // Kernel runs the kernel tier on one frame.
 type Kernel interface {
 	Run(frame []byte) (refeval.Result, error)
+	// Track updates the kernel tier's flow state with a frame it does
+	// not classify (reassembled from fragments) and returns what it says
+	// of the frame.
+	Track(frame []byte) (refeval.FlowView, error)
 }
 
 // Tracker turns frames into inspection units, reporting them and the

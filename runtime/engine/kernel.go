@@ -60,11 +60,12 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev re
 // undecided returns the alerts of kernel rules the classifier left to
 // userspace because the payload was longer than its scan depth: those of
 // the unbounded evaluator that the bounded one, equal to the classifier,
-// does not raise.
-func (e *Engine) undecided(frame []byte) []refeval.Event {
-	have := e.bounded.Run(frame).Events
+// does not raise, both with the flow state the classifier gave the
+// packet.
+func (e *Engine) undecided(frame []byte, pf refeval.FlowView) []refeval.Event {
+	have := e.bounded.RunFlow(frame, pf).Events
 	var out []refeval.Event
-	for _, ev := range e.full.Run(frame).Events {
+	for _, ev := range e.full.RunFlow(frame, pf).Events {
 		if ev.Kind == refeval.EventAlert && !slices.Contains(have, ev) {
 			out = append(out, ev)
 		}

@@ -9,3 +9,5 @@ type reference struct{ ev *refeval.Evaluator }
 func Reference(ev *refeval.Evaluator) Kernel { return reference{ev} }
 
 func (r reference) Run(frame []byte) (refeval.Result, error) { return r.ev.Run(frame), nil }
+
+func (r reference) Track(frame []byte) (refeval.FlowView, error) { return r.ev.Track(frame), nil }

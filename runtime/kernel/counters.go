@@ -41,6 +41,10 @@ type Counters struct {
 	DNSMalformed    uint64 // messages the userspace decoder refuses: copied up
 	FlowDropped     uint64 // packets of a flow a drop or reject verdict marked: dropped without alerts
 	FlowDrops       uint64 // flows marked by a drop or reject verdict
+	Flows           uint64 // flows the flow map took (new and reused tuples)
+	FlowReused      uint64 // TCP flows restarted by a SYN on a closed or handshake-less session
+	FlowMidstream   uint64 // TCP flows first seen without a SYN: handshake missed, or the entry was evicted
+	FlowMapFull     uint64 // flow map updates that failed: packets left without flow state
 }
 
 // fields maps each counter of rulec.h to its field.
@@ -79,6 +83,10 @@ func (c *Counters) fields() [bpf.RulecCounterC_MAX]*uint64 {
 		bpf.RulecCounterC_DNS_MALFORMED:    &c.DNSMalformed,
 		bpf.RulecCounterC_FLOW_DROPPED:     &c.FlowDropped,
 		bpf.RulecCounterC_FLOW_DROPS:       &c.FlowDrops,
+		bpf.RulecCounterC_FLOWS:            &c.Flows,
+		bpf.RulecCounterC_FLOW_REUSED:      &c.FlowReused,
+		bpf.RulecCounterC_FLOW_MIDSTREAM:   &c.FlowMidstream,
+		bpf.RulecCounterC_FLOW_MAP_FULL:    &c.FlowMapFull,
 	}
 }
 

@@ -74,6 +74,7 @@ type Event struct {
 	IType   uint8     // ICMP type and code (ICMP packets)
 	ICode   uint8
 	FlowID  uint64 // runtime/flowid.Of the packet's flow key, computed by the classifier
+	Flow    uint8  // what the flow map said of the packet: refeval.FlowView bits
 	Src     netip.AddrPort
 	Dst     netip.AddrPort
 	PktLen  int
@@ -101,6 +102,7 @@ func DecodeEvent(raw []byte) (Event, error) {
 		IType:   e.IcmpType,
 		ICode:   e.IcmpCode,
 		FlowID:  e.FlowId,
+		Flow:    uint8(e.Flow),
 		PktLen:  int(e.PktLen),
 	}
 	src, dst := netip.AddrFrom16(e.Saddr), netip.AddrFrom16(e.Daddr)

@@ -40,6 +40,7 @@ func slotValue(s kernelgen.Slot) bpf.RulecSlot {
 		FlagsSet:    s.Flags.Set,
 		FlagsIgnore: s.Flags.Ignore,
 		Buffer:      bpf.RulecBuffer(s.Buffer),
+		Flow:        bpf.RulecFlowReq(s.Flow),
 		Dsize:       cmpValue(s.Dsize),
 		Blen:        cmpValue(s.BLen),
 		Ttl:         cmpValue(s.TTL),

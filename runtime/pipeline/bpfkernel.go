@@ -24,17 +24,25 @@ func (b bpfKernel) Run(frame []byte) (refeval.Result, error) {
 	switch {
 	case errors.Is(err, kernel.ErrFrameSize):
 		*b.fallbacks++
-		return b.ref.Run(frame), nil
+		pf, err := b.c.Track(frame)
+		if err != nil {
+			return refeval.Result{}, err
+		}
+		return b.ref.RunFlow(frame, pf), nil
 	case err != nil:
 		return refeval.Result{}, err
 	}
 	return Convert(r), nil
 }
 
+// Track updates the classifier's flow map with a frame it does not see.
+func (b bpfKernel) Track(frame []byte) (refeval.FlowView, error) { return b.c.Track(frame) }
+
 // Convert maps a classifier result onto the reference evaluator's form.
 func Convert(r kernel.Result) refeval.Result {
 	out := refeval.Result{Verdict: r.Verdict}
 	for _, ev := range r.Events {
+		out.Flow |= refeval.FlowView(ev.Flow)
 		switch ev.Kind {
 		case kernel.Alert:
 			out.Events = append(out.Events, refeval.Event{Kind: refeval.EventAlert, Rule: ev.Rule, Verdict: uint8(ev.Action)})

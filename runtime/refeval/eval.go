@@ -51,6 +51,8 @@ type Result struct {
 	// decides (DNS over TCP, a compressed or multi-question query, ...):
 	// copied, decided by the userspace tier's parser.
 	App bool
+	// Flow is what the flow map said of the packet.
+	Flow FlowView
 }
 
 // MaxEvents is the most alert events one packet emits.
@@ -82,6 +84,7 @@ type Evaluator struct {
 	now          func() uint64
 	maxScan      int
 	drops        *flowDrops    // flows a drop or reject verdict marked
+	flows        *flowTable    // the flow map
 	kernelSlots  kernel.Bitset // slots confirmed here
 	narrow       *narrowing
 	userSlots    kernel.Bitset // slots that only select packets to copy up
@@ -91,7 +94,7 @@ type Evaluator struct {
 // packets with more than kernel.MaxScan payload bytes to userspace.
 func New(t *kernel.Tables) *Evaluator {
 	e := &Evaluator{t: t, look: kernel.NewLookup(t), now: func() uint64 { return 0 }, maxScan: kernel.MaxScan,
-		kernelSlots: t.NewBitset(), userSlots: t.NewBitset(), drops: &flowDrops{}}
+		kernelSlots: t.NewBitset(), userSlots: t.NewBitset(), drops: &flowDrops{}, flows: newFlowTable(FlowMax)}
 	for i, s := range t.Slots {
 		if s.Userspace {
 			t.Set(e.userSlots, i)
@@ -147,8 +150,19 @@ func (e *Evaluator) listed(list []ListEntry, a netip.Addr) (ListEntry, bool) {
 	return best, found
 }
 
-// Run evaluates one packet.
-func (e *Evaluator) Run(pkt []byte) Result {
+// Run evaluates one packet, as the classifier: its flow state is updated
+// in the evaluator's flow map.
+func (e *Evaluator) Run(pkt []byte) Result { return e.run(pkt, nil) }
+
+// Track updates the evaluator's flow map with a frame it does not
+// classify (see the package function Track).
+func (e *Evaluator) Track(frame []byte) FlowView { return Track(frame, e.flows) }
+
+// RunFlow evaluates one packet whose flow state is known (what the flow
+// map said of it when it was classified), leaving the flow map as it is.
+func (e *Evaluator) RunFlow(pkt []byte, pf FlowView) Result { return e.run(pkt, &pf) }
+
+func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	h, isIP, ok := parse(pkt)
 	if h.deep && !isIP {
 		return Result{Verdict: ActOK, Events: []Event{{Kind: EventCopy, Reason: CopyDecode}}}
@@ -176,15 +190,21 @@ func (e *Evaluator) Run(pkt []byte) Result {
 	if p, blocked := e.portBlocked(&h); blocked {
 		return Result{Verdict: ActShot, Events: []Event{{Kind: EventBlock, Rule: p.Rule}}}
 	}
-	fk, keyed := keyOf(&h)
-	if keyed && e.drops.has(fk) {
+	fk, fromA, keyed := keyOf(&h)
+	if keyed && droppable(&h) && e.drops.has(fk) {
 		return Result{Verdict: ActShot}
+	}
+	var pf FlowView
+	if view != nil {
+		pf = *view
+	} else {
+		pf = track(e.flows, &h, fk, fromA, keyed)
 	}
 	sc := e.narrow.run()
 	defer e.narrow.endRun(sc)
 	head := e.look.HeaderInto(sc.head[:0], h.src, h.dst, h.proto, h.sport, h.dport)
 	var (
-		res     Result
+		res     = Result{Flow: pf}
 		scan    *scanner
 		best    kernel.Action
 		matched = sc.matched[:0]
@@ -249,7 +269,7 @@ func (e *Evaluator) Run(pkt []byte) Result {
 			if nameScan == nil {
 				nameScan = e.scan(dnsName, true)
 			}
-			if !nameScan.slotMatches(e.t, s) {
+			if !nameScan.slotMatches(e.t, s) || !FlowOK(s.Flow, pf) {
 				continue
 			}
 			if !s.NoAlert {
@@ -271,15 +291,18 @@ func (e *Evaluator) Run(pkt []byte) Result {
 				continue
 			}
 		}
+		if !FlowOK(s.Flow, pf) {
+			continue
+		}
 		matched = append(matched, i)
 		best = max(best, s.Action)
 	}
 	if best == kernel.ActPass {
-		return Result{Verdict: ActOK}
+		return Result{Verdict: ActOK, Flow: pf}
 	}
 	if best == kernel.ActDrop || best == kernel.ActReject {
 		res.Verdict = ActShot
-		if keyed {
+		if keyed && droppable(&h) {
 			e.drops.add(fk)
 		}
 	}

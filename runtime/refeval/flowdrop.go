@@ -3,6 +3,8 @@ package refeval
 import (
 	"bytes"
 	"sync"
+
+	"github.com/rulec/rulec/runtime/flowid"
 )
 
 // FlowDrops is how many flows a drop verdict marks, as bpf/rulec.h's
@@ -10,19 +12,28 @@ import (
 // drops the least recently used).
 const FlowDrops = 65536
 
-// flowKey is a TCP or UDP flow, the same for both directions: endpoints
-// in order (address bytes, then port), protocol and VLAN ids.
-type flowKey struct {
-	a, b   [16]byte
-	ap, bp uint16
-	vlans  [maxVLAN]uint16
-	proto  uint8
+// FlowKey is a TCP, UDP, ICMP or ICMPv6 flow, the same for both
+// directions, as bpf/rulec.h's flow_key: endpoints in order (address
+// bytes, IPv4 in the first 4, then port; ICMP: type and paired type),
+// protocol and VLAN ids.
+type FlowKey struct {
+	A, B   [16]byte
+	AP, BP uint16
+	VLANs  [maxVLAN]uint16
+	Proto  uint8
 }
 
-// keyOf returns the packet's flow key, as bpf/flowdrop.h's flow_key.
-func keyOf(h *headers) (flowKey, bool) {
-	if h.fragment || !h.hasL4 || (h.proto != 6 && h.proto != 17) {
-		return flowKey{}, false
+// keyOf returns the packet's flow key and whether the packet goes from
+// endpoint a to b, as bpf/flowdrop.h's flow_key.
+func keyOf(h *headers) (k FlowKey, fromA, ok bool) {
+	sp, dp := h.sport, h.dport
+	switch {
+	case h.fragment || !h.hasL4:
+		return FlowKey{}, false, false
+	case h.proto == 1 || h.proto == 58:
+		sp, dp = flowid.ICMPPorts(h.proto, h.itype)
+	case h.proto != 6 && h.proto != 17:
+		return FlowKey{}, false, false
 	}
 	var src, dst [16]byte
 	if h.src.Is4() {
@@ -32,35 +43,39 @@ func keyOf(h *headers) (flowKey, bool) {
 	} else {
 		src, dst = h.src.As16(), h.dst.As16()
 	}
-	k := flowKey{vlans: h.vlans, proto: h.proto}
+	k = FlowKey{VLANs: h.vlans, Proto: h.proto}
 	c := bytes.Compare(src[:], dst[:])
-	if c < 0 || c == 0 && h.sport <= h.dport {
-		k.a, k.b, k.ap, k.bp = src, dst, h.sport, h.dport
+	fromA = c < 0 || c == 0 && sp <= dp
+	if fromA {
+		k.A, k.B, k.AP, k.BP = src, dst, sp, dp
 	} else {
-		k.a, k.b, k.ap, k.bp = dst, src, h.dport, h.sport
+		k.A, k.B, k.AP, k.BP = dst, src, dp, sp
 	}
-	return k, true
+	return k, fromA, true
 }
+
+// droppable: flow drop marks TCP and UDP flows only.
+func droppable(h *headers) bool { return h.proto == 6 || h.proto == 17 }
 
 // flowDrops is the set of dropped flows, bounded; safe for concurrent use
 // (workers share one evaluator).
 type flowDrops struct {
 	mu    sync.Mutex
-	set   map[flowKey]bool
-	order []flowKey
+	set   map[FlowKey]bool
+	order []FlowKey
 }
 
-func (f *flowDrops) has(k flowKey) bool {
+func (f *flowDrops) has(k FlowKey) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.set[k]
 }
 
-func (f *flowDrops) add(k flowKey) {
+func (f *flowDrops) add(k FlowKey) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.set == nil {
-		f.set = map[flowKey]bool{}
+		f.set = map[FlowKey]bool{}
 	}
 	if f.set[k] {
 		return

@@ -14,6 +14,7 @@ type headers struct {
 	sport, dport uint16
 	ttl          uint8
 	tcpFlags     uint8
+	seq, ack     uint32 // TCP
 	itype, icode uint8
 	vlans        [maxVLAN]uint16
 	hasL4        bool // ports/flags/type were read (not a fragment)
@@ -143,6 +144,7 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 		}
 		h.sport, h.dport = binary.BigEndian.Uint16(p[off:]), binary.BigEndian.Uint16(p[off+2:])
 		h.tcpFlags = p[off+13]
+		h.seq, h.ack = binary.BigEndian.Uint32(p[off+4:]), binary.BigEndian.Uint32(p[off+8:])
 	case 17:
 		l4 = 8
 		if end < off+l4 {

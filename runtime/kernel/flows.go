@@ -1,0 +1,55 @@
+package kernel
+
+import (
+	"errors"
+
+	"github.com/cilium/ebpf"
+
+	"github.com/rulec/rulec/bpf"
+	"github.com/rulec/rulec/runtime/refeval"
+)
+
+// mapFlows is the classifier's flow map as a refeval.FlowStore.
+type mapFlows struct {
+	m   *ebpf.Map
+	err error // the first failure other than a missing flow
+}
+
+func flowKeyValue(k refeval.FlowKey) bpf.RulecFlowKey {
+	return bpf.RulecFlowKey{A: k.A, B: k.B, Ap: k.AP, Bp: k.BP, Vlan: k.VLANs, Proto: k.Proto}
+}
+
+func (f *mapFlows) Get(k refeval.FlowKey) (refeval.FlowState, bool) {
+	var v bpf.RulecFlowState
+	if err := f.m.Lookup(flowKeyValue(k), &v); err != nil {
+		if !errors.Is(err, ebpf.ErrKeyNotExist) && f.err == nil {
+			f.err = err
+		}
+		return refeval.FlowState{}, false
+	}
+	return refeval.FlowState{ClientISN: v.ClientIsn, ClientNext: v.ClientNext, ServerNext: v.ServerNext,
+		ClientA: v.ClientA != 0, Seen: v.Seen, TCP: uint8(v.Tcp), Fin: v.Fin, Bypass: v.Bypass}, true
+}
+
+func (f *mapFlows) Put(k refeval.FlowKey, st refeval.FlowState) bool {
+	v := bpf.RulecFlowState{ClientIsn: st.ClientISN, ClientNext: st.ClientNext, ServerNext: st.ServerNext,
+		ClientA: flag(st.ClientA), Seen: st.Seen, Tcp: bpf.RulecFlowTcp(st.TCP), Fin: st.Fin, Bypass: st.Bypass}
+	if err := f.m.Put(flowKeyValue(k), v); err != nil {
+		if f.err == nil {
+			f.err = err
+		}
+		return false
+	}
+	return true
+}
+
+// Track updates the flow map with a frame the classifier does not see (a
+// packet reassembled from fragments, or one too large for a test run), as
+// the classifier would, and returns what the map says of it.
+func (c *Classifier) Track(frame []byte) (refeval.FlowView, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := &mapFlows{m: c.objs.RcFlows}
+	pf := refeval.Track(frame, s)
+	return pf, s.err
+}

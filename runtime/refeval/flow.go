@@ -1,0 +1,239 @@
+package refeval
+
+import (
+	"container/list"
+	"sync"
+
+	"github.com/rulec/rulec/codegen/kernel"
+)
+
+// FlowMax is how many flows the flow map tracks, as bpf/rulec.h's
+// FLOW_MAX; past it the least recently used flow goes.
+const FlowMax = 65536
+
+// FlowView is what the flow map says of a packet, bits as bpf/rulec.h's
+// pkt_flow.
+type FlowView uint8
+
+const (
+	FlowTracked     FlowView = 1 // the packet has flow state
+	FlowToServer    FlowView = 2 // from the flow's client
+	FlowToClient    FlowView = 4 // from the flow's server
+	FlowEstablished FlowView = 8 // Suricata's FLOW_PKT_ESTABLISHED
+)
+
+// FlowOK checks a slot's flow predicate on a packet, as bpf/flow.h's
+// flow_ok. A packet without flow state is one Suricata gives no flow: it
+// is inspected as going to the server, and the predicates needing a flow
+// (established, not_established, stateless) do not hold.
+func FlowOK(req kernel.FlowReq, pf FlowView) bool {
+	switch {
+	case req == 0:
+		return true
+	case pf&FlowTracked == 0:
+		return req == kernel.FlowToServer
+	case req&kernel.FlowToServer != 0 && pf&FlowToServer == 0,
+		req&kernel.FlowToClient != 0 && pf&FlowToClient == 0,
+		req&kernel.FlowEstablished != 0 && pf&FlowEstablished == 0,
+		req&kernel.FlowNotEstablished != 0 && pf&FlowEstablished != 0:
+		return false
+	}
+	return true
+}
+
+// TCP session states, as bpf/rulec.h's flow_tcp.
+const (
+	tcpNone = iota
+	tcpSynSent
+	tcpSynRecv
+	tcpEstablished
+	tcpClosed
+)
+
+const (
+	thFIN = 0x01
+	thSYN = 0x02
+	thRST = 0x04
+	thACK = 0x10
+)
+
+// FlowState is the flow map's value, as bpf/rulec.h's flow_state.
+type FlowState struct {
+	ClientISN, ClientNext, ServerNext uint32 // TCP handshake
+	ClientA                           bool   // the key's endpoint A is the client
+	Seen                              uint8  // 1: a packet to the server, 2: to the client
+	TCP                               uint8  // session state (bpf/rulec.h's flow_tcp)
+	Fin                               uint8  // TCP: FIN seen, 1: from the client, 2: from the server
+	Bypass                            uint8  // set by userspace: the kernel stops copying the flow
+}
+
+// FlowStore holds flow states: the evaluator's table, or the classifier's
+// map read from userspace.
+type FlowStore interface {
+	// Get returns the flow's state (a lookup, which an LRU store counts
+	// as a use).
+	Get(k FlowKey) (FlowState, bool)
+	// Put stores the flow's state; false when the store refused it.
+	Put(k FlowKey, st FlowState) bool
+}
+
+// Track updates the flow of frame in s as the classifier does and
+// returns what the flow map says of the frame: userspace runs it for the
+// frames the classifier does not see (reassembled from fragments, or too
+// large for a test run).
+func Track(frame []byte, s FlowStore) FlowView {
+	h, isIP, ok := parse(frame)
+	if !isIP || !ok || h.deep {
+		return 0
+	}
+	k, fromA, keyed := keyOf(&h)
+	return track(s, &h, k, fromA, keyed)
+}
+
+// flowTable is the evaluator's flow map, bounded by max with exact LRU
+// eviction; safe for concurrent use.
+type flowTable struct {
+	mu    sync.Mutex
+	max   int
+	flows map[FlowKey]*list.Element // of *flowEntry
+	lru   list.List                 // most recent first
+}
+
+type flowEntry struct {
+	key FlowKey
+	st  FlowState
+}
+
+func newFlowTable(max int) *flowTable {
+	return &flowTable{max: max, flows: map[FlowKey]*list.Element{}}
+}
+
+func (t *flowTable) Get(k FlowKey) (FlowState, bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	el := t.flows[k]
+	if el == nil {
+		return FlowState{}, false
+	}
+	t.lru.MoveToFront(el)
+	return el.Value.(*flowEntry).st, true
+}
+
+func (t *flowTable) Put(k FlowKey, st FlowState) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if el := t.flows[k]; el != nil {
+		el.Value.(*flowEntry).st = st
+		t.lru.MoveToFront(el)
+		return true
+	}
+	if len(t.flows) >= t.max {
+		old := t.lru.Back()
+		t.lru.Remove(old)
+		delete(t.flows, old.Value.(*flowEntry).key)
+	}
+	t.flows[k] = t.lru.PushFront(&flowEntry{key: k, st: st})
+	return true
+}
+
+func icmp4Error(h *headers) bool {
+	if h.proto != 1 {
+		return false
+	}
+	switch h.itype {
+	case 3, 4, 5, 11, 12:
+		return true
+	}
+	return false
+}
+
+func pureSYN(h *headers) bool { return h.tcpFlags&(thSYN|thACK|thRST|thFIN) == thSYN }
+
+// track updates the packet's flow in s and returns what the map says of
+// the packet, as bpf/flow.h's flow_track.
+func track(s FlowStore, h *headers, k FlowKey, fromA, keyed bool) FlowView {
+	if !keyed || icmp4Error(h) {
+		return 0
+	}
+	st, found := s.Get(k)
+	if found && h.proto == 6 && pureSYN(h) && reuse(&st, h, fromA == st.ClientA) {
+		found = false
+	}
+	if !found {
+		if !s.Put(k, newFlow(h, fromA)) {
+			return 0
+		}
+		return FlowTracked | FlowToServer
+	}
+	toServer := fromA == st.ClientA
+	dir, bit := FlowToClient, uint8(2)
+	if toServer {
+		dir, bit = FlowToServer, 1
+	}
+	st.Seen |= bit
+	est := st.Seen == 3
+	if h.proto == 6 {
+		est = tcpStep(&st, h, toServer)
+	}
+	if !s.Put(k, st) {
+		return 0
+	}
+	pf := FlowTracked | dir
+	if est {
+		pf |= FlowEstablished
+	}
+	return pf
+}
+
+// reuse reports whether a pure SYN restarts the flow.
+func reuse(st *FlowState, h *headers, toServer bool) bool {
+	switch {
+	case st.TCP == tcpNone:
+		return true
+	case toServer && h.seq == st.ClientISN:
+		return false
+	}
+	return st.TCP == tcpClosed
+}
+
+func newFlow(h *headers, fromA bool) FlowState {
+	st := FlowState{ClientA: fromA, Seen: 1}
+	if h.proto == 6 && pureSYN(h) {
+		st.TCP, st.ClientISN, st.ClientNext = tcpSynSent, h.seq, h.seq+1
+	}
+	return st
+}
+
+// tcpStep advances the session with a packet of an existing flow and
+// reports whether the packet is established.
+func tcpStep(st *FlowState, h *headers, toServer bool) bool {
+	f := h.tcpFlags & (thSYN | thACK | thRST | thFIN)
+	est := st.TCP >= tcpEstablished
+	switch st.TCP {
+	case tcpSynSent:
+		if !toServer && f == thSYN|thACK && h.ack == st.ClientNext {
+			st.TCP, st.ServerNext = tcpSynRecv, h.seq+1
+		}
+	case tcpSynRecv:
+		if toServer && f == thACK && h.seq == st.ClientNext && h.ack == st.ServerNext {
+			st.TCP = tcpEstablished
+			est = h.payloadLen > 0
+		}
+	case tcpEstablished:
+		if h.tcpFlags&thRST != 0 {
+			st.TCP = tcpClosed
+			break
+		}
+		if h.tcpFlags&thFIN != 0 {
+			if toServer {
+				st.Fin |= 1
+			} else {
+				st.Fin |= 2
+			}
+		}
+		if st.Fin == 3 {
+			st.TCP = tcpClosed
+		}
+	}
+	return est
+}
