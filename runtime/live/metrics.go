@@ -44,6 +44,13 @@ func WriteMetrics(w io.Writer, s *Snapshot) error {
 		{"questions", k.DNSQuestions}, {"records", k.DNSRecords}, {"malformed", k.DNSMalformed}} {
 		m.sample("rulec_dns_total", `outcome="`+v.name+`"`, v.n)
 	}
+	m.header("rulec_kernel_flows_total", "counter", "The classifier's flow map: flows taken, TCP flows restarted by a SYN, TCP flows first seen without one (handshake missed or entry evicted), updates the full map refused.")
+	for _, v := range []struct {
+		name string
+		n    uint64
+	}{{"new", k.Flows}, {"reused", k.FlowReused}, {"midstream", k.FlowMidstream}, {"map_full", k.FlowMapFull}} {
+		m.sample("rulec_kernel_flows_total", `outcome="`+v.name+`"`, v.n)
+	}
 	m.header("rulec_decode_events_total", "counter", "Decoder and defragmentation events of copied packets, by Suricata name.")
 	for _, name := range slices.Sorted(maps.Keys(s.Engine.DecodeEvents)) {
 		m.sample("rulec_decode_events_total", `event="`+name+`"`, s.Engine.DecodeEvents[name])

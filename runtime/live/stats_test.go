@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -170,5 +171,25 @@ func TestMetricsDNSAndCopyReasons(t *testing.T) {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("metrics lack %s", want)
 		}
+	}
+}
+
+// The classifier's flow map counters are metrics and EVE stats.
+func TestMetricsKernelFlows(t *testing.T) {
+	s := Snapshot{}
+	s.Kernel.Flows, s.Kernel.FlowReused, s.Kernel.FlowMidstream, s.Kernel.FlowMapFull = 9, 2, 3, 1
+	var b bytes.Buffer
+	if err := WriteMetrics(&b, &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`rulec_kernel_flows_total{outcome="new"} 9`, `rulec_kernel_flows_total{outcome="reused"} 2`,
+		`rulec_kernel_flows_total{outcome="midstream"} 3`, `rulec_kernel_flows_total{outcome="map_full"} 1`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	flows := s.EVE().Sections["stats"]["rulec"].(map[string]any)["classifier"].(map[string]any)["flows"]
+	if got, want := fmt.Sprint(flows), "map[map_full:1 midstream:3 new:9 reused:2]"; got != want {
+		t.Errorf("EVE stats flows %s, want %s", got, want)
 	}
 }
