@@ -30,7 +30,7 @@ var samples = map[string]string{
 	"byte_extract": "1,0,x", "classtype": "misc-activity", "dataset": "set,a,type string",
 	"datarep": "a,>,1,type string", "detection_filter": "track by_src, count 1, seconds 1",
 	"flow": "established", "flow.bytes": "toserver,>1", "flow.pkts": "toserver,>1",
-	"flowbits": "set,a", "flowint": "cnt,+,1", "pcre": `"/a/"`, "reference": "url,a", "stream_size": "client,>,1",
+	"absent": "or_else", "flowbits": "set,a", "flowint": "cnt,+,1", "pcre": `"/a/"`, "reference": "url,a", "stream_size": "client,>,1",
 	"tag": "session", "target": "src_ip", "threshold": "type limit, track by_src, count 1, seconds 1",
 	"xbits": "set,a,track ip_src", "xor": `"01"`,
 	"ipv4-csum": "valid", "tcpv4-csum": "valid", "tcpv6-csum": "valid", "udpv4-csum": "valid",

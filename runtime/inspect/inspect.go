@@ -108,6 +108,9 @@ type Unit struct {
 	Packet *Packet // the packet that completed the unit, when there is one
 	Tx     uint64  // app units: the transaction's sequence number in its flow, from 1
 	Stage  Stage   // HTTP units: the transaction stage the unit completes
+	// Through is the last stage whose buffers are final on an HTTP unit:
+	// Stage, or the body's stage when the message has no body.
+	Through Stage
 	// Fields is app-layer metadata for EVE (e.g. http: hostname, url,
 	// http_method, status), by event section then key.
 	Fields map[string]map[string]any

@@ -28,6 +28,9 @@ type rule struct {
 type group struct {
 	key   int
 	steps []step
+	// absent: the buffer matches when missing for good; present, it
+	// fails unless orElse, then the steps inspect it.
+	absent, orElse bool
 }
 
 // entry is a matcher with the step compiled from it.
@@ -49,6 +52,7 @@ type planner struct {
 	b64Data []entry
 	fast    *ir.Content
 	fastKey int
+	absent  map[int]bool // keys tested absent, to or_else
 }
 
 func (e *Engine) compileRule(r *ir.Rule) (*rule, error) {
@@ -74,6 +78,8 @@ func (p *planner) add(m ir.Matcher) error {
 		return nil
 	}
 	switch m := m.(type) {
+	case *ir.Absent:
+		return p.putAbsent(m)
 	case *ir.StreamSize:
 		return fmt.Errorf("stream size needs TCP sequence tracking: %w", diag.ErrUnsupported)
 	case *ir.Field:
@@ -129,9 +135,30 @@ func (p *planner) put(m ir.Matcher, b ir.Buffer, s step) error {
 	return nil
 }
 
-// consider offers a content as the rule's prefilter pattern.
+// putAbsent marks a buffer tested absent.
+func (p *planner) putAbsent(m *ir.Absent) error {
+	if m.Buffer.Name == base64Buffer {
+		return fmt.Errorf("absent on base64_data: %w", diag.ErrUnsupported)
+	}
+	key, err := p.e.key(m.Buffer)
+	if err != nil {
+		return err
+	}
+	if _, seen := p.entries[key]; !seen {
+		p.keys = append(p.keys, key)
+		p.entries[key] = nil
+	}
+	if p.absent == nil {
+		p.absent = map[int]bool{}
+	}
+	p.absent[key] = m.OrElse
+	return nil
+}
+
+// consider offers a content as the rule's prefilter pattern; a buffer
+// that may be absent offers none.
 func (p *planner) consider(c *ir.Content, key int) {
-	if c.Negated {
+	if _, absent := p.absent[key]; c.Negated || absent {
 		return
 	}
 	switch {
@@ -175,8 +202,11 @@ func (p *planner) finish() error {
 	}
 	names := map[int]bool{}
 	for _, k := range p.keys {
-		p.rule.groups = append(p.rule.groups, group{key: k, steps: program(p.entries[k])})
-		names[p.e.keys[k].name] = true
+		orElse, absent := p.absent[k]
+		p.rule.groups = append(p.rule.groups, group{key: k, steps: program(p.entries[k]), absent: absent, orElse: orElse})
+		if !absent {
+			names[p.e.keys[k].name] = true
+		}
 	}
 	for n := range names {
 		p.rule.names = append(p.rule.names, n)

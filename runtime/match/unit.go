@@ -122,6 +122,15 @@ func (uc *unitCtx) eval(r *rule) bool {
 	clear(vars)
 	uc.bt.rule = 0
 	for _, g := range r.groups {
+		if g.absent {
+			name := uc.e.keys[g.key].name
+			switch {
+			case !uc.has(name) && uc.u.Settled(uc.e.names[name]):
+				continue
+			case !uc.has(name) || !g.orElse:
+				return false
+			}
+		}
 		if !uc.each(g.key, func(b []byte) bool {
 			uc.in = inspector{steps: g.steps, buf: b, vars: vars, budget: &uc.bt}
 			return uc.in.run(0, 0) == matched

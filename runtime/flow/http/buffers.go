@@ -23,6 +23,10 @@ func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
 		}
 	}
 	u.Events = tx.Events
+	u.Through = st
+	if st == RequestHeaders && tx.reqNoBody || st == ResponseHeaders && tx.respNoBody {
+		u.Through = st + 1
+	}
 	if u.Fields == nil {
 		u.Fields = map[string]map[string]any{}
 	}

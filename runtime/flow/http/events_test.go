@@ -2,6 +2,7 @@ package http
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rulec/rulec/runtime/inspect"
@@ -49,5 +50,32 @@ func TestResponseDupCL(t *testing.T) {
 	}
 	if !slices.Contains(got, EventResponseDupCL) {
 		t.Errorf("response events %v", got)
+	}
+}
+
+// A head that announces no body settles its body's buffers (for absent):
+// Through is the body stage; a body to come leaves it at the head.
+func TestThrough(t *testing.T) {
+	cases := []struct {
+		name   string
+		chunks []chunk
+		want   string // stage:through of each unit
+	}{
+		{"bodiless post", []chunk{req("POST /toto HTTP/1.1\r\nHost: h\r\n\r\n")}, "reqh:reqb"},
+		{"post with body", []chunk{req("POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\nab")}, "reqh:reqh reqb:reqb"},
+		{"chunked", []chunk{req("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 0\r\n\r\n0\r\n\r\n")}, "reqh:reqh reqb:reqb"},
+		{"empty response", []chunk{req("GET / HTTP/1.1\r\n\r\n"), resp("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")}, "reqh:reqb resph:respb"},
+		{"304", []chunk{req("GET / HTTP/1.1\r\n\r\n"), resp("HTTP/1.1 304 NM\r\nContent-Length: 9\r\n\r\n")}, "reqh:reqb resph:respb"},
+		{"to the close", []chunk{req("GET / HTTP/1.0\r\n\r\n"), resp("HTTP/1.0 500 BAD\r\nHeader1: value1\r\n\r\n")}, "reqh:reqb resph:resph respb:respb"},
+	}
+	for _, tc := range cases {
+		c := run(t, DefaultConfig(), tc.chunks, true)
+		var got []string
+		for _, e := range c.events {
+			got = append(got, stageName[e.stage]+":"+stageName[e.unit.Through])
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, g, tc.want)
+		}
 	}
 }

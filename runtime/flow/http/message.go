@@ -48,13 +48,14 @@ func (p *Parser) requestHead(s *side, head []byte, complete bool) {
 	tx.Method, tx.URI, m.Protocol = parseRequestLine(m.Line)
 	tx.requestBuffers()
 	s.tx = tx
+	te, _ := m.Get("Transfer-Encoding")
+	cl, hasCL := m.Get("Content-Length")
+	n, validCL := contentLength(cl)
+	tx.reqNoBody = complete && !hasToken(te, "chunked") && !(hasCL && validCL && n > 0)
 	p.emit(tx, RequestHeaders)
 	if !complete {
 		return
 	}
-	te, _ := m.Get("Transfer-Encoding")
-	cl, hasCL := m.Get("Content-Length")
-	n, validCL := contentLength(cl)
 	s.limit = p.bodyLimit(m)
 	switch {
 	case bytes.EqualFold(tx.Method, []byte("CONNECT")):
@@ -119,22 +120,25 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 	tx.Status, tx.StatusText, tx.Reason, tx.HasResponse = status, code, reason, true
 	tx.responseBuffers()
 	s.tx = tx
+	te, _ := m.Get("Transfer-Encoding")
+	cl, hasCL := m.Get("Content-Length")
+	n, validCL := contentLength(cl)
+	connect := bytes.EqualFold(tx.Method, []byte("CONNECT"))
+	tunnel := status == 101 || connect && status >= 200 && status < 300
+	bodiless := bytes.EqualFold(tx.Method, []byte("HEAD")) || status < 200 || status == 204 || status == 304
+	tx.respNoBody = complete && (tunnel || bodiless || !hasToken(te, "chunked") && hasCL && validCL && n == 0)
 	p.emit(tx, ResponseHeaders)
 	if !complete {
 		p.finish(s)
 		return
 	}
-	te, _ := m.Get("Transfer-Encoding")
-	cl, hasCL := m.Get("Content-Length")
-	n, validCL := contentLength(cl)
 	s.limit = p.bodyLimit(m)
-	connect := bytes.EqualFold(tx.Method, []byte("CONNECT"))
 	switch {
-	case status == 101 || connect && status >= 200 && status < 300:
+	case tunnel:
 		m.Complete = true
 		s.state, p.req.state = stTunnel, stTunnel
 		p.finish(s)
-	case bytes.EqualFold(tx.Method, []byte("HEAD")) || status < 200 || status == 204 || status == 304:
+	case bodiless:
 		m.Complete = true
 		p.finish(s)
 	case hasToken(te, "chunked"):

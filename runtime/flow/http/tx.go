@@ -62,6 +62,8 @@ type Tx struct {
 	Reason      []byte
 	HasResponse bool
 	Events      []string // app-layer events raised on the transaction (Event...)
+	// reqNoBody, respNoBody: the message's head said it has no body.
+	reqNoBody, respNoBody bool
 
 	mem                   int // memcap charge
 	req, resp             []buffer
