@@ -18,15 +18,17 @@ var ErrEmpty = errors.New("empty pattern")
 
 const (
 	// shortMax is the longest pattern of the short filter.
-	shortMax = 5
+	shortMax = 6
 	// stride is the step of the long tier: a pattern of more than
 	// shortMax bytes has a window at an offset below stride, so
 	// probing every stride-th position finds it.
 	stride = 3
 	// wideMin is the shortest pattern filed under eight-byte windows
 	// (at offsets below stride); shorter long ones are filed under
-	// four-byte windows, which occur in texts far more often.
+	// five-byte windows, which occur in texts far more often.
 	wideMin = 8 + stride - 1
+	// mask5 keeps the five bytes of a window's first stage.
+	mask5 = 1<<40 - 1
 	// fold4 and fold8 set bit 5 of every byte: both cases of a letter
 	// (and a few other byte pairs) become one.
 	fold4 = 0x20202020
@@ -77,11 +79,13 @@ func New(pats []Pattern) (*Matcher, error) {
 	return m, nil
 }
 
-// window returns the folded four-byte window at the start of b, or the
-// eight-byte one with wide.
+// window returns the folded key of the window at the start of b: its
+// eight bytes with wide, else its first five.
 func window(b []byte, wide bool) uint64 {
 	if wide {
 		return binary.LittleEndian.Uint64(b) | fold8
 	}
-	return uint64(binary.LittleEndian.Uint32(b) | fold4)
+	var w [8]byte
+	copy(w[:], b[:5])
+	return binary.LittleEndian.Uint64(w[:])&mask5 | fold8&mask5
 }

@@ -4,7 +4,7 @@
 // previous step's load, as an automaton's does). A pattern set is split
 // by length:
 //
-//   - Patterns of up to five bytes go into a shift-or filter over byte
+//   - Patterns of up to six bytes go into a shift-or filter over byte
 //     pairs with eight buckets (grouped by length), in the manner of
 //     Hyperscan's FDR: each pair of adjacent text bytes looks up a word
 //     saying, per bucket, at which distances before a pattern's end the
@@ -13,16 +13,23 @@
 //     Pairs are exact (a caseless pattern enters both cases of its
 //     letters), so a case-sensitive pattern's other-case spellings pass
 //     no more often than other text. Candidates are confirmed through an
-//     index of the bucket's patterns under their folded bytes.
-//   - Longer patterns are found by probing a hashed bit filter with the
-//     case-folded four-byte window at every third text position: each
+//     index of the bucket's patterns under their folded bytes. (Four
+//     pairs cover five bytes; a six-byte pattern's first byte is left
+//     to the confirmation.)
+//   - Longer patterns are found by probing a hashed filter with the
+//     case-folded five-byte window at every third text position: each
 //     such pattern is filed under its windows at offsets 0 to 2, one of
-//     which every occurrence puts on a probed position. A set bit leads
+//     which every occurrence puts on a probed position. Set bits lead
 //     to a second filter of the keys proper, the eight-byte windows of
-//     patterns of ten bytes or more (four-byte windows occur in texts
-//     far too often to stand for those), and from there to an index of
+//     patterns of ten bytes or more (shorter windows occur in texts far
+//     too often to stand for those), and from there to an index of
 //     (pattern, offset) entries, each compared with the text exactly
 //     (case-sensitive or not).
+//
+// On amd64 the two hot loops are in assembly (baseline x86-64, no CPU
+// feature needed): Go's compiler spills and reloads in them what fits
+// in registers, which cost the filter probe 40%. Elsewhere, and as the
+// reference the assembly is tested against, they are in Go.
 //
 // The tables grow with the number of distinct windows, not with the
 // total pattern length: 30,000 ET Open contents take about 6 MB, of

@@ -29,29 +29,32 @@ func (m *Matcher) findLong(text []byte, hit func(id, end int) bool) {
 		if i, x = probeLong(m.long, text, i); i+8 > len(text) {
 			break
 		}
-		if !m.longAt(text, i, uint32(x), hit) || !m.longAt(text, i+stride, uint32(x>>(8*stride)), hit) {
+		if !m.longAt(text, i, x&mask5, hit) || !m.longAt(text, i+stride, x>>(8*stride)&mask5, hit) {
 			return
 		}
 		i += 2 * stride
 	}
-	for ; i+4 <= len(text); i += stride {
-		if !m.longAt(text, i, binary.LittleEndian.Uint32(text[i:])|fold4, hit) {
+	for ; i+5 <= len(text); i += stride {
+		var w [8]byte
+		copy(w[:], text[i:i+5])
+		if !m.longAt(text, i, binary.LittleEndian.Uint64(w[:])|fold8&mask5, hit) {
 			return
 		}
 	}
 }
 
-// probeLong returns the first position from i, every 2*stride bytes,
-// where the first-stage bit of the four-byte window there or stride
-// bytes on is set, with the folded eight bytes there; or where eight
+// probeLongGo returns the first position from i, every 2*stride bytes,
+// where the first-stage bits of the five-byte window there or stride
+// bytes on are set, with the folded eight bytes there; or where eight
 // bytes can no longer be read. The loads are unchecked: a filter index
 // is a hash shifted down to the filter's size.
-func probeLong(t *tier, text []byte, i int) (int, uint64) {
-	p, f, shift := unsafe.Pointer(unsafe.SliceData(text)), unsafe.Pointer(unsafe.SliceData(t.first)), t.fshift
+func probeLongGo(t *tier, text []byte, i int) (int, uint64) {
+	p, f, shift := unsafe.Pointer(unsafe.SliceData(text)), unsafe.Pointer(unsafe.SliceData(t.first)), t.fshift&63
 	for ; i+8 <= len(text); i += 2 * stride {
 		x := *(*uint64)(unsafe.Add(p, i)) | fold8
-		a, b := hash(x&0xffffffff)>>shift, hash(x>>(8*stride)&0xffffffff)>>shift
-		if *(*uint64)(unsafe.Add(f, a>>6*8))>>(a&63)&1|*(*uint64)(unsafe.Add(f, b>>6*8))>>(b&63)&1 != 0 {
+		a, b := hash(x&mask5), hash(x>>(8*stride)&mask5)
+		wa, wb := *(*uint64)(unsafe.Add(f, a>>shift*8)), *(*uint64)(unsafe.Add(f, b>>shift*8))
+		if (wa>>(a>>32&63))&(wa>>(a>>38&63))&1 != 0 || (wb>>(b>>32&63))&(wb>>(b>>38&63))&1 != 0 {
 			return i, x
 		}
 	}
@@ -59,14 +62,14 @@ func probeLong(t *tier, text []byte, i int) (int, uint64) {
 }
 
 // longAt reports the long patterns with a window at i, whose folded
-// four bytes are w: those filed under w, and under the eight bytes
+// five bytes are w: those filed under w, and under the eight bytes
 // from i when they are in text.
-func (m *Matcher) longAt(text []byte, i int, w uint32, hit func(id, end int) bool) bool {
+func (m *Matcher) longAt(text []byte, i int, w uint64, hit func(id, end int) bool) bool {
 	t := m.long
-	if b := hash(uint64(w)) >> t.fshift; t.first[b>>6]&(1<<(b&63)) == 0 {
+	if h := hash(w); t.first[h>>t.fshift]&filterBits(h) != filterBits(h) {
 		return true
 	}
-	keys := [2]uint64{uint64(w)}
+	keys := [2]uint64{w}
 	if i+8 <= len(text) {
 		keys[1] = binary.LittleEndian.Uint64(text[i:]) | fold8
 	}

@@ -16,7 +16,7 @@ import (
 // candidate end: enough for shortMax bytes.
 const (
 	buckets = 8
-	lanes   = shortMax - 1
+	lanes   = 4
 )
 
 // shortFilter is a shift-or filter over byte pairs for the patterns of
@@ -35,7 +35,7 @@ const (
 type shortFilter struct {
 	reach *[1 << 16]uint32 // by pair, earlier byte low
 	lens  [buckets]uint8   // by bucket: bit L-1 set when it has patterns of L bytes
-	conf  index[uint32]    // pattern ids by bucket<<44 | L<<40 | folded bytes
+	conf  index[uint32]    // pattern ids by bucket<<52 | L<<48 | folded bytes
 }
 
 // newShortFilter builds the filter of the patterns ids of pats.
@@ -95,7 +95,7 @@ func confKey(b int, w []byte) uint64 {
 	for i, c := range w {
 		k |= uint64(c|0x20) << (8 * i)
 	}
-	return k | uint64(len(w))<<40 | uint64(b)<<44
+	return k | uint64(len(w))<<48 | uint64(b)<<52
 }
 
 // assignBuckets splits ids into buckets by length: patterns of one or
@@ -212,11 +212,11 @@ func shiftIn(r *[1 << 16]uint32, s, w uint64) uint64 {
 // candidate.
 func candidates(s uint64) uint32 { return ^uint32(s >> 24) }
 
-// scanShort shifts the blocks from j (at least 1) into state s while
+// scanShortGo shifts the blocks from j (at least 1) into state s while
 // the block and the byte before it are in text, and returns at the first
 // block with candidates (with them), or where it stopped (with none).
 // The text loads are unchecked: each is of two bytes from j-1 to j+3.
-func scanShort(r *[1 << 16]uint32, text []byte, j int, s uint64) (int, uint64, uint32) {
+func scanShortGo(r *[1 << 16]uint32, text []byte, j int, s uint64) (int, uint64, uint32) {
 	p := unsafe.Pointer(unsafe.SliceData(text))
 	for ; j+4 <= len(text); j += 4 {
 		q := unsafe.Add(p, j-1)

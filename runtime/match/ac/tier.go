@@ -6,17 +6,18 @@ import (
 )
 
 // A tier finds candidate starts of its patterns by hashing folded
-// windows of the text in two stages: a filter of one bit per four-byte
-// window of a pattern (the four bytes at the start of its key), probed
-// at every stride-th text position; where that bit is set, a filter in
-// which each key (four or eight bytes) sets two bits of one 64-bit
-// word; then an index from the key to its entries (pattern, offset of
-// the window in it). Most four-byte windows that occur in a text belong
-// to no pattern of fewer than wideMin bytes, and the eight bytes there
-// to no key, so the second stage turns them away cheaply.
+// windows of the text in two stages, each a filter in which a key sets
+// two bits of one 64-bit word: the first of the five-byte windows of
+// the patterns (the five bytes at the start of each key), probed at
+// every stride-th text position; where its bits are set, the second of
+// the keys proper (five or eight bytes); then an index from the key to
+// its entries (pattern, offset of the window in it). A five-byte window
+// that occurs in a text mostly belongs to no pattern of fewer than
+// wideMin bytes, and the eight bytes there to no key, so the second
+// stage turns it away before the index is read.
 type tier struct {
 	first  []uint64
-	fshift uint // a four-byte window's bit is hash(window) >> fshift
+	fshift uint // a five-byte window's word is hash(window) >> fshift
 	filter []uint64
 	shift  uint // a key's word is hash(key) >> shift
 	index[ent]
@@ -51,14 +52,13 @@ func newTier(es []keyed[ent]) *tier {
 	for _, s := range t.slots {
 		if s.to != 0 {
 			keys[s.key] = true
-			windows[s.key&0xffffffff] = true
+			windows[s.key&mask5] = true
 		}
 	}
 	t.first, t.fshift = filterOf(len(windows))
-	t.fshift -= 6
 	for w := range windows {
-		b := hash(w) >> t.fshift
-		t.first[b>>6] |= 1 << (b & 63)
+		h := hash(w)
+		t.first[h>>t.fshift] |= filterBits(h)
 	}
 	t.filter, t.shift = filterOf(len(keys))
 	for k := range keys {

@@ -1,0 +1,108 @@
+#include "textflag.h"
+
+// func scanShortAsm(r *[1 << 16]uint32, text *byte, j, n int, s uint64) (next int, state uint64, cand uint32)
+TEXT ·scanShortAsm(SB), NOSPLIT, $0-60
+	MOVQ r+0(FP), DI
+	MOVQ text+8(FP), SI
+	MOVQ j+16(FP), CX
+	MOVQ n+24(FP), DX
+	MOVQ s+32(FP), R8
+	SUBQ $4, DX
+
+short_loop:
+	CMPQ CX, DX
+	JGT  short_done
+	MOVWLZX -1(SI)(CX*1), AX
+	MOVWLZX 0(SI)(CX*1), BX
+	MOVWLZX 1(SI)(CX*1), R9
+	MOVWLZX 2(SI)(CX*1), R10
+	MOVL (DI)(AX*4), AX
+	MOVL (DI)(BX*4), BX
+	MOVL (DI)(R9*4), R9
+	MOVL (DI)(R10*4), R10
+	SHLQ $24, AX
+	SHLQ $16, BX
+	SHLQ $8, R9
+	ORQ  BX, AX
+	ORQ  R10, R9
+	SHLQ $32, R8
+	ORQ  R9, AX
+	ORQ  AX, R8
+	MOVQ R8, AX
+	SHRQ $24, AX
+	NOTL AX
+	TESTL AX, AX
+	JNZ  short_found
+	ADDQ $4, CX
+	JMP  short_loop
+
+short_found:
+	MOVQ CX, next+40(FP)
+	MOVQ R8, state+48(FP)
+	MOVL AX, cand+56(FP)
+	RET
+
+short_done:
+	MOVQ CX, next+40(FP)
+	MOVQ R8, state+48(FP)
+	MOVL $0, cand+56(FP)
+	RET
+
+// func probeLongAsm(first *uint64, shift uint, text *byte, i, n int) (next int, x uint64)
+TEXT ·probeLongAsm(SB), NOSPLIT, $0-56
+	MOVQ first+0(FP), DI
+	MOVQ shift+8(FP), CX
+	MOVQ text+16(FP), SI
+	MOVQ i+24(FP), R8
+	MOVQ n+32(FP), DX
+	SUBQ $8, DX
+	MOVQ $0x2020202020202020, R11
+	MOVQ $0x9e3779b97f4a7c15, R12
+	MOVQ $0xffffffffff, R13
+
+long_loop:
+	CMPQ R8, DX
+	JGT  long_done
+	MOVQ (SI)(R8*1), AX
+	ORQ  R11, AX
+	MOVQ AX, BX
+	SHRQ $24, BX
+	ANDQ R13, BX
+	MOVQ AX, R9
+	ANDQ R13, R9
+	IMULQ R12, R9
+	IMULQ R12, BX
+	MOVQ R9, R10
+	SHRQ CX, R10
+	MOVQ (DI)(R10*8), R10
+	SHRQ $32, R9
+	BTQ  R9, R10
+	JCC  long_b
+	SHRQ $6, R9
+	BTQ  R9, R10
+	JCS  long_found
+
+long_b:
+	MOVQ BX, R10
+	SHRQ CX, R10
+	MOVQ (DI)(R10*8), R10
+	SHRQ $32, BX
+	BTQ  BX, R10
+	JCC  long_next
+	SHRQ $6, BX
+	BTQ  BX, R10
+	JCS  long_found
+
+long_next:
+	ADDQ $6, R8
+	JMP  long_loop
+
+long_found:
+	MOVQ R8, next+40(FP)
+	MOVQ AX, x+48(FP)
+	RET
+
+long_done:
+	MOVQ R8, next+40(FP)
+	MOVQ $0, x+48(FP)
+	RET
