@@ -16,8 +16,11 @@
  *    and other protocols have no flow state: as a packet without a flow
  *    in Suricata, they go to the server and only a to_server-only
  *    predicate holds (runtime/refeval.FlowOK).
- * No idle timeout: entries leave by LRU eviction or TCP reuse. The same
- * machine is runtime/refeval/flow.go. */
+ * No idle timeout: entries leave by LRU eviction or TCP reuse. Userspace
+ * bypasses a flow direction (flow_state.bypass) when no userspace rule
+ * can match its packets any more: they are no longer copied for
+ * userspace rules (kernel rules still run, and still copy what they need).
+ * The same machine is runtime/refeval/flow.go. */
 #ifndef RULEC_FLOW_H
 #define RULEC_FLOW_H
 
@@ -151,6 +154,21 @@ static __always_inline void flow_track(struct scratch *sc, int keyed)
 	else
 		est = st->seen == 3;
 	sc->pflow = PF_TRACKED | (toserver ? PF_TOSERVER : PF_TOCLIENT) | (est ? PF_ESTABLISHED : 0);
+	if (st->bypass & (toserver ? 1 : 2))
+		sc->pflow |= PF_BYPASSED;
+}
+
+/* bypass_copy drops the userspace-rule reason of a bypassed direction's
+ * copy; a copy it saves is counted. */
+static __always_inline void bypass_copy(struct __sk_buff *skb, struct scratch *sc)
+{
+	if (!(sc->pflow & PF_BYPASSED) || !(sc->copy & COPY_USERSPACE))
+		return;
+	sc->copy &= ~COPY_USERSPACE;
+	if (!sc->copy) {
+		count(C_BYPASSED, 1);
+		count(C_BYPASSED_BYTES, skb->len);
+	}
 }
 
 /* flow_ok checks a slot's flow predicate. */

@@ -241,6 +241,7 @@ static __always_inline int verdict(struct __sk_buff *skb, struct scratch *sc)
 	}
 	if (sc->overflow)
 		count(C_EVENTS_TRUNCATED, sc->overflow);
+	bypass_copy(skb, sc);
 	if (sc->copy)
 		copy_up(skb, sc, rc);
 	return rc;

@@ -72,6 +72,7 @@ enum __attribute__((packed)) pkt_flow {
 	PF_TOSERVER = 2,    /* from the flow's client */
 	PF_TOCLIENT = 4,    /* from the flow's server */
 	PF_ESTABLISHED = 8, /* Suricata's FLOW_PKT_ESTABLISHED */
+	PF_BYPASSED = 16,   /* userspace bypassed the packet's direction: no copy for userspace rules */
 };
 
 /* A slot's flow predicate (slot.flow): Suricata's flow keyword. */
@@ -139,6 +140,8 @@ enum counter {
 	C_FLOW_REUSED,	  /* TCP flows restarted by a SYN on a closed or handshake-less session */
 	C_FLOW_MIDSTREAM, /* TCP flows first seen without a SYN: handshake missed or entry evicted */
 	C_FLOW_MAP_FULL,  /* flow map updates that failed: the packet has no flow state */
+	C_BYPASSED,	  /* packets of bypassed flow directions not copied for userspace rules */
+	C_BYPASSED_BYTES, /* their bytes */
 	C_MAX,
 };
 
@@ -230,7 +233,7 @@ struct flow_state {
 	__u8 seen;	   /* 1: a packet to the server, 2: to the client */
 	enum flow_tcp tcp;
 	__u8 fin;    /* TCP: FIN seen, 1: from the client, 2: from the server */
-	__u8 bypass; /* set by userspace: stop copying the flow */
+	__u8 bypass; /* set by userspace, 1: the client's direction, 2: the server's: not copied for userspace rules */
 	__u8 pad[3];
 };
 

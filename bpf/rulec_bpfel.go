@@ -121,7 +121,9 @@ const (
 	RulecCounterC_FLOW_REUSED      RulecCounter = 34
 	RulecCounterC_FLOW_MIDSTREAM   RulecCounter = 35
 	RulecCounterC_FLOW_MAP_FULL    RulecCounter = 36
-	RulecCounterC_MAX              RulecCounter = 37
+	RulecCounterC_BYPASSED         RulecCounter = 37
+	RulecCounterC_BYPASSED_BYTES   RulecCounter = 38
+	RulecCounterC_MAX              RulecCounter = 39
 )
 
 type RulecEvent struct {
@@ -250,6 +252,7 @@ const (
 	RulecPktFlowPF_TOSERVER    RulecPktFlow = 2
 	RulecPktFlowPF_TOCLIENT    RulecPktFlow = 4
 	RulecPktFlowPF_ESTABLISHED RulecPktFlow = 8
+	RulecPktFlowPF_BYPASSED    RulecPktFlow = 16
 )
 
 type RulecPortKey struct {

@@ -45,6 +45,8 @@ type Counters struct {
 	FlowReused      uint64 // TCP flows restarted by a SYN on a closed or handshake-less session
 	FlowMidstream   uint64 // TCP flows first seen without a SYN: handshake missed, or the entry was evicted
 	FlowMapFull     uint64 // flow map updates that failed: packets left without flow state
+	Bypassed        uint64 // packets of bypassed flow directions not copied for userspace rules
+	BypassedBytes   uint64 // their bytes
 }
 
 // fields maps each counter of rulec.h to its field.
@@ -87,6 +89,8 @@ func (c *Counters) fields() [bpf.RulecCounterC_MAX]*uint64 {
 		bpf.RulecCounterC_FLOW_REUSED:      &c.FlowReused,
 		bpf.RulecCounterC_FLOW_MIDSTREAM:   &c.FlowMidstream,
 		bpf.RulecCounterC_FLOW_MAP_FULL:    &c.FlowMapFull,
+		bpf.RulecCounterC_BYPASSED:         &c.Bypassed,
+		bpf.RulecCounterC_BYPASSED_BYTES:   &c.BypassedBytes,
 	}
 }
 

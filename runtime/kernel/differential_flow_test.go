@@ -28,6 +28,8 @@ alert tcp-pkt any any -> any any (msg:"est-content"; flow:established,to_server;
 alert icmp any any -> any any (msg:"icmp-ts"; flow:to_server; sid:10;)
 drop udp any any -> any 6666 (msg:"drop est"; flow:established; sid:11;)
 alert dns any any -> any any (msg:"dns ts"; flow:to_server; dns.query; content:"evil"; sid:12;)
+alert tcp any any -> any 80 (msg:"userspace"; flow:established; content:"abc"; pcre:"/ab/"; sid:13;)
+alert udp any any -> any any (msg:"userspace udp"; pcre:"/x/"; sid:14;)
 `
 
 func flowTables(t *testing.T) *object.Object {
@@ -113,7 +115,8 @@ func flowSequence(r *rand.Rand, n int) [][]byte {
 
 // TestDifferentialFlowState runs flow sequences, malformed and truncated
 // frames included, through the classifier and the reference evaluator:
-// the verdicts, events and every event's flow bits must agree.
+// the verdicts, events and every event's flow bits must agree. Now and
+// then a frame's flow direction (or whole flow) is bypassed in both.
 func TestDifferentialFlowState(t *testing.T) {
 	o := flowTables(t)
 	c := load(t, o.Kernel, Options{})
@@ -138,6 +141,16 @@ func TestDifferentialFlowState(t *testing.T) {
 		if want.Flow&refeval.FlowEstablished != 0 {
 			established++
 		}
+		if r.IntN(40) == 0 {
+			both := r.IntN(2) == 0
+			found, err := c.Bypass(frame, both)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if refFound := ref.Bypass(frame, both); found != refFound {
+				t.Fatalf("frame %d: bypass found %v in the classifier, %v in the reference", i, found, refFound)
+			}
+		}
 	}
 	if established < runs/10 {
 		t.Errorf("only %d of %d packets established: the sequences do not exercise the handshake", established, runs)
@@ -146,8 +159,8 @@ func TestDifferentialFlowState(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n.Flows == 0 || n.FlowReused == 0 || n.FlowMidstream == 0 || n.FlowMapFull != 0 {
+	if n.Flows == 0 || n.FlowReused == 0 || n.FlowMidstream == 0 || n.FlowMapFull != 0 || n.Bypassed == 0 || n.BypassedBytes == 0 {
 		t.Errorf("flow counters %+v", n)
 	}
-	t.Logf("%d packets agree, %d established; %d flows, %d reused, %d midstream", runs, established, n.Flows, n.FlowReused, n.FlowMidstream)
+	t.Logf("%d packets agree, %d established; %d flows, %d reused, %d midstream; %d copies bypassed", runs, established, n.Flows, n.FlowReused, n.FlowMidstream, n.Bypassed)
 }

@@ -53,3 +53,14 @@ func (c *Classifier) Track(frame []byte) (refeval.FlowView, error) {
 	pf := refeval.Track(frame, s)
 	return pf, s.err
 }
+
+// Bypass marks the direction of frame's flow (both directions with both)
+// bypassed: its packets are no longer copied for userspace rules. It
+// reports whether the flow was in the map.
+func (c *Classifier) Bypass(frame []byte, both bool) (bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := &mapFlows{m: c.objs.RcFlows}
+	found := refeval.Bypass(frame, s, both)
+	return found, s.err
+}

@@ -158,6 +158,10 @@ func (e *Evaluator) Run(pkt []byte) Result { return e.run(pkt, nil) }
 // classify (see the package function Track).
 func (e *Evaluator) Track(frame []byte) FlowView { return Track(frame, e.flows) }
 
+// Bypass marks frame's flow direction (or both) bypassed (see the package
+// function Bypass).
+func (e *Evaluator) Bypass(frame []byte, both bool) bool { return Bypass(frame, e.flows, both) }
+
 // RunFlow evaluates one packet whose flow state is known (what the flow
 // map said of it when it was classified), leaving the flow map as it is.
 func (e *Evaluator) RunFlow(pkt []byte, pf FlowView) Result { return e.run(pkt, &pf) }
@@ -318,6 +322,9 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 			break
 		}
 		res.Events = append(res.Events, Event{Kind: EventAlert, Rule: s.Rule, Verdict: uint8(s.Action)})
+	}
+	if pf&FlowBypassed != 0 {
+		reason &^= CopyUserspace
 	}
 	if reason != 0 {
 		res.Events = append(res.Events, Event{Kind: EventCopy, Reason: reason})

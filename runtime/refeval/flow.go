@@ -20,6 +20,9 @@ const (
 	FlowToServer    FlowView = 2 // from the flow's client
 	FlowToClient    FlowView = 4 // from the flow's server
 	FlowEstablished FlowView = 8 // Suricata's FLOW_PKT_ESTABLISHED
+	// FlowBypassed: userspace bypassed the packet's direction, which is
+	// not copied for userspace rules.
+	FlowBypassed FlowView = 16
 )
 
 // FlowOK checks a slot's flow predicate on a packet, as bpf/flow.h's
@@ -64,7 +67,7 @@ type FlowState struct {
 	Seen                              uint8  // 1: a packet to the server, 2: to the client
 	TCP                               uint8  // session state (bpf/rulec.h's flow_tcp)
 	Fin                               uint8  // TCP: FIN seen, 1: from the client, 2: from the server
-	Bypass                            uint8  // set by userspace: the kernel stops copying the flow
+	Bypass                            uint8  // set by userspace, 1: the client's direction, 2: the server's
 }
 
 // FlowStore holds flow states: the evaluator's table, or the classifier's
@@ -182,7 +185,37 @@ func track(s FlowStore, h *headers, k FlowKey, fromA, keyed bool) FlowView {
 	if est {
 		pf |= FlowEstablished
 	}
+	if st.Bypass&bit != 0 {
+		pf |= FlowBypassed
+	}
 	return pf
+}
+
+// Bypass marks the direction of frame's flow (both directions with both)
+// as bypassed in s: the classifier stops copying its packets for
+// userspace rules. It reports whether the flow was in s.
+func Bypass(frame []byte, s FlowStore, both bool) bool {
+	h, isIP, ok := parse(frame)
+	if !isIP || !ok || h.deep {
+		return false
+	}
+	k, fromA, keyed := keyOf(&h)
+	if !keyed {
+		return false
+	}
+	st, found := s.Get(k)
+	if !found {
+		return false
+	}
+	switch {
+	case both:
+		st.Bypass = 3
+	case fromA == st.ClientA:
+		st.Bypass |= 1
+	default:
+		st.Bypass |= 2
+	}
+	return s.Put(k, st)
 }
 
 // reuse reports whether a pure SYN restarts the flow.

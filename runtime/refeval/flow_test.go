@@ -194,3 +194,49 @@ func TestFlowTableBound(t *testing.T) {
 		t.Errorf("%d flows, bound 2", len(ft.flows))
 	}
 }
+
+// TestBypass: a bypassed direction is no longer copied for userspace
+// rules (kernel rules still alert), the other direction still is, and a
+// new flow on the tuple starts unbypassed.
+func TestBypass(t *testing.T) {
+	e := New(compileTables(t, `alert tcp any any -> any any (msg:"user"; pcre:"/x/"; sid:1;)
+alert tcp any any -> any any (msg:"kernel"; flow:established,to_server; sid:2;)
+`))
+	copied := func(r Result) bool {
+		for _, ev := range r.Events {
+			if ev.Kind == EventCopy && ev.Reason&CopyUserspace != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	alerted := func(r Result) bool { return len(r.Events) > 0 && r.Events[0].Kind == EventAlert }
+	for _, s := range []step{{"SYN", true, syn, 100, 0, "", ts}, {"SYN/ACK", false, synAck, 500, 101, "", tc}, {"ACK", true, ack, 101, 501, "", ts}} {
+		e.Run(tcpFrame(s))
+	}
+	data := tcpFrame(step{"data", true, pshAck, 101, 501, "GET", tsEst})
+	reply := tcpFrame(step{"reply", false, pshAck, 501, 104, "200", tcEst})
+	if r := e.Run(data); !copied(r) || !alerted(r) {
+		t.Fatalf("before bypass: %+v", r)
+	}
+	if !e.Bypass(data, false) {
+		t.Fatal("flow not found")
+	}
+	if r := e.Run(data); copied(r) || !alerted(r) || r.Flow&FlowBypassed == 0 {
+		t.Errorf("bypassed direction: %+v", r)
+	}
+	if r := e.Run(reply); !copied(r) || r.Flow&FlowBypassed != 0 {
+		t.Errorf("other direction: %+v", r)
+	}
+	e.Bypass(reply, true)
+	if r := e.Run(reply); copied(r) {
+		t.Errorf("both bypassed, reply: %+v", r)
+	}
+	e.Run(tcpFrame(step{"RST", true, rst, 104, 0, "", tsEst}))
+	if r := e.Run(tcpFrame(step{"new SYN", true, syn, 7000, 0, "", ts})); !copied(r) || r.Flow != ts {
+		t.Errorf("new flow after reuse: %+v", r)
+	}
+	if !e.Bypass(tcpFrame(step{"new SYN", true, syn, 7000, 0, "", ts}), true) {
+		t.Error("bypass of the new flow not found")
+	}
+}
