@@ -1,5 +1,29 @@
 #include "textflag.h"
 
+// BLOCK shifts the block at CX into R8 and jumps to found when it has
+// candidates (R11 sets every bit but those of lanes 3 to 6).
+#define BLOCK(found) \
+	MOVWLZX -1(SI)(CX*1), AX \
+	MOVWLZX 0(SI)(CX*1), BX \
+	MOVWLZX 1(SI)(CX*1), R9 \
+	MOVWLZX 2(SI)(CX*1), R10 \
+	MOVL (DI)(AX*4), AX \
+	MOVL (DI)(BX*4), BX \
+	MOVL (DI)(R9*4), R9 \
+	MOVL (DI)(R10*4), R10 \
+	SHLQ $24, AX \
+	SHLQ $16, BX \
+	SHLQ $8, R9 \
+	ORQ  BX, AX \
+	ORQ  R10, R9 \
+	SHLQ $32, R8 \
+	ORQ  R9, AX \
+	ORQ  AX, R8 \
+	MOVQ R8, AX \
+	ORQ  R11, AX \
+	INCQ AX \
+	JNZ  found
+
 // func scanShortAsm(r *[1 << 16]uint32, text *byte, j, n int, s uint64) (next int, state uint64, cand uint32)
 TEXT ·scanShortAsm(SB), NOSPLIT, $0-60
 	MOVQ r+0(FP), DI
@@ -7,38 +31,35 @@ TEXT ·scanShortAsm(SB), NOSPLIT, $0-60
 	MOVQ j+16(FP), CX
 	MOVQ n+24(FP), DX
 	MOVQ s+32(FP), R8
-	SUBQ $4, DX
+	MOVQ $0xff00000000ffffff, R11
+	SUBQ $8, DX
+	CMPQ CX, DX
+	JGT  short_tail
 
-short_loop:
+short_two:
+	BLOCK(short_found)
+	ADDQ $4, CX
+	BLOCK(short_found)
+	ADDQ $4, CX
+	CMPQ CX, DX
+	JLE  short_two
+
+short_tail:
+	ADDQ $4, DX
+
+short_one:
 	CMPQ CX, DX
 	JGT  short_done
-	MOVWLZX -1(SI)(CX*1), AX
-	MOVWLZX 0(SI)(CX*1), BX
-	MOVWLZX 1(SI)(CX*1), R9
-	MOVWLZX 2(SI)(CX*1), R10
-	MOVL (DI)(AX*4), AX
-	MOVL (DI)(BX*4), BX
-	MOVL (DI)(R9*4), R9
-	MOVL (DI)(R10*4), R10
-	SHLQ $24, AX
-	SHLQ $16, BX
-	SHLQ $8, R9
-	ORQ  BX, AX
-	ORQ  R10, R9
-	SHLQ $32, R8
-	ORQ  R9, AX
-	ORQ  AX, R8
-	MOVQ R8, AX
-	SHRQ $24, AX
-	NOTL AX
-	TESTL AX, AX
-	JNZ  short_found
+	BLOCK(short_found)
 	ADDQ $4, CX
-	JMP  short_loop
+	JMP  short_one
 
 short_found:
 	MOVQ CX, next+40(FP)
 	MOVQ R8, state+48(FP)
+	MOVQ R8, AX
+	SHRQ $24, AX
+	NOTL AX
 	MOVL AX, cand+56(FP)
 	RET
 

@@ -1,11 +1,8 @@
 package ac
 
 import (
-	"bytes"
-	"cmp"
 	"encoding/binary"
 	"math/bits"
-	"slices"
 	"unsafe"
 
 	"github.com/rulec/rulec/runtime/match/internal/ascii"
@@ -54,22 +51,12 @@ func newShortFilter(pats []Pattern, ids []uint32) *shortFilter {
 			conf = append(conf, keyed[uint32]{confKey(b, p.Bytes), id})
 			for d := range lanes { // d pairs before the end
 				bit := uint32(1) << (8*(lanes-1-d) + b)
-				j := n - 1 - d // index of the pair's later byte
-				switch {
-				case j < 0:
+				pairs, all := lanePairs(p, d)
+				if all {
 					wild |= bit
-				case j == 0:
-					for _, c := range variants(p.Bytes[0], p.Nocase) {
-						for prev := range 256 {
-							f.reach[prev|int(c)<<8] &^= bit
-						}
-					}
-				default:
-					for _, c := range variants(p.Bytes[j], p.Nocase) {
-						for _, prev := range variants(p.Bytes[j-1], p.Nocase) {
-							f.reach[int(prev)|int(c)<<8] &^= bit
-						}
-					}
+				}
+				for _, x := range pairs {
+					f.reach[x] &^= bit
 				}
 			}
 		}
@@ -79,6 +66,29 @@ func newShortFilter(pats []Pattern, ids []uint32) *shortFilter {
 	}
 	f.conf = newIndex(conf)
 	return f
+}
+
+// lanePairs returns the pairs, earlier byte low, that pattern p can
+// have d pairs before its end, or all when p is too short to reach.
+func lanePairs(p Pattern, d int) (pairs []uint16, all bool) {
+	j := len(p.Bytes) - 1 - d // index of the pair's later byte
+	switch {
+	case j < 0:
+		return nil, true
+	case j == 0:
+		for _, c := range variants(p.Bytes[0], p.Nocase) {
+			for prev := range 256 {
+				pairs = append(pairs, uint16(prev)|uint16(c)<<8)
+			}
+		}
+	default:
+		for _, c := range variants(p.Bytes[j], p.Nocase) {
+			for _, prev := range variants(p.Bytes[j-1], p.Nocase) {
+				pairs = append(pairs, uint16(prev)|uint16(c)<<8)
+			}
+		}
+	}
+	return pairs, false
 }
 
 // variants returns the bytes that match c.
@@ -96,70 +106,6 @@ func confKey(b int, w []byte) uint64 {
 		k |= uint64(c|0x20) << (8 * i)
 	}
 	return k | uint64(len(w))<<48 | uint64(b)<<52
-}
-
-// assignBuckets splits ids into buckets by length: patterns of one or
-// two bytes, of three, of four and of five each get buckets of their
-// own, as many as their share of the patterns (at least one); within a
-// length, patterns
-// sharing their last bytes go together, so that a bucket's pairs
-// overlap.
-func assignBuckets(pats []Pattern, ids []uint32) [buckets][]uint32 {
-	const classes = shortMax - 1
-	class := func(id uint32) int { return max(len(pats[id].Bytes), 2) - 2 }
-	var byClass [classes][]uint32
-	for _, id := range ids {
-		byClass[class(id)] = append(byClass[class(id)], id)
-	}
-	var share, weight [classes]int
-	used := 0
-	for c, g := range byClass {
-		weight[c] = len(g)
-		if len(g) > 0 {
-			share[c] = 1
-			used++
-		}
-	}
-	for ; used < buckets; used++ {
-		best := -1
-		for c, g := range byClass {
-			if len(g) > share[c] && (best < 0 || weight[c]*share[best] > weight[best]*share[c]) {
-				best = c
-			}
-		}
-		if best < 0 {
-			break
-		}
-		share[best]++
-	}
-	var out [buckets][]uint32
-	b := 0
-	for c, g := range byClass {
-		if len(g) == 0 {
-			continue
-		}
-		slices.SortStableFunc(g, func(x, y uint32) int {
-			px, py := pats[x].Bytes, pats[y].Bytes
-			if len(px) != len(py) {
-				return cmp.Compare(len(px), len(py))
-			}
-			return bytes.Compare(reversedFold(px), reversedFold(py))
-		})
-		for k := range share[c] {
-			out[b+k] = g[k*len(g)/share[c] : (k+1)*len(g)/share[c]]
-		}
-		b += share[c]
-	}
-	return out
-}
-
-// reversedFold returns b backwards with bit 5 of every byte set.
-func reversedFold(b []byte) []byte {
-	r := make([]byte, len(b))
-	for i, c := range b {
-		r[len(b)-1-i] = c | 0x20
-	}
-	return r
 }
 
 // find reports the short patterns in text; false when hit wants no

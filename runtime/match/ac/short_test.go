@@ -116,3 +116,29 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestSpread checks that patterns sharing their pairs share a bucket:
+// two families over disjoint alphabets in two buckets, one each.
+func TestSpread(t *testing.T) {
+	var pats []Pattern
+	var ids []uint32
+	for i := range 16 {
+		alpha := "ab"
+		if i%2 == 1 {
+			alpha = "xy"
+		}
+		b := []byte{alpha[i>>1&1], alpha[i>>2&1], alpha[i>>3&1], alpha[0]}
+		pats = append(pats, Pattern{Bytes: b})
+		ids = append(ids, uint32(i))
+	}
+	for _, g := range spread(pats, ids, 2) {
+		if len(g) != 8 {
+			t.Fatalf("buckets %v, want the two families apart", spread(pats, ids, 2))
+		}
+		for _, id := range g {
+			if id%2 != g[0]%2 {
+				t.Fatalf("bucket %v mixes the families", g)
+			}
+		}
+	}
+}
