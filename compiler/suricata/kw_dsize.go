@@ -11,7 +11,13 @@ func init() {
 		if err != nil {
 			return err
 		}
-		b.add(&ir.Size{Buffer: ir.Buffer{Name: ir.BufPayload}, What: "dsize", Cmp: c})
+		payload := ir.Buffer{Name: ir.BufPayload}
+		b.add(&ir.Size{Buffer: payload, What: "dsize", Cmp: c})
+		if c.Op == "!=" && c.A != 0 {
+			// Suricata's signature mask: a dsize:!N rule requires a
+			// payload, so it never matches a packet without one.
+			b.add(&ir.IsDataAt{Buffer: payload})
+		}
 		return nil
 	})
 }

@@ -141,3 +141,21 @@ alert ip any any -> any any (msg:"v4"; l3_proto:ip4; sid:3;)
 		t.Errorf("alerts %v, want v4 on the first packet, ws 15 as 0 and v4 on the second, v6 on the third", got)
 	}
 }
+
+// TestDsizeRulesInspectPackets: a dsize rule is a packet rule (Suricata's
+// SIG_FLAG_REQUIRE_PACKET), so on a reassembled TCP flow it is evaluated
+// on the packet, not on the stream chunk its data lands in later.
+func TestDsizeRulesInspectPackets(t *testing.T) {
+	h := newHarness(t, `alert tcp any any -> any any (msg:"ten"; dsize:10; content:"0123"; sid:1;)
+`, fakeKernel{}, nil)
+	f := tcpFlow(1)
+	h.frame(t, packetUnit(f, inspect.ToServer, ""))
+	h.frame(t, packetUnit(f, inspect.ToServer, "0123456789"))
+	ack := streamUnit(f, inspect.ToServer, "0123456789")
+	ack.Packet = packetUnit(f, inspect.ToServer, "").Packet
+	h.frame(t, ack)
+	got := h.alerts(t)
+	if !slices.Equal(sids(got), []uint64{1}) || got[0].PcapCnt != 2 {
+		t.Errorf("alerts %+v, want 1 on the packet of 10 bytes (frame 2)", got)
+	}
+}

@@ -45,7 +45,11 @@ func bufferMatcher(m ir.Matcher) bool {
 func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	u := &urule{idx: idx, r: r, matchIdx: -1}
 	var bufs []ir.Matcher
+	packetOnly := false // Suricata's SIG_FLAG_REQUIRE_PACKET: dsize
 	for _, m := range r.Matchers {
+		if s, ok := m.(*ir.Size); ok && s.What == "dsize" {
+			packetOnly = true
+		}
 		if !bufferMatcher(m) {
 			u.conds = append(u.conds, m)
 			if ev, ok := m.(*ir.Event); ok && ev.Layer == ir.EventAppLayer {
@@ -68,7 +72,7 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 		}
 	}
 	p := r.Header.Proto
-	u.stream = (p.L4 == "tcp" || p.L4 == "ip") && p.Mode != "pkt" && !r.Flow.NoStream
+	u.stream = (p.L4 == "tcp" || p.L4 == "ip") && p.Mode != "pkt" && !r.Flow.NoStream && !packetOnly
 	flowint := false // not IP-only compatible in Suricata, unlike flowbits
 	for _, b := range r.Bits {
 		u.setsBits = u.setsBits || b.Sets()
