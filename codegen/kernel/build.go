@@ -67,9 +67,16 @@ func Build(rules []*ir.Rule, tiers []lower.Tier) (*Tables, error) {
 		fwd := slotHeader{h.Src, h.Dst, h.SrcPorts, h.DstPorts, protoNumbers(h.Proto.L4), h.Proto.L4}
 		if tiers[i] == lower.Userspace {
 			f, b := shape(fwd), shape(fwd.reversed())
-			t.addShapeRule(f, i)
-			if h.Bidir && b != f {
+			switch {
+			case h.TxBoth:
+				// inspected on the to-client side only, where the
+				// client is the packet's destination
 				t.addShapeRule(b, i)
+			case h.Bidir && b != f:
+				t.addShapeRule(f, i)
+				t.addShapeRule(b, i)
+			default:
+				t.addShapeRule(f, i)
 			}
 			continue
 		}

@@ -7,6 +7,10 @@ type Header struct {
 	SrcPorts PortSet
 	DstPorts PortSet
 	Bidir    bool
+	// TxBoth is Suricata 8's "=>": the rule matches one transaction in
+	// both directions, once its to-client side is in; its header reads
+	// as "->" from the client.
+	TxBoth bool
 }
 
 // Proto is the rule protocol split into its transport and, for app-layer
@@ -78,3 +82,8 @@ type Suppress struct {
 	Track string
 	Addrs AddrSet
 }
+
+// ToServerOf names the request side of a buffer both directions have
+// (http.header, file.data, ...), as a transactional rule ("=>") inspects
+// it with the response.
+func ToServerOf(name string) string { return name + ":to_server" }

@@ -23,8 +23,14 @@ func registerBuffers(app string, defs []bufferDef) {
 		if d.app == "" {
 			d.app = app
 		}
-		sticky := func(b *builder, _ *syntax.Option) error { return b.setBuffer(d.name, d.app) }
-		register(d.name, valueNone, sticky)
+		sticky := func(b *builder, o *syntax.Option) error {
+			dir, err := bufferDirection(d.name, o.Value)
+			if err != nil {
+				return err
+			}
+			return b.setBufferDir(d.name, d.app, dir)
+		}
+		register(d.name, valueOptional, sticky)
 		for _, a := range d.aliases {
 			register(a, valueNone, sticky)
 		}

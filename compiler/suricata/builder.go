@@ -18,7 +18,8 @@ type builder struct {
 	content   *ir.Content // the last content, target of content modifiers
 	extracted map[string]bool
 	fastSeen  bool
-	app       string // app-layer protocol implied by the buffers used
+	app       string            // app-layer protocol implied by the buffers used
+	bufDirs   map[string]bufDir // buffers given a direction ("http.connection: to_client")
 	classes   map[string]sideconf.Class
 	refs      map[string]string
 }

@@ -79,7 +79,7 @@ func (c *Compiler) Rule(r *syntax.Rule) (*ir.Rule, []*diag.Diagnostic) {
 		report(r.ProtoPos, fmt.Errorf("protocol %q %w", r.Proto, diag.ErrUnsupported))
 	}
 	h := &rule.Header
-	h.Proto, h.Bidir = proto, r.Bidir
+	h.Proto, h.Bidir, h.TxBoth = proto, r.Bidir, r.TxBoth
 	var err error
 	if h.Src, err = c.res.Addr(r.Src); err != nil {
 		report(r.SrcPos, fmt.Errorf("source address: %w", err))

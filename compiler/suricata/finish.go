@@ -21,6 +21,7 @@ var finishers = []func(*builder) error{
 		}
 		return nil
 	},
+	checkDirections,
 	func(b *builder) error {
 		m := &b.rule.Meta
 		if m.GID == 0 {

@@ -12,6 +12,7 @@ type Rule struct {
 	Src      *AddrExpr
 	SrcPort  *PortExpr
 	Bidir    bool // "<>" rather than "->"
+	TxBoth   bool // "=>": a transactional rule over both directions (Suricata 8)
 	Dst      *AddrExpr
 	DstPort  *PortExpr
 	Options  []Option

@@ -55,7 +55,7 @@ func TestContinuationAndDisabled(t *testing.T) {
 
 func TestSyntaxErrorsArePositioned(t *testing.T) {
 	cases := map[string]string{
-		"alert tcp any any => any any (sid:1;)":      "t.rules:1:19: bad direction",
+		"alert tcp any any >> any any (sid:1;)":      "t.rules:1:19: bad direction",
 		"alert tcp [1.2.3.4 any -> any any (sid:1;)": "t.rules:1:11: unbalanced brackets",
 		"warn tcp any any -> any any (sid:1;)":       "t.rules:1:1: unknown action",
 		"alert tcp any any -> any any (sid:1;":       "rule options must end with )",

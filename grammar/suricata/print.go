@@ -14,6 +14,9 @@ func Format(r *Rule) string {
 	if r.Bidir {
 		dir = " <> "
 	}
+	if r.TxBoth {
+		dir = " => "
+	}
 	b.WriteString(r.Action + " " + r.Proto + " ")
 	b.WriteString(r.Src.String() + " " + r.SrcPort.String() + dir)
 	b.WriteString(r.Dst.String() + " " + r.DstPort.String() + " (")

@@ -106,8 +106,10 @@ func parseRule(s *source, off int) (*Rule, *diag.Diagnostic) {
 	case "->":
 	case "<>":
 		r.Bidir = true
+	case "=>":
+		r.TxBoth = true
 	default:
-		return nil, p.errorf(at, "bad direction %q, want -> or <>", tok)
+		return nil, p.errorf(at, "bad direction %q, want ->, <> or =>", tok)
 	}
 	if r.Dst, err = p.addr("destination address", &r.DstPos); err != nil {
 		return nil, err

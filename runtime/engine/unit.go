@@ -99,7 +99,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 	alerts := sc.alerts[:0]
 	for _, c := range cands {
 		r := c.r
-		if !flowHolds(r.Flow, u) || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbits.holds(r.Bits, src, dst, u.TS) {
+		if !flowHolds(r.Flow, u) || r.Header.TxBoth && u.Dir != inspect.ToClient || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbits.holds(r.Bits, src, dst, u.TS) {
 			continue
 		}
 		if c.ipOnly && seenIPOnly(c, u) {

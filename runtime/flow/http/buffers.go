@@ -3,18 +3,23 @@ package http
 import (
 	"bytes"
 
+	"github.com/rulec/rulec/compiler/ir"
+
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
 // Fill sets the buffers and EVE fields of a unit reporting stage st. A
-// response-stage unit carries the request's buffers too, except those
-// that exist in both directions (http.header, http.protocol, ...), which
-// are the response's.
+// response-stage unit carries the request's buffers too; those that exist
+// in both directions (http.header, http.protocol, ...) are the response's,
+// the request's under ir.ToServerOf (for transactional rules).
 func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
 	resp := st >= ResponseHeaders
 	for _, b := range tx.req {
-		if !resp || !b.dual {
+		switch {
+		case !resp || !b.dual:
 			u.SetBuffer(b.name, b.b)
+		default:
+			u.SetBuffer(ir.ToServerOf(b.name), b.b)
 		}
 	}
 	if resp {

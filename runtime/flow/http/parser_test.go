@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
@@ -515,4 +516,28 @@ func bigHeads() Config {
 	cfg := DefaultConfig()
 	cfg.MaxHeaderBytes, cfg.MaxHeaders = 1<<20, 1<<20
 	return cfg
+}
+
+// TestResponseUnitCarriesRequestSide: a response unit has the response's
+// two-way buffers under their names and the request's under
+// ir.ToServerOf, for transactional rules.
+func TestResponseUnitCarriesRequestSide(t *testing.T) {
+	c := run(t, DefaultConfig(), []chunk{
+		req("GET /d HTTP/1.1\r\nHost: h\r\nConnection: keep-alive\r\n\r\n"),
+		resp("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"),
+	}, true)
+	var u *inspect.Unit
+	for _, e := range c.events {
+		if e.stage == ResponseHeaders {
+			u = e.unit
+		}
+	}
+	if u == nil {
+		t.Fatalf("no response unit: %s", c.stages())
+	}
+	for name, want := range map[string]string{"http.connection": "close", ir.ToServerOf("http.connection"): "keep-alive", "http.uri": "/d"} {
+		if b, ok := u.Buffer(name); !ok || string(b) != want {
+			t.Errorf("%s = %q, want %q", name, b, want)
+		}
+	}
 }
