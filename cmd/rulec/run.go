@@ -35,7 +35,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	eveType := fs.String("eve-type", "", "EVE output type, as Suricata's eve-log filetype: regular (default), unix_stream, unix_dgram or syslog (--eve then names the socket, default /dev/log)")
 	eveFacility := fs.String("eve-facility", "", "syslog facility of --eve-type syslog (default local5, as Suricata)")
 	kernelTier := fs.String("kernel", pipeline.KernelReference, "offline kernel tier: reference (the Go evaluator, fastest), bpf (the real classifier through BPF_PROG_TEST_RUN, for verification) or auto (bpf when it loads)")
-	workers := fs.Int("workers", runtime.NumCPU(), "offline: worker threads, flows hashed to them (the BPF test run takes one)")
+	workers := fs.Int("workers", runtime.NumCPU(), "worker threads, flows hashed to them by their symmetric 5-tuple (offline, the BPF test run takes one)")
 	varsFile := fs.String("vars", "", "suricata.yaml-style vars, when compiling rule files")
 	midstream := fs.Bool("midstream", false, "pick up TCP sessions without a handshake (Suricata's stream.midstream)")
 	checksums := fs.StringP("checksum-checks", "k", "all", "offline: all validates checksums for the checksum keywords (ipv4-csum, ...); none takes them as valid (Suricata's -k)")
@@ -78,7 +78,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *pcap == "" {
-		return runLive(lf, liveCommon{paths: paths, varsFile: *varsFile, side: *side, eve: eveOut{*evePath, *eveType, *eveFacility}, severity: *severity, midstream: *midstream, wafBlocking: *wafOn, verify: pub, sets: *sets}, stdout, stderr)
+		return runLive(lf, liveCommon{paths: paths, varsFile: *varsFile, side: *side, eve: eveOut{*evePath, *eveType, *eveFacility}, severity: *severity, midstream: *midstream, wafBlocking: *wafOn, verify: pub, sets: *sets, workers: *workers}, stdout, stderr)
 	}
 	sev, err := eve.ParseSeverity(*severity)
 	if err != nil {

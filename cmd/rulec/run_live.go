@@ -53,6 +53,7 @@ type liveCommon struct {
 	midstream, wafBlocking bool
 	sets                   []string          // --set KEY=VALUE flow settings
 	verify                 ed25519.PublicKey // objects must be signed by its key, reloads too
+	workers                int               // --workers
 }
 
 func addLiveFlags(fs *pflag.FlagSet) *liveFlags {
@@ -158,6 +159,7 @@ func liveSettings(lf *liveFlags, c liveCommon, stdout io.Writer) (live.Config, *
 		return cfg, nil, err
 	}
 	cfg.WAFBlocking = c.wafBlocking
+	cfg.Workers = c.workers
 	level, err := bpflog.ParseLevel(lf.logLevel)
 	if err != nil {
 		return cfg, nil, err

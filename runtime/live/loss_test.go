@@ -9,7 +9,7 @@ import (
 	"github.com/rulec/rulec/runtime/flow"
 )
 
-// TestRingLoss stalls the engine (the worker waits for the runner's lock,
+// TestRingLoss stalls the engine (the worker waits for its lock,
 // the reader for the one-event queue) while alerting packets fill a
 // one-page ring buffer: the losses are counted, every alert is either in
 // EVE or among them, and the final snapshot, its summary and its EVE
@@ -23,14 +23,19 @@ func TestRingLoss(t *testing.T) {
 	send := dialUDP(t, &p.Client, p.Server.Addrs[0].String()+":7000")
 	const packets = 300
 	r.mu.Lock()
+	r.lockWorkers()
+	resume := func() {
+		r.unlockWorkers()
+		r.mu.Unlock()
+	}
 	base, err := r.cls.Counters()
 	if err != nil {
-		r.mu.Unlock()
+		resume()
 		t.Fatal(err)
 	}
 	for i := range packets {
 		if _, err := fmt.Fprintf(send, "PROBE %d", i); err != nil {
-			r.mu.Unlock()
+			resume()
 			t.Fatal(err)
 		}
 	}
@@ -38,7 +43,7 @@ func TestRingLoss(t *testing.T) {
 		k, err := r.cls.Counters()
 		return err == nil && k.Alert-base.Alert >= packets
 	})
-	r.mu.Unlock()
+	resume()
 	if !seen {
 		t.Fatal("the classifier did not alert on every packet sent")
 	}

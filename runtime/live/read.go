@@ -6,13 +6,14 @@ import (
 
 	"github.com/cilium/ebpf/ringbuf"
 
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/kernel"
 	"github.com/rulec/rulec/runtime/pipeline"
 	"github.com/rulec/rulec/runtime/refeval"
 )
 
-// batch is how many queued events the worker decides per lock.
+// batch is how many queued events a worker decides per lock.
 const batch = 256
 
 // counts are the runner's own counters.
@@ -20,36 +21,42 @@ type counts struct {
 	queueMax     atomic.Int64
 	decodeErrors atomic.Uint64
 	readErrors   atomic.Uint64
-	stale        uint64 // events of a generation no engine decides any more
+	stale        atomic.Uint64 // events of a generation no engine decides any more
 	reloads      uint64
 	logDrops     atomic.Uint64 // classifier log records the caller did not take in time
 }
 
-// queued is a classifier event, or a barrier (synced) that the worker
-// closes once everything queued before it is decided.
+// queued is a classifier event, or a barrier (synced) that the workers
+// pass once everything queued before it is decided.
 type queued struct {
 	ev     kernel.Event
-	synced chan struct{}
+	synced *barrier
 }
 
-// read moves ring buffer records to the queue until the reader is
-// flushed at Close (everything read) or closed. A flush for a barrier
-// queues it. A full queue blocks the reader: the ring buffer then fills
-// and the classifier counts what it cannot write.
+// read moves ring buffer records to the queue of the worker owning their
+// flow until the reader is flushed at Close (everything read) or closed.
+// A flush for a barrier queues it to every worker. A full queue blocks
+// the reader: the ring buffer then fills and the classifier counts what
+// it cannot write.
 func (r *Runner) read() {
 	defer r.readerW.Done()
-	defer close(r.queue)
+	defer func() {
+		for _, w := range r.workers {
+			close(w.queue)
+		}
+	}()
 	defer func() { // barriers no worker will reach
 		for {
 			select {
-			case done := <-r.syncs:
-				close(done)
+			case b := <-r.syncs:
+				close(b.done)
 			default:
 				return
 			}
 		}
 	}()
 	var rec ringbuf.Record
+	var dec decode.Packet
 	for {
 		err := r.reader.ReadInto(&rec)
 		switch {
@@ -57,8 +64,10 @@ func (r *Runner) read() {
 			select {
 			case <-r.done:
 				return
-			case done := <-r.syncs:
-				r.queue <- queued{synced: done}
+			case b := <-r.syncs:
+				for _, w := range r.workers {
+					w.queue <- queued{synced: b}
+				}
 				continue
 			default:
 				continue
@@ -74,39 +83,49 @@ func (r *Runner) read() {
 			r.counts.decodeErrors.Add(1)
 			continue
 		}
-		r.queue <- queued{ev: ev}
-		if d := int64(len(r.queue)); d > r.counts.queueMax.Load() {
+		r.workers[owner(&ev, &dec, len(r.workers))].queue <- queued{ev: ev}
+		if d := int64(r.queueDepth()); d > r.counts.queueMax.Load() {
 			r.counts.queueMax.Store(d)
 		}
 	}
 }
 
+// queueDepth is the events waiting for the workers.
+func (r *Runner) queueDepth() int {
+	n := 0
+	for _, w := range r.workers {
+		n += len(w.queue)
+	}
+	return n
+}
+
 // sync returns once every event the classifier wrote before the call has
 // been decided: the reader reads the ring up to this point, then queues a
-// barrier behind those events.
+// barrier behind those events for every worker.
 func (r *Runner) sync() error {
-	done := make(chan struct{})
-	r.syncs <- done
+	b := &barrier{done: make(chan struct{})}
+	b.left.Store(int32(len(r.workers)))
+	r.syncs <- b
 	if err := r.reader.Flush(); err != nil {
 		return err
 	}
-	<-done
+	<-b.done
 	return nil
 }
 
-// work decides queued events.
-func (r *Runner) work() {
+// work decides the events queued to w.
+func (r *Runner) work(w *worker) {
 	defer r.workerW.Done()
 	for {
-		q, ok := <-r.queue
+		q, ok := <-w.queue
 		if !ok {
 			return
 		}
-		r.mu.Lock()
-		r.decide(q)
-		open := r.drain()
-		r.mu.Unlock()
-		if len(r.queue) == 0 {
+		w.mu.Lock()
+		r.decide(w, q)
+		open := r.drain(w)
+		w.mu.Unlock()
+		if len(w.queue) == 0 {
 			r.flush()
 		}
 		if !open {
@@ -115,7 +134,7 @@ func (r *Runner) work() {
 	}
 }
 
-// flush writes buffered EVE events out once the queue is empty.
+// flush writes buffered EVE events out once a queue is empty.
 func (r *Runner) flush() {
 	if r.eve == nil {
 		return
@@ -129,16 +148,16 @@ func (r *Runner) flush() {
 	}
 }
 
-// drain decides up to batch more queued events without blocking; it
+// drain decides up to batch more events queued to w without blocking; it
 // reports whether the queue is still open.
-func (r *Runner) drain() bool {
+func (r *Runner) drain(w *worker) bool {
 	for range batch {
 		select {
-		case q, ok := <-r.queue:
+		case q, ok := <-w.queue:
 			if !ok {
 				return false
 			}
-			r.decide(q)
+			r.decide(w, q)
 		default:
 			return true
 		}
@@ -146,17 +165,17 @@ func (r *Runner) drain() bool {
 	return true
 }
 
-// decide hands one classifier event to the engine of its generation, or
-// releases a barrier.
-func (r *Runner) decide(q queued) {
+// decide hands one classifier event to w's engine of its generation, or
+// passes a barrier.
+func (r *Runner) decide(w *worker, q queued) {
 	if q.synced != nil {
-		close(q.synced)
+		q.synced.reached()
 		return
 	}
 	ev := q.ev
-	e := r.engines[ev.Gen]
+	e := w.engines[ev.Gen]
 	if e == nil {
-		r.counts.stale++
+		r.counts.stale.Add(1)
 		return
 	}
 	o := engine.Outcome{
@@ -166,7 +185,9 @@ func (r *Runner) decide(q queued) {
 		Frame:  ev.Data,
 		Result: pipeline.Convert(kernel.Result{Verdict: ev.Verdict, Events: []kernel.Event{ev}}),
 	}
-	if err := e.Decide(o); err != nil && r.err == nil {
-		r.err = err
+	err := e.Decide(o)
+	w.release()
+	if err != nil && w.err == nil {
+		w.err = err
 	}
 }

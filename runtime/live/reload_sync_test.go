@@ -77,7 +77,7 @@ func TestReloadWaitsForQueuedEvents(t *testing.T) {
 		case err = <-reloaded:
 			return true
 		default:
-			return len(r.queue) > queued
+			return r.queueDepth() > queued
 		}
 	})
 	log.open()

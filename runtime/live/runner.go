@@ -43,21 +43,25 @@ type PortBlock struct {
 
 // Config configures a live run.
 type Config struct {
-	Iface       string
-	Direction   attach.Direction // 0: DefaultDirection (both)
-	Attach      attach.Mode      // "": auto
-	Flow        flow.Config
-	EVE         io.Writer // nil: no EVE output
-	Severity    eve.Severity
-	Thresholds  map[string]block.Threshold // by severity name
-	Allow       []netip.Prefix             // always pass, both directions
-	Block       []netip.Prefix             // static blocks
-	PortBlocks  []PortBlock                // static port blocks; Allow makes exceptions
-	Queue       int                        // userspace event queue; 0: 65,536
-	RingSize    int                        // event ring buffer bytes, a power of two; 0: 4 MiB
-	Sweep       time.Duration              // expired-block sweep period; 0: 250ms
-	LogLevel    bpflog.Level               // classifier log records shown; 0: info
-	WAFBlocking bool                       // SecLang rules in On mode, not DetectionOnly
+	Iface      string
+	Direction  attach.Direction // 0: DefaultDirection (both)
+	Attach     attach.Mode      // "": auto
+	Flow       flow.Config
+	EVE        io.Writer // nil: no EVE output
+	Severity   eve.Severity
+	Thresholds map[string]block.Threshold // by severity name
+	Allow      []netip.Prefix             // always pass, both directions
+	Block      []netip.Prefix             // static blocks
+	PortBlocks []PortBlock                // static port blocks; Allow makes exceptions
+	Queue      int                        // each worker's event queue; 0: 65,536
+	// Workers decide the classifier's events, each the events of the
+	// flows hashed to it by their symmetric 5-tuple (as offline); under
+	// 1: 1.
+	Workers     int
+	RingSize    int           // event ring buffer bytes, a power of two; 0: 4 MiB
+	Sweep       time.Duration // expired-block sweep period; 0: 250ms
+	LogLevel    bpflog.Level  // classifier log records shown; 0: info
+	WAFBlocking bool          // SecLang rules in On mode, not DetectionOnly
 	// Pin keeps the run's state pinned in PinDir (default
 	// /sys/fs/bpf/rulec/IFACE): lists with dynamic blocks and their
 	// expiry, port blocks, counters and the TCX links. A run started with
@@ -81,9 +85,9 @@ type Runner struct {
 	att     *attach.Attachment
 	reader  *ringbuf.Reader
 	events  *ebpf.Map // the ring buffer, shared by every generation
-	queue   chan queued
-	syncs   chan chan struct{} // barriers waiting for the reader
-	offset  time.Duration      // wall clock minus CLOCK_MONOTONIC
+	workers []*worker
+	syncs   chan *barrier // barriers waiting for the reader
+	offset  time.Duration // wall clock minus CLOCK_MONOTONIC
 	started time.Time
 	// attached and ringSize outlive the attachment and the reader, for
 	// the final snapshot.
@@ -96,17 +100,19 @@ type Runner struct {
 	logs     *bpflog.Reader
 	logCh    chan bpflog.Record
 
+	// Locks are taken in this order: reloadMu, mu, the workers' (by
+	// index), the workers' shared state, blockMu.
 	reloadMu sync.Mutex // serialises reloads
 	mu       sync.Mutex // guards what follows
 	cls      *kernel.Classifier
 	final    *Snapshot // taken by Close
 	gen      uint16
-	engines  map[uint16]*engine.Engine // current and previous generation
-	retired  engine.Stats              // engines closed by reloads
-	blocker  *block.Blocker
-	adopted  int // dynamic blocks taken over from a pinned earlier run
+	retired  engine.Stats // engines closed by reloads
+	adopted  int          // dynamic blocks taken over from a pinned earlier run
 	counts   counts
 	err      error // first EVE write error
+	blockMu  sync.Mutex
+	blocker  *block.Blocker // guarded by blockMu
 }
 
 // Start loads o's classifier with the configured lists, attaches it to
@@ -120,6 +126,9 @@ func Start(o *object.Object, cfg Config) (*Runner, error) {
 	}
 	if cfg.Queue == 0 {
 		cfg.Queue = defaultQueue
+	}
+	if cfg.Workers < 1 {
+		cfg.Workers = 1
 	}
 	if cfg.Sweep == 0 {
 		cfg.Sweep = defaultSweep
@@ -141,7 +150,7 @@ func Start(o *object.Object, cfg Config) (*Runner, error) {
 	if err := pipeline.CheckObject(o); err != nil {
 		return nil, err
 	}
-	r := &Runner{cfg: cfg, queue: make(chan queued, cfg.Queue), syncs: make(chan chan struct{}, 1), engines: map[uint16]*engine.Engine{}, gen: 1,
+	r := &Runner{cfg: cfg, workers: newWorkers(cfg.Workers, cfg.Queue), syncs: make(chan *barrier, 1), gen: 1,
 		done: make(chan struct{})}
 	if cfg.EVE != nil {
 		r.eve = eve.NewWriter(cfg.EVE)
@@ -170,11 +179,13 @@ func (r *Runner) start(o *object.Object) error {
 	if err := r.staticLists(); err != nil {
 		return err
 	}
-	eng, err := r.newEngine(o)
+	engines, err := r.newEngines(o)
 	if err != nil {
 		return err
 	}
-	r.engines[r.gen] = eng
+	for i, w := range r.workers {
+		w.engines[r.gen] = engines[i]
+	}
 	if r.events, err = r.cls.Events().Clone(); err != nil {
 		return fmt.Errorf("ring buffer: %w", err)
 	}
@@ -184,8 +195,10 @@ func (r *Runner) start(o *object.Object) error {
 	r.ringSize = r.reader.BufferSize()
 	r.readerW.Add(1)
 	go r.read()
-	r.workerW.Add(1)
-	go r.work()
+	for _, w := range r.workers {
+		r.workerW.Add(1)
+		go r.work(w)
+	}
 	r.sweepW.Add(1)
 	go r.sweep()
 	if err := r.startLogs(); err != nil {
@@ -209,7 +222,15 @@ func (r *Runner) kernelOptions(gen uint16, share *kernel.Classifier) kernel.Opti
 
 func (r *Runner) newEngine(o *object.Object) (*engine.Engine, error) {
 	return pipeline.NewEngine(o, r.cfg.Flow, engine.Options{EVE: r.eve, Severity: r.cfg.Severity,
-		Iface: r.cfg.Iface, OnAlert: r.blocker.Alert, WAFBlocking: r.cfg.WAFBlocking})
+		Iface: r.cfg.Iface, OnAlert: r.alert, WAFBlocking: r.cfg.WAFBlocking})
+}
+
+// alert hands an engine's alert to the blocker, which every worker
+// shares.
+func (r *Runner) alert(ev *eve.Event) {
+	r.blockMu.Lock()
+	defer r.blockMu.Unlock()
+	r.blocker.Alert(ev)
 }
 
 func (r *Runner) staticLists() error {
@@ -295,9 +316,12 @@ func (r *Runner) teardown() error {
 			r.final = &s
 		}
 	}
-	for gen, e := range r.engines {
-		errs = append(errs, e.Close())
-		delete(r.engines, gen)
+	for _, w := range r.workers {
+		for gen, e := range w.engines {
+			errs = append(errs, e.Close())
+			delete(w.engines, gen)
+		}
+		w.release()
 	}
 	if r.eve != nil {
 		errs = append(errs, r.eve.Flush())

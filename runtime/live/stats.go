@@ -25,9 +25,10 @@ type Snapshot struct {
 	Kernel       kernel.Counters // packets, bytes, verdicts, ring-buffer losses (RingbufFull)
 	Engine       engine.Stats    // alerts by severity, tier and sid
 	Blocks       block.Stats
-	QueueDepth   int // events waiting for the engine
+	Workers      int // userspace workers, each with its own queue
+	QueueDepth   int // events waiting for the workers
 	QueueMax     int // the most ever waiting
-	QueueCap     int
+	QueueCap     int // of all the workers' queues
 	RingPending  int // bytes written by the classifier and not yet read
 	RingSize     int
 	StaleEvents  uint64
@@ -64,18 +65,25 @@ func (r *Runner) snapshot() (Snapshot, error) {
 	if err != nil {
 		return Snapshot{}, err
 	}
+	r.blockMu.Lock()
+	blocks := r.blocker.Stats()
+	r.blockMu.Unlock()
 	s := Snapshot{Time: time.Now(), Started: r.started, Iface: r.cfg.Iface, Attach: r.attached, Generation: r.gen,
-		Reloads: r.counts.reloads, Kernel: k, Blocks: r.blocker.Stats(),
-		QueueDepth: len(r.queue), QueueMax: int(r.counts.queueMax.Load()), QueueCap: cap(r.queue),
+		Reloads: r.counts.reloads, Kernel: k, Blocks: blocks, Workers: len(r.workers),
+		QueueDepth: r.queueDepth(), QueueMax: int(r.counts.queueMax.Load()), QueueCap: len(r.workers) * r.cfg.Queue,
 		RingSize:    r.ringSize,
-		StaleEvents: r.counts.stale, DecodeErrors: r.counts.decodeErrors.Load(), ReadErrors: r.counts.readErrors.Load(),
+		StaleEvents: r.counts.stale.Load(), DecodeErrors: r.counts.decodeErrors.Load(), ReadErrors: r.counts.readErrors.Load(),
 		LogDrops: r.counts.logDrops.Load()}
 	if r.reader != nil {
 		s.RingPending = r.reader.AvailableBytes()
 	}
 	s.Engine.Add(&r.retired)
-	for _, e := range r.engines {
-		s.Engine.Add(e.Stats())
+	for _, w := range r.workers {
+		w.mu.Lock()
+		for _, e := range w.engines {
+			s.Engine.Add(e.Stats())
+		}
+		w.mu.Unlock()
 	}
 	return s, nil
 }
@@ -84,7 +92,18 @@ func (r *Runner) snapshot() (Snapshot, error) {
 func (r *Runner) Err() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.err
+	if r.err != nil {
+		return r.err
+	}
+	for _, w := range r.workers {
+		w.mu.Lock()
+		err := w.err
+		w.mu.Unlock()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // WriteLine prints one line of counters and their rates since prev

@@ -12,9 +12,9 @@ func (r *Runner) sweep() {
 		case <-r.done:
 			return
 		case now := <-t.C:
-			r.mu.Lock()
+			r.blockMu.Lock()
 			r.blocker.Sweep(now)
-			r.mu.Unlock()
+			r.blockMu.Unlock()
 			r.flush()
 		}
 	}

@@ -107,18 +107,30 @@ func newWorkers(root *engine.Engine, k engine.Kernel, n int) *workers {
 	return w
 }
 
-// owner returns the worker of a frame's flow: its flow id (a symmetric
-// hash of the flow key) without the ports for UDP, ICMP and IP fragments,
-// so that a datagram's fragments, whose later parts carry no ports, go
-// with it. Frames without an IP packet go to worker 0.
+// owner returns the worker of a frame's flow (FlowOwner).
 func owner(f *frameRec, n int) int {
-	if !f.ip() {
+	return FlowOwner(&f.dec, f.err, n)
+}
+
+// FlowOwner returns which of n workers owns a decoded frame's flow: its
+// flow id (a symmetric hash of the flow key) without the ports for UDP,
+// ICMP and IP fragments, so that a datagram's fragments, whose later
+// parts carry no ports, go with it. Frames without an IP packet go to
+// worker 0.
+func FlowOwner(d *decode.Packet, err error, n int) int {
+	if err != nil || d.Family == 0 {
 		return 0
 	}
-	k := f.dec.FlowKey()
-	if p := f.dec.Proto; p == 17 || p == 1 || p == 58 || f.dec.L4 == decode.L4Fragment {
+	k := d.FlowKey()
+	if p := d.Proto; p == 17 || p == 1 || p == 58 || d.L4 == decode.L4Fragment {
 		k.Sport, k.Dport = 0, 0
 	}
+	return KeyOwner(k, n)
+}
+
+// KeyOwner returns which of n workers owns the flow of key k, its ports
+// cleared as FlowOwner clears them.
+func KeyOwner(k flowid.Key, n int) int {
 	return int(flowid.Of(k) % uint64(n))
 }
 
