@@ -3,6 +3,7 @@ package flow
 import (
 	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/flow/ssh"
 	"github.com/rulec/rulec/runtime/flow/tls"
 	"github.com/rulec/rulec/runtime/inspect"
 )
@@ -15,9 +16,10 @@ const (
 	appHTTP
 	appTLS
 	appDNS
+	appSSH
 )
 
-var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns"}
+var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH: "ssh"}
 
 // maxProbe is how many bytes of each direction are held while the
 // protocol of a TCP flow is unknown; a server saying more before its
@@ -28,7 +30,7 @@ const portDNS = 53
 
 // appState is a flow's app-layer protocol and parser.
 type appState struct {
-	held  int // bytes the TLS and DNS readers hold, charged to the stream memcap
+	held  int // bytes the TLS, SSH and DNS readers hold, charged to the stream memcap
 	kind  appKind
 	probe [3][]byte
 	http  *http.Parser
@@ -49,6 +51,8 @@ type appState struct {
 	tlsAnswered bool          // the server sent a packet since the hello
 	tlsLog      bool          // the flow's tls record is not written yet
 	tlsDone     *inspect.Unit // the server's handshake unit, its record not written yet
+	ssh         [3]ssh.Side   // by Dir
+	sshLogged   bool
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {
@@ -82,9 +86,13 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 	if f.ClientPort == portDNS || f.ServerPort == portDNS {
 		return appDNS
 	}
+	isSSH, moreSSH := ssh.Probe(data)
 	if d == inspect.ToClient {
 		if ok, _ := http.DetectResponse(data); ok {
 			return appHTTP
+		}
+		if isSSH {
+			return appSSH
 		}
 		return appUnknown
 	}
@@ -95,7 +103,9 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 		return appHTTP
 	case isTLS:
 		return appTLS
-	case moreHTTP || moreTLS:
+	case isSSH:
+		return appSSH
+	case moreHTTP || moreTLS || moreSSH:
 		return appUnknown
 	}
 	return appNone
@@ -171,6 +181,8 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 			h.Fill(u)
 			a.tlsHello, a.tlsLog, a.tlsPending = h, true, u
 		}
+	case appSSH:
+		t.sshData(f, d, b)
 	case appDNS:
 		a.dns[d].Feed(b, func(msg []byte) { t.dnsMessage(f, d, msg) })
 		if !t.chargeApp(f) {
@@ -183,7 +195,7 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 func (t *Tracker) appGap(f *flowState, d inspect.Dir, n int) {
 	a := &f.app
 	switch a.kind {
-	case appUnknown, appTLS:
+	case appUnknown, appTLS, appSSH:
 		a.kind, a.probe = appNone, [3][]byte{}
 	case appHTTP:
 		if a.http.Gap(d, n) != nil {
@@ -372,13 +384,14 @@ func (a *appState) dnsTx(m *dns.Message, seq *uint64) uint64 {
 	return *seq
 }
 
-// chargeApp charges what the flow's TLS and DNS readers hold now to the
+// chargeApp charges what the flow's TLS, SSH and DNS readers hold now to the
 // stream memcap (Suricata's stream.memcap counts the stream bytes an
 // app-layer parser has not consumed). It reports false, charging nothing
 // more, when the memcap refuses: the caller drops the partial message.
 func (t *Tracker) chargeApp(f *flowState) bool {
 	a := &f.app
-	held := a.tls.Held() + a.dns[inspect.ToServer].Held() + a.dns[inspect.ToClient].Held()
+	held := a.tls.Held() + a.dns[inspect.ToServer].Held() + a.dns[inspect.ToClient].Held() +
+		a.ssh[inspect.ToServer].Held() + a.ssh[inspect.ToClient].Held()
 	if grow := held - a.held; grow > 0 && t.streamMem+grow > t.cfg.StreamMemcap {
 		t.streamHits++
 		return false

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/gopacket/gopacket"
@@ -60,11 +61,11 @@ func TestHTTPTransactions(t *testing.T) {
 func TestNotHTTP(t *testing.T) {
 	tr, s := newTracker(DefaultConfig())
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
-	feed(t, tr, concat(c.handshake(), c.c2s("SSH-2.0-OpenSSH_9.6\r\n"), c.s2c("SSH-2.0-srv\r\n"), c.close())...)
+	feed(t, tr, concat(c.handshake(), c.c2s("RFB 003.008\n"), c.s2c("RFB 003.008\n"), c.close())...)
 	if len(s.of(inspect.KindApp)) != 0 || s.units[len(s.units)-1].flow.App != "" {
-		t.Error("ssh on port 80 parsed as an app")
+		t.Error("vnc on port 80 parsed as an app")
 	}
-	if got := s.stream(inspect.ToServer); got != "SSH-2.0-OpenSSH_9.6\r\n" {
+	if got := s.stream(inspect.ToServer); got != "RFB 003.008\n" {
 		t.Errorf("stream %q", got)
 	}
 }
@@ -177,5 +178,25 @@ func TestDetectionAcrossSegments(t *testing.T) {
 	feed(t, tr, concat(c.handshake(), c.s2c("220 mail.example.com ESMTP ready; this banner runs past the probe bound\r\n"), c.c2s("GET / HTTP/1.1\r\n\r\n"))...)
 	if n := len(s.of(inspect.KindApp)); n != 0 || s.units[len(s.units)-1].flow.App != "" {
 		t.Errorf("server-first protocol parsed: %d app units", n)
+	}
+}
+
+// TestSSHServerSpeaksFirst: an SSH server sends its banner before the
+// client; the flow is SSH and each banner gives a unit of its direction.
+func TestSSHServerSpeaksFirst(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 2222)
+	feed(t, tr, concat(c.handshake(), c.s2c("SSH-2.0-OpenSSH_7.4\r\n"), c.c2s("SSH-2.0-libssh-0.7.2\r\n"))...)
+	var got []string
+	for _, u := range s.of(inspect.KindApp) {
+		p, _ := u.fields["ssh"]["client"].(map[string]any)
+		got = append(got, fmt.Sprintf("%d %s %v", u.dir, u.flow.App, p["software_version"]))
+	}
+	want := []string{"2 ssh <nil>", "1 ssh libssh-0.7.2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("units %q, want %q", got, want)
+	}
+	if len(s.withBuffer("ssh.software")) != 2 {
+		t.Errorf("ssh.software units %d, want 2", len(s.withBuffer("ssh.software")))
 	}
 }

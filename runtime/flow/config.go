@@ -56,6 +56,9 @@ type Config struct {
 	// and ja4-fingerprints); Auto is resolved from the rules by the
 	// caller, as Suricata enables them when a rule inspects them.
 	JA3, JA4 Toggle
+	// Hassh says whether SSH records carry the HASSH fingerprints
+	// (app-layer.protocols.ssh.hassh), Auto as JA3's.
+	Hassh Toggle
 	// HTTP bounds HTTP parsing.
 	HTTP http.Config
 	// Defrag bounds IP reassembly, which the tracker's caller runs

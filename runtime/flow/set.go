@@ -23,6 +23,7 @@ var Settings = []string{
 	"app-layer.protocols.http.headers-limit", "app-layer.protocols.http.head-limit",
 	"app-layer.protocols.http.body-limit",
 	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints",
+	"app-layer.protocols.ssh.hassh",
 	"defrag.memcap", "defrag.timeout", "defrag.trackers", "defrag.max-frags", "defrag.policy",
 }
 
@@ -68,6 +69,8 @@ func (c *Config) Set(key, value string) error {
 		c.JA3, err = parseToggle(value)
 	case "app-layer.protocols.tls.ja4-fingerprints":
 		c.JA4, err = parseToggle(value)
+	case "app-layer.protocols.ssh.hassh":
+		c.Hassh, err = parseToggle(value)
 	case "app-layer.protocols.http.memcap":
 		err = size(&c.HTTPMemcap)
 	case "app-layer.protocols.http.meta-field-limit":

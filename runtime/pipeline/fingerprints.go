@@ -7,15 +7,16 @@ import (
 	"github.com/rulec/rulec/runtime/flow"
 )
 
-// fingerprints resolves Suricata's "auto" JA3 and JA4 settings: on when a
-// rule inspects the fingerprint.
+// fingerprints resolves Suricata's "auto" JA3, JA4 and HASSH settings: on
+// when a rule inspects the fingerprint.
 func fingerprints(fc flow.Config, rules []*ir.Rule) flow.Config {
-	ja3, ja4 := false, false
+	ja3, ja4, hassh := false, false, false
 	for _, r := range rules {
 		for _, m := range r.Matchers {
 			n := m.Buf().Name
 			ja3 = ja3 || strings.HasPrefix(n, "ja3")
 			ja4 = ja4 || strings.HasPrefix(n, "ja4")
+			hassh = hassh || strings.HasPrefix(n, "ssh.hassh")
 		}
 	}
 	resolve := func(t *flow.Toggle, used bool) {
@@ -28,5 +29,6 @@ func fingerprints(fc flow.Config, rules []*ir.Rule) flow.Config {
 	}
 	resolve(&fc.JA3, ja3)
 	resolve(&fc.JA4, ja4)
+	resolve(&fc.Hassh, hassh)
 	return fc
 }

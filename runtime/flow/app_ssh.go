@@ -1,0 +1,47 @@
+package flow
+
+import (
+	"github.com/rulec/rulec/runtime/flow/ssh"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// sshData reads one side of an SSH flow (one transaction, as Suricata's):
+// its banner and its KEXINIT each give a unit of the side's direction;
+// the ssh record is written once both banners were read (both sides'
+// NEWKEYS when HASSH is on, as Suricata's log condition).
+func (t *Tracker) sshData(f *flowState, d inspect.Dir, b []byte) {
+	a := &f.app
+	side := &a.ssh[d]
+	if side.Done() {
+		return
+	}
+	server := d == inspect.ToClient
+	p := side.Feed(b, server)
+	if !t.chargeApp(f) {
+		side.Stop()
+		t.chargeApp(f)
+	}
+	if !p.Banner && !p.KexInit && !p.NewKeys {
+		return
+	}
+	if f.txSeq == 0 {
+		f.txSeq = 1
+	}
+	cli, srv := &a.ssh[inspect.ToServer], &a.ssh[inspect.ToClient]
+	hassh := t.cfg.Hassh == On
+	u := t.unit(f, inspect.KindApp, d)
+	u.Tx = f.txSeq
+	side.Fill(u, server)
+	u.Fields = map[string]map[string]any{"ssh": ssh.Record(cli, srv, hassh)}
+	if p.Banner || p.KexInit {
+		t.send(u)
+	}
+	ready := cli.Proto != nil && srv.Proto != nil
+	if hassh {
+		ready = cli.Done() && srv.Done()
+	}
+	if ready && !a.sshLogged {
+		a.sshLogged = true
+		t.record(u)
+	}
+}
