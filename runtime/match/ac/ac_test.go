@@ -160,6 +160,13 @@ func TestRandom(t *testing.T) {
 				}
 			}
 		}
+		if iter%7 == 0 {
+			// enough short patterns for a pair table indexed by the
+			// pair itself
+			for range exactMin {
+				pats = append(pats, Pattern{Bytes: word(1 + rng.IntN(shortMax)), Nocase: rng.IntN(2) == 0})
+			}
+		}
 		m, err := New(pats)
 		if err != nil {
 			t.Fatal(err)

@@ -33,5 +33,8 @@
 //
 // The tables grow with the number of distinct windows, not with the
 // total pattern length: 30,000 ET Open contents take about 6 MB, of
-// which the pair table is 256 KB.
+// which the pair table is 256 KB. Sets of fewer than 32 short patterns
+// (most of the matchers of ET Open and CRS, about a hundred in all) get
+// a pair table of 32 KB that tells the earlier byte of a pair only to
+// within eight values.
 package ac

@@ -24,9 +24,9 @@
 	INCQ AX \
 	JNZ  found
 
-// func scanShortAsm(r *[1 << 16]uint32, text *byte, j, n int, s uint64) (next int, state uint64, cand uint32)
+// func scanShortAsm(reach *uint32, text *byte, j, n int, s uint64) (next int, state uint64, cand uint32)
 TEXT ·scanShortAsm(SB), NOSPLIT, $0-60
-	MOVQ r+0(FP), DI
+	MOVQ reach+0(FP), DI
 	MOVQ text+8(FP), SI
 	MOVQ j+16(FP), CX
 	MOVQ n+24(FP), DX
@@ -67,6 +67,63 @@ short_done:
 	MOVQ CX, next+40(FP)
 	MOVQ R8, state+48(FP)
 	MOVL $0, cand+56(FP)
+	RET
+
+// BLOCKH is BLOCK over a coarse table: a pair's word is at pair >> CL.
+#define PAIRH(off, reg) \
+	MOVWLZX off(SI)(R13*1), reg \
+	SHRL CX, reg \
+	MOVL (DI)(reg*4), reg
+
+#define BLOCKH(found) \
+	PAIRH(-1, AX) \
+	PAIRH(0, BX) \
+	PAIRH(1, R9) \
+	PAIRH(2, R10) \
+	SHLQ $24, AX \
+	SHLQ $16, BX \
+	SHLQ $8, R9 \
+	ORQ  BX, AX \
+	ORQ  R10, R9 \
+	SHLQ $32, R8 \
+	ORQ  R9, AX \
+	ORQ  AX, R8 \
+	MOVQ R8, AX \
+	ORQ  R11, AX \
+	INCQ AX \
+	JNZ  found
+
+// func scanShortCoarseAsm(reach *uint32, shift uint32, text *byte, j, n int, s uint64) (next int, state uint64, cand uint32)
+TEXT ·scanShortCoarseAsm(SB), NOSPLIT, $0-68
+	MOVQ reach+0(FP), DI
+	MOVL shift+8(FP), CX
+	MOVQ text+16(FP), SI
+	MOVQ j+24(FP), R13
+	MOVQ n+32(FP), DX
+	MOVQ s+40(FP), R8
+	MOVQ $0xff00000000ffffff, R11
+	SUBQ $4, DX
+
+hash_loop:
+	CMPQ R13, DX
+	JGT  hash_done
+	BLOCKH(hash_found)
+	ADDQ $4, R13
+	JMP  hash_loop
+
+hash_found:
+	MOVQ R13, next+48(FP)
+	MOVQ R8, state+56(FP)
+	MOVQ R8, AX
+	SHRQ $24, AX
+	NOTL AX
+	MOVL AX, cand+64(FP)
+	RET
+
+hash_done:
+	MOVQ R13, next+48(FP)
+	MOVQ R8, state+56(FP)
+	MOVL $0, cand+64(FP)
 	RET
 
 // func probeLongAsm(first *uint64, shift uint, text *byte, i, n int) (next int, x uint64)

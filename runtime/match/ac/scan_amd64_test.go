@@ -11,11 +11,15 @@ import (
 func TestAssembly(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	for iter := range 200 {
-		r := new([1 << 16]uint32)
-		for i := range r {
-			r[i] = ^uint32(0)
+		f := &shortFilter{}
+		if iter%2 == 1 {
+			f.shift = coarseBits
+		}
+		f.reach = make([]uint32, 1<<(16-f.shift))
+		for i := range f.reach {
+			f.reach[i] = ^uint32(0)
 			if rng.IntN(40) == 0 {
-				r[i] &^= 1 << rng.IntN(32)
+				f.reach[i] &^= 1 << rng.IntN(32)
 			}
 		}
 		first := make([]uint64, 1<<(3+iter%5))
@@ -29,10 +33,10 @@ func TestAssembly(t *testing.T) {
 		}
 		for j := 1; j <= len(text); j++ {
 			s := rng.Uint64()
-			gj, gs, gz := scanShortGo(r, text, j, s)
-			aj, as, az := scanShort(r, text, j, s)
+			gj, gs, gz := scanShortGo(f, text, j, s)
+			aj, as, az := scanShort(f, text, j, s)
 			if gj != aj || gs != as || gz != az {
-				t.Fatalf("scanShort from %d of %d bytes: assembly (%d %x %x), Go (%d %x %x)", j, len(text), aj, as, az, gj, gs, gz)
+				t.Fatalf("scanShort (shift %d) from %d of %d bytes: assembly (%d %x %x), Go (%d %x %x)", f.shift, j, len(text), aj, as, az, gj, gs, gz)
 			}
 		}
 		for i := 0; i <= len(text); i++ {

@@ -28,16 +28,33 @@ const (
 // bucket b: a candidate, confirmed by an index of the bucket's patterns
 // under their folded bytes. The pairs are exact (both cases of a
 // caseless pattern's letters are entered), so neither kind of pattern
-// makes the other's candidates more frequent.
+// makes the other's candidates more frequent. A set of fewer than
+// exactMin patterns (a matcher among the many of a WAF rule set, say)
+// drops the low coarseBits of the earlier byte from the index: eight
+// such bytes then share a word, and the table is 32 KB instead of
+// 256 KB. (The later byte stays exact, so a pattern's first byte,
+// paired with any byte, still admits only the words of that byte.)
 type shortFilter struct {
-	reach *[1 << 16]uint32 // by pair, earlier byte low
-	lens  [buckets]uint8   // by bucket: bit L-1 set when it has patterns of L bytes
-	conf  index[uint32]    // pattern ids by bucket<<52 | L<<48 | folded bytes
+	reach []uint32       // by pair (earlier byte low) >> shift
+	shift uint32         // 0 or coarseBits
+	lens  [buckets]uint8 // by bucket: bit L-1 set when it has patterns of L bytes
+	conf  index[uint32]  // pattern ids by bucket<<52 | L<<48 | folded bytes
 }
+
+// exactMin is the smallest set of short patterns whose table is indexed
+// by the pair itself.
+const (
+	exactMin   = 32
+	coarseBits = 3
+)
 
 // newShortFilter builds the filter of the patterns ids of pats.
 func newShortFilter(pats []Pattern, ids []uint32) *shortFilter {
-	f := &shortFilter{reach: new([1 << 16]uint32)}
+	f := &shortFilter{}
+	if len(ids) < exactMin {
+		f.shift = coarseBits
+	}
+	f.reach = make([]uint32, 1<<(16-f.shift))
 	for i := range f.reach {
 		f.reach[i] = ^uint32(0)
 	}
@@ -56,7 +73,7 @@ func newShortFilter(pats []Pattern, ids []uint32) *shortFilter {
 					wild |= bit
 				}
 				for _, x := range pairs {
-					f.reach[x] &^= bit
+					f.reach[uint32(x)>>f.shift] &^= bit
 				}
 			}
 		}
@@ -120,14 +137,14 @@ func (f *shortFilter) find(m *Matcher, text []byte, hit func(id, end int) bool) 
 	}
 	var buf [8]byte
 	copy(buf[1:], text) // the byte before the text is any byte
-	s := shiftIn(f.reach, 0, binary.LittleEndian.Uint64(buf[:]))
+	s := f.shiftIn(0, binary.LittleEndian.Uint64(buf[:]))
 	if z := candidates(s); z != 0 && !f.confirm(m, text, 0, z, hit) {
 		return false
 	}
 	j := 4
 	for j < n {
 		var z uint32
-		if j, s, z = scanShort(f.reach, text, j, s); z != 0 {
+		if j, s, z = scanShort(f, text, j, s); z != 0 {
 			if !f.confirm(m, text, j, z, hit) {
 				return false
 			}
@@ -139,7 +156,7 @@ func (f *shortFilter) find(m *Matcher, text []byte, hit func(id, end int) bool) 
 		}
 		buf = [8]byte{}
 		copy(buf[:], text[j-1:])
-		s = shiftIn(f.reach, s, binary.LittleEndian.Uint64(buf[:]))
+		s = f.shiftIn(s, binary.LittleEndian.Uint64(buf[:]))
 		if z := candidates(s); z != 0 && !f.confirm(m, text, j, z, hit) {
 			return false
 		}
@@ -148,10 +165,13 @@ func (f *shortFilter) find(m *Matcher, text []byte, hit func(id, end int) bool) 
 	return true
 }
 
+// word returns the reach word of pair x.
+func (f *shortFilter) word(x uint16) uint64 { return uint64(f.reach[uint32(x)>>f.shift]) }
+
 // shiftIn takes the block whose bytes, from the one before it, are the
 // low five bytes of w into state s.
-func shiftIn(r *[1 << 16]uint32, s, w uint64) uint64 {
-	return s<<32 | uint64(r[uint16(w)])<<24 | uint64(r[uint16(w>>8)])<<16 | uint64(r[uint16(w>>16)])<<8 | uint64(r[uint16(w>>24)])
+func (f *shortFilter) shiftIn(s, w uint64) uint64 {
+	return s<<32 | f.word(uint16(w))<<24 | f.word(uint16(w>>8))<<16 | f.word(uint16(w>>16))<<8 | f.word(uint16(w>>24))
 }
 
 // candidates returns lanes 3 to 6 of state s, a bit set for each
@@ -161,13 +181,18 @@ func candidates(s uint64) uint32 { return ^uint32(s >> 24) }
 // scanShortGo shifts the blocks from j (at least 1) into state s while
 // the block and the byte before it are in text, and returns at the first
 // block with candidates (with them), or where it stopped (with none).
-// The text loads are unchecked: each is of two bytes from j-1 to j+3.
-func scanShortGo(r *[1 << 16]uint32, text []byte, j int, s uint64) (int, uint64, uint32) {
-	p := unsafe.Pointer(unsafe.SliceData(text))
+// The loads are unchecked: each text load is of two bytes from j-1 to
+// j+3, and a pair's word index is shifted down to the table's size.
+func scanShortGo(f *shortFilter, text []byte, j int, s uint64) (int, uint64, uint32) {
+	p, r := unsafe.Pointer(unsafe.SliceData(text)), unsafe.Pointer(unsafe.SliceData(f.reach))
+	shift := f.shift & 15
+	word := func(q unsafe.Pointer) uint64 {
+		return uint64(*(*uint32)(unsafe.Add(r, uintptr(*(*uint16)(q)>>shift)*4)))
+	}
 	for ; j+4 <= len(text); j += 4 {
 		q := unsafe.Add(p, j-1)
-		a := uint64(r[*(*uint16)(q)])<<24 | uint64(r[*(*uint16)(unsafe.Add(q, 1))])<<16
-		b := uint64(r[*(*uint16)(unsafe.Add(q, 2))])<<8 | uint64(r[*(*uint16)(unsafe.Add(q, 3))])
+		a := word(q)<<24 | word(unsafe.Add(q, 1))<<16
+		b := word(unsafe.Add(q, 2))<<8 | word(unsafe.Add(q, 3))
 		s = s<<32 | (a | b)
 		if z := candidates(s); z != 0 {
 			return j, s, z

@@ -13,7 +13,7 @@ func shortCandidates(f *shortFilter, text []byte) int {
 	s, j := uint64(0), 1
 	for j+4 <= len(text) {
 		var z uint32
-		j, s, z = scanShort(f.reach, text, j, s)
+		j, s, z = scanShort(f, text, j, s)
 		if z != 0 {
 			n += bits.OnesCount32(z)
 			j += 4
@@ -140,5 +140,28 @@ func TestSpread(t *testing.T) {
 				t.Fatalf("bucket %v mixes the families", g)
 			}
 		}
+	}
+}
+
+// TestCoarseTable checks the small pair table of a small set: a
+// one-byte pattern, which admits every byte before it, admits no other
+// later byte, so text without that byte gives no candidates.
+func TestCoarseTable(t *testing.T) {
+	m, err := New([]Pattern{{Bytes: []byte{0}}, {Bytes: []byte("q\xff")}, {Bytes: []byte("zzz"), Nocase: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.short.shift == 0 {
+		t.Fatal("a set of three patterns has the full pair table")
+	}
+	var text []byte
+	for i := range 400 {
+		text = append(text, byte(' '+i%90))
+	}
+	if n := shortCandidates(m.short, text); n != 0 {
+		t.Errorf("%d candidates in printable text without the patterns", n)
+	}
+	if got := findAll(m, []byte("a\x00q\xffZzZ")); !slices.Equal(got, []hit{{0, 2}, {1, 4}, {2, 7}}) {
+		t.Errorf("got %v", got)
 	}
 }
