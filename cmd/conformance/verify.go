@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/rulec/rulec/bpf"
@@ -91,7 +92,18 @@ func runTest(t *verify.Test, kernelTier, eveDir string) string {
 		return err.Error()
 	}
 	cfg := flow.DefaultConfig()
-	cfg.Midstream = t.Setting("stream.midstream") == "true"
+	settings, err := t.Settings()
+	if err != nil {
+		return err.Error()
+	}
+	for _, kv := range settings {
+		if !slices.Contains(flow.Settings, kv[0]) {
+			continue // a setting rulec's flow tracker does not have
+		}
+		if err := cfg.Set(kv[0], kv[1]); err != nil {
+			return err.Error()
+		}
+	}
 	cfg.IgnoreChecksums = t.ArgValue("-k") == "none"
 	xff, err := t.XFF()
 	if err != nil {

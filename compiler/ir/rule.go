@@ -38,9 +38,11 @@ type Rule struct {
 	Limits   []Threshold
 	Suppress []Suppress
 	NoAlert  bool
-	Target   string // "src" or "dest": which side is the target, when stated
-	Tag      *Tag
-	Sec      *SecRule // SecLang-specific parts; nil for Suricata
+	// PassAlert is the alert keyword: a pass rule alerts too, then passes.
+	PassAlert bool
+	Target    string // "src" or "dest": which side is the target, when stated
+	Tag       *Tag
+	Sec       *SecRule // SecLang-specific parts; nil for Suricata
 }
 
 // Meta is a rule's descriptive data.

@@ -6,17 +6,6 @@ import (
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
-// userAlert turns a userspace match of r into an EVE event, unless a
-// suppress made it quiet; its action applies either way.
-func (e *Engine) userAlert(u *inspect.Unit, r *ir.Rule, quiet bool) {
-	ev := e.unitEvent(u)
-	if !quiet {
-		u.Flow.Alerted = true
-		e.emit(ev, r, "userspace", e.alertAction(r.Action), r.Meta.Msg)
-	}
-	e.decided(r, u, ev)
-}
-
 // unitEvent is the event of an alert on u, with X-Forwarded-For applied
 // as configured.
 func (e *Engine) unitEvent(u *inspect.Unit) *eve.Event {
@@ -31,6 +20,12 @@ func (e *Engine) unitEvent(u *inspect.Unit) *eve.Event {
 // emit writes an alert for r with the EVE alert action and signature
 // given.
 func (e *Engine) emit(ev *eve.Event, r *ir.Rule, tier, action, signature string) {
+	e.logAlert(e.alertEvent(ev, r, tier, action, signature))
+}
+
+// alertEvent makes ev the alert of r, not yet logged: a drop record
+// carries it even when r does not alert.
+func (e *Engine) alertEvent(ev *eve.Event, r *ir.Rule, tier, action, signature string) *eve.Event {
 	ev.Timestamp = ev.Timestamp.UTC()
 	ev.EventType = "alert"
 	ev.InIface = e.opts.Iface
@@ -38,7 +33,23 @@ func (e *Engine) emit(ev *eve.Event, r *ir.Rule, tier, action, signature string)
 		ev.PcapCnt = e.pcapCnt
 	}
 	ev.Alert = eve.NewAlert(r, action, signature, tier, e.opts.Severity)
-	e.stats.alert(r.Meta.SID, ev.Alert.SeverityName, tier)
+	return ev
+}
+
+// logAlert writes an alert; while a packet is being decided, at the
+// packet's end, with the packet's verdict.
+func (e *Engine) logAlert(ev *eve.Event) {
+	if e.fate.open {
+		e.fate.alerts = append(e.fate.alerts, ev)
+	} else {
+		e.writeAlert(ev)
+	}
+}
+
+// writeAlert counts an alert and writes it as the alert output's
+// settings say.
+func (e *Engine) writeAlert(ev *eve.Event) {
+	e.stats.alert(ev.Alert.SignatureID, ev.Alert.SeverityName, ev.Alert.Tier)
 	if e.opts.Records.On("alert") {
 		e.write(ev)
 	}

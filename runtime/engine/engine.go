@@ -290,7 +290,7 @@ func (e *Engine) Decide(o Outcome) error {
 		e.stats.Truncated++
 		events = append(slices.Clip(events), e.undecided(o.Frame, o.Flow)...)
 	}
-	e.fate = packetFate{}
+	e.openPacket()
 	copyUp := false
 	var reason uint8
 	for _, ev := range events {
@@ -366,9 +366,16 @@ func (e *Engine) Decide(o Outcome) error {
 		if err != nil {
 			e.stats.DecodeErrors++
 		}
+		if p != nil && p.NoInspect {
+			// an exception policy took the packet out of inspection
+			// before detection: the kernel tier's alerts do not stand
+			alerted = false
+			e.fate.alerts = e.fate.alerts[:0]
+		}
 		if alerted && p != nil && p.Flow != nil {
 			p.Flow.Alerted = true
 		}
+		e.closePacket()
 		e.dropped(p, shot)
 		if whole != nil {
 			return e.reassembled(o.TS, whole)
@@ -377,6 +384,7 @@ func (e *Engine) Decide(o Outcome) error {
 		// flows time out on the clock of every IP packet, inspected or not
 		e.tracker.Advance(o.TS)
 	}
+	e.closePacket()
 	return e.err
 }
 

@@ -15,17 +15,28 @@ const (
 
 // Drop reasons, as EVE drop records name them.
 const (
-	dropRules = "rules"
-	dropFlow  = "flow drop"
+	dropRules      = "rules"
+	dropFlow       = "flow drop"
+	dropFlowPolicy = "exception policy flow drop"
 )
 
 // packetFate is what the rules decided for the frame being processed.
 type packetFate struct {
 	flow   *inspect.Flow
 	dir    inspect.Dir
-	reason string     // why the packet is dropped; "" when it is not
+	reason string     // why the packet is dropped inline; "" when it is not
 	alert  *eve.Event // the alert of the rule that dropped it
 	rule   *ir.Rule   // that rule
+	// dropped: a drop or reject rule acted on the packet (IDS mode too);
+	// reject is the first reject action; passed: a pass rule ended the
+	// packet's alert queue.
+	dropped, passed bool
+	reject          ir.Action
+	// open: the packet is being decided; its alerts wait in alerts for
+	// its verdict, and its app-layer records, logged after its alerts as
+	// Suricata's transaction loggers run after its packet loggers.
+	open            bool
+	alerts, records []*eve.Event
 }
 
 // flowLooker is a tracker that finds a decoded frame's flow without
@@ -77,30 +88,69 @@ func (e *Engine) flowDropped(u *inspect.Unit) bool {
 	}
 	if u.Kind == inspect.KindPacket && e.fate.reason == "" {
 		e.fate.reason = dropFlow
+		if u.Flow.ActionByPolicy {
+			e.fate.reason = dropFlowPolicy
+		}
 	}
 	return true
 }
 
-// decided records what a matching rule does to the packet and its flow:
-// a drop or reject in IPS mode drops both, a pass passes the flow; the
-// first decision on a flow stands.
-func (e *Engine) decided(r *ir.Rule, u *inspect.Unit, ev *eve.Event) {
-	switch actionRank(r.Action) {
-	case 0:
-		if u.Flow.Action == "" {
-			u.Flow.Action = flowPass
+// decided records what a matching rule does to the packet and, when its
+// action applies to the whole flow (onFlow), to the flow: a drop or
+// reject drops them in IPS mode, a pass passes them; the first decision
+// on a flow stands.
+func (e *Engine) decided(r *ir.Rule, onFlow bool, f *inspect.Flow, ev *eve.Event) {
+	switch {
+	case r.Action == ir.ActPass:
+		if onFlow && f.Action == "" {
+			f.Action = flowPass
 		}
-	case 1, 2:
+	case dropping(r.Action):
+		e.fate.dropped = true
+		if r.Action != ir.ActDrop && e.fate.reject == "" {
+			e.fate.reject = r.Action
+		}
 		if !e.opts.IPS {
 			return
 		}
-		if u.Flow.Action == "" {
-			u.Flow.Action = flowDrop
+		if onFlow && f.Action == "" {
+			f.Action = flowDrop
 		}
 		if e.fate.alert == nil {
 			e.fate.reason, e.fate.alert, e.fate.rule = dropRules, ev, r
 		}
 	}
+}
+
+// dropping reports whether an action drops the packet: drop and the
+// rejects.
+func dropping(a ir.Action) bool {
+	switch a {
+	case ir.ActDrop, ir.ActReject, ir.ActRejectSrc, ir.ActRejectDst, ir.ActRejectBoth:
+		return true
+	}
+	return false
+}
+
+// actsOnFlow reports whether a drop or pass of rule c matching u applies
+// to the whole flow, as Suricata's signature types say: IP-only rules
+// (header, flowbits set and thresholds only), app-layer rules without
+// packet keywords, and any match on the reassembled stream or a
+// transaction; other packet matches act on the packet alone.
+func actsOnFlow(c *urule, u *inspect.Unit) bool {
+	if u.Kind != inspect.KindPacket {
+		return true
+	}
+	r := c.r
+	if len(r.Matchers) > 0 || r.Flow != (ir.Flow{}) {
+		return false
+	}
+	for _, b := range r.Bits {
+		if b.Cmd != "set" {
+			return false
+		}
+	}
+	return true
 }
 
 // dropped applies a kernel drop to the packet's flow and writes the
@@ -116,6 +166,10 @@ func (e *Engine) dropped(p *inspect.Packet, shot bool) {
 		if e.fate.reason == "" {
 			e.fate.reason = dropRules
 		}
+	}
+	if p != nil && p.DropReason != "" {
+		e.fate.reason = p.DropReason
+		e.stats.PolicyDrops++
 	}
 	e.dropRecord(p)
 }

@@ -48,12 +48,11 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev re
 	if !quiet && !e.kernelLimits(int(ev.Rule), r, t.Src, t.Dst, flowID, ts) {
 		return false
 	}
+	e.alertEvent(ev2, r, "kernel", e.alertAction(r.Action), r.Meta.Msg)
 	if !quiet {
-		e.emit(ev2, r, "kernel", e.alertAction(r.Action), r.Meta.Msg)
+		e.logAlert(ev2)
 	}
-	if rank := actionRank(r.Action); e.opts.IPS && (rank == 1 || rank == 2) && e.fate.alert == nil {
-		e.fate.reason, e.fate.alert, e.fate.rule = dropRules, ev2, r
-	}
+	e.decided(r, false, nil, ev2)
 	return !quiet
 }
 

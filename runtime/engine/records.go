@@ -35,6 +35,10 @@ func (e *Engine) appRecord(u *inspect.Unit) {
 	if e.opts.Offline && u.Packet != nil {
 		ev.PcapCnt = e.pcapCnt
 	}
+	if e.fate.open {
+		e.fate.records = append(e.fate.records, ev)
+		return
+	}
 	e.write(ev)
 }
 

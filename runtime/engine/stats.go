@@ -13,6 +13,7 @@ import (
 type Stats struct {
 	Packets, Bytes uint64
 	Drops          uint64 // kernel verdict: dropped
+	PolicyDrops    uint64 // packets an exception policy dropped (IPS mode)
 	Blocked        uint64 // dropped by the block list
 	Copies         uint64 // copied up to the userspace tier
 	Truncated      uint64 // past the kernel scan depth, decided in userspace
@@ -52,6 +53,7 @@ func (s *Stats) Add(o *Stats) {
 	s.Packets += o.Packets
 	s.Bytes += o.Bytes
 	s.Drops += o.Drops
+	s.PolicyDrops += o.PolicyDrops
 	s.Blocked += o.Blocked
 	s.Copies += o.Copies
 	s.Truncated += o.Truncated
@@ -127,6 +129,9 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(w, "%-24s %d\n", "packets", s.Packets)
 	fmt.Fprintf(w, "%-24s %d\n", "bytes", s.Bytes)
 	fmt.Fprintf(w, "%-24s %d\n", "dropped (kernel)", s.Drops)
+	if s.PolicyDrops > 0 {
+		fmt.Fprintf(w, "%-24s %d\n", "dropped (exc. policy)", s.PolicyDrops)
+	}
 	fmt.Fprintf(w, "%-24s %d\n", "blocked (block list)", s.Blocked)
 	fmt.Fprintf(w, "%-24s %d\n", "copied to userspace", s.Copies)
 	for _, r := range copyReasons {

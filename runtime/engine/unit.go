@@ -13,14 +13,6 @@ import (
 type scratch struct {
 	matched []int
 	cands   []*urule
-	alerts  []acting
-}
-
-// acting is a matched rule as it acts on this match (a rate_filter may
-// change its action), and whether a suppress stops its alert.
-type acting struct {
-	r     *ir.Rule
-	quiet bool
 }
 
 // addrCache remembers the address bitsets of the last two address pairs
@@ -55,7 +47,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 	if u.Kind == inspect.KindPacket {
 		e.fate.flow, e.fate.dir = u.Flow, u.Dir
 	}
-	if e.flowDropped(u) || e.quiet || u.Flow.Bits[passedBit] {
+	if e.flowDropped(u) || e.quiet || u.Flow.Bits[passedBit] || u.Flow.Action == flowPass {
 		return
 	}
 	if e.waf != nil {
@@ -96,7 +88,6 @@ func (e *Engine) unit(u *inspect.Unit) {
 	if e.seq != nil && slices.ContainsFunc(cands, func(c *urule) bool { return c.global }) {
 		e.seq.Wait()
 	}
-	alerts := sc.alerts[:0]
 	for _, c := range cands {
 		r := c.r
 		if !flowHolds(r.Flow, u) || r.Header.TxBoth && u.Dir != inspect.ToClient || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbits.holds(r.Bits, src, dst, u.TS) {
@@ -117,20 +108,38 @@ func (e *Engine) unit(u *inspect.Unit) {
 		}
 		applyBits(r.Bits, u.Flow)
 		e.xbits.apply(r.Bits, src, dst, u.TS)
-		if actionRank(r.Action) == 0 {
-			if c.ipOnly {
-				setBit(u.Flow, passedBit)
-			}
-			e.decided(r, u, nil)
-			alerts = alerts[:0]
+		if e.matched(c, r, u, quiet) {
 			break
 		}
-		if !r.NoAlert {
-			alerts = append(alerts, acting{r, quiet})
-		}
 	}
-	sc.alerts = alerts
-	for _, a := range alerts {
-		e.userAlert(u, a.r, a.quiet)
+}
+
+// matched applies the action of a matching rule and logs its alert, as
+// Suricata finalizes a packet's alert queue in rule order: a pass rule
+// does not undo a drop already applied to the packet, a suppressed or
+// noalert rule acts without an alert, and a pass rule (logged when it
+// has the alert keyword) ends the queue. It reports whether the queue
+// ends.
+func (e *Engine) matched(c *urule, r *ir.Rule, u *inspect.Unit, quiet bool) bool {
+	pass := r.Action == ir.ActPass
+	if pass && c.ipOnly {
+		setBit(u.Flow, passedBit)
 	}
+	ev := e.alertEvent(e.unitEvent(u), r, "userspace", e.alertAction(r.Action), r.Meta.Msg)
+	if !pass || !e.fate.dropped {
+		e.decided(r, actsOnFlow(c, u), u.Flow, ev)
+	}
+	if quiet || (r.NoAlert && !pass) {
+		return false
+	}
+	if pass && !r.PassAlert {
+		e.fate.passed = true
+		return true
+	}
+	u.Flow.Alerted = true
+	e.logAlert(ev)
+	if pass {
+		e.fate.passed = true
+	}
+	return pass
 }

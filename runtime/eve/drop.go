@@ -6,6 +6,8 @@ import "github.com/rulec/rulec/runtime/inspect"
 const (
 	DropAlerts   = "drop.alerts"    // drop records carry the alert that caused the drop
 	DropFlowsAll = "drop.flows.all" // every dropped packet, not the first of each flow direction
+	// AlertVerdict: alert records carry the packet's verdict.
+	AlertVerdict = "alert.verdict"
 )
 
 // DropEvent is the EVE drop record of a dropped packet: the packet's

@@ -25,6 +25,16 @@ func FlowEvent(f *inspect.Flow) *Event {
 	if f.Action != "" {
 		rec["action"] = f.Action
 	}
+	if f.Bypassed {
+		rec["state"], rec["bypass"] = "bypassed", "local"
+	}
+	if len(f.Exceptions) > 0 {
+		var eps []any
+		for _, e := range f.Exceptions {
+			eps = append(eps, map[string]any{"target": e.Target, "policy": e.Policy})
+		}
+		rec["exception_policy"] = eps
+	}
 	ev := &Event{Timestamp: f.Last.UTC(), FlowID: f.ID, EventType: "flow",
 		SrcIP: f.Client, SrcPort: f.ClientPort, DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto,
 		AppProto: f.App, Sections: map[string]map[string]any{"flow": rec}}

@@ -63,7 +63,7 @@ func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
 					}
 					t[name] = true
 					if name == "alert" {
-						for _, opt := range []string{"packet", "payload", "payload-printable", "payload-length"} {
+						for _, opt := range []string{"packet", "payload", "payload-printable", "payload-length", "verdict"} {
 							t["alert."+opt] = Yes(m[opt])
 						}
 					}

@@ -48,6 +48,13 @@ type Config struct {
 	// Midstream reassembles TCP flows whose handshake was not seen
 	// (Suricata's stream.midstream, false by default).
 	Midstream bool
+	// IPS: packets are processed inline (Suricata's IPS mode); exception
+	// policies default to drop-flow when midstream pick-up is off.
+	IPS bool
+	// ExceptionPolicy is Suricata's exception-policy master switch and
+	// MidstreamExceptionPolicy its stream.midstream-policy, by their
+	// suricata.yaml names ("" when not set); see MidstreamPolicy.
+	ExceptionPolicy, MidstreamExceptionPolicy string
 	// IgnoreChecksums marks every packet's checksums as not validated
 	// (Suricata's -k none): the checksum keywords take them as valid.
 	IgnoreChecksums bool

@@ -8,4 +8,6 @@ var (
 	ErrSetting  = errors.New("unknown setting")
 	ErrSize     = errors.New("bad size, want a number of bytes with an optional kb, mb or gb")
 	ErrDuration = errors.New("bad timeout, want seconds or a duration such as 90s")
+	// ErrPolicy is a bad exception policy value or combination.
+	ErrPolicy = errors.New("bad exception policy (want drop-flow, pass-flow, bypass, drop-packet, pass-packet, reject, rejectboth, ignore or auto)")
 )

@@ -24,12 +24,15 @@ type Stats struct {
 	Emergencies        uint64 // times the full table entered emergency mode
 	TimedOut           uint64 // flows ended by their idle timeout
 	Reused             uint64 // TCP flows ended by a new SYN on their tuple
-	StreamChunks       uint64 // KindStream units
-	StreamBytes        uint64 // bytes in KindStream units
-	Gaps               uint64 // holes skipped in reassembled streams
-	GapBytes           uint64 // bytes those holes span
-	ParseErrors        uint64 // app-layer directions or messages that failed to parse
-	HTTPRequests       uint64 // HTTP request heads parsed
+	// Midstream counts TCP packets met without a session (no SYN seen)
+	// that the midstream exception policy applied to.
+	Midstream    uint64
+	StreamChunks uint64 // KindStream units
+	StreamBytes  uint64 // bytes in KindStream units
+	Gaps         uint64 // holes skipped in reassembled streams
+	GapBytes     uint64 // bytes those holes span
+	ParseErrors  uint64 // app-layer directions or messages that failed to parse
+	HTTPRequests uint64 // HTTP request heads parsed
 	// HTTPFieldTooLong and HTTPTooManyHeaders count HTTP heads cut by the
 	// field limit, and by the header count or size limit.
 	HTTPFieldTooLong, HTTPTooManyHeaders uint64

@@ -21,14 +21,16 @@ type tcpState struct {
 	syn        [3]bool
 	fin        [3]bool
 	rst        bool
-	reassemble bool // the flow started with a SYN, or Config.Midstream
+	reassemble bool // the flow started with a SYN, or was picked up midstream
+	session    bool // a SYN started the connection, or it was picked up midstream
 	chunk      [3][]byte
 	chunkMem   int    // capacity of chunk, charged to the stream memcap
 	inspected  [3]int // bytes emitted in KindStream units, against StreamDepth
 }
 
 func (t *Tracker) newTCP(f *flowState, p *inspect.Packet) *tcpState {
-	tc := &tcpState{reassemble: t.cfg.Midstream || p.TCPFlags&(flagSYN|flagACK) == flagSYN}
+	syn := p.TCPFlags&(flagSYN|flagACK) == flagSYN
+	tc := &tcpState{reassemble: syn, session: syn}
 	f.Reassembled = tc.reassemble
 	for _, d := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
 		tc.recv[d] = receiver{t: t, f: f, dir: d}

@@ -18,17 +18,19 @@ const maxSpareUnits = 8
 
 // Tracker turns frames into units. It is not safe for concurrent use.
 type Tracker struct {
-	cfg      Config
-	emit     func(*inspect.Unit)
-	onEnd    func(*inspect.Flow)
-	onRecord func(*inspect.Unit)
-	spare    []*inspect.Unit // emitted units, for reuse
-	dec      decode.Packet   // the frame Frame decodes
-	seg      *decode.Packet  // the packet being processed
-	dns      dns.Decoder
-	table    *table
-	pool     *reasm.Pool
-	httpMem  *http.Memcap
+	cfg Config
+	// midPolicy is the midstream exception policy in force.
+	midPolicy string
+	emit      func(*inspect.Unit)
+	onEnd     func(*inspect.Flow)
+	onRecord  func(*inspect.Unit)
+	spare     []*inspect.Unit // emitted units, for reuse
+	dec       decode.Packet   // the frame Frame decodes
+	seg       *decode.Packet  // the packet being processed
+	dns       dns.Decoder
+	table     *table
+	pool      *reasm.Pool
+	httpMem   *http.Memcap
 	// streamMem is the capacity of the stream bytes held; streamHits
 	// counts data the stream memcap did not let be held.
 	streamMem  int
@@ -45,12 +47,18 @@ func NewTracker(cfg Config, emit func(*inspect.Unit)) *Tracker {
 	cfg = withDefaults(cfg)
 	mc := http.NewMemcap(int64(cfg.HTTPMemcap))
 	cfg.HTTP.Memcap = mc
+	pol, err := cfg.MidstreamPolicy()
+	if err != nil {
+		// refused where the configuration is read (pipeline.Open)
+		pol = PolicyIgnore
+	}
 	return &Tracker{
-		cfg:     cfg,
-		emit:    emit,
-		table:   newTable(cfg),
-		pool:    reasm.NewPool(cfg.MaxOutOfOrder, cfg.MaxOutOfOrderTotal),
-		httpMem: mc,
+		cfg:       cfg,
+		midPolicy: pol,
+		emit:      emit,
+		table:     newTable(cfg),
+		pool:      reasm.NewPool(cfg.MaxOutOfOrder, cfg.MaxOutOfOrderTotal),
+		httpMem:   mc,
 	}
 }
 
@@ -156,7 +164,11 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	}
 	// a flow an inline drop rule dropped counts its packets, which are
 	// not processed further
-	dropped := f.Action == "drop"
+	dropped := f.Action == "drop" || f.Bypassed
+	if d.L4 == decode.L4TCP && f.tcp != nil && !dropped {
+		t.midstream(f, p)
+		dropped = f.Action == "drop" || f.Bypassed
+	}
 	tcp := d.L4 == decode.L4TCP && f.tcp != nil && !dropped
 	if tcp {
 		t.tcpState(f, dir, p)

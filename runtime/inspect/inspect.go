@@ -39,10 +39,32 @@ type Flow struct {
 	// the whole flow.
 	Alerted bool
 	Action  string
-	End     End // how the flow ended, once it did
+	// ActionByPolicy: an exception policy, not a rule, set Action.
+	ActionByPolicy bool
+	// Bypassed: the flow is bypassed (Suricata's local bypass): nothing
+	// of it is inspected or parsed any more.
+	Bypassed bool
+	// Exceptions are the exception policies applied to the flow, one per
+	// target, for its EVE record.
+	Exceptions []Exception
+	End        End // how the flow ended, once it did
 	// DropLogged is engine state: a drop record was written for the
 	// flow, by Dir.
 	DropLogged [3]bool
+}
+
+// Exception is an exception policy applied to a flow: its target
+// ("stream_midstream", ...) and the policy, as EVE names them.
+type Exception struct{ Target, Policy string }
+
+// HasException reports whether a policy for target was applied.
+func (f *Flow) HasException(target string) bool {
+	for _, e := range f.Exceptions {
+		if e.Target == target {
+			return true
+		}
+	}
+	return false
 }
 
 // End is how a flow ended, for its EVE flow record.
@@ -77,6 +99,11 @@ type Packet struct {
 	// raised (Suricata's decode-event names).
 	Events decode.Events
 	Flow   *Flow // the flow the tracker put the packet in
+	// NoInspect: an exception policy took the packet out of inspection;
+	// DropReason, when set, says it dropped the packet (inline), with
+	// the EVE drop reason.
+	NoInspect  bool
+	DropReason string
 }
 
 // Kind says what produced a unit.

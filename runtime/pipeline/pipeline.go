@@ -79,6 +79,11 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		p.eve = eve.NewWriter(cfg.EVE)
 	}
 	fc := cfg.Flow
+	fc.IPS = cfg.IPS
+	if _, err := fc.MidstreamPolicy(); err != nil {
+		p.Close()
+		return nil, err
+	}
 	if cfg.Workers > 1 && p.classifier == nil {
 		fc = fc.Share(cfg.Workers)
 	}

@@ -1,0 +1,63 @@
+package verify
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// yamlSettings are the suricata.yaml keys Settings reads, by dotted path.
+var yamlSettings = []string{"exception-policy", "stream.midstream", "stream.midstream-policy"}
+
+// Settings returns the engine settings the test's Suricata runs with, as
+// key and value: those of yamlSettings its suricata.yaml sets, then its
+// "--set key=value" arguments, which override them.
+func (t *Test) Settings() ([][2]string, error) {
+	var out [][2]string
+	if t.Vars != "" {
+		data, err := os.ReadFile(t.Vars)
+		if err != nil {
+			return nil, err
+		}
+		var doc map[string]any
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return nil, fmt.Errorf("%s: %w", t.Vars, err)
+		}
+		for _, key := range yamlSettings {
+			if v, ok := dotted(doc, key); ok {
+				out = append(out, [2]string{key, v})
+			}
+		}
+	}
+	for i, a := range t.Args {
+		if a == "--set" && i+1 < len(t.Args) {
+			if k, v, ok := strings.Cut(t.Args[i+1], "="); ok {
+				out = append(out, [2]string{k, v})
+			}
+		}
+	}
+	return out, nil
+}
+
+// dotted finds a scalar by its dotted path in a YAML document.
+func dotted(doc map[string]any, key string) (string, bool) {
+	var cur any = doc
+	for _, part := range strings.Split(key, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return "", false
+		}
+		if cur, ok = m[part]; !ok {
+			return "", false
+		}
+	}
+	switch v := cur.(type) {
+	case string:
+		return v, true
+	case bool:
+		return fmt.Sprint(v), true
+	}
+	return "", false
+}

@@ -1,0 +1,121 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// A drop rule matching a packet's own payload drops that packet only, as
+// Suricata's packet rules do; the flow goes on being inspected.
+func TestIPSPacketDropKeepsTheFlow(t *testing.T) {
+	h := newHarness(t, `drop tcp any any -> any 80 (msg:"d"; content:"x"; sid:3;)
+alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:4;)
+`, fakeKernel{}, func(u *inspect.Unit, sid uint64) bool {
+		b, _ := u.Buffer("payload")
+		return (sid == 3) == (string(b) == "x")
+	})
+	h.e.opts.IPS = true
+	f := tcpFlow(1)
+	f.Reassembled = false
+	h.frame(t, packetUnit(f, inspect.ToServer, "x"))
+	h.frame(t, packetUnit(f, inspect.ToServer, "y"))
+	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{3, 4}) {
+		t.Errorf("alerts %v, want 3 then 4: a packet drop leaves the flow inspected", got)
+	}
+	if f.Action != "" {
+		t.Errorf("flow action %q, want none", f.Action)
+	}
+}
+
+// A pass rule matching the stream passes the flow: nothing of it is
+// inspected after.
+func TestStreamPassPassesTheFlow(t *testing.T) {
+	h := newHarness(t, `pass tcp any any -> any 80 (msg:"p"; content:"x"; sid:1;)
+alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:2;)
+`, fakeKernel{}, func(u *inspect.Unit, sid uint64) bool {
+		b, _ := u.Buffer("payload")
+		return (sid == 1) == (string(b) == "x")
+	})
+	f := tcpFlow(1)
+	h.frame(t, streamUnit(f, inspect.ToServer, "x"))
+	h.frame(t, streamUnit(f, inspect.ToServer, "y"))
+	if got := h.alerts(t); len(got) != 0 {
+		t.Errorf("alerts %v after the flow was passed", got)
+	}
+	if f.Action != "pass" {
+		t.Errorf("flow action %q, want pass", f.Action)
+	}
+}
+
+// The alert keyword makes a pass rule alert; the rules after it do not.
+func TestPassRuleWithAlertKeyword(t *testing.T) {
+	h := newHarness(t, `pass tcp any any -> any 80 (msg:"p"; content:"x"; alert; sid:1;)
+alert tcp any any -> any 80 (msg:"a"; content:"x"; sid:2;)
+`, fakeKernel{}, nil)
+	h.e.opts.Records = eve.Types{"alert": true, eve.AlertVerdict: true}
+	h.frame(t, streamUnit(tcpFlow(1), inspect.ToServer, "x"))
+	got := verdicts(t, h)
+	if len(got) != 1 || got[0].sid != 1 || got[0].verdict["action"] != "pass" {
+		t.Errorf("alerts %+v, want sid 1 alone with verdict pass", got)
+	}
+}
+
+// Alert verdicts follow Suricata's: a reject offline without IPS alerts
+// with its target and what it sends back; a drop in IPS mode drops.
+func TestAlertVerdicts(t *testing.T) {
+	for _, c := range []struct {
+		rule   string
+		ips    bool
+		want   string
+		target string
+	}{
+		{`reject tcp any any -> any 80 (msg:"r"; content:"x"; sid:1;)`, false, "alert", "to_client"},
+		{`rejectboth tcp any any -> any 80 (msg:"r"; content:"x"; sid:1;)`, true, "drop", "both"},
+		{`drop tcp any any -> any 80 (msg:"d"; content:"x"; sid:1;)`, true, "drop", ""},
+		{`drop tcp any any -> any 80 (msg:"d"; content:"x"; sid:1;)`, false, "alert", ""},
+	} {
+		h := newHarness(t, c.rule+"\n", fakeKernel{}, nil)
+		h.e.opts.Records = eve.Types{"alert": true, eve.AlertVerdict: true}
+		h.e.opts.IPS = c.ips
+		h.frame(t, streamUnit(tcpFlow(1), inspect.ToServer, "x"))
+		got := verdicts(t, h)
+		if len(got) != 1 || got[0].verdict["action"] != c.want || (c.target != "") != (got[0].verdict["reject-target"] == c.target) {
+			t.Errorf("%s (ips %v): %+v, want action %s target %q", c.rule, c.ips, got, c.want, c.target)
+			continue
+		}
+		if c.target != "" && !slices.Equal(got[0].verdict["reject"].([]any), []any{"tcp-reset"}) {
+			t.Errorf("%s: reject %v, want [tcp-reset]", c.rule, got[0].verdict["reject"])
+		}
+	}
+}
+
+type verdictAlert struct {
+	sid     uint64
+	verdict map[string]any
+}
+
+func verdicts(t *testing.T, h *harness) []verdictAlert {
+	t.Helper()
+	if err := h.e.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var out []verdictAlert
+	for _, line := range bytes.Split(bytes.TrimSpace(h.out.Bytes()), []byte("\n")) {
+		var ev struct {
+			Alert struct {
+				SID uint64 `json:"signature_id"`
+			} `json:"alert"`
+			Verdict map[string]any `json:"verdict"`
+		}
+		if err := json.Unmarshal(line, &ev); err != nil {
+			t.Fatalf("EVE line %q: %v", line, err)
+		}
+		out = append(out, verdictAlert{ev.Alert.SID, ev.Verdict})
+	}
+	return out
+}
