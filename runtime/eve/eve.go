@@ -27,7 +27,7 @@ type Event struct {
 	Proto     uint8
 	AppProto  string
 	Direction string   // "to_server" or "to_client"
-	XFF       string   // the X-Forwarded-For address, in XFF extra-data mode
+	XFF       string   // the X-Forwarded-For address, in XFF extra-data mode; in the alert object
 	TxID      *uint64  // the app-layer transaction, on records of one
 	VLAN      []uint16 // the packet's VLAN ids, outermost first
 	Alert     *Alert
@@ -101,11 +101,17 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	if e.Direction != "" {
 		m.add("direction", e.Direction)
 	}
-	if e.XFF != "" {
-		m.add("xff", e.XFF)
-	}
-	if e.Alert != nil {
+	switch {
+	case e.Alert != nil && e.XFF != "":
+		// last in the alert object, as Suricata's AlertJsonHeader
+		m.add("alert", struct {
+			*Alert
+			XFF string `json:"xff"`
+		}{e.Alert, e.XFF})
+	case e.Alert != nil:
 		m.add("alert", e.Alert)
+	case e.XFF != "":
+		m.add("xff", e.XFF)
 	}
 	if e.AppProto != "" {
 		m.add("app_proto", e.AppProto)

@@ -73,3 +73,16 @@ func TestXFFAddress(t *testing.T) {
 		}
 	}
 }
+
+// In extra-data mode the address is the alert object's last key, as
+// Suricata's AlertJsonHeader writes it.
+func TestXFFInAlert(t *testing.T) {
+	ev := &Event{EventType: "alert", XFF: "10.2.2.2", Alert: &Alert{Action: "allowed", SignatureID: 1, Tier: "userspace"}}
+	b, err := json.Marshal(ev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"tier":"userspace","xff":"10.2.2.2"}`) || strings.Count(string(b), `"xff"`) != 1 {
+		t.Errorf("alert with xff: %s", b)
+	}
+}

@@ -46,8 +46,12 @@ func (x *XFF) Address(headers []byte) (netip.Addr, bool) {
 // request carrying the header: overwrite replaces the flow's client
 // address, extra-data sets XFF.
 func (x *XFF) Apply(ev *Event, u *inspect.Unit) {
-	headers, _ := u.Buffer("http.request_header")
-	addr, ok := x.Address(headers)
+	var addr netip.Addr
+	ok := u.Instances("http.request_header", func(line []byte) bool {
+		var found bool
+		addr, found = x.Address(line)
+		return found
+	})
 	if !ok {
 		return
 	}

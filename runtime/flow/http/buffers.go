@@ -17,14 +17,14 @@ func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
 	for _, b := range tx.req {
 		switch {
 		case !resp || !b.dual:
-			u.SetBuffer(b.name, b.b)
+			b.set(u)
 		default:
 			u.SetBuffer(ir.ToServerOf(b.name), b.b)
 		}
 	}
 	if resp {
 		for _, b := range tx.resp {
-			u.SetBuffer(b.name, b.b)
+			b.set(u)
 		}
 	}
 	u.Events = tx.Events
@@ -116,16 +116,23 @@ func headerBuffers(bufs []buffer, m *Message, cookie string) []buffer {
 	return add(bufs, "http.start", start, true)
 }
 
-// perHeader joins "Name: value" of every header with "\n".
-func perHeader(m *Message) []byte {
-	var b []byte
-	for i, h := range m.Headers {
-		if i > 0 {
-			b = append(b, '\n')
-		}
-		b = append(append(append(b, h.Name...), ": "...), h.Value...)
+func (b buffer) set(u *inspect.Unit) {
+	if b.multi {
+		u.AddBuffer(b.name, b.b)
+	} else {
+		u.SetBuffer(b.name, b.b)
 	}
-	return b
+}
+
+// perHeader adds one instance of multi-buffer name per header,
+// "Name: value", as Suricata's http.request_header and
+// http.response_header.
+func perHeader(bufs []buffer, name string, m *Message) []buffer {
+	for _, h := range m.Headers {
+		line := append(append(append(make([]byte, 0, len(h.Name)+2+len(h.Value)), h.Name...), ": "...), h.Value...)
+		bufs = append(bufs, buffer{name: name, b: line, multi: true})
+	}
+	return bufs
 }
 
 func (tx *Tx) requestBuffers() {
@@ -154,7 +161,7 @@ func (tx *Tx) requestBuffers() {
 	bufs = add(bufs, "http.accept", get("Accept"), false)
 	bufs = add(bufs, "http.accept_enc", get("Accept-Encoding"), false)
 	bufs = add(bufs, "http.accept_lang", get("Accept-Language"), false)
-	bufs = add(bufs, "http.request_header", perHeader(m), false)
+	bufs = perHeader(bufs, "http.request_header", m)
 	tx.req = headerBuffers(bufs, m, "Cookie")
 	tx.reqFields = tx.fields(false)
 }
@@ -178,7 +185,7 @@ func (tx *Tx) responseBuffers() {
 	bufs = add(bufs, "http.response_line", m.Line, false)
 	bufs = add(bufs, "http.location", get("Location"), false)
 	bufs = add(bufs, "http.server", get("Server"), false)
-	bufs = add(bufs, "http.response_header", perHeader(m), false)
+	bufs = perHeader(bufs, "http.response_header", m)
 	tx.resp = headerBuffers(bufs, m, "Set-Cookie")
 	tx.respFields = tx.fields(true)
 }

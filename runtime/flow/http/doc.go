@@ -31,7 +31,6 @@
 // header, with folded lines joined and values trimmed; http.header leaves
 // out Cookie (requests) and Set-Cookie (responses) as Suricata does;
 // http.header.raw is the header block exactly as on the wire, blank line
-// included. http.request_header and http.response_header hold one
-// "Name: value" per merged header, joined with "\n" because a unit holds
-// one buffer per name.
+// included. http.request_header and http.response_header are
+// multi-buffers: one "Name: value" instance per merged header.
 package http

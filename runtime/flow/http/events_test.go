@@ -79,3 +79,18 @@ func TestThrough(t *testing.T) {
 		}
 	}
 }
+
+// http.request_header and http.response_header have one instance per
+// header: a rule's matchers hold together on one of them.
+func TestPerHeaderInstances(t *testing.T) {
+	c := run(t, DefaultConfig(), []chunk{req("GET / HTTP/1.1\r\nHost: h\r\nSec-WebSocket-Key: abc\r\nHost: i\r\n\r\n")}, false)
+	u := c.events[0].unit
+	var got []string
+	u.Instances("http.request_header", func(b []byte) bool {
+		got = append(got, string(b))
+		return false
+	})
+	if want := []string{"Host: h, i", "Sec-WebSocket-Key: abc"}; !slices.Equal(got, want) || !u.Multi() {
+		t.Errorf("instances %q, want %q", got, want)
+	}
+}

@@ -63,12 +63,17 @@ func run(t *testing.T, cfg Config, chunks []chunk, end bool) *collector {
 	return c
 }
 
+// buf is a unit's buffer; the instances of a multi-buffer joined by "\n".
 func buf(u *inspect.Unit, name string) string {
-	b, ok := u.Buffer(name)
-	if !ok {
+	var parts []string
+	u.Instances(name, func(b []byte) bool {
+		parts = append(parts, string(b))
+		return false
+	})
+	if len(parts) == 0 {
 		return "<none>"
 	}
-	return string(b)
+	return strings.Join(parts, "\n")
 }
 
 func gz(s string) string {
