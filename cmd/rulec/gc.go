@@ -12,9 +12,16 @@ import (
 // rules' own size (GOGC=100), and the whole stays within the RSS bar.
 const heapBudget = 192 << 20
 
+// runMemoryLimit is the soft limit of the Go runtime's memory in an
+// offline run whose rules leave room for it.
+const runMemoryLimit = 272 << 20
+
 // sizeGC sets the collector's growth so that its goal is heapBudget over
 // the heap live after loading, unless GOGC is set or the rules alone take
-// half the budget.
+// half the budget. The goal is a percentage, which grows with the heap
+// the run keeps live (flows, buffers): a soft memory limit of
+// runMemoryLimit then keeps the whole under the RSS bar, unless GOMEMLIMIT
+// or a lower --memory-limit says otherwise.
 func sizeGC() {
 	if os.Getenv("GOGC") != "" {
 		return
@@ -22,7 +29,11 @@ func sizeGC() {
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	if live := ms.HeapAlloc; live > 0 && 2*live < heapBudget {
+	live := ms.HeapAlloc
+	if live > 0 && 2*live < heapBudget {
 		debug.SetGCPercent(int(heapBudget*100/live - 100))
+	}
+	if os.Getenv("GOMEMLIMIT") == "" && 2*live < runMemoryLimit {
+		debug.SetMemoryLimit(min(debug.SetMemoryLimit(-1), runMemoryLimit))
 	}
 }

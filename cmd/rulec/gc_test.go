@@ -5,17 +5,27 @@ import (
 	"testing"
 )
 
-func TestSizeGC(t *testing.T) {
-	prev := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(prev)
+// TestSizeGCLimitsMemory: an offline run whose rules leave room gets a
+// soft memory limit of runMemoryLimit, below the default --memory-limit,
+// so that the heap goal, a percentage of the live heap, cannot carry the
+// run past the RSS bar as the live heap grows; GOMEMLIMIT keeps its own.
+func TestSizeGCLimitsMemory(t *testing.T) {
+	gcPercent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
+	t.Cleanup(func() {
+		debug.SetGCPercent(gcPercent)
+		debug.SetMemoryLimit(limit)
+	})
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	debug.SetMemoryLimit(768 << 20)
 	sizeGC()
-	// the test binary's heap is far below the budget: the goal grows
-	if p := debug.SetGCPercent(100); p <= 100 {
-		t.Errorf("GC percent %d after sizeGC, want the heap budget's", p)
+	if got := debug.SetMemoryLimit(-1); got != runMemoryLimit {
+		t.Errorf("memory limit %d after sizeGC, want %d", got, runMemoryLimit)
 	}
-	t.Setenv("GOGC", "100")
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	debug.SetMemoryLimit(1 << 30)
 	sizeGC()
-	if p := debug.SetGCPercent(100); p != 100 {
-		t.Errorf("GC percent %d with GOGC set, want it left alone", p)
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("memory limit %d with GOMEMLIMIT set, want %d", got, 1<<30)
 	}
 }
