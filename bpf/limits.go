@@ -13,4 +13,6 @@ const (
 	NoRule     = 0xffffffff
 	FlowDrops  = 65536 // flows a drop verdict marks (LRU)
 	FlowMax    = 65536 // flows the flow map tracks (LRU)
+	TLSFlows   = 65536 // TCP flows followed for tls.sni (LRU)
+	MaxExts    = 64    // ClientHello extensions the parser walks
 )

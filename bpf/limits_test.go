@@ -19,6 +19,8 @@ func TestLimitsMatchHeader(t *testing.T) {
 		"NO_RULE":      NoRule,
 		"FLOW_DROPS":   FlowDrops,
 		"FLOW_MAX":     FlowMax,
+		"TLS_FLOWS":    TLSFlows,
+		"MAX_EXTS":     MaxExts,
 	}
 	cheader.Check(t, "rulec.h", want)
 }

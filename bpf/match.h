@@ -94,7 +94,7 @@ static long ref_step(__u32 idx, struct refs_ctx *x)
 /* items_ok: every plain item was hit in this packet, no negated one was. */
 static __always_inline int items_ok(const struct slot *s, const struct scratch *sc)
 {
-	__u64 seq = s->buffer == BUF_PAYLOAD ? sc->seq_payload : sc->seq_dns;
+	__u64 seq = s->buffer == BUF_PAYLOAD ? sc->seq_payload : sc->seq_name;
 	struct refs_ctx x = {.seq = seq, .start = s->item_start, .ok = 1};
 
 	bpf_loop(s->item_count, ref_step, &x, 0);

@@ -156,6 +156,7 @@ static __always_inline int parse_l3(struct __sk_buff *skb, struct scratch *sc)
 	sc->sport = 0;
 	sc->dport = 0;
 	sc->tcp_flags = 0;
+	sc->tcp_seq = 0;
 	sc->icmp_type = 0;
 	sc->icmp_code = 0;
 	if (bpf_skb_load_bytes(skb, 0, &eth, sizeof(eth)))

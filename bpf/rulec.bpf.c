@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* rulec TC classifier: parse, allow/block lists, header classification by
  * AND-ed slot bitsets (Linear Bit Vector Search), slot confirmation with
- * the content automaton, verdict and events. The tables it reads are
+ * the content automaton (on the payload, a DNS query's name or a
+ * ClientHello's SNI), verdict and events. The tables it reads are
  * described in codegen/kernel/tables.go. */
 #include <linux/bpf.h>
 #include <linux/pkt_cls.h>
@@ -19,6 +20,7 @@
 #include "parse.h"
 #include "scan.h"
 #include "dns.h"
+#include "tls.h"
 #include "match.h"
 #include "flowdrop.h"
 
@@ -40,10 +42,16 @@ static __always_inline __u64 ctz64(__u64 x)
 	return (x * 0x0101010101010101ULL) >> 56;
 }
 
-/* rc_visit_dns confirms a slot on dns.query, parsing the packet's DNS
- * query first if no slot did. A global function, so the verifier checks
- * the parser once, apart from the slot walk. */
-__noinline int rc_visit_dns(struct __sk_buff *skb, __u32 id)
+static __always_inline int on_sni(const struct slot *s)
+{
+	return s->buffer == BUF_TLS_SNI || s->buffer == BUF_TLS_SNI_DOT;
+}
+
+/* rc_visit_app confirms a slot on dns.query (parsing the packet's DNS
+ * query first if no slot did) or tls.sni (tls_track decided it). A
+ * global function, so the verifier checks the parser once, apart from
+ * the slot walk. */
+__noinline int rc_visit_app(struct __sk_buff *skb, __u32 id)
 {
 	__u32 zero = 0;
 	struct scratch *sc = bpf_map_lookup_elem(&rc_scratch, &zero);
@@ -53,18 +61,23 @@ __noinline int rc_visit_dns(struct __sk_buff *skb, __u32 id)
 		count(C_ERRORS, 1);
 		return 0;
 	}
-	if (sc->dns == DNS_UNPARSED)
-		sc->dns = dns_parse(skb, sc);
-	if (sc->dns == DNS_UNDECIDED)
-		sc->copy |= COPY_APP;
-	if (sc->dns != DNS_OK)
-		return 0;
+	if (on_sni(s)) {
+		if (sc->tls != TLS_OK)
+			return 0;
+	} else {
+		if (sc->dns == DNS_UNPARSED)
+			sc->dns = dns_parse(skb, sc);
+		if (sc->dns == DNS_UNDECIDED)
+			sc->copy |= COPY_APP;
+		if (sc->dns != DNS_OK)
+			return 0;
+	}
 	__u32 len = sc->name_len;
-	if (s->buffer == BUF_DNS_QUERY && len)
+	if ((s->buffer == BUF_DNS_QUERY || s->buffer == BUF_TLS_SNI) && len)
 		len--;
 	if (!cmp_ok(&s->blen, len))
 		return 0;
-	if (!sc->scanned_dns)
+	if (!sc->scanned_name)
 		scan_name(sc);
 	if (!items_ok(s, sc))
 		return 0;
@@ -83,6 +96,8 @@ static __always_inline void visit(struct cls_ctx *c, __u32 id)
 		return;
 	}
 	sc->candidates++;
+	if (sc->tls_syn && on_sni(s))
+		tls_follow(sc);
 	if (!header_ok(s, sc))
 		return;
 	if (s->userspace) {
@@ -90,7 +105,7 @@ static __always_inline void visit(struct cls_ctx *c, __u32 id)
 		return;
 	}
 	if (s->buffer != BUF_PAYLOAD) {
-		rc_visit_dns(c->skb, id);
+		rc_visit_app(c->skb, id);
 		return;
 	}
 	if (s->item_count) {
@@ -313,10 +328,14 @@ int classify(struct __sk_buff *skb)
 		sc->copy = COPY_FRAGMENT;
 	}
 	sc->scanned = 0;
-	sc->scanned_dns = 0;
+	sc->scanned_name = 0;
 	sc->dns = DNS_UNPARSED;
 	sc->nmatch = 0;
 	sc->overflow = 0;
+	sc->tls = TLS_NONE;
+	sc->tls_syn = 0;
+	if (cfg.tls && keyed && sc->l4 == L4_TCP)
+		tls_track(skb, sc);
 	match_slots(skb, sc);
 	int rc = verdict(skb, sc);
 	if (drop_keyed && (sc->best == ACT_DROP || sc->best == ACT_REJECT)) {

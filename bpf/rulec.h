@@ -14,6 +14,8 @@
 #define MAX_OPTS 8	/* EDNS options of an OPT record the parser checks */
 #define FLOW_DROPS 65536 /* flows a drop verdict marks (LRU) */
 #define FLOW_MAX 65536	/* flows the flow map tracks (LRU) */
+#define TLS_FLOWS 65536	 /* TCP flows whose ClientHello the classifier follows (LRU) */
+#define MAX_EXTS 64	 /* ClientHello extensions the parser walks */
 #define MAX_EVENTS 16	/* alert events per packet */
 #define SNAP_LEN 65535	/* packet bytes a COPY event carries */
 #define ACCEPT_BIT 0x80000000u
@@ -62,7 +64,7 @@ enum __attribute__((packed)) copy_reason {
 	COPY_SCAN_TRUNCATED = 2, /* a content slot saw payload > max_scan */
 	COPY_FRAGMENT = 4,	 /* an IP fragment, for reassembly */
 	COPY_DECODE = 8,	 /* past the parser's bounds (VLAN tags, IPv6 extension headers) or malformed past the addresses */
-	COPY_APP = 16,		 /* an app-layer kernel rule the classifier cannot decide (dns.c counters say why) */
+	COPY_APP = 16,		 /* an app-layer kernel rule the classifier cannot decide (the DNS and TLS counters say why), or a followed TLS flow before its ClientHello is decided */
 	COPY_DETAIL = 32,	 /* an app-layer kernel rule alerted: userspace adds the EVE detail */
 };
 
@@ -99,6 +101,8 @@ enum __attribute__((packed)) buffer {
 	BUF_PAYLOAD = 0,
 	BUF_DNS_QUERY = 1,	/* dns.query: the question name, dotted */
 	BUF_DNS_QUERY_DOT = 2,	/* dns.query with dotprefix */
+	BUF_TLS_SNI = 3,	/* tls.sni: the ClientHello's host_name */
+	BUF_TLS_SNI_DOT = 4,	/* tls.sni with dotprefix */
 };
 
 /* Keys of rc_counters. */
@@ -142,6 +146,12 @@ enum counter {
 	C_FLOW_MAP_FULL,  /* flow map updates that failed: the packet has no flow state */
 	C_BYPASSED,	  /* packets of bypassed flow directions not copied for userspace rules */
 	C_BYPASSED_BYTES, /* their bytes */
+	C_TLS_FLOWS,	  /* TCP flows followed for tls.sni (their SYN was a tls.sni candidate) */
+	C_TLS_HELLOS,	  /* ClientHellos whose tls.sni the classifier decided */
+	C_TLS_SPLIT,	  /* a ClientHello record past its first segment: copied up until complete */
+	C_TLS_RECORDS,	  /* a ClientHello over several records, or a partial first record header: flow copied up */
+	C_TLS_LATE,	  /* first client payload not at the stream start, server spoke first, not established, or a SYN on a decided flow: copied up */
+	C_TLS_ODD,	  /* a ClientHello the parser does not follow (malformed, duplicate or odd SNI, too many extensions): copied up */
 	C_MAX,
 };
 
@@ -184,6 +194,7 @@ struct config {
 	__u32 last_row; /* byte offset of the last rc_dfa row */
 	__u32 depth;	/* longest pattern, at least 1 */
 	__u32 gen;	/* rule set generation, copied into every event */
+	__u32 tls;	/* the rule set has tls.sni slots: follow TCP flows (tls.h) */
 };
 
 struct lpm_v4 {

@@ -29,6 +29,8 @@ const (
 	RulecBufferBUF_PAYLOAD       RulecBuffer = 0
 	RulecBufferBUF_DNS_QUERY     RulecBuffer = 1
 	RulecBufferBUF_DNS_QUERY_DOT RulecBuffer = 2
+	RulecBufferBUF_TLS_SNI       RulecBuffer = 3
+	RulecBufferBUF_TLS_SNI_DOT   RulecBuffer = 4
 )
 
 type RulecCmp struct {
@@ -61,6 +63,7 @@ type RulecConfig struct {
 	LastRow  uint32
 	Depth    uint32
 	Gen      uint32
+	Tls      uint32
 }
 
 type RulecCopyReason uint8
@@ -123,7 +126,13 @@ const (
 	RulecCounterC_FLOW_MAP_FULL    RulecCounter = 36
 	RulecCounterC_BYPASSED         RulecCounter = 37
 	RulecCounterC_BYPASSED_BYTES   RulecCounter = 38
-	RulecCounterC_MAX              RulecCounter = 39
+	RulecCounterC_TLS_FLOWS        RulecCounter = 39
+	RulecCounterC_TLS_HELLOS       RulecCounter = 40
+	RulecCounterC_TLS_SPLIT        RulecCounter = 41
+	RulecCounterC_TLS_RECORDS      RulecCounter = 42
+	RulecCounterC_TLS_LATE         RulecCounter = 43
+	RulecCounterC_TLS_ODD          RulecCounter = 44
+	RulecCounterC_MAX              RulecCounter = 45
 )
 
 type RulecEvent struct {
@@ -263,58 +272,59 @@ type RulecPortKey struct {
 }
 
 type RulecScratch struct {
-	_          structs.HostLayout
-	Seq        uint64
-	SeqPayload uint64
-	SeqDns     uint64
-	ScanLen    uint32
-	ScanDns    uint8
-	Dns        uint8
-	NameLen    uint16
-	Name       [272]uint8
-	Fk         RulecFlowKey
-	FromA      uint8
-	Pflow      RulecPktFlow
-	_          [2]byte
-	TcpSeq     uint32
-	TcpAck     uint32
-	Sum        [32]uint64
-	Mask       uint64
-	Word       uint32
-	Sj         uint32
-	IpEnd      uint32
-	L4Off      uint32
-	PayloadOff uint32
-	PayloadLen uint32
-	State      uint32
-	StateB     uint32
-	StartB     uint32
-	Pos        uint32
-	WalkLen    uint32
-	Candidates uint32
-	Nmatch     uint32
-	Overflow   uint32
-	Rules      [16]uint32
-	Actions    [16]RulecAction
-	Family     uint8
-	Proto      uint8
-	Ttl        uint8
-	L4         uint8
-	TcpFlags   uint8
-	IcmpType   uint8
-	IcmpCode   uint8
-	Fragment   uint8
-	Best       RulecAction
-	Copy       uint8
-	Scanned    uint8
-	ScannedDns uint8
-	Sport      uint16
-	Dport      uint16
-	Vlan       [3]uint16
-	Saddr      [16]uint8
-	Daddr      [16]uint8
-	Buf        [4224]uint8
-	_          [2]byte
+	_           structs.HostLayout
+	Seq         uint64
+	SeqPayload  uint64
+	SeqName     uint64
+	ScanLen     uint32
+	ScanName    uint8
+	Dns         uint8
+	NameLen     uint16
+	Tls         uint8
+	TlsSyn      uint8
+	Name        [272]uint8
+	Fk          RulecFlowKey
+	FromA       uint8
+	Pflow       RulecPktFlow
+	TcpSeq      uint32
+	TcpAck      uint32
+	Sum         [32]uint64
+	Mask        uint64
+	Word        uint32
+	Sj          uint32
+	IpEnd       uint32
+	L4Off       uint32
+	PayloadOff  uint32
+	PayloadLen  uint32
+	State       uint32
+	StateB      uint32
+	StartB      uint32
+	Pos         uint32
+	WalkLen     uint32
+	Candidates  uint32
+	Nmatch      uint32
+	Overflow    uint32
+	Rules       [16]uint32
+	Actions     [16]RulecAction
+	Family      uint8
+	Proto       uint8
+	Ttl         uint8
+	L4          uint8
+	TcpFlags    uint8
+	IcmpType    uint8
+	IcmpCode    uint8
+	Fragment    uint8
+	Best        RulecAction
+	Copy        uint8
+	Scanned     uint8
+	ScannedName uint8
+	Sport       uint16
+	Dport       uint16
+	Vlan        [3]uint16
+	Saddr       [16]uint8
+	Daddr       [16]uint8
+	Buf         [4224]uint8
+	_           [2]byte
 }
 
 type RulecSlot struct {
@@ -335,6 +345,19 @@ type RulecSlot struct {
 	Ttl         RulecCmp
 	Itype       RulecCmp
 	Icode       RulecCmp
+}
+
+type RulecTlsFlow struct {
+	_           structs.HostLayout
+	Start       uint32
+	End         uint32
+	ClientA     uint8
+	State       uint8
+	ServerSyn   uint8
+	Established uint8
+	ServerSpoke uint8
+	ClientDone  uint8
+	Pad         [2]uint8
 }
 
 // Names of all BPF objects in the ELF.
@@ -372,6 +395,7 @@ const (
 	RulecMapRcSportClass = "rc_sport_class"
 	RulecMapRcSrcV4      = "rc_src_v4"
 	RulecMapRcSrcV6      = "rc_src_v6"
+	RulecMapRcTlsFlow    = "rc_tls_flow"
 	RulecProgClassify    = "classify"
 	RulecVarCfg          = "cfg"
 	RulecVarRcLogLevel   = "rc_log_level"
@@ -457,6 +481,7 @@ type RulecMapSpecs struct {
 	RcSportClass *ebpf.MapSpec `ebpf:"rc_sport_class"`
 	RcSrcV4      *ebpf.MapSpec `ebpf:"rc_src_v4"`
 	RcSrcV6      *ebpf.MapSpec `ebpf:"rc_src_v6"`
+	RcTlsFlow    *ebpf.MapSpec `ebpf:"rc_tls_flow"`
 }
 
 // RulecVariableSpecs contains global variables before they are loaded into the kernel.
@@ -518,6 +543,7 @@ type RulecMaps struct {
 	RcSportClass *ebpf.Map `ebpf:"rc_sport_class"`
 	RcSrcV4      *ebpf.Map `ebpf:"rc_src_v4"`
 	RcSrcV6      *ebpf.Map `ebpf:"rc_src_v6"`
+	RcTlsFlow    *ebpf.Map `ebpf:"rc_tls_flow"`
 }
 
 func (m *RulecMaps) Close() error {
@@ -553,6 +579,7 @@ func (m *RulecMaps) Close() error {
 		m.RcSportClass,
 		m.RcSrcV4,
 		m.RcSrcV6,
+		m.RcTlsFlow,
 	)
 }
 

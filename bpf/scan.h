@@ -54,15 +54,16 @@ static __always_inline int same_bytes(const struct scratch *sc, const __u8 *pat,
 
 /* item_ok checks kernel.Item's conditions for a match ending at e in
  * sc->buf. Items of another buffer than the one being scanned never
- * hold. The DNS scan walks the name with its leading dot (the dotprefix
- * form); a plain dns.query item sees it from byte 1 on. */
+ * hold. The name scan walks the DNS name or the SNI with its leading dot
+ * (the dotprefix form); a plain dns.query or tls.sni item sees it from
+ * byte 1 on. */
 static __always_inline int item_ok(const struct scratch *sc, const struct item *it, __u32 id, __u32 e)
 {
 	__u32 len = it->len;
-	__u32 base = it->buffer == BUF_DNS_QUERY;
+	__u32 base = it->buffer == BUF_DNS_QUERY || it->buffer == BUF_TLS_SNI;
 	__u32 n = sc->scan_len;
 
-	if ((it->buffer != BUF_PAYLOAD) != sc->scan_dns)
+	if ((it->buffer != BUF_PAYLOAD) != sc->scan_name)
 		return 0;
 	if (e < len + base || len > MAX_PATTERN || n < base)
 		return 0;
@@ -208,7 +209,7 @@ static __always_inline void scan(struct __sk_buff *skb, struct scratch *sc)
 	__u32 n = sc->payload_len;
 
 	sc->scanned = 1;
-	sc->scan_dns = 0;
+	sc->scan_name = 0;
 	if (n > MAX_SCAN || (n && bpf_skb_load_bytes(skb, sc->payload_off, sc->buf, n))) {
 		count(C_ERRORS, 1);
 		n = 0;
@@ -217,14 +218,14 @@ static __always_inline void scan(struct __sk_buff *skb, struct scratch *sc)
 	sc->seq_payload = sc->seq;
 }
 
-/* scan_name runs the automaton over the parsed DNS name (dns.h), in its
- * dotprefix form; plain dns.query items skip the dot (item_ok). */
+/* scan_name runs the automaton over the parsed DNS name (dns.h) or SNI
+ * (tls.h), in its dotprefix form; plain items skip the dot (item_ok). */
 static __always_inline void scan_name(struct scratch *sc)
 {
 	__u32 n = sc->name_len;
 
-	sc->scanned_dns = 1;
-	sc->scan_dns = 1;
+	sc->scanned_name = 1;
+	sc->scan_name = 1;
 	if (n > MAX_NAME)
 		n = 0;
 	for (__u32 o = 0; o < MAX_NAME; o += 8) {
@@ -233,7 +234,7 @@ static __always_inline void scan_name(struct scratch *sc)
 		*(__u64 *)(sc->buf + o) = *(const __u64 *)(sc->name + o);
 	}
 	walk(sc, n);
-	sc->seq_dns = sc->seq;
+	sc->seq_name = sc->seq;
 }
 
 #endif

@@ -10,11 +10,13 @@
 struct scratch {
 	__u64 seq; /* scans on this CPU */
 	__u64 seq_payload; /* seq of this packet's payload scan */
-	__u64 seq_dns;	   /* seq of this packet's dns.query scan */
+	__u64 seq_name;	   /* seq of this packet's name scan (dns.query or tls.sni) */
 	__u32 scan_len;	   /* bytes of sc->buf the current scan walks */
-	__u8 scan_dns;	   /* the current scan walks the DNS name */
+	__u8 scan_name;	   /* the current scan walks sc->name */
 	__u8 dns;	   /* DNS_* (dns.h) */
-	__u16 name_len;	   /* dotted name bytes with the leading dot; 0: root */
+	__u16 name_len;	   /* name bytes with the leading dot; 0: root */
+	__u8 tls;	   /* TLS_* (tls.h): this packet's tls.sni */
+	__u8 tls_syn;	   /* a client SYN of a flow tls.h does not follow yet */
 	__u8 name[MAX_NAME + 16];
 	struct flow_key fk; /* the packet's flow (flowdrop.h) */
 	__u8 from_a;	    /* the packet goes from fk.a to fk.b */
@@ -50,7 +52,7 @@ struct scratch {
 	enum action best;
 	__u8 copy; /* copy_reason bits */
 	__u8 scanned;
-	__u8 scanned_dns;
+	__u8 scanned_name;
 	__u16 sport;
 	__u16 dport;
 	__u16 vlan[3]; /* VLAN ids, outermost first; 0: no tag */

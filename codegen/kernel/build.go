@@ -340,13 +340,18 @@ func (t *Tables) checks(s *Slot, r *ir.Rule, itemIDs map[string]uint32) error {
 
 // bufferOf maps a rule buffer the classifier parses to its Buffer.
 func bufferOf(b ir.Buffer) Buffer {
-	if b.Name != lower.BufDNSQuery {
-		return BufPayload
-	}
-	if len(b.Transforms) > 0 {
+	dot := len(b.Transforms) > 0
+	switch {
+	case b.Name == lower.BufDNSQuery && dot:
 		return BufDNSQueryDot
+	case b.Name == lower.BufDNSQuery:
+		return BufDNSQuery
+	case b.Name == lower.BufTLSSNI && dot:
+		return BufTLSSNIDot
+	case b.Name == lower.BufTLSSNI:
+		return BufTLSSNI
 	}
-	return BufDNSQuery
+	return BufPayload
 }
 
 // item returns the id of c's item; the relative isdataat keywords right

@@ -133,7 +133,14 @@ const (
 	// question: its name, labels joined by dots, no trailing dot.
 	BufDNSQuery
 	BufDNSQueryDot // dns.query with the dotprefix transform: "." + name (empty stays empty)
+	// BufTLSSNI is tls.sni of a ClientHello the classifier parsed: the
+	// host_name of its server_name extension (never empty).
+	BufTLSSNI
+	BufTLSSNIDot // tls.sni with the dotprefix transform
 )
+
+// OnSNI reports whether b is tls.sni.
+func (b Buffer) OnSNI() bool { return b == BufTLSSNI || b == BufTLSSNIDot }
 
 func (b Buffer) String() string {
 	switch b {
@@ -141,6 +148,10 @@ func (b Buffer) String() string {
 		return "dns.query"
 	case BufDNSQueryDot:
 		return "dns.query+dotprefix"
+	case BufTLSSNI:
+		return "tls.sni"
+	case BufTLSSNIDot:
+		return "tls.sni+dotprefix"
 	}
 	return "payload"
 }

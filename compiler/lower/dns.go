@@ -6,21 +6,25 @@ import (
 	"github.com/rulec/rulec/compiler/ir"
 )
 
-// BufDNSQuery is the app-layer buffer the classifier parses itself: the
-// name of a DNS-over-UDP query's question.
-const BufDNSQuery = "dns.query"
+// The app-layer buffers the classifier parses itself: the name of a
+// DNS-over-UDP query's question, and the host_name of a TLS ClientHello.
+const (
+	BufDNSQuery = "dns.query"
+	BufTLSSNI   = "tls.sni"
+)
 
 // BsizeOps are the bsize comparisons the classifier has.
 var BsizeOps = map[string]bool{"=": true, "!=": true, "<": true, ">": true, "<=": true, ">=": true, "<>": true}
 
-// onDNSQuery reports whether r inspects dns.query.
-func onDNSQuery(r *ir.Rule) bool {
+// kernelApp returns the app-layer buffer the classifier parses that r
+// inspects (dns.query or tls.sni; the first one), or "".
+func kernelApp(r *ir.Rule) string {
 	for _, m := range r.Matchers {
-		if b, ok := matcherBuffer(m); ok && b.Name == BufDNSQuery {
-			return true
+		if b, ok := matcherBuffer(m); ok && (b.Name == BufDNSQuery || b.Name == BufTLSSNI) {
+			return b.Name
 		}
 	}
-	return false
+	return ""
 }
 
 func matcherBuffer(m ir.Matcher) (ir.Buffer, bool) {
@@ -35,20 +39,26 @@ func matcherBuffer(m ir.Matcher) (ir.Buffer, bool) {
 	return ir.Buffer{}, false
 }
 
-// dnsReason returns why the classifier cannot decide a dns.query rule,
-// or "" when it can: every matcher is a content, isdataat or bsize on
-// dns.query (optionally dotprefixed, the same for all), contents are not
-// relative, a relative isdataat follows a plain content, and the header
-// is dns, udp, tcp or ip (DNS over TCP is copied up at run time).
-func dnsReason(r *ir.Rule) string {
+// appReason returns why the classifier cannot decide a rule on buf, its
+// app-layer buffer (dns.query or tls.sni), or "" when it can: every
+// matcher is a content, isdataat or bsize on buf (optionally dotprefixed,
+// the same for all), contents are not relative, a relative isdataat
+// follows a plain content, and the header is the buffer's app protocol
+// or a transport it runs on (dns: udp, tcp, ip; tls: tcp, ip; DNS over
+// TCP and undecided hellos are copied up at run time).
+func appReason(r *ir.Rule, buf string) string {
 	h := r.Header
+	app, l4ok := "dns", h.Proto.L4 == "udp" || h.Proto.L4 == "tcp" || h.Proto.L4 == "ip"
+	if buf == BufTLSSNI {
+		app, l4ok = "tls", h.Proto.L4 == "tcp" || h.Proto.L4 == "ip"
+	}
 	switch {
-	case h.Proto.App != "" && h.Proto.App != "dns":
+	case h.Proto.App != "" && h.Proto.App != app:
 		return fmt.Sprintf("app-layer protocol %s needs the userspace parser", h.Proto.App)
-	case h.Proto.L4 != "udp" && h.Proto.L4 != "tcp" && h.Proto.L4 != "ip":
-		return fmt.Sprintf("dns.query on %s", h.Proto.L4)
+	case !l4ok:
+		return fmt.Sprintf("%s on %s", buf, h.Proto.L4)
 	case h.Proto.Mode != "":
-		return fmt.Sprintf("dns.query on %s-%s", h.Proto.L4, h.Proto.Mode)
+		return fmt.Sprintf("%s on %s-%s", buf, h.Proto.L4, h.Proto.Mode)
 	}
 	var (
 		first      *ir.Buffer
@@ -64,19 +74,19 @@ func dnsReason(r *ir.Rule) string {
 		if !ok {
 			return fmt.Sprintf("%s runs in the userspace matcher", m.Kind())
 		}
-		if b.Name != BufDNSQuery {
-			return fmt.Sprintf("dns.query with %s in buffer %s", m.Kind(), b.Name)
+		if b.Name != buf {
+			return fmt.Sprintf("%s with %s in buffer %s", buf, m.Kind(), b.Name)
 		}
 		t := transformKey(b)
 		if t != "" && t != "dotprefix" {
-			return fmt.Sprintf("dns.query transformed by %s", t)
+			return fmt.Sprintf("%s transformed by %s", buf, t)
 		}
 		if first == nil {
 			first, transforms = &b, t
 		} else if t != transforms {
-			return "dns.query with and without dotprefix"
+			return buf + " with and without dotprefix"
 		}
-		if reason := dnsMatcherReason(m, prev, restGE, restLT, &contents, &lengths); reason != "" {
+		if reason := appMatcherReason(m, prev, restGE, restLT, &contents, &lengths); reason != "" {
 			return reason
 		}
 		prev = m
@@ -101,7 +111,7 @@ func transformKey(b ir.Buffer) string {
 	return s
 }
 
-func dnsMatcherReason(m, prev ir.Matcher, restGE, restLT map[*ir.Content]bool, contents, lengths *int) string {
+func appMatcherReason(m, prev ir.Matcher, restGE, restLT map[*ir.Content]bool, contents, lengths *int) string {
 	switch m := m.(type) {
 	case *ir.Content:
 		*contents++

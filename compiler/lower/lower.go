@@ -31,8 +31,11 @@ type Decision struct {
 	Note   string
 }
 
-// DNSNote is the Note of a kernel dns.query rule.
-const DNSNote = "dns.query parsed in the classifier; DNS over TCP, query-shaped UDP off port 53, compressed, multi-question or odd queries are copied up and decided in userspace"
+// Notes of kernel rules on an app-layer buffer.
+const (
+	DNSNote = "dns.query parsed in the classifier; DNS over TCP, query-shaped UDP off port 53, compressed, multi-question or odd queries are copied up and decided in userspace"
+	TLSNote = "tls.sni parsed in the classifier from a ClientHello at the start of an established client stream inside one segment; hellos split over segments or records, late, after the server spoke, or odd are copied up and decided in userspace"
+)
 
 // FlowNote is the Note of a kernel rule with flow direction or state.
 const FlowNote = "flow direction and state from the classifier's flow map (Suricata 8: established after the TCP handshake or a packet each way, midstream pickups never established)"
@@ -43,8 +46,11 @@ func Decide(r *ir.Rule) Decision {
 		return Decision{Tier: Userspace, Reason: reason}
 	}
 	var notes []string
-	if onDNSQuery(r) {
+	switch kernelApp(r) {
+	case BufDNSQuery:
 		notes = append(notes, DNSNote)
+	case BufTLSSNI:
+		notes = append(notes, TLSNote)
 	}
 	if f := r.Flow; f.ToServer || f.ToClient || f.Established || f.NotEstablished || f.Stateless {
 		notes = append(notes, FlowNote)
@@ -57,7 +63,7 @@ func userspaceReason(r *ir.Rule) string {
 	switch {
 	case r.Lang != ir.Suricata:
 		return fmt.Sprintf("%s rules inspect HTTP transactions", r.Lang)
-	case h.Proto.App != "" && !onDNSQuery(r):
+	case h.Proto.App != "" && kernelApp(r) == "":
 		return fmt.Sprintf("app-layer protocol %s needs the userspace parser", h.Proto.App)
 	case h.Proto.Mode == "stream":
 		return "tcp-stream rules inspect the reassembled stream"
@@ -73,8 +79,8 @@ func userspaceReason(r *ir.Rule) string {
 	if f := flowReason(r.Flow); f != "" {
 		return f
 	}
-	if onDNSQuery(r) {
-		return dnsReason(r)
+	if app := kernelApp(r); app != "" {
+		return appReason(r, app)
 	}
 	contents := 0
 	checks := map[string]bool{}

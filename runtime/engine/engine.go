@@ -88,7 +88,7 @@ type Engine struct {
 	stats         Stats
 	quiet         bool // units are tracked, not inspected
 	// appUndecided: the frame being tracked was copied up with a kernel
-	// app-layer rule (dns.query) undecided.
+	// app-layer rule (dns.query, tls.sni) undecided.
 	appUndecided bool
 	pending      []pendingAlert // kernel dns.query alerts waiting for their packet's copy
 	dnsDec       dns.Decoder    // DNS detail of dropped packets (dropDetail)

@@ -21,8 +21,9 @@ type groupKey struct {
 	reasm        bool
 	proto        uint8
 	sport, dport uint16 // port class ids
-	// undecided: a DNS unit the classifier left to userspace (an
-	// undecided copy, DNS over TCP): the kernel dns.query rules run too.
+	// undecided: a DNS or TLS unit the classifier left to userspace (an
+	// undecided copy, DNS over TCP): the kernel dns.query and tls.sni
+	// rules run too.
 	undecided bool
 }
 
@@ -41,7 +42,7 @@ func (e *Engine) group(u *inspect.Unit, sport, dport uint16) *ruleGroup {
 	t := e.obj.Kernel
 	k := groupKey{kind: u.Kind, app: e.appID(u.Flow.App), reasm: u.Flow.Reassembled, proto: u.Flow.Proto,
 		sport: portClass(t.SportClass, sport), dport: portClass(t.DportClass, dport),
-		undecided: e.undecidedRules != nil && u.Kind == inspect.KindApp && u.Flow.App == "dns" && (e.appUndecided || u.Flow.Proto == 6)}
+		undecided: e.undecidedRules != nil && u.Kind == inspect.KindApp && e.undecidedApp(u.Flow)}
 	if g, ok := e.groups[k]; ok {
 		return g
 	}
@@ -52,6 +53,19 @@ func (e *Engine) group(u *inspect.Unit, sport, dport uint16) *ruleGroup {
 	g := e.buildGroup(k, u.Flow.App)
 	e.groups[k] = g
 	return g
+}
+
+// undecidedApp reports whether the classifier left the app-layer unit of
+// the frame being tracked to userspace: a DNS or TLS unit of a frame
+// copied up undecided, or DNS over TCP, which it never decides.
+func (e *Engine) undecidedApp(f *inspect.Flow) bool {
+	switch f.App {
+	case "dns":
+		return e.appUndecided || f.Proto == 6
+	case "tls":
+		return e.appUndecided
+	}
+	return false
 }
 
 // appID returns the id of an app protocol name, giving new names the next

@@ -72,9 +72,9 @@ func (e *Engine) undecided(frame []byte, pf refeval.FlowView) []refeval.Event {
 	return out
 }
 
-// pendingAlert is a kernel alert of a dns.query rule waiting for the
-// copy of its packet, so that it carries the EVE detail (direction,
-// app_proto, dns) of the unit the tracker makes of it.
+// pendingAlert is a kernel alert of a dns.query or tls.sni rule waiting
+// for the copy of its packet, so that it carries the EVE detail
+// (direction, app_proto, dns or tls) of the unit the tracker makes of it.
 type pendingAlert struct {
 	ts     time.Time
 	tuple  refeval.Tuple
@@ -100,10 +100,10 @@ func (e *Engine) flushPending() {
 	e.pending = e.pending[:0]
 }
 
-// detailUnit emits the pending kernel alerts on the first DNS unit of
-// their packet, with the unit's EVE detail.
+// detailUnit emits the pending kernel alerts on the first DNS or TLS unit
+// of their packet, with the unit's EVE detail.
 func (e *Engine) detailUnit(u *inspect.Unit) {
-	if len(e.pending) == 0 || u.Kind != inspect.KindApp || u.Flow.App != "dns" {
+	if len(e.pending) == 0 || u.Kind != inspect.KindApp || (u.Flow.App != "dns" && u.Flow.App != "tls") {
 		return
 	}
 	for _, p := range e.pending {

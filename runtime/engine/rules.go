@@ -22,9 +22,9 @@ type urule struct {
 	setsBits bool
 	global   bool   // uses state shared by the workers: thresholds, xbits
 	appName  string // the rule's app-layer protocol, http1/http2 as http
-	// kernelApp: a kernel-tier rule on an app-layer buffer (dns.query);
-	// userspace evaluates it only on units of packets the classifier
-	// copied up undecided (Engine.appUndecided).
+	// kernelApp: a kernel-tier rule on an app-layer buffer (dns.query,
+	// tls.sni); userspace evaluates it only on units of packets the
+	// classifier copied up undecided (Engine.appUndecided).
 	kernelApp bool
 }
 

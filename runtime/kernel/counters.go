@@ -39,6 +39,12 @@ type Counters struct {
 	DNSQuestions    uint64 // more than one question: copied up
 	DNSRecords      uint64 // records other than one EDNS OPT record: copied up
 	DNSMalformed    uint64 // messages the userspace decoder refuses: copied up
+	TLSFlows        uint64 // TCP flows followed for tls.sni
+	TLSHellos       uint64 // ClientHellos whose tls.sni the classifier decided
+	TLSSplit        uint64 // a ClientHello record past its first segment: copied up until complete
+	TLSRecords      uint64 // a ClientHello over several records: flow copied up
+	TLSLate         uint64 // first client payload late, after the server, or not established: flow copied up
+	TLSOdd          uint64 // ClientHellos the parser does not follow: copied up
 	FlowDropped     uint64 // packets of a flow a drop or reject verdict marked: dropped without alerts
 	FlowDrops       uint64 // flows marked by a drop or reject verdict
 	Flows           uint64 // flows the flow map took (new and reused tuples)
@@ -83,6 +89,12 @@ func (c *Counters) fields() [bpf.RulecCounterC_MAX]*uint64 {
 		bpf.RulecCounterC_DNS_QUESTIONS:    &c.DNSQuestions,
 		bpf.RulecCounterC_DNS_RECORDS:      &c.DNSRecords,
 		bpf.RulecCounterC_DNS_MALFORMED:    &c.DNSMalformed,
+		bpf.RulecCounterC_TLS_FLOWS:        &c.TLSFlows,
+		bpf.RulecCounterC_TLS_HELLOS:       &c.TLSHellos,
+		bpf.RulecCounterC_TLS_SPLIT:        &c.TLSSplit,
+		bpf.RulecCounterC_TLS_RECORDS:      &c.TLSRecords,
+		bpf.RulecCounterC_TLS_LATE:         &c.TLSLate,
+		bpf.RulecCounterC_TLS_ODD:          &c.TLSOdd,
 		bpf.RulecCounterC_FLOW_DROPPED:     &c.FlowDropped,
 		bpf.RulecCounterC_FLOW_DROPS:       &c.FlowDrops,
 		bpf.RulecCounterC_FLOWS:            &c.Flows,

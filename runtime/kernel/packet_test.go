@@ -12,7 +12,8 @@ type packet struct {
 	proto        uint8
 	ttl          uint8
 	sport, dport uint16
-	flags        uint8 // TCP flags
+	flags        uint8  // TCP flags
+	seq          uint32 // TCP sequence number; 0 means 1
 	icmpType     uint8
 	icmpCode     uint8
 	ipOptions    int     // IPv4 option bytes (a multiple of 4)
@@ -112,7 +113,12 @@ func (p packet) l4() []byte {
 	case p.proto == ipTCP:
 		h = binary.BigEndian.AppendUint16(h, p.sport)
 		h = binary.BigEndian.AppendUint16(h, p.dport)
-		h = append(h, 0, 0, 0, 1, 0, 0, 0, 0)
+		seq := p.seq
+		if seq == 0 {
+			seq = 1
+		}
+		h = binary.BigEndian.AppendUint32(h, seq)
+		h = append(h, 0, 0, 0, 0)
 		h = append(h, byte((20+p.tcpOptions)/4)<<4, p.flags, 0xff, 0xff, 0, 0, 0, 0)
 		h = append(h, make([]byte, p.tcpOptions)...)
 	case p.proto == ipUDP:

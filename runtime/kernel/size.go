@@ -63,7 +63,19 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, o Options, ncpu int) e
 		Depth:    uint32(depth(t.Items)),
 		LastRow:  uint32(4 * (a.NStates - 1) * a.NClasses),
 		Gen:      uint32(o.Generation),
+		Tls:      uint32(flag(followsTLS(t))),
 	})
+}
+
+// followsTLS reports whether a kernel slot inspects tls.sni, so that the
+// classifier follows TCP flows for it.
+func followsTLS(t *kernelgen.Tables) bool {
+	for _, s := range t.Slots {
+		if !s.Userspace && s.Buffer.OnSNI() {
+			return true
+		}
+	}
+	return false
 }
 
 // depth is the length of the longest pattern: the automaton's depth.

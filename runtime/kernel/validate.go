@@ -99,7 +99,7 @@ func validateItems(t *kernelgen.Tables) error {
 		if len(it.Pattern) == 0 || len(it.Pattern) > bpf.MaxPattern {
 			return fmt.Errorf("item %d: pattern of %d bytes, the classifier takes 1 to %d", i, len(it.Pattern), bpf.MaxPattern)
 		}
-		if it.Buffer > kernelgen.BufDNSQueryDot {
+		if it.Buffer > kernelgen.BufTLSSNIDot {
 			return fmt.Errorf("item %d: buffer %d unknown", i, it.Buffer)
 		}
 	}
@@ -110,7 +110,7 @@ func validateItems(t *kernelgen.Tables) error {
 		if s.Userspace && s.ItemCount > 0 {
 			return fmt.Errorf("slot %d: a userspace slot has kernel items", i)
 		}
-		if s.Buffer > kernelgen.BufDNSQueryDot || (s.Userspace && s.Buffer != kernelgen.BufPayload) {
+		if s.Buffer > kernelgen.BufTLSSNIDot || (s.Userspace && s.Buffer != kernelgen.BufPayload) {
 			return fmt.Errorf("slot %d: buffer %d", i, s.Buffer)
 		}
 		for _, ref := range t.SlotItems[s.ItemStart : s.ItemStart+s.ItemCount] {

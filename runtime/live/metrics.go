@@ -51,6 +51,14 @@ func WriteMetrics(w io.Writer, s *Snapshot) error {
 	}{{"new", k.Flows}, {"reused", k.FlowReused}, {"midstream", k.FlowMidstream}, {"map_full", k.FlowMapFull}} {
 		m.sample("rulec_kernel_flows_total", `outcome="`+v.name+`"`, v.n)
 	}
+	m.header("rulec_tls_total", "counter", "TCP flows the classifier followed for tls.sni, ClientHellos it decided, and those it copied up undecided by reason.")
+	for _, v := range []struct {
+		name string
+		n    uint64
+	}{{"flows", k.TLSFlows}, {"decided", k.TLSHellos}, {"split", k.TLSSplit}, {"records", k.TLSRecords},
+		{"late", k.TLSLate}, {"odd", k.TLSOdd}} {
+		m.sample("rulec_tls_total", `outcome="`+v.name+`"`, v.n)
+	}
 	m.header("rulec_decode_events_total", "counter", "Decoder and defragmentation events of copied packets, by Suricata name.")
 	for _, name := range slices.Sorted(maps.Keys(s.Engine.DecodeEvents)) {
 		m.sample("rulec_decode_events_total", `event="`+name+`"`, s.Engine.DecodeEvents[name])

@@ -85,6 +85,8 @@ type Evaluator struct {
 	maxScan      int
 	drops        *flowDrops    // flows a drop or reject verdict marked
 	flows        *flowTable    // the flow map
+	tls          *tlsFlows     // flows followed for tls.sni; nil without tls.sni slots
+	sniSlots     kernel.Bitset // kernel slots on tls.sni
 	kernelSlots  kernel.Bitset // slots confirmed here
 	narrow       *narrowing
 	userSlots    kernel.Bitset // slots that only select packets to copy up
@@ -94,11 +96,17 @@ type Evaluator struct {
 // packets with more than kernel.MaxScan payload bytes to userspace.
 func New(t *kernel.Tables) *Evaluator {
 	e := &Evaluator{t: t, look: kernel.NewLookup(t), now: func() uint64 { return 0 }, maxScan: kernel.MaxScan,
-		kernelSlots: t.NewBitset(), userSlots: t.NewBitset(), drops: &flowDrops{}, flows: newFlowTable(FlowMax)}
+		kernelSlots: t.NewBitset(), userSlots: t.NewBitset(), drops: &flowDrops{}, flows: newFlowTable(FlowMax),
+		sniSlots: t.NewBitset()}
 	for i, s := range t.Slots {
-		if s.Userspace {
+		switch {
+		case s.Userspace:
 			t.Set(e.userSlots, i)
-		} else {
+		case s.Buffer.OnSNI():
+			t.Set(e.sniSlots, i)
+			e.tls = &tlsFlows{}
+			fallthrough
+		default:
 			t.Set(e.kernelSlots, i)
 		}
 	}
@@ -204,6 +212,10 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	} else {
 		pf = track(e.flows, &h, fk, fromA, keyed)
 	}
+	var tls tlsPacket
+	if e.tls != nil && view == nil && keyed && h.proto == 6 {
+		tls = e.tls.track(pkt, &h, fk, fromA)
+	}
 	sc := e.narrow.run()
 	defer e.narrow.endRun(sc)
 	head := e.look.HeaderInto(sc.head[:0], h.src, h.dst, h.proto, h.sport, h.dport)
@@ -219,6 +231,9 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	}
 	if e.t.Any(append(head, e.userSlots)...) {
 		reason |= CopyUserspace
+	}
+	if tls.copy {
+		res.App, reason = true, reason|CopyApp
 	}
 	var (
 		dns      dnsState
@@ -238,6 +253,9 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 			if dns == dnsOK && e.t.Any(append(cands, e.narrow.nameItems)...) {
 				nameScan = e.scan(dnsName, true)
 			}
+			if tls.state == tlsOK && e.t.Any(append(cands, e.narrow.nameItems)...) {
+				nameScan = e.scan(tls.sni, true)
+			}
 			if h.payloadLen > 0 && e.t.Any(append(cands, e.narrow.payloadItems)...) {
 				scan = e.scan(pkt[h.payloadOff:h.payloadOff+h.payloadLen], false)
 			}
@@ -253,25 +271,31 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 			continue
 		}
 		if s.Buffer != kernel.BufPayload {
-			if !parsed {
-				dns, dnsName = parseDNS(pkt, &h)
-				parsed = true
-			}
-			if dns == dnsUndecided {
-				res.App, reason = true, reason|CopyApp
-			}
-			if dns != dnsOK {
+			name := tls.sni
+			if !s.Buffer.OnSNI() {
+				if !parsed {
+					dns, dnsName = parseDNS(pkt, &h)
+					parsed = true
+				}
+				if dns == dnsUndecided {
+					res.App, reason = true, reason|CopyApp
+				}
+				if dns != dnsOK {
+					continue
+				}
+				name = dnsName
+			} else if tls.state != tlsOK {
 				continue
 			}
-			n := len(dnsName)
-			if s.Buffer == kernel.BufDNSQuery && n > 0 {
+			n := len(name)
+			if (s.Buffer == kernel.BufDNSQuery || s.Buffer == kernel.BufTLSSNI) && n > 0 {
 				n--
 			}
 			if !cmp(s.BLen, uint32(n)) {
 				continue
 			}
 			if nameScan == nil {
-				nameScan = e.scan(dnsName, true)
+				nameScan = e.scan(name, true)
 			}
 			if !nameScan.slotMatches(e.t, s) || !FlowOK(s.Flow, pf) {
 				continue
@@ -301,8 +325,14 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 		matched = append(matched, i)
 		best = max(best, s.Action)
 	}
+	if tls.syn {
+		e.followTLS(&h, head, matched, fk, fromA)
+	}
 	if best == kernel.ActPass {
 		return Result{Verdict: ActOK, Flow: pf}
+	}
+	if tls.syn && e.t.Any(append(head, e.sniSlots)...) {
+		res.App, reason = true, reason|CopyApp
 	}
 	if best == kernel.ActDrop || best == kernel.ActReject {
 		res.Verdict = ActShot
@@ -330,6 +360,24 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 		res.Events = append(res.Events, Event{Kind: EventCopy, Reason: reason})
 	}
 	return res
+}
+
+// followTLS starts following a client SYN's flow when the classifier's
+// slot walk visits a tls.sni slot: one the header selects before the
+// first pass slot that matched (which ends the walk).
+func (e *Evaluator) followTLS(h *headers, head []kernel.Bitset, matched []int, fk FlowKey, fwd bool) {
+	first := len(e.t.Slots)
+	for _, i := range matched {
+		if e.t.Slots[i].Action == kernel.ActPass {
+			first = min(first, i)
+		}
+	}
+	for _, i := range e.t.And(append(head, e.sniSlots)...) {
+		if i < first {
+			e.tls.follow(h, fk, fwd)
+			return
+		}
+	}
 }
 
 func checks(s *kernel.Slot, h *headers) bool {
@@ -388,7 +436,7 @@ type scanner struct {
 func (sc *scanner) has(id uint32) bool { return sc.bits[id>>6]&(1<<(id&63)) != 0 }
 
 // scan runs the automaton over buf: the payload, or (name) the DNS name
-// in its dotprefix form.
+// or the SNI in its dotprefix form.
 func (e *Evaluator) scan(buf []byte, name bool) *scanner {
 	a := &e.t.Automaton
 	sc := e.narrow.scanner()
@@ -416,7 +464,7 @@ func itemHolds(it *kernel.Item, buf []byte, end int, name bool) bool {
 		return false
 	}
 	base := 0
-	if it.Buffer == kernel.BufDNSQuery {
+	if it.Buffer == kernel.BufDNSQuery || it.Buffer == kernel.BufTLSSNI {
 		base = 1
 	}
 	start := end - len(it.Pattern)

@@ -1,0 +1,267 @@
+/* TLS ClientHello for tls.sni. A TCP flow is followed (rc_tls_flow) from
+ * a client SYN that a tls.sni slot's header selects: its handshake (as
+ * runtime/flow counts a flow established), then the client's first
+ * payload. When that payload starts the client stream, the flow is
+ * established, the server has not spoken and the whole ClientHello is in
+ * its first record inside the segment, the classifier parses it (record,
+ * handshake header, session id, cipher suites, compression, every
+ * extension, one host_name) and decides tls.sni itself; later packets
+ * have none. Otherwise userspace decides, as it would on its own: the
+ * followed flow's packets are copied up (COPY_APP) until the hello is
+ * decided, for the rest of the flow when the classifier cannot tell where
+ * the hello ends. */
+#ifndef RULEC_TLS_H
+#define RULEC_TLS_H
+
+#include "maps.h"
+#include "state.h"
+
+#define TLS_REC_HDR 5
+#define TLS_HELLO_HDR 9 /* record header and handshake header */
+#define TLS_HANDSHAKE 22
+#define TLS_CLIENT_HELLO 1
+#define TCP_FIN 0x01
+#define TCP_SYN 0x02
+#define TCP_RST 0x04
+#define TCP_ACK 0x10
+
+/* Values of scratch.tls: this packet's tls.sni. */
+enum { TLS_NONE, TLS_OK, TLS_UNDECIDED };
+
+/* States of a followed flow. */
+enum {
+	TF_OPEN = 1,  /* no client payload yet: packets copied up */
+	TF_DONE,      /* the hello was decided (or is not TLS): nothing more */
+	TF_SPLIT,     /* the hello's record goes past its segment: copied up until the server answers it */
+	TF_UNDECIDED, /* userspace decides: every packet copied up */
+};
+
+struct tls_flow {
+	__u32 start; /* the client stream's first byte: ISN + 1 */
+	__u32 end;   /* TF_SPLIT: stream position past the hello's record */
+	__u8 client_a; /* the client is endpoint a of the flow key */
+	__u8 state;
+	__u8 server_syn;
+	__u8 established;
+	__u8 server_spoke; /* the server sent payload before the client */
+	__u8 client_done;  /* TF_SPLIT: the client stream reached end */
+	__u8 pad[2];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__type(key, struct flow_key);
+	__type(value, struct tls_flow);
+	__uint(max_entries, TLS_FLOWS);
+} rc_tls_flow SEC(".maps");
+
+static __always_inline __u32 be16(const __u8 *b)
+{
+	return (__u32)b[0] << 8 | b[1];
+}
+
+struct ext_ctx {
+	struct __sk_buff *skb;
+	__u32 pos, end; /* skb offsets of the next extension and the list's end */
+	__u32 sni_off, sni_len;
+	int res; /* 0 going on, 1 done, -1 odd */
+};
+
+/* sni_ext checks a server_name extension of len bytes at skb offset pos:
+ * a list holding exactly one host_name entry of 1 to MAX_NAME - 1 bytes. */
+static __always_inline int sni_ext(struct ext_ctx *x, __u32 pos, __u32 len)
+{
+	__u8 h[5];
+
+	if (x->sni_len || len < 5 || bpf_skb_load_bytes(x->skb, pos, h, 5))
+		return -1;
+	__u32 list = be16(h), name = be16(h + 3);
+	if (list != len - 2 || h[2] != 0 || name != list - 3 || name == 0 || name >= MAX_NAME)
+		return -1;
+	x->sni_off = pos + 5;
+	x->sni_len = name;
+	return 0;
+}
+
+static long ext_step(__u32 i, struct ext_ctx *x)
+{
+	__u8 h[4];
+
+	if (x->pos == x->end) {
+		x->res = 1;
+		return 1;
+	}
+	if (x->pos + 4 > x->end || bpf_skb_load_bytes(x->skb, x->pos, h, 4)) {
+		x->res = -1;
+		return 1;
+	}
+	__u32 len = be16(h + 2), data = x->pos + 4;
+	if (data + len > x->end || (be16(h) == 0 && sni_ext(x, data, len))) {
+		x->res = -1;
+		return 1;
+	}
+	x->pos = data + len;
+	return 0;
+}
+
+static __always_inline int tls_odd(void)
+{
+	count(C_TLS_ODD, 1);
+	return TLS_UNDECIDED;
+}
+
+/* hello_sni reads a ClientHello body of size bytes at skb offset off and
+ * copies its host_name after a dot into sc->name. */
+static __always_inline int hello_sni(struct __sk_buff *skb, struct scratch *sc, __u32 off, __u32 size)
+{
+	__u32 end = off + size, pos = off + 34;
+	__u8 v[2];
+
+	if (pos + 1 > end || bpf_skb_load_bytes(skb, pos, v, 1))
+		return tls_odd();
+	pos += 1 + v[0];
+	if (pos + 2 > end || bpf_skb_load_bytes(skb, pos, v, 2))
+		return tls_odd();
+	pos += 2 + be16(v);
+	if (pos + 1 > end || bpf_skb_load_bytes(skb, pos, v, 1))
+		return tls_odd();
+	pos += 1 + v[0];
+	if (pos == end)
+		return TLS_NONE;
+	if (pos + 2 > end || bpf_skb_load_bytes(skb, pos, v, 2))
+		return tls_odd();
+	struct ext_ctx x = {.skb = skb, .pos = pos + 2, .end = pos + 2 + be16(v)};
+	if (x.end > end)
+		return tls_odd();
+	bpf_loop(MAX_EXTS + 1, ext_step, &x, 0);
+	if (x.res != 1)
+		return tls_odd();
+	if (!x.sni_len)
+		return TLS_NONE;
+	__u32 n = x.sni_len;
+	if (n < 1 || n >= MAX_NAME || bpf_skb_load_bytes(skb, x.sni_off, sc->name + 1, n))
+		return tls_odd();
+	sc->name[0] = '.';
+	sc->name_len = n + 1;
+	return TLS_OK;
+}
+
+static __always_inline void tls_flow_undecided(struct tls_flow *f, __u32 counter)
+{
+	count(counter, 1);
+	f->state = TF_UNDECIDED;
+}
+
+/* tls_first decides the client's first payload of a flow in TF_OPEN. */
+static __always_inline int tls_first(struct __sk_buff *skb, struct scratch *sc, struct tls_flow *f)
+{
+	__u32 n = sc->payload_len;
+	__u8 h[TLS_HELLO_HDR];
+
+	f->state = TF_DONE;
+	if (sc->tcp_seq != f->start) {
+		tls_flow_undecided(f, C_TLS_LATE);
+		return TLS_UNDECIDED;
+	}
+	if (sc->sport == DNS_PORT || sc->dport == DNS_PORT)
+		return TLS_NONE;
+	if (n < 3) {
+		tls_flow_undecided(f, C_TLS_RECORDS);
+		return TLS_UNDECIDED;
+	}
+	if (bpf_skb_load_bytes(skb, sc->payload_off, h, 3))
+		return tls_odd();
+	if (h[0] != TLS_HANDSHAKE || h[1] != 3 || h[2] > 4)
+		return TLS_NONE;
+	if (f->server_spoke || !f->established || (sc->tcp_flags & (TCP_SYN | TCP_RST))) {
+		tls_flow_undecided(f, C_TLS_LATE);
+		return TLS_UNDECIDED;
+	}
+	if (n < TLS_HELLO_HDR || bpf_skb_load_bytes(skb, sc->payload_off, h, TLS_HELLO_HDR)) {
+		tls_flow_undecided(f, C_TLS_RECORDS);
+		return TLS_UNDECIDED;
+	}
+	__u32 rec = be16(h + 3);
+	__u32 size = (__u32)h[6] << 16 | be16(h + 7);
+	if (rec >= 4 && h[5] != TLS_CLIENT_HELLO)
+		return TLS_NONE;
+	if (rec < 4 || 4 + size > rec) {
+		tls_flow_undecided(f, C_TLS_RECORDS);
+		return TLS_UNDECIDED;
+	}
+	if (TLS_REC_HDR + rec > n) {
+		count(C_TLS_SPLIT, 1);
+		f->state = TF_SPLIT;
+		f->end = f->start + TLS_REC_HDR + rec;
+		return TLS_UNDECIDED;
+	}
+	int r = hello_sni(skb, sc, sc->payload_off + TLS_HELLO_HDR, size);
+	if (r != TLS_UNDECIDED)
+		count(C_TLS_HELLOS, 1);
+	return r;
+}
+
+/* tls_track follows the packet's flow if it is followed, setting sc->tls
+ * and copying the packet up while userspace may need it; a client SYN of
+ * a flow not followed sets sc->tls_syn for tls_follow. */
+static __always_inline void tls_track(struct __sk_buff *skb, struct scratch *sc)
+{
+	__u8 fl = sc->tcp_flags;
+	int syn = fl & TCP_SYN, ack = fl & TCP_ACK;
+
+	sc->tls = TLS_NONE;
+	sc->tls_syn = 0;
+	struct tls_flow *f = bpf_map_lookup_elem(&rc_tls_flow, &sc->fk);
+	if (!f) {
+		sc->tls_syn = syn && !ack;
+		return;
+	}
+	int client = sc->from_a == f->client_a;
+	if (!client && syn)
+		f->server_syn = 1;
+	if (client && syn && !ack && f->state != TF_OPEN)
+		tls_flow_undecided(f, C_TLS_LATE);
+	if (!f->established && f->server_syn && ack && !syn)
+		f->established = 1;
+	if (sc->payload_len) {
+		switch (f->state) {
+		case TF_OPEN:
+			if (client)
+				sc->tls = tls_first(skb, sc, f);
+			else
+				f->server_spoke = 1;
+			break;
+		case TF_SPLIT:
+			if (client && (__s32)(sc->tcp_seq + sc->payload_len - f->end) >= 0)
+				f->client_done = 1;
+			else if (!client && f->client_done)
+				f->state = TF_DONE;
+			break;
+		}
+	}
+	if (client && f->state == TF_UNDECIDED)
+		sc->tls = TLS_UNDECIDED;
+	if (f->state != TF_DONE || sc->tls == TLS_UNDECIDED)
+		sc->copy |= COPY_APP;
+}
+
+/* tls_follow starts following the flow of a client SYN a tls.sni slot's
+ * header selected. */
+static __always_inline void tls_follow(struct scratch *sc)
+{
+	struct tls_flow f = {
+		.start = sc->tcp_seq + 1,
+		.client_a = sc->from_a,
+		.state = sc->payload_len ? TF_UNDECIDED : TF_OPEN,
+	};
+
+	sc->tls_syn = 0;
+	if (bpf_map_update_elem(&rc_tls_flow, &sc->fk, &f, BPF_ANY)) {
+		count(C_ERRORS, 1);
+		return;
+	}
+	count(C_TLS_FLOWS, 1);
+	sc->copy |= COPY_APP;
+}
+
+#endif
