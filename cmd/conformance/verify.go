@@ -11,8 +11,10 @@ import (
 	"strings"
 
 	"github.com/rulec/rulec/bpf"
+	"github.com/rulec/rulec/codegen/kernel"
 	"github.com/rulec/rulec/codegen/object"
 	"github.com/rulec/rulec/compiler"
+	"github.com/rulec/rulec/compiler/lower"
 	"github.com/rulec/rulec/compiler/vars"
 	"github.com/rulec/rulec/internal/verify"
 	"github.com/rulec/rulec/runtime/capture"
@@ -26,8 +28,11 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	kernelTier := pipeline.KernelAuto
 	var dirs []string
 	var eveDir string
+	appUser := false
 	for i := 0; i < len(args); i++ {
 		switch a := args[i]; {
+		case a == "--app-userspace":
+			appUser = true
 		case a == "--kernel" && i+1 < len(args):
 			kernelTier = args[i+1]
 			i++
@@ -41,7 +46,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if len(dirs) == 0 {
-		fmt.Fprintln(stderr, "usage: conformance suricata-verify [--kernel auto|bpf|reference] [--eve-dir DIR] DIR...")
+		fmt.Fprintln(stderr, "usage: conformance suricata-verify [--kernel auto|bpf|reference] [--app-userspace] [--eve-dir DIR] DIR...")
 		return 2
 	}
 	tests, err := verify.Find(dirs...)
@@ -56,7 +61,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "SKIP %s: %s\n", t.Name, t.Skip)
 			continue
 		}
-		if reason := runTest(t, kernelTier, eveDir); reason != "" {
+		if reason := runTest(t, kernelTier, appUser, eveDir); reason != "" {
 			failed++
 			fmt.Fprintf(stdout, "FAIL %s: %s\n", t.Name, reason)
 			continue
@@ -71,8 +76,11 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 }
 
 // runTest runs one test and returns why it failed, or "".
-// With eveDir set, the test's EVE output is kept there.
-func runTest(t *verify.Test, kernelTier, eveDir string) string {
+// With appUser, the rules the classifier would decide on an app-layer
+// buffer it parses (dns.query, tls.sni) are decided by the userspace
+// tier's parsers instead. With eveDir set, the test's EVE output is kept
+// there.
+func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) string {
 	if t.Pcap == "" || len(t.Rules) == 0 {
 		return "no capture or no rules"
 	}
@@ -90,6 +98,11 @@ func runTest(t *verify.Test, kernelTier, eveDir string) string {
 	o, err := object.Build(res.Rules, bpf.ELF())
 	if err != nil {
 		return err.Error()
+	}
+	if appUser {
+		if o, err = appInUserspace(o); err != nil {
+			return err.Error()
+		}
 	}
 	cfg := flow.DefaultConfig()
 	settings, err := t.Settings()
@@ -147,4 +160,20 @@ func runTest(t *verify.Test, kernelTier, eveDir string) string {
 		return why
 	}
 	return ""
+}
+
+// appInUserspace returns o with its kernel rules on an app-layer buffer
+// (those with a Note) in the userspace tier.
+func appInUserspace(o *object.Object) (*object.Object, error) {
+	u := &object.Object{BPF: o.BPF, Rules: o.Rules, Tiers: slices.Clone(o.Tiers)}
+	tiers := make([]lower.Tier, len(o.Rules))
+	for i, d := range u.Tiers {
+		if d.Tier == lower.Kernel && d.Note != "" {
+			u.Tiers[i] = lower.Decision{Tier: lower.Userspace, Reason: "conformance --app-userspace"}
+		}
+		tiers[i] = u.Tiers[i].Tier
+	}
+	var err error
+	u.Kernel, err = kernel.Build(o.Rules, tiers)
+	return u, err
 }
