@@ -62,7 +62,7 @@ __noinline int rc_visit_app(struct __sk_buff *skb, __u32 id)
 		return 0;
 	}
 	if (on_sni(s)) {
-		if (sc->tls != TLS_OK)
+		if (sc->tls != TLS_OK && sc->tls != TLS_PROBE)
 			return 0;
 	} else {
 		if (sc->dns == DNS_UNPARSED)
@@ -81,6 +81,10 @@ __noinline int rc_visit_app(struct __sk_buff *skb, __u32 id)
 		scan_name(sc);
 	if (!items_ok(s, sc))
 		return 0;
+	if (sc->tls == TLS_PROBE && on_sni(s)) {
+		sc->tls_hit = 1;
+		return 0;
+	}
 	if (record(sc, s) && !s->noalert)
 		sc->copy |= COPY_DETAIL;
 	return 0;
@@ -98,7 +102,7 @@ static __always_inline void visit(struct cls_ctx *c, __u32 id)
 	sc->candidates++;
 	if (sc->tls_syn && on_sni(s))
 		tls_follow(sc);
-	if (!header_ok(s, sc))
+	if (!header_ok(s, sc) && !(sc->tls == TLS_PROBE && on_sni(s)))
 		return;
 	if (s->userspace) {
 		sc->copy |= COPY_USERSPACE;
@@ -334,9 +338,12 @@ int classify(struct __sk_buff *skb)
 	sc->overflow = 0;
 	sc->tls = TLS_NONE;
 	sc->tls_syn = 0;
+	sc->tls_hit = 0;
 	if (cfg.tls && keyed && sc->l4 == L4_TCP)
 		tls_track(skb, sc);
 	match_slots(skb, sc);
+	if (sc->tls == TLS_PROBE)
+		tls_probed(sc);
 	int rc = verdict(skb, sc);
 	if (drop_keyed && (sc->best == ACT_DROP || sc->best == ACT_REJECT)) {
 		__u64 now = bpf_ktime_get_ns();

@@ -282,12 +282,16 @@ type RulecScratch struct {
 	NameLen     uint16
 	Tls         uint8
 	TlsSyn      uint8
+	TlsHit      uint8
 	Name        [272]uint8
+	_           [1]byte
 	Fk          RulecFlowKey
 	FromA       uint8
 	Pflow       RulecPktFlow
+	_           [2]byte
 	TcpSeq      uint32
 	TcpAck      uint32
+	_           [4]byte
 	Sum         [32]uint64
 	Mask        uint64
 	Word        uint32
@@ -350,14 +354,17 @@ type RulecSlot struct {
 type RulecTlsFlow struct {
 	_           structs.HostLayout
 	Start       uint32
-	End         uint32
 	ClientA     uint8
 	State       uint8
 	ServerSyn   uint8
 	Established uint8
 	ServerSpoke uint8
-	ClientDone  uint8
-	Pad         [2]uint8
+	Hit         uint8
+	Answered    uint8
+	Pad         uint8
+	SniLen      uint16
+	Sni         [256]uint8
+	_           [2]byte
 }
 
 // Names of all BPF objects in the ELF.
@@ -396,6 +403,7 @@ const (
 	RulecMapRcSrcV4      = "rc_src_v4"
 	RulecMapRcSrcV6      = "rc_src_v6"
 	RulecMapRcTlsFlow    = "rc_tls_flow"
+	RulecMapRcTlsNew     = "rc_tls_new"
 	RulecProgClassify    = "classify"
 	RulecVarCfg          = "cfg"
 	RulecVarRcLogLevel   = "rc_log_level"
@@ -482,6 +490,7 @@ type RulecMapSpecs struct {
 	RcSrcV4      *ebpf.MapSpec `ebpf:"rc_src_v4"`
 	RcSrcV6      *ebpf.MapSpec `ebpf:"rc_src_v6"`
 	RcTlsFlow    *ebpf.MapSpec `ebpf:"rc_tls_flow"`
+	RcTlsNew     *ebpf.MapSpec `ebpf:"rc_tls_new"`
 }
 
 // RulecVariableSpecs contains global variables before they are loaded into the kernel.
@@ -544,6 +553,7 @@ type RulecMaps struct {
 	RcSrcV4      *ebpf.Map `ebpf:"rc_src_v4"`
 	RcSrcV6      *ebpf.Map `ebpf:"rc_src_v6"`
 	RcTlsFlow    *ebpf.Map `ebpf:"rc_tls_flow"`
+	RcTlsNew     *ebpf.Map `ebpf:"rc_tls_new"`
 }
 
 func (m *RulecMaps) Close() error {
@@ -580,6 +590,7 @@ func (m *RulecMaps) Close() error {
 		m.RcSrcV4,
 		m.RcSrcV6,
 		m.RcTlsFlow,
+		m.RcTlsNew,
 	)
 }
 

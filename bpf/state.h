@@ -17,6 +17,7 @@ struct scratch {
 	__u16 name_len;	   /* name bytes with the leading dot; 0: root */
 	__u8 tls;	   /* TLS_* (tls.h): this packet's tls.sni */
 	__u8 tls_syn;	   /* a client SYN of a flow tls.h does not follow yet */
+	__u8 tls_hit;	   /* TLS_PROBE: a tls.sni slot matched the hello's SNI */
 	__u8 name[MAX_NAME + 16];
 	struct flow_key fk; /* the packet's flow (flowdrop.h) */
 	__u8 from_a;	    /* the packet goes from fk.a to fk.b */

@@ -5,11 +5,14 @@
  * established, the server has not spoken and the whole ClientHello is in
  * its first record inside the segment, the classifier parses it (record,
  * handshake header, session id, cipher suites, compression, every
- * extension, one host_name) and decides tls.sni itself; later packets
- * have none. Otherwise userspace decides, as it would on its own: the
- * followed flow's packets are copied up (COPY_APP) until the hello is
- * decided, for the rest of the flow when the classifier cannot tell where
- * the hello ends. */
+ * extension, one host_name) and keeps the SNI. As Suricata inspects the
+ * hello once the server acknowledged it, tls.sni is the client's first
+ * packet's after a server packet; the hello's packet only probes the
+ * slots, and when one may match, the flow is copied up until then, so
+ * that userspace has the handshake for the alert's EVE detail. Otherwise
+ * userspace decides, as it would on its own: the followed flow's packets
+ * are copied up (COPY_APP) until the hello is decided, and for the rest of
+ * the flow when the classifier cannot decide it. */
 #ifndef RULEC_TLS_H
 #define RULEC_TLS_H
 
@@ -26,26 +29,33 @@
 #define TCP_ACK 0x10
 
 /* Values of scratch.tls: this packet's tls.sni. */
-enum { TLS_NONE, TLS_OK, TLS_UNDECIDED };
+enum {
+	TLS_NONE,
+	TLS_OK,
+	TLS_UNDECIDED,
+	TLS_PROBE, /* the hello's SNI, to probe the slots with (no alert) */
+};
 
 /* States of a followed flow. */
 enum {
 	TF_OPEN = 1,  /* no client payload yet: packets copied up */
 	TF_DONE,      /* the hello was decided (or is not TLS): nothing more */
-	TF_SPLIT,     /* the hello's record goes past its segment: copied up until the server answers it */
+	TF_PENDING,   /* the SNI is known, inspected on the client's first packet after a server packet */
 	TF_UNDECIDED, /* userspace decides: every packet copied up */
 };
 
 struct tls_flow {
 	__u32 start; /* the client stream's first byte: ISN + 1 */
-	__u32 end;   /* TF_SPLIT: stream position past the hello's record */
 	__u8 client_a; /* the client is endpoint a of the flow key */
 	__u8 state;
 	__u8 server_syn;
 	__u8 established;
 	__u8 server_spoke; /* the server sent payload before the client */
-	__u8 client_done;  /* TF_SPLIT: the client stream reached end */
-	__u8 pad[2];
+	__u8 hit;	   /* TF_PENDING: a slot may match: packets copied up */
+	__u8 answered;	   /* TF_PENDING: a server packet came */
+	__u8 pad;
+	__u16 sni_len;
+	__u8 sni[MAX_NAME]; /* TF_PENDING: sc->name of the hello */
 };
 
 struct {
@@ -54,6 +64,14 @@ struct {
 	__type(value, struct tls_flow);
 	__uint(max_entries, TLS_FLOWS);
 } rc_tls_flow SEC(".maps");
+
+/* A new entry under construction (too large for the stack). */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__type(key, __u32);
+	__type(value, struct tls_flow);
+	__uint(max_entries, 1);
+} rc_tls_new SEC(".maps");
 
 static __always_inline __u32 be16(const __u8 *b)
 {
@@ -190,14 +208,21 @@ static __always_inline int tls_first(struct __sk_buff *skb, struct scratch *sc, 
 		return TLS_UNDECIDED;
 	}
 	if (TLS_REC_HDR + rec > n) {
-		count(C_TLS_SPLIT, 1);
-		f->state = TF_SPLIT;
-		f->end = f->start + TLS_REC_HDR + rec;
+		tls_flow_undecided(f, C_TLS_SPLIT);
 		return TLS_UNDECIDED;
 	}
 	int r = hello_sni(skb, sc, sc->payload_off + TLS_HELLO_HDR, size);
-	if (r != TLS_UNDECIDED)
-		count(C_TLS_HELLOS, 1);
+	if (r == TLS_UNDECIDED) {
+		f->state = TF_UNDECIDED;
+		return r;
+	}
+	count(C_TLS_HELLOS, 1);
+	if (r == TLS_OK) {
+		__builtin_memcpy(f->sni, sc->name, MAX_NAME);
+		f->sni_len = sc->name_len;
+		f->state = TF_PENDING;
+		return TLS_PROBE;
+	}
 	return r;
 }
 
@@ -211,6 +236,7 @@ static __always_inline void tls_track(struct __sk_buff *skb, struct scratch *sc)
 
 	sc->tls = TLS_NONE;
 	sc->tls_syn = 0;
+	sc->tls_hit = 0;
 	struct tls_flow *f = bpf_map_lookup_elem(&rc_tls_flow, &sc->fk);
 	if (!f) {
 		sc->tls_syn = syn && !ack;
@@ -223,40 +249,62 @@ static __always_inline void tls_track(struct __sk_buff *skb, struct scratch *sc)
 		tls_flow_undecided(f, C_TLS_LATE);
 	if (!f->established && f->server_syn && ack && !syn)
 		f->established = 1;
-	if (sc->payload_len) {
-		switch (f->state) {
-		case TF_OPEN:
-			if (client)
-				sc->tls = tls_first(skb, sc, f);
-			else
-				f->server_spoke = 1;
-			break;
-		case TF_SPLIT:
-			if (client && (__s32)(sc->tcp_seq + sc->payload_len - f->end) >= 0)
-				f->client_done = 1;
-			else if (!client && f->client_done)
-				f->state = TF_DONE;
-			break;
+	if (f->state == TF_PENDING) {
+		if (!client) {
+			f->answered = 1;
+		} else if (f->answered) {
+			__builtin_memcpy(sc->name, f->sni, MAX_NAME);
+			sc->name_len = f->sni_len;
+			sc->tls = TLS_OK;
+			f->state = TF_DONE;
+			return;
 		}
+		if (f->hit)
+			sc->copy |= COPY_APP;
+		return;
+	}
+	if (sc->payload_len && f->state == TF_OPEN) {
+		if (client)
+			sc->tls = tls_first(skb, sc, f);
+		else
+			f->server_spoke = 1;
 	}
 	if (client && f->state == TF_UNDECIDED)
 		sc->tls = TLS_UNDECIDED;
-	if (f->state != TF_DONE || sc->tls == TLS_UNDECIDED)
+	if (f->state == TF_OPEN || f->state == TF_UNDECIDED || sc->tls == TLS_UNDECIDED)
 		sc->copy |= COPY_APP;
+}
+
+/* tls_probed marks the flow whose hello a slot may match (sc->tls_hit
+ * after the slot walk), so that it is copied up until its SNI is
+ * inspected. */
+static __always_inline void tls_probed(struct scratch *sc)
+{
+	struct tls_flow *f = bpf_map_lookup_elem(&rc_tls_flow, &sc->fk);
+
+	if (!f || !sc->tls_hit)
+		return;
+	f->hit = 1;
+	sc->copy |= COPY_APP;
 }
 
 /* tls_follow starts following the flow of a client SYN a tls.sni slot's
  * header selected. */
 static __always_inline void tls_follow(struct scratch *sc)
 {
-	struct tls_flow f = {
-		.start = sc->tcp_seq + 1,
-		.client_a = sc->from_a,
-		.state = sc->payload_len ? TF_UNDECIDED : TF_OPEN,
-	};
+	__u32 zero = 0;
+	struct tls_flow *f = bpf_map_lookup_elem(&rc_tls_new, &zero);
 
 	sc->tls_syn = 0;
-	if (bpf_map_update_elem(&rc_tls_flow, &sc->fk, &f, BPF_ANY)) {
+	if (!f) {
+		count(C_ERRORS, 1);
+		return;
+	}
+	__builtin_memset(f, 0, sizeof(*f));
+	f->start = sc->tcp_seq + 1;
+	f->client_a = sc->from_a;
+	f->state = sc->payload_len ? TF_UNDECIDED : TF_OPEN;
+	if (bpf_map_update_elem(&rc_tls_flow, &sc->fk, f, BPF_ANY)) {
 		count(C_ERRORS, 1);
 		return;
 	}

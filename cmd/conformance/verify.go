@@ -163,15 +163,17 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 }
 
 // appInUserspace returns o with its kernel rules on an app-layer buffer
-// (those with a Note) in the userspace tier.
+// the classifier parses in the userspace tier.
 func appInUserspace(o *object.Object) (*object.Object, error) {
 	u := &object.Object{BPF: o.BPF, Rules: o.Rules, Tiers: slices.Clone(o.Tiers)}
+	for _, s := range o.Kernel.Slots {
+		if !s.Userspace && s.Buffer != kernel.BufPayload {
+			u.Tiers[s.Rule] = lower.Decision{Tier: lower.Userspace, Reason: "conformance --app-userspace"}
+		}
+	}
 	tiers := make([]lower.Tier, len(o.Rules))
 	for i, d := range u.Tiers {
-		if d.Tier == lower.Kernel && d.Note != "" {
-			u.Tiers[i] = lower.Decision{Tier: lower.Userspace, Reason: "conformance --app-userspace"}
-		}
-		tiers[i] = u.Tiers[i].Tier
+		tiers[i] = d.Tier
 	}
 	var err error
 	u.Kernel, err = kernel.Build(o.Rules, tiers)

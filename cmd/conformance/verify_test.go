@@ -66,12 +66,12 @@ func TestVerifyDNSTLSKernelMatchesUserspace(t *testing.T) {
 		kwhy := runTest(vt, pipeline.KernelBPF, false, kdir)
 		uwhy := runTest(vt, pipeline.KernelBPF, true, udir)
 		if kwhy != uwhy {
-			t.Errorf("%s: with the kernel tier %q, all in userspace %q", vt.Name, kwhy, uwhy)
+			t.Errorf("%s: with the kernel tier %q, with --app-userspace %q", vt.Name, kwhy, uwhy)
 		}
 		name := strings.ReplaceAll(vt.Name, string(filepath.Separator), "_") + ".json"
 		k, u := eveRecords(t, filepath.Join(kdir, name)), eveRecords(t, filepath.Join(udir, name))
 		if !slices.Equal(k, u) {
-			t.Errorf("%s: %d EVE records with the kernel tier, %d all in userspace:\n%s\n--\n%s", vt.Name, len(k), len(u), strings.Join(k, "\n"), strings.Join(u, "\n"))
+			t.Errorf("%s: %d EVE records with the kernel tier, %d with --app-userspace:\n%s\n--\n%s", vt.Name, len(k), len(u), strings.Join(k, "\n"), strings.Join(u, "\n"))
 		}
 		compared++
 	}

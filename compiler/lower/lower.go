@@ -34,7 +34,7 @@ type Decision struct {
 // Notes of kernel rules on an app-layer buffer.
 const (
 	DNSNote = "dns.query parsed in the classifier; DNS over TCP, query-shaped UDP off port 53, compressed, multi-question or odd queries are copied up and decided in userspace"
-	TLSNote = "tls.sni parsed in the classifier from a ClientHello at the start of an established client stream inside one segment; hellos split over segments or records, late, after the server spoke, or odd are copied up and decided in userspace"
+	TLSNote = "tls.sni parsed in the classifier from a ClientHello at the start of an established client stream inside one segment, inspected on the client's first packet after a server packet; hellos split over segments or records, late, after the server spoke, or odd are copied up and decided in userspace"
 )
 
 // FlowNote is the Note of a kernel rule with flow direction or state.

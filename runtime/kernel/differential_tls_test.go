@@ -125,13 +125,13 @@ func tlsRecords(hs []byte, size int) []byte {
 // malformed and truncated hellos, other protocols), then the server's
 // answer and more data.
 func tlsFlow(r *rand.Rand, cli, srv string, sport, dport uint16) []packet {
+	isn, sisn := r.Uint32(), r.Uint32()
 	c2s := func(flags uint8, seq uint32, payload []byte) packet {
-		return packet{src: cli, dst: srv, proto: ipTCP, sport: sport, dport: dport, flags: flags, seq: seq, payload: string(payload)}
+		return packet{src: cli, dst: srv, proto: ipTCP, sport: sport, dport: dport, flags: flags, seq: seq, ack: sisn + 1, payload: string(payload)}
 	}
 	s2c := func(flags uint8, seq uint32, payload []byte) packet {
-		return packet{src: srv, dst: cli, proto: ipTCP, sport: dport, dport: sport, flags: flags, seq: seq, payload: string(payload)}
+		return packet{src: srv, dst: cli, proto: ipTCP, sport: dport, dport: sport, flags: flags, seq: seq, ack: isn + 1, payload: string(payload)}
 	}
-	isn, sisn := r.Uint32(), r.Uint32()
 	var labels []string
 	for range r.IntN(4) + 1 {
 		labels = append(labels, sniLabels[r.IntN(len(sniLabels))])
@@ -184,7 +184,11 @@ func tlsFlow(r *rand.Rand, cli, srv string, sport, dport uint16) []packet {
 		segs[0].flags |= flagRST
 	}
 	out = append(out, segs...)
-	out = append(out, s2c(flagACK|flagPSH, sisn+1, []byte("\x16\x03\x03\x00\x02\x02\x00")), c2s(flagACK|flagPSH, seq, []byte("\x17\x03\x03data")))
+	answer := []packet{s2c(flagACK|flagPSH, sisn+1, []byte("\x16\x03\x03\x00\x02\x02\x00")), c2s(flagACK, seq, nil), c2s(flagACK|flagPSH, seq, []byte("\x17\x03\x03data"))}
+	if r.IntN(10) == 0 {
+		answer[0], answer[1] = answer[1], answer[0]
+	}
+	out = append(out, answer...)
 	if r.IntN(20) == 0 {
 		out = append(out, c2s(flagSYN, isn+5000, nil), c2s(flagACK|flagPSH, isn+5001, hello))
 	}

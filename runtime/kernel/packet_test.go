@@ -14,6 +14,7 @@ type packet struct {
 	sport, dport uint16
 	flags        uint8  // TCP flags
 	seq          uint32 // TCP sequence number; 0 means 1
+	ack          uint32 // TCP acknowledgement number
 	icmpType     uint8
 	icmpCode     uint8
 	ipOptions    int     // IPv4 option bytes (a multiple of 4)
@@ -118,7 +119,7 @@ func (p packet) l4() []byte {
 			seq = 1
 		}
 		h = binary.BigEndian.AppendUint32(h, seq)
-		h = append(h, 0, 0, 0, 0)
+		h = binary.BigEndian.AppendUint32(h, p.ack)
 		h = append(h, byte((20+p.tcpOptions)/4)<<4, p.flags, 0xff, 0xff, 0, 0, 0, 0)
 		h = append(h, make([]byte, p.tcpOptions)...)
 	case p.proto == ipUDP:

@@ -253,7 +253,7 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 			if dns == dnsOK && e.t.Any(append(cands, e.narrow.nameItems)...) {
 				nameScan = e.scan(dnsName, true)
 			}
-			if tls.state == tlsOK && e.t.Any(append(cands, e.narrow.nameItems)...) {
+			if (tls.state == tlsOK || tls.state == tlsProbe) && e.t.Any(append(cands, e.narrow.nameItems)...) {
 				nameScan = e.scan(tls.sni, true)
 			}
 			if h.payloadLen > 0 && e.t.Any(append(cands, e.narrow.payloadItems)...) {
@@ -265,9 +265,11 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	}
 	sc.slots = e.t.AndInto(sc.slots[:0], cands...)
 	defer func() { sc.matched = matched }()
+	probeHit := false
 	for _, i := range sc.slots {
 		s := &e.t.Slots[i]
-		if !checks(s, &h) {
+		probe := tls.state == tlsProbe && s.Buffer.OnSNI()
+		if !checks(s, &h) && !probe {
 			continue
 		}
 		if s.Buffer != kernel.BufPayload {
@@ -284,7 +286,7 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 					continue
 				}
 				name = dnsName
-			} else if tls.state != tlsOK {
+			} else if tls.state != tlsOK && !probe {
 				continue
 			}
 			n := len(name)
@@ -297,7 +299,10 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 			if nameScan == nil {
 				nameScan = e.scan(name, true)
 			}
-			if !nameScan.slotMatches(e.t, s) || !FlowOK(s.Flow, pf) {
+			if probe && nameScan.slotMatches(e.t, s) {
+				probeHit = true
+			}
+			if probe || !nameScan.slotMatches(e.t, s) || !FlowOK(s.Flow, pf) {
 				continue
 			}
 			if !s.NoAlert {
@@ -305,6 +310,9 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 			}
 			matched = append(matched, i)
 			best = max(best, s.Action)
+			if best == kernel.ActPass {
+				break // the classifier's slot walk ends at a pass
+			}
 			continue
 		}
 		if s.ItemCount > 0 {
@@ -324,6 +332,13 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 		}
 		matched = append(matched, i)
 		best = max(best, s.Action)
+		if best == kernel.ActPass {
+			break // the classifier's slot walk ends at a pass
+		}
+	}
+	if probeHit {
+		e.tls.probed(fk)
+		res.App, reason = true, reason|CopyApp
 	}
 	if tls.syn {
 		e.followTLS(&h, head, matched, fk, fromA)

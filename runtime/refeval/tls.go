@@ -27,24 +27,26 @@ type tlsState uint8
 
 const (
 	tlsNone      tlsState = iota // no SNI in this packet
-	tlsOK                        // a ClientHello's host_name, decided here
+	tlsOK                        // a ClientHello's host_name, inspected here
 	tlsUndecided                 // copied up for userspace to decide
+	tlsProbe                     // the hello's SNI, to probe the slots with
 )
 
 // States of a followed flow (bpf/tls.h TF_*).
 const (
 	tfOpen = iota + 1
 	tfDone
-	tfSplit
+	tfPending
 	tfUndecided
 )
 
 // tlsFlow is a followed flow, as bpf/tls.h's struct tls_flow.
 type tlsFlow struct {
-	start, end                                   uint32
-	clientA                                      bool
-	state                                        uint8
-	serverSYN, established, serverSpoke, reached bool
+	start                                              uint32
+	clientA                                            bool
+	state                                              uint8
+	serverSYN, established, serverSpoke, hit, answered bool
+	sni                                                []byte
 }
 
 // tlsFlows are the followed flows, bounded; safe for concurrent use.
@@ -82,27 +84,37 @@ func (t *tlsFlows) track(p []byte, h *headers, k FlowKey, fwd bool) tlsPacket {
 	if !f.established && f.serverSYN && ack && !syn {
 		f.established = true
 	}
-	if h.payloadLen > 0 {
-		switch f.state {
-		case tfOpen:
-			if client {
-				out.state, out.sni = tlsFirst(p, h, f)
-			} else {
-				f.serverSpoke = true
-			}
-		case tfSplit:
-			if client && int32(h.seq+uint32(h.payloadLen)-f.end) >= 0 {
-				f.reached = true
-			} else if !client && f.reached {
-				f.state = tfDone
-			}
+	if f.state == tfPending {
+		switch {
+		case !client:
+			f.answered = true
+		case f.answered:
+			f.state = tfDone
+			return tlsPacket{state: tlsOK, sni: f.sni}
+		}
+		return tlsPacket{copy: f.hit}
+	}
+	if h.payloadLen > 0 && f.state == tfOpen {
+		if client {
+			out.state, out.sni = tlsFirst(p, h, f)
+		} else {
+			f.serverSpoke = true
 		}
 	}
 	if client && f.state == tfUndecided {
 		out.state = tlsUndecided
 	}
-	out.copy = f.state != tfDone || out.state == tlsUndecided
+	out.copy = f.state == tfOpen || f.state == tfUndecided || out.state == tlsUndecided
 	return out
+}
+
+// probed marks the flow whose hello a slot may match, as tls_probed.
+func (t *tlsFlows) probed(k FlowKey) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if f := t.set[k]; f != nil {
+		f.hit = true
+	}
 }
 
 // follow starts following the flow of a client SYN, as tls_follow.
@@ -155,11 +167,18 @@ func tlsFirst(p []byte, h *headers, f *tlsFlow) (tlsState, []byte) {
 		f.state = tfUndecided
 		return tlsUndecided, nil
 	case tlsRecHdr+rec > n:
-		f.state = tfSplit
-		f.end = f.start + uint32(tlsRecHdr+rec)
+		f.state = tfUndecided
 		return tlsUndecided, nil
 	}
-	return helloSNI(b[tlsHelloHdr : tlsHelloHdr+size])
+	st, sni := helloSNI(b[tlsHelloHdr : tlsHelloHdr+size])
+	switch st {
+	case tlsOK:
+		f.state, f.sni = tfPending, sni
+		return tlsProbe, sni
+	case tlsUndecided:
+		f.state = tfUndecided
+	}
+	return st, sni
 }
 
 // helloSNI reads a ClientHello body as bpf/tls.h's hello_sni: its
