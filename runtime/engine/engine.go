@@ -101,6 +101,7 @@ type Engine struct {
 	seq            Sequencer   // workers: orders access to shared state; nil alone
 	forked         bool        // a worker sharing another engine's rules and state
 	fate           packetFate
+	bypassed       map[bypassKey]bool // flow directions the kernel tier was told to stop copying
 	skipped        []Skipped
 	err            error
 }
@@ -339,6 +340,7 @@ func (e *Engine) Decide(o Outcome) error {
 	if track && (!shot || e.opts.IPS) {
 		if copyUp && !shot && !o.Reassembled {
 			e.stats.Copies++
+			e.stats.CopiedTotal += uint64(len(o.Frame))
 			e.stats.countCopy(reason, len(o.Frame))
 		}
 		// a frame the kernel did not copy up, or dropped, is tracked for
@@ -372,6 +374,12 @@ func (e *Engine) Decide(o Outcome) error {
 			alerted = false
 			e.fate.alerts = e.fate.alerts[:0]
 		}
+		if !shot && !o.Reassembled {
+			e.bypass(o.Frame, p, copyUp)
+		}
+		if !copyUp {
+			e.bypassedFrame(&o)
+		}
 		if alerted && p != nil && p.Flow != nil {
 			p.Flow.Alerted = true
 		}
@@ -383,6 +391,7 @@ func (e *Engine) Decide(o Outcome) error {
 	} else if d := o.Decoded; d != nil && o.DecodeErr == nil && d.Family != 0 {
 		// flows time out on the clock of every IP packet, inspected or not
 		e.tracker.Advance(o.TS)
+		e.bypassedFrame(&o)
 	}
 	e.closePacket()
 	return e.err
@@ -423,6 +432,7 @@ func (e *Engine) routeFlowEnd(f *inspect.Flow) {
 	if e.waf != nil {
 		e.wafAlerts(e.waf.FlowEnd(f), nil)
 	}
+	e.forgetBypass(f)
 	e.flowRecord(f)
 }
 

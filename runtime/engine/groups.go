@@ -34,7 +34,10 @@ type ruleGroup struct {
 	match MatchGroup
 	plain []*urule
 	slots kernel.Bitset
-	empty bool
+	// wanted: the slots of the group's rules (those running on its kind
+	// of unit), a subset of slots.
+	wanted kernel.Bitset
+	empty  bool
 }
 
 // group returns the rule group of u, building it on first use.
@@ -100,7 +103,7 @@ func (e *Engine) buildGroup(k groupKey, app string) *ruleGroup {
 	if k.undecided {
 		sets = append(sets, e.undecidedRules)
 	}
-	g := &ruleGroup{slots: t.NewBitset(), empty: true}
+	g := &ruleGroup{slots: t.NewBitset(), wanted: t.NewBitset(), empty: true}
 	if int(k.sport) >= len(t.SportBits) || int(k.dport) >= len(t.DportBits) {
 		return g
 	}
@@ -114,7 +117,11 @@ func (e *Engine) buildGroup(k groupKey, app string) *ruleGroup {
 		for _, s := range t.And(t.Proto[k.proto], t.SportBits[k.sport], t.DportBits[k.dport], idx.mask) {
 			t.Set(g.slots, s)
 			for _, ur := range idx.rules[s] {
-				if seen[ur.idx] || !ur.wants(probe) {
+				if !ur.wants(probe) {
+					continue
+				}
+				t.Set(g.wanted, s)
+				if seen[ur.idx] {
 					continue
 				}
 				seen[ur.idx] = true

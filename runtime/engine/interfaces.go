@@ -15,6 +15,9 @@ type Kernel interface {
 	// not classify (reassembled from fragments) and returns what it says
 	// of the frame.
 	Track(frame []byte) (refeval.FlowView, error)
+	// Bypass stops the copies of frame's flow direction for userspace
+	// rules.
+	Bypass(frame []byte, both bool) error
 }
 
 // Tracker turns frames into inspection units, reporting them and the

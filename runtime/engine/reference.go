@@ -11,3 +11,8 @@ func Reference(ev *refeval.Evaluator) Kernel { return reference{ev} }
 func (r reference) Run(frame []byte) (refeval.Result, error) { return r.ev.Run(frame), nil }
 
 func (r reference) Track(frame []byte) (refeval.FlowView, error) { return r.ev.Track(frame), nil }
+
+func (r reference) Bypass(frame []byte, both bool) error {
+	r.ev.Bypass(frame, both)
+	return nil
+}

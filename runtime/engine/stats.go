@@ -16,23 +16,33 @@ type Stats struct {
 	PolicyDrops    uint64 // packets an exception policy dropped (IPS mode)
 	Blocked        uint64 // dropped by the block list
 	Copies         uint64 // copied up to the userspace tier
-	Truncated      uint64 // past the kernel scan depth, decided in userspace
-	AppUndecided   uint64 // copied with a kernel app-layer rule (dns.query) left to userspace
-	WAFEvicted     uint64 // HTTP transactions the WAF finished early to bound memory
-	Units          uint64
-	GroupResets    uint64 // rule groups dropped to bound memory, built again on use
-	DecodeErrors   uint64
-	Fragments      [2]uint64         // IP fragments taken for reassembly: IPv4, IPv6
-	Reassembled    [2]uint64         // packets reassembled from them: IPv4, IPv6
-	DecodeEvents   map[string]uint64 // decoder events of copied frames, by Suricata name
-	CopiedPackets  map[string]uint64 // copied frames by copy reason (one frame may have several)
-	CopiedBytes    map[string]uint64 // their bytes
-	BadEvents      uint64            // kernel events naming no rule of the object
-	Alerts         uint64
-	Suppressed     uint64 // alerts a threshold.config suppress stopped
-	AlertsByTier   map[string]uint64
-	BySeverity     map[string]uint64
-	BySID          map[uint64]uint64
+	CopiedTotal    uint64 // their bytes
+	// Uninspected counts copies no userspace rule could inspect (a TCP
+	// direction past the stream depth without userspace packet rules),
+	// UninspectedBytes their bytes.
+	Uninspected, UninspectedBytes uint64
+	// BypassedDirs counts the flow directions the kernel tier was told to
+	// stop copying; BypassedPkts and BypassedBytes the frames it then did
+	// not copy.
+	BypassedDirs, BypassedPkts, BypassedBytes uint64
+	BypassErrors                              uint64 // bypasses the kernel tier refused: the direction stays copied
+	Truncated                                 uint64 // past the kernel scan depth, decided in userspace
+	AppUndecided                              uint64 // copied with a kernel app-layer rule (dns.query) left to userspace
+	WAFEvicted                                uint64 // HTTP transactions the WAF finished early to bound memory
+	Units                                     uint64
+	GroupResets                               uint64 // rule groups dropped to bound memory, built again on use
+	DecodeErrors                              uint64
+	Fragments                                 [2]uint64         // IP fragments taken for reassembly: IPv4, IPv6
+	Reassembled                               [2]uint64         // packets reassembled from them: IPv4, IPv6
+	DecodeEvents                              map[string]uint64 // decoder events of copied frames, by Suricata name
+	CopiedPackets                             map[string]uint64 // copied frames by copy reason (one frame may have several)
+	CopiedBytes                               map[string]uint64 // their bytes
+	BadEvents                                 uint64            // kernel events naming no rule of the object
+	Alerts                                    uint64
+	Suppressed                                uint64 // alerts a threshold.config suppress stopped
+	AlertsByTier                              map[string]uint64
+	BySeverity                                map[string]uint64
+	BySID                                     map[uint64]uint64
 	// Limits counts, by name, what a bound cut short: flows evicted,
 	// memcaps reached, regex budgets spent, a full threshold table.
 	Limits      map[string]uint64
@@ -56,6 +66,13 @@ func (s *Stats) Add(o *Stats) {
 	s.PolicyDrops += o.PolicyDrops
 	s.Blocked += o.Blocked
 	s.Copies += o.Copies
+	s.CopiedTotal += o.CopiedTotal
+	s.Uninspected += o.Uninspected
+	s.UninspectedBytes += o.UninspectedBytes
+	s.BypassedDirs += o.BypassedDirs
+	s.BypassedPkts += o.BypassedPkts
+	s.BypassedBytes += o.BypassedBytes
+	s.BypassErrors += o.BypassErrors
 	s.Truncated += o.Truncated
 	s.AppUndecided += o.AppUndecided
 	s.WAFEvicted += o.WAFEvicted
@@ -133,12 +150,18 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 		fmt.Fprintf(w, "%-24s %d\n", "dropped (exc. policy)", s.PolicyDrops)
 	}
 	fmt.Fprintf(w, "%-24s %d\n", "blocked (block list)", s.Blocked)
-	fmt.Fprintf(w, "%-24s %d\n", "copied to userspace", s.Copies)
+	fmt.Fprintf(w, "%-24s %d (%d bytes)\n", "copied to userspace", s.Copies, s.CopiedTotal)
 	for _, r := range copyReasons {
 		if n := s.CopiedPackets[r.name]; n > 0 {
 			fmt.Fprintf(w, "  %-22s %d packets, %d bytes\n", r.name, n, s.CopiedBytes[r.name])
 		}
 	}
+	pct := 0.0
+	if s.CopiedTotal > 0 {
+		pct = 100 * float64(s.UninspectedBytes) / float64(s.CopiedTotal)
+	}
+	fmt.Fprintf(w, "%-24s %d packets, %d bytes (%.1f%% of copied bytes)\n", "copied, not inspected", s.Uninspected, s.UninspectedBytes, pct)
+	fmt.Fprintf(w, "%-24s %d flow directions, %d packets, %d bytes not copied, %d refused\n", "bypassed (kernel)", s.BypassedDirs, s.BypassedPkts, s.BypassedBytes, s.BypassErrors)
 	fmt.Fprintf(w, "%-24s %d\n", "past kernel scan depth", s.Truncated)
 	fmt.Fprintf(w, "%-24s %d\n", "app-layer undecided", s.AppUndecided)
 	fmt.Fprintf(w, "%-24s %d (reassembled %d)\n", "ip fragments", s.Fragments[0]+s.Fragments[1], s.Reassembled[0]+s.Reassembled[1])

@@ -18,24 +18,28 @@ const minChunkCap = 1024
 
 // streamData holds new in-order bytes for a KindStream unit (after
 // emitting what the other direction held, as it has stopped speaking)
-// and hands them to the app layer.
+// and hands them to the app layer. Past the stream depth neither sees
+// them: Suricata stops reassembling the direction, for its app layer too.
 func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
 	tc := f.tcp
 	t.flushChunk(f, other(d))
 	n := len(b)
 	if t.cfg.StreamDepth > 0 {
 		n = min(n, t.cfg.StreamDepth-tc.inspected[d])
+		f.DepthReached[d] = tc.inspected[d]+n >= t.cfg.StreamDepth
 	}
-	if n > 0 {
-		tc.inspected[d] += n
-		if !t.hold(tc, d, n) {
-			t.streamHits++
-			t.emitStream(f, d, b[:n])
-		} else {
-			tc.chunk[d] = append(tc.chunk[d], b[:n]...)
-			if len(tc.chunk[d]) >= t.cfg.MaxStreamBuffer {
-				t.flushChunk(f, d)
-			}
+	if n <= 0 {
+		return
+	}
+	b = b[:n]
+	tc.inspected[d] += n
+	if !t.hold(tc, d, n) {
+		t.streamHits++
+		t.emitStream(f, d, b)
+	} else {
+		tc.chunk[d] = append(tc.chunk[d], b...)
+		if len(tc.chunk[d]) >= t.cfg.MaxStreamBuffer {
+			t.flushChunk(f, d)
 		}
 	}
 	t.appData(f, d, b)

@@ -34,6 +34,12 @@ type Flow struct {
 	TxMatched   map[int]uint64
 	Start, Last time.Time
 	TCPFlags    [3]uint8 // TCP flags seen, by Dir
+	// DepthReached: TCP, by Dir: the stream depth was reached, so no more
+	// of the direction's data is inspected as stream or app layer.
+	DepthReached [3]bool
+	// KernelBypassed is engine state, by Dir: the classifier was told to stop
+	// copying the direction for userspace rules.
+	KernelBypassed [3]bool
 	// Alerted and Action are engine state for the flow's EVE record: an
 	// alert was raised on the flow; "drop" or "pass" once a rule decided
 	// the whole flow.

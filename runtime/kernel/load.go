@@ -95,6 +95,7 @@ func shared(c *Classifier) map[string]*ebpf.Map {
 		bpf.RulecMapRcBlockV6:   m.RcBlockV6,
 		bpf.RulecMapRcBlockPort: m.RcBlockPort,
 		bpf.RulecMapRcFlowDrop:  m.RcFlowDrop,
+		bpf.RulecMapRcFlows:     m.RcFlows,
 		bpf.RulecMapRcCounters:  m.RcCounters,
 		bpf.RulecMapRcEvents:    m.RcEvents,
 		bpf.RulecMapRcLog:       m.RcLog,

@@ -3,6 +3,8 @@ package kernel
 import (
 	"net/netip"
 	"testing"
+
+	"github.com/rulec/rulec/runtime/refeval"
 )
 
 // TestShare: a classifier loaded with Options.Share sees the lists of the
@@ -20,7 +22,17 @@ func TestShare(t *testing.T) {
 	if _, err := old.Run(v4(ipTCP, 80, "").bytes()); err != nil {
 		t.Fatal(err)
 	}
+	query := packet{src: "10.9.9.9", dst: "10.1.2.3", proto: ipUDP, sport: 5000, dport: 53}
+	answer := packet{src: "10.1.2.3", dst: "10.9.9.9", proto: ipUDP, sport: 53, dport: 5000}
+	if _, err := old.Run(query.bytes()); err != nil {
+		t.Fatal(err)
+	}
 	next := load(t, tb, Options{Generation: 2, Share: old})
+	// the flow map is shared: the answer completes the flow the old
+	// classifier saw start
+	if pf, err := next.Track(answer.bytes()); err != nil || pf != refeval.FlowTracked|refeval.FlowToClient|refeval.FlowEstablished {
+		t.Errorf("flow state after the swap: %04b, %v", pf, err)
+	}
 	cases := []struct {
 		name string
 		pkt  packet
@@ -48,7 +60,7 @@ func TestShare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Packets != 3 || got.Blocked != 3 {
-		t.Errorf("shared counters: %d packets, %d blocked; want 3 and 3", got.Packets, got.Blocked)
+	if got.Packets != 4 || got.Blocked != 3 {
+		t.Errorf("shared counters: %d packets, %d blocked; want 4 and 3", got.Packets, got.Blocked)
 	}
 }

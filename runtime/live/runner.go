@@ -30,6 +30,7 @@ var (
 	ErrPermission  = errors.New("not permitted to load and attach BPF programs (run as root, or with CAP_BPF and CAP_NET_ADMIN)")
 	ErrNoInterface = attach.ErrNoInterface
 	ErrClosed      = errors.New("live run closed")
+	ErrRingFrames  = errors.New("live frames come from the classifier's ring buffer")
 )
 
 // Threshold is block.Threshold, for configuring a run.
@@ -222,7 +223,7 @@ func (r *Runner) kernelOptions(gen uint16, share *kernel.Classifier) kernel.Opti
 
 func (r *Runner) newEngine(o *object.Object) (*engine.Engine, error) {
 	return pipeline.NewEngine(o, r.cfg.Flow, engine.Options{EVE: r.eve, Severity: r.cfg.Severity,
-		Iface: r.cfg.Iface, OnAlert: r.alert, WAFBlocking: r.cfg.WAFBlocking})
+		Iface: r.cfg.Iface, OnAlert: r.alert, WAFBlocking: r.cfg.WAFBlocking, Kernel: liveKernel{r}})
 }
 
 // alert hands an engine's alert to the blocker, which every worker

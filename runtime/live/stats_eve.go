@@ -48,6 +48,8 @@ func (s *Snapshot) EVE() *eve.Event {
 				"scans": k.Scans, "scan_bytes": k.ScanBytes, "scan_truncated": k.ScanTruncated, "errors": k.Errors,
 				"vlan_too_many": k.VLANTooMany, "ext_too_many": k.ExtTooMany,
 				"flows": map[string]any{"new": k.Flows, "reused": k.FlowReused, "midstream": k.FlowMidstream, "map_full": k.FlowMapFull},
+				"bypassed": map[string]any{"packets": k.Bypassed, "bytes": k.BypassedBytes, "directions": s.Engine.BypassedDirs,
+					"refused": s.Engine.BypassErrors, "copied_uninspected_bytes": s.Engine.UninspectedBytes},
 			},
 			"ring":       map[string]any{"lost": k.RingbufFull, "pending_bytes": s.RingPending, "size": s.RingSize},
 			"queue":      map[string]any{"depth": s.QueueDepth, "max": s.QueueMax, "capacity": s.QueueCap},

@@ -174,16 +174,18 @@ func TestMetricsDNSAndCopyReasons(t *testing.T) {
 	}
 }
 
-// The classifier's flow map counters are metrics and EVE stats.
+// The classifier's flow map and bypass counters are metrics and EVE stats.
 func TestMetricsKernelFlows(t *testing.T) {
 	s := Snapshot{}
 	s.Kernel.Flows, s.Kernel.FlowReused, s.Kernel.FlowMidstream, s.Kernel.FlowMapFull = 9, 2, 3, 1
+	s.Kernel.Bypassed, s.Kernel.BypassedBytes, s.Engine.BypassedDirs = 5, 700, 1
 	var b bytes.Buffer
 	if err := WriteMetrics(&b, &s); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{`rulec_kernel_flows_total{outcome="new"} 9`, `rulec_kernel_flows_total{outcome="reused"} 2`,
-		`rulec_kernel_flows_total{outcome="midstream"} 3`, `rulec_kernel_flows_total{outcome="map_full"} 1`} {
+		`rulec_kernel_flows_total{outcome="midstream"} 3`, `rulec_kernel_flows_total{outcome="map_full"} 1`,
+		`rulec_kernel_bypassed_packets_total 5`, `rulec_kernel_bypassed_bytes_total 700`, `rulec_bypassed_directions_total 1`} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("metrics lack %s", want)
 		}

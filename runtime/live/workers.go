@@ -68,7 +68,7 @@ func (r *Runner) newEngines(o *object.Object) ([]*engine.Engine, error) {
 	}
 	root.Sequence(r.workers[0])
 	for _, w := range r.workers[1:] {
-		engines = append(engines, root.Fork(nil, w))
+		engines = append(engines, root.Fork(liveKernel{r}, w))
 	}
 	return engines, nil
 }

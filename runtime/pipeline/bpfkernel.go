@@ -60,3 +60,10 @@ func Convert(r kernel.Result) refeval.Result {
 	}
 	return out
 }
+
+// Bypass stops the classifier copying frame's flow direction for
+// userspace rules.
+func (b bpfKernel) Bypass(frame []byte, both bool) error {
+	_, err := b.c.Bypass(frame, both)
+	return err
+}
