@@ -38,6 +38,10 @@ func (e *Engine) bypass(frame []byte, p *inspect.Packet, copied bool) {
 	}
 	f := p.Flow
 	if f.Bypassed {
+		if copied {
+			e.stats.Uninspected++
+			e.stats.UninspectedBytes += uint64(len(frame))
+		}
 		e.bypassFlow(frame, p)
 		return
 	}
