@@ -7,12 +7,13 @@ var unparsed = map[string]string{
 	"sip": "SIP", "snmp": "SNMP", "quic": "QUIC", "mqtt": "MQTT", "modbus": "Modbus", "dnp3": "DNP3",
 	"enip": "ENIP", "cip": "CIP", "rfb": "RFB", "ike": "IKE", "ldap": "LDAP", "pgsql": "PostgreSQL",
 	"websocket": "WebSocket", "bittorrent": "BitTorrent DHT", "dhcp": "DHCP", "tftp": "TFTP", "mdns": "mDNS",
-	"http2": "HTTP/2", "email": "the MIME body of SMTP", "file": "files (no file extraction)",
-	"filename": "files (no file extraction)", "filemagic": "files (no file extraction)",
-	"filemd5": "files (no file extraction)", "filesha": "files (no file extraction)",
-	"filesize": "files (no file extraction)", "filestore": "files (no file extraction)",
-	"fileext": "files (no file extraction)",
+	"http2": "HTTP/2", "email": "the MIME body of SMTP", "file": fileFacts,
+	"filemagic": fileFacts, "filemd5": fileFacts, "filesha": fileFacts, "filesize": fileFacts, "filestore": fileFacts,
 }
+
+// fileFacts is what rulec does not work out about a file: HTTP bodies are
+// inspected as files only by their bytes (file.data) and names (file.name).
+const fileFacts = "file magic, hashes or sizes (HTTP files have file.data and file.name only)"
 
 // notDone says why other unregistered keywords are unsupported.
 var notDone = map[string]string{

@@ -14,6 +14,7 @@ func init() {
 	})
 	registerBuffers("", []bufferDef{
 		{name: "file.data", aliases: []string{"file_data"}},
+		{name: "file.name"},
 		{name: "base64_data"},
 	})
 }

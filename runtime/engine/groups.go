@@ -98,7 +98,12 @@ func (e *Engine) buildGroup(k groupKey, app string) *ruleGroup {
 	t := e.obj.Kernel
 	sets := []*slotRules{e.kindRules[k.kind]}
 	if k.kind == inspect.KindApp {
+		// the protocol's rules, and rules on buffers of no one protocol
+		// (file.data, file.name in an "alert tcp" rule)
 		sets[0] = e.appRules[app]
+		if app != "" {
+			sets = append(sets, e.appRules[""])
+		}
 	}
 	if k.undecided {
 		sets = append(sets, e.undecidedRules)

@@ -2,7 +2,7 @@ package inspect
 
 // httpStage is the point of an HTTP transaction where a buffer is made;
 // dual buffers (0 here) come with the headers of the unit's direction and
-// file.data with its body.
+// file.data and file.name with its body.
 var httpStage = map[string]Stage{
 	"http.method": RequestHeaders, "http.uri": RequestHeaders, "http.uri.raw": RequestHeaders,
 	"http.request_line": RequestHeaders, "http.host": RequestHeaders, "http.host.raw": RequestHeaders,
@@ -33,7 +33,7 @@ func (u *Unit) Settled(name string) bool {
 	}
 	st, ok := httpStage[name]
 	switch {
-	case name == "file.data":
+	case name == "file.data" || name == "file.name":
 		st = RequestBody
 		if u.Dir == ToClient {
 			st = ResponseBody

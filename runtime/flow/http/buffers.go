@@ -171,6 +171,9 @@ func (tx *Tx) requestBodyBuffers() {
 	if bytes.EqualFold(tx.Method, []byte("POST")) || bytes.EqualFold(tx.Method, []byte("PUT")) {
 		tx.req = add(tx.req, "file.data", tx.Request.Body, true)
 	}
+	if bytes.EqualFold(tx.Method, []byte("PUT")) && tx.Request.BodyLen > 0 {
+		tx.req = add(tx.req, "file.name", tx.fileName(false), true)
+	}
 }
 
 func (tx *Tx) responseBuffers() {
@@ -193,5 +196,8 @@ func (tx *Tx) responseBuffers() {
 func (tx *Tx) responseBodyBuffers() {
 	tx.resp = add(tx.resp, "http.response_body", tx.Response.Body, false)
 	tx.resp = add(tx.resp, "file.data", tx.Response.Body, true)
+	if tx.Response.BodyLen > 0 {
+		tx.resp = add(tx.resp, "file.name", tx.fileName(true), true)
+	}
 	tx.respFields = tx.fields(true)
 }

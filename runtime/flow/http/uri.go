@@ -8,22 +8,36 @@ import (
 
 // normalizeURI gives http.uri from the URI as sent (see the package doc).
 func normalizeURI(raw []byte) []byte {
-	u := raw
+	path, query := splitURI(raw)
+	return percentDecode(normalizedPath(path, len(path)+len(query)), query)
+}
+
+// normalizePath is the normalised path of a request URI, without query.
+func normalizePath(raw []byte) []byte {
+	path, _ := splitURI(raw)
+	return normalizedPath(path, len(path))
+}
+
+// splitURI drops an absolute URI's scheme and authority and splits the
+// rest into path and query (with its '?' or '#').
+func splitURI(u []byte) (path, query []byte) {
 	if i := bytes.Index(u, []byte("://")); i > 0 && isScheme(u[:i]) {
 		rest := u[i+3:]
 		j := bytes.IndexAny(rest, "/?#")
 		if j < 0 {
-			return []byte("/")
+			return []byte("/"), nil
 		}
 		u = rest[j:]
 	}
-	path, query := u, []byte(nil)
 	if i := bytes.IndexAny(u, "?#"); i >= 0 {
-		path, query = u[:i], u[i:]
+		return u[:i], u[i:]
 	}
-	p := percentDecode(make([]byte, 0, len(u)), path)
-	out := removeDotSegments(compressSlashes(p))
-	return percentDecode(out, query)
+	return u, nil
+}
+
+func normalizedPath(path []byte, room int) []byte {
+	p := percentDecode(make([]byte, 0, room), path)
+	return removeDotSegments(compressSlashes(p))
 }
 
 // authority returns the host part of an absolute URI, if it has one.

@@ -1,0 +1,50 @@
+package suricata
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/diag"
+	syntax "github.com/rulec/rulec/grammar/suricata"
+)
+
+// filename and fileext are Suricata's content shorthands on file.name:
+// filename:"x" is a caseless content "x", fileext:"x" a caseless content
+// ".x" that ends the name; both take ! and may leave out the quotes.
+// Like Suricata's setup, they leave no sticky buffer behind: a content
+// after them inspects the payload.
+func init() {
+	register("filename", valueRequired, func(b *builder, o *syntax.Option) error {
+		return fileContent(b, o, "", false)
+	})
+	register("fileext", valueRequired, func(b *builder, o *syntax.Option) error {
+		return fileContent(b, o, ".", true)
+	})
+}
+
+func fileContent(b *builder, o *syntax.Option, prefix string, endsWith bool) error {
+	if len(b.buf.Transforms) > 0 {
+		return fmt.Errorf("%s after a transformation: %w", o.Name, diag.ErrConflict)
+	}
+	v := strings.TrimSpace(o.Value)
+	neg := strings.HasPrefix(v, "!")
+	if neg {
+		v = strings.TrimSpace(v[1:])
+	}
+	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+		v = v[1 : len(v)-1]
+	}
+	if v == "" {
+		return badValue(o.Name, o.Value)
+	}
+	c, err := parseContent(`"` + prefix + v + `"`)
+	if err != nil {
+		return err
+	}
+	c.Negated, c.Nocase, c.EndsWith = neg, true, endsWith
+	c.Buffer = ir.Buffer{Name: "file.name"}
+	b.buf, b.bufStart = ir.Buffer{Name: ir.BufPayload}, len(b.rule.Matchers)+1
+	b.add(c)
+	return nil
+}
