@@ -6,18 +6,17 @@ import (
 )
 
 // assignBuckets splits ids into buckets by length: patterns of one or
-// two bytes, of three, four, five and six each get buckets of their
-// own, as many as their share of the patterns (at least one), so that a
-// pattern too short to reach a lane leaves it open only in buckets of
-// patterns as short.
+// two bytes, of three, of four, and of five or six (which fill every
+// lane alike) each get buckets of their own, as many as their weighted
+// share of the patterns (at least one), so that a pattern too short to
+// reach a lane leaves it open only in buckets of patterns as short.
 func assignBuckets(pats []Pattern, ids []uint32) [buckets][]uint32 {
-	const classes = shortMax - 1
-	class := func(id uint32) int { return max(len(pats[id].Bytes), 2) - 2 }
-	var byClass [classes][]uint32
+	class := func(id uint32) int { return min(max(len(pats[id].Bytes), 2), 5) - 2 }
+	var byClass [len(classWeight)][]uint32
 	for _, id := range ids {
 		byClass[class(id)] = append(byClass[class(id)], id)
 	}
-	var share [classes]int
+	var share [len(classWeight)]int
 	used := 0
 	for c, g := range byClass {
 		if len(g) > 0 {
@@ -28,7 +27,7 @@ func assignBuckets(pats []Pattern, ids []uint32) [buckets][]uint32 {
 	for ; used < buckets; used++ {
 		best := -1
 		for c, g := range byClass {
-			if len(g) > share[c] && (best < 0 || len(g)*share[best] > len(byClass[best])*share[c]) {
+			if len(g) > share[c] && (best < 0 || len(g)*classWeight[c]*share[best] > len(byClass[best])*classWeight[best]*share[c]) {
 				best = c
 			}
 		}
@@ -46,6 +45,13 @@ func assignBuckets(pats []Pattern, ids []uint32) [buckets][]uint32 {
 	}
 	return out
 }
+
+// classWeight weighs the length classes' counts when buckets are
+// shared out: a pattern of three or four bytes, held by fewer pairs,
+// passes text more often than one of five or six (ET's 30k contents: 7.0
+// candidates a clean packet with these weights, 9.2 with equal ones);
+// patterns of one or two bytes are mostly of bytes rare in text.
+var classWeight = [...]int{1, 2, 2, 1}
 
 // pairWeight is the weight of a pair in the model of texts that spread
 // estimates candidates by: printable ASCII ten times as likely as any

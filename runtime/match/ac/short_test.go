@@ -41,38 +41,39 @@ func TestCaseDoesNotSpoil(t *testing.T) {
 }
 
 // TestBuckets checks the split of short patterns: lengths never share a
-// bucket (but one and two bytes), every pattern is in one bucket, and
-// buckets follow the counts.
+// bucket but 1 with 2 and 5 with 6, every pattern is in one bucket, and
+// buckets follow the weighted counts.
 func TestBuckets(t *testing.T) {
 	var pats []Pattern
 	var ids []uint32
 	for i := range 1000 {
-		n := []int{1, 2, 3, 4, 4, 4, 5, 5, 5, 5}[i%10]
+		n := []int{1, 2, 3, 4, 4, 4, 5, 5, 6, 6}[i%10]
 		pats = append(pats, Pattern{Bytes: bytes.Repeat([]byte{byte(i)}, n)})
 		ids = append(ids, uint32(i))
 	}
+	class := func(id uint32) int { return min(max(len(pats[id].Bytes), 2), 5) }
 	got := assignBuckets(pats, ids)
 	var all []uint32
-	var lens []int
+	var classes []int
 	for _, g := range got {
 		if len(g) == 0 {
 			t.Fatalf("empty bucket in %v", got)
 		}
-		l := max(len(pats[g[0]].Bytes), 2)
 		for _, id := range g {
-			if max(len(pats[id].Bytes), 2) != l {
-				t.Fatalf("bucket mixes lengths %d and %d", l, len(pats[id].Bytes))
+			if class(id) != class(g[0]) {
+				t.Fatalf("bucket mixes lengths %d and %d", len(pats[g[0]].Bytes), len(pats[id].Bytes))
 			}
 		}
-		lens = append(lens, l)
+		classes = append(classes, class(g[0]))
 		all = append(all, g...)
 	}
 	slices.Sort(all)
 	if !slices.Equal(all, ids) {
 		t.Fatalf("buckets hold %d patterns, want each of %d once", len(all), len(ids))
 	}
-	if want := []int{2, 2, 3, 4, 4, 5, 5, 5}; !slices.Equal(lens, want) {
-		t.Errorf("bucket lengths %v, want %v", lens, want)
+	// counts 200, 100, 300, 400, weighted 200, 200, 600, 400
+	if want := []int{2, 2, 3, 4, 4, 4, 5, 5}; !slices.Equal(classes, want) {
+		t.Errorf("bucket classes %v, want %v", classes, want)
 	}
 }
 
