@@ -154,7 +154,9 @@ static __always_inline void flow_track(struct scratch *sc, int keyed)
 	else
 		est = st->seen == 3;
 	sc->pflow = PF_TRACKED | (toserver ? PF_TOSERVER : PF_TOCLIENT) | (est ? PF_ESTABLISHED : 0);
-	if (st->bypass & (toserver ? 1 : 2))
+	__u32 i = toserver ? 0 : 1;
+	if ((st->bypass & (toserver ? 1 : 2)) &&
+	    (sc->payload_len < st->keep_min[i] || sc->payload_len > st->keep_max[i]))
 		sc->pflow |= PF_BYPASSED;
 }
 

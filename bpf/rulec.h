@@ -245,7 +245,13 @@ struct flow_state {
 	enum flow_tcp tcp;
 	__u8 fin;    /* TCP: FIN seen, 1: from the client, 2: from the server */
 	__u8 bypass; /* set by userspace, 1: the client's direction, 2: the server's: not copied for userspace rules */
-	__u8 pad[3];
+	__u8 pad;
+	/* By direction (0: the client's): a bypassed direction still copies
+	 * packets of keep_min..keep_max payload bytes (userspace packet rules
+	 * with dsize may match them); keep_min > keep_max keeps none. */
+	__u16 keep_min[2];
+	__u16 keep_max[2];
+	__u8 pad2[2];
 };
 
 /* kernel.Cmp. */

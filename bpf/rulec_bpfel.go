@@ -201,7 +201,10 @@ type RulecFlowState struct {
 	Tcp        RulecFlowTcp
 	Fin        uint8
 	Bypass     uint8
-	Pad        [3]uint8
+	Pad        uint8
+	KeepMin    [2]uint16
+	KeepMax    [2]uint16
+	Pad2       [2]uint8
 }
 
 type RulecFlowTcp uint8

@@ -2,8 +2,11 @@ package engine
 
 import (
 	"net/netip"
+	"slices"
 
+	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/refeval"
 )
 
 // maxBypassed bounds the bypassed flow directions remembered for counting
@@ -26,12 +29,13 @@ func packetDir(f *inspect.Flow, p *inspect.Packet) inspect.Dir {
 }
 
 // bypass runs after a frame was tracked. A flow an exception policy
-// bypassed is bypassed in the kernel tier too. A TCP direction whose stream
-// depth was reached gives no more stream or app-layer data; when no
-// userspace packet rule's header can match its packets either, no
-// userspace rule inspects it any more: a copy of it is counted as
-// received but not inspected, and the kernel tier is told to stop
-// copying the direction (as Suricata bypasses a flow).
+// bypassed is bypassed in the kernel tier too. A TCP direction whose
+// stream depth was reached gives no more stream or app-layer data; only
+// userspace packet rules still inspect it. A copy none of them can match
+// (by header, flow direction and dsize) is counted as received but not
+// inspected, and the kernel tier is told to stop copying the direction
+// but for the payload lengths those rules' dsize allows (as Suricata
+// bypasses a flow); a packet rule without dsize keeps it copied.
 func (e *Engine) bypass(frame []byte, p *inspect.Packet, copied bool) {
 	if p == nil || p.Flow == nil {
 		return
@@ -49,23 +53,72 @@ func (e *Engine) bypass(frame []byte, p *inspect.Packet, copied bool) {
 		return
 	}
 	d := packetDir(f, p)
-	if !f.DepthReached[d] || !e.noPacketRules(f, d, p) {
+	if !f.DepthReached[d] {
 		return
 	}
-	if copied {
+	rules := e.packetRules(f, d, p)
+	// the packet reaching the depth had its data inspected
+	if copied && f.PastDepth[d] && !slices.ContainsFunc(rules, func(u *urule) bool { return dsizeHolds(u.r, len(p.Payload)) }) {
 		e.stats.Uninspected++
 		e.stats.UninspectedBytes += uint64(len(frame))
 	}
+	f.PastDepth[d] = true
 	if f.KernelBypassed[d] || e.opts.Kernel == nil {
 		return
 	}
+	keep, ok := keepFor(rules)
+	if !ok {
+		return
+	}
 	f.KernelBypassed[d] = true
-	if err := e.opts.Kernel.Bypass(frame, false); err != nil {
+	if err := e.opts.Kernel.Bypass(frame, false, keep); err != nil {
 		e.stats.BypassErrors++
 		return
 	}
 	e.stats.BypassedDirs++
 	e.remember(f, netip.AddrPortFrom(p.Src, p.Sport))
+}
+
+// dsizeHolds reports whether r's dsize, if any, holds for a payload of n
+// bytes.
+func dsizeHolds(r *ir.Rule, n int) bool {
+	for _, m := range r.Matchers {
+		if s, ok := m.(*ir.Size); ok && s.What == "dsize" && !s.Cmp.Holds(int64(n)) {
+			return false
+		}
+	}
+	return true
+}
+
+// keepFor is the payload lengths a bypassed direction must still copy for
+// rules: the span of their dsize values; false when one has no dsize.
+func keepFor(rules []*urule) (refeval.Keep, bool) {
+	keep, lo, hi := refeval.NoKeep, -1, -1
+	for _, u := range rules {
+		sized := false
+		for _, m := range u.r.Matchers {
+			s, ok := m.(*ir.Size)
+			if !ok || s.What != "dsize" {
+				continue
+			}
+			sized = true
+			for v := range 1 << 16 {
+				if s.Cmp.Holds(int64(v)) {
+					if lo < 0 || v < lo {
+						lo = v
+					}
+					hi = max(hi, v)
+				}
+			}
+		}
+		if !sized {
+			return keep, false
+		}
+	}
+	if lo >= 0 {
+		keep = refeval.Keep{Min: uint16(lo), Max: uint16(hi)}
+	}
+	return keep, true
 }
 
 // bypassFlow tells the kernel tier to stop copying a flow an exception
@@ -76,7 +129,7 @@ func (e *Engine) bypassFlow(frame []byte, p *inspect.Packet) {
 		return
 	}
 	f.KernelBypassed[inspect.ToServer], f.KernelBypassed[inspect.ToClient] = true, true
-	if err := e.opts.Kernel.Bypass(frame, true); err != nil {
+	if err := e.opts.Kernel.Bypass(frame, true, refeval.NoKeep); err != nil {
 		e.stats.BypassErrors++
 		return
 	}
@@ -97,33 +150,34 @@ func (e *Engine) remember(f *inspect.Flow, src netip.AddrPort) {
 	e.bypassed[bypassKey{f.ID, src}] = true
 }
 
-// noPacketRules reports whether no userspace rule can match a packet
-// unit of direction d of f: none of those its protocol, ports and
-// addresses select runs on packets in that flow direction.
-func (e *Engine) noPacketRules(f *inspect.Flow, d inspect.Dir, p *inspect.Packet) bool {
+// packetRules returns the userspace rules that can match a packet unit
+// of direction d of f by its protocol, ports, addresses and flow
+// direction.
+func (e *Engine) packetRules(f *inspect.Flow, d inspect.Dir, p *inspect.Packet) []*urule {
 	probe := &inspect.Unit{Kind: inspect.KindPacket, Flow: f, Dir: d}
 	g := e.group(probe, p.Sport, p.Dport)
 	if g.empty {
-		return true
+		return nil
 	}
 	t := e.obj.Kernel
 	src, dst := e.addrs(p.Src, p.Dst)
+	var out []*urule
 	for _, slot := range t.And(g.wanted, src, dst) {
 		if slot >= len(t.ShapeRules) {
-			return false
+			continue
 		}
 		for _, r := range t.ShapeRules[slot] {
 			u := e.user[r]
-			if u == nil || !u.wants(probe) {
+			if u == nil || !u.wants(probe) || slices.Contains(out, u) {
 				continue
 			}
 			if fl := u.r.Flow; fl.ToServer && d != inspect.ToServer || fl.ToClient && d != inspect.ToClient {
 				continue
 			}
-			return false
+			out = append(out, u)
 		}
 	}
-	return true
+	return out
 }
 
 // bypassedFrame counts a frame the classifier did not copy because its

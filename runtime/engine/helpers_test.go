@@ -32,7 +32,7 @@ func (k fakeKernel) Run(frame []byte) (refeval.Result, error) {
 
 func (fakeKernel) Track([]byte) (refeval.FlowView, error) { return 0, nil }
 
-func (fakeKernel) Bypass([]byte, bool) error { return nil }
+func (fakeKernel) Bypass([]byte, bool, refeval.Keep) error { return nil }
 
 // fakeTracker emits, for a frame whose first byte is i, the units of
 // script[i]; a frame of 0xff ends the flows listed in ends.

@@ -16,8 +16,8 @@ type Kernel interface {
 	// of the frame.
 	Track(frame []byte) (refeval.FlowView, error)
 	// Bypass stops the copies of frame's flow direction for userspace
-	// rules.
-	Bypass(frame []byte, both bool) error
+	// rules, but for packets whose payload length keep holds.
+	Bypass(frame []byte, both bool, keep refeval.Keep) error
 }
 
 // Tracker turns frames into inspection units, reporting them and the

@@ -12,7 +12,7 @@ func (r reference) Run(frame []byte) (refeval.Result, error) { return r.ev.Run(f
 
 func (r reference) Track(frame []byte) (refeval.FlowView, error) { return r.ev.Track(frame), nil }
 
-func (r reference) Bypass(frame []byte, both bool) error {
-	r.ev.Bypass(frame, both)
+func (r reference) Bypass(frame []byte, both bool, keep refeval.Keep) error {
+	r.ev.Bypass(frame, both, keep)
 	return nil
 }

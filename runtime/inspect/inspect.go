@@ -40,6 +40,9 @@ type Flow struct {
 	// KernelBypassed is engine state, by Dir: the classifier was told to stop
 	// copying the direction for userspace rules.
 	KernelBypassed [3]bool
+	// PastDepth is engine state, by Dir: a packet came after the stream
+	// depth was reached.
+	PastDepth [3]bool
 	// Alerted and Action are engine state for the flow's EVE record: an
 	// alert was raised on the flow; "drop" or "pass" once a rule decided
 	// the whole flow.

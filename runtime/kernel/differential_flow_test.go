@@ -143,11 +143,12 @@ func TestDifferentialFlowState(t *testing.T) {
 		}
 		if r.IntN(40) == 0 {
 			both := r.IntN(2) == 0
-			found, err := c.Bypass(frame, both)
+			keep := []refeval.Keep{refeval.NoKeep, {Min: 0, Max: 0}, {Min: 1, Max: 3}, {Min: 0, Max: 65535}}[r.IntN(4)]
+			found, err := c.Bypass(frame, both, keep)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if refFound := ref.Bypass(frame, both); found != refFound {
+			if refFound := ref.Bypass(frame, both, keep); found != refFound {
 				t.Fatalf("frame %d: bypass found %v in the classifier, %v in the reference", i, found, refFound)
 			}
 		}

@@ -28,12 +28,14 @@ func (f *mapFlows) Get(k refeval.FlowKey) (refeval.FlowState, bool) {
 		return refeval.FlowState{}, false
 	}
 	return refeval.FlowState{ClientISN: v.ClientIsn, ClientNext: v.ClientNext, ServerNext: v.ServerNext,
-		ClientA: v.ClientA != 0, Seen: v.Seen, TCP: uint8(v.Tcp), Fin: v.Fin, Bypass: v.Bypass}, true
+		ClientA: v.ClientA != 0, Seen: v.Seen, TCP: uint8(v.Tcp), Fin: v.Fin, Bypass: v.Bypass,
+		Keep: [2]refeval.Keep{{Min: v.KeepMin[0], Max: v.KeepMax[0]}, {Min: v.KeepMin[1], Max: v.KeepMax[1]}}}, true
 }
 
 func (f *mapFlows) Put(k refeval.FlowKey, st refeval.FlowState) bool {
 	v := bpf.RulecFlowState{ClientIsn: st.ClientISN, ClientNext: st.ClientNext, ServerNext: st.ServerNext,
-		ClientA: flag(st.ClientA), Seen: st.Seen, Tcp: bpf.RulecFlowTcp(st.TCP), Fin: st.Fin, Bypass: st.Bypass}
+		ClientA: flag(st.ClientA), Seen: st.Seen, Tcp: bpf.RulecFlowTcp(st.TCP), Fin: st.Fin, Bypass: st.Bypass,
+		KeepMin: [2]uint16{st.Keep[0].Min, st.Keep[1].Min}, KeepMax: [2]uint16{st.Keep[0].Max, st.Keep[1].Max}}
 	if err := f.m.Put(flowKeyValue(k), v); err != nil {
 		if f.err == nil {
 			f.err = err
@@ -55,12 +57,13 @@ func (c *Classifier) Track(frame []byte) (refeval.FlowView, error) {
 }
 
 // Bypass marks the direction of frame's flow (both directions with both)
-// bypassed: its packets are no longer copied for userspace rules. It
-// reports whether the flow was in the map.
-func (c *Classifier) Bypass(frame []byte, both bool) (bool, error) {
+// bypassed: its packets are no longer copied for userspace rules, but for
+// those whose payload length keep holds. It reports whether the flow was
+// in the map.
+func (c *Classifier) Bypass(frame []byte, both bool, keep refeval.Keep) (bool, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s := &mapFlows{m: c.objs.RcFlows}
-	found := refeval.Bypass(frame, s, both)
+	found := refeval.Bypass(frame, s, both, keep)
 	return found, s.err
 }

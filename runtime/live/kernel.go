@@ -34,11 +34,11 @@ func (k liveKernel) Track(frame []byte) (refeval.FlowView, error) {
 	return c.Track(frame)
 }
 
-func (k liveKernel) Bypass(frame []byte, both bool) error {
+func (k liveKernel) Bypass(frame []byte, both bool, keep refeval.Keep) error {
 	c, err := k.cls()
 	if err != nil {
 		return err
 	}
-	_, err = c.Bypass(frame, both)
+	_, err = c.Bypass(frame, both, keep)
 	return err
 }

@@ -63,7 +63,7 @@ func Convert(r kernel.Result) refeval.Result {
 
 // Bypass stops the classifier copying frame's flow direction for
 // userspace rules.
-func (b bpfKernel) Bypass(frame []byte, both bool) error {
-	_, err := b.c.Bypass(frame, both)
+func (b bpfKernel) Bypass(frame []byte, both bool, keep refeval.Keep) error {
+	_, err := b.c.Bypass(frame, both, keep)
 	return err
 }

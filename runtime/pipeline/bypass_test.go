@@ -15,8 +15,8 @@ import (
 )
 
 // bypassRun runs a TCP flow whose server direction passes a 2,000-byte
-// stream depth (ten 500-byte segments, the last with "LATE"), then a
-// second request, through rules on both kernel tiers.
+// stream depth (ten 500-byte segments, the last with "LATE", then a
+// 4-byte one), then a second request, through rules on a kernel tier.
 func bypassRun(t *testing.T, rules, tier string) *engine.Stats {
 	t.Helper()
 	dir := t.TempDir()
@@ -48,7 +48,8 @@ func bypassRun(t *testing.T, rules, tier string) *engine.Stats {
 		frames = append(frames, seg(false, 0x18, sseq, 128, body))
 		sseq += 500
 	}
-	frames = append(frames, seg(true, 0x18, 128, sseq, "GET /b HTTP/1.1\r\nHost: x\r\n\r\n"))
+	frames = append(frames, seg(false, 0x18, sseq, 128, "tiny"),
+		seg(true, 0x18, 128, sseq+4, "GET /b HTTP/1.1\r\nHost: x\r\n\r\n"))
 	ts := time.Unix(1700000000, 0)
 	for i, f := range frames {
 		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Millisecond), f); err != nil {
@@ -64,25 +65,32 @@ func bypassRun(t *testing.T, rules, tier string) *engine.Stats {
 // A TCP direction past the stream depth gives no more stream or app-layer
 // data (as in Suricata); with no userspace packet rule for it, the kernel
 // tier is told to stop copying it, and does, in both kernel tiers: the
-// six server segments after the one crossing the depth are not copied.
-// A userspace packet rule on that direction keeps it copied.
+// seven server segments after the one crossing the depth are not copied.
+// A userspace packet rule on that direction keeps it copied; one with
+// dsize keeps only the lengths its dsize allows copied.
 func TestBypassPastStreamDepth(t *testing.T) {
 	stream := `alert tcp any any -> any 80 (msg:"req"; flow:established,to_server; content:"GET"; sid:1;)
 alert tcp any 80 -> any any (msg:"late"; flow:established,to_client; content:"LATE"; sid:2;)
 `
 	packet := stream + `alert tcp-pkt any 80 -> any any (msg:"pkt"; flow:to_client; content:"LATE"; pcre:"/LATE/"; sid:3;)
 `
+	sized := stream + `alert tcp any 80 -> any any (msg:"tiny"; flow:to_client; dsize:<10; content:"tiny"; pcre:"/ti/"; sid:4;)
+`
 	eachKernelTier(t, func(t *testing.T, tier string) {
 		st := bypassRun(t, stream, tier)
-		if st.BypassedDirs != 1 || st.BypassedPkts != 6 || st.Uninspected != 1 || st.BySID[2] != 0 || st.BySID[1] == 0 {
+		if st.BypassedDirs != 1 || st.BypassedPkts != 7 || st.Uninspected != 0 || st.BySID[2] != 0 || st.BySID[1] == 0 {
 			t.Errorf("%s: bypassed %d directions, %d packets, %d copies uninspected, alerts %v", tier, st.BypassedDirs, st.BypassedPkts, st.Uninspected, st.BySID)
 		}
-		if st.Copies != 15-6 {
+		if st.Copies != 16-7 {
 			t.Errorf("%s: %d copies, want 9", tier, st.Copies)
 		}
 		st = bypassRun(t, packet, tier)
-		if st.BypassedDirs != 0 || st.BypassedPkts != 0 || st.BySID[3] != 1 || st.Copies != 15 {
+		if st.BypassedDirs != 0 || st.BypassedPkts != 0 || st.BySID[3] != 1 || st.Copies != 16 || st.Uninspected != 0 {
 			t.Errorf("%s, packet rule: bypassed %d directions, %d packets, %d copies, alerts %v", tier, st.BypassedDirs, st.BypassedPkts, st.Copies, st.BySID)
+		}
+		st = bypassRun(t, sized, tier)
+		if st.BypassedDirs != 1 || st.BypassedPkts != 6 || st.BySID[4] != 1 || st.Copies != 16-6 || st.Uninspected != 0 {
+			t.Errorf("%s, dsize rule: bypassed %d directions, %d packets, %d copies, alerts %v", tier, st.BypassedDirs, st.BypassedPkts, st.Copies, st.BySID)
 		}
 	})
 	var b bytes.Buffer

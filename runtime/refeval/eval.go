@@ -168,7 +168,9 @@ func (e *Evaluator) Track(frame []byte) FlowView { return Track(frame, e.flows) 
 
 // Bypass marks frame's flow direction (or both) bypassed (see the package
 // function Bypass).
-func (e *Evaluator) Bypass(frame []byte, both bool) bool { return Bypass(frame, e.flows, both) }
+func (e *Evaluator) Bypass(frame []byte, both bool, keep Keep) bool {
+	return Bypass(frame, e.flows, both, keep)
+}
 
 // RunFlow evaluates one packet whose flow state is known (what the flow
 // map said of it when it was classified), leaving the flow map as it is.

@@ -62,13 +62,22 @@ const (
 
 // FlowState is the flow map's value, as bpf/rulec.h's flow_state.
 type FlowState struct {
-	ClientISN, ClientNext, ServerNext uint32 // TCP handshake
-	ClientA                           bool   // the key's endpoint A is the client
-	Seen                              uint8  // 1: a packet to the server, 2: to the client
-	TCP                               uint8  // session state (bpf/rulec.h's flow_tcp)
-	Fin                               uint8  // TCP: FIN seen, 1: from the client, 2: from the server
-	Bypass                            uint8  // set by userspace, 1: the client's direction, 2: the server's
+	ClientISN, ClientNext, ServerNext uint32  // TCP handshake
+	ClientA                           bool    // the key's endpoint A is the client
+	Seen                              uint8   // 1: a packet to the server, 2: to the client
+	TCP                               uint8   // session state (bpf/rulec.h's flow_tcp)
+	Fin                               uint8   // TCP: FIN seen, 1: from the client, 2: from the server
+	Bypass                            uint8   // set by userspace, 1: the client's direction, 2: the server's
+	Keep                              [2]Keep // by direction (0: the client's): what a bypassed direction still copies
 }
+
+// Keep is the payload lengths, Min to Max bytes, of a bypassed
+// direction's packets that are still copied (userspace packet rules with
+// dsize may match them); NoKeep keeps none.
+type Keep struct{ Min, Max uint16 }
+
+// NoKeep keeps no packet of a bypassed direction.
+var NoKeep = Keep{Min: 1, Max: 0}
 
 // FlowStore holds flow states: the evaluator's table, or the classifier's
 // map read from userspace.
@@ -185,7 +194,7 @@ func track(s FlowStore, h *headers, k FlowKey, fromA, keyed bool) FlowView {
 	if est {
 		pf |= FlowEstablished
 	}
-	if st.Bypass&bit != 0 {
+	if k := st.Keep[bit-1]; st.Bypass&bit != 0 && (h.payloadLen < int(k.Min) || h.payloadLen > int(k.Max)) {
 		pf |= FlowBypassed
 	}
 	return pf
@@ -193,8 +202,9 @@ func track(s FlowStore, h *headers, k FlowKey, fromA, keyed bool) FlowView {
 
 // Bypass marks the direction of frame's flow (both directions with both)
 // as bypassed in s: the classifier stops copying its packets for
-// userspace rules. It reports whether the flow was in s.
-func Bypass(frame []byte, s FlowStore, both bool) bool {
+// userspace rules, but for those whose payload length keep holds. It
+// reports whether the flow was in s.
+func Bypass(frame []byte, s FlowStore, both bool, keep Keep) bool {
 	h, isIP, ok := parse(frame)
 	if !isIP || !ok || h.deep {
 		return false
@@ -209,11 +219,11 @@ func Bypass(frame []byte, s FlowStore, both bool) bool {
 	}
 	switch {
 	case both:
-		st.Bypass = 3
+		st.Bypass, st.Keep = 3, [2]Keep{keep, keep}
 	case fromA == st.ClientA:
-		st.Bypass |= 1
+		st.Bypass, st.Keep[0] = st.Bypass|1, keep
 	default:
-		st.Bypass |= 2
+		st.Bypass, st.Keep[1] = st.Bypass|2, keep
 	}
 	return s.Put(k, st)
 }

@@ -196,8 +196,9 @@ func TestFlowTableBound(t *testing.T) {
 }
 
 // TestBypass: a bypassed direction is no longer copied for userspace
-// rules (kernel rules still alert), the other direction still is, and a
-// new flow on the tuple starts unbypassed.
+// rules (kernel rules still alert) but for the payload lengths kept, the
+// other direction still is, and a new flow on the tuple starts
+// unbypassed.
 func TestBypass(t *testing.T) {
 	e := New(compileTables(t, `alert tcp any any -> any any (msg:"user"; pcre:"/x/"; sid:1;)
 alert tcp any any -> any any (msg:"kernel"; flow:established,to_server; sid:2;)
@@ -219,7 +220,7 @@ alert tcp any any -> any any (msg:"kernel"; flow:established,to_server; sid:2;)
 	if r := e.Run(data); !copied(r) || !alerted(r) {
 		t.Fatalf("before bypass: %+v", r)
 	}
-	if !e.Bypass(data, false) {
+	if !e.Bypass(data, false, NoKeep) {
 		t.Fatal("flow not found")
 	}
 	if r := e.Run(data); copied(r) || !alerted(r) || r.Flow&FlowBypassed == 0 {
@@ -228,15 +229,20 @@ alert tcp any any -> any any (msg:"kernel"; flow:established,to_server; sid:2;)
 	if r := e.Run(reply); !copied(r) || r.Flow&FlowBypassed != 0 {
 		t.Errorf("other direction: %+v", r)
 	}
-	e.Bypass(reply, true)
+	e.Bypass(reply, true, Keep{Min: 1, Max: 2})
 	if r := e.Run(reply); copied(r) {
 		t.Errorf("both bypassed, reply: %+v", r)
+	}
+	// the payload lengths kept are still copied (a userspace packet rule
+	// with dsize may match them)
+	if r := e.Run(tcpFrame(step{"short reply", false, pshAck, 504, 104, "ok", tcEst})); !copied(r) || r.Flow&FlowBypassed != 0 {
+		t.Errorf("kept length: %+v", r)
 	}
 	e.Run(tcpFrame(step{"RST", true, rst, 104, 0, "", tsEst}))
 	if r := e.Run(tcpFrame(step{"new SYN", true, syn, 7000, 0, "", ts})); !copied(r) || r.Flow != ts {
 		t.Errorf("new flow after reuse: %+v", r)
 	}
-	if !e.Bypass(tcpFrame(step{"new SYN", true, syn, 7000, 0, "", ts}), true) {
+	if !e.Bypass(tcpFrame(step{"new SYN", true, syn, 7000, 0, "", ts}), true, NoKeep) {
 		t.Error("bypass of the new flow not found")
 	}
 }
