@@ -45,7 +45,7 @@ func (e *Engine) group(u *inspect.Unit, sport, dport uint16) *ruleGroup {
 	t := e.obj.Kernel
 	k := groupKey{kind: u.Kind, app: e.appID(u.Flow.App), reasm: u.Flow.Reassembled, proto: u.Flow.Proto,
 		sport: portClass(t.SportClass, sport), dport: portClass(t.DportClass, dport),
-		undecided: e.undecidedRules != nil && u.Kind == inspect.KindApp && e.undecidedApp(u.Flow)}
+		undecided: e.undecidedRules != nil && u.Kind == inspect.KindApp && e.undecidedApp(u)}
 	if g, ok := e.groups[k]; ok {
 		return g
 	}
@@ -58,15 +58,17 @@ func (e *Engine) group(u *inspect.Unit, sport, dport uint16) *ruleGroup {
 	return g
 }
 
-// undecidedApp reports whether the classifier left the app-layer unit of
-// the frame being tracked to userspace: a DNS or TLS unit of a frame
-// copied up undecided, or DNS over TCP, which it never decides.
-func (e *Engine) undecidedApp(f *inspect.Flow) bool {
-	switch f.App {
+// undecidedApp reports whether the classifier left an app-layer unit to
+// userspace: a DNS or TLS unit of a frame copied up undecided, DNS over
+// TCP, which it never decides, or a ClientHello whose flow ended before
+// the server answered (the classifier inspects tls.sni on the client's
+// next packet, which never came).
+func (e *Engine) undecidedApp(u *inspect.Unit) bool {
+	switch u.Flow.App {
 	case "dns":
-		return e.appUndecided || f.Proto == 6
+		return e.appUndecided || u.Flow.Proto == 6
 	case "tls":
-		return e.appUndecided
+		return e.appUndecided || u.Packet == nil
 	}
 	return false
 }

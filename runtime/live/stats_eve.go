@@ -50,6 +50,8 @@ func (s *Snapshot) EVE() *eve.Event {
 				"flows": map[string]any{"new": k.Flows, "reused": k.FlowReused, "midstream": k.FlowMidstream, "map_full": k.FlowMapFull},
 				"bypassed": map[string]any{"packets": k.Bypassed, "bytes": k.BypassedBytes, "directions": s.Engine.BypassedDirs,
 					"refused": s.Engine.BypassErrors, "copied_uninspected_bytes": s.Engine.UninspectedBytes},
+				"tls": map[string]any{"flows": k.TLSFlows, "decided": k.TLSHellos, "split": k.TLSSplit, "records": k.TLSRecords,
+					"late": k.TLSLate, "odd": k.TLSOdd},
 			},
 			"ring":       map[string]any{"lost": k.RingbufFull, "pending_bytes": s.RingPending, "size": s.RingSize},
 			"queue":      map[string]any{"depth": s.QueueDepth, "max": s.QueueMax, "capacity": s.QueueCap},

@@ -195,3 +195,24 @@ func TestMetricsKernelFlows(t *testing.T) {
 		t.Errorf("EVE stats flows %s, want %s", got, want)
 	}
 }
+
+// The classifier's tls.sni outcomes are metrics and EVE stats.
+func TestMetricsKernelTLS(t *testing.T) {
+	s := Snapshot{}
+	k := &s.Kernel
+	k.TLSFlows, k.TLSHellos, k.TLSSplit, k.TLSRecords, k.TLSLate, k.TLSOdd = 7, 4, 2, 1, 3, 5
+	var b bytes.Buffer
+	if err := WriteMetrics(&b, &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`rulec_tls_total{outcome="flows"} 7`, `rulec_tls_total{outcome="decided"} 4`, `rulec_tls_total{outcome="split"} 2`,
+		`rulec_tls_total{outcome="records"} 1`, `rulec_tls_total{outcome="late"} 3`, `rulec_tls_total{outcome="odd"} 5`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	tls := s.EVE().Sections["stats"]["rulec"].(map[string]any)["classifier"].(map[string]any)["tls"]
+	if got, want := fmt.Sprint(tls), "map[decided:4 flows:7 late:3 odd:5 records:1 split:2]"; got != want {
+		t.Errorf("EVE stats tls %s, want %s", got, want)
+	}
+}
