@@ -264,3 +264,32 @@ func TestDifferentialTLS(t *testing.T) {
 		t.Errorf("a TLS counter stayed 0: %+v", n)
 	}
 }
+
+// TestTLSFlowMapSized: the flow map for tls.sni takes its 65,536 entries
+// (about 18 MB) only when the rule set has a kernel tls.sni rule.
+func TestTLSFlowMapSized(t *testing.T) {
+	for _, tc := range []struct {
+		rules string
+		want  uint32
+	}{
+		{`alert tls any any -> any any (tls.sni; content:"x"; sid:1;)`, 65536},
+		{`alert dns any any -> any any (dns.query; content:"x"; sid:1;)`, 1},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "r.rules"), []byte(tc.rules), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := compiler.Compile([]string{dir}, compiler.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := object.Build(res.Rules, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := load(t, o.Kernel, Options{})
+		if got := c.objs.RcTlsFlow.MaxEntries(); got != tc.want {
+			t.Errorf("%s: tls flow map of %d entries, want %d", tc.rules, got, tc.want)
+		}
+	}
+}

@@ -40,6 +40,7 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, o Options, ncpu int) e
 		{bpf.RulecMapRcBlockPort, 0, o.ListSize},
 		{bpf.RulecMapRcEvents, 0, o.RingSize},
 		{bpf.RulecMapRcCopy, 0, ncpu},
+		{bpf.RulecMapRcTlsFlow, 0, tlsFlows(t)},
 	}
 	for _, m := range maps {
 		ms, ok := spec.Maps[m.name]
@@ -65,6 +66,15 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, o Options, ncpu int) e
 		Gen:      uint32(o.Generation),
 		Tls:      uint32(flag(followsTLS(t))),
 	})
+}
+
+// tlsFlows is how many flows the classifier follows for tls.sni: none
+// (one entry, never used) without tls.sni slots.
+func tlsFlows(t *kernelgen.Tables) int {
+	if followsTLS(t) {
+		return bpf.TLSFlows
+	}
+	return 1
 }
 
 // followsTLS reports whether a kernel slot inspects tls.sni, so that the
