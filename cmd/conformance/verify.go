@@ -18,6 +18,7 @@ import (
 	"github.com/rulec/rulec/compiler/vars"
 	"github.com/rulec/rulec/internal/verify"
 	"github.com/rulec/rulec/runtime/capture"
+	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/flow"
 	"github.com/rulec/rulec/runtime/pipeline"
 )
@@ -126,8 +127,13 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 	if err != nil {
 		return err.Error()
 	}
+	order, err := actionOrder(t)
+	if err != nil {
+		return err.Error()
+	}
 	var eve bytes.Buffer
-	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff, Records: records, IPS: t.HasArg("--simulate-ips")})
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff, Records: records,
+		IPS: t.HasArg("--simulate-ips"), ActionOrder: order})
 	if err != nil {
 		return err.Error()
 	}
@@ -178,4 +184,16 @@ func appInUserspace(o *object.Object) (*object.Object, error) {
 	var err error
 	u.Kernel, err = kernel.Build(o.Rules, tiers)
 	return u, err
+}
+
+// actionOrder reads the action-order of the test's suricata.yaml.
+func actionOrder(t *verify.Test) (engine.ActionOrder, error) {
+	if t.Vars == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(t.Vars)
+	if err != nil {
+		return nil, err
+	}
+	return engine.ActionOrderFromYAML(data)
 }

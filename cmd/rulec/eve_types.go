@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/eve"
 )
 
@@ -42,4 +43,21 @@ func recordTypes(list, varsFile string) (eve.Types, error) {
 		}
 	}
 	return eve.AlertsOnly(), nil
+}
+
+// actionOrder reads the action-order of the suricata.yaml given with
+// --vars; nil (Suricata's default) without one.
+func actionOrder(varsFile string) (engine.ActionOrder, error) {
+	if varsFile == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(varsFile)
+	if err != nil {
+		return nil, err
+	}
+	o, err := engine.ActionOrderFromYAML(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", varsFile, err)
+	}
+	return o, nil
 }

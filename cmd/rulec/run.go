@@ -113,8 +113,13 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 2
 	}
+	order, err := actionOrder(*varsFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return 2
+	}
 	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveW, Severity: sev, Offline: true,
-		WAFBlocking: *wafOn, Workers: *workers, IPS: *ips, Records: records})
+		WAFBlocking: *wafOn, Workers: *workers, IPS: *ips, Records: records, ActionOrder: order})
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 1

@@ -27,3 +27,21 @@ func Build(rules []*ir.Rule, elf []byte) (*Object, error) {
 	o.Kernel = t
 	return o, nil
 }
+
+// Userspace returns o with every rule in the userspace tier, for why,
+// and the kernel tables generated again: the classifier then only copies
+// up the packets whose headers a rule can match, and decides none.
+func (o *Object) Userspace(why string) (*Object, error) {
+	u := &Object{BPF: o.BPF, Rules: o.Rules}
+	tiers := make([]lower.Tier, len(o.Rules))
+	for i := range o.Rules {
+		u.Tiers = append(u.Tiers, lower.Decision{Tier: lower.Userspace, Reason: why})
+		tiers[i] = lower.Userspace
+	}
+	t, err := kernel.Build(u.Rules, tiers)
+	if err != nil {
+		return nil, err
+	}
+	u.Kernel = t
+	return u, nil
+}

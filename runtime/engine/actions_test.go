@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"slices"
 	"testing"
 
@@ -118,4 +119,48 @@ func verdicts(t *testing.T, h *harness) []verdictAlert {
 		out = append(out, verdictAlert{ev.Alert.SID, ev.Verdict})
 	}
 	return out
+}
+
+// With action-order drop, pass, reject, alert (suricata.yaml), a drop
+// acts and alerts first; the pass after it does not undo the drop but
+// ends the packet's alerts.
+func TestActionOrderConfigured(t *testing.T) {
+	order, err := ActionOrderFromYAML([]byte("action-order:\n  - drop\n  - pass\n  - reject\n  - alert\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := `alert tcp any any -> any 80 (msg:"a"; content:"x"; sid:1;)
+pass tcp any any -> any 80 (msg:"p"; content:"x"; sid:2;)
+drop tcp any any -> any 80 (msg:"d"; content:"x"; sid:3;)
+`
+	h := newHarness(t, rules, fakeKernel{}, nil)
+	h.e.opts.ActionOrder = order
+	h.e.index()
+	h.e.opts.IPS = true
+	h.e.opts.Records = eve.Types{"alert": true, eve.AlertVerdict: true}
+	f := tcpFlow(1)
+	f.Reassembled = false
+	h.frame(t, packetUnit(f, inspect.ToServer, "x"))
+	got := verdicts(t, h)
+	if len(got) != 1 || got[0].sid != 3 || got[0].verdict["action"] != "drop" {
+		t.Errorf("alerts %+v, want the drop alone, verdict drop", got)
+	}
+	for _, bad := range []string{"action-order: [pass, drop, alert]", "action-order: [pass, drop, drop, alert]", "action-order: [pass, drop, reject, log]"} {
+		if _, err := ActionOrderFromYAML([]byte(bad)); !errors.Is(err, ErrActionOrder) {
+			t.Errorf("%s: %v", bad, err)
+		}
+	}
+}
+
+// A packet's kernel and userspace matches are finalized together: a
+// userspace pass ranks before a kernel alert and silences it.
+func TestKernelAndUserspaceMatchesOneQueue(t *testing.T) {
+	h := newHarness(t, `alert udp any any -> any any (msg:"k"; sid:1;)
+pass udp any any -> any any (msg:"p"; pcre:"/x/"; sid:2;)
+`, fakeKernel{alerts: map[byte][]uint32{0: {0}}}, nil)
+	f := &inspect.Flow{ID: 1, Proto: 17, Client: client, Server: server, ClientPort: 5000, ServerPort: 53}
+	h.frame(t, packetUnit(f, inspect.ToServer, "x"))
+	if got := h.alerts(t); len(got) != 0 {
+		t.Errorf("alerts %v, want none: the pass ends the packet's queue", got)
+	}
 }

@@ -43,6 +43,9 @@ type Options struct {
 	// rules drop the packet and the rest of its flow, with EVE drop
 	// records; without it drop rules only alert.
 	IPS bool
+	// ActionOrder orders the actions of a packet's matching rules (nil:
+	// Suricata's default, pass, drop, reject, alert).
+	ActionOrder ActionOrder
 	// Records are the EVE record types written; nil: alerts only. With
 	// flow or app-layer records on, every frame the kernel tier passes
 	// goes through the flow tracker, copied up or not.
@@ -309,7 +312,6 @@ func (e *Engine) Decide(o Outcome) error {
 			e.flushPending()
 		}
 	}()
-	alerted := false
 	if e.flowDropFrame(&o) {
 		events, o.Verdict = nil, refeval.ActShot
 	}
@@ -320,7 +322,7 @@ func (e *Engine) Decide(o Outcome) error {
 				e.pending = append(e.pending, pendingAlert{o.TS, o.Tuple, o.FlowID, ev})
 				continue
 			}
-			alerted = e.kernelAlert(o.TS, o.Tuple, o.FlowID, ev) || alerted
+			e.kernelAlert(o.TS, o.Tuple, o.FlowID, ev)
 		case refeval.EventBlock:
 			e.stats.Blocked++
 		}
@@ -343,10 +345,11 @@ func (e *Engine) Decide(o Outcome) error {
 			e.stats.CopiedTotal += uint64(len(o.Frame))
 			e.stats.countCopy(reason, len(o.Frame))
 		}
-		// a frame the kernel did not copy up, or dropped, is tracked for
-		// the flow's state and records only: the userspace tier does not
-		// inspect what it produces
-		e.quiet = !copyUp || shot
+		// a frame the kernel did not copy up, or of a dropped flow, is
+		// tracked for the flow's state and records only: the userspace
+		// tier does not inspect what it produces; a frame a rule dropped
+		// is inspected, as Suricata inspects a packet with all its rules
+		e.quiet = !copyUp || flowDropped
 		e.appUndecided = copyUp && !shot && o.App
 		if e.appUndecided {
 			e.stats.AppUndecided++
@@ -370,9 +373,9 @@ func (e *Engine) Decide(o Outcome) error {
 		}
 		if p != nil && p.NoInspect {
 			// an exception policy took the packet out of inspection
-			// before detection: the kernel tier's alerts do not stand
-			alerted = false
-			e.fate.alerts = e.fate.alerts[:0]
+			// before detection: the kernel tier's matches do not stand
+			clear(e.fate.queue)
+			e.fate.queue = e.fate.queue[:0]
 		}
 		if !shot && !o.Reassembled {
 			e.bypass(o.Frame, p, copyUp)
@@ -380,8 +383,8 @@ func (e *Engine) Decide(o Outcome) error {
 		if !copyUp {
 			e.bypassedFrame(&o)
 		}
-		if alerted && p != nil && p.Flow != nil {
-			p.Flow.Alerted = true
+		if p != nil {
+			e.fate.pktFlow = p.Flow
 		}
 		e.closePacket()
 		e.dropped(p, shot)

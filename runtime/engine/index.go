@@ -71,15 +71,18 @@ func (e *Engine) index() {
 			e.ruleSlots[s.Rule] = append(e.ruleSlots[s.Rule], slot)
 		}
 	}
-	var users []*urule
-	for _, u := range e.user {
-		if u != nil {
-			users = append(users, u)
+	// every rule has a rank: a packet's kernel and userspace matches
+	// are finalized together, in this order
+	all := make([]*urule, len(e.user))
+	for i, u := range e.user {
+		if u == nil {
+			u, _ = prepare(i, e.obj.Rules[i])
 		}
+		all[i] = u
 	}
-	sortRules(users)
+	sortRules(all, e.opts.ActionOrder)
 	e.rank = make([]int, len(e.user))
-	for i, u := range users {
+	for i, u := range all {
 		e.rank[u.idx] = i
 	}
 }

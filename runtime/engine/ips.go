@@ -32,6 +32,10 @@ type packetFate struct {
 	// packet's alert queue.
 	dropped, passed bool
 	reject          ir.Action
+	// queue holds the packet's matches until its end; pktFlow is the
+	// packet's flow, once the tracker gave it (for kernel matches).
+	queue   []queued
+	pktFlow *inspect.Flow
 	// open: the packet is being decided; its alerts wait in alerts for
 	// its verdict, and its app-layer records, logged after its alerts as
 	// Suricata's transaction loggers run after its packet loggers.
@@ -132,16 +136,15 @@ func dropping(a ir.Action) bool {
 	return false
 }
 
-// actsOnFlow reports whether a drop or pass of rule c matching u applies
-// to the whole flow, as Suricata's signature types say: IP-only rules
-// (header, flowbits set and thresholds only), app-layer rules without
-// packet keywords, and any match on the reassembled stream or a
-// transaction; other packet matches act on the packet alone.
-func actsOnFlow(c *urule, u *inspect.Unit) bool {
-	if u.Kind != inspect.KindPacket {
+// actsOnFlow reports whether a drop or pass of rule r matching a unit of
+// kind k applies to the whole flow, as Suricata's signature types say:
+// IP-only rules (header, flowbits set and thresholds only), app-layer
+// rules without packet keywords, and any match on the reassembled stream
+// or a transaction; other packet matches act on the packet alone.
+func actsOnFlow(r *ir.Rule, k inspect.Kind) bool {
+	if k != inspect.KindPacket {
 		return true
 	}
-	r := c.r
 	if len(r.Matchers) > 0 || r.Flow != (ir.Flow{}) {
 		return false
 	}

@@ -22,20 +22,19 @@ type ipOnlyKey struct {
 	sp, dp   uint16
 }
 
-// kernelAlert turns a classifier alert into an EVE event; an IP-only rule
-// alerts once per tuple and direction; a suppress (checked first, as
-// Suricata does) or its thresholds may stop the alert. It reports whether
-// it alerted.
-func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev refeval.Event) bool {
+// kernelAlert queues a classifier alert for the packet's end; an IP-only
+// rule alerts once per tuple and direction; a suppress (checked first, as
+// Suricata does) or its thresholds may stop the alert.
+func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev refeval.Event) {
 	if int(ev.Rule) >= len(e.obj.Rules) {
 		e.stats.BadEvents++
-		return false
+		return
 	}
 	r := e.obj.Rules[ev.Rule]
 	if u, _ := prepare(0, r); u.ipOnly {
 		k := ipOnlyKey{ev.Rule, t.Src, t.Dst, t.Proto, t.Sport, t.Dport}
 		if e.kernelIP[k] {
-			return false
+			return
 		}
 		if len(e.kernelIP) >= maxKernelIPOnly {
 			clear(e.kernelIP)
@@ -46,14 +45,10 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev re
 	ev2.Detail = e.frameDetail()
 	quiet := e.suppressed(r, t.Src, t.Dst)
 	if !quiet && !e.kernelLimits(int(ev.Rule), r, t.Src, t.Dst, flowID, ts) {
-		return false
+		return
 	}
 	e.alertEvent(ev2, r, "kernel", e.alertAction(r.Action), r.Meta.Msg)
-	if !quiet {
-		e.logAlert(ev2)
-	}
-	e.decided(r, false, nil, ev2)
-	return !quiet
+	e.enqueue(queued{r: r, rank: e.rank[ev.Rule], ev: ev2, quiet: quiet, onFlow: actsOnFlow(r, inspect.KindPacket)})
 }
 
 // undecided returns the alerts of kernel rules the classifier left to

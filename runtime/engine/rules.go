@@ -108,26 +108,12 @@ func (u *urule) wants(in *inspect.Unit) bool {
 	return in.Kind == inspect.KindPacket
 }
 
-// actionRank orders actions as Suricata inspects them: pass, drop,
-// reject, alert.
-func actionRank(a ir.Action) int {
-	switch a {
-	case ir.ActPass:
-		return 0
-	case ir.ActDrop:
-		return 1
-	case ir.ActReject, ir.ActRejectSrc, ir.ActRejectDst, ir.ActRejectBoth:
-		return 2
-	}
-	return 3
-}
-
-// sortRules puts rules in Suricata's inspection order: action, flowbit
-// setters before readers, priority, then sid.
-func sortRules(rs []*urule) {
+// sortRules puts rules in Suricata's inspection order: action (by the
+// action order), flowbit setters before readers, priority, then sid.
+func sortRules(rs []*urule, order ActionOrder) {
 	slices.SortStableFunc(rs, func(a, b *urule) int {
 		return cmp.Or(
-			cmp.Compare(actionRank(a.r.Action), actionRank(b.r.Action)),
+			cmp.Compare(order.rank(a.r.Action), order.rank(b.r.Action)),
 			-cmpBool(a.setsBits, b.setsBits),
 			cmp.Compare(a.r.Meta.Priority, b.r.Meta.Priority),
 			cmp.Compare(a.r.Meta.SID, b.r.Meta.SID),

@@ -42,6 +42,11 @@ func (e *Engine) addrs(src, dst netip.Addr) (kernel.Bitset, kernel.Bitset) {
 // checked against the unit's addresses, then the flow-level conditions in
 // Suricata's inspection order.
 func (e *Engine) unit(u *inspect.Unit) {
+	if !e.fate.open {
+		// a unit of no packet being decided: a flow's end
+		e.openPacket()
+		defer e.closePacket()
+	}
 	e.stats.Units++
 	e.detailUnit(u)
 	if u.Kind == inspect.KindPacket {
@@ -108,38 +113,13 @@ func (e *Engine) unit(u *inspect.Unit) {
 		}
 		applyBits(r.Bits, u.Flow)
 		e.xbits.apply(r.Bits, src, dst, u.TS)
-		if e.matched(c, r, u, quiet) {
-			break
-		}
+		e.matched(c, r, u, quiet)
 	}
 }
 
-// matched applies the action of a matching rule and logs its alert, as
-// Suricata finalizes a packet's alert queue in rule order: a pass rule
-// does not undo a drop already applied to the packet, a suppressed or
-// noalert rule acts without an alert, and a pass rule (logged when it
-// has the alert keyword) ends the queue. It reports whether the queue
-// ends.
-func (e *Engine) matched(c *urule, r *ir.Rule, u *inspect.Unit, quiet bool) bool {
-	pass := r.Action == ir.ActPass
-	if pass && c.ipOnly {
-		setBit(u.Flow, passedBit)
-	}
+// matched queues a matching rule for the packet's end, where the
+// packet's matches act and alert in rule order (finalize).
+func (e *Engine) matched(c *urule, r *ir.Rule, u *inspect.Unit, quiet bool) {
 	ev := e.alertEvent(e.unitEvent(u), r, "userspace", e.alertAction(r.Action), r.Meta.Msg)
-	if !pass || !e.fate.dropped {
-		e.decided(r, actsOnFlow(c, u), u.Flow, ev)
-	}
-	if quiet || (r.NoAlert && !pass) {
-		return false
-	}
-	if pass && !r.PassAlert {
-		e.fate.passed = true
-		return true
-	}
-	u.Flow.Alerted = true
-	e.logAlert(ev)
-	if pass {
-		e.fate.passed = true
-	}
-	return pass
+	e.enqueue(queued{r: r, rank: e.rank[c.idx], ev: ev, quiet: quiet, onFlow: actsOnFlow(r, u.Kind), ipOnly: c.ipOnly, flow: u.Flow})
 }

@@ -1,13 +1,78 @@
 package engine
 
 import (
+	"slices"
+
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/inspect"
 )
 
-// openPacket starts deciding a packet: its alerts wait for its verdict.
+// queued is a rule that matched the packet being decided, waiting for
+// the packet's end to act and alert.
+type queued struct {
+	r      *ir.Rule // as it acts (a rate_filter may change its action)
+	rank   int      // its place in the inspection order
+	ev     *eve.Event
+	quiet  bool // a suppress stops its alert, not its action
+	onFlow bool // its drop or pass applies to the flow
+	ipOnly bool
+	flow   *inspect.Flow // nil: the packet's flow (kernel matches)
+}
+
+// openPacket starts deciding a packet: its matches wait for its end.
 func (e *Engine) openPacket() {
-	e.fate = packetFate{open: true, alerts: e.fate.alerts[:0], records: e.fate.records[:0]}
+	e.fate = packetFate{open: true, alerts: e.fate.alerts[:0], records: e.fate.records[:0], queue: e.fate.queue[:0]}
+}
+
+// enqueue adds a match of the packet being decided; with none being
+// decided, the match acts at once.
+func (e *Engine) enqueue(q queued) {
+	if !e.fate.open {
+		e.openPacket()
+		defer e.closePacket()
+	}
+	e.fate.queue = append(e.fate.queue, q)
+}
+
+// finalize applies the packet's matches in rule order, as Suricata
+// finalizes a packet's alert queue: each acts (a pass does not undo a
+// drop already applied to the packet), a suppressed or noalert rule does
+// not alert, and a pass rule (logged when it has the alert keyword) ends
+// the queue: the matches after it neither act nor alert.
+func (e *Engine) finalize() {
+	f := &e.fate
+	slices.SortStableFunc(f.queue, func(a, b queued) int { return a.rank - b.rank })
+	for _, q := range f.queue {
+		fl := q.flow
+		if fl == nil {
+			fl = f.pktFlow
+		}
+		pass := q.r.Action == ir.ActPass
+		if !pass || !f.dropped {
+			if pass && q.ipOnly && fl != nil {
+				setBit(fl, passedBit)
+			}
+			e.decided(q.r, q.onFlow && fl != nil, fl, q.ev)
+		}
+		if q.quiet || (q.r.NoAlert && !pass) {
+			continue
+		}
+		if pass && !q.r.PassAlert {
+			f.passed = true
+			break
+		}
+		if fl != nil {
+			fl.Alerted = true
+		}
+		e.logAlert(q.ev)
+		if pass {
+			f.passed = true
+			break
+		}
+	}
+	clear(f.queue)
+	f.queue = f.queue[:0]
 }
 
 // closePacket writes the alerts of the packet decided, each with the
@@ -15,6 +80,7 @@ func (e *Engine) openPacket() {
 // verdict: yes), then its app-layer records.
 func (e *Engine) closePacket() {
 	f := &e.fate
+	e.finalize()
 	f.open = false
 	defer func() {
 		for i, ev := range f.records {

@@ -47,6 +47,9 @@ type Config struct {
 	// (0 or 1: one). The BPF test run takes one.
 	Workers int
 	IPS     bool // offline: drop rules drop as inline (engine.Options.IPS)
+	// ActionOrder orders the actions of a packet's matching rules
+	// (engine.Options.ActionOrder).
+	ActionOrder engine.ActionOrder
 }
 
 // Pipeline is an engine with its kernel tier.
@@ -69,6 +72,13 @@ type Pipeline struct {
 func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 	if err := CheckObject(o); err != nil {
 		return nil, err
+	}
+	if !cfg.ActionOrder.IsDefault() {
+		// the classifier's verdict follows Suricata's default order
+		var err error
+		if o, err = o.Userspace("action-order other than pass, drop, reject, alert"); err != nil {
+			return nil, err
+		}
 	}
 	p := &Pipeline{}
 	k, err := p.kernelTier(o, cfg.Kernel)
@@ -97,6 +107,7 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		XFF:         cfg.XFF,
 		Records:     cfg.Records,
 		IPS:         cfg.IPS,
+		ActionOrder: cfg.ActionOrder,
 	})
 	if err != nil {
 		p.Close()
