@@ -131,8 +131,11 @@ func counterHolds(m *ir.FlowCounter, f *inspect.Flow) bool {
 // streamSizeHolds approximates the stream size with the flow's byte
 // counts per direction.
 func streamSizeHolds(m *ir.StreamSize, f *inspect.Flow) bool {
-	server := m.Cmp.Holds(int64(f.Bytes[inspect.ToClient]))
-	client := m.Cmp.Holds(int64(f.Bytes[inspect.ToServer]))
+	if f.Proto != 6 {
+		return false
+	}
+	server := m.Cmp.Holds(int64(f.StreamSize[inspect.ToClient]))
+	client := m.Cmp.Holds(int64(f.StreamSize[inspect.ToServer]))
 	switch m.Side {
 	case "server":
 		return server

@@ -26,6 +26,8 @@ type tcpState struct {
 	chunk      [3][]byte
 	chunkMem   int    // capacity of chunk, charged to the stream memcap
 	inspected  [3]int // bytes emitted in KindStream units, against StreamDepth
+	isn, next  [3]uint32
+	seqSeen    [3]bool
 }
 
 func (t *Tracker) newTCP(f *flowState, p *inspect.Packet) *tcpState {
@@ -58,6 +60,7 @@ func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	tc.syn[d] = tc.syn[d] || syn
 	tc.fin[d] = tc.fin[d] || p.TCPFlags&flagFIN != 0
 	tc.rst = tc.rst || p.TCPFlags&flagRST != 0
+	tc.sequence(f, d, t.seg.Seq, len(p.Payload), syn, p.TCPFlags&flagFIN != 0)
 	switch {
 	case f.Established:
 	case tc.syn[inspect.ToServer] && tc.syn[inspect.ToClient]:
@@ -99,4 +102,28 @@ func (t *Tracker) closeStreams(f *flowState) {
 		tc.half[d].Close(&tc.recv[d])
 		t.flushChunk(f, d)
 	}
+}
+
+// sequence follows a direction's sequence space as Suricata's stream
+// engine does for stream_size: the initial sequence number (a midstream
+// side's first segment less one) and the next in-order sequence number,
+// which in-order data, a SYN and a FIN advance.
+func (tc *tcpState) sequence(f *flowState, d inspect.Dir, seq uint32, n int, syn, fin bool) {
+	if !tc.seqSeen[d] || syn {
+		tc.seqSeen[d] = true
+		tc.isn[d], tc.next[d] = seq-1, seq
+		if syn {
+			tc.isn[d] = seq
+			seq++
+			tc.next[d] = seq
+		}
+	}
+	end := seq + uint32(n)
+	if fin {
+		end++
+	}
+	if int32(seq-tc.next[d]) <= 0 && int32(end-tc.next[d]) > 0 {
+		tc.next[d] = end
+	}
+	f.StreamSize[d] = tc.next[d] - tc.isn[d]
 }

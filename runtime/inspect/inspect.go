@@ -43,6 +43,10 @@ type Flow struct {
 	// PastDepth is engine state, by Dir: a packet came after the stream
 	// depth was reached.
 	PastDepth [3]bool
+	// StreamSize is, by Dir, the TCP sequence space a side has used:
+	// its next in-order sequence number less its initial one (Suricata's
+	// stream_size).
+	StreamSize [3]uint32
 	// Alerted and Action are engine state for the flow's EVE record: an
 	// alert was raised on the flow; "drop" or "pass" once a rule decided
 	// the whole flow.

@@ -1,0 +1,39 @@
+package flow
+
+import (
+	"testing"
+
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// TestStreamSizeIsSequenceSpace: a flow's StreamSize is, per side, the
+// next in-order sequence number less the initial one, as Suricata's
+// stream_size reads it: the SYN counts one, in-order data its length, a
+// retransmission or a segment past a hole nothing, the FIN one; across a
+// sequence number wrap (the server's ISN is near 2^32).
+func TestStreamSizeIsSequenceSpace(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	size := func() [3]uint32 { return s.units[len(s.units)-1].flow.StreamSize }
+	hs := c.handshake()
+	steps := []struct {
+		frames   [][]byte
+		cli, srv uint32
+		what     string
+	}{
+		{hs[:1], 1, 0, "SYN"},
+		{hs[1:2], 1, 1, "SYN/ACK"},
+		{hs[2:3], 1, 1, "ACK"},
+		{[][]byte{c.c2s("hello")}, 6, 1, "5 bytes in order"},
+		{[][]byte{c.c2sAt(-5, "hello")}, 6, 1, "retransmission"},
+		{[][]byte{c.c2sAt(10, "later")}, 6, 1, "past a hole"},
+		{[][]byte{c.s2c("0123456789abcdefghij")}, 6, 21, "server data across the wrap"},
+		{[][]byte{c.close()[0]}, 7, 21, "client FIN"},
+	}
+	for _, st := range steps {
+		feed(t, tr, st.frames...)
+		if got := size(); got[inspect.ToServer] != st.cli || got[inspect.ToClient] != st.srv {
+			t.Errorf("%s: client %d server %d, want %d %d", st.what, got[inspect.ToServer], got[inspect.ToClient], st.cli, st.srv)
+		}
+	}
+}
