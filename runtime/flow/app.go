@@ -214,9 +214,11 @@ func (t *Tracker) appEnd(f *flowState, d inspect.Dir) {
 
 // udpPacket parses DNS on port 53, or on a flow whose first datagram
 // probes as a DNS query.
-func (t *Tracker) udpPacket(f *flowState, d inspect.Dir, p *inspect.Packet) {
-	a := &f.app
-	if a.kind == appUnknown {
+// udpDetect picks a UDP flow's app-layer protocol on its first packet,
+// before the packet is inspected (as Suricata's flow worker does), so that
+// an app-layer rule on the payload (alert dns ... content) sees it.
+func (t *Tracker) udpDetect(f *flowState, d inspect.Dir, p *inspect.Packet) {
+	if f.app.kind == appUnknown {
 		switch {
 		case p.Sport == portDNS || p.Dport == portDNS:
 			t.setApp(f, appDNS)
@@ -226,7 +228,11 @@ func (t *Tracker) udpPacket(f *flowState, d inspect.Dir, p *inspect.Packet) {
 			t.setApp(f, appNone)
 		}
 	}
-	if a.kind == appDNS && len(p.Payload) > 0 {
+}
+
+// udpPacket parses the packet's app-layer message.
+func (t *Tracker) udpPacket(f *flowState, d inspect.Dir, p *inspect.Packet) {
+	if f.app.kind == appDNS && len(p.Payload) > 0 {
 		t.dnsMessage(f, d, p.Payload)
 	}
 }

@@ -200,3 +200,18 @@ func TestSSHServerSpeaksFirst(t *testing.T) {
 		t.Errorf("ssh.software units %d, want 2", len(s.withBuffer("ssh.software")))
 	}
 }
+
+// TestUDPAppKnownOnFirstPacket: a UDP flow's app-layer protocol is picked
+// before its first packet is inspected, as Suricata's flow worker does,
+// so that the packet unit of the first DNS query is of a dns flow (an
+// "alert dns ... content" rule inspects it).
+func TestUDPAppKnownOnFirstPacket(t *testing.T) {
+	for _, port := range []uint16{53, 5300} {
+		tr, s := newTracker(DefaultConfig())
+		feed(t, tr, udp("10.0.0.1", "10.0.0.53", 33333, port, dnsQuery(t, "a.example")))
+		pkts := s.of(inspect.KindPacket)
+		if len(pkts) != 1 || pkts[0].app != "dns" {
+			t.Errorf("port %d: packet units %+v, want one of a dns flow", port, pkts)
+		}
+	}
+}

@@ -176,6 +176,9 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 		f.Established = true
 	}
 	t.table.touch(f)
+	if d.L4 == decode.L4UDP && !dropped {
+		t.udpDetect(f, dir, p)
+	}
 	u := t.unit(f, inspect.KindPacket, dir)
 	u.SetBuffer("payload", p.Payload)
 	t.sendOnce(u)

@@ -86,8 +86,12 @@ func (p *planner) byteOpts(o ir.ByteOpts) (byteOpts, error) {
 	if !ok {
 		return byteOpts{}, fmt.Errorf("base %q: %w", o.Base, diag.ErrBadValue)
 	}
+	count, err := p.num(ir.Num{Val: int64(o.Bytes), Var: o.BytesVar})
+	if err != nil {
+		return byteOpts{}, err
+	}
 	off, err := p.num(o.Offset)
-	return byteOpts{nbytes: o.Bytes, offset: off, relative: o.Relative, little: o.Endian == "little",
+	return byteOpts{nbytes: count, offset: off, relative: o.Relative, little: o.Endian == "little",
 		base: base, bitmask: o.Bitmask}, err
 }
 
@@ -100,11 +104,11 @@ func varsUsed(s step) []int {
 	case *isDataAtStep:
 		nums = []*num{&s.at}
 	case *byteTestStep:
-		nums = []*num{&s.opts.offset, &s.value}
+		nums = []*num{&s.opts.offset, &s.opts.nbytes, &s.value}
 	case *byteJumpStep:
-		nums = []*num{&s.opts.offset}
+		nums = []*num{&s.opts.offset, &s.opts.nbytes}
 	case *byteExtractStep:
-		nums = []*num{&s.opts.offset}
+		nums = []*num{&s.opts.offset, &s.opts.nbytes}
 	}
 	var vs []int
 	for _, n := range nums {

@@ -5,7 +5,7 @@ import "math/bits"
 // byteOpts are the conversion options of byte_test, byte_jump and
 // byte_extract.
 type byteOpts struct {
-	nbytes   int
+	nbytes   num // the number of bytes to convert, a constant or a byte_extract variable
 	offset   num
 	relative bool
 	little   bool
@@ -13,9 +13,20 @@ type byteOpts struct {
 	bitmask  uint64
 }
 
-// at returns where the bytes to convert start, or false when Suricata
-// finds no data there. Relative keywords need data past the cursor.
-func (o *byteOpts) at(buf []byte, vars []uint64, prev int) (int, bool) {
+// count returns the number of bytes to convert; one from a variable is
+// checked as Suricata checks it at run time (at most 8 bytes, or 23 as a
+// string), false past that.
+func (o *byteOpts) count(vars []uint64) (int, bool) {
+	n := o.nbytes.get(vars)
+	if o.nbytes.v >= 0 && (n > 23 || n > 8 && o.base == 0) {
+		return 0, false
+	}
+	return int(n), true
+}
+
+// at returns where n bytes to convert start, or false when Suricata finds
+// no data there. Relative keywords need data past the cursor.
+func (o *byteOpts) at(buf []byte, vars []uint64, prev, n int) (int, bool) {
 	start := int(o.offset.get(vars))
 	if o.relative {
 		start += prev
@@ -23,7 +34,7 @@ func (o *byteOpts) at(buf []byte, vars []uint64, prev int) (int, bool) {
 			return 0, false
 		}
 	}
-	if start < 0 || o.nbytes > len(buf)-start {
+	if start < 0 || n > len(buf)-start {
 		return 0, false
 	}
 	return start, true
@@ -32,25 +43,27 @@ func (o *byteOpts) at(buf []byte, vars []uint64, prev int) (int, bool) {
 // load finds and converts the bytes a byte_test or byte_extract reads:
 // the value, where it starts and how many bytes it took.
 func (o *byteOpts) load(in *inspector, prev int) (v uint64, start, n int, ok bool) {
-	if start, ok = o.at(in.buf, in.vars, prev); !ok {
+	if n, ok = o.count(in.vars); !ok {
 		return 0, 0, 0, false
 	}
-	v, n, ok = o.read(in.buf[start:])
+	if start, ok = o.at(in.buf, in.vars, prev, n); !ok {
+		return 0, 0, 0, false
+	}
+	v, n, ok = o.read(in.buf[start:], n)
 	return v, start, n, ok
 }
 
-// read converts the bytes at b and applies the bitmask, returning the
+// read converts the n bytes at b and applies the bitmask, returning the
 // value and the number of bytes consumed.
-func (o *byteOpts) read(b []byte) (uint64, int, bool) {
+func (o *byteOpts) read(b []byte, n int) (uint64, int, bool) {
 	var v uint64
-	n := o.nbytes
 	if o.base != 0 {
 		var ok bool
-		if v, n, ok = parseUint(b[:o.nbytes], o.base); !ok {
+		if v, n, ok = parseUint(b[:n], o.base); !ok {
 			return 0, 0, false
 		}
 	} else {
-		for i := range o.nbytes {
+		for i := range n {
 			if o.little {
 				v |= uint64(b[i]) << (8 * i)
 			} else {
@@ -171,17 +184,18 @@ type byteJumpStep struct {
 
 func (j *byteJumpStep) inspect(in *inspector, i, prev int) int {
 	buf := in.buf
-	if j.opts.relative && j.opts.nbytes > 0 && len(buf)-prev <= 0 {
+	nbytes, ok := j.opts.count(in.vars)
+	if !ok || j.opts.relative && nbytes > 0 && len(buf)-prev <= 0 {
 		return noMatch
 	}
 	start := int(j.opts.offset.get(in.vars))
 	if j.opts.relative {
 		start += prev
 	}
-	if start < 0 || j.opts.nbytes > len(buf)-start {
+	if start < 0 || nbytes > len(buf)-start {
 		return noMatch
 	}
-	v, n, ok := j.opts.read(buf[start:])
+	v, n, ok := j.opts.read(buf[start:], nbytes)
 	if !ok {
 		return noMatch
 	}
