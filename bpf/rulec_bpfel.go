@@ -364,7 +364,9 @@ type RulecTlsFlow struct {
 	ServerSpoke uint8
 	Hit         uint8
 	Answered    uint8
-	Pad         uint8
+	Complete    uint8
+	Next        uint32
+	End         uint32
 	SniLen      uint16
 	Sni         [256]uint8
 	_           [2]byte

@@ -11,8 +11,9 @@
  * slots, and when one may match, the flow is copied up until then, so
  * that userspace has the handshake for the alert's EVE detail. Otherwise
  * userspace decides, as it would on its own: the followed flow's packets
- * are copied up (COPY_APP) until the hello is decided, and for the rest of
- * the flow when the classifier cannot decide it. */
+ * are copied up (COPY_APP) until the hello is decided or, for a hello
+ * split over segments, until userspace inspected it, and for the rest of
+ * the flow when the classifier cannot tell when that is. */
 #ifndef RULEC_TLS_H
 #define RULEC_TLS_H
 
@@ -42,6 +43,7 @@ enum {
 	TF_DONE,      /* the hello was decided (or is not TLS): nothing more */
 	TF_PENDING,   /* the SNI is known, inspected on the client's first packet after a server packet */
 	TF_UNDECIDED, /* userspace decides: every packet copied up */
+	TF_SPLIT,     /* the hello's record goes past its segment: userspace decides, copied up until it inspects the hello */
 };
 
 struct tls_flow {
@@ -52,8 +54,10 @@ struct tls_flow {
 	__u8 established;
 	__u8 server_spoke; /* the server sent payload before the client */
 	__u8 hit;	   /* TF_PENDING: a slot may match: packets copied up */
-	__u8 answered;	   /* TF_PENDING: a server packet came */
-	__u8 pad;
+	__u8 answered;	   /* TF_PENDING, TF_SPLIT: a server packet came (after the hello) */
+	__u8 complete;	   /* TF_SPLIT: the client stream reached end in order */
+	__u32 next;	   /* TF_SPLIT: the client stream's next in-order byte */
+	__u32 end;	   /* TF_SPLIT: the stream position past the hello's record */
 	__u16 sni_len;
 	__u8 sni[MAX_NAME]; /* TF_PENDING: sc->name of the hello */
 };
@@ -208,7 +212,10 @@ static __always_inline int tls_first(struct __sk_buff *skb, struct scratch *sc, 
 		return TLS_UNDECIDED;
 	}
 	if (TLS_REC_HDR + rec > n) {
-		tls_flow_undecided(f, C_TLS_SPLIT);
+		count(C_TLS_SPLIT, 1);
+		f->state = TF_SPLIT;
+		f->next = f->start + n;
+		f->end = f->start + TLS_REC_HDR + rec;
 		return TLS_UNDECIDED;
 	}
 	int r = hello_sni(skb, sc, sc->payload_off + TLS_HELLO_HDR, size);
@@ -224,6 +231,36 @@ static __always_inline int tls_first(struct __sk_buff *skb, struct scratch *sc, 
 		return TLS_PROBE;
 	}
 	return r;
+}
+
+/* tls_split follows a flow whose hello runs past its first segment until
+ * userspace inspects it: the client's first packet after a server packet
+ * that follows the hello's last byte, delivered in order. A client
+ * segment past a hole leaves the whole flow to userspace. */
+static __always_inline void tls_split(struct scratch *sc, struct tls_flow *f, int client)
+{
+	sc->copy |= COPY_APP;
+	if (!client) {
+		if (f->complete)
+			f->answered = 1;
+		return;
+	}
+	sc->tls = TLS_UNDECIDED;
+	if (f->answered) {
+		f->state = TF_DONE;
+		return;
+	}
+	if (!sc->payload_len || f->complete)
+		return;
+	__u32 e = sc->tcp_seq + sc->payload_len;
+	if ((__s32)(sc->tcp_seq - f->next) > 0) {
+		tls_flow_undecided(f, C_TLS_LATE);
+		return;
+	}
+	if ((__s32)(e - f->next) > 0)
+		f->next = e;
+	if ((__s32)(f->next - f->end) >= 0)
+		f->complete = 1;
 }
 
 /* tls_track follows the packet's flow if it is followed, setting sc->tls
@@ -261,6 +298,10 @@ static __always_inline void tls_track(struct __sk_buff *skb, struct scratch *sc)
 		}
 		if (f->hit)
 			sc->copy |= COPY_APP;
+		return;
+	}
+	if (f->state == TF_SPLIT) {
+		tls_split(sc, f, client);
 		return;
 	}
 	if (sc->payload_len && f->state == TF_OPEN) {

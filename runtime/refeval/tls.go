@@ -38,15 +38,16 @@ const (
 	tfDone
 	tfPending
 	tfUndecided
+	tfSplit
 )
 
 // tlsFlow is a followed flow, as bpf/tls.h's struct tls_flow.
 type tlsFlow struct {
-	start                                              uint32
-	clientA                                            bool
-	state                                              uint8
-	serverSYN, established, serverSpoke, hit, answered bool
-	sni                                                []byte
+	start, next, end                                             uint32
+	clientA                                                      bool
+	state                                                        uint8
+	serverSYN, established, serverSpoke, hit, answered, complete bool
+	sni                                                          []byte
 }
 
 // tlsFlows are the followed flows, bounded; safe for concurrent use.
@@ -94,6 +95,9 @@ func (t *tlsFlows) track(p []byte, h *headers, k FlowKey, fwd bool) tlsPacket {
 		}
 		return tlsPacket{copy: f.hit}
 	}
+	if f.state == tfSplit {
+		return f.split(h, client)
+	}
 	if h.payloadLen > 0 && f.state == tfOpen {
 		if client {
 			out.state, out.sni = tlsFirst(p, h, f)
@@ -105,6 +109,36 @@ func (t *tlsFlows) track(p []byte, h *headers, k FlowKey, fwd bool) tlsPacket {
 		out.state = tlsUndecided
 	}
 	out.copy = f.state == tfOpen || f.state == tfUndecided || out.state == tlsUndecided
+	return out
+}
+
+// split follows a flow whose hello runs past its first segment, as
+// bpf/tls.h's tls_split.
+func (f *tlsFlow) split(h *headers, client bool) tlsPacket {
+	out := tlsPacket{copy: true}
+	if !client {
+		f.answered = f.answered || f.complete
+		return out
+	}
+	out.state = tlsUndecided
+	if f.answered {
+		f.state = tfDone
+		return out
+	}
+	if h.payloadLen == 0 || f.complete {
+		return out
+	}
+	e := h.seq + uint32(h.payloadLen)
+	if int32(h.seq-f.next) > 0 {
+		f.state = tfUndecided
+		return out
+	}
+	if int32(e-f.next) > 0 {
+		f.next = e
+	}
+	if int32(f.next-f.end) >= 0 {
+		f.complete = true
+	}
 	return out
 }
 
@@ -167,7 +201,7 @@ func tlsFirst(p []byte, h *headers, f *tlsFlow) (tlsState, []byte) {
 		f.state = tfUndecided
 		return tlsUndecided, nil
 	case tlsRecHdr+rec > n:
-		f.state = tfUndecided
+		f.state, f.next, f.end = tfSplit, f.start+uint32(n), f.start+uint32(tlsRecHdr+rec)
 		return tlsUndecided, nil
 	}
 	st, sni := helloSNI(b[tlsHelloHdr : tlsHelloHdr+size])
