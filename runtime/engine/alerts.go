@@ -32,6 +32,9 @@ func (e *Engine) alertEvent(ev *eve.Event, r *ir.Rule, tier, action, signature s
 	if e.opts.Offline {
 		ev.PcapCnt = e.pcapCnt
 	}
+	if ev.PktSrc == "" {
+		ev.PktSrc = e.pktSrc
+	}
 	ev.Alert = eve.NewAlert(r, action, signature, tier, e.opts.Severity)
 	return ev
 }

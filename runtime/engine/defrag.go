@@ -5,6 +5,7 @@ import (
 
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/defrag"
+	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/refeval"
 )
 
@@ -19,7 +20,9 @@ func (e *Engine) reassembled(ts time.Time, frame []byte) error {
 	}
 	o := outcome(ts, frame, res, &e.whole, e.decode(frame, &e.whole))
 	o.Reassembled = true
-	return e.Decide(o)
+	err = e.Decide(o)
+	e.pktSrc = eve.PktSrcWire // the fragment's processing goes on
+	return err
 }
 
 // TakeDefrag hands the engine's defragmenter to a caller that reassembles

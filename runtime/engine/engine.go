@@ -99,6 +99,7 @@ type Engine struct {
 	// undecided copies and of DNS over TCP (never decided in the kernel).
 	undecidedRules *slotRules
 	pcapCnt        uint64      // offline: the capture's packet being processed
+	pktSrc         string      // where the packet being processed came from (EVE pkt_src)
 	link           decode.Link // the link layer of the frames being processed
 	cur            *Outcome    // the frame Decide is deciding, for its kernel alerts' detail
 	seq            Sequencer   // workers: orders access to shared state; nil alone
@@ -289,6 +290,10 @@ type Outcome struct {
 // Decide is the events step: kernel alerts become EVE events, and a
 // copied packet the kernel did not drop goes to the userspace tier.
 func (e *Engine) Decide(o Outcome) error {
+	e.pktSrc = eve.PktSrcWire
+	if o.Reassembled {
+		e.pktSrc = eve.PktSrcDefrag
+	}
 	events := o.Events
 	if o.Truncated && o.Frame != nil {
 		e.stats.Truncated++

@@ -201,6 +201,7 @@ func (e *Engine) dropRecord(p *inspect.Packet) {
 	if e.opts.Offline {
 		ev.PcapCnt = e.pcapCnt
 	}
+	ev.PktSrc = e.pktSrc
 	if f.alert != nil && e.opts.Records.On(eve.DropAlerts) {
 		ev.Alert = f.alert.Alert
 	}

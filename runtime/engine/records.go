@@ -35,6 +35,11 @@ func (e *Engine) appRecord(u *inspect.Unit) {
 	if e.opts.Offline && u.Packet != nil {
 		ev.PcapCnt = e.pcapCnt
 	}
+	if u.Packet != nil {
+		ev.PktSrc = e.pktSrc
+	} else {
+		ev.PktSrc = eve.PktSrcFlowEnd
+	}
 	if e.fate.open {
 		e.fate.records = append(e.fate.records, ev)
 		return

@@ -40,9 +40,18 @@ func UnitEvent(u *inspect.Unit) *Event {
 		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Fields}
 	if u.Packet != nil {
 		ev.VLAN = u.Packet.VLANs
+	} else {
+		ev.PktSrc = PktSrcFlowEnd
 	}
 	return ev
 }
+
+// Suricata's names of where a packet came from (pkt_src).
+const (
+	PktSrcWire    = "wire/pcap"
+	PktSrcDefrag  = "defrag"
+	PktSrcFlowEnd = "stream (flow timeout)" // a flow's end flushed what it held
+)
 
 // PacketEvent is the event of an alert on one packet with no flow of
 // its own, such as a kernel tier alert.

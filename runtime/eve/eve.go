@@ -19,6 +19,9 @@ type Event struct {
 	FlowID    uint64
 	InIface   string
 	PcapCnt   uint64 // offline runs: 1-based index of the packet in the capture
+	// PktSrc is where the record's packet came from, as Suricata 8 names
+	// it: "wire/pcap", "defrag", "stream (flow timeout)" for a flow's end.
+	PktSrc    string
 	EventType string
 	SrcIP     netip.Addr
 	SrcPort   uint16
@@ -93,6 +96,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 			m.add("dest_port", e.DestPort)
 		}
 		m.add("proto", ProtoName(e.Proto))
+	}
+	if e.PktSrc != "" {
+		m.add("pkt_src", e.PktSrc)
 	}
 	e.Detail.addEther(&m)
 	if e.TxID != nil {

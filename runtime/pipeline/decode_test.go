@@ -85,6 +85,7 @@ func withExtHeaders(frame []byte, ip int, ext []uint8) []byte {
 
 type alertRecord struct {
 	FlowID uint64 `json:"flow_id"`
+	PktSrc string `json:"pkt_src"`
 	Alert  struct {
 		SID  uint64 `json:"signature_id"`
 		Tier string `json:"tier"`
@@ -262,6 +263,13 @@ func TestFragmentedPacketsAlert(t *testing.T) {
 		got := map[uint64]int{}
 		for _, a := range alerts {
 			got[a.Alert.SID]++
+			want := "defrag" // the SYN (sid 1) is not fragmented
+			if a.Alert.SID == 1 {
+				want = "wire/pcap"
+			}
+			if a.PktSrc != want {
+				t.Errorf("sid %d: pkt_src %q, want %s", a.Alert.SID, a.PktSrc, want)
+			}
 		}
 		if got[1] != 2 || got[2] != 2 || got[3] != 2 || got[4] != 2 {
 			t.Errorf("alerts by sid %v, want sids 1 to 4 twice (IPv4, IPv6): not on fragments, once reassembled", got)
