@@ -40,9 +40,12 @@ type Rule struct {
 	NoAlert  bool
 	// PassAlert is the alert keyword: a pass rule alerts too, then passes.
 	PassAlert bool
-	Target    string // "src" or "dest": which side is the target, when stated
-	Tag       *Tag
-	Sec       *SecRule // SecLang-specific parts; nil for Suricata
+	// Bypass is the bypass keyword: a match bypasses the flow (nothing of
+	// it is inspected after).
+	Bypass bool
+	Target string // "src" or "dest": which side is the target, when stated
+	Tag    *Tag
+	Sec    *SecRule // SecLang-specific parts; nil for Suricata
 }
 
 // Meta is a rule's descriptive data.

@@ -73,6 +73,8 @@ func userspaceReason(r *ir.Rule) string {
 		return fmt.Sprintf("%s needs counters before the rule's %s action (track %s)", r.Limits[0].Kind, r.Action, r.Limits[0].Track)
 	case r.Tag != nil:
 		return "tag keeps per-session state"
+	case r.Bypass:
+		return "bypass marks the flow in the flow table"
 	case r.Action == ir.ActPass && r.PassAlert:
 		return "a pass rule with the alert keyword alerts, which the classifier's pass does not"
 	}

@@ -164,3 +164,26 @@ pass udp any any -> any any (msg:"p"; pcre:"/x/"; sid:2;)
 		t.Errorf("alerts %v, want none: the pass ends the packet's queue", got)
 	}
 }
+
+// The bypass keyword bypasses the flow on a match: nothing of it is
+// inspected after, and its record says bypassed.
+func TestBypassKeyword(t *testing.T) {
+	h := newHarness(t, `pass udp any any -> any any (msg:"b"; pcre:"/x/"; bypass; sid:1;)
+alert udp any any -> any any (msg:"a"; pcre:"/y/"; sid:2;)
+`, fakeKernel{}, func(u *inspect.Unit, sid uint64) bool {
+		b, _ := u.Buffer("payload")
+		return (sid == 1) == (string(b) == "x")
+	})
+	f := &inspect.Flow{ID: 1, Proto: 17, Client: client, Server: server, ClientPort: 5000, ServerPort: 4500}
+	h.frame(t, packetUnit(f, inspect.ToServer, "x"))
+	h.frame(t, packetUnit(f, inspect.ToServer, "y"))
+	if got := h.alerts(t); len(got) != 0 {
+		t.Errorf("alerts %v on a bypassed flow", got)
+	}
+	if !f.Bypassed {
+		t.Error("flow not bypassed")
+	}
+	if st := eve.FlowEvent(f).Sections["flow"]["state"]; st != "bypassed" {
+		t.Errorf("flow record state %v, want bypassed", st)
+	}
+}

@@ -52,7 +52,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 	if u.Kind == inspect.KindPacket {
 		e.fate.flow, e.fate.dir = u.Flow, u.Dir
 	}
-	if e.flowDropped(u) || e.quiet || u.Flow.Bits[passedBit] || u.Flow.Action == flowPass {
+	if e.flowDropped(u) || e.quiet || u.Flow.Bits[passedBit] || u.Flow.Action == flowPass || u.Flow.Bypassed {
 		return
 	}
 	if e.waf != nil {
@@ -113,6 +113,11 @@ func (e *Engine) unit(u *inspect.Unit) {
 		}
 		applyBits(r.Bits, u.Flow)
 		e.xbits.apply(r.Bits, src, dst, u.TS)
+		if r.Bypass {
+			// as Suricata's postmatch: the flow is bypassed whatever the
+			// packet's verdict
+			u.Flow.Bypassed = true
+		}
 		e.matched(c, r, u, quiet)
 	}
 }
