@@ -360,7 +360,7 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	var last uint32
 	for n, i := range matched {
 		s := &e.t.Slots[i]
-		if (n > 0 && s.Rule == last) || s.NoAlert {
+		if (n > 0 && s.Rule == last) || s.NoAlert && s.Action != kernel.ActDrop && s.Action != kernel.ActReject {
 			last = s.Rule
 			continue
 		}

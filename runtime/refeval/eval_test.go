@@ -147,3 +147,19 @@ func TestFlowDrop(t *testing.T) {
 		}
 	}
 }
+
+// A noalert drop still names its rule in the packet's events (the drop
+// record carries it); a noalert alert does not.
+func TestNoAlertDropNamesItsRule(t *testing.T) {
+	e := New(compileTables(t, `drop tcp any any -> any 22 (noalert; sid:1;)
+alert udp any any -> any 53 (noalert; sid:2;)
+`))
+	r := e.Run(pktgen.Build(pktgen.Spec{Src: addr("1.1.1.1"), Dst: addr("2.2.2.2"), Proto: 6, Sport: 1000, Dport: 22, TCPFlags: 0x02}))
+	if r.Verdict != ActShot || len(r.Events) != 1 || r.Events[0].Kind != EventAlert || r.Events[0].Rule != 0 {
+		t.Errorf("noalert drop: %+v, want a drop naming rule 0", r)
+	}
+	r = e.Run(pktgen.Build(pktgen.Spec{Src: addr("1.1.1.1"), Dst: addr("2.2.2.2"), Proto: 17, Sport: 1000, Dport: 53}))
+	if len(r.Events) != 0 {
+		t.Errorf("noalert alert: events %+v, want none", r.Events)
+	}
+}
