@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -20,8 +21,8 @@ const runMemoryLimit = 272 << 20
 // the heap live after loading, unless GOGC is set or the rules alone take
 // half the budget. The goal is a percentage, which grows with the heap
 // the run keeps live (flows, buffers): a soft memory limit of
-// runMemoryLimit then keeps the whole under the RSS bar, unless GOMEMLIMIT
-// or a lower --memory-limit says otherwise.
+// runMemoryLimit then keeps the whole under the RSS bar, unless GOMEMLIMIT,
+// a lower --memory-limit or none (--memory-limit 0) says otherwise.
 func sizeGC() {
 	if os.Getenv("GOGC") != "" {
 		return
@@ -33,7 +34,7 @@ func sizeGC() {
 	if live > 0 && 2*live < heapBudget {
 		debug.SetGCPercent(int(heapBudget*100/live - 100))
 	}
-	if os.Getenv("GOMEMLIMIT") == "" && 2*live < runMemoryLimit {
-		debug.SetMemoryLimit(min(debug.SetMemoryLimit(-1), runMemoryLimit))
+	if cur := debug.SetMemoryLimit(-1); os.Getenv("GOMEMLIMIT") == "" && cur != math.MaxInt64 && 2*live < runMemoryLimit {
+		debug.SetMemoryLimit(min(cur, runMemoryLimit))
 	}
 }
