@@ -300,9 +300,9 @@ func fillRandom(u *inspect.Unit, r []byte) {
 	u.SetBuffer("tls.random_bytes", r[4:])
 }
 
-// setVersion sets the ssl_version code: the bit of the version's class
-// (SSLv2, SSLv3, TLS 1.0, 1.1, 1.2, 1.3 with its drafts), none for
-// another version.
+// setVersion sets the version codes: ssl_version's bit of the version's
+// class (SSLv2, SSLv3, TLS 1.0, 1.1, 1.2, 1.3 with its drafts; none for
+// another version), and tls.version's.
 func setVersion(u *inspect.Unit, v uint16) {
 	var class int64
 	switch {
@@ -316,6 +316,11 @@ func setVersion(u *inspect.Unit, v uint16) {
 	if class != 0 {
 		setCode(u, "ssl_version", class)
 	}
+	setCode(u, "tls.version.raw", int64(v))
+	if v>>8 == 0x7f {
+		v = 0x0304 // tls.version takes the drafts as TLS 1.3
+	}
+	setCode(u, "tls.version", int64(v))
 }
 
 func setCode(u *inspect.Unit, name string, v int64) {

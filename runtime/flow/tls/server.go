@@ -223,7 +223,8 @@ const certTime = "2006-01-02T15:04:05"
 
 // Fill sets the server's buffers on a to-client unit: its hello's, the
 // leaf certificate's, and an instance of the multi-buffers tls.certs per
-// certificate and tls.subjectaltname per name.
+// certificate and tls.subjectaltname per name; whether the certificate
+// expired is as of the unit's time, which must be set.
 func (s *ServerHandshake) Fill(u *inspect.Unit) {
 	fillRandom(u, s.Random)
 	for _, a := range s.ALPNs {
@@ -240,6 +241,12 @@ func (s *ServerHandshake) Fill(u *inspect.Unit) {
 		return
 	}
 	leaf := s.Certs[0]
+	notAfter := leaf.NotAfter.Unix()
+	setCode(u, "tls_cert_notbefore", leaf.NotBefore.Unix())
+	setCode(u, "tls_cert_notafter", notAfter)
+	expired := u.TS.Unix() > notAfter // as of the unit's packet
+	setCode(u, "tls_cert_expired", b2i(expired))
+	setCode(u, "tls_cert_valid", b2i(!expired))
 	u.SetBuffer("tls.cert_subject", []byte(DN(leaf.RawSubject)))
 	u.SetBuffer("tls.cert_issuer", []byte(DN(leaf.RawIssuer)))
 	u.SetBuffer("tls.cert_serial", []byte(serial(leaf)))
@@ -254,4 +261,11 @@ func serial(c *x509.Certificate) string { return colonHex(c.SerialNumber.Bytes()
 func fingerprint(c *x509.Certificate) string {
 	sum := sha1.Sum(c.Raw)
 	return colonHex(sum[:], false)
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -51,8 +51,11 @@ func TestServerHandshake(t *testing.T) {
 	if sh == nil || sh.Version != 0x0301 || len(sh.Certs) != 1 || len(sh.Raw) != 1 {
 		t.Fatalf("handshake %+v", sh)
 	}
-	u := &inspect.Unit{}
+	u := &inspect.Unit{TS: time.Date(2023, 3, 1, 6, 47, 31, 0, time.UTC)} // a second past notAfter
 	sh.Fill(u)
+	if c := u.Codes; c["tls_cert_expired"][0] != 1 || c["tls_cert_valid"][0] != 0 || c["tls_cert_notbefore"][0] != 1669877251 || c["tls.version"][0] != 0x0301 {
+		t.Errorf("codes %v", c)
+	}
 	rec := Record(nil, sh, Options{})
 	sum := sha1.Sum(der)
 	want := map[string]any{"version": "TLSv1", "subject": "C=FR, ST=IDF, O=Stamus, CN=SELKS", "issuerdn": "C=FR, ST=IDF, O=Stamus, CN=SELKS",
