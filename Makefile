@@ -4,7 +4,7 @@ BIN     ?= rulec
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 FUZZTIME ?= 60s
 
-.PHONY: all build demo test vet golden fuzz bench bench-run hyperscan generate image clean
+.PHONY: all build demo test vet golden fuzz bench bench-run bench-live hyperscan generate image clean
 
 all: build
 
@@ -60,7 +60,8 @@ bench: build hyperscan
 	$(GO) run ./cmd/demopcap -o out/demo.pcap
 	/usr/bin/env time -f %M -o out/rss.txt ./$(BIN) run ../shared/corpus/etopen ../shared/corpus/crs/crs-4.28.0/crs-setup.conf.example ../shared/corpus/crs/crs-4.28.0/rules --pcap out/demo.pcap > /dev/null 2>&1 || true
 	$(MAKE) bench-run
-	cd bench && $(GO) run ./cmd/benchtable -plots ../docs -rss "rulec run with ET Open + CRS=$$(cat ../out/rss.txt 2>/dev/null)" ../out/bench-main.txt ../out/bench-peers.txt ../out/bench-run.txt | tee ../out/bench-table.txt
+	$(MAKE) bench-live
+	cd bench && $(GO) run ./cmd/benchtable -plots ../docs -rss "rulec run with ET Open + CRS=$$(cat ../out/rss.txt 2>/dev/null)" ../out/bench-main.txt ../out/bench-peers.txt ../out/bench-run.txt ../out/bench-live.txt | tee ../out/bench-table.txt
 
 # rulec run on mixed.pcap as a user runs it (ET Open; ET Open + CRS; 1 and
 # 2 workers) beside the reading-only floor.
@@ -68,6 +69,13 @@ bench-run: build
 	mkdir -p out
 	$(GO) run ./cmd/runbench -rulec ./$(BIN) -pcap ../shared/corpus/traffic/mixed.pcap -vars ../shared/corpus/traffic/vars.yaml -workers 1,2 \
 		-set ETOpen=../shared/corpus/etopen -set "ETOpenCRS=../shared/corpus/etopen ../shared/corpus/crs/crs-4.28.0/crs-setup.conf.example ../shared/corpus/crs/crs-4.28.0/rules" | tee out/bench-run.txt
+
+# rulec run live on a veth pair in its own namespaces (root), ET Open, with a
+# paced 50k/s mix of DNS queries and HTTP requests: rate reached, ring-buffer
+# losses, expected alerts raised (cmd/livebench; issue 14).
+bench-live: build
+	mkdir -p out
+	$(GO) run ./cmd/livebench -rulec ./$(BIN) -rate 50000 -duration 4s ../shared/corpus/etopen | tee out/bench-live.txt
 
 # The container image (Dockerfile), built with buildah (installed when
 # missing); works without a registry (see deploy/image/build.sh).

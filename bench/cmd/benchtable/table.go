@@ -78,6 +78,7 @@ func table(results map[string]result, rss string) []row {
 	}
 	rows = append(rows, crsRows(results)...)
 	rows = append(rows, runRows(results)...)
+	rows = append(rows, liveRows(results)...)
 	for _, item := range strings.Split(rss, ",") {
 		if label, kb, ok := strings.Cut(item, "="); ok {
 			if v, err := strconv.ParseFloat(kb, 64); err == nil {
