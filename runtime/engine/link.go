@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"fmt"
+
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/inspect"
@@ -27,18 +29,26 @@ func (e *Engine) detailed() bool {
 // packet's payload, or for a TCP stream or transaction match the
 // stream's data (Suricata's stream match).
 func (e *Engine) unitDetail(u *inspect.Unit) *eve.Detail {
-	p := u.Packet
-	if p == nil || !e.detailed() {
+	if !e.detailed() {
 		return nil
 	}
-	payload, stream := p.Payload, false
-	if u.Kind != inspect.KindPacket && u.Flow.Proto == 6 {
-		stream = true
-		if b, _ := u.Buffer("payload"); len(b) > 0 {
-			payload = b
+	var frame, payload []byte
+	var link decode.Link
+	if p := u.Packet; p != nil {
+		frame, payload, link = p.Frame, p.Payload, p.Link
+	}
+	stream := u.Kind != inspect.KindPacket && u.Flow.Proto == 6
+	if b, _ := u.Buffer("payload"); stream && len(b) > 0 {
+		payload = b
+		if u.Gap > 0 {
+			// Suricata's stream payload marks what it is missing
+			payload = append(fmt.Appendf(nil, "[%d bytes missing]", u.Gap), b...)
 		}
 	}
-	return e.opts.Records.PacketDetail(p.Frame, p.Link, payload, stream)
+	if frame == nil && !stream {
+		return nil
+	}
+	return e.opts.Records.PacketDetail(frame, link, payload, stream)
 }
 
 // frameDetail is the packet detail of a kernel alert on the frame being

@@ -22,6 +22,7 @@ type record struct {
 	flow    *inspect.Flow
 	est     bool   // the flow was established when the unit was emitted
 	app     string // the flow's app-layer protocol when the unit was emitted
+	gap     int
 	flowID  uint64
 	packet  *inspect.Packet
 	buffers map[string]string
@@ -35,7 +36,7 @@ var bufferNames = []string{"payload", "http.method", "http.uri", "http.uri.raw",
 type sink struct{ units []record }
 
 func (s *sink) emit(u *inspect.Unit) {
-	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, flowID: u.Flow.ID, packet: u.Packet, buffers: map[string]string{}, fields: u.Fields, events: u.Events}
+	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, gap: u.Gap, flowID: u.Flow.ID, packet: u.Packet, buffers: map[string]string{}, fields: u.Fields, events: u.Events}
 	for _, n := range bufferNames {
 		if b, ok := u.Buffer(n); ok {
 			r.buffers[n] = string(b)

@@ -49,6 +49,7 @@ func (t *Tracker) streamGap(f *flowState, d inspect.Dir, n int) {
 	t.stats.Gaps++
 	t.stats.GapBytes += uint64(n)
 	t.flushChunk(f, d)
+	f.tcp.gap[d] += n
 	t.appGap(f, d, n)
 }
 
@@ -90,6 +91,7 @@ func (t *Tracker) flushChunk(f *flowState, d inspect.Dir) {
 func (t *Tracker) emitStream(f *flowState, d inspect.Dir, b []byte) {
 	u := t.unit(f, inspect.KindStream, d)
 	u.SetBuffer("payload", b)
+	u.Gap, f.tcp.gap[d] = f.tcp.gap[d], 0
 	t.stats.StreamChunks++
 	t.stats.StreamBytes += uint64(len(b))
 	t.sendOnce(u)

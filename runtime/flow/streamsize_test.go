@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/rulec/rulec/runtime/inspect"
@@ -35,5 +36,24 @@ func TestStreamSizeIsSequenceSpace(t *testing.T) {
 		if got := size(); got[inspect.ToServer] != st.cli || got[inspect.ToClient] != st.srv {
 			t.Errorf("%s: client %d server %d, want %d %d", st.what, got[inspect.ToServer], got[inspect.ToClient], st.cli, st.srv)
 		}
+	}
+}
+
+// TestStreamUnitGap: data delivered past a hole comes in a stream unit
+// that says how many bytes are missing before it (for EVE's payload).
+func TestStreamUnitGap(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(c.handshake(), c.c2sAt(4, "GOOD"), c.c2sAt(8, "DATA"))...)
+	c.cseq += 12
+	feed(t, tr, c.close()...)
+	var got []string
+	for _, u := range s.units {
+		if u.kind == inspect.KindStream {
+			got = append(got, fmt.Sprintf("%d:%s", u.gap, u.buffers["payload"]))
+		}
+	}
+	if len(got) != 1 || got[0] != "4:GOODDATA" {
+		t.Errorf("stream units %q, want one of GOODDATA 4 bytes after a gap", got)
 	}
 }

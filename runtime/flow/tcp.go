@@ -26,6 +26,7 @@ type tcpState struct {
 	chunk      [3][]byte
 	chunkMem   int    // capacity of chunk, charged to the stream memcap
 	inspected  [3]int // bytes emitted in KindStream units, against StreamDepth
+	gap        [3]int // bytes missing before the next stream unit's data
 	isn, next  [3]uint32
 	seqSeen    [3]bool
 }

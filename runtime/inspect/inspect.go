@@ -148,6 +148,7 @@ type Unit struct {
 	Packet *Packet // the packet that completed the unit, when there is one
 	Tx     uint64  // app units: the transaction's sequence number in its flow, from 1
 	Stage  Stage   // HTTP units: the transaction stage the unit completes
+	Gap    int     // stream units: bytes missing right before the unit's data
 	// Through is the last stage whose buffers are final on an HTTP unit:
 	// Stage, or the body's stage when the message has no body.
 	Through Stage
