@@ -200,11 +200,14 @@ func (r *Result) WriteReport(w io.Writer, verbose bool) {
 		fmt.Fprintf(w, "(%d more diagnostics not shown)\n", r.Diags.Dropped)
 	}
 	kernelN, userN := 0, 0
+	var enabled []*ir.Rule
 	for _, rule := range r.Rules {
-		if rule.Disabled {
-			continue
+		if !rule.Disabled {
+			enabled = append(enabled, rule)
 		}
-		d := lower.Decide(rule)
+	}
+	for i, d := range lower.DecideSet(enabled) {
+		rule := enabled[i]
 		if d.Tier == lower.Kernel {
 			kernelN++
 			if verbose && d.Note != "" {

@@ -10,15 +10,15 @@ import (
 // every enabled rule gets its tier, and the kernel tables are generated.
 func Build(rules []*ir.Rule, elf []byte) (*Object, error) {
 	o := &Object{BPF: elf}
-	var tiers []lower.Tier
 	for _, r := range rules {
-		if r.Disabled {
-			continue
+		if !r.Disabled {
+			o.Rules = append(o.Rules, r)
 		}
-		d := lower.Decide(r)
-		o.Rules = append(o.Rules, r)
-		o.Tiers = append(o.Tiers, d)
-		tiers = append(tiers, d.Tier)
+	}
+	o.Tiers = lower.DecideSet(o.Rules)
+	tiers := make([]lower.Tier, len(o.Tiers))
+	for i, d := range o.Tiers {
+		tiers[i] = d.Tier
 	}
 	t, err := kernel.Build(o.Rules, tiers)
 	if err != nil {

@@ -22,6 +22,7 @@ func validate(o *Object) error {
 		return fmt.Errorf("%d rules, %d tiers, kernel tables present: %v", len(o.Rules), len(o.Tiers), o.Kernel != nil)
 	}
 	tiers := make([]lower.Tier, len(o.Rules))
+	decided := lower.DecideSet(o.Rules)
 	for i, r := range o.Rules {
 		if err := validRule(r); err != nil {
 			return fmt.Errorf("rule %d: %w", i, err)
@@ -30,7 +31,7 @@ func validate(o *Object) error {
 		if got.Tier != lower.Kernel && got.Tier != lower.Userspace {
 			return fmt.Errorf("rule %d (sid %d): unknown tier %q", i, r.Meta.SID, got.Tier)
 		}
-		if want := lower.Decide(r); got != want {
+		if want := decided[i]; got != want {
 			return fmt.Errorf("rule %d (sid %d): tier %s (%s), this rulec decides %s (%s)", i, r.Meta.SID, got.Tier, got.Reason, want.Tier, want.Reason)
 		}
 		tiers[i] = got.Tier

@@ -181,3 +181,30 @@ func contentReason(r *ir.Rule, c *ir.Content) string {
 	}
 	return ""
 }
+
+// PassFirstReason is the userspace reason of a drop or reject rule in a
+// rule set with a userspace pass rule.
+const PassFirstReason = "a pass rule runs in userspace: Suricata's action order lets it pass what this rule would drop"
+
+// DecideSet returns the tiers of a rule set's enabled rules, in order:
+// each rule's own decision, except that when a pass rule runs in
+// userspace the drop and reject rules do too, since the classifier would
+// drop a packet before the pass rule, first in Suricata's action order,
+// could pass it.
+func DecideSet(rules []*ir.Rule) []Decision {
+	ds := make([]Decision, len(rules))
+	userPass := false
+	for i, r := range rules {
+		ds[i] = Decide(r)
+		userPass = userPass || ds[i].Tier == Userspace && r.Action == ir.ActPass && r.Lang == ir.Suricata
+	}
+	if !userPass {
+		return ds
+	}
+	for i, r := range rules {
+		if ds[i].Tier == Kernel && r.Action != ir.ActPass && r.Action != ir.ActAlert {
+			ds[i] = Decision{Tier: Userspace, Reason: PassFirstReason}
+		}
+	}
+	return ds
+}

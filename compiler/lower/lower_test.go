@@ -72,3 +72,33 @@ func TestDecide(t *testing.T) {
 		}
 	}
 }
+
+// With a pass rule in userspace, drop and reject rules leave the kernel:
+// the classifier would drop what the pass rule, first in Suricata's
+// action order, passes. Alert and pass rules stay.
+func TestDecideSetPassFirst(t *testing.T) {
+	text := `drop ip any any -> any any (sid:1;)
+alert tcp any any -> any 23 (sid:2;)
+pass tcp any any -> any 22 (sid:3;)
+`
+	rules, errs, _ := suricata.New(vars.Defaults()).File("t.rules", []byte(text))
+	if errs.Len() > 0 {
+		t.Fatal(errs)
+	}
+	for i, d := range DecideSet(rules) {
+		if d.Tier != Kernel {
+			t.Errorf("without a userspace pass rule: rule %d %+v", i, d)
+		}
+	}
+	rules2, errs, _ := suricata.New(vars.Defaults()).File("t.rules", []byte(text+`pass ssh any any -> any any (sid:4;)
+`))
+	if errs.Len() > 0 {
+		t.Fatal(errs)
+	}
+	want := []Tier{Userspace, Kernel, Kernel, Userspace}
+	for i, d := range DecideSet(rules2) {
+		if d.Tier != want[i] || i == 0 && d.Reason != PassFirstReason {
+			t.Errorf("rule %d: %+v, want %s", i, d, want[i])
+		}
+	}
+}
