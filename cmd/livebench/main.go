@@ -113,19 +113,21 @@ func run(p *pair, rulec, name string, rules []string, rate int, dur, attach time
 	if err != nil {
 		return err
 	}
-	raised, err := alertsBySID(eve)
+	ev, err := readEVE(eve)
 	if err != nil {
 		return err
 	}
 	var expected, got uint64
 	for sid, n := range s.expected {
 		expected += n
-		got += min(n, raised[sid])
+		got += min(n, ev.alerts[sid])
 	}
 	fmt.Printf("BenchmarkLive/%s 1 %d ns/op %.0f sent/s %d sent-pkts %d dns-queries %d http-requests %d rx-pkts %d rulec-pkts"+
-		" %d ring-lost %d expected-alerts %d raised-expected %d alerts %d kernel-alerts %d userspace-alerts %d copies\n",
+		" %d ring-lost %d expected-alerts %d raised-expected %d alerts %d kernel-alerts %d userspace-alerts %d copies"+
+		" %d kernel-dns-decided %.0f candidates/pkt\n",
 		name, s.elapsed.Nanoseconds(), float64(s.packets)/s.elapsed.Seconds(), s.packets, s.dns, s.http, rx1-rx0, sum["packets"],
-		sum["ring"], expected, got, sum["alerts"], sum["kernel"], sum["userspace"], sum["copies"])
+		sum["ring"], expected, got, sum["alerts"], sum["kernel"], sum["userspace"], sum["copies"],
+		ev.dnsDecided, float64(ev.candidates)/float64(max(sum["packets"], 1)))
 	return nil
 }
 
@@ -156,14 +158,21 @@ func summary(out string) (map[string]uint64, error) {
 	return m, nil
 }
 
-// alertsBySID counts the EVE alert records per signature.
-func alertsBySID(path string) (map[uint64]uint64, error) {
+// eveCounts are the alert records per signature and, from the last stats
+// record (the run writes one as it ends), the classifier's candidate
+// slots visited and DNS queries it decided.
+type eveCounts struct {
+	alerts                 map[uint64]uint64
+	candidates, dnsDecided uint64
+}
+
+func readEVE(path string) (*eveCounts, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	m := map[uint64]uint64{}
+	c := &eveCounts{alerts: map[uint64]uint64{}}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
@@ -172,15 +181,30 @@ func alertsBySID(path string) (map[uint64]uint64, error) {
 			Alert     struct {
 				SID uint64 `json:"signature_id"`
 			} `json:"alert"`
+			Stats struct {
+				Rulec struct {
+					Classifier struct {
+						Candidates struct {
+							Visited uint64 `json:"visited"`
+						} `json:"candidates"`
+						DNS struct {
+							Decided uint64 `json:"decided"`
+						} `json:"dns"`
+					} `json:"classifier"`
+				} `json:"rulec"`
+			} `json:"stats"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		if r.EventType == "alert" {
-			m[r.Alert.SID]++
+		switch r.EventType {
+		case "alert":
+			c.alerts[r.Alert.SID]++
+		case "stats":
+			c.candidates, c.dnsDecided = r.Stats.Rulec.Classifier.Candidates.Visited, r.Stats.Rulec.Classifier.DNS.Decided
 		}
 	}
-	return m, sc.Err()
+	return c, sc.Err()
 }
 
 type lockedBuffer struct {

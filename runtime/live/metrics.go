@@ -27,6 +27,7 @@ func WriteMetrics(w io.Writer, s *Snapshot) error {
 		{"vlan_too_many", k.VLANTooMany}, {"ext_too_many", k.ExtTooMany}, {"flow_dropped", k.FlowDropped}} {
 		m.sample("rulec_verdicts_total", `verdict="`+v.name+`"`, v.n)
 	}
+	m.counter("rulec_candidate_slots_total", "Rule slots the classifier visited after the header bitsets selected them.", k.Candidates)
 	m.counter("rulec_copies_total", "Packets copied to the userspace tier.", k.Copies)
 	m.header("rulec_copies_by_reason_total", "counter", "Copied packets the userspace tier took, by copy reason (a packet may have several).")
 	for _, name := range slices.Sorted(maps.Keys(s.Engine.CopiedPackets)) {

@@ -216,3 +216,26 @@ func TestMetricsKernelTLS(t *testing.T) {
 		t.Errorf("EVE stats tls %s, want %s", got, want)
 	}
 }
+
+// The candidate slots the classifier visits and its DNS outcomes are
+// metrics and EVE stats.
+func TestStatsKernelCandidatesAndDNS(t *testing.T) {
+	s := Snapshot{}
+	k := &s.Kernel
+	k.Candidates, k.NoCandidates = 4096, 12
+	k.DNSQueries, k.DNSTCP, k.DNSOtherPort, k.DNSCompressed, k.DNSQuestions, k.DNSRecords, k.DNSMalformed = 90, 1, 2, 3, 4, 5, 6
+	var b bytes.Buffer
+	if err := WriteMetrics(&b, &s); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "rulec_candidate_slots_total 4096\n") {
+		t.Errorf("metrics lack the candidate slots:\n%s", b.String())
+	}
+	cl := s.EVE().Sections["stats"]["rulec"].(map[string]any)["classifier"].(map[string]any)
+	if got, want := fmt.Sprint(cl["candidates"]), "map[none:12 visited:4096]"; got != want {
+		t.Errorf("EVE stats candidates %s, want %s", got, want)
+	}
+	if got, want := fmt.Sprint(cl["dns"]), "map[compressed:3 decided:90 malformed:6 other_port:2 questions:4 records:5 tcp:1]"; got != want {
+		t.Errorf("EVE stats dns %s, want %s", got, want)
+	}
+}
