@@ -81,21 +81,24 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 
 // detectTCP decides a TCP flow's protocol from the bytes so far: the
 // client's first bytes (an HTTP request line, a TLS handshake record),
-// a server starting with an HTTP status line, or port 53.
+// a server starting with an HTTP status line, else port 53.
 func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
-	if f.ClientPort == portDNS || f.ServerPort == portDNS {
-		return appDNS
-	}
+	dnsPort := f.ClientPort == portDNS || f.ServerPort == portDNS
 	isSSH, moreSSH := ssh.Probe(data)
 	if d == inspect.ToClient {
-		if ok, _ := http.DetectResponse(data); ok {
+		switch ok, _ := http.DetectResponse(data); {
+		case ok:
 			return appHTTP
-		}
-		if isSSH {
+		case isSSH:
 			return appSSH
+		case dnsPort:
+			return appDNS
 		}
 		return appUnknown
 	}
+	// Patterns first, then the port, as Suricata's detection runs its
+	// pattern matcher before the probing parsers: an HTTP request from
+	// port 53 is HTTP.
 	isHTTP, moreHTTP := http.DetectRequest(data)
 	isTLS, moreTLS := tls.Probe(data)
 	switch {
@@ -105,6 +108,8 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 		return appTLS
 	case isSSH:
 		return appSSH
+	case dnsPort:
+		return appDNS
 	case moreHTTP || moreTLS || moreSSH:
 		return appUnknown
 	}

@@ -215,3 +215,16 @@ func TestUDPAppKnownOnFirstPacket(t *testing.T) {
 		}
 	}
 }
+
+// An HTTP request from port 53 is HTTP: detection tries the protocols'
+// patterns before the DNS port, as Suricata's pattern matcher runs before
+// its probing parsers.
+func TestHTTPFromDNSPort(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("192.168.1.5", "192.168.1.1", 53, 80)
+	feed(t, tr, concat(c.handshake(), c.c2s("GET /%2e%2e/images.gif HTTP/1.1\r\nHost: www.example.com\r\n\r\n"))...)
+	apps := s.of(inspect.KindApp)
+	if len(apps) != 1 || apps[0].flow.App != "http" || apps[0].buffers["http.uri"] != "/images.gif" {
+		t.Fatalf("app units %v", apps)
+	}
+}
