@@ -19,7 +19,7 @@ import (
 func init() {
 	for _, name := range []string{"dotprefix", "to_lowercase", "to_uppercase", "strip_whitespace",
 		"compress_whitespace", "to_md5", "to_sha1", "to_sha256", "url_decode", "header_lowercase",
-		"strip_pseudo_headers"} {
+		"strip_pseudo_headers", "domain", "tld"} {
 		register(name, valueNone, func(b *builder, _ *syntax.Option) error { return transform(b, name, "") })
 	}
 	for name, check := range map[string]func(string) error{"from_base64": checkFromBase64, "zlib_deflate": checkZlibDeflate} {

@@ -31,6 +31,8 @@ var simpleTransforms = map[string]transform{
 	"url_decode":           urlDecode,
 	"header_lowercase":     headerLowercase,
 	"strip_pseudo_headers": stripPseudoHeaders,
+	"domain":               registrableDomain,
+	"tld":                  publicSuffix,
 }
 
 // compileTransform returns the function of one transformation.
