@@ -215,6 +215,16 @@ func (u *Unit) SetBuffer(name string, b []byte) {
 	u.buffers = append(u.buffers, named{name, b})
 }
 
+// Grow makes room for n more buffers, so that a producer that knows how
+// many it sets fills the list without regrowing it.
+func (u *Unit) Grow(n int) {
+	if cap(u.buffers)-len(u.buffers) < n {
+		nb := make([]named, len(u.buffers), len(u.buffers)+n)
+		copy(nb, u.buffers)
+		u.buffers = nb
+	}
+}
+
 // AddBuffer adds an instance of a multi-buffer (Suricata's tls.alpn,
 // tls.certs, tls.subjectaltname): a rule's matchers on such a buffer hold
 // when they hold together on one of its instances.

@@ -14,12 +14,17 @@ import (
 // the request's under ir.ToServerOf (for transactional rules).
 func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
 	resp := st >= ResponseHeaders
+	if resp {
+		u.Grow(len(tx.req) + len(tx.resp))
+	} else {
+		u.Grow(len(tx.req))
+	}
 	for _, b := range tx.req {
 		switch {
-		case !resp || !b.dual:
+		case !resp || b.toServer == "":
 			b.set(u)
 		default:
-			u.SetBuffer(ir.ToServerOf(b.name), b.b)
+			u.SetBuffer(b.toServer, b.b)
 		}
 	}
 	if resp {
@@ -81,7 +86,29 @@ func add(bufs []buffer, name string, b []byte, dual bool) []buffer {
 	if len(b) == 0 {
 		return bufs
 	}
-	return append(bufs, buffer{name: name, b: b, dual: dual})
+	nb := buffer{name: name, b: b}
+	if dual {
+		nb.toServer = toServerName(name)
+	}
+	return append(bufs, nb)
+}
+
+// toServerNames are the request-side names of the dual buffers, made once
+// rather than for every unit.
+var toServerNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range []string{"http.protocol", "http.header", "http.header.raw", "http.header_names", "http.cookie",
+		"http.content_type", "http.content_len", "http.connection", "http.start", "file.data", "file.name"} {
+		m[n] = ir.ToServerOf(n)
+	}
+	return m
+}()
+
+func toServerName(name string) string {
+	if n, ok := toServerNames[name]; ok {
+		return n
+	}
+	return ir.ToServerOf(name)
 }
 
 // headerBuffers are the buffers both directions derive from their headers.

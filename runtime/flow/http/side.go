@@ -117,9 +117,23 @@ func (p *Parser) keep(s *side, b []byte) {
 	if n <= 0 {
 		return
 	}
-	if !p.grow(&s.raw, n, s.limit, 1, &s.rawMem) {
+	if !p.growBody(s, n) {
 		s.limit = len(s.raw)
 		return
 	}
 	s.raw = append(s.raw, b[:n]...)
+}
+
+// growBody makes room for n more body bytes. Past the first reservation,
+// a body of known length gets room for the rest of what was announced (up
+// to the limit) at once instead of doubling towards it; when the memcap
+// refuses that, only n.
+func (p *Parser) growBody(s *side, n int) bool {
+	if s.state == stLength && len(s.raw)+n > cap(s.raw) {
+		rest := int(min(s.remain, int64(s.limit-len(s.raw))))
+		if rest > n && p.grow(&s.raw, rest, len(s.raw)+rest, 1, &s.rawMem) {
+			return true
+		}
+	}
+	return p.grow(&s.raw, n, s.limit, 1, &s.rawMem)
 }

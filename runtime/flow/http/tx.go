@@ -73,8 +73,8 @@ type Tx struct {
 // buffer is one named inspection buffer; dual buffers exist in both
 // directions and a response unit carries the response's.
 type buffer struct {
-	name  string
-	b     []byte
-	dual  bool
-	multi bool // one instance of a multi-buffer
+	name     string
+	b        []byte
+	toServer string // of a dual buffer: its name on a response unit
+	multi    bool   // one instance of a multi-buffer
 }
