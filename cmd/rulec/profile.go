@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"syscall"
 	"time"
@@ -41,7 +43,15 @@ func writeAllocProfile(path string) error {
 		return fmt.Errorf("alloc profile: %w", err)
 	}
 	defer f.Close()
-	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+	return writeAllocs(f, 0)
+}
+
+// writeAllocs writes the allocations profile after a collection: the
+// profile stands as of the last completed one, and would otherwise leave
+// out what the run allocated since.
+func writeAllocs(w io.Writer, debug int) error {
+	runtime.GC()
+	if err := pprof.Lookup("allocs").WriteTo(w, debug); err != nil {
 		return fmt.Errorf("alloc profile: %w", err)
 	}
 	return nil

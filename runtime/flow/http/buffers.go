@@ -21,10 +21,10 @@ func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
 	}
 	for _, b := range tx.req {
 		switch {
-		case !resp || b.toServer == "":
+		case !resp || !b.dual:
 			b.set(u)
 		default:
-			u.SetBuffer(b.toServer, b.b)
+			u.SetBuffer(toServerName(b.name), b.b)
 		}
 	}
 	if resp {
@@ -86,15 +86,11 @@ func add(bufs []buffer, name string, b []byte, dual bool) []buffer {
 	if len(b) == 0 {
 		return bufs
 	}
-	nb := buffer{name: name, b: b}
-	if dual {
-		nb.toServer = toServerName(name)
-	}
-	return append(bufs, nb)
+	return append(bufs, buffer{name: name, b: b, dual: dual})
 }
 
 // toServerNames are the request-side names of the dual buffers, made once
-// rather than for every unit.
+// rather than for every unit they are set on.
 var toServerNames = func() map[string]string {
 	m := map[string]string{}
 	for _, n := range []string{"http.protocol", "http.header", "http.header.raw", "http.header_names", "http.cookie",

@@ -75,6 +75,6 @@ type Tx struct {
 type buffer struct {
 	name     string
 	b        []byte
-	toServer string // of a dual buffer: its name on a response unit
-	multi    bool   // one instance of a multi-buffer
+	dual  bool
+	multi bool // one instance of a multi-buffer
 }
