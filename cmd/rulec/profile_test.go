@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"runtime/pprof"
 	"runtime"
 	"strings"
 	"testing"
@@ -21,7 +20,7 @@ func TestAllocProfileIncludesRecentAllocations(t *testing.T) {
 	runtime.GC()
 	allocLastBeforeProfile()
 	var b bytes.Buffer
-	if err := pprof.Lookup("allocs").WriteTo(&b, 1); err != nil {
+	if err := writeAllocs(&b, 1); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "allocLastBeforeProfile") {

@@ -73,8 +73,8 @@ type Tx struct {
 // buffer is one named inspection buffer; dual buffers exist in both
 // directions and a response unit carries the response's.
 type buffer struct {
-	name     string
-	b        []byte
+	name  string
+	b     []byte
 	dual  bool
 	multi bool // one instance of a multi-buffer
 }
