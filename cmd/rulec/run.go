@@ -129,13 +129,14 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	for _, s := range p.Engine.Skipped() {
 		fmt.Fprintf(stderr, "%s: sid %d: not run: %s\n", s.Rule.Pos, s.Rule.Meta.SID, s.Reason)
 	}
+	stopCPU := func() {}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
 			fmt.Fprintf(stderr, "rulec run: %v\n", err)
 			return 1
 		}
-		defer stop()
+		stopCPU = stop
 	}
 	sizeGC()
 	start, cpuStart := time.Now(), cpuTime()
@@ -143,6 +144,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	closeErr := p.Close()
 	p.Stats().WriteTable(stderr, time.Since(start))
 	fmt.Fprintf(stderr, "%-24s %.3fs\n", "cpu time", (cpuTime() - cpuStart).Seconds())
+	stopCPU() // before the alloc profile's collection, which is not the run's
 	if *allocProfile != "" {
 		if err := writeAllocProfile(*allocProfile); err != nil {
 			fmt.Fprintf(stderr, "rulec run: %v\n", err)
