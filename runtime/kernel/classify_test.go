@@ -92,7 +92,9 @@ func TestClassify(t *testing.T) {
 		{"bidirectional reverse", with2(v4(ipTCP, 1, ""), func(p *packet) { p.sport = 7000 }), VerdictOK, []got{alert(7000, kernelgen.ActAlert)}},
 		{"pass wins", v4(ipTCP, 443, ""), VerdictOK, nil},
 		{"userspace copy", v4(ipTCP, 8888, "GET /"), VerdictOK, []got{copied}},
-		{"noalert drop", v4(ipTCP, 6666, ""), VerdictShot, nil},
+		// a noalert drop names its rule (the drop record carries it); the
+		// engine logs no alert for it
+		{"noalert drop", v4(ipTCP, 6666, ""), VerdictShot, []got{alert(6666, kernelgen.ActDrop)}},
 		{"ipv6 prefix", v6(ipUDP, 5353, ""), VerdictOK, []got{alert(5353, kernelgen.ActAlert)}},
 		{"ipv6 prefix miss", packet{src: "2001:db9::1", dst: "2001:db8::2", proto: ipUDP, dport: 5353}, VerdictOK, nil},
 		{"ipv6 extension headers", with2(v6(ipUDP, 5353, ""), func(p *packet) { p.ext = []uint8{0, 60, 43} }), VerdictOK, []got{alert(5353, kernelgen.ActAlert)}},
