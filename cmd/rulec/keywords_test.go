@@ -17,7 +17,8 @@ func TestKeywordsCommand(t *testing.T) {
 		regexp.MustCompile(`(?m)^content +kernel `),
 		regexp.MustCompile(`(?m)^http\.uri +userspace`),
 		regexp.MustCompile(`(?m)^sid +meta `),
-		regexp.MustCompile(`(?m)^dcerpc\.stub_data +unsupported +rulec does not parse DCERPC$`),
+		regexp.MustCompile(`(?m)^dcerpc\.stub_data +userspace `),
+		regexp.MustCompile(`(?m)^smb\.share +unsupported +rulec does not parse SMB$`),
 		regexp.MustCompile(`(?m)^lua +unsupported +Lua scripts are not run$`),
 		regexp.MustCompile(`(?m)^\d+ kernel, \d+ userspace, \d+ meta, \d+ unsupported$`),
 	} {

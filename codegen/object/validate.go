@@ -175,6 +175,19 @@ func validMatcher(m ir.Matcher) error {
 		return validCmp(m.Cmp)
 	case *ir.FlowCounter:
 		return validCmp(m.Cmp)
+	case *ir.DCEIface:
+		if m.Version.Op != "" {
+			return validCmp(m.Version)
+		}
+	case *ir.DCEOpnum:
+		if len(m.Any) == 0 {
+			return fmt.Errorf("dcerpc.opnum without a number")
+		}
+		for _, c := range m.Any {
+			if err := validCmp(c); err != nil {
+				return err
+			}
+		}
 	case *ir.VLANID:
 		if m.Layer < -3 || m.Layer > 2 {
 			return fmt.Errorf("vlan.id layer %d", m.Layer)

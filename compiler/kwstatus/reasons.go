@@ -3,7 +3,7 @@ package kwstatus
 // unparsed are app-layer protocols rulec does not parse, by keyword
 // prefix.
 var unparsed = map[string]string{
-	"ftp": "FTP", "dcerpc": "DCERPC", "dce_": "DCERPC", "smb": "SMB", "krb5": "Kerberos", "nfs": "NFS",
+	"ftp": "FTP", "smb": "SMB", "krb5": "Kerberos", "nfs": "NFS",
 	"sip": "SIP", "snmp": "SNMP", "quic": "QUIC", "mqtt": "MQTT", "modbus": "Modbus", "dnp3": "DNP3",
 	"enip": "ENIP", "cip": "CIP", "rfb": "RFB", "ike": "IKE", "ldap": "LDAP", "pgsql": "PostgreSQL",
 	"websocket": "WebSocket", "bittorrent": "BitTorrent DHT", "dhcp": "DHCP", "tftp": "TFTP", "mdns": "mDNS",
@@ -26,6 +26,7 @@ var notDone = map[string]string{
 // samples are minimal options for registered keywords the generic
 // values do not fit.
 var samples = map[string]string{
+	"dcerpc.iface": "afa8bd80-7d8a-11c9-bef4-08002b102989", "dce_iface": "afa8bd80-7d8a-11c9-bef4-08002b102989",
 	"app-layer-event": "http.request_field_too_long", "decode-event": "ipv4.trunc_pkt",
 	"stream-event": "3whs_async_wrong_seq", "byte_test": "1,=,1,0", "byte_jump": "1,0",
 	"byte_extract": "1,0,x", "classtype": "misc-activity", "dataset": "set,a,type string",

@@ -67,7 +67,7 @@ func TestEveryKeywordListed(t *testing.T) {
 	for name, want := range map[string]string{
 		"content": Kernel, "dsize": Kernel, "dns.query": Kernel, "pkt_data": Kernel, "pcre": Userspace,
 		"http.uri": Userspace, "file.data": Userspace, "flowbits": Userspace, "msg": Meta, "classtype": Meta,
-		"dcerpc.stub_data": Unsupported, "lua": Unsupported,
+		"dcerpc.stub_data": Userspace, "smb.share": Unsupported, "lua": Unsupported,
 	} {
 		if byName[name].Status != want {
 			t.Errorf("%s: %+v, want %s", name, byName[name], want)

@@ -47,6 +47,10 @@ func condHolds(m ir.Matcher, u *inspect.Unit) bool {
 			return slices.ContainsFunc(vals, m.Cmp.Holds)
 		}
 		return p != nil && fieldHolds(m, p)
+	case *ir.DCEIface:
+		return dceIfaceHolds(m, u.DCE)
+	case *ir.DCEOpnum:
+		return dceOpnumHolds(m, u.DCE)
 	case *ir.FlowCounter:
 		return counterHolds(m, u.Flow)
 	case *ir.StreamSize:

@@ -58,6 +58,10 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 			if f, ok := m.(*ir.Field); ok && appField(f) {
 				u.app = true
 			}
+			switch m.(type) {
+			case *ir.DCEIface, *ir.DCEOpnum:
+				u.app = true // transaction keywords
+			}
 			continue
 		}
 		bufs = append(bufs, m)

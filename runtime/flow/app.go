@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"github.com/rulec/rulec/runtime/flow/dcerpc"
 	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/flow/ssh"
@@ -17,9 +18,10 @@ const (
 	appTLS
 	appDNS
 	appSSH
+	appDCERPC
 )
 
-var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH: "ssh"}
+var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH: "ssh", appDCERPC: "dcerpc"}
 
 // maxProbe is how many bytes of each direction are held while the
 // protocol of a TCP flow is unknown; a server saying more before its
@@ -53,6 +55,7 @@ type appState struct {
 	tlsDone     *inspect.Unit // the server's handshake unit, its record not written yet
 	ssh         [3]ssh.Side   // by Dir
 	sshLogged   bool
+	dcerpc      *dcerpc.Parser
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {
@@ -62,6 +65,10 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 		return
 	}
 	f.App = appNames[k]
+	if k == appDCERPC {
+		a.dcerpc = dcerpc.NewParser()
+		a.dcerpc.MaxStub = t.cfg.DCERPCMaxStub
+	}
 	if k == appHTTP {
 		a.http = http.NewParser(t.cfg.HTTP, func(tx *http.Tx, st http.Stage) {
 			if st == http.RequestHeaders {
@@ -81,16 +88,20 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 
 // detectTCP decides a TCP flow's protocol from the bytes so far: the
 // client's first bytes (an HTTP request line, a TLS handshake record),
-// a server starting with an HTTP status line, else port 53.
+// a server starting with an HTTP status line, a DCE/RPC PDU header
+// either way, else port 53.
 func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 	dnsPort := f.ClientPort == portDNS || f.ServerPort == portDNS
 	isSSH, moreSSH := ssh.Probe(data)
+	isDCE, moreDCE := dcerpc.Probe(data)
 	if d == inspect.ToClient {
 		switch ok, _ := http.DetectResponse(data); {
 		case ok:
 			return appHTTP
 		case isSSH:
 			return appSSH
+		case isDCE:
+			return appDCERPC
 		case dnsPort:
 			return appDNS
 		}
@@ -108,9 +119,11 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 		return appTLS
 	case isSSH:
 		return appSSH
+	case isDCE:
+		return appDCERPC
 	case dnsPort:
 		return appDNS
-	case moreHTTP || moreTLS || moreSSH:
+	case moreHTTP || moreTLS || moreSSH || moreDCE:
 		return appUnknown
 	}
 	return appNone
@@ -188,6 +201,8 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		}
 	case appSSH:
 		t.sshData(f, d, b)
+	case appDCERPC:
+		t.dcerpcData(f, d, b)
 	case appDNS:
 		a.dns[d].Feed(b, func(msg []byte) { t.dnsMessage(f, d, msg) })
 		if !t.chargeApp(f) {
@@ -202,6 +217,11 @@ func (t *Tracker) appGap(f *flowState, d inspect.Dir, n int) {
 	switch a.kind {
 	case appUnknown, appTLS, appSSH:
 		a.kind, a.probe = appNone, [3][]byte{}
+	case appDCERPC:
+		// Suricata's DCERPC parser fails on a gap: the flow is not parsed
+		// further
+		a.kind, a.dcerpc = appNone, nil
+		t.chargeApp(f)
 	case appHTTP:
 		if a.http.Gap(d, n) != nil {
 			t.stats.ParseErrors++
@@ -403,6 +423,9 @@ func (t *Tracker) chargeApp(f *flowState) bool {
 	a := &f.app
 	held := a.tls.Held() + a.dns[inspect.ToServer].Held() + a.dns[inspect.ToClient].Held() +
 		a.ssh[inspect.ToServer].Held() + a.ssh[inspect.ToClient].Held()
+	if a.dcerpc != nil {
+		held += a.dcerpc.Held()
+	}
 	if grow := held - a.held; grow > 0 && t.streamMem+grow > t.cfg.StreamMemcap {
 		t.streamHits++
 		return false

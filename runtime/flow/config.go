@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"github.com/rulec/rulec/runtime/flow/dcerpc"
 	"time"
 
 	"github.com/rulec/rulec/runtime/defrag"
@@ -68,6 +69,9 @@ type Config struct {
 	Hassh Toggle
 	// HTTP bounds HTTP parsing.
 	HTTP http.Config
+	// DCERPCMaxStub bounds the stub data a DCE/RPC transaction keeps per
+	// direction (app-layer.protocols.dcerpc.max-stub-size).
+	DCERPCMaxStub int
 	// Defrag bounds IP reassembly, which the tracker's caller runs
 	// (runtime/defrag); zero fields take Suricata's defaults.
 	Defrag defrag.Config
@@ -111,6 +115,7 @@ func DefaultConfig() Config {
 		StreamMemcap:       16 << 20,
 		HTTPMemcap:         64 << 20,
 		HTTP:               http.DefaultConfig(),
+		DCERPCMaxStub:      dcerpc.DefaultMaxStub,
 	}
 }
 

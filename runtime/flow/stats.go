@@ -38,7 +38,10 @@ type Stats struct {
 	HTTPFieldTooLong, HTTPTooManyHeaders uint64
 	DNSMessages                          uint64 // DNS messages parsed
 	TLSHellos                            uint64 // TLS ClientHellos parsed
-	Units                                uint64 // units emitted
+	// DCERPCStubTruncated counts DCE/RPC stub bytes past DCERPCMaxStub,
+	// not inspected.
+	DCERPCStubTruncated uint64
+	Units               uint64 // units emitted
 	// Memory held now against the memcaps, in bytes.
 	HTTPMemory                     int64
 	StreamMemory, ReassemblyMemory int
@@ -55,6 +58,7 @@ func (t *Tracker) Limits() map[string]uint64 {
 		"http_field_too_long":      s.HTTPFieldTooLong,
 		"http_too_many_headers":    s.HTTPTooManyHeaders,
 		"memcap_http":              t.httpMem.Hits(),
+		"dcerpc_stub_truncated":    s.DCERPCStubTruncated,
 		"memcap_stream":            t.streamHits,
 		"memcap_reassembly":        t.pool.Capped(),
 	}

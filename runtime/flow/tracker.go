@@ -99,6 +99,7 @@ func withDefaults(cfg Config) Config {
 	fix(&cfg.MaxOutOfOrderTotal, def.MaxOutOfOrderTotal)
 	fix(&cfg.StreamMemcap, def.StreamMemcap)
 	fix(&cfg.HTTPMemcap, def.HTTPMemcap)
+	fix(&cfg.DCERPCMaxStub, def.DCERPCMaxStub)
 	fix(&cfg.HTTP.MaxHeaderBytes, def.HTTP.MaxHeaderBytes)
 	fix(&cfg.HTTP.BodyLimit, def.HTTP.BodyLimit)
 	fix(&cfg.HTTP.EncodedLimit, def.HTTP.EncodedLimit)

@@ -165,7 +165,9 @@ type Unit struct {
 	AppTx any
 	// Events are the app-layer events raised on the unit's transaction,
 	// by Suricata's names ("http.request_field_too_long").
-	Events  []string
+	Events []string
+	// DCE is the DCE/RPC transaction of a dcerpc unit, else nil.
+	DCE     *DCE
 	buffers []named // few per unit: a list beats a map
 	multi   bool    // a buffer has more than one instance
 }

@@ -27,6 +27,9 @@ type inspector struct {
 	vars  []uint64
 	count int
 	stop  bool // Suricata's discontinue_matching: no more retries
+	// dceLittle says the buffer is DCE/RPC stub data in little-endian
+	// byte order (Suricata's DETECT_CI_FLAGS_DCE_LE).
+	dceLittle bool
 	// budget is the unit's backtracking regex budget.
 	budget *btBudget
 }

@@ -79,9 +79,6 @@ func (p *planner) content(c *ir.Content) (step, error) {
 var byteBases = map[string]int{"": 0, "oct": 8, "dec": 10, "hex": 16}
 
 func (p *planner) byteOpts(o ir.ByteOpts) (byteOpts, error) {
-	if o.Endian == "dce" {
-		return byteOpts{}, fmt.Errorf("dce byte order needs the DCE/RPC parser: %w", diag.ErrUnsupported)
-	}
 	base, ok := byteBases[o.Base]
 	if !ok {
 		return byteOpts{}, fmt.Errorf("base %q: %w", o.Base, diag.ErrBadValue)
@@ -91,7 +88,7 @@ func (p *planner) byteOpts(o ir.ByteOpts) (byteOpts, error) {
 		return byteOpts{}, err
 	}
 	off, err := p.num(o.Offset)
-	return byteOpts{nbytes: count, offset: off, relative: o.Relative, little: o.Endian == "little",
+	return byteOpts{nbytes: count, offset: off, relative: o.Relative, little: o.Endian == "little", dce: o.Endian == "dce",
 		base: base, bitmask: o.Bitmask}, err
 }
 

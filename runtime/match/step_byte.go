@@ -9,7 +9,8 @@ type byteOpts struct {
 	offset   num
 	relative bool
 	little   bool
-	base     int // 0 for binary, else 8, 10 or 16 for strings
+	dce      bool // the byte order of the DCE/RPC stub data, big elsewhere
+	base     int  // 0 for binary, else 8, 10 or 16 for strings
 	bitmask  uint64
 }
 
@@ -49,13 +50,15 @@ func (o *byteOpts) load(in *inspector, prev int) (v uint64, start, n int, ok boo
 	if start, ok = o.at(in.buf, in.vars, prev, n); !ok {
 		return 0, 0, 0, false
 	}
-	v, n, ok = o.read(in.buf[start:], n)
+	v, n, ok = o.read(in.buf[start:], n, in.dceLittle)
 	return v, start, n, ok
 }
 
 // read converts the n bytes at b and applies the bitmask, returning the
-// value and the number of bytes consumed.
-func (o *byteOpts) read(b []byte, n int) (uint64, int, bool) {
+// value and the number of bytes consumed; dceLittle is the byte order of
+// the DCE/RPC stub data being inspected.
+func (o *byteOpts) read(b []byte, n int, dceLittle bool) (uint64, int, bool) {
+	little := o.little || o.dce && dceLittle
 	var v uint64
 	if o.base != 0 {
 		var ok bool
@@ -64,7 +67,7 @@ func (o *byteOpts) read(b []byte, n int) (uint64, int, bool) {
 		}
 	} else {
 		for i := range n {
-			if o.little {
+			if little {
 				v |= uint64(b[i]) << (8 * i)
 			} else {
 				v = v<<8 | uint64(b[i])
@@ -195,7 +198,7 @@ func (j *byteJumpStep) inspect(in *inspector, i, prev int) int {
 	if start < 0 || nbytes > len(buf)-start {
 		return noMatch
 	}
-	v, n, ok := j.opts.read(buf[start:], nbytes)
+	v, n, ok := j.opts.read(buf[start:], nbytes, in.dceLittle)
 	if !ok {
 		return noMatch
 	}
@@ -239,3 +242,6 @@ func (e *byteExtractStep) inspect(in *inspector, i, prev int) int {
 	in.vars[e.v] = v
 	return in.next(i, start+n)
 }
+
+// dceStubBuffer is the buffer whose byte order the dce option follows.
+const dceStubBuffer = "dcerpc.stub_data"

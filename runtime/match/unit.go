@@ -132,13 +132,20 @@ func (uc *unitCtx) eval(r *rule) bool {
 			}
 		}
 		if !uc.each(g.key, func(b []byte) bool {
-			uc.in = inspector{steps: g.steps, buf: b, vars: vars, budget: &uc.bt}
+			uc.in = inspector{steps: g.steps, buf: b, vars: vars, budget: &uc.bt, dceLittle: uc.dceLittle(g.key)}
 			return uc.in.run(0, 0) == matched
 		}) {
 			return false
 		}
 	}
 	return true
+}
+
+// dceLittle reports whether key k is the DCE/RPC stub data of a
+// little-endian transaction.
+func (uc *unitCtx) dceLittle(k int) bool {
+	d := uc.u.DCE
+	return d != nil && d.Little && uc.e.names[uc.e.keys[k].name] == dceStubBuffer
 }
 
 // each calls fn on the transformed buffer of key k, or on each instance
