@@ -3,8 +3,9 @@
 // runtime/decode; it keeps a bounded flow table keyed by the 5-tuple in
 // both directions and the VLAN ids, flows identified by runtime/flowid;
 // reassembles TCP streams
-// (runtime/flow/reasm); detects HTTP, TLS and DNS by content or port and
-// parses them (runtime/flow/http, runtime/flow/dns, runtime/flow/tls).
+// (runtime/flow/reasm); detects HTTP, TLS, SSH, DCE/RPC and DNS by content
+// or port and parses them (runtime/flow/http, runtime/flow/dns,
+// runtime/flow/tls, runtime/flow/ssh, runtime/flow/dcerpc).
 //
 // For every IP packet the Tracker emits a KindPacket unit ("payload": the
 // L4 payload) before any unit the packet completes: KindStream units
@@ -12,7 +13,7 @@
 // direction sends data, when MaxStreamBuffer bytes are held and when the
 // stream ends, so content split across segments is seen whole) and
 // KindApp units (HTTP transaction stages, DNS queries and answers, the
-// TLS ClientHello).
+// TLS ClientHello, DCE/RPC request and response PDUs).
 //
 // Semantics follow Suricata's defaults. Time is packet time. The client
 // is the sender of a flow's first packet, or its receiver when that packet

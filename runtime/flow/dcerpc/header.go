@@ -57,7 +57,10 @@ func parseHeader(b []byte) Header {
 // probing parser decides it (version 5.0, a sane data representation),
 // and whether more bytes are needed to tell.
 func Probe(data []byte) (is, more bool) {
-	if len(data) < 2 || data[0] != 5 || data[1] != 0 {
+	if len(data) < 2 {
+		return false, len(data) == 1 && data[0] == 5
+	}
+	if data[0] != 5 || data[1] != 0 {
 		return false, false
 	}
 	if len(data) < HeaderLen {

@@ -196,6 +196,7 @@ func TestProbe(t *testing.T) {
 	}{
 		"request":       {req, true, false},
 		"two bytes":     {req[:2], false, true},
+		"one byte":      {req[:1], false, true},
 		"minor 1":       {append([]byte{5, 1}, req[2:]...), false, false},
 		"bad drep":      {append(append([]byte{}, req[:4]...), append([]byte{0x20}, req[5:]...)...), false, false},
 		"http":          {[]byte("GET / HTTP/1.1\r\n"), false, false},
