@@ -31,15 +31,22 @@ func init() {
 			return transform(b, name, arg)
 		})
 	}
-	for _, name := range []string{"xor", "pcrexform"} {
-		register(name, valueRequired, func(b *builder, o *syntax.Option) error {
-			arg, err := unquote(name, o)
-			if err != nil {
-				return err
-			}
-			return transform(b, name, arg)
-		})
-	}
+	register("xor", valueRequired, func(b *builder, o *syntax.Option) error {
+		arg, err := unquote("xor", o)
+		if err != nil {
+			return err
+		}
+		return transform(b, "xor", arg)
+	})
+	register("pcrexform", valueRequired, func(b *builder, o *syntax.Option) error {
+		// the regular expression as written, its escapes kept (\?), as
+		// Suricata hands it to PCRE
+		v := o.Value
+		if syntax.IsQuoted(v) {
+			v = v[1 : len(v)-1]
+		}
+		return transform(b, "pcrexform", v)
+	})
 }
 
 func transform(b *builder, name, arg string) error {

@@ -256,6 +256,8 @@ func TestTransforms(t *testing.T) {
 		{"header_lowercase", `http.header; header_lowercase; content:"user-agent: Mozilla";`, http("http.header", "User-Agent: Mozilla\r\n"), true},
 		{"strip_pseudo_headers", `http.header; strip_pseudo_headers; content:!":method";`, http("http.header", ":method: GET\r\nhost: a\r\n"), true},
 		{"pcrexform", `http.uri; pcrexform:"id=([0-9]+)"; content:"42"; startswith; endswith;`, http("http.uri", "/x?id=42&y"), true},
+		{"pcrexform keeps its escapes", `http.uri; pcrexform:"/get\?data=(.*)"; content:"abc"; startswith;`, http("http.uri", "/get?data=abc"), true},
+		{"pcrexform escaped ? is no quantifier", `http.uri; pcrexform:"/get\?data=(.*)"; content:"abc"; startswith;`, http("http.uri", "/gedata=abc"), false},
 		{"transforms chain in order", `http.uri; url_decode; to_lowercase; content:"/admin";`, http("http.uri", "/%41DMIN"), true},
 		{"untransformed content stays exact", `http.uri; content:"/A"; http.uri; to_lowercase; content:"/a";`, http("http.uri", "/A"), true},
 	})
