@@ -29,7 +29,8 @@ var bufferDirs = func() map[string]bufDir {
 			http.response_header ja3s.hash ja3s.string ssh.hassh.server tls.cert_subject tls.cert_issuer
 			tls.cert_serial tls.cert_fingerprint tls.certs tls.subjectaltname dns.answers.rrname dns.response.rrname`,
 		dirBoth: `http.header http.header.raw http.cookie http.header_names http.content_type http.content_len
-			http.start http.protocol http.connection file.data ssh.software ssh.proto`,
+			http.start http.protocol http.connection file.data ssh.software ssh.proto
+			tls.alpn tls.random tls.random_time tls.random_bytes`,
 	} {
 		for _, n := range strings.Fields(names) {
 			m[n] = d

@@ -315,8 +315,9 @@ func (t *Tracker) httpRecord(f *flowState, u *inspect.Unit) {
 }
 
 // tlsServer reads the server's handshake; once its cleartext part is read
-// it emits a unit carrying the server's buffers; the flow's tls record is
-// written when the client answers, or at the flow's end.
+// it emits the hello's unit if it still waits, then a unit carrying the
+// server's buffers and the hello's (for transactional rules); the flow's
+// tls record is written when the client answers, or at the flow's end.
 func (t *Tracker) tlsServer(f *flowState, b []byte) {
 	a := &f.app
 	sh := a.tlsServer.Feed(b)
@@ -324,9 +325,16 @@ func (t *Tracker) tlsServer(f *flowState, b []byte) {
 		return
 	}
 	a.tlsSH, a.tlsLog = sh, true
+	if a.tlsPending != nil {
+		// the client's side of the transaction is inspected first
+		t.tlsHelloUnit(f)
+	}
 	u := t.unit(f, inspect.KindApp, inspect.ToClient)
 	u.Tx = f.txSeq
 	sh.Fill(u)
+	if a.tlsHello != nil {
+		a.tlsHello.FillPeer(u)
+	}
 	u.Fields = t.tlsFields(f)
 	t.send(u)
 	a.tlsDone = u

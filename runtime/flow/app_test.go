@@ -228,3 +228,39 @@ func TestHTTPFromDNSPort(t *testing.T) {
 		t.Fatalf("app units %v", apps)
 	}
 }
+
+// serverHello13 is a TLS 1.3 ServerHello record: the handshake's
+// cleartext part ends with it.
+func serverHello13() []byte {
+	u16 := func(b []byte, v int) []byte { return binary.BigEndian.AppendUint16(b, uint16(v)) }
+	vec := func(b, body []byte) []byte { return append(u16(b, len(body)), body...) }
+	body := u16(nil, 0x0303)
+	body = append(body, make([]byte, 33)...)
+	body = u16(body, 0x1301)
+	body = append(body, 0)
+	body = vec(body, vec(u16(nil, 43), u16(nil, 0x0304)))
+	hs := append([]byte{2, 0, byte(len(body) >> 8), byte(len(body))}, body...)
+	return vec([]byte{22, 3, 3}, hs)
+}
+
+// TestTLSTransactionUnits: the hello's unit is inspected before the
+// server's, which carries the hello's buffers too (transactional rules
+// inspect both sides on it).
+func TestTLSTransactionUnits(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 443)
+	feed(t, tr, concat(c.handshake(), c.c2s(string(clientHello("tx.example"))), c.s2c(string(serverHello13())))...)
+	app := s.of(inspect.KindApp)
+	if len(app) != 2 || app[0].dir != inspect.ToServer || app[1].dir != inspect.ToClient {
+		t.Fatalf("app units %v", app)
+	}
+	if b := app[0].buffers; b["tls.sni"] != "tx.example" || b["ja3s.hash"] != "" {
+		t.Errorf("hello unit buffers %v", b)
+	}
+	if b := app[1].buffers; b["tls.sni"] != "tx.example" || len(b["ja3.hash"]) != 32 || len(b["ja3s.hash"]) != 32 {
+		t.Errorf("server unit buffers %v", b)
+	}
+	if app[0].tx != app[1].tx || app[0].tx == 0 {
+		t.Errorf("transactions %d and %d", app[0].tx, app[1].tx)
+	}
+}

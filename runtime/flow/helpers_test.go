@@ -29,15 +29,16 @@ type record struct {
 	fields  map[string]map[string]any
 	events  []string
 	dce     *inspect.DCE
+	tx      uint64
 }
 
 var bufferNames = []string{"payload", "http.method", "http.uri", "http.uri.raw", "http.host", "http.stat_code", "http.request_body",
-	"http.response_body", "file.data", "http.header", "http.user_agent", "http.header_names", "http.connection", "http.protocol", "dns.query", "tls.sni", "ja3.hash", "ssh.software", "dcerpc.stub_data"}
+	"http.response_body", "file.data", "http.header", "http.user_agent", "http.header_names", "http.connection", "http.protocol", "dns.query", "tls.sni", "ja3.hash", "ja3s.hash", "ssh.software", "dcerpc.stub_data"}
 
 type sink struct{ units []record }
 
 func (s *sink) emit(u *inspect.Unit) {
-	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, gap: u.Gap, flowID: u.Flow.ID, packet: u.Packet, buffers: map[string]string{}, fields: u.Fields, events: u.Events, dce: u.DCE}
+	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, gap: u.Gap, flowID: u.Flow.ID, packet: u.Packet, buffers: map[string]string{}, fields: u.Fields, events: u.Events, dce: u.DCE, tx: u.Tx}
 	for _, n := range bufferNames {
 		if b, ok := u.Buffer(n); ok {
 			r.buffers[n] = string(b)

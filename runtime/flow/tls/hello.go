@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
@@ -288,6 +289,27 @@ func (h *ClientHello) Fill(u *inspect.Unit) {
 		u.AddBuffer("tls.alpn", a)
 	}
 	setVersion(u, h.Offered)
+}
+
+// FillPeer sets the hello's buffers on the server's (to-client) unit of
+// the same transaction, for transactional rules ("=>"): those only the
+// client has under their names, those both sides have under
+// ir.ToServerOf.
+func (h *ClientHello) FillPeer(u *inspect.Unit) {
+	if len(h.SNI) > 0 {
+		u.SetBuffer("tls.sni", h.SNI)
+	}
+	u.SetBuffer("ja3.string", []byte(h.JA3))
+	u.SetBuffer("ja3.hash", []byte(h.JA3Hash))
+	u.SetBuffer("ja4.hash", []byte(h.JA4))
+	if len(h.Random) == 32 {
+		u.SetBuffer(ir.ToServerOf("tls.random"), h.Random)
+		u.SetBuffer(ir.ToServerOf("tls.random_time"), h.Random[:4])
+		u.SetBuffer(ir.ToServerOf("tls.random_bytes"), h.Random[4:])
+	}
+	for _, a := range h.ALPNs {
+		u.AddBuffer(ir.ToServerOf("tls.alpn"), a)
+	}
 }
 
 // fillRandom sets the tls.random buffers of one side's hello.
