@@ -102,8 +102,10 @@ type Engine struct {
 	pktSrc         string      // where the packet being processed came from (EVE pkt_src)
 	link           decode.Link // the link layer of the frames being processed
 	cur            *Outcome    // the frame Decide is deciding, for its kernel alerts' detail
-	seq            Sequencer   // workers: orders access to shared state; nil alone
-	forked         bool        // a worker sharing another engine's rules and state
+	outs           [2]Outcome  // Decide's outcomes, by nesting level
+	outDepth       int
+	seq            Sequencer // workers: orders access to shared state; nil alone
+	forked         bool      // a worker sharing another engine's rules and state
 	fate           packetFate
 	bypassed       map[bypassKey]bool // flow directions the kernel tier was told to stop copying
 	skipped        []Skipped
@@ -290,6 +292,30 @@ type Outcome struct {
 // Decide is the events step: kernel alerts become EVE events, and a
 // copied packet the kernel did not drop goes to the userspace tier.
 func (e *Engine) Decide(o Outcome) error {
+	op := e.outcomeSlot()
+	*op = o
+	defer e.releaseOutcome()
+	return e.decide(op)
+}
+
+// outcomeSlot is where Decide keeps the outcome it decides (one per
+// nesting level: a reassembled packet is decided inside its last
+// fragment's Decide), so that it does not move to the heap per frame.
+func (e *Engine) outcomeSlot() *Outcome {
+	if e.outDepth++; e.outDepth <= len(e.outs) {
+		return &e.outs[e.outDepth-1]
+	}
+	return new(Outcome)
+}
+
+func (e *Engine) releaseOutcome() {
+	if e.outDepth <= len(e.outs) {
+		e.outs[e.outDepth-1] = Outcome{}
+	}
+	e.outDepth--
+}
+
+func (e *Engine) decide(o *Outcome) error {
 	e.pktSrc = eve.PktSrcWire
 	if o.Reassembled {
 		e.pktSrc = eve.PktSrcDefrag
@@ -310,14 +336,14 @@ func (e *Engine) Decide(o Outcome) error {
 	if len(e.pending) > 0 && (!copyUp || e.pending[0].tuple != o.Tuple) {
 		e.flushPending()
 	}
-	e.cur = &o
+	e.cur = o
 	defer func() { e.cur = nil }()
 	defer func() {
 		if o.Frame != nil {
 			e.flushPending()
 		}
 	}()
-	if e.flowDropFrame(&o) {
+	if e.flowDropFrame(o) {
 		events, o.Verdict = nil, refeval.ActShot
 	}
 	for _, ev := range events {
@@ -341,7 +367,7 @@ func (e *Engine) Decide(o Outcome) error {
 		shot, copyUp = false, o.Frame != nil && !flowDropped
 	}
 	if o.Verdict == refeval.ActShot && len(e.pending) > 0 && o.Frame != nil && !e.opts.Offline && !e.opts.IPS {
-		e.dropDetail(&o) // live: the tracker never sees a dropped packet
+		e.dropDetail(o) // live: the tracker never sees a dropped packet
 	}
 	track := copyUp || (e.trackAll() || e.opts.IPS) && o.Frame != nil
 	if track && (!shot || e.opts.IPS) {
@@ -386,7 +412,7 @@ func (e *Engine) Decide(o Outcome) error {
 			e.bypass(o.Frame, p, copyUp)
 		}
 		if !copyUp {
-			e.bypassedFrame(&o)
+			e.bypassedFrame(o)
 		}
 		if p != nil {
 			e.fate.pktFlow = p.Flow
@@ -399,7 +425,7 @@ func (e *Engine) Decide(o Outcome) error {
 	} else if d := o.Decoded; d != nil && o.DecodeErr == nil && d.Family != 0 {
 		// flows time out on the clock of every IP packet, inspected or not
 		e.tracker.Advance(o.TS)
-		e.bypassedFrame(&o)
+		e.bypassedFrame(o)
 	}
 	e.closePacket()
 	return e.err
