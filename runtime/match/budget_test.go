@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rulec/rulec/runtime/match/pcre"
 )
 
 // The issue's rule on a URI of a thousand a's: each search of the
@@ -17,13 +19,8 @@ func TestBacktrackingTimeoutEndsRetries(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := appUnit(map[string]string{"http.uri": "/" + strings.Repeat("a", 1000) + "c"})
-	start := time.Now()
 	if got := e.groupMatch(u, []int{0}); len(got) != 0 {
 		t.Errorf("matched %v", got)
-	}
-	// Generous: the old code took minutes (one 100 ms timeout per a).
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("took %v", d)
 	}
 	if l := e.Limits(); l["pcre_timeouts"] != 1 || l["pcre_budget_reached"] != 0 {
 		t.Errorf("limits %v, want one timeout", l)
@@ -37,6 +34,11 @@ func TestBacktrackingBudgets(t *testing.T) {
 	var tick time.Time
 	now = func() time.Time { tick = tick.Add(time.Millisecond / 2); return tick }
 	defer func() { now = time.Now }()
+	// The searches' own wall-clock timeout is not under test: a busy
+	// machine may stop the thread mid-search for longer than it.
+	timeout := pcre.SearchTimeout
+	pcre.SearchTimeout = time.Minute
+	defer func() { pcre.SearchTimeout = timeout }()
 	var lines []string
 	for _, sid := range []string{"1", "2", "3"} {
 		lines = append(lines, `alert http any any -> any any (http.uri; content:"a"; pcre:"/a(?=b)/R"; sid:`+sid+`;)`)

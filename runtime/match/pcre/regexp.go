@@ -10,9 +10,10 @@ import (
 	"github.com/wasilibs/go-re2/experimental"
 )
 
-// SearchTimeout bounds one search of the backtracking engine. Its clock
-// ticks every clockPeriod, so a search stops within two ticks past it.
-const SearchTimeout = time.Millisecond
+// SearchTimeout bounds one search of the backtracking engine, for the
+// patterns compiled after it is set. Its clock ticks every clockPeriod,
+// so a search stops within two ticks past it.
+var SearchTimeout = time.Millisecond
 
 const clockPeriod = time.Millisecond
 
