@@ -7,18 +7,12 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"net/netip"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/rulec/rulec/bpf"
-	"github.com/rulec/rulec/codegen/kernel"
 	"github.com/rulec/rulec/codegen/object"
-	"github.com/rulec/rulec/compiler"
-	"github.com/rulec/rulec/compiler/lower"
 	"github.com/rulec/rulec/internal/pktgen"
 )
 
@@ -176,32 +170,7 @@ func tlsAlerts(t *testing.T, o *object.Object, frames [][]byte) ([]string, map[s
 // detail, as the same rules run wholly by the userspace tier's TLS parser
 // and matcher.
 func TestTLSKernelMatchesUserspace(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "t.rules"), []byte(tlsEquivRules), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res, err := compiler.Compile([]string{dir}, compiler.Options{})
-	if err != nil || res.Tally.Errors > 0 {
-		t.Fatalf("compile: %v %+v", err, res.Tally)
-	}
-	inKernel, err := object.Build(res.Rules, bpf.ELF())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, d := range inKernel.Tiers {
-		if d.Tier != lower.Kernel {
-			t.Fatalf("sid %d: %s (%s)", inKernel.Rules[i].Meta.SID, d.Tier, d.Reason)
-		}
-	}
-	user := &object.Object{BPF: inKernel.BPF, Rules: inKernel.Rules}
-	tiers := make([]lower.Tier, len(user.Rules))
-	for i := range user.Rules {
-		user.Tiers = append(user.Tiers, lower.Decision{Tier: lower.Userspace, Reason: "test"})
-		tiers[i] = lower.Userspace
-	}
-	if user.Kernel, err = kernel.Build(user.Rules, tiers); err != nil {
-		t.Fatal(err)
-	}
+	inKernel, user := kernelAndUserspace(t, tlsEquivRules)
 	r := rand.New(rand.NewPCG(7, 9))
 	var frames [][]byte
 	for i := range 1500 {
