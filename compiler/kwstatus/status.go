@@ -2,6 +2,7 @@ package kwstatus
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"github.com/rulec/rulec/compiler/lower"
 	"github.com/rulec/rulec/compiler/suricata"
 	"github.com/rulec/rulec/compiler/vars"
+	"github.com/rulec/rulec/diag"
 	syntax "github.com/rulec/rulec/grammar/suricata"
 )
 
@@ -62,13 +64,13 @@ var values = []string{`:"a"`, ":1", ":a", ""}
 func supported(c *suricata.Compiler, name string) Status {
 	var user, kernelBase *Status
 	changed, unchanged := false, false
-	refused := ""
+	var refused error
 	for _, cand := range candidates(name) {
 		for _, proto := range protos {
 			text := cand.before + cand.opt + cand.after
 			r, err := compile(c, proto, text)
 			if r == nil {
-				if refused == "" {
+				if refused == nil || (errors.Is(err, diag.ErrUnsupported) && !errors.Is(refused, diag.ErrUnsupported)) {
 					refused = err
 				}
 				continue
@@ -99,7 +101,7 @@ func supported(c *suricata.Compiler, name string) Status {
 	case unchanged:
 		return Status{name, Meta, "rule metadata: does not change what matches"}
 	}
-	return Status{name, Unsupported, refused}
+	return Status{name, Unsupported, refused.Error()}
 }
 
 // candidate is a keyword option with options before and after it.
@@ -135,17 +137,17 @@ func candidates(name string) []candidate {
 
 // compile returns the rule of proto with opts, or nil and why it does not
 // compile.
-func compile(c *suricata.Compiler, proto, opts string) (*ir.Rule, string) {
+func compile(c *suricata.Compiler, proto, opts string) (*ir.Rule, error) {
 	text := fmt.Sprintf("alert %s any any -> any any (%s sid:1;)", proto, opts)
 	parsed, err := syntax.ParseRule("keywords", text)
 	if err != nil {
-		return nil, err.Error()
+		return nil, err
 	}
 	r, ds := c.Rule(parsed)
 	if r == nil {
-		return nil, ds[0].Err.Error()
+		return nil, ds[0].Err
 	}
-	return r, ""
+	return r, nil
 }
 
 // sameDetection reports whether two rules match the same: all but their
