@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,8 +18,9 @@ import (
 )
 
 // runEVE runs rules over the capture given in hex with the reference
-// kernel tier and returns the EVE output. args holds --ips and
-// --eve-types LIST (record types; default Suricata's set).
+// kernel tier and returns the EVE output. args holds --ips,
+// --eve-types LIST (record types; default Suricata's set) and
+// --dns-version N (the EVE DNS record format).
 func runEVE(t *testing.T, rules []*ir.Rule, hexText, args, dir string) string {
 	t.Helper()
 	data, err := hex.DecodeString(strings.Join(strings.Fields(hexText), ""))
@@ -35,6 +37,13 @@ func runEVE(t *testing.T, rules []*ir.Rule, hexText, args, dir string) string {
 		switch fields[i] {
 		case "--ips":
 			cfg.IPS = true
+		case "--dns-version":
+			i++
+			v, err := strconv.Atoi(fields[i])
+			if err != nil {
+				t.Fatalf("%s: %v", argsSection, err)
+			}
+			cfg.Flow.DNSLogVersion = v
 		case "--eve-types":
 			i++
 			cfg.Records = eve.Types{}

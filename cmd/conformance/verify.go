@@ -119,6 +119,9 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 		}
 	}
 	cfg.IgnoreChecksums = t.ArgValue("-k") == "none"
+	if cfg.DNSLogVersion, err = t.DNSVersion(); err != nil {
+		return err.Error()
+	}
 	xff, err := t.XFF()
 	if err != nil {
 		return err.Error()

@@ -68,7 +68,8 @@ func direction(d inspect.Dir) string {
 
 // RecordEvent is the app-layer record (event type "http", "dns", "tls")
 // that u carries in its one section: endpoints client to server, except
-// DNS, written in the message's own direction.
+// DNS (other than the version 2 format), written in the message's own
+// direction.
 func RecordEvent(u *inspect.Unit) *Event {
 	var typ string
 	for k := range u.Fields {
@@ -77,7 +78,7 @@ func RecordEvent(u *inspect.Unit) *Event {
 	f := u.Flow
 	ev := &Event{Timestamp: u.TS, FlowID: f.ID, EventType: typ, SrcIP: f.Client, SrcPort: f.ClientPort,
 		DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto, Sections: u.Fields}
-	if typ == "dns" {
+	if typ == "dns" && u.Fields["dns"]["version"] != 2 {
 		ev.SrcIP, ev.DestIP, ev.SrcPort, ev.DestPort = u.Endpoints()
 	}
 	if typ == "http" && u.Tx > 0 {

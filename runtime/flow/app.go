@@ -279,7 +279,15 @@ func (t *Tracker) dnsMessage(f *flowState, d inspect.Dir, msg []byte) {
 		}
 		t.send(u)
 	})
-	t.record(first)
+	if t.cfg.DNSLogVersion != 2 || first == nil {
+		t.record(first)
+		return
+	}
+	for _, r := range m.RecordsV2(tx - 1) {
+		u := *first
+		u.Fields = map[string]map[string]any{"dns": r}
+		t.record(&u)
+	}
 }
 
 // maxHTTPOpen bounds the transactions per flow awaiting their response

@@ -75,6 +75,10 @@ type Config struct {
 	// Defrag bounds IP reassembly, which the tracker's caller runs
 	// (runtime/defrag); zero fields take Suricata's defaults.
 	Defrag defrag.Config
+	// DNSLogVersion is the EVE DNS record format (outputs: eve-log: types:
+	// dns: version): 2 writes a record per query and one per answer, any
+	// other value Suricata 8's default, version 3.
+	DNSLogVersion int
 }
 
 // Toggle is a setting Suricata takes as yes, no or auto.

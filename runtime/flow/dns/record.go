@@ -71,6 +71,12 @@ func (m *Message) Record(txID uint64) map[string]any {
 		return r
 	}
 	r["rcode"] = RcodeName(m.Rcode)
+	m.answers(r)
+	return r
+}
+
+// answers sets a response record's answers, in detail and grouped by type.
+func (m *Message) answers(r map[string]any) {
 	var answers []any
 	grouped := map[string]any{}
 	for _, a := range m.Answers {
@@ -89,7 +95,6 @@ func (m *Message) Record(txID uint64) map[string]any {
 	if len(grouped) > 0 {
 		r["grouped"] = grouped
 	}
-	return r
 }
 
 // rdata renders an answer's data as Suricata does, for the types it

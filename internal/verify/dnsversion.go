@@ -1,0 +1,47 @@
+package verify
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// DNSVersion is the EVE DNS record version the test's Suricata writes:
+// its suricata.yaml's outputs: eve-log: types: dns: version, else its
+// SURICATA_EVE_DNS_VERSION environment, else 0 (the default).
+func (t *Test) DNSVersion() (int, error) {
+	v := t.Env["SURICATA_EVE_DNS_VERSION"]
+	if t.Vars != "" {
+		data, err := os.ReadFile(t.Vars)
+		if err != nil {
+			return 0, err
+		}
+		var doc struct {
+			Outputs []map[string]struct {
+				Types []any `yaml:"types"`
+			} `yaml:"outputs"`
+		}
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return 0, fmt.Errorf("%s: %w", t.Vars, err)
+		}
+		for _, o := range doc.Outputs {
+			for _, typ := range o["eve-log"].Types {
+				m, _ := typ.(map[string]any)
+				dns, _ := m["dns"].(map[string]any)
+				if x, ok := dns["version"]; ok {
+					v = fmt.Sprint(x)
+				}
+			}
+		}
+	}
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, fmt.Errorf("%s: dns version %q: %w", t.Dir, v, err)
+	}
+	return n, nil
+}
