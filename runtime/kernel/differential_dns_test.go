@@ -3,14 +3,9 @@ package kernel
 import (
 	"encoding/binary"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/rulec/rulec/codegen/object"
-	"github.com/rulec/rulec/compiler"
-	"github.com/rulec/rulec/compiler/lower"
 	"github.com/rulec/rulec/runtime/refeval"
 )
 
@@ -109,24 +104,8 @@ func dnsMessage(r *rand.Rand) []byte {
 // evaluator on random DNS messages over UDP and TCP, on port 53 and off
 // it: verdicts, events and whether the packet was copied up undecided.
 func TestDifferentialDNS(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "dns.rules"), []byte(dnsRules), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res, err := compiler.Compile([]string{dir}, compiler.Options{})
-	if err != nil || res.Tally.Errors > 0 {
-		t.Fatalf("compile: %v %+v", err, res.Tally)
-	}
-	o, err := object.Build(res.Rules, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, d := range o.Tiers {
-		sid := o.Rules[i].Meta.SID
-		if want := map[int64]lower.Tier{110: lower.Userspace}[int64(sid)]; want == "" && d.Tier != lower.Kernel {
-			t.Errorf("sid %d: %s (%s), want kernel", sid, d.Tier, d.Reason)
-		}
-	}
+	o := buildRules(t, dnsRules)
+	kernelExcept(t, o, 110)
 	c := load(t, o.Kernel, Options{})
 	ref := refeval.New(o.Kernel)
 	r := rand.New(rand.NewPCG(11, 13))

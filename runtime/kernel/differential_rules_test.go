@@ -3,13 +3,10 @@ package kernel
 import (
 	"math/rand/v2"
 	"net/netip"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/rulec/rulec/codegen/object"
-	"github.com/rulec/rulec/compiler"
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/refeval"
 )
@@ -36,18 +33,7 @@ alert udp any any -> any 5353 (msg:"l"; pcre:"/a.c/"; sid:12;)
 // same allow, block and port block lists in both: verdicts and events
 // must agree.
 func TestDifferentialCompiledRules(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "diff.rules"), []byte(diffRules), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res, err := compiler.Compile([]string{dir, filepath.Join("..", "..", "rules")}, compiler.Options{})
-	if err != nil || res.Tally.Errors > 0 {
-		t.Fatalf("compile: %v %+v", err, res.Tally)
-	}
-	o, err := object.Build(res.Rules, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	o := buildRules(t, diffRules, filepath.Join("..", "..", "rules"))
 	c := load(t, o.Kernel, Options{})
 	ref := refeval.New(o.Kernel)
 	allow := []refeval.ListEntry{{Prefix: netip.MustParsePrefix("10.7.0.0/16")}}

@@ -3,15 +3,10 @@ package kernel
 import (
 	"encoding/binary"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/rulec/rulec/codegen/object"
-	"github.com/rulec/rulec/compiler"
-	"github.com/rulec/rulec/compiler/lower"
 	"github.com/rulec/rulec/runtime/refeval"
 )
 
@@ -200,24 +195,8 @@ func tlsFlow(r *rand.Rand, cli, srv string, sport, dport uint16) []packet {
 // split, late, malformed and truncated: verdicts, events and whether each
 // packet was copied up undecided, packet by packet.
 func TestDifferentialTLS(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "tls.rules"), []byte(tlsRules), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res, err := compiler.Compile([]string{dir}, compiler.Options{})
-	if err != nil || res.Tally.Errors > 0 {
-		t.Fatalf("compile: %v %+v", err, res.Tally)
-	}
-	o, err := object.Build(res.Rules, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, d := range o.Tiers {
-		sid := o.Rules[i].Meta.SID
-		if want := map[int64]lower.Tier{209: lower.Userspace}[int64(sid)]; want == "" && d.Tier != lower.Kernel {
-			t.Errorf("sid %d: %s (%s), want kernel", sid, d.Tier, d.Reason)
-		}
-	}
+	o := buildRules(t, tlsRules)
+	kernelExcept(t, o, 209)
 	c := load(t, o.Kernel, Options{})
 	ref := refeval.New(o.Kernel)
 	r := rand.New(rand.NewPCG(17, 19))
@@ -275,18 +254,7 @@ func TestTLSFlowMapSized(t *testing.T) {
 		{`alert tls any any -> any any (tls.sni; content:"x"; sid:1;)`, 65536},
 		{`alert dns any any -> any any (dns.query; content:"x"; sid:1;)`, 1},
 	} {
-		dir := t.TempDir()
-		if err := os.WriteFile(filepath.Join(dir, "r.rules"), []byte(tc.rules), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		res, err := compiler.Compile([]string{dir}, compiler.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		o, err := object.Build(res.Rules, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		o := buildRules(t, tc.rules)
 		c := load(t, o.Kernel, Options{})
 		if got := c.objs.RcTlsFlow.MaxEntries(); got != tc.want {
 			t.Errorf("%s: tls flow map of %d entries, want %d", tc.rules, got, tc.want)
