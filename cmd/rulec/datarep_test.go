@@ -7,11 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/gopacket/gopacket"
-	"github.com/gopacket/gopacket/layers"
-	"github.com/gopacket/gopacket/pcapgo"
 
 	"github.com/rulec/rulec/internal/pktgen"
 )
@@ -36,23 +31,7 @@ func TestDatarepEndToEnd(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "t.rules"), []byte(`alert dns any any -> any any (msg:"bad rep"; dns.query; datarep:rep, >, 100, type string, load rep.csv; sid:1;)
 alert dns any any -> any any (msg:"low rep"; dns.query; datarep:rep, <, 10, type string, load rep.csv; sid:2;)
 `), 0o644)
-	pcap := filepath.Join(dir, "dns.pcap")
-	f, err := os.Create(pcap)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := pcapgo.NewWriter(f)
-	w.WriteFileHeader(65535, layers.LinkTypeEthernet)
-	ts := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
-	for i, name := range []string{"evil.example", "ok.example", "unknown.example"} {
-		b := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.53"), Proto: 17,
-			Sport: uint16(40000 + i), Dport: 53, Payload: dnsQuery(uint16(i+1), name)})
-		ts = ts.Add(time.Second)
-		if err := w.WritePacket(gopacket.CaptureInfo{Timestamp: ts, CaptureLength: len(b), Length: len(b)}, b); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f.Close()
+	pcap := dnsQueriesPcap(t, dir, "evil.example", "ok.example", "unknown.example")
 	eveFile := filepath.Join(dir, "eve.json")
 	if _, errOut, code := runCLI(t, "run", filepath.Join(dir, "t.rules"), "--kernel", "reference", "--pcap", pcap, "--eve", eveFile); code != 0 {
 		t.Fatalf("run exit %d: %s", code, errOut)
@@ -75,21 +54,7 @@ func TestDatasetStateSavedAtEnd(t *testing.T) {
 	os.WriteFile(state, []byte("b2xkLmV4YW1wbGU=\n"), 0o644) // old.example
 	os.WriteFile(filepath.Join(dir, "t.rules"), []byte(`alert dns any any -> any any (msg:"new name"; dns.query; dataset:set,seen,type string,state seen.lst; sid:1;)
 `), 0o644)
-	pcap := filepath.Join(dir, "dns.pcap")
-	f, err := os.Create(pcap)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := pcapgo.NewWriter(f)
-	w.WriteFileHeader(65535, layers.LinkTypeEthernet)
-	ts := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
-	for i, name := range []string{"old.example", "new.example", "new.example"} {
-		b := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.53"), Proto: 17,
-			Sport: uint16(40000 + i), Dport: 53, Payload: dnsQuery(uint16(i+1), name)})
-		ts = ts.Add(time.Second)
-		w.WritePacket(gopacket.CaptureInfo{Timestamp: ts, CaptureLength: len(b), Length: len(b)}, b)
-	}
-	f.Close()
+	pcap := dnsQueriesPcap(t, dir, "old.example", "new.example", "new.example")
 	eveFile := filepath.Join(dir, "eve.json")
 	if _, errOut, code := runCLI(t, "run", filepath.Join(dir, "t.rules"), "--kernel", "reference", "--pcap", pcap, "--eve", eveFile); code != 0 {
 		t.Fatalf("run exit %d: %s", code, errOut)
@@ -102,4 +67,20 @@ func TestDatasetStateSavedAtEnd(t *testing.T) {
 	if err != nil || string(saved) != "b2xkLmV4YW1wbGU=\nbmV3LmV4YW1wbGU=\n" {
 		t.Errorf("state file %q (%v), want old.example and new.example, lines sorted", saved, err)
 	}
+}
+
+// dnsQueriesPcap writes dir/dns.pcap: one UDP query for each name, each
+// from its own source port, and returns its path.
+func dnsQueriesPcap(t *testing.T, dir string, names ...string) string {
+	t.Helper()
+	var frames [][]byte
+	for i, name := range names {
+		frames = append(frames, pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.53"), Proto: 17,
+			Sport: uint16(40000 + i), Dport: 53, Payload: dnsQuery(uint16(i+1), name)}))
+	}
+	pcap := filepath.Join(dir, "dns.pcap")
+	if err := pktgen.WritePcap(pcap, frames); err != nil {
+		t.Fatal(err)
+	}
+	return pcap
 }

@@ -9,11 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/gopacket/gopacket"
-	"github.com/gopacket/gopacket/layers"
-	"github.com/gopacket/gopacket/pcapgo"
 
 	"github.com/rulec/rulec/internal/pktgen"
 )
@@ -22,24 +17,14 @@ import (
 // source in turn.
 func echoPcap(t *testing.T, path string, n int, srcs ...string) {
 	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := pcapgo.NewWriter(f)
-	if err := w.WriteFileHeader(65535, layers.LinkTypeEthernet); err != nil {
-		t.Fatal(err)
-	}
-	ts := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	var frames [][]byte
 	for _, s := range srcs {
 		for range n {
-			b := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr(s), Dst: netip.MustParseAddr("192.0.2.1"), Proto: 1, IType: 8, Payload: []byte("ping")})
-			ts = ts.Add(time.Second)
-			if err := w.WritePacket(gopacket.CaptureInfo{Timestamp: ts, CaptureLength: len(b), Length: len(b)}, b); err != nil {
-				t.Fatal(err)
-			}
+			frames = append(frames, pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr(s), Dst: netip.MustParseAddr("192.0.2.1"), Proto: 1, IType: 8, Payload: []byte("ping")}))
 		}
+	}
+	if err := pktgen.WritePcap(path, frames); err != nil {
+		t.Fatal(err)
 	}
 }
 
