@@ -73,6 +73,7 @@ static __always_inline int parse_ipv4(struct __sk_buff *skb, struct scratch *sc,
 		return PARSE_NO_L4;
 	sc->l4_off = off + hlen;
 	sc->ip_end = clamp_end(skb, off + tot);
+	sc->ip_trunc = sc->ip_end != off + tot;
 	return sc->l4_off <= sc->ip_end ? PARSE_OK : PARSE_NO_L4;
 }
 
@@ -99,6 +100,7 @@ static __always_inline int parse_ipv6(struct __sk_buff *skb, struct scratch *sc,
 	__builtin_memcpy(sc->daddr, &ip.daddr, 16);
 
 	__u32 end = clamp_end(skb, off + sizeof(ip) + bpf_ntohs(ip.payload_len));
+	sc->ip_trunc = end != off + sizeof(ip) + bpf_ntohs(ip.payload_len);
 	__u8 nh = ip.nexthdr;
 	__u32 l4 = off + sizeof(ip);
 	for (int i = 0; i < MAX_EXT_HDRS; i++) {
@@ -159,6 +161,7 @@ static __always_inline int parse_l3(struct __sk_buff *skb, struct scratch *sc)
 	sc->tcp_seq = 0;
 	sc->icmp_type = 0;
 	sc->icmp_code = 0;
+	sc->ip_trunc = 0;
 	if (bpf_skb_load_bytes(skb, 0, &eth, sizeof(eth)))
 		return PARSE_ERROR;
 	__be16 proto = eth.h_proto;
@@ -182,6 +185,24 @@ static __always_inline int parse_l3(struct __sk_buff *skb, struct scratch *sc)
 	if (proto == bpf_htons(ETH_P_IPV6))
 		return parse_ipv6(skb, sc, off);
 	return PARSE_NON_IP;
+}
+
+/* l4_invalid leaves a whole IP packet whose transport header is malformed
+ * (truncated, or a TCP header length out of bounds) as an IP packet
+ * without ports, flags, ICMP type or payload: Suricata inspects it with
+ * its IP-level rules, outside any flow. */
+static __always_inline void l4_invalid(struct scratch *sc)
+{
+	sc->l4 = L4_NONE;
+	sc->sport = 0;
+	sc->dport = 0;
+	sc->tcp_flags = 0;
+	sc->tcp_seq = 0;
+	sc->tcp_ack = 0;
+	sc->icmp_type = 0;
+	sc->icmp_code = 0;
+	sc->payload_off = sc->ip_end;
+	sc->payload_len = 0;
 }
 
 /* parse_l4 reads ports, TCP flags and ICMP type/code and locates the

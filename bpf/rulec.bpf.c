@@ -312,11 +312,18 @@ int classify(struct __sk_buff *skb)
 		count(C_EXT_TOO_MANY, 1);
 		return decode_up(skb, sc);
 	}
-	if (l4 != PARSE_OK) {
+	if (l3 != PARSE_OK || (l4 != PARSE_OK && sc->ip_trunc)) {
 		/* Malformed past the addresses: userspace decodes it and raises
-		 * its decoder events (Suricata inspects it as IP only). */
+		 * its decoder events. */
 		count(C_PARSE_ERROR, 1);
 		return decode_up(skb, sc);
+	}
+	if (l4 != PARSE_OK) {
+		/* A whole IP packet with a malformed transport header: its
+		 * IP-level slots are matched (Suricata inspects it as IP
+		 * only); userspace raises the decoder events. */
+		count(C_PARSE_ERROR, 1);
+		l4_invalid(sc);
 	}
 	int keyed = flow_key(sc, &sc->fk);
 	int drop_keyed = keyed && droppable(sc);
@@ -331,6 +338,8 @@ int classify(struct __sk_buff *skb)
 		count(C_FRAGMENTS, 1);
 		sc->copy = COPY_FRAGMENT;
 	}
+	if (l4 != PARSE_OK)
+		sc->copy = COPY_DECODE;
 	sc->scanned = 0;
 	sc->scanned_name = 0;
 	sc->dns = DNS_UNPARSED;

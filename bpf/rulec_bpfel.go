@@ -321,17 +321,18 @@ type RulecScratch struct {
 	IcmpType    uint8
 	IcmpCode    uint8
 	Fragment    uint8
+	IpTrunc     uint8
 	Best        RulecAction
 	Copy        uint8
 	Scanned     uint8
 	ScannedName uint8
+	_           [1]byte
 	Sport       uint16
 	Dport       uint16
 	Vlan        [3]uint16
 	Saddr       [16]uint8
 	Daddr       [16]uint8
 	Buf         [4224]uint8
-	_           [2]byte
 }
 
 type RulecSlot struct {

@@ -113,6 +113,14 @@ func TestClassify(t *testing.T) {
 		{"negated only, empty", v4(ipTCP, 3333, ""), VerdictOK, []got{alert(3333, kernelgen.ActAlert)}},
 		{"negated only, present", v4(ipTCP, 3333, "very evil"), VerdictOK, nil},
 		{"ethernet padding is not payload", with2(v4(ipUDP, 9000, "0123"), func(p *packet) { p.pad = 20 }), VerdictOK, nil},
+		{"malformed tcp header: ip rules match", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipTCP, dport: 80, l4Keep: 12},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyDecode)}},
+		{"tcp header length past the packet: no port rules", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipTCP, dport: 80, tcpOptions: 8, l4Keep: 24},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyDecode)}},
+		{"truncated udp header", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 53, payload: "abc", l4Keep: 6},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyDecode)}},
+		{"malformed tcp header of a cut frame: decoded in userspace", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipTCP, dport: 80, payload: "0123456789", cut: 20},
+			VerdictOK, []got{copiedFor(CopyDecode)}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -156,7 +164,7 @@ func checkTuple(t *testing.T, e Event, p packet, frame []byte, verdict int) {
 		want = fmt.Sprintf("invalid IP:0 -> invalid IP:0 proto 0 len %d verdict %d", len(frame), verdict)
 	case len(p.ext) > 8:
 		want = fmt.Sprintf("%s:0 -> %s:0 proto %d len %d verdict %d", p.src, p.dst, p.ext[8], len(frame), verdict)
-	case p.fragOffset != 0 || p.more || p.proto == ipICMP || p.proto == ipICMPv6:
+	case p.fragOffset != 0 || p.more || p.proto == ipICMP || p.proto == ipICMPv6 || p.l4Keep > 0 || p.cut > 0:
 		want = fmt.Sprintf("%s:0 -> %s:0 proto %d len %d verdict %d", p.src, p.dst, p.proto, len(frame), verdict)
 	}
 	g := fmt.Sprintf("%s:%d -> %s:%d proto %d len %d verdict %d", e.Src.Addr(), e.Src.Port(), e.Dst.Addr(), e.Dst.Port(), e.Proto, e.PktLen, e.Verdict)

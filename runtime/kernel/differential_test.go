@@ -18,7 +18,7 @@ func TestDifferential(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	ports := []uint16{1, 22, 53, 80, 443, 2222, 3333, 4444, 4445, 5353, 5555, 6000, 6666, 7000, 8080, 8081, 8082, 8083, 8888, 9000}
 	words := []string{"abc", "ABC", "xyz", "XyZ", "foo", "bar", "GET", "end", "mid", "evil", "zzz", longPattern, ".", "..", "0123"}
-	addrs := [][2]string{{"192.0.2.1", "10.1.2.3"}, {"10.1.2.3", "10.2.0.1"}, {"2001:db8::1", "2001:db8::2"}, {"2001:db9::5", "2001:db8::2"}}
+	addrs := [][2]string{{"192.0.2.1", "10.1.2.3"}, {"10.1.2.3", "10.2.0.1"}, {"2001:db8::1", "2001:db8::2"}, {"2001:db9::5", "2001:db8::2"}, {"203.0.113.5", "10.1.2.3"}}
 	runs, events := 0, 0
 	for range 20_000 {
 		a := addrs[r.IntN(len(addrs))]
@@ -31,7 +31,7 @@ func TestDifferential(t *testing.T) {
 		for range r.IntN(6) {
 			p.payload += words[r.IntN(len(words))]
 		}
-		switch r.IntN(8) {
+		switch r.IntN(9) {
 		case 0:
 			p.vlans = []uint16{0x8100, 0x88a8, 0x9100, 0x8100, 0x8100}[:1+r.IntN(5)]
 		case 1:
@@ -45,6 +45,9 @@ func TestDifferential(t *testing.T) {
 		case 5:
 			p.ext = []uint8{0, extFrag}
 			p.more = r.IntN(2) == 0
+		case 6:
+			p.l4Keep = 1 + r.IntN(24)
+			p.tcpOptions = 4 * r.IntN(3)
 		}
 		frame := p.bytes()
 		if r.IntN(8) == 0 {

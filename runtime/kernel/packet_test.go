@@ -25,7 +25,10 @@ type packet struct {
 	vlanIDs      []uint16
 	payload      string
 	cut          int // drop this many bytes from the end of the frame
-	pad          int // Ethernet padding after the IP packet
+	// l4Keep > 0 keeps that many bytes of the transport header and
+	// payload: a whole IP packet with a malformed transport header.
+	l4Keep int
+	pad    int // Ethernet padding after the IP packet
 }
 
 const (
@@ -47,6 +50,9 @@ func (p packet) bytes() []byte {
 	src := netip.MustParseAddr(p.src)
 	dst := netip.MustParseAddr(p.dst)
 	l4 := p.l4()
+	if p.l4Keep > 0 {
+		l4 = l4[:min(p.l4Keep, len(l4))]
+	}
 	var frame []byte
 	frame = append(frame, 2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1)
 	for i, tpid := range p.vlans {

@@ -87,6 +87,9 @@ var testRules = []rule{
 	{Slot: slot(3333, kernelgen.ActAlert), protos: tcp, dports: port(3333), items: []itemRef{not(content("evil"))}},
 	{Slot: slot(5555, kernelgen.ActDrop), protos: tcp, dports: port(5555), items: []itemRef{content("zzz")}},
 	{Slot: slot(6000, kernelgen.ActAlert), protos: tcp, dports: port(6000), items: []itemRef{content(longPattern)}},
+	// An IP-level rule (alert ip 203.0.113.0/24 any -> any any): it
+	// matches packets whose transport header is malformed too.
+	{Slot: slot(6875, kernelgen.ActAlert), src: prefixes("203.0.113.0/24")},
 }
 
 // longPattern sets the automaton's depth, which decides where the second

@@ -231,6 +231,9 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	if h.fragment {
 		reason |= CopyFragment
 	}
+	if h.l4Bad {
+		reason |= CopyDecode
+	}
 	if e.t.Any(append(head, e.userSlots)...) {
 		reason |= CopyUserspace
 	}

@@ -20,6 +20,7 @@ pass udp 10.9.9.9 any -> any any (msg:"trusted"; sid:4;)
 alert udp any any <> 192.0.2.0/24 any (msg:"bidir"; content:"Hi"; startswith; content:!"bye"; sid:5;)
 alert tcp any any -> any 80 (msg:"http"; content:"GET"; sid:6;)
 alert udp any any -> any 9999 (msg:"end"; content:"END"; endswith; ttl:<10; sid:7;)
+alert ip 203.0.113.0/24 any -> any any (msg:"ip"; sid:8;)
 `
 
 func compileTables(t *testing.T, text string) *kernel.Tables {
@@ -64,6 +65,8 @@ func TestEvaluator(t *testing.T) {
 		{"vlan and v6", pktgen.Build(pktgen.Spec{Src: addr("2001:db8::1"), Dst: addr("2001:db8::2"), Proto: 17, Sport: 1, Dport: 53, VLANs: []uint16{10, 20}, Payload: []byte("0123456789abevil")}), ActOK, []uint32{0}, false},
 		{"truncated", dns("10.0.0.1", "0123456789abEVIL")[:30], ActOK, nil, false},
 		{"not ip", make([]byte, 60), ActOK, nil, false},
+		{"malformed tcp header: ip rule", brokenTCP(12), ActOK, []uint32{7}, true},
+		{"malformed tcp header of a cut frame", brokenTCP(12)[:40], ActOK, nil, true},
 	}
 	for _, c := range cases {
 		r := e.Run(c.pkt)
@@ -162,4 +165,12 @@ alert udp any any -> any 53 (noalert; sid:2;)
 	if len(r.Events) != 0 {
 		t.Errorf("noalert alert: events %+v, want none", r.Events)
 	}
+}
+
+// brokenTCP is a whole IPv4 packet from 203.0.113.5 whose TCP header has
+// only n bytes.
+func brokenTCP(n int) []byte {
+	f := pktgen.Build(pktgen.Spec{Src: addr("203.0.113.5"), Dst: addr("10.0.0.1"), Proto: 253, Payload: make([]byte, n)})
+	f[14+9] = 6
+	return f
 }

@@ -18,10 +18,14 @@ type headers struct {
 	itype, icode uint8
 	vlans        [maxVLAN]uint16
 	hasL4        bool // ports/flags/type were read (not a fragment)
-	fragment     bool // an IP fragment: copied up for reassembly
-	deep         bool // past the parser's bounds: copied up for decoding
-	payloadOff   int
-	payloadLen   int
+	// l4Bad: a whole IP packet whose transport header is malformed; it
+	// is matched as an IP packet without ports or payload, outside any
+	// flow, and copied up for the decoder's events.
+	l4Bad      bool
+	fragment   bool // an IP fragment: copied up for reassembly
+	deep       bool // past the parser's bounds: copied up for decoding
+	payloadOff int
+	payloadLen int
 }
 
 const (
@@ -65,7 +69,7 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 		h.deep = true
 		return h, false, false
 	}
-	var end int
+	var end, ipEnd int
 	switch etype {
 	case etherIPv4:
 		if len(p) < off+20 || p[off]>>4 != 4 {
@@ -79,7 +83,8 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 		if ihl < 20 || total < ihl || len(p) < off+ihl {
 			return h, true, false
 		}
-		end = min(off+total, len(p))
+		ipEnd = off + total
+		end = min(ipEnd, len(p))
 		frag := binary.BigEndian.Uint16(p[off+6:]) & 0x3fff
 		off += ihl
 		if frag != 0 {
@@ -91,7 +96,8 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 		if len(p) < off+40 || p[off]>>4 != 6 {
 			return h, true, false
 		}
-		end = min(off+40+int(binary.BigEndian.Uint16(p[off+4:])), len(p))
+		ipEnd = off + 40 + int(binary.BigEndian.Uint16(p[off+4:]))
+		end = min(ipEnd, len(p))
 		h.src = netip.AddrFrom16([16]byte(p[off+8 : off+24]))
 		h.dst = netip.AddrFrom16([16]byte(p[off+24 : off+40]))
 		h.proto, h.ttl = p[off+6], p[off+7]
@@ -133,14 +139,21 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 		return h, true, false
 	}
 	l4 := 0
+	bad := func() (headers, bool, bool) {
+		if end != ipEnd {
+			return h, true, false
+		}
+		h.l4Bad, h.payloadOff = true, end
+		return h, true, true
+	}
 	switch h.proto {
 	case 6:
 		if end < off+20 {
-			return h, true, false
+			return bad()
 		}
 		l4 = int(p[off+12]>>4) * 4
 		if l4 < 20 || end < off+l4 {
-			return h, true, false
+			return bad()
 		}
 		h.sport, h.dport = binary.BigEndian.Uint16(p[off:]), binary.BigEndian.Uint16(p[off+2:])
 		h.tcpFlags = p[off+13]
@@ -148,13 +161,13 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 	case 17:
 		l4 = 8
 		if end < off+l4 {
-			return h, true, false
+			return bad()
 		}
 		h.sport, h.dport = binary.BigEndian.Uint16(p[off:]), binary.BigEndian.Uint16(p[off+2:])
 	case 1, 58:
 		l4 = 8
 		if end < off+l4 {
-			return h, true, false
+			return bad()
 		}
 		h.itype, h.icode = p[off], p[off+1]
 	}
