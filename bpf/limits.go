@@ -7,6 +7,7 @@ const (
 	MaxScan    = 4096  // payload bytes the automaton walks
 	MaxPattern = 128   // bytes of one kernel pattern
 	MaxEvents  = 16    // alert events per packet; more are counted
+	MaxFound   = 256   // items found per packet that narrow the slot walk
 	SnapLen    = 65535 // packet bytes a COPY event carries
 	AcceptBit  = 0x80000000
 	ItemNeg    = 0x80000000

@@ -13,6 +13,7 @@ func TestLimitsMatchHeader(t *testing.T) {
 		"MAX_SCAN":     MaxScan,
 		"MAX_PATTERN":  MaxPattern,
 		"MAX_EVENTS":   MaxEvents,
+		"MAX_FOUND":    MaxFound,
 		"SNAP_LEN":     SnapLen,
 		"ACCEPT_BIT":   AcceptBit,
 		"ITEM_NEGATED": ItemNeg,

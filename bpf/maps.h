@@ -71,6 +71,18 @@ struct {
 	__uint(max_entries, 1); /* loader */
 } rc_slots SEC(".maps");
 
+/* Narrowing (codegen/kernel.Narrowing): slot sets by enum narrow_set,
+ * and per item the kernel slots it is a positive item of:
+ * rc_item_slots[rc_item_slot_start[i] .. rc_item_slot_start[i+1]). */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__type(key, enum narrow_set);
+	__uint(value_size, 8); /* loader */
+	__uint(max_entries, NS_MAX);
+} rc_narrow SEC(".maps");
+ARRAY_MAP(rc_item_slot_start, 4, 2 /* loader */);
+ARRAY_MAP(rc_item_slots, 4, 1 /* loader */);
+
 /* Content: the automaton and the items it confirms. */
 ARRAY_MAP(rc_class, 256, 1);
 ARRAY_MAP(rc_dfa, 4 /* loader */, 1 /* loader */);

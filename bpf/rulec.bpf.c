@@ -22,25 +22,10 @@
 #include "dns.h"
 #include "tls.h"
 #include "match.h"
+#include "narrow.h"
 #include "flowdrop.h"
 
 char LICENSE[] SEC("license") = "GPL";
-
-struct cls_ctx {
-	struct __sk_buff *skb;
-	struct scratch *sc;
-	const __u64 *src, *dst, *proto, *sport, *dport;
-};
-
-/* ctz64 counts trailing zeros of x != 0 (clang has no BPF cttz). */
-static __always_inline __u64 ctz64(__u64 x)
-{
-	x = (x & -x) - 1;
-	x -= (x >> 1) & 0x5555555555555555ULL;
-	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
-	return (x * 0x0101010101010101ULL) >> 56;
-}
 
 static __always_inline int on_sni(const struct slot *s)
 {
@@ -145,7 +130,9 @@ static __always_inline long next_word(struct cls_ctx *c)
 		return 1;
 	__u64 o = cfg.nsummary + w;
 	sc->word = w;
-	sc->mask = c->src[o] & c->dst[o] & c->proto[o] & c->sport[o] & c->dport[o];
+	sc->mask = head_word(c, o);
+	if (sc->narrow)
+		sc->mask &= narrow_word(c, o, MAX_SUMMARY + (w & (MAX_WORDS - 1)));
 	return 0;
 }
 
@@ -207,7 +194,7 @@ static __always_inline void match_slots(struct __sk_buff *skb, struct scratch *s
 	for (__u32 j = 0; j < MAX_SUMMARY; j++) {
 		__u64 s = 0;
 		if (j < cfg.nsummary)
-			s = c.src[j] & c.dst[j] & c.proto[j] & c.sport[j] & c.dport[j];
+			s = head_word(&c, j);
 		sc->sum[j] = s;
 		any |= s;
 	}
@@ -215,10 +202,23 @@ static __always_inline void match_slots(struct __sk_buff *skb, struct scratch *s
 		count(C_NO_CANDIDATES, 1);
 		return;
 	}
+	sc->narrow = 0;
+	c.walk = narrow_set(NS_WALK);
+	c.sni = narrow_set(NS_SNI);
+	if (c.walk && c.sni && sc->payload_len <= cfg.max_scan)
+		sc->narrow = rc_narrow_scan(skb, narrow_probe(&c));
+	if (sc->narrow) {
+		for (__u32 j = 0; j < MAX_SUMMARY; j++) {
+			if (j < cfg.nsummary)
+				sc->sum[j] &= narrow_word(&c, j, j);
+		}
+	}
 	sc->sj = 0;
 	sc->mask = 0;
 	sc->candidates = 0;
 	bpf_loop(cfg.nsummary + cfg.nwords * 65, step, &c, 0);
+	if (sc->narrow)
+		narrow_clear(sc);
 	if (sc->candidates)
 		count(C_CANDIDATES, sc->candidates);
 	else
@@ -348,6 +348,7 @@ int classify(struct __sk_buff *skb)
 	sc->tls = TLS_NONE;
 	sc->tls_syn = 0;
 	sc->tls_hit = 0;
+	sc->nfound = 0;
 	if (cfg.tls && keyed && sc->l4 == L4_TCP)
 		tls_track(skb, sc);
 	match_slots(skb, sc);

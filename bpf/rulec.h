@@ -17,6 +17,7 @@
 #define TLS_FLOWS 65536	 /* TCP flows whose ClientHello the classifier follows (LRU) */
 #define MAX_EXTS 64	 /* ClientHello extensions the parser walks */
 #define MAX_EVENTS 16	/* alert events per packet */
+#define MAX_FOUND 256	/* items found per packet that narrow the slot walk (narrow.h) */
 #define SNAP_LEN 65535	/* packet bytes a COPY event carries */
 #define ACCEPT_BIT 0x80000000u
 #define ITEM_NEGATED 0x80000000u
@@ -103,6 +104,17 @@ enum __attribute__((packed)) buffer {
 	BUF_DNS_QUERY_DOT = 2,	/* dns.query with dotprefix */
 	BUF_TLS_SNI = 3,	/* tls.sni: the ClientHello's host_name */
 	BUF_TLS_SNI_DOT = 4,	/* tls.sni with dotprefix */
+};
+
+/* Keys of rc_narrow: the slot sets of codegen/kernel.Narrowing. */
+enum narrow_set {
+	NS_WALK,    /* visited whatever the scans find: userspace slots, kernel slots without a positive item */
+	NS_KERNEL,  /* kernel slots */
+	NS_PAYLOAD, /* kernel slots with payload items */
+	NS_NAME,    /* kernel slots with dns.query or tls.sni items */
+	NS_DNS,	    /* kernel slots on dns.query */
+	NS_SNI,	    /* kernel slots on tls.sni */
+	NS_MAX,
 };
 
 /* Keys of rc_counters. */
@@ -195,6 +207,7 @@ struct config {
 	__u32 depth;	/* longest pattern, at least 1 */
 	__u32 gen;	/* rule set generation, copied into every event */
 	__u32 tls;	/* the rule set has tls.sni slots: follow TCP flows (tls.h) */
+	__u32 nitem_slots; /* entries of rc_item_slots */
 };
 
 struct lpm_v4 {

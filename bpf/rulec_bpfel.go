@@ -55,15 +55,16 @@ const (
 )
 
 type RulecConfig struct {
-	_        structs.HostLayout
-	Nwords   uint32
-	Nsummary uint32
-	Nclasses uint32
-	MaxScan  uint32
-	LastRow  uint32
-	Depth    uint32
-	Gen      uint32
-	Tls      uint32
+	_          structs.HostLayout
+	Nwords     uint32
+	Nsummary   uint32
+	Nclasses   uint32
+	MaxScan    uint32
+	LastRow    uint32
+	Depth      uint32
+	Gen        uint32
+	Tls        uint32
+	NitemSlots uint32
 }
 
 type RulecCopyReason uint8
@@ -257,6 +258,18 @@ type RulecLpmV6 struct {
 	Addr      [16]uint8
 }
 
+type RulecNarrowSet uint32
+
+const (
+	RulecNarrowSetNS_WALK    RulecNarrowSet = 0
+	RulecNarrowSetNS_KERNEL  RulecNarrowSet = 1
+	RulecNarrowSetNS_PAYLOAD RulecNarrowSet = 2
+	RulecNarrowSetNS_NAME    RulecNarrowSet = 3
+	RulecNarrowSetNS_DNS     RulecNarrowSet = 4
+	RulecNarrowSetNS_SNI     RulecNarrowSet = 5
+	RulecNarrowSetNS_MAX     RulecNarrowSet = 6
+)
+
 type RulecPktFlow uint8
 
 const (
@@ -333,6 +346,11 @@ type RulecScratch struct {
 	Saddr       [16]uint8
 	Daddr       [16]uint8
 	Buf         [4224]uint8
+	Narrow      uint8
+	_           [3]byte
+	Nfound      uint32
+	Found       [256]uint32
+	Allow       [2080]uint64
 }
 
 type RulecSlot struct {
@@ -377,42 +395,45 @@ type RulecTlsFlow struct {
 //
 // Used for safe lookups in a Collection or CollectionSpec.
 const (
-	RulecMapRcAllowV4    = "rc_allow_v4"
-	RulecMapRcAllowV6    = "rc_allow_v6"
-	RulecMapRcBlockPort  = "rc_block_port"
-	RulecMapRcBlockV4    = "rc_block_v4"
-	RulecMapRcBlockV6    = "rc_block_v6"
-	RulecMapRcClass      = "rc_class"
-	RulecMapRcCopy       = "rc_copy"
-	RulecMapRcCounters   = "rc_counters"
-	RulecMapRcDfa        = "rc_dfa"
-	RulecMapRcDportBits  = "rc_dport_bits"
-	RulecMapRcDportClass = "rc_dport_class"
-	RulecMapRcDstV4      = "rc_dst_v4"
-	RulecMapRcDstV6      = "rc_dst_v6"
-	RulecMapRcEvents     = "rc_events"
-	RulecMapRcFlowDrop   = "rc_flow_drop"
-	RulecMapRcFlows      = "rc_flows"
-	RulecMapRcItemStamp  = "rc_item_stamp"
-	RulecMapRcItems      = "rc_items"
-	RulecMapRcLog        = "rc_log"
-	RulecMapRcLogDrops   = "rc_log_drops"
-	RulecMapRcOutItems   = "rc_out_items"
-	RulecMapRcOutStart   = "rc_out_start"
-	RulecMapRcPatterns   = "rc_patterns"
-	RulecMapRcProto      = "rc_proto"
-	RulecMapRcScratch    = "rc_scratch"
-	RulecMapRcSlotItems  = "rc_slot_items"
-	RulecMapRcSlots      = "rc_slots"
-	RulecMapRcSportBits  = "rc_sport_bits"
-	RulecMapRcSportClass = "rc_sport_class"
-	RulecMapRcSrcV4      = "rc_src_v4"
-	RulecMapRcSrcV6      = "rc_src_v6"
-	RulecMapRcTlsFlow    = "rc_tls_flow"
-	RulecMapRcTlsNew     = "rc_tls_new"
-	RulecProgClassify    = "classify"
-	RulecVarCfg          = "cfg"
-	RulecVarRcLogLevel   = "rc_log_level"
+	RulecMapRcAllowV4       = "rc_allow_v4"
+	RulecMapRcAllowV6       = "rc_allow_v6"
+	RulecMapRcBlockPort     = "rc_block_port"
+	RulecMapRcBlockV4       = "rc_block_v4"
+	RulecMapRcBlockV6       = "rc_block_v6"
+	RulecMapRcClass         = "rc_class"
+	RulecMapRcCopy          = "rc_copy"
+	RulecMapRcCounters      = "rc_counters"
+	RulecMapRcDfa           = "rc_dfa"
+	RulecMapRcDportBits     = "rc_dport_bits"
+	RulecMapRcDportClass    = "rc_dport_class"
+	RulecMapRcDstV4         = "rc_dst_v4"
+	RulecMapRcDstV6         = "rc_dst_v6"
+	RulecMapRcEvents        = "rc_events"
+	RulecMapRcFlowDrop      = "rc_flow_drop"
+	RulecMapRcFlows         = "rc_flows"
+	RulecMapRcItemSlotStart = "rc_item_slot_start"
+	RulecMapRcItemSlots     = "rc_item_slots"
+	RulecMapRcItemStamp     = "rc_item_stamp"
+	RulecMapRcItems         = "rc_items"
+	RulecMapRcLog           = "rc_log"
+	RulecMapRcLogDrops      = "rc_log_drops"
+	RulecMapRcNarrow        = "rc_narrow"
+	RulecMapRcOutItems      = "rc_out_items"
+	RulecMapRcOutStart      = "rc_out_start"
+	RulecMapRcPatterns      = "rc_patterns"
+	RulecMapRcProto         = "rc_proto"
+	RulecMapRcScratch       = "rc_scratch"
+	RulecMapRcSlotItems     = "rc_slot_items"
+	RulecMapRcSlots         = "rc_slots"
+	RulecMapRcSportBits     = "rc_sport_bits"
+	RulecMapRcSportClass    = "rc_sport_class"
+	RulecMapRcSrcV4         = "rc_src_v4"
+	RulecMapRcSrcV6         = "rc_src_v6"
+	RulecMapRcTlsFlow       = "rc_tls_flow"
+	RulecMapRcTlsNew        = "rc_tls_new"
+	RulecProgClassify       = "classify"
+	RulecVarCfg             = "cfg"
+	RulecVarRcLogLevel      = "rc_log_level"
 )
 
 // LoadRulec returns the embedded CollectionSpec for Rulec.
@@ -464,39 +485,42 @@ type RulecProgramSpecs struct {
 //
 // It can be passed ebpf.CollectionSpec.Assign.
 type RulecMapSpecs struct {
-	RcAllowV4    *ebpf.MapSpec `ebpf:"rc_allow_v4"`
-	RcAllowV6    *ebpf.MapSpec `ebpf:"rc_allow_v6"`
-	RcBlockPort  *ebpf.MapSpec `ebpf:"rc_block_port"`
-	RcBlockV4    *ebpf.MapSpec `ebpf:"rc_block_v4"`
-	RcBlockV6    *ebpf.MapSpec `ebpf:"rc_block_v6"`
-	RcClass      *ebpf.MapSpec `ebpf:"rc_class"`
-	RcCopy       *ebpf.MapSpec `ebpf:"rc_copy"`
-	RcCounters   *ebpf.MapSpec `ebpf:"rc_counters"`
-	RcDfa        *ebpf.MapSpec `ebpf:"rc_dfa"`
-	RcDportBits  *ebpf.MapSpec `ebpf:"rc_dport_bits"`
-	RcDportClass *ebpf.MapSpec `ebpf:"rc_dport_class"`
-	RcDstV4      *ebpf.MapSpec `ebpf:"rc_dst_v4"`
-	RcDstV6      *ebpf.MapSpec `ebpf:"rc_dst_v6"`
-	RcEvents     *ebpf.MapSpec `ebpf:"rc_events"`
-	RcFlowDrop   *ebpf.MapSpec `ebpf:"rc_flow_drop"`
-	RcFlows      *ebpf.MapSpec `ebpf:"rc_flows"`
-	RcItemStamp  *ebpf.MapSpec `ebpf:"rc_item_stamp"`
-	RcItems      *ebpf.MapSpec `ebpf:"rc_items"`
-	RcLog        *ebpf.MapSpec `ebpf:"rc_log"`
-	RcLogDrops   *ebpf.MapSpec `ebpf:"rc_log_drops"`
-	RcOutItems   *ebpf.MapSpec `ebpf:"rc_out_items"`
-	RcOutStart   *ebpf.MapSpec `ebpf:"rc_out_start"`
-	RcPatterns   *ebpf.MapSpec `ebpf:"rc_patterns"`
-	RcProto      *ebpf.MapSpec `ebpf:"rc_proto"`
-	RcScratch    *ebpf.MapSpec `ebpf:"rc_scratch"`
-	RcSlotItems  *ebpf.MapSpec `ebpf:"rc_slot_items"`
-	RcSlots      *ebpf.MapSpec `ebpf:"rc_slots"`
-	RcSportBits  *ebpf.MapSpec `ebpf:"rc_sport_bits"`
-	RcSportClass *ebpf.MapSpec `ebpf:"rc_sport_class"`
-	RcSrcV4      *ebpf.MapSpec `ebpf:"rc_src_v4"`
-	RcSrcV6      *ebpf.MapSpec `ebpf:"rc_src_v6"`
-	RcTlsFlow    *ebpf.MapSpec `ebpf:"rc_tls_flow"`
-	RcTlsNew     *ebpf.MapSpec `ebpf:"rc_tls_new"`
+	RcAllowV4       *ebpf.MapSpec `ebpf:"rc_allow_v4"`
+	RcAllowV6       *ebpf.MapSpec `ebpf:"rc_allow_v6"`
+	RcBlockPort     *ebpf.MapSpec `ebpf:"rc_block_port"`
+	RcBlockV4       *ebpf.MapSpec `ebpf:"rc_block_v4"`
+	RcBlockV6       *ebpf.MapSpec `ebpf:"rc_block_v6"`
+	RcClass         *ebpf.MapSpec `ebpf:"rc_class"`
+	RcCopy          *ebpf.MapSpec `ebpf:"rc_copy"`
+	RcCounters      *ebpf.MapSpec `ebpf:"rc_counters"`
+	RcDfa           *ebpf.MapSpec `ebpf:"rc_dfa"`
+	RcDportBits     *ebpf.MapSpec `ebpf:"rc_dport_bits"`
+	RcDportClass    *ebpf.MapSpec `ebpf:"rc_dport_class"`
+	RcDstV4         *ebpf.MapSpec `ebpf:"rc_dst_v4"`
+	RcDstV6         *ebpf.MapSpec `ebpf:"rc_dst_v6"`
+	RcEvents        *ebpf.MapSpec `ebpf:"rc_events"`
+	RcFlowDrop      *ebpf.MapSpec `ebpf:"rc_flow_drop"`
+	RcFlows         *ebpf.MapSpec `ebpf:"rc_flows"`
+	RcItemSlotStart *ebpf.MapSpec `ebpf:"rc_item_slot_start"`
+	RcItemSlots     *ebpf.MapSpec `ebpf:"rc_item_slots"`
+	RcItemStamp     *ebpf.MapSpec `ebpf:"rc_item_stamp"`
+	RcItems         *ebpf.MapSpec `ebpf:"rc_items"`
+	RcLog           *ebpf.MapSpec `ebpf:"rc_log"`
+	RcLogDrops      *ebpf.MapSpec `ebpf:"rc_log_drops"`
+	RcNarrow        *ebpf.MapSpec `ebpf:"rc_narrow"`
+	RcOutItems      *ebpf.MapSpec `ebpf:"rc_out_items"`
+	RcOutStart      *ebpf.MapSpec `ebpf:"rc_out_start"`
+	RcPatterns      *ebpf.MapSpec `ebpf:"rc_patterns"`
+	RcProto         *ebpf.MapSpec `ebpf:"rc_proto"`
+	RcScratch       *ebpf.MapSpec `ebpf:"rc_scratch"`
+	RcSlotItems     *ebpf.MapSpec `ebpf:"rc_slot_items"`
+	RcSlots         *ebpf.MapSpec `ebpf:"rc_slots"`
+	RcSportBits     *ebpf.MapSpec `ebpf:"rc_sport_bits"`
+	RcSportClass    *ebpf.MapSpec `ebpf:"rc_sport_class"`
+	RcSrcV4         *ebpf.MapSpec `ebpf:"rc_src_v4"`
+	RcSrcV6         *ebpf.MapSpec `ebpf:"rc_src_v6"`
+	RcTlsFlow       *ebpf.MapSpec `ebpf:"rc_tls_flow"`
+	RcTlsNew        *ebpf.MapSpec `ebpf:"rc_tls_new"`
 }
 
 // RulecVariableSpecs contains global variables before they are loaded into the kernel.
@@ -527,39 +551,42 @@ func (o *RulecObjects) Close() error {
 //
 // It can be passed to LoadRulecObjects or ebpf.CollectionSpec.LoadAndAssign.
 type RulecMaps struct {
-	RcAllowV4    *ebpf.Map `ebpf:"rc_allow_v4"`
-	RcAllowV6    *ebpf.Map `ebpf:"rc_allow_v6"`
-	RcBlockPort  *ebpf.Map `ebpf:"rc_block_port"`
-	RcBlockV4    *ebpf.Map `ebpf:"rc_block_v4"`
-	RcBlockV6    *ebpf.Map `ebpf:"rc_block_v6"`
-	RcClass      *ebpf.Map `ebpf:"rc_class"`
-	RcCopy       *ebpf.Map `ebpf:"rc_copy"`
-	RcCounters   *ebpf.Map `ebpf:"rc_counters"`
-	RcDfa        *ebpf.Map `ebpf:"rc_dfa"`
-	RcDportBits  *ebpf.Map `ebpf:"rc_dport_bits"`
-	RcDportClass *ebpf.Map `ebpf:"rc_dport_class"`
-	RcDstV4      *ebpf.Map `ebpf:"rc_dst_v4"`
-	RcDstV6      *ebpf.Map `ebpf:"rc_dst_v6"`
-	RcEvents     *ebpf.Map `ebpf:"rc_events"`
-	RcFlowDrop   *ebpf.Map `ebpf:"rc_flow_drop"`
-	RcFlows      *ebpf.Map `ebpf:"rc_flows"`
-	RcItemStamp  *ebpf.Map `ebpf:"rc_item_stamp"`
-	RcItems      *ebpf.Map `ebpf:"rc_items"`
-	RcLog        *ebpf.Map `ebpf:"rc_log"`
-	RcLogDrops   *ebpf.Map `ebpf:"rc_log_drops"`
-	RcOutItems   *ebpf.Map `ebpf:"rc_out_items"`
-	RcOutStart   *ebpf.Map `ebpf:"rc_out_start"`
-	RcPatterns   *ebpf.Map `ebpf:"rc_patterns"`
-	RcProto      *ebpf.Map `ebpf:"rc_proto"`
-	RcScratch    *ebpf.Map `ebpf:"rc_scratch"`
-	RcSlotItems  *ebpf.Map `ebpf:"rc_slot_items"`
-	RcSlots      *ebpf.Map `ebpf:"rc_slots"`
-	RcSportBits  *ebpf.Map `ebpf:"rc_sport_bits"`
-	RcSportClass *ebpf.Map `ebpf:"rc_sport_class"`
-	RcSrcV4      *ebpf.Map `ebpf:"rc_src_v4"`
-	RcSrcV6      *ebpf.Map `ebpf:"rc_src_v6"`
-	RcTlsFlow    *ebpf.Map `ebpf:"rc_tls_flow"`
-	RcTlsNew     *ebpf.Map `ebpf:"rc_tls_new"`
+	RcAllowV4       *ebpf.Map `ebpf:"rc_allow_v4"`
+	RcAllowV6       *ebpf.Map `ebpf:"rc_allow_v6"`
+	RcBlockPort     *ebpf.Map `ebpf:"rc_block_port"`
+	RcBlockV4       *ebpf.Map `ebpf:"rc_block_v4"`
+	RcBlockV6       *ebpf.Map `ebpf:"rc_block_v6"`
+	RcClass         *ebpf.Map `ebpf:"rc_class"`
+	RcCopy          *ebpf.Map `ebpf:"rc_copy"`
+	RcCounters      *ebpf.Map `ebpf:"rc_counters"`
+	RcDfa           *ebpf.Map `ebpf:"rc_dfa"`
+	RcDportBits     *ebpf.Map `ebpf:"rc_dport_bits"`
+	RcDportClass    *ebpf.Map `ebpf:"rc_dport_class"`
+	RcDstV4         *ebpf.Map `ebpf:"rc_dst_v4"`
+	RcDstV6         *ebpf.Map `ebpf:"rc_dst_v6"`
+	RcEvents        *ebpf.Map `ebpf:"rc_events"`
+	RcFlowDrop      *ebpf.Map `ebpf:"rc_flow_drop"`
+	RcFlows         *ebpf.Map `ebpf:"rc_flows"`
+	RcItemSlotStart *ebpf.Map `ebpf:"rc_item_slot_start"`
+	RcItemSlots     *ebpf.Map `ebpf:"rc_item_slots"`
+	RcItemStamp     *ebpf.Map `ebpf:"rc_item_stamp"`
+	RcItems         *ebpf.Map `ebpf:"rc_items"`
+	RcLog           *ebpf.Map `ebpf:"rc_log"`
+	RcLogDrops      *ebpf.Map `ebpf:"rc_log_drops"`
+	RcNarrow        *ebpf.Map `ebpf:"rc_narrow"`
+	RcOutItems      *ebpf.Map `ebpf:"rc_out_items"`
+	RcOutStart      *ebpf.Map `ebpf:"rc_out_start"`
+	RcPatterns      *ebpf.Map `ebpf:"rc_patterns"`
+	RcProto         *ebpf.Map `ebpf:"rc_proto"`
+	RcScratch       *ebpf.Map `ebpf:"rc_scratch"`
+	RcSlotItems     *ebpf.Map `ebpf:"rc_slot_items"`
+	RcSlots         *ebpf.Map `ebpf:"rc_slots"`
+	RcSportBits     *ebpf.Map `ebpf:"rc_sport_bits"`
+	RcSportClass    *ebpf.Map `ebpf:"rc_sport_class"`
+	RcSrcV4         *ebpf.Map `ebpf:"rc_src_v4"`
+	RcSrcV6         *ebpf.Map `ebpf:"rc_src_v6"`
+	RcTlsFlow       *ebpf.Map `ebpf:"rc_tls_flow"`
+	RcTlsNew        *ebpf.Map `ebpf:"rc_tls_new"`
 }
 
 func (m *RulecMaps) Close() error {
@@ -580,10 +607,13 @@ func (m *RulecMaps) Close() error {
 		m.RcEvents,
 		m.RcFlowDrop,
 		m.RcFlows,
+		m.RcItemSlotStart,
+		m.RcItemSlots,
 		m.RcItemStamp,
 		m.RcItems,
 		m.RcLog,
 		m.RcLogDrops,
+		m.RcNarrow,
 		m.RcOutItems,
 		m.RcOutStart,
 		m.RcPatterns,

@@ -93,8 +93,14 @@ static long out_step(__u32 idx, struct out_ctx *o)
 	struct item *it = bpf_map_lookup_elem(&rc_items, &item);
 	if (!stamp || !it)
 		return 1;
-	if (*stamp != o->sc->seq && item_ok(o->sc, it, item, o->end))
-		*stamp = o->sc->seq;
+	struct scratch *sc = o->sc;
+	if (*stamp != sc->seq && item_ok(sc, it, item, o->end)) {
+		*stamp = sc->seq;
+		__u32 n = sc->nfound;
+		if (n < MAX_FOUND)
+			sc->found[n] = item;
+		sc->nfound = n + 1;
+	}
 	return 0;
 }
 

@@ -61,6 +61,12 @@ struct scratch {
 	__u8 saddr[16];
 	__u8 daddr[16];
 	__u8 buf[MAX_SCAN + MAX_PATTERN];
+	__u8 narrow;	/* the walk is narrowed (narrow.h) */
+	__u32 nfound;	/* items this packet's scans found; > MAX_FOUND: too many to narrow */
+	__u32 found[MAX_FOUND];
+	/* Slots the found items allow: MAX_SUMMARY summary words, then
+	 * MAX_WORDS words; zero between packets. */
+	__u64 allow[MAX_SUMMARY + MAX_WORDS];
 };
 
 enum { L4_NONE, L4_TCP, L4_UDP, L4_ICMP };

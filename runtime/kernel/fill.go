@@ -12,7 +12,7 @@ import (
 )
 
 // fill writes t into the loaded maps.
-func fill(m *bpf.RulecMaps, t *kernelgen.Tables) error {
+func fill(m *bpf.RulecMaps, t *kernelgen.Tables, n *kernelgen.Narrowing) error {
 	steps := []struct {
 		name string
 		fn   func() error
@@ -30,6 +30,7 @@ func fill(m *bpf.RulecMaps, t *kernelgen.Tables) error {
 		{bpf.RulecMapRcItems, func() error { return fillItems(m.RcItems, m.RcPatterns, t.Items) }},
 		{bpf.RulecMapRcSlotItems, func() error { return update(m.RcSlotItems, indexes(len(t.SlotItems)), t.SlotItems) }},
 		{bpf.RulecMapRcDfa, func() error { return fillAutomaton(m, &t.Automaton) }},
+		{bpf.RulecMapRcNarrow, func() error { return fillNarrowing(m, n) }},
 	}
 	for _, s := range steps {
 		if err := s.fn(); err != nil {
@@ -125,6 +126,28 @@ func fillAutomaton(m *bpf.RulecMaps, a *kernelgen.Automaton) error {
 	}
 	if err := update(m.RcOutItems, indexes(len(a.OutItems)), a.OutItems); err != nil {
 		return fmt.Errorf("%s: %w", bpf.RulecMapRcOutItems, err)
+	}
+	return nil
+}
+
+// fillNarrowing writes the slot sets (keyed by bpf.RulecNarrowSet) and
+// the slots of each item.
+func fillNarrowing(m *bpf.RulecMaps, n *kernelgen.Narrowing) error {
+	sets := make([]kernelgen.Bitset, bpf.RulecNarrowSetNS_MAX)
+	sets[bpf.RulecNarrowSetNS_WALK] = n.Walk
+	sets[bpf.RulecNarrowSetNS_KERNEL] = n.Kernel
+	sets[bpf.RulecNarrowSetNS_PAYLOAD] = n.Payload
+	sets[bpf.RulecNarrowSetNS_NAME] = n.Name
+	sets[bpf.RulecNarrowSetNS_DNS] = n.DNS
+	sets[bpf.RulecNarrowSetNS_SNI] = n.SNI
+	if err := fillBitsets(m.RcNarrow, sets); err != nil {
+		return err
+	}
+	if err := update(m.RcItemSlotStart, indexes(len(n.ItemStart)), n.ItemStart); err != nil {
+		return fmt.Errorf("%s: %w", bpf.RulecMapRcItemSlotStart, err)
+	}
+	if err := update(m.RcItemSlots, indexes(len(n.ItemSlots)), n.ItemSlots); err != nil {
+		return fmt.Errorf("%s: %w", bpf.RulecMapRcItemSlots, err)
 	}
 	return nil
 }

@@ -36,7 +36,8 @@ func Load(t *kernelgen.Tables, opts Options) (*Classifier, error) {
 	if err != nil {
 		return nil, fmt.Errorf("possible CPUs: %w", err)
 	}
-	if err := size(spec, t, o, ncpu); err != nil {
+	n := t.Narrowing()
+	if err := size(spec, t, n, o, ncpu); err != nil {
 		return nil, err
 	}
 	if err := bpflog.SetLevel(spec, bpflog.LevelVar, o.LogLevel); err != nil {
@@ -64,7 +65,7 @@ func Load(t *kernelgen.Tables, opts Options) (*Classifier, error) {
 		}
 		return nil, fmt.Errorf("load classifier: %w", err)
 	}
-	if err := fill(&c.objs.RulecMaps, t); err != nil {
+	if err := fill(&c.objs.RulecMaps, t, n); err != nil {
 		c.objs.Close()
 		return nil, fmt.Errorf("%w: fill maps: %w", ErrTables, err)
 	}

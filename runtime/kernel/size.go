@@ -10,7 +10,7 @@ import (
 )
 
 // size sets the map sizes and the read-only configuration of spec for t.
-func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, o Options, ncpu int) error {
+func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, n *kernelgen.Narrowing, o Options, ncpu int) error {
 	bits := uint32(8 * (t.NSummary + t.NWords))
 	a := &t.Automaton
 	maps := []struct {
@@ -30,6 +30,9 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, o Options, ncpu int) e
 		{bpf.RulecMapRcPatterns, 0, len(t.Items)},
 		{bpf.RulecMapRcItemStamp, 0, len(t.Items)},
 		{bpf.RulecMapRcSlotItems, 0, len(t.SlotItems)},
+		{bpf.RulecMapRcNarrow, bits, int(bpf.RulecNarrowSetNS_MAX)},
+		{bpf.RulecMapRcItemSlotStart, 0, len(n.ItemStart)},
+		{bpf.RulecMapRcItemSlots, 0, len(n.ItemSlots)},
 		{bpf.RulecMapRcDfa, uint32(4 * dfaEntries(a)), 1},
 		{bpf.RulecMapRcOutStart, 0, a.NStates + 1},
 		{bpf.RulecMapRcOutItems, 0, len(a.OutItems)},
@@ -57,14 +60,15 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, o Options, ncpu int) e
 		return fmt.Errorf("variable %s missing from the classifier", bpf.RulecVarCfg)
 	}
 	return cfg.Set(bpf.RulecConfig{
-		Nwords:   uint32(t.NWords),
-		Nsummary: uint32(t.NSummary),
-		Nclasses: uint32(a.NClasses),
-		MaxScan:  uint32(o.MaxScan),
-		Depth:    uint32(depth(t.Items)),
-		LastRow:  uint32(4 * (a.NStates - 1) * a.NClasses),
-		Gen:      uint32(o.Generation),
-		Tls:      uint32(flag(followsTLS(t))),
+		Nwords:     uint32(t.NWords),
+		Nsummary:   uint32(t.NSummary),
+		Nclasses:   uint32(a.NClasses),
+		MaxScan:    uint32(o.MaxScan),
+		Depth:      uint32(depth(t.Items)),
+		LastRow:    uint32(4 * (a.NStates - 1) * a.NClasses),
+		Gen:        uint32(o.Generation),
+		Tls:        uint32(flag(followsTLS(t))),
+		NitemSlots: uint32(len(n.ItemSlots)),
 	})
 }
 

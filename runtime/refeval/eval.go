@@ -110,7 +110,7 @@ func New(t *kernel.Tables) *Evaluator {
 			t.Set(e.kernelSlots, i)
 		}
 	}
-	e.narrow = newNarrowing(t, e.kernelSlots)
+	e.narrow = newNarrowing(t)
 	return e
 }
 
@@ -255,13 +255,13 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 		dns, dnsName = parseDNS(pkt, &h)
 		parsed = true
 		if dns != dnsUndecided {
-			if dns == dnsOK && e.t.Any(append(cands, e.narrow.nameItems)...) {
+			if dns == dnsOK && e.t.Any(append(cands, e.narrow.Name)...) {
 				nameScan = e.scan(dnsName, true)
 			}
-			if (tls.state == tlsOK || tls.state == tlsProbe) && e.t.Any(append(cands, e.narrow.nameItems)...) {
+			if (tls.state == tlsOK || tls.state == tlsProbe) && e.t.Any(append(cands, e.narrow.Name)...) {
 				nameScan = e.scan(tls.sni, true)
 			}
-			if h.payloadLen > 0 && e.t.Any(append(cands, e.narrow.payloadItems)...) {
+			if h.payloadLen > 0 && e.t.Any(append(cands, e.narrow.Payload)...) {
 				scan = e.scan(pkt[h.payloadOff:h.payloadOff+h.payloadLen], false)
 			}
 			e.narrow.allow(e.t, sc.allowed, scan, nameScan)

@@ -12,39 +12,13 @@ import (
 // whose positive items was found cannot match; the rest are checked as
 // before.
 type narrowing struct {
-	noPos        kernel.Bitset // kernel slots without a positive item
-	payloadItems kernel.Bitset // kernel slots with payload items: worth a payload scan
-	nameItems    kernel.Bitset // kernel slots with DNS name items: worth a name scan
-	byItem       [][]int32     // by item: the kernel slots it is a positive item of
-	scratch      sync.Pool     // *runScratch, one per concurrent Run
-	scanners     sync.Pool     // *scanner
+	*kernel.Narrowing
+	scratch  sync.Pool // *runScratch, one per concurrent Run
+	scanners sync.Pool // *scanner
 }
 
-func newNarrowing(t *kernel.Tables, kernelSlots kernel.Bitset) *narrowing {
-	n := &narrowing{noPos: t.NewBitset(), payloadItems: t.NewBitset(), nameItems: t.NewBitset(), byItem: make([][]int32, len(t.Items))}
-	for i := range t.Slots {
-		if !t.Has(kernelSlots, i) {
-			continue
-		}
-		s := &t.Slots[i]
-		switch {
-		case s.ItemCount == 0:
-		case s.Buffer == kernel.BufPayload:
-			t.Set(n.payloadItems, i)
-		default:
-			t.Set(n.nameItems, i)
-		}
-		pos := false
-		for _, ref := range t.SlotItems[s.ItemStart : s.ItemStart+s.ItemCount] {
-			if ref&kernel.ItemNegated == 0 {
-				pos = true
-				n.byItem[ref] = append(n.byItem[ref], int32(i))
-			}
-		}
-		if !pos {
-			t.Set(n.noPos, i)
-		}
-	}
+func newNarrowing(t *kernel.Tables) *narrowing {
+	n := &narrowing{Narrowing: t.Narrowing()}
 	n.scratch.New = func() any { return &runScratch{allowed: t.NewBitset(), head: make([]kernel.Bitset, 0, 8)} }
 	words := (len(t.Items) + 63) / 64
 	n.scanners.New = func() any { return &scanner{bits: make([]uint64, words)} }
@@ -80,15 +54,16 @@ func (n *narrowing) run() *runScratch { return n.scratch.Get().(*runScratch) }
 
 func (n *narrowing) endRun(sc *runScratch) { n.scratch.Put(sc) }
 
-// allow sets b to the slots the items found allow.
+// allow sets b to the slots the items found allow (and the userspace
+// slots, which Run leaves out).
 func (n *narrowing) allow(t *kernel.Tables, b kernel.Bitset, scans ...*scanner) {
-	copy(b, n.noPos)
+	copy(b, n.Walk)
 	for _, sc := range scans {
 		if sc == nil {
 			continue
 		}
 		for _, id := range sc.ids {
-			for _, s := range n.byItem[id] {
+			for _, s := range n.Slots(id) {
 				t.Set(b, int(s))
 			}
 		}
