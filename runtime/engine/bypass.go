@@ -28,23 +28,26 @@ func packetDir(f *inspect.Flow, p *inspect.Packet) inspect.Dir {
 	return inspect.ToClient
 }
 
-// bypass runs after a frame was tracked. A flow an exception policy
-// bypassed is bypassed in the kernel tier too. A TCP direction whose
-// stream depth was reached gives no more stream or app-layer data; only
-// userspace packet rules still inspect it. A copy none of them can match
-// (by header, flow direction and dsize) is counted as received but not
-// inspected, and the kernel tier is told to stop copying the direction
-// but for the payload lengths those rules' dsize allows (as Suricata
-// bypasses a flow); a packet rule without dsize keeps it copied.
-func (e *Engine) bypass(frame []byte, p *inspect.Packet, copied bool) {
+// bypass runs after a frame was tracked. A flow an exception policy, a
+// bypass rule or the TLS encryption handling bypassed is bypassed in the
+// kernel tier too. A TCP direction whose stream depth was reached, and a
+// flow whose payload is no longer inspected (TLS application data), give
+// no more stream or app-layer data; only userspace packet rules (those
+// that need no payload, for the latter) still inspect them. A copy for
+// userspace rules none of them can match (by header, flow direction and
+// dsize) is counted as received but not inspected, by reason, and the
+// kernel tier is told to stop copying the direction but for the payload
+// lengths those rules' dsize allows (as Suricata bypasses a flow); a
+// packet rule without dsize keeps it copied.
+func (e *Engine) bypass(frame []byte, p *inspect.Packet, reason uint8) {
 	if p == nil || p.Flow == nil {
 		return
 	}
 	f := p.Flow
+	forRules := reason == refeval.CopyUserspace
 	if f.Bypassed {
-		if copied {
-			e.stats.Uninspected++
-			e.stats.UninspectedBytes += uint64(len(frame))
+		if forRules {
+			e.uninspected(uninspectedBypassed, len(frame))
 		}
 		e.bypassFlow(frame, p)
 		return
@@ -53,16 +56,22 @@ func (e *Engine) bypass(frame []byte, p *inspect.Packet, copied bool) {
 		return
 	}
 	d := packetDir(f, p)
-	if !f.DepthReached[d] {
+	if !f.DepthReached[d] && !f.NoPayload {
 		return
 	}
 	rules := e.packetRules(f, d, p)
-	// the packet reaching the depth had its data inspected
-	if copied && f.PastDepth[d] && !slices.ContainsFunc(rules, func(u *urule) bool { return dsizeHolds(u.r, len(p.Payload)) }) {
-		e.stats.Uninspected++
-		e.stats.UninspectedBytes += uint64(len(frame))
+	why := uninspectedDepth
+	// the packet reaching the depth had its data inspected, the packet
+	// ending the payload inspection too
+	past := f.PastDepth[d]
+	if f.NoPayload {
+		why, past = uninspectedEncrypted, e.fate.noPayload
+		rules = slices.DeleteFunc(rules, func(u *urule) bool { return u.needsPayload })
 	}
-	f.PastDepth[d] = true
+	if forRules && past && !slices.ContainsFunc(rules, func(u *urule) bool { return dsizeHolds(u.r, len(p.Payload)) }) {
+		e.uninspected(why, len(frame))
+	}
+	f.PastDepth[d] = f.DepthReached[d]
 	if f.KernelBypassed[d] || e.opts.Kernel == nil {
 		return
 	}
@@ -76,7 +85,22 @@ func (e *Engine) bypass(frame []byte, p *inspect.Packet, copied bool) {
 		return
 	}
 	e.stats.BypassedDirs++
+	e.stats.BypassedBy[why]++
 	e.remember(f, netip.AddrPortFrom(p.Src, p.Sport))
+}
+
+// Reasons a copy was not inspected, and a direction bypassed.
+const (
+	uninspectedDepth     = "past_stream_depth"
+	uninspectedEncrypted = "tls_encrypted"
+	uninspectedBypassed  = "flow_bypassed"
+)
+
+// uninspected counts a copy of n bytes no userspace rule could inspect.
+func (e *Engine) uninspected(why string, n int) {
+	e.stats.Uninspected++
+	e.stats.UninspectedBytes += uint64(n)
+	e.stats.UninspectedBy[why] += uint64(n)
 }
 
 // dsizeHolds reports whether r's dsize, if any, holds for a payload of n
@@ -134,6 +158,7 @@ func (e *Engine) bypassFlow(frame []byte, p *inspect.Packet) {
 		return
 	}
 	e.stats.BypassedDirs += 2
+	e.stats.BypassedBy[uninspectedBypassed] += 2
 	e.remember(f, netip.AddrPortFrom(f.Client, f.ClientPort))
 	e.remember(f, netip.AddrPortFrom(f.Server, f.ServerPort))
 }

@@ -409,7 +409,11 @@ func (e *Engine) decide(o *Outcome) error {
 			e.fate.queue = e.fate.queue[:0]
 		}
 		if !shot && !o.Reassembled {
-			e.bypass(o.Frame, p, copyUp)
+			copied := reason
+			if !copyUp {
+				copied = 0
+			}
+			e.bypass(o.Frame, p, copied)
 		}
 		if !copyUp {
 			e.bypassedFrame(o)

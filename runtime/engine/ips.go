@@ -32,6 +32,9 @@ type packetFate struct {
 	// packet's alert queue.
 	dropped, passed bool
 	reject          ir.Action
+	// noPayload: the packet was inspected after its flow's payload
+	// inspection ended.
+	noPayload bool
 	// queue holds the packet's matches until its end; pktFlow is the
 	// packet's flow, once the tracker gave it (for kernel matches).
 	queue   []queued

@@ -18,10 +18,15 @@ type urule struct {
 	app      bool // inspects app-layer buffers
 	payload  bool // inspects the payload buffer
 	stream   bool // payload inspected on the TCP stream, as Suricata does
-	ipOnly   bool // alerts once per flow direction
-	setsBits bool
-	global   bool   // uses state shared by the workers: thresholds, xbits
-	appName  string // the rule's app-layer protocol, http1/http2 as http
+	// needsPayload: the rule cannot match a packet without payload (a
+	// payload buffer matcher, a dsize 0 fails), Suricata's
+	// SIG_MASK_REQUIRE_PAYLOAD: it skips packets of a flow whose payload
+	// is no longer inspected.
+	needsPayload bool
+	ipOnly       bool // alerts once per flow direction
+	setsBits     bool
+	global       bool   // uses state shared by the workers: thresholds, xbits
+	appName      string // the rule's app-layer protocol, http1/http2 as http
 	// kernelApp: a kernel-tier rule on an app-layer buffer (dns.query,
 	// tls.sni); userspace evaluates it only on units of packets the
 	// classifier copied up undecided (Engine.appUndecided).
@@ -86,6 +91,7 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	u.global = u.global || len(r.Limits) > 0
 	u.ipOnly = len(r.Matchers) == 0 && p.App == "" && r.Header.SrcPorts.IsAny() && r.Header.DstPorts.IsAny() &&
 		r.Flow == (ir.Flow{}) && len(r.Limits) == 0 && !flowint
+	u.needsPayload = u.payload || !dsizeHolds(r, 0)
 	u.appName = p.App
 	if u.appName == "http1" || u.appName == "http2" {
 		u.appName = "http"

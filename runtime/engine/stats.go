@@ -21,28 +21,34 @@ type Stats struct {
 	// direction past the stream depth without userspace packet rules),
 	// UninspectedBytes their bytes.
 	Uninspected, UninspectedBytes uint64
+	// UninspectedBy splits UninspectedBytes by reason: past_stream_depth,
+	// tls_encrypted (application data of a flow whose payload is no
+	// longer inspected), flow_bypassed.
+	UninspectedBy map[string]uint64
 	// BypassedDirs counts the flow directions the kernel tier was told to
 	// stop copying; BypassedPkts and BypassedBytes the frames it then did
 	// not copy.
 	BypassedDirs, BypassedPkts, BypassedBytes uint64
-	BypassErrors                              uint64 // bypasses the kernel tier refused: the direction stays copied
-	Truncated                                 uint64 // past the kernel scan depth, decided in userspace
-	AppUndecided                              uint64 // copied with a kernel app-layer rule (dns.query) left to userspace
-	WAFEvicted                                uint64 // HTTP transactions the WAF finished early to bound memory
-	Units                                     uint64
-	GroupResets                               uint64 // rule groups dropped to bound memory, built again on use
-	DecodeErrors                              uint64
-	Fragments                                 [2]uint64         // IP fragments taken for reassembly: IPv4, IPv6
-	Reassembled                               [2]uint64         // packets reassembled from them: IPv4, IPv6
-	DecodeEvents                              map[string]uint64 // decoder events of copied frames, by Suricata name
-	CopiedPackets                             map[string]uint64 // copied frames by copy reason (one frame may have several)
-	CopiedBytes                               map[string]uint64 // their bytes
-	BadEvents                                 uint64            // kernel events naming no rule of the object
-	Alerts                                    uint64
-	Suppressed                                uint64 // alerts a threshold.config suppress stopped
-	AlertsByTier                              map[string]uint64
-	BySeverity                                map[string]uint64
-	BySID                                     map[uint64]uint64
+	// BypassedBy counts BypassedDirs by reason (as UninspectedBy).
+	BypassedBy    map[string]uint64
+	BypassErrors  uint64 // bypasses the kernel tier refused: the direction stays copied
+	Truncated     uint64 // past the kernel scan depth, decided in userspace
+	AppUndecided  uint64 // copied with a kernel app-layer rule (dns.query) left to userspace
+	WAFEvicted    uint64 // HTTP transactions the WAF finished early to bound memory
+	Units         uint64
+	GroupResets   uint64 // rule groups dropped to bound memory, built again on use
+	DecodeErrors  uint64
+	Fragments     [2]uint64         // IP fragments taken for reassembly: IPv4, IPv6
+	Reassembled   [2]uint64         // packets reassembled from them: IPv4, IPv6
+	DecodeEvents  map[string]uint64 // decoder events of copied frames, by Suricata name
+	CopiedPackets map[string]uint64 // copied frames by copy reason (one frame may have several)
+	CopiedBytes   map[string]uint64 // their bytes
+	BadEvents     uint64            // kernel events naming no rule of the object
+	Alerts        uint64
+	Suppressed    uint64 // alerts a threshold.config suppress stopped
+	AlertsByTier  map[string]uint64
+	BySeverity    map[string]uint64
+	BySID         map[uint64]uint64
 	// Limits counts, by name, what a bound cut short: flows evicted,
 	// memcaps reached, regex budgets spent, a full threshold table.
 	Limits      map[string]uint64
@@ -56,6 +62,8 @@ func (s *Stats) init() {
 	s.DecodeEvents = map[string]uint64{}
 	s.CopiedPackets = map[string]uint64{}
 	s.CopiedBytes = map[string]uint64{}
+	s.UninspectedBy = map[string]uint64{}
+	s.BypassedBy = map[string]uint64{}
 }
 
 // Add adds o's counts to s; a live run sums the engines of its reloads.
@@ -106,6 +114,12 @@ func (s *Stats) Add(o *Stats) {
 	}
 	for k, v := range o.CopiedBytes {
 		s.CopiedBytes[k] += v
+	}
+	for k, v := range o.UninspectedBy {
+		s.UninspectedBy[k] += v
+	}
+	for k, v := range o.BypassedBy {
+		s.BypassedBy[k] += v
 	}
 	if len(o.Limits) > 0 && s.Limits == nil {
 		s.Limits = map[string]uint64{}
@@ -161,7 +175,13 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 		pct = 100 * float64(s.UninspectedBytes) / float64(s.CopiedTotal)
 	}
 	fmt.Fprintf(w, "%-24s %d packets, %d bytes (%.1f%% of copied bytes)\n", "copied, not inspected", s.Uninspected, s.UninspectedBytes, pct)
+	for _, why := range slices.Sorted(maps.Keys(s.UninspectedBy)) {
+		fmt.Fprintf(w, "  %-22s %d bytes\n", why, s.UninspectedBy[why])
+	}
 	fmt.Fprintf(w, "%-24s %d flow directions, %d packets, %d bytes not copied, %d refused\n", "bypassed (kernel)", s.BypassedDirs, s.BypassedPkts, s.BypassedBytes, s.BypassErrors)
+	for _, why := range slices.Sorted(maps.Keys(s.BypassedBy)) {
+		fmt.Fprintf(w, "  %-22s %d flow directions\n", why, s.BypassedBy[why])
+	}
 	fmt.Fprintf(w, "%-24s %d\n", "past kernel scan depth", s.Truncated)
 	fmt.Fprintf(w, "%-24s %d\n", "app-layer undecided", s.AppUndecided)
 	fmt.Fprintf(w, "%-24s %d (reassembled %d)\n", "ip fragments", s.Fragments[0]+s.Fragments[1], s.Reassembled[0]+s.Reassembled[1])

@@ -50,7 +50,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 	e.stats.Units++
 	e.detailUnit(u)
 	if u.Kind == inspect.KindPacket {
-		e.fate.flow, e.fate.dir = u.Flow, u.Dir
+		e.fate.flow, e.fate.dir, e.fate.noPayload = u.Flow, u.Dir, u.Flow.NoPayload
 	}
 	if e.flowDropped(u) || e.quiet || u.Flow.Bits[passedBit] || u.Flow.Action == flowPass || u.Flow.Bypassed {
 		return
@@ -93,8 +93,12 @@ func (e *Engine) unit(u *inspect.Unit) {
 	if e.seq != nil && slices.ContainsFunc(cands, func(c *urule) bool { return c.global }) {
 		e.seq.Wait()
 	}
+	noPayload := u.Kind == inspect.KindPacket && u.Flow.NoPayload
 	for _, c := range cands {
 		r := c.r
+		if noPayload && c.needsPayload {
+			continue
+		}
 		if !flowHolds(r.Flow, u) || r.Header.TxBoth && u.Dir != inspect.ToClient || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbits.holds(r.Bits, src, dst, u.TS) {
 			continue
 		}

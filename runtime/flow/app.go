@@ -50,10 +50,11 @@ type appState struct {
 	// the other side acknowledged it and inspects it on the next packet
 	// of its own direction, so the server's hello is known by then.
 	tlsPending  *inspect.Unit
-	tlsAnswered bool          // the server sent a packet since the hello
-	tlsLog      bool          // the flow's tls record is not written yet
-	tlsDone     *inspect.Unit // the server's handshake unit, its record not written yet
-	ssh         [3]ssh.Side   // by Dir
+	tlsAnswered bool           // the server sent a packet since the hello
+	tlsLog      bool           // the flow's tls record is not written yet
+	tlsDone     *inspect.Unit  // the server's handshake unit, its record not written yet
+	tlsRecords  [3]tls.Records // by Dir: where application data starts
+	ssh         [3]ssh.Side    // by Dir
 	sshLogged   bool
 	dcerpc      *dcerpc.Parser
 }
@@ -171,34 +172,12 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 			t.stats.ParseErrors++
 		}
 	case appTLS:
-		if d != inspect.ToServer {
+		if d == inspect.ToServer {
+			t.tlsClient(f, b)
+		} else {
 			t.tlsServer(f, b)
-			return
 		}
-		if a.tlsDone != nil {
-			// the client answered the server's handshake: Suricata logs
-			// the handshake now
-			u := a.tlsDone
-			u.TS, u.Packet = t.now, t.cur
-			t.tlsRecord(f, u)
-			a.tlsDone = nil
-		}
-		h, err := a.tls.Feed(b)
-		if err != nil {
-			t.stats.ParseErrors++
-		}
-		if !t.chargeApp(f) {
-			a.tls.Stop()
-			t.chargeApp(f)
-		}
-		if h != nil {
-			t.stats.TLSHellos++
-			u := t.unit(f, inspect.KindApp, d)
-			f.txSeq++
-			u.Tx = f.txSeq
-			h.Fill(u)
-			a.tlsHello, a.tlsLog, a.tlsPending = h, true, u
-		}
+		t.tlsEncryption(f, d, b)
 	case appSSH:
 		t.sshData(f, d, b)
 	case appDCERPC:
@@ -322,6 +301,37 @@ func (t *Tracker) httpRecord(f *flowState, u *inspect.Unit) {
 	t.record(u)
 }
 
+// tlsClient reads the client's stream: once it answered the server's
+// handshake the flow's tls record is written, and its hello gives a unit
+// inspected when the server answered (tlsPacket).
+func (t *Tracker) tlsClient(f *flowState, b []byte) {
+	a := &f.app
+	if a.tlsDone != nil {
+		// the client answered the server's handshake: Suricata logs
+		// the handshake now
+		u := a.tlsDone
+		u.TS, u.Packet = t.now, t.cur
+		t.tlsRecord(f, u)
+		a.tlsDone = nil
+	}
+	h, err := a.tls.Feed(b)
+	if err != nil {
+		t.stats.ParseErrors++
+	}
+	if !t.chargeApp(f) {
+		a.tls.Stop()
+		t.chargeApp(f)
+	}
+	if h != nil {
+		t.stats.TLSHellos++
+		u := t.unit(f, inspect.KindApp, inspect.ToServer)
+		f.txSeq++
+		u.Tx = f.txSeq
+		h.Fill(u)
+		a.tlsHello, a.tlsLog, a.tlsPending = h, true, u
+	}
+}
+
 // tlsServer reads the server's handshake; once its cleartext part is read
 // it emits the hello's unit if it still waits, then a unit carrying the
 // server's buffers and the hello's (for transactional rules); the flow's
@@ -346,6 +356,28 @@ func (t *Tracker) tlsServer(f *flowState, b []byte) {
 	u.Fields = t.tlsFields(f)
 	t.send(u)
 	a.tlsDone = u
+}
+
+// tlsEncryption follows a direction's TLS records. At the first
+// application data record (TLS 1.3 early data before the server's hello
+// aside, as Suricata) the encryption handling applies: the flow's payload
+// is no longer inspected (track-only, bypass) and the flow is bypassed
+// (bypass). The stream bytes held so far are inspected first.
+func (t *Tracker) tlsEncryption(f *flowState, d inspect.Dir, b []byte) {
+	a := &f.app
+	if t.cfg.TLSEncryption == Full || f.NoPayload || !a.tlsRecords[d].Feed(b) {
+		return
+	}
+	if d == inspect.ToServer && a.tlsHello != nil && a.tlsHello.EarlyData && a.tlsSH == nil {
+		return
+	}
+	t.stats.TLSEncrypted++
+	if f.tcp != nil {
+		t.flushChunk(f, inspect.ToServer)
+		t.flushChunk(f, inspect.ToClient)
+	}
+	f.NoPayload = true
+	f.Bypassed = f.Bypassed || t.cfg.TLSEncryption == Bypass
 }
 
 // tlsPacket inspects the hello's unit on the client's first packet after

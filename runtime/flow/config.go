@@ -64,6 +64,9 @@ type Config struct {
 	// and ja4-fingerprints); Auto is resolved from the rules by the
 	// caller, as Suricata enables them when a rule inspects them.
 	JA3, JA4 Toggle
+	// TLSEncryption is what happens to a TLS flow once its application
+	// data starts (app-layer.protocols.tls.encryption-handling).
+	TLSEncryption Encryption
 	// Hassh says whether SSH records carry the HASSH fingerprints
 	// (app-layer.protocols.ssh.hassh), Auto as JA3's.
 	Hassh Toggle
@@ -88,6 +91,22 @@ const (
 	Auto Toggle = iota
 	On
 	Off
+)
+
+// Encryption is Suricata's encryption-handling: what happens to a flow
+// once its encrypted application data starts.
+type Encryption uint8
+
+const (
+	// TrackOnly (the default) keeps parsing the flow but ends the
+	// inspection of its payload: packet rules that need payload and
+	// stream rules no longer run on it.
+	TrackOnly Encryption = iota
+	// Bypass ends all inspection and parsing of the flow (Suricata's
+	// local bypass; the classifier stops copying it).
+	Bypass
+	// Full inspects the flow as any other.
+	Full
 )
 
 // Timeouts are idle timeouts by flow phase, normal and in emergency mode.

@@ -23,6 +23,7 @@ var Settings = []string{
 	"app-layer.protocols.http.headers-limit", "app-layer.protocols.http.head-limit",
 	"app-layer.protocols.http.body-limit",
 	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints",
+	"app-layer.protocols.tls.encryption-handling",
 	"app-layer.protocols.ssh.hassh",
 	"defrag.memcap", "defrag.timeout", "defrag.trackers", "defrag.max-frags", "defrag.policy",
 }
@@ -73,6 +74,8 @@ func (c *Config) Set(key, value string) error {
 		c.JA3, err = parseToggle(value)
 	case "app-layer.protocols.tls.ja4-fingerprints":
 		c.JA4, err = parseToggle(value)
+	case "app-layer.protocols.tls.encryption-handling":
+		c.TLSEncryption, err = parseEncryption(value)
 	case "app-layer.protocols.ssh.hassh":
 		c.Hassh, err = parseToggle(value)
 	case "app-layer.protocols.http.memcap":
@@ -163,4 +166,18 @@ func parseToggle(v string) (Toggle, error) {
 		return Off, nil
 	}
 	return Auto, fmt.Errorf("%q: want yes, no or auto", v)
+}
+
+// parseEncryption reads an encryption-handling value; "default" is
+// Suricata's deprecated name of track-only.
+func parseEncryption(v string) (Encryption, error) {
+	switch strings.ToLower(v) {
+	case "track-only", "default":
+		return TrackOnly, nil
+	case "bypass":
+		return Bypass, nil
+	case "full":
+		return Full, nil
+	}
+	return TrackOnly, fmt.Errorf("%q: want track-only, bypass or full", v)
 }

@@ -33,10 +33,13 @@ func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
 	}
 	b = b[:n]
 	tc.inspected[d] += n
-	if !t.hold(tc, d, n) {
+	switch {
+	case f.NoPayload:
+		// raw stream inspection ended with the payload's
+	case !t.hold(tc, d, n):
 		t.streamHits++
 		t.emitStream(f, d, b)
-	} else {
+	default:
 		tc.chunk[d] = append(tc.chunk[d], b...)
 		if len(tc.chunk[d]) >= t.cfg.MaxStreamBuffer {
 			t.flushChunk(f, d)

@@ -54,6 +54,11 @@ type Flow struct {
 	Action  string
 	// ActionByPolicy: an exception policy, not a rule, set Action.
 	ActionByPolicy bool
+	// NoPayload: the flow's payload is no longer inspected (Suricata's
+	// FLOW_NOPAYLOAD_INSPECTION): TLS application data started under the
+	// track-only or bypass encryption handling. Packet rules that need
+	// payload skip its packets, and its stream is not inspected.
+	NoPayload bool
 	// Bypassed: the flow is bypassed (Suricata's local bypass): nothing
 	// of it is inspected or parsed any more.
 	Bypassed bool

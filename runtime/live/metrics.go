@@ -62,8 +62,16 @@ func WriteMetrics(w io.Writer, s *Snapshot) error {
 	}
 	m.counter("rulec_kernel_bypassed_packets_total", "Packets of flow directions userspace bypassed, not copied for userspace rules.", k.Bypassed)
 	m.counter("rulec_kernel_bypassed_bytes_total", "Their bytes.", k.BypassedBytes)
-	m.counter("rulec_bypassed_directions_total", "Flow directions bypassed: past the stream depth with no userspace packet rule.", s.Engine.BypassedDirs)
+	m.counter("rulec_bypassed_directions_total", "Flow directions bypassed: past the stream depth or in TLS application data with no userspace packet rule left, or a bypassed flow.", s.Engine.BypassedDirs)
+	m.header("rulec_bypassed_directions_by_reason_total", "counter", "Flow directions bypassed, by reason.")
+	for _, why := range slices.Sorted(maps.Keys(s.Engine.BypassedBy)) {
+		m.sample("rulec_bypassed_directions_by_reason_total", `reason="`+why+`"`, s.Engine.BypassedBy[why])
+	}
 	m.counter("rulec_copied_uninspected_bytes_total", "Bytes copied that no userspace rule could inspect.", s.Engine.UninspectedBytes)
+	m.header("rulec_copied_uninspected_bytes_by_reason_total", "counter", "Bytes copied that no userspace rule could inspect, by reason.")
+	for _, why := range slices.Sorted(maps.Keys(s.Engine.UninspectedBy)) {
+		m.sample("rulec_copied_uninspected_bytes_by_reason_total", `reason="`+why+`"`, s.Engine.UninspectedBy[why])
+	}
 	m.header("rulec_decode_events_total", "counter", "Decoder and defragmentation events of copied packets, by Suricata name.")
 	for _, name := range slices.Sorted(maps.Keys(s.Engine.DecodeEvents)) {
 		m.sample("rulec_decode_events_total", `event="`+name+`"`, s.Engine.DecodeEvents[name])

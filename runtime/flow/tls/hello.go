@@ -30,6 +30,7 @@ const (
 	extPointFormats  = 11
 	extSigAlgs       = 13
 	extALPN          = 16
+	extEarlyData     = 42
 	recordHeaderSize = 5
 )
 
@@ -64,6 +65,9 @@ type ClientHello struct {
 	JA3     string
 	JA3Hash string
 	JA4     string
+	// EarlyData: the hello offers TLS 1.3 early data (0-RTT), which may
+	// come before the server's hello.
+	EarlyData bool
 }
 
 // Reader collects the handshake records of a client stream until the
@@ -215,6 +219,8 @@ func parseHello(body []byte) (*ClientHello, error) {
 			p.sigAlgs = appendU16s(p.sigAlgs, data.vec16())
 		case extALPN:
 			h.ALPNs = alpns(data.vec16())
+		case extEarlyData:
+			h.EarlyData = true
 		case extSupportedVersion:
 			list := data.vec8()
 			for len(list.b) >= 2 {
