@@ -25,6 +25,7 @@ type classic struct {
 	snap  uint32
 	link  layers.LinkType
 	hdr   [16]byte
+	buf   []byte // the record being handed out, reused for the next
 }
 
 func newClassic(r io.Reader) (*classic, error) {
@@ -61,7 +62,7 @@ func (c *classic) snapshot() int {
 	return int(c.snap)
 }
 
-func (c *classic) ReadPacketData() ([]byte, gopacket.CaptureInfo, error) {
+func (c *classic) ZeroCopyReadPacketData() ([]byte, gopacket.CaptureInfo, error) {
 	var ci gopacket.CaptureInfo
 	if _, err := io.ReadFull(c.r, c.hdr[:]); err != nil {
 		if err == io.ErrUnexpectedEOF {
@@ -80,7 +81,10 @@ func (c *classic) ReadPacketData() ([]byte, gopacket.CaptureInfo, error) {
 		return nil, ci, fmt.Errorf("%w: captured length %d exceeds the largest snap length %d; reading stops here", ErrRecord, ci.CaptureLength, maxRecord)
 	}
 	keep := min(ci.CaptureLength, c.snapshot())
-	data := make([]byte, ci.CaptureLength)
+	if cap(c.buf) < ci.CaptureLength {
+		c.buf = make([]byte, max(ci.CaptureLength, 2048))
+	}
+	data := c.buf[:ci.CaptureLength]
 	if _, err := io.ReadFull(c.r, data); err != nil {
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF

@@ -42,12 +42,15 @@ type Source struct {
 	Link decode.Link
 }
 
+// packetReader reads records; the data it returns is valid until its
+// next call.
 type packetReader interface {
-	ReadPacketData() ([]byte, gopacket.CaptureInfo, error)
+	ZeroCopyReadPacketData() ([]byte, gopacket.CaptureInfo, error)
 }
 
 // ReadFile calls fn for every frame of the capture at path, in order, with
-// its timestamp and 1-based record index. A truncated last record ends the
+// its timestamp and 1-based record index. The frame is valid during the
+// call only: the next record is read into the same memory. A truncated last record ends the
 // read with an error after every complete frame was handed out.
 func ReadFile(path string, fn func(ts time.Time, frame []byte, n uint64) error) error {
 	return new(Source).ReadFile(path, fn)
@@ -98,7 +101,7 @@ func (s *Source) Read(r io.Reader, fn func(ts time.Time, frame []byte, n uint64)
 	}
 	convs := map[layers.LinkType]func([]byte) ([]byte, bool){}
 	for n := uint64(1); ; n++ {
-		data, ci, err := pr.ReadPacketData()
+		data, ci, err := pr.ZeroCopyReadPacketData()
 		switch {
 		case err == io.EOF:
 			return nil

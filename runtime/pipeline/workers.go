@@ -37,6 +37,7 @@ func (f *frameRec) ip() bool { return f.err == nil && f.dec.Family != 0 }
 
 type batch struct {
 	frames []frameRec
+	arena  arena        // the frames' bytes
 	left   atomic.Int32 // workers still reading it
 }
 
@@ -199,15 +200,19 @@ func (w *workers) run(src *capture.Source, path string, progress func(n uint64))
 		seq++
 		cur.frames = append(cur.frames, frameRec{ts: ts, n: seq})
 		f := &cur.frames[len(cur.frames)-1]
-		f.err = decode.Decode(frame, &f.dec)
-		f.dec.Link = src.Link
+		link := src.Link
+		if link.Header != nil {
+			link.Header = cur.arena.copy(link.Header)
+		}
+		f.err = decode.Decode(cur.arena.copy(frame), &f.dec)
+		f.dec.Link = link
 		f.owner = owner(f, n)
 		if f.err == nil && f.dec.L4 == decode.L4Fragment {
 			if whole := w.defrag.Add(ts, &f.dec); whole != nil {
 				cur.frames = append(cur.frames, frameRec{ts: ts, n: seq, whole: true})
 				g := &cur.frames[len(cur.frames)-1]
 				g.err = decode.Decode(whole, &g.dec)
-				g.dec.Link = src.Link
+				g.dec.Link = link
 				g.owner = owner(g, n)
 			}
 		}
@@ -241,6 +246,7 @@ func newBatch(free chan *batch, readers int) *batch {
 	case b = <-free:
 		clear(b.frames)
 		b.frames = b.frames[:0]
+		b.arena.reset()
 	default:
 		b = &batch{frames: make([]frameRec, 0, batchFrames)}
 	}
