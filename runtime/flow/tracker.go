@@ -41,12 +41,16 @@ type Tracker struct {
 	curFlow    *flowState      // its flow
 }
 
+// bodyPool bounds the HTTP body buffers a tracker keeps for reuse.
+const bodyPool = 4 << 20
+
 // NewTracker returns a tracker that hands every unit to emit. Zero or
 // negative bounds in cfg take DefaultConfig's values.
 func NewTracker(cfg Config, emit func(*inspect.Unit)) *Tracker {
 	cfg = withDefaults(cfg)
 	mc := http.NewMemcap(int64(cfg.HTTPMemcap))
 	cfg.HTTP.Memcap = mc
+	cfg.HTTP.Bodies = http.NewBodies(bodyPool)
 	pol, err := cfg.MidstreamPolicy()
 	if err != nil {
 		// refused where the configuration is read (pipeline.Open)

@@ -17,6 +17,7 @@ import (
 	"github.com/rulec/rulec/runtime/capture"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/flow"
+	"github.com/rulec/rulec/runtime/flow/http"
 )
 
 // reuseRecords is every record type and alert detail, so that whatever
@@ -26,9 +27,12 @@ var reuseRecords = eve.Types{"alert": true, "anomaly": true, "http": true, "dns"
 
 // framesRun runs o on a capture handing the engine each frame in memory
 // of its own (scribble false) or in one buffer overwritten after every
-// frame (scribble true), and returns the EVE lines.
+// frame, HTTP bodies overwritten when their transaction is finished
+// (scribble true), and returns the EVE lines.
 func framesRun(t *testing.T, o *object.Object, pcap string, ips, scribble bool) []string {
 	t.Helper()
+	http.ScribbleBodies = scribble
+	defer func() { http.ScribbleBodies = false }()
 	var out bytes.Buffer
 	p, err := Open(o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Workers: 1, IPS: ips, Records: reuseRecords})
 	if err != nil {
@@ -89,8 +93,9 @@ func workersRun(t *testing.T, o *object.Object, pcap string, ips bool, mode int)
 }
 
 // TestFramesNotKeptPastTheirTurn: the capture reader reuses its record
-// buffer and the workers their batches, so nothing may keep a frame's
-// bytes once the engine is done with it. Every record type is written
+// buffer, the workers their batches and the HTTP parsers the bodies of
+// finished transactions, so nothing may keep a frame's bytes once the
+// engine is done with it, nor a body once its transaction is finished. Every record type is written
 // (alert packet and payload detail included), and overwriting each frame
 // after its turn changes none of them.
 func TestFramesNotKeptPastTheirTurn(t *testing.T) {
@@ -105,6 +110,8 @@ alert http any any -> any any (msg:"http response"; http.stat_code; content:!"|0
 alert dns any any -> any any (msg:"dns query"; dns.query; content:!"|00|"; sid:9100004;)
 alert tls any any -> any any (msg:"tls sni"; tls.sni; content:!"|00|"; sid:9100005;)
 alert ssh any any -> any any (msg:"ssh"; ssh.software; content:!"|00|"; sid:9100006;)
+alert http any any -> any any (msg:"request body"; http.request_body; content:"="; sid:9100008;)
+alert http any any -> any any (msg:"response body"; file.data; content:"<"; sid:9100009;)
 alert tcp any any -> any any (msg:"stream"; flow:established; content:!"|00 00 00 00 00 00 00 00 00 00|"; sid:9100007;)
 `
 

@@ -23,6 +23,9 @@ type Config struct {
 	EncodedLimit int
 	// Memcap, when set, bounds the memory of every parser sharing it.
 	Memcap *Memcap
+	// Bodies, when set, is where the parsers sharing it take their body
+	// buffers from and give them back once a transaction is finished.
+	Bodies *Bodies
 }
 
 // DefaultConfig returns Suricata-like limits: 18 KiB lines, 1,024 headers

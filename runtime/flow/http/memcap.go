@@ -64,6 +64,26 @@ func (p *Parser) grow(b *[]byte, n, limit, cost int, charged *int) bool {
 	return true
 }
 
+// growBodyBuf is grow for a body being read, whose buffer no one else
+// holds: it comes from the shared bodies, and the one it replaces goes
+// back to them.
+func (p *Parser) growBodyBuf(s *side, n, limit int) bool {
+	need := len(s.raw) + n
+	if need <= cap(s.raw) {
+		return true
+	}
+	nb := p.cfg.Bodies.get(min(max(2*cap(s.raw), need, 512), max(limit, need)))
+	if !p.cfg.Memcap.take(cap(nb) - cap(s.raw)) {
+		p.cfg.Bodies.put(nb)
+		return false
+	}
+	s.rawMem += cap(nb) - cap(s.raw)
+	nb = append(nb, s.raw...)
+	p.cfg.Bodies.put(s.raw)
+	s.raw = nb
+	return true
+}
+
 // retire gives back what a transaction held.
 func (p *Parser) retire(tx *Tx) {
 	p.cfg.Memcap.give(tx.mem)

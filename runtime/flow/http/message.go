@@ -210,7 +210,7 @@ const firstBody = 4 << 10
 // refuses, none of it is kept.
 func (p *Parser) reserve(s *side, n int64) {
 	s.raw = nil
-	if !p.grow(&s.raw, int(min(n, firstBody)), s.limit, 1, &s.rawMem) {
+	if !p.growBodyBuf(s, int(min(n, firstBody)), s.limit) {
 		s.limit = 0
 	}
 }
@@ -219,6 +219,7 @@ func (p *Parser) reserve(s *side, n int64) {
 func (p *Parser) finish(s *side) {
 	if len(p.pending) > 0 && p.pending[0] == s.tx {
 		p.retire(s.tx)
+		p.recycle(s.tx)
 		p.pending[0] = nil
 		p.pending = p.pending[1:]
 	}

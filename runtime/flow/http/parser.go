@@ -18,7 +18,9 @@ type Parser struct {
 }
 
 // NewParser returns a parser reporting each transaction stage to emit.
-// A Tx stays valid and unchanged by later data until its next stage.
+// A Tx stays valid and unchanged by later data until its next stage; with
+// cfg.Bodies, a finished transaction's bodies go back to the pool once
+// its last stage was emitted.
 func NewParser(cfg Config, emit func(*Tx, Stage)) *Parser {
 	def := DefaultConfig()
 	if cfg.MaxHeaderBytes <= 0 {
