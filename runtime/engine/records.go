@@ -23,13 +23,10 @@ func (e *Engine) flowRecord(f *inspect.Flow) {
 
 // appRecord writes the EVE record a unit carries, when its type is on.
 func (e *Engine) appRecord(u *inspect.Unit) {
-	if len(u.Fields) != 1 {
+	if typ := u.RecordType(); typ == "" || !e.opts.Records.On(typ) {
 		return
 	}
 	ev := eve.RecordEvent(u)
-	if !e.opts.Records.On(ev.EventType) {
-		return
-	}
 	ev.Timestamp = ev.Timestamp.UTC()
 	ev.InIface = e.opts.Iface
 	if e.opts.Offline && u.Packet != nil {

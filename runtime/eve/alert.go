@@ -37,7 +37,7 @@ func NewAlert(r *ir.Rule, action, signature, tier string, sev Severity) *Alert {
 func UnitEvent(u *inspect.Unit) *Event {
 	src, dst, sport, dport := u.Endpoints()
 	ev := &Event{Timestamp: u.TS, FlowID: u.Flow.ID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport,
-		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Fields}
+		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Sections()}
 	if u.Packet != nil {
 		ev.VLAN = u.Packet.VLANs
 	} else {
@@ -71,14 +71,11 @@ func direction(d inspect.Dir) string {
 // DNS (other than the version 2 format), written in the message's own
 // direction.
 func RecordEvent(u *inspect.Unit) *Event {
-	var typ string
-	for k := range u.Fields {
-		typ = k
-	}
+	typ, sections := u.RecordType(), u.Sections()
 	f := u.Flow
 	ev := &Event{Timestamp: u.TS, FlowID: f.ID, EventType: typ, SrcIP: f.Client, SrcPort: f.ClientPort,
-		DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto, Sections: u.Fields}
-	if typ == "dns" && u.Fields["dns"]["version"] != 2 {
+		DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto, Sections: sections}
+	if typ == "dns" && sections["dns"]["version"] != 2 {
 		ev.SrcIP, ev.DestIP, ev.SrcPort, ev.DestPort = u.Endpoints()
 	}
 	if typ == "http" && u.Tx > 0 {

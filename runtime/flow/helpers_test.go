@@ -38,7 +38,7 @@ var bufferNames = []string{"payload", "http.method", "http.uri", "http.uri.raw",
 type sink struct{ units []record }
 
 func (s *sink) emit(u *inspect.Unit) {
-	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, gap: u.Gap, flowID: u.Flow.ID, packet: u.Packet, buffers: map[string]string{}, fields: u.Fields, events: u.Events, dce: u.DCE, tx: u.Tx}
+	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, gap: u.Gap, flowID: u.Flow.ID, packet: u.Packet, buffers: map[string]string{}, fields: u.Sections(), events: u.Events, dce: u.DCE, tx: u.Tx}
 	for _, n := range bufferNames {
 		if b, ok := u.Buffer(n); ok {
 			r.buffers[n] = string(b)

@@ -158,8 +158,10 @@ type Unit struct {
 	// Stage, or the body's stage when the message has no body.
 	Through Stage
 	// Fields is app-layer metadata for EVE (e.g. http: hostname, url,
-	// http_method, status), by event section then key.
+	// http_method, status), by event section then key; read it with
+	// Sections, which builds a lazy section.
 	Fields map[string]map[string]any
+	lazy   *lazySection
 	// Codes are app-layer integers for the keywords that compare them
 	// (dns.opcode, dns.rcode, dns.rrtype): a keyword holds when one value
 	// does.

@@ -25,3 +25,26 @@ func TestBuffersAndReset(t *testing.T) {
 		t.Errorf("empty payload: %q %v", b, ok)
 	}
 }
+
+// A lazy section is built once, when an alert or a record needs it, and
+// its record type is known before.
+func TestLazySection(t *testing.T) {
+	built := 0
+	u := &Unit{}
+	u.SetLazySection("dns", func() map[string]any { built++; return map[string]any{"type": "query"} })
+	if u.RecordType() != "dns" || built != 0 {
+		t.Fatalf("record type %q, built %d times before use", u.RecordType(), built)
+	}
+	for range 2 {
+		if got := u.Sections()["dns"]["type"]; got != "query" {
+			t.Errorf("section %v", got)
+		}
+	}
+	if built != 1 || u.RecordType() != "dns" {
+		t.Errorf("built %d times, record type %q", built, u.RecordType())
+	}
+	u.Fields = map[string]map[string]any{"http": {}, "dns": {}}
+	if u.RecordType() != "" {
+		t.Errorf("two sections: record type %q", u.RecordType())
+	}
+}

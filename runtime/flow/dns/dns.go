@@ -81,14 +81,21 @@ func (d *Decoder) Probe(b []byte) bool {
 // each with the message's EVE record for transaction txID; the caller
 // sets time, flow and packet.
 func (m *Message) Units(dir inspect.Dir, txID uint64, fn func(*inspect.Unit)) {
-	rec := map[string]map[string]any{"dns": m.Record(txID)}
+	var rec map[string]any
+	record := func() map[string]any {
+		if rec == nil {
+			rec = m.Record(txID)
+		}
+		return rec
+	}
 	codes := map[string][]int64{"dns.opcode": {int64(m.Opcode)}, "dns.rcode": {int64(m.Rcode)}}
 	if !m.Response {
 		for _, q := range m.Questions {
 			codes["dns.rrtype"] = append(codes["dns.rrtype"], int64(q.Type))
 		}
 		for _, q := range m.Questions {
-			u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Fields: rec, Codes: codes}
+			u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Codes: codes}
+			u.SetLazySection("dns", record)
 			u.SetBuffer("dns.query", q.Name)
 			u.SetBuffer("dns.queries.rrname", q.Name)
 			fn(u)
@@ -101,7 +108,8 @@ func (m *Message) Units(dir inspect.Dir, txID uint64, fn func(*inspect.Unit)) {
 	names := m.responseNames()
 	n := max(len(m.Answers), len(names), 1)
 	for i := range n {
-		u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Fields: rec, Codes: codes}
+		u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Codes: codes}
+		u.SetLazySection("dns", record)
 		if i < len(m.Answers) {
 			u.SetBuffer("dns.answers.rrname", m.Answers[i].Name)
 		}

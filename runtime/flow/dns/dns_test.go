@@ -38,7 +38,7 @@ func TestQueryUnits(t *testing.T) {
 		if string(q) != string(r) || u.Dir != inspect.ToServer || u.Kind != inspect.KindApp {
 			t.Errorf("unit %q %q %v", q, r, u.Dir)
 		}
-		f := u.Fields["dns"]
+		f := u.Sections()["dns"]
 		qs, _ := f["queries"].([]any)
 		if f["type"] != "request" || f["version"] != 3 || f["id"] != uint16(0x1234) || f["tx_id"] != uint64(0) || len(qs) != 2 ||
 			qs[1].(map[string]any)["rrname"] != "two.example" || qs[0].(map[string]any)["rrtype"] != "A" {
@@ -71,7 +71,7 @@ func TestAnswerUnits(t *testing.T) {
 		if _, ok := u.Buffer("dns.query"); ok {
 			t.Error("response unit has dns.query")
 		}
-		f := u.Fields["dns"]
+		f := u.Sections()["dns"]
 		ans, _ := f["answers"].([]any)
 		if f["rcode"] != "NOERROR" || f["type"] != "response" || f["qr"] != true || f["flags"] != "8100" || len(ans) != 1 ||
 			ans[0].(map[string]any)["rdata"] != "1.2.3.4" || ans[0].(map[string]any)["ttl"] != uint32(60) {
@@ -88,8 +88,8 @@ func TestAnswerUnits(t *testing.T) {
 	n = 0
 	m.Units(inspect.ToClient, 0, func(u *inspect.Unit) {
 		n++
-		if _, ok := u.Buffer("dns.answers.rrname"); ok || u.Fields["dns"]["rcode"] != "NXDOMAIN" {
-			t.Errorf("response without answers: %v", u.Fields["dns"])
+		if _, ok := u.Buffer("dns.answers.rrname"); ok || u.Sections()["dns"]["rcode"] != "NXDOMAIN" {
+			t.Errorf("response without answers: %v", u.Sections()["dns"])
 		}
 	})
 	if n != 1 {
