@@ -7,13 +7,13 @@ var unparsed = map[string]string{
 	"sip": "SIP", "snmp": "SNMP", "quic": "QUIC", "mqtt": "MQTT", "modbus": "Modbus", "dnp3": "DNP3",
 	"enip": "ENIP", "cip": "CIP", "rfb": "RFB", "ike": "IKE", "ldap": "LDAP", "pgsql": "PostgreSQL",
 	"websocket": "WebSocket", "bittorrent": "BitTorrent DHT", "dhcp": "DHCP", "tftp": "TFTP", "mdns": "mDNS",
-	"http2": "HTTP/2", "email": "the MIME body of SMTP", "file": fileFacts,
-	"filemagic": fileFacts, "filemd5": fileFacts, "filesha": fileFacts, "filesize": fileFacts, "filestore": fileFacts,
+	"http2": "HTTP/2", "file": fileFacts,
+	"filemd5": fileFacts, "filesha": fileFacts, "filestore": fileFacts,
 }
 
-// fileFacts is what rulec does not work out about a file: HTTP bodies are
-// inspected as files only by their bytes (file.data) and names (file.name).
-const fileFacts = "file magic, hashes or sizes (HTTP files have file.data and file.name only)"
+// fileFacts is what rulec does not work out about a file: files are
+// inspected by their bytes, names, magic and sizes.
+const fileFacts = "file hashes (files have file.data, file.name, file.magic and filesize only)"
 
 // notDone says why other unregistered keywords are unsupported.
 var notDone = map[string]string{

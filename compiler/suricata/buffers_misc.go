@@ -11,10 +11,20 @@ func init() {
 		{name: "smtp.helo"},
 		{name: "smtp.mail_from"},
 		{name: "smtp.rcpt_to"},
+		{name: "email.from"},
+		{name: "email.subject"},
+		{name: "email.to"},
+		{name: "email.cc"},
+		{name: "email.date"},
+		{name: "email.message_id"},
+		{name: "email.x_mailer"},
+		{name: "email.url"},
+		{name: "email.received"},
 	})
 	registerBuffers("", []bufferDef{
 		{name: "file.data", aliases: []string{"file_data"}},
 		{name: "file.name"},
+		{name: "file.magic"},
 		{name: "base64_data"},
 	})
 }

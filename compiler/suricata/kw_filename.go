@@ -9,9 +9,10 @@ import (
 	syntax "github.com/rulec/rulec/grammar/suricata"
 )
 
-// filename and fileext are Suricata's content shorthands on file.name:
-// filename:"x" is a caseless content "x", fileext:"x" a caseless content
-// ".x" that ends the name; both take ! and may leave out the quotes.
+// filename and fileext are Suricata's content shorthands on file.name,
+// filemagic on file.magic: filename:"x" and filemagic:"x" are caseless
+// contents "x", fileext:"x" a caseless content ".x" that ends the name;
+// all take ! and may leave out the quotes.
 // Like Suricata's setup, they leave no sticky buffer behind: a content
 // after them inspects the payload.
 func init() {
@@ -20,6 +21,9 @@ func init() {
 	})
 	register("fileext", valueRequired, func(b *builder, o *syntax.Option) error {
 		return fileContent(b, o, ".", true)
+	})
+	register("filemagic", valueRequired, func(b *builder, o *syntax.Option) error {
+		return fileContent(b, o, "", false)
 	})
 }
 
@@ -44,6 +48,9 @@ func fileContent(b *builder, o *syntax.Option, prefix string, endsWith bool) err
 	}
 	c.Negated, c.Nocase, c.EndsWith = neg, true, endsWith
 	c.Buffer = ir.Buffer{Name: "file.name"}
+	if o.Name == "filemagic" {
+		c.Buffer = ir.Buffer{Name: "file.magic"}
+	}
 	b.buf, b.bufStart = ir.Buffer{Name: ir.BufPayload}, len(b.rule.Matchers)+1
 	b.add(c)
 	return nil

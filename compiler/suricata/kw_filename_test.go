@@ -16,10 +16,16 @@ func TestFilenameFileext(t *testing.T) {
 		{`fileext:"PDF";`, ".PDF", false, true},
 		{`fileext:!"doc";`, ".doc", true, true},
 		{`fileext:exe;`, ".exe", false, true},
+		{`filemagic:"PDF";`, "PDF", false, false},
+		{`filemagic:!"executable";`, "executable", true, false},
 	} {
 		r := mustCompile(t, `alert tcp any any -> any any (`+c.opts+` content:"x"; sid:1;)`)
 		f, ok := r.Matchers[0].(*ir.Content)
-		if !ok || f.Buffer.Name != "file.name" || string(f.Pattern) != c.pat || !f.Nocase || f.Negated != c.neg || f.EndsWith != c.end {
+		want := "file.name"
+		if c.opts[:9] == "filemagic" {
+			want = "file.magic"
+		}
+		if !ok || f.Buffer.Name != want || string(f.Pattern) != c.pat || !f.Nocase || f.Negated != c.neg || f.EndsWith != c.end {
 			t.Errorf("%s: %+v", c.opts, r.Matchers[0])
 		}
 		if p := r.Matchers[1].(*ir.Content); p.Buffer.Name != ir.BufPayload {

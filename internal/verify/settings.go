@@ -9,7 +9,10 @@ import (
 )
 
 // yamlSettings are the suricata.yaml keys Settings reads, by dotted path.
-var yamlSettings = []string{"exception-policy", "stream.midstream", "stream.midstream-policy"}
+var yamlSettings = []string{"exception-policy", "stream.midstream", "stream.midstream-policy",
+	"app-layer.protocols.smtp.mime.decode-mime", "app-layer.protocols.smtp.mime.decode-base64",
+	"app-layer.protocols.smtp.mime.decode-quoted-printable", "app-layer.protocols.smtp.mime.extract-urls",
+	"app-layer.protocols.smtp.mime.extract-urls-schemes", "app-layer.protocols.smtp.mime.log-url-scheme"}
 
 // Settings returns the engine settings the test's Suricata runs with, as
 // key and value: those of yamlSettings its suricata.yaml sets, then its
@@ -56,8 +59,14 @@ func dotted(doc map[string]any, key string) (string, bool) {
 	switch v := cur.(type) {
 	case string:
 		return v, true
-	case bool:
+	case bool, int:
 		return fmt.Sprint(v), true
+	case []any:
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = fmt.Sprint(x)
+		}
+		return strings.Join(parts, ","), true
 	}
 	return "", false
 }

@@ -3,6 +3,7 @@ package verify
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/rulec/rulec/internal/corpus"
@@ -42,6 +43,17 @@ func TestFindCorpus(t *testing.T) {
 		if tc.Pcap == "" || len(tc.Rules) == 0 || len(tc.Checks) == 0 {
 			t.Errorf("%s: pcap %q rules %v checks %d", tc.Name, tc.Pcap, tc.Rules, len(tc.Checks))
 		}
+	}
+}
+
+func TestSMTPSettings(t *testing.T) {
+	dir := t.TempDir()
+	yaml := "app-layer:\n  protocols:\n    smtp:\n      mime:\n        decode-base64: no\n        extract-urls-schemes: [http, https]\n"
+	os.WriteFile(filepath.Join(dir, "suricata.yaml"), []byte(yaml), 0o644)
+	got, err := (&Test{Vars: filepath.Join(dir, "suricata.yaml")}).Settings()
+	want := [][2]string{{"app-layer.protocols.smtp.mime.decode-base64", "no"}, {"app-layer.protocols.smtp.mime.extract-urls-schemes", "http,https"}}
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("settings %q, %v", got, err)
 	}
 }
 

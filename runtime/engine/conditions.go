@@ -154,7 +154,8 @@ func streamSizeHolds(m *ir.StreamSize, f *inspect.Flow) bool {
 // appField reports whether a field compares app-layer codes (dns.rcode)
 // rather than a packet header field.
 func appField(m *ir.Field) bool {
-	return strings.HasPrefix(m.Name, "dns.") || strings.HasPrefix(m.Name, "tls") || m.Name == "ssl_version"
+	return strings.HasPrefix(m.Name, "dns.") || strings.HasPrefix(m.Name, "tls") || m.Name == "ssl_version" ||
+		strings.HasPrefix(m.Name, "filesize")
 }
 
 func vlanHolds(m *ir.VLANID, ids []uint16) bool {

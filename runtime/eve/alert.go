@@ -43,6 +43,13 @@ func UnitEvent(u *inspect.Unit) *Event {
 	} else {
 		ev.PktSrc = PktSrcFlowEnd
 	}
+	for _, f := range u.Files {
+		state := "UNKNOWN" // Suricata's name for a file still open
+		if f.Closed {
+			state = "CLOSED"
+		}
+		ev.Files = append(ev.Files, File{Filename: string(f.Name), State: state, Size: f.Size, TxID: u.Tx - 1})
+	}
 	return ev
 }
 
@@ -66,10 +73,10 @@ func direction(d inspect.Dir) string {
 	return "to_server"
 }
 
-// RecordEvent is the app-layer record (event type "http", "dns", "tls")
-// that u carries in its one section: endpoints client to server, except
-// DNS (other than the version 2 format), written in the message's own
-// direction.
+// RecordEvent is the app-layer record (event type "http", "dns", "tls",
+// "smtp") that u carries in its section (an smtp record has an email
+// section too): endpoints client to server, except DNS (other than the
+// version 2 format), written in the message's own direction.
 func RecordEvent(u *inspect.Unit) *Event {
 	typ, sections := u.RecordType(), u.Sections()
 	f := u.Flow
@@ -78,7 +85,7 @@ func RecordEvent(u *inspect.Unit) *Event {
 	if typ == "dns" && sections["dns"]["version"] != 2 {
 		ev.SrcIP, ev.DestIP, ev.SrcPort, ev.DestPort = u.Endpoints()
 	}
-	if typ == "http" && u.Tx > 0 {
+	if (typ == "http" || typ == "smtp") && u.Tx > 0 {
 		tx := u.Tx - 1
 		ev.TxID = &tx
 	}

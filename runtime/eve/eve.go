@@ -39,6 +39,19 @@ type Event struct {
 	// other event bodies ("block", "stats"). An event with a source and
 	// no destination (a block) has no ports and no proto.
 	Sections map[string]map[string]any
+	// Files is the "files" array of an alert on a transaction.
+	Files []File
+}
+
+// File is one entry of an alert's "files" array (Suricata's
+// EveFileInfo, without hashes and file store).
+type File struct {
+	Filename string `json:"filename"`
+	Gaps     bool   `json:"gaps"`
+	State    string `json:"state"`
+	Stored   bool   `json:"stored"`
+	Size     uint64 `json:"size"`
+	TxID     uint64 `json:"tx_id"`
 }
 
 // Alert is the "alert" section.
@@ -124,6 +137,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	}
 	for _, k := range sortedKeys(e.Sections) {
 		m.add(k, e.Sections[k])
+	}
+	if len(e.Files) > 0 {
+		m.add("files", e.Files)
 	}
 	e.Detail.addPayload(&m)
 	return m.marshal()

@@ -4,6 +4,7 @@ import (
 	"github.com/rulec/rulec/runtime/flow/dcerpc"
 	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/flow/ssh"
 	"github.com/rulec/rulec/runtime/flow/tls"
 	"github.com/rulec/rulec/runtime/inspect"
@@ -19,9 +20,10 @@ const (
 	appDNS
 	appSSH
 	appDCERPC
+	appSMTP
 )
 
-var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH: "ssh", appDCERPC: "dcerpc"}
+var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH: "ssh", appDCERPC: "dcerpc", appSMTP: "smtp"}
 
 // maxProbe is how many bytes of each direction are held while the
 // protocol of a TCP flow is unknown; a server saying more before its
@@ -57,6 +59,9 @@ type appState struct {
 	ssh         [3]ssh.Side    // by Dir
 	sshLogged   bool
 	dcerpc      *dcerpc.Parser
+	smtp        *smtp.Parser
+	smtpOpen    []*inspect.Unit // SMTP transactions whose record waits for their end
+	smtpLogged  uint64          // the last SMTP transaction (unit Tx) whose record was written
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {
@@ -69,6 +74,9 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 	if k == appDCERPC {
 		a.dcerpc = dcerpc.NewParser()
 		a.dcerpc.MaxStub = t.cfg.DCERPCMaxStub
+	}
+	if k == appSMTP {
+		a.smtp = smtp.NewParser(t.cfg.SMTP)
 	}
 	if k == appHTTP {
 		a.http = http.NewParser(t.cfg.HTTP, func(tx *http.Tx, st http.Stage) {
@@ -95,6 +103,7 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 	dnsPort := f.ClientPort == portDNS || f.ServerPort == portDNS
 	isSSH, moreSSH := ssh.Probe(data)
 	isDCE, moreDCE := dcerpc.Probe(data)
+	isSMTP, moreSMTP := smtpDetect(f, d, data)
 	if d == inspect.ToClient {
 		switch ok, _ := http.DetectResponse(data); {
 		case ok:
@@ -103,6 +112,10 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 			return appSSH
 		case isDCE:
 			return appDCERPC
+		case isSMTP:
+			return appSMTP
+		case moreSMTP:
+			return appUnknown
 		case dnsPort:
 			return appDNS
 		}
@@ -122,9 +135,11 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 		return appSSH
 	case isDCE:
 		return appDCERPC
+	case isSMTP:
+		return appSMTP
 	case dnsPort:
 		return appDNS
-	case moreHTTP || moreTLS || moreSSH || moreDCE:
+	case moreHTTP || moreTLS || moreSSH || moreDCE || moreSMTP:
 		return appUnknown
 	}
 	return appNone
@@ -146,7 +161,7 @@ func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
 		if len(a.probe[d]) == 0 {
 			a.probe[d] = append(a.probe[d], b...)
 		}
-		if len(a.probe[d]) <= maxProbe {
+		if len(a.probe[d]) <= maxProbe || len(a.probe[d]) <= smtpMaxProbe && smtpBanner(f, d, a.probe[d]) {
 			return
 		}
 		k = appNone
@@ -154,7 +169,12 @@ func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
 	held := a.probe
 	a.probe = [3][]byte{}
 	t.setApp(f, k)
-	for _, dd := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
+	order := []inspect.Dir{inspect.ToServer, inspect.ToClient}
+	if k == appSMTP {
+		// the server's banner comes first: Suricata parses it first
+		order[0], order[1] = order[1], order[0]
+	}
+	for _, dd := range order {
 		switch {
 		case dd == d && len(held[dd]) == 0:
 			t.appFeed(f, dd, b)
@@ -182,6 +202,8 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		t.sshData(f, d, b)
 	case appDCERPC:
 		t.dcerpcData(f, d, b)
+	case appSMTP:
+		t.smtpData(f, d, b)
 	case appDNS:
 		a.dns[d].Feed(b, func(msg []byte) { t.dnsMessage(f, d, msg) })
 		if !t.chargeApp(f) {
@@ -207,6 +229,9 @@ func (t *Tracker) appGap(f *flowState, d inspect.Dir, n int) {
 		}
 	case appDNS:
 		a.dns[d].Reset()
+	case appSMTP:
+		a.smtp.Gap(d == inspect.ToServer, n)
+		t.chargeApp(f)
 	}
 }
 
@@ -439,6 +464,10 @@ func (t *Tracker) flushRecords(f *flowState) {
 		t.record(u)
 	}
 	a.httpOpen = nil
+	for _, u := range a.smtpOpen {
+		t.record(u)
+	}
+	a.smtpOpen = nil
 }
 
 // maxDNSPending bounds the queries per flow awaiting their response.
@@ -473,6 +502,9 @@ func (t *Tracker) chargeApp(f *flowState) bool {
 		a.ssh[inspect.ToServer].Held() + a.ssh[inspect.ToClient].Held()
 	if a.dcerpc != nil {
 		held += a.dcerpc.Held()
+	}
+	if a.smtp != nil {
+		held += a.smtp.Held()
 	}
 	if grow := held - a.held; grow > 0 && t.streamMem+grow > t.cfg.StreamMemcap {
 		t.streamHits++

@@ -1,8 +1,10 @@
 package flow
 
 import (
-	"github.com/rulec/rulec/runtime/flow/dcerpc"
 	"time"
+
+	"github.com/rulec/rulec/runtime/flow/dcerpc"
+	"github.com/rulec/rulec/runtime/flow/smtp"
 
 	"github.com/rulec/rulec/runtime/defrag"
 	"github.com/rulec/rulec/runtime/flow/http"
@@ -75,6 +77,9 @@ type Config struct {
 	// DCERPCMaxStub bounds the stub data a DCE/RPC transaction keeps per
 	// direction (app-layer.protocols.dcerpc.max-stub-size).
 	DCERPCMaxStub int
+	// SMTP is Suricata's app-layer.protocols.smtp settings: MIME decoding,
+	// URL extraction, transaction and file bounds.
+	SMTP smtp.Config
 	// Defrag bounds IP reassembly, which the tracker's caller runs
 	// (runtime/defrag); zero fields take Suricata's defaults.
 	Defrag defrag.Config
@@ -139,6 +144,7 @@ func DefaultConfig() Config {
 		HTTPMemcap:         64 << 20,
 		HTTP:               http.DefaultConfig(),
 		DCERPCMaxStub:      dcerpc.DefaultMaxStub,
+		SMTP:               smtp.DefaultConfig(),
 	}
 }
 

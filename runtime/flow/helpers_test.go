@@ -30,15 +30,17 @@ type record struct {
 	events  []string
 	dce     *inspect.DCE
 	tx      uint64
+	codes   map[string][]int64
 }
 
 var bufferNames = []string{"payload", "http.method", "http.uri", "http.uri.raw", "http.host", "http.stat_code", "http.request_body",
-	"http.response_body", "file.data", "http.header", "http.user_agent", "http.header_names", "http.connection", "http.protocol", "dns.query", "tls.sni", "ja3.hash", "ja3s.hash", "ssh.software", "dcerpc.stub_data"}
+	"http.response_body", "file.data", "http.header", "http.user_agent", "http.header_names", "http.connection", "http.protocol", "dns.query", "tls.sni", "ja3.hash", "ja3s.hash", "ssh.software", "dcerpc.stub_data",
+	"smtp.helo", "smtp.mail_from", "email.subject", "email.cc", "file.name", "file.magic"}
 
 type sink struct{ units []record }
 
 func (s *sink) emit(u *inspect.Unit) {
-	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, gap: u.Gap, flowID: u.Flow.ID, packet: u.Packet, buffers: map[string]string{}, fields: u.Sections(), events: u.Events, dce: u.DCE, tx: u.Tx}
+	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, gap: u.Gap, flowID: u.Flow.ID, packet: u.Packet, buffers: map[string]string{}, fields: u.Sections(), events: u.Events, dce: u.DCE, tx: u.Tx, codes: u.Codes}
 	for _, n := range bufferNames {
 		if b, ok := u.Buffer(n); ok {
 			r.buffers[n] = string(b)

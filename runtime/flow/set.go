@@ -25,6 +25,10 @@ var Settings = []string{
 	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints",
 	"app-layer.protocols.tls.encryption-handling",
 	"app-layer.protocols.ssh.hassh",
+	"app-layer.protocols.smtp.mime.decode-mime", "app-layer.protocols.smtp.mime.decode-base64",
+	"app-layer.protocols.smtp.mime.decode-quoted-printable", "app-layer.protocols.smtp.mime.extract-urls",
+	"app-layer.protocols.smtp.mime.extract-urls-schemes", "app-layer.protocols.smtp.mime.log-url-scheme",
+	"app-layer.protocols.smtp.max-tx", "app-layer.protocols.smtp.inspected-tracker.content-limit",
 	"defrag.memcap", "defrag.timeout", "defrag.trackers", "defrag.max-frags", "defrag.policy",
 }
 
@@ -78,6 +82,22 @@ func (c *Config) Set(key, value string) error {
 		c.TLSEncryption, err = parseEncryption(value)
 	case "app-layer.protocols.ssh.hassh":
 		c.Hassh, err = parseToggle(value)
+	case "app-layer.protocols.smtp.mime.decode-mime":
+		c.SMTP.DecodeMIME, err = parseBool(value)
+	case "app-layer.protocols.smtp.mime.decode-base64":
+		c.SMTP.DecodeBase64, err = parseBool(value)
+	case "app-layer.protocols.smtp.mime.decode-quoted-printable":
+		c.SMTP.DecodeQP, err = parseBool(value)
+	case "app-layer.protocols.smtp.mime.extract-urls":
+		c.SMTP.ExtractURLs, err = parseBool(value)
+	case "app-layer.protocols.smtp.mime.log-url-scheme":
+		c.SMTP.LogURLScheme, err = parseBool(value)
+	case "app-layer.protocols.smtp.mime.extract-urls-schemes":
+		c.SMTP.URLSchemes = urlSchemes(value)
+	case "app-layer.protocols.smtp.max-tx":
+		err = size(&c.SMTP.MaxTx)
+	case "app-layer.protocols.smtp.inspected-tracker.content-limit":
+		err = size(&c.SMTP.FileLimit)
 	case "app-layer.protocols.http.memcap":
 		err = size(&c.HTTPMemcap)
 	case "app-layer.protocols.http.meta-field-limit":
@@ -180,4 +200,27 @@ func parseEncryption(v string) (Encryption, error) {
 		return Full, nil
 	}
 	return TrackOnly, fmt.Errorf("%q: want track-only, bypass or full", v)
+}
+
+// parseBool reads a yes/no setting as Suricata's configuration does.
+func parseBool(v string) (bool, error) {
+	t, err := parseToggle(v)
+	if err == nil && t == Auto {
+		err = fmt.Errorf("%q: want yes or no", v)
+	}
+	return t == On, err
+}
+
+// urlSchemes reads a list of URL schemes ("[http, https]", "http,ftp"),
+// each given "://" unless it ends in '/', as Suricata's SMTP
+// configuration does.
+func urlSchemes(v string) string {
+	var out []string
+	for _, s := range strings.FieldsFunc(strings.Trim(v, "[]"), func(r rune) bool { return r == ',' || r == ' ' }) {
+		if !strings.HasSuffix(s, "/") {
+			s += "://"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
 }

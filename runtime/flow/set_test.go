@@ -43,6 +43,25 @@ func TestSet(t *testing.T) {
 	}
 }
 
+func TestSetSMTP(t *testing.T) {
+	c := DefaultConfig()
+	for _, kv := range [][2]string{
+		{"app-layer.protocols.smtp.mime.decode-base64", "no"}, {"app-layer.protocols.smtp.mime.log-url-scheme", "yes"},
+		{"app-layer.protocols.smtp.mime.extract-urls-schemes", "[http, https, ftp://]"},
+		{"app-layer.protocols.smtp.inspected-tracker.content-limit", "1kb"},
+	} {
+		if err := c.Set(kv[0], kv[1]); err != nil {
+			t.Fatalf("%s=%s: %v", kv[0], kv[1], err)
+		}
+	}
+	if c.SMTP.DecodeBase64 || !c.SMTP.LogURLScheme || c.SMTP.URLSchemes != "http:// https:// ftp://" || c.SMTP.FileLimit != 1024 {
+		t.Errorf("smtp config %+v", c.SMTP)
+	}
+	if err := c.Set("app-layer.protocols.smtp.mime.decode-mime", "auto"); err == nil {
+		t.Error("decode-mime took auto")
+	}
+}
+
 func TestSetDefrag(t *testing.T) {
 	c := DefaultConfig()
 	for _, kv := range [][2]string{{"defrag.memcap", "1mb"}, {"defrag.timeout", "30"}, {"defrag.trackers", "100"}, {"defrag.max-frags", "1000"}, {"defrag.policy", "last"}} {

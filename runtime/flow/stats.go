@@ -42,7 +42,10 @@ type Stats struct {
 	// DCERPCStubTruncated counts DCE/RPC stub bytes past DCERPCMaxStub,
 	// not inspected.
 	DCERPCStubTruncated uint64
-	Units               uint64 // units emitted
+	// SMTPTruncated counts what the SMTP parsers' bounds cut: header
+	// values, headers, URLs, file bytes past the file limit, long lines.
+	SMTPTruncated uint64
+	Units         uint64 // units emitted
 	// Memory held now against the memcaps, in bytes.
 	HTTPMemory                     int64
 	StreamMemory, ReassemblyMemory int
@@ -60,6 +63,7 @@ func (t *Tracker) Limits() map[string]uint64 {
 		"http_too_many_headers":    s.HTTPTooManyHeaders,
 		"memcap_http":              t.httpMem.Hits(),
 		"dcerpc_stub_truncated":    s.DCERPCStubTruncated,
+		"smtp_truncated":           s.SMTPTruncated,
 		"memcap_stream":            t.streamHits,
 		"memcap_reassembly":        t.pool.Capped(),
 	}

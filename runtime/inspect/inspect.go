@@ -174,9 +174,19 @@ type Unit struct {
 	// by Suricata's names ("http.request_field_too_long").
 	Events []string
 	// DCE is the DCE/RPC transaction of a dcerpc unit, else nil.
-	DCE     *DCE
+	DCE *DCE
+	// Files are the files of the unit's transaction in its direction, for
+	// the "files" array of alerts on the transaction.
+	Files   []FileInfo
 	buffers []named // few per unit: a list beats a map
 	multi   bool    // a buffer has more than one instance
+}
+
+// FileInfo is a file as an alert's "files" array shows it.
+type FileInfo struct {
+	Name   []byte
+	Size   uint64
+	Closed bool
 }
 
 type named struct {

@@ -4,8 +4,8 @@ import (
 	"bytes"
 
 	"github.com/rulec/rulec/compiler/ir"
-
 	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/magic"
 )
 
 // Fill sets the buffers and EVE fields of a unit reporting stage st. A
@@ -32,6 +32,7 @@ func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
 			b.set(u)
 		}
 	}
+	tx.fileSizes(u, st)
 	u.Events = tx.Events
 	u.Through = st
 	if st == RequestHeaders && tx.reqNoBody || st == ResponseHeaders && tx.respNoBody {
@@ -196,6 +197,8 @@ func (tx *Tx) requestBodyBuffers() {
 	}
 	if bytes.EqualFold(tx.Method, []byte("PUT")) && tx.Request.BodyLen > 0 {
 		tx.req = add(tx.req, "file.name", tx.fileName(false), true)
+		tx.req = addMagic(tx.req, tx.Request.Body)
+		tx.reqFile = true
 	}
 }
 
@@ -221,6 +224,37 @@ func (tx *Tx) responseBodyBuffers() {
 	tx.resp = add(tx.resp, "file.data", tx.Response.Body, true)
 	if tx.Response.BodyLen > 0 {
 		tx.resp = add(tx.resp, "file.name", tx.fileName(true), true)
+		tx.resp = addMagic(tx.resp, tx.Response.Body)
+		tx.respFile = true
 	}
 	tx.respFields = tx.fields(true)
+}
+
+// addMagic adds the file.magic of a body that is a file.
+func addMagic(bufs []buffer, body []byte) []buffer {
+	if len(body) == 0 {
+		return bufs
+	}
+	return add(bufs, "file.magic", []byte(magic.Describe(body)), true)
+}
+
+// fileSizes gives a body stage's unit the size of its message's file
+// (closed with the body) for filesize, and a response's unit the
+// request's under ir.ToServerOf (for transactional rules).
+func (tx *Tx) fileSizes(u *inspect.Unit, st Stage) {
+	set := func(name string, n int64) {
+		if u.Codes == nil {
+			u.Codes = map[string][]int64{}
+		}
+		u.Codes[name] = []int64{n}
+	}
+	if st == RequestBody && tx.reqFile {
+		set("filesize", tx.Request.BodyLen)
+	}
+	if st >= ResponseHeaders && tx.reqFile {
+		set(ir.ToServerOf("filesize"), tx.Request.BodyLen)
+	}
+	if st == ResponseBody && tx.respFile {
+		set("filesize", tx.Response.BodyLen)
+	}
 }

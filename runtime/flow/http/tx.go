@@ -65,7 +65,10 @@ type Tx struct {
 	// reqNoBody, respNoBody: the message's head said it has no body.
 	reqNoBody, respNoBody bool
 
-	mem                   int // memcap charge
+	mem int // memcap charge
+	// reqFile, respFile: the message's body is a file (Suricata's file
+	// tracking: PUT and POST requests, responses with a body).
+	reqFile, respFile     bool
 	req, resp             []buffer
 	reqFields, respFields map[string]any
 }

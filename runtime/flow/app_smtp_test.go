@@ -1,0 +1,84 @@
+package flow
+
+import (
+	"encoding/base64"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+const smtpMail = "From: a@example.com\r\nCc: c@example.com\r\nSubject: report\r\n" +
+	"Content-Type: multipart/mixed; boundary=b1\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\nhi\r\n" +
+	"--b1\r\nContent-Disposition: attachment; filename=\"r.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+
+// TestSMTPFlow: a server banner on port 25 makes the flow SMTP before the
+// client speaks; the mail's units carry the envelope, the main headers
+// and the attachment (name, magic, size once closed); the transaction's
+// smtp record is written when the server acknowledges the mail.
+func TestSMTPFlow(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	var recs []*inspect.Unit
+	tr.OnRecord(func(u *inspect.Unit) { recs = append(recs, u) })
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 25)
+	pdf := base64.StdEncoding.EncodeToString([]byte("%PDF-1.5\n" + strings.Repeat("x", 40)))
+	feed(t, tr, concat(c.handshake(),
+		c.s2c("220 mx.example.com ESMTP\r\n"), c.c2s("EHLO client.example\r\n"), c.s2c("250 mx\r\n"),
+		c.c2s("MAIL FROM:<a@example.com>\r\n"), c.s2c("250 ok\r\n"), c.c2s("RCPT TO:<b@example.com>\r\n"),
+		c.s2c("250 ok\r\n"), c.c2s("DATA\r\n"), c.s2c("354 go\r\n"),
+		c.c2s(smtpMail), c.c2s(pdf+"\r\n--b1--\r\n.\r\n"), c.s2c("250 queued\r\n"))...)
+	apps := s.of(inspect.KindApp)
+	if len(apps) == 0 || apps[0].app != "smtp" {
+		t.Fatalf("no smtp units: %d", len(apps))
+	}
+	var withFile, closed *record
+	for i := range apps {
+		u := &apps[i]
+		if u.dir == inspect.ToServer && u.buffers["file.name"] == "r.pdf" && withFile == nil {
+			withFile = u
+		}
+		if len(u.codes["filesize"]) > 0 {
+			closed = u
+		}
+	}
+	if withFile == nil || withFile.buffers["email.subject"] != "report" || withFile.buffers["email.cc"] != "c@example.com" ||
+		withFile.buffers["smtp.helo"] != "client.example" || withFile.buffers["smtp.mail_from"] != "<a@example.com>" {
+		t.Fatalf("unit with the attachment: %+v", withFile)
+	}
+	if closed == nil || closed.codes["filesize"][0] != 49 || !strings.HasPrefix(closed.buffers["file.magic"], "PDF document, version 1.5") {
+		t.Fatalf("closed file: %+v", closed)
+	}
+	if len(recs) != 1 || recs[0].Fields["email"]["attachment"] == nil || recs[0].Fields["smtp"]["rcpt_to"] == nil {
+		t.Fatalf("records %v", recs)
+	}
+}
+
+// TestSMTPDetectionByCommand: on another port the client's EHLO makes
+// the flow SMTP; the banner the server sent first is parsed first, so
+// the client's command is not taken as sent before the welcome.
+func TestSMTPDetectionByCommand(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 2525)
+	feed(t, tr, concat(c.handshake(), c.s2c("220 mx.example.com ESMTP\r\n"), c.c2s("EHLO client.example\r\n"))...)
+	apps := s.of(inspect.KindApp)
+	if len(apps) != 1 || apps[0].app != "smtp" || apps[0].buffers["smtp.helo"] != "client.example" {
+		t.Fatalf("units %+v", apps)
+	}
+	if slices.Contains(apps[0].events, "smtp.no_server_welcome_message") {
+		t.Errorf("banner parsed after the command: %v", apps[0].events)
+	}
+}
+
+// TestSMTPNotOnOtherPortBanner: a "220" banner on a port that is not an
+// SMTP port, with a client that does not speak SMTP, is not SMTP.
+func TestSMTPNotOnOtherPortBanner(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 2121)
+	feed(t, tr, concat(c.handshake(), c.s2c("220 ftp.example.com FTP\r\n"), c.c2s("USER anonymous\r\n"))...)
+	for _, u := range s.units {
+		if u.app == "smtp" {
+			t.Fatalf("flow taken as smtp")
+		}
+	}
+}

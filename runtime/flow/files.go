@@ -1,0 +1,34 @@
+package flow
+
+import (
+	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/magic"
+)
+
+// fileFacts is what a unit shows of one file a transaction carries.
+type fileFacts struct {
+	name, data []byte
+	size       uint64
+	closed     bool
+}
+
+// addFile adds a file's instances of the file buffers (file.name,
+// file.data, file.magic) and, once the file is closed, its size for
+// filesize. The magic is known, as Suricata looks it up, once the file
+// has magic.MinSize bytes or is closed.
+func addFile(u *inspect.Unit, f fileFacts) {
+	u.Files = append(u.Files, inspect.FileInfo{Name: f.name, Size: f.size, Closed: f.closed})
+	u.AddBuffer("file.name", f.name)
+	if len(f.data) > 0 {
+		u.AddBuffer("file.data", f.data)
+	}
+	if len(f.data) > 0 && (f.closed || f.size >= magic.MinSize) {
+		u.AddBuffer("file.magic", []byte(magic.Describe(f.data)))
+	}
+	if f.closed {
+		if u.Codes == nil {
+			u.Codes = map[string][]int64{}
+		}
+		u.Codes["filesize"] = append(u.Codes["filesize"], int64(f.size))
+	}
+}

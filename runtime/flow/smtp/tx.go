@@ -1,0 +1,47 @@
+package smtp
+
+// File is an attachment of a mail.
+type File struct {
+	Name []byte
+	Size uint64 // decoded bytes, all of them
+	// Data is the file's first Config.FileLimit bytes.
+	Data   []byte
+	Closed bool
+}
+
+// Tx is one SMTP transaction: a mail from its first command to its end
+// (the reply to the mail's data, an RSET's 250, STARTTLS).
+type Tx struct {
+	ID       uint64 // Suricata's tx_id: from 0 in the flow
+	MailFrom []byte
+	RcptTo   [][]byte
+	// Done: the transaction is complete (Suricata's progress 1).
+	Done   bool
+	isData bool
+	// Mime is the mail's MIME state once DATA was sent (with MIME
+	// decoding on), else nil.
+	Mime  *Mime
+	Files []*File
+	// Events are the app-layer events raised on the transaction, by
+	// their rule names ("smtp.invalid_reply").
+	Events  []string
+	hasFrom bool
+}
+
+func (tx *Tx) event(name string) {
+	name = "smtp." + name
+	for _, e := range tx.Events {
+		if e == name {
+			return
+		}
+	}
+	tx.Events = append(tx.Events, name)
+}
+
+// openFile returns the attachment being written, nil when none is open.
+func (tx *Tx) openFile() *File {
+	if n := len(tx.Files); n > 0 && !tx.Files[n-1].Closed {
+		return tx.Files[n-1]
+	}
+	return nil
+}
