@@ -43,5 +43,16 @@ var RaisedEvents = map[string][]string{
 		"http.request_too_many_headers", "http.response_too_many_headers",
 		"http.duplicate_content_length_field_in_request", "http.duplicate_content_length_field_in_response",
 		"http.request_auth_unrecognized",
+		// SMTP; unable_to_match_reply_with_request, max_reply_line_len_exceeded
+		// and mime_parse_failed are never raised, as by Suricata 8, and
+		// max_command_line_len_exceeded (a parameter past 65,535 bytes) cannot
+		// be past the 4,096-byte line limit
+		"smtp.invalid_reply", "smtp.unable_to_match_reply_with_request", "smtp.max_command_line_len_exceeded",
+		"smtp.max_reply_line_len_exceeded", "smtp.invalid_pipelined_sequence", "smtp.bdat_chunk_len_exceeded",
+		"smtp.no_server_welcome_message", "smtp.tls_rejected", "smtp.data_command_rejected",
+		"smtp.mime_parse_failed", "smtp.mime_invalid_base64", "smtp.mime_invalid_qp", "smtp.mime_long_line",
+		"smtp.mime_long_enc_line", "smtp.mime_long_header_name", "smtp.mime_long_header_value",
+		"smtp.mime_long_boundary", "smtp.mime_long_filename", "smtp.duplicate_fields", "smtp.unparsable_content",
+		"smtp.truncated_line",
 	},
 }

@@ -257,6 +257,7 @@ func TestEventKeywords(t *testing.T) {
 	mustFail(t, `alert tcp any any -> any any (stream-event:suspected_rst_inject; sid:1;)`, diag.ErrUnsupported, "stream engine")
 	mustFail(t, `alert http any any -> any any (app-layer-event:http.request_line_leading_whitespace; sid:1;)`, diag.ErrUnsupported, "app-layer parsers")
 	mustFail(t, `alert http any any -> any any (app-layer-event:nodot; sid:2;)`, diag.ErrBadValue, "proto.event")
+	mustFail(t, `alert smtp any any -> any any (app-layer-event:smtp.failed_protocol_change; sid:3;)`, diag.ErrUnsupported, "app-layer parsers")
 }
 
 func TestEventKeywordsCompile(t *testing.T) {
@@ -266,6 +267,10 @@ func TestEventKeywordsCompile(t *testing.T) {
 	}
 	r = mustCompile(t, `alert http any any -> any any (app-layer-event:http.request_too_many_headers; sid:2;)`)
 	if ev, ok := r.Matchers[0].(*ir.Event); !ok || ev.Layer != ir.EventAppLayer || ev.Name != "http.request_too_many_headers" {
+		t.Errorf("matchers %+v", r.Matchers)
+	}
+	r = mustCompile(t, `alert smtp any any -> any any (app-layer-event:smtp.bdat_chunk_len_exceeded; sid:3;)`)
+	if ev, ok := r.Matchers[0].(*ir.Event); !ok || ev.Name != "smtp.bdat_chunk_len_exceeded" {
 		t.Errorf("matchers %+v", r.Matchers)
 	}
 }

@@ -32,7 +32,15 @@ func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
 			b.set(u)
 		}
 	}
-	tx.fileSizes(u, st)
+	switch {
+	case st == RequestBody:
+		u.Codes, u.Files = tx.reqCodes, tx.reqFiles
+	case st >= ResponseHeaders:
+		u.Codes = tx.respCodes
+	}
+	if st == ResponseBody {
+		u.Files = tx.respFiles
+	}
 	u.Events = tx.Events
 	u.Through = st
 	if st == RequestHeaders && tx.reqNoBody || st == ResponseHeaders && tx.respNoBody {
@@ -199,6 +207,8 @@ func (tx *Tx) requestBodyBuffers() {
 		tx.req = add(tx.req, "file.name", tx.fileName(false), true)
 		tx.req = addMagic(tx.req, tx.Request.Body)
 		tx.reqFile = true
+		tx.reqFiles = []inspect.FileInfo{{Name: tx.fileName(false), Size: uint64(tx.Request.BodyLen), Closed: true}}
+		tx.fileCodes()
 	}
 }
 
@@ -226,6 +236,8 @@ func (tx *Tx) responseBodyBuffers() {
 		tx.resp = add(tx.resp, "file.name", tx.fileName(true), true)
 		tx.resp = addMagic(tx.resp, tx.Response.Body)
 		tx.respFile = true
+		tx.respFiles = []inspect.FileInfo{{Name: tx.fileName(true), Size: uint64(tx.Response.BodyLen), Closed: true}}
+		tx.fileCodes()
 	}
 	tx.respFields = tx.fields(true)
 }
@@ -238,23 +250,20 @@ func addMagic(bufs []buffer, body []byte) []buffer {
 	return add(bufs, "file.magic", []byte(magic.Describe(body)), true)
 }
 
-// fileSizes gives a body stage's unit the size of its message's file
-// (closed with the body) for filesize, and a response's unit the
-// request's under ir.ToServerOf (for transactional rules).
-func (tx *Tx) fileSizes(u *inspect.Unit, st Stage) {
-	set := func(name string, n int64) {
-		if u.Codes == nil {
-			u.Codes = map[string][]int64{}
+// fileCodes sets the integers of the body units once a body ends: the
+// size of its message's file (closed with the body) for filesize, and
+// on response units the request's under ir.ToServerOf (for
+// transactional rules).
+func (tx *Tx) fileCodes() {
+	tx.reqCodes, tx.respCodes = nil, nil
+	if tx.reqFile {
+		tx.reqCodes = map[string][]int64{"filesize": {tx.Request.BodyLen}}
+		tx.respCodes = map[string][]int64{ir.ToServerOf("filesize"): {tx.Request.BodyLen}}
+	}
+	if tx.respFile {
+		if tx.respCodes == nil {
+			tx.respCodes = map[string][]int64{}
 		}
-		u.Codes[name] = []int64{n}
-	}
-	if st == RequestBody && tx.reqFile {
-		set("filesize", tx.Request.BodyLen)
-	}
-	if st >= ResponseHeaders && tx.reqFile {
-		set(ir.ToServerOf("filesize"), tx.Request.BodyLen)
-	}
-	if st == ResponseBody && tx.respFile {
-		set("filesize", tx.Response.BodyLen)
+		tx.respCodes["filesize"] = []int64{tx.Response.BodyLen}
 	}
 }

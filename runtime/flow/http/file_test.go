@@ -1,6 +1,11 @@
 package http
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/inspect"
+)
 
 func TestDispositionFilename(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -38,5 +43,35 @@ func TestFileName(t *testing.T) {
 		if got := buf(last, "file.name"); got != tc.want {
 			t.Errorf("%s: file.name %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestFileFacts: a response body is a file whose magic and size (once
+// the body ends) the body unit carries; a PUT body's size is on the
+// response units too, for transactional rules.
+func TestFileFacts(t *testing.T) {
+	var units []*inspect.Unit
+	p := NewParser(DefaultConfig(), func(tx *Tx, st Stage) {
+		u := &inspect.Unit{}
+		tx.Fill(u, st)
+		units = append(units, u)
+	})
+	p.Feed(inspect.ToServer, []byte("PUT /up.txt HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabc"))
+	p.Feed(inspect.ToClient, []byte("HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n%PDF-1.7\n"))
+	last := units[len(units)-1]
+	if m, ok := last.Buffer("file.magic"); !ok || string(m) != "PDF document, version 1.7" {
+		t.Errorf("file.magic %q", m)
+	}
+	if got := last.Codes["filesize"]; len(got) != 1 || got[0] != 9 {
+		t.Errorf("response filesize %v", got)
+	}
+	if got := last.Codes[ir.ToServerOf("filesize")]; len(got) != 1 || got[0] != 3 {
+		t.Errorf("request filesize on the response %v", got)
+	}
+	if f := last.Files; len(f) != 1 || string(f[0].Name) != "/up.txt" || f[0].Size != 9 || !f[0].Closed {
+		t.Errorf("files %+v", f)
+	}
+	if got := units[0].Codes["filesize"]; got != nil {
+		t.Errorf("filesize before the body ended: %v", got)
 	}
 }

@@ -67,8 +67,13 @@ type Tx struct {
 
 	mem int // memcap charge
 	// reqFile, respFile: the message's body is a file (Suricata's file
-	// tracking: PUT and POST requests, responses with a body).
-	reqFile, respFile     bool
+	// tracking: PUT requests, responses with a body).
+	reqFile, respFile bool
+	// reqCodes, respCodes are the integers the body units carry (their
+	// file's size for filesize); units share them, read-only.
+	reqCodes, respCodes map[string][]int64
+	// reqFiles, respFiles are the message's file for alerts' "files".
+	reqFiles, respFiles   []inspect.FileInfo
 	req, resp             []buffer
 	reqFields, respFields map[string]any
 }

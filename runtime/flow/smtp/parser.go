@@ -31,6 +31,8 @@ const (
 	lineLimit = 4096
 	// maxCmds bounds the commands awaiting a reply.
 	maxCmds = 4096
+	// maxFiles bounds the attachments tracked per mail.
+	maxFiles = 64
 )
 
 // replyCodes are the reply codes Suricata's parser knows; any other is an
@@ -498,7 +500,11 @@ func (p *Parser) data(tx *Tx, l line, full []byte) {
 	}
 	switch res {
 	case mimeFileOpen:
-		if len(tx.Mime.filename) > 0 {
+		switch {
+		case len(tx.Mime.filename) == 0:
+		case len(tx.Files) >= maxFiles:
+			p.Truncated++
+		default:
 			tx.Files = append(tx.Files, &File{Name: bytes.Clone(tx.Mime.filename)})
 		}
 	case mimeFileClose:

@@ -194,3 +194,18 @@ func TestFrames(t *testing.T) {
 		t.Errorf("data frames %+v", data)
 	}
 }
+
+// TestFileBound: attachments past maxFiles are not tracked, and counted.
+func TestFileBound(t *testing.T) {
+	p := NewParser(DefaultConfig())
+	var mail strings.Builder
+	mail.WriteString("Content-Type: multipart/mixed; boundary=b\r\n\r\n")
+	for i := 0; i < maxFiles+3; i++ {
+		mail.WriteString("--b\r\nContent-Disposition: attachment; filename=f.txt\r\n\r\nx\r\n")
+	}
+	mail.WriteString("--b--\r\n.\r\n")
+	txs := session(t, p, "S:220 x.y\r\n", "C:EHLO a\r\n", "S:250 ok\r\n", "C:DATA\r\n", "S:354 go\r\n", "C:"+mail.String())
+	if n := len(txs[len(txs)-1].Files); n != maxFiles || p.Truncated != 3 {
+		t.Errorf("files %d truncated %d", n, p.Truncated)
+	}
+}
