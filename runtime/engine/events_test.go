@@ -7,11 +7,12 @@ import (
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
 // TestRaisedEventsShared holds the compiler's list of raised events equal
-// to what the decoder and the HTTP parser raise.
+// to what the decoder and the HTTP and SMTP parsers raise.
 func TestRaisedEventsShared(t *testing.T) {
 	var dec []string
 	for e := range decode.NumEvents {
@@ -22,8 +23,9 @@ func TestRaisedEventsShared(t *testing.T) {
 	}
 	app := []string{http.EventRequestFieldTooLong, http.EventResponseFieldTooLong, http.EventRequestTooManyHeaders, http.EventResponseTooManyHeaders,
 		http.EventRequestDupCL, http.EventResponseDupCL, http.EventAuthUnrecognized}
+	app = append(app, smtp.Events...)
 	if !sameSet(app, ir.RaisedEvents[ir.EventAppLayer]) {
-		t.Errorf("http events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
+		t.Errorf("http and smtp events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
 	}
 }
 

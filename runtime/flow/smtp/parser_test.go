@@ -209,3 +209,14 @@ func TestFileBound(t *testing.T) {
 		t.Errorf("files %d truncated %d", n, p.Truncated)
 	}
 }
+
+// TestEventNames: every event the parser raises is one of Events.
+func TestEventNames(t *testing.T) {
+	for _, n := range append([]string{"invalid_reply", "truncated_line", "bdat_chunk_len_exceeded", "duplicate_fields",
+		"no_server_welcome_message", "tls_rejected", "data_command_rejected", "invalid_pipelined_sequence", "unparsable_content"},
+		anomEvents[:]...) {
+		if !contains(Events, "smtp."+n) {
+			t.Errorf("smtp.%s raised but not listed", n)
+		}
+	}
+}

@@ -28,6 +28,21 @@ type Tx struct {
 	hasFrom bool
 }
 
+// Events are the app-layer events of Suricata 8's SMTP parser, by rule
+// name. unable_to_match_reply_with_request, max_reply_line_len_exceeded
+// and mime_parse_failed are never raised (nor by Suricata), and
+// max_command_line_len_exceeded needs a parameter past 65,535 bytes,
+// which the line limit cuts.
+var Events = []string{
+	"smtp.invalid_reply", "smtp.unable_to_match_reply_with_request", "smtp.max_command_line_len_exceeded",
+	"smtp.max_reply_line_len_exceeded", "smtp.invalid_pipelined_sequence", "smtp.bdat_chunk_len_exceeded",
+	"smtp.no_server_welcome_message", "smtp.tls_rejected", "smtp.data_command_rejected",
+	"smtp.mime_parse_failed", "smtp.mime_invalid_base64", "smtp.mime_invalid_qp", "smtp.mime_long_line",
+	"smtp.mime_long_enc_line", "smtp.mime_long_header_name", "smtp.mime_long_header_value",
+	"smtp.mime_long_boundary", "smtp.mime_long_filename", "smtp.duplicate_fields", "smtp.unparsable_content",
+	"smtp.truncated_line",
+}
+
 func (tx *Tx) event(name string) {
 	name = "smtp." + name
 	for _, e := range tx.Events {
