@@ -47,4 +47,8 @@ func TestLazySection(t *testing.T) {
 	if u.RecordType() != "" {
 		t.Errorf("two sections: record type %q", u.RecordType())
 	}
+	u.Fields = map[string]map[string]any{"smtp": {}, "email": {}}
+	if u.RecordType() != "smtp" {
+		t.Errorf("smtp with its email section: record type %q", u.RecordType())
+	}
 }
