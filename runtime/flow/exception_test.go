@@ -62,6 +62,7 @@ func TestMidstreamExceptionPolicy(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		firstReason := first.DropReason
 		feed(t, tr, cn.s2c("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
 		f := s.units[0].flow
 		if f.Action != c.action || f.Bypassed != c.bypassed || f.ActionByPolicy != (c.action != "") {
@@ -70,8 +71,8 @@ func TestMidstreamExceptionPolicy(t *testing.T) {
 		if want := []inspect.Exception{{Target: TargetMidstream, Policy: c.json}}; len(f.Exceptions) != 1 || f.Exceptions[0] != want[0] {
 			t.Errorf("%+v: exceptions %v, want %v", c, f.Exceptions, want)
 		}
-		if (first.DropReason == DropMidstream) != (c.action == "drop") {
-			t.Errorf("%+v: first packet drop reason %q", c, first.DropReason)
+		if (firstReason == DropMidstream) != (c.action == "drop") {
+			t.Errorf("%+v: first packet drop reason %q", c, firstReason)
 		}
 		if got := len(s.withBuffer("http.uri")) > 0; got != c.http {
 			t.Errorf("%+v: http parsed %v", c, got)

@@ -24,7 +24,8 @@ type record struct {
 	app     string // the flow's app-layer protocol when the unit was emitted
 	gap     int
 	flowID  uint64
-	packet  *inspect.Packet
+	packet  *inspect.Packet // a copy of the unit's packet
+	samePkt *inspect.Packet // the unit's packet itself, valid during its frame
 	buffers map[string]string
 	fields  map[string]map[string]any
 	events  []string
@@ -39,8 +40,18 @@ var bufferNames = []string{"payload", "http.method", "http.uri", "http.uri.raw",
 
 type sink struct{ units []record }
 
+// clonePacket copies a unit's packet, which the tracker reuses for the
+// next one.
+func clonePacket(p *inspect.Packet) *inspect.Packet {
+	if p == nil {
+		return nil
+	}
+	c := *p
+	return &c
+}
+
 func (s *sink) emit(u *inspect.Unit) {
-	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, gap: u.Gap, flowID: u.Flow.ID, packet: u.Packet, buffers: map[string]string{}, fields: u.Sections(), events: u.Events, dce: u.DCE, tx: u.Tx, codes: u.Codes}
+	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, gap: u.Gap, flowID: u.Flow.ID, packet: clonePacket(u.Packet), samePkt: u.Packet, buffers: map[string]string{}, fields: u.Sections(), events: u.Events, dce: u.DCE, tx: u.Tx, codes: u.Codes}
 	for _, n := range bufferNames {
 		if b, ok := u.Buffer(n); ok {
 			r.buffers[n] = string(b)

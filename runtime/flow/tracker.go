@@ -39,7 +39,13 @@ type Tracker struct {
 	now        time.Time
 	cur        *inspect.Packet // the packet being processed
 	curFlow    *flowState      // its flow
+	pkt        inspect.Packet  // what cur points to: valid until the next packet
 }
+
+// FreshPackets makes every tracker give each packet memory of its own
+// instead of reusing one: tests set it to find state that keeps a packet
+// past its turn.
+var FreshPackets bool
 
 // bodyPool bounds the HTTP body buffers a tracker keeps for reuse.
 const bodyPool = 4 << 20
@@ -111,8 +117,8 @@ func withDefaults(cfg Config) Config {
 }
 
 // Frame decodes one Ethernet frame captured at ts and emits the units it
-// produces. It returns the decoded packet, nil for a frame without an IP
-// packet, or an error (wrapping decode.ErrTruncated or decode.ErrCorrupt)
+// produces. It returns the decoded packet, valid until the next frame, nil
+// for a frame without an IP packet, or an error (wrapping decode.ErrTruncated or decode.ErrCorrupt)
 // for a frame that cannot be decoded, which leaves every flow as it was.
 // An IP packet whose transport header does not decode is inspected as an
 // IP packet, as Suricata does.
@@ -141,7 +147,11 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	case decode.L4Invalid:
 		t.stats.InvalidL4++
 	}
-	p := &inspect.Packet{TS: ts, Frame: d.Frame, Link: d.Link, Src: d.Src, Dst: d.Dst, Proto: d.Proto, TTL: d.TTL,
+	p := &t.pkt
+	if FreshPackets {
+		p = new(inspect.Packet)
+	}
+	*p = inspect.Packet{TS: ts, Frame: d.Frame, Link: d.Link, Src: d.Src, Dst: d.Dst, Proto: d.Proto, TTL: d.TTL,
 		Sport: d.Sport, Dport: d.Dport, TCPFlags: d.TCPFlags, IType: d.IType, ICode: d.ICode,
 		Payload: d.Payload, Events: d.Events,
 		Family: d.Family, NetOff: d.NetOff, L4Off: d.L4Off, NetEnd: d.NetEnd, L4: d.L4,

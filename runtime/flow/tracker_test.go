@@ -321,7 +321,7 @@ func TestPacketUnitBeforeAppUnits(t *testing.T) {
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
 	feed(t, tr, concat(c.handshake(), c.c2s("GET / HTTP/1.1\r\n\r\n"))...)
 	last := s.units[len(s.units)-2:]
-	if last[0].kind != inspect.KindPacket || last[1].kind != inspect.KindApp || last[0].packet != last[1].packet || last[1].packet == nil {
+	if last[0].kind != inspect.KindPacket || last[1].kind != inspect.KindApp || last[0].samePkt != last[1].samePkt || last[1].packet == nil {
 		t.Errorf("order: %v then %v", last[0].kind, last[1].kind)
 	}
 }

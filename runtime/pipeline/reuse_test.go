@@ -27,12 +27,12 @@ var reuseRecords = eve.Types{"alert": true, "anomaly": true, "http": true, "dns"
 
 // framesRun runs o on a capture handing the engine each frame in memory
 // of its own (scribble false) or in one buffer overwritten after every
-// frame, HTTP bodies overwritten when their transaction is finished
-// (scribble true), and returns the EVE lines.
+// frame, HTTP bodies overwritten when their transaction is finished and
+// the tracker's packet reused (scribble true), and returns the EVE lines.
 func framesRun(t *testing.T, o *object.Object, pcap string, ips, scribble bool) []string {
 	t.Helper()
-	http.ScribbleBodies = scribble
-	defer func() { http.ScribbleBodies = false }()
+	http.ScribbleBodies, flow.FreshPackets = scribble, !scribble
+	defer func() { http.ScribbleBodies, flow.FreshPackets = false, false }()
 	var out bytes.Buffer
 	p, err := Open(o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Workers: 1, IPS: ips, Records: reuseRecords})
 	if err != nil {
@@ -93,9 +93,10 @@ func workersRun(t *testing.T, o *object.Object, pcap string, ips bool, mode int)
 }
 
 // TestFramesNotKeptPastTheirTurn: the capture reader reuses its record
-// buffer, the workers their batches and the HTTP parsers the bodies of
-// finished transactions, so nothing may keep a frame's bytes once the
-// engine is done with it, nor a body once its transaction is finished. Every record type is written
+// buffer, the workers their batches, the trackers their packet and the
+// HTTP parsers the bodies of finished transactions, so nothing may keep a
+// frame or its packet once the engine is done with it, nor a body once
+// its transaction is finished. Every record type is written
 // (alert packet and payload detail included), and overwriting each frame
 // after its turn changes none of them.
 func TestFramesNotKeptPastTheirTurn(t *testing.T) {
