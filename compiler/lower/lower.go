@@ -77,6 +77,8 @@ func userspaceReason(r *ir.Rule) string {
 		return "bypass marks the flow in the flow table"
 	case r.Action == ir.ActPass && r.PassAlert:
 		return "a pass rule with the alert keyword alerts, which the classifier's pass does not"
+	case r.Action == ir.ActPass && passesFlow(r):
+		return "pass applies to the whole flow (Suricata's IP-only and app-layer rules), the classifier's pass to the packet only"
 	}
 	if f := flowReason(r.Flow); f != "" {
 		return f
@@ -130,6 +132,13 @@ func flowReason(f ir.Flow) string {
 		return "fragment flags need defragmentation state"
 	}
 	return ""
+}
+
+// passesFlow reports whether Suricata applies a pass rule's action to the
+// flow rather than the packet: an IP-only rule (header only, flow
+// direction both or none) or a rule on an app-layer buffer.
+func passesFlow(r *ir.Rule) bool {
+	return len(r.Matchers) == 0 && r.Flow == (ir.Flow{}) || kernelApp(r) != ""
 }
 
 // streamInspected reports whether Suricata inspects the rule's payload

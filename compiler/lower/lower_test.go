@@ -79,7 +79,7 @@ func TestDecide(t *testing.T) {
 func TestDecideSetPassFirst(t *testing.T) {
 	text := `drop ip any any -> any any (sid:1;)
 alert tcp any any -> any 23 (sid:2;)
-pass tcp any any -> any 22 (sid:3;)
+pass tcp any any -> any 22 (flags:S; sid:3;)
 `
 	rules, errs, _ := suricata.New(vars.Defaults()).File("t.rules", []byte(text))
 	if errs.Len() > 0 {
@@ -98,6 +98,29 @@ pass tcp any any -> any 22 (sid:3;)
 	want := []Tier{Userspace, Kernel, Kernel, Userspace}
 	for i, d := range DecideSet(rules2) {
 		if d.Tier != want[i] || i == 0 && d.Reason != PassFirstReason {
+			t.Errorf("rule %d: %+v, want %s", i, d, want[i])
+		}
+	}
+}
+
+// A pass rule whose action Suricata applies to the whole flow (IP-only,
+// ports included, or on an app-layer buffer) runs in userspace, where the
+// flow keeps it: the classifier passes only the packet it matched. The
+// set's drop rules follow it.
+func TestDecidePassOnFlow(t *testing.T) {
+	text := `pass tcp $HOME_NET any -> $EXTERNAL_NET 80 (sid:1;)
+pass dns any any -> any any (dns.query; content:"example"; sid:2;)
+pass tcp any any -> any 22 (flags:S; sid:3;)
+pass tcp any any -> any 23 (flow:to_server; sid:4;)
+drop ip any any -> any any (flow:stateless; sid:5;)
+`
+	rules, errs, _ := suricata.New(vars.Defaults()).File("t.rules", []byte(text))
+	if errs.Len() > 0 {
+		t.Fatal(errs)
+	}
+	want := []Tier{Userspace, Userspace, Kernel, Kernel, Userspace}
+	for i, d := range DecideSet(rules) {
+		if d.Tier != want[i] {
 			t.Errorf("rule %d: %+v, want %s", i, d, want[i])
 		}
 	}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -91,7 +92,7 @@ alert tcp any any -> any 80 (msg:"unset"; content:"logout"; flowbits:unset,auth;
 }
 
 func TestIPOnlyOncePerDirection(t *testing.T) {
-	h := newHarness(t, `alert ip 10.0.0.1 any <> any any (msg:"host"; flowbits:isnotset,never; sid:1;)
+	h := newHarness(t, `alert ip 10.0.0.1 any <> any any (msg:"host"; flowbits:set,seen; sid:1;)
 `, fakeKernel{}, nil)
 	f := tcpFlow(1)
 	h.frame(t, packetUnit(f, inspect.ToServer, ""))
@@ -107,6 +108,26 @@ func TestIPOnlyOncePerDirection(t *testing.T) {
 	}
 	if !slices.Equal(at, []uint64{1, 3, 5}) {
 		t.Errorf("IP-only alerts on packets %v, want 1 3 5 (once per flow direction)", at)
+	}
+}
+
+// Suricata's IP-only rules may name ports and set flowbits, not read
+// them: the port rule alerts on the first packet of its direction only,
+// the flowbit reader on every packet.
+func TestIPOnlyWithPorts(t *testing.T) {
+	h := newHarness(t, `alert tcp any any -> any 80 (msg:"port"; flowbits:set,seen; sid:1;)
+alert tcp any any -> any 80 (msg:"reader"; flowbits:isset,seen; sid:2;)
+`, fakeKernel{}, nil)
+	f := tcpFlow(1)
+	for _, data := range []string{"", "a", "b"} {
+		h.frame(t, packetUnit(f, inspect.ToServer, data))
+	}
+	var got []string
+	for _, a := range h.alerts(t) {
+		got = append(got, fmt.Sprintf("%d@%d", a.SID, a.PcapCnt))
+	}
+	if want := []string{"1@1", "2@1", "2@2", "2@3"}; !slices.Equal(got, want) {
+		t.Errorf("alerts %v, want %v", got, want)
 	}
 }
 

@@ -82,15 +82,17 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	}
 	p := r.Header.Proto
 	u.stream = (p.L4 == "tcp" || p.L4 == "ip") && p.Mode != "pkt" && !r.Flow.NoStream && !packetOnly
-	flowint := false // not IP-only compatible in Suricata, unlike flowbits
+	// Suricata's IP-only rules (ports allowed) may set flowbits, not read
+	// them, and may use xbits, not flowint
+	bitsIPOnly := true
 	for _, b := range r.Bits {
 		u.setsBits = u.setsBits || b.Sets()
 		u.global = u.global || b.Kind == "xbits"
-		flowint = flowint || b.Kind == "flowint"
+		bitsIPOnly = bitsIPOnly && (b.Kind == "flowbits" && b.Cmd == "set" || b.Kind == "xbits")
 	}
 	u.global = u.global || len(r.Limits) > 0
-	u.ipOnly = len(r.Matchers) == 0 && p.App == "" && r.Header.SrcPorts.IsAny() && r.Header.DstPorts.IsAny() &&
-		r.Flow == (ir.Flow{}) && len(r.Limits) == 0 && !flowint
+	u.ipOnly = len(r.Matchers) == 0 && p.App == "" &&
+		r.Flow == (ir.Flow{}) && len(r.Limits) == 0 && bitsIPOnly
 	u.needsPayload = u.payload || !dsizeHolds(r, 0)
 	u.appName = p.App
 	if u.appName == "http1" || u.appName == "http2" {
