@@ -12,7 +12,7 @@ import (
 // tables then hold header shapes only, which copy packets up.
 func TestUserspaceObject(t *testing.T) {
 	rules, errs, _ := suricata.New(vars.Defaults()).File("t.rules", []byte(
-		"drop tcp any any -> any any (sid:1;)\npass tcp any any -> any any (sid:2;)\nalert udp any any -> any 53 (content:\"a\"; sid:3;)\n"))
+		"drop tcp any any -> any any (sid:1;)\npass tcp any any -> any any (flags:S; sid:2;)\nalert udp any any -> any 53 (content:\"a\"; sid:3;)\n"))
 	if errs.Len() > 0 {
 		t.Fatal(errs)
 	}

@@ -38,6 +38,9 @@ var RaisedEvents = map[string][]string{
 		"ipv4.frag_pkt_too_large", "ipv4.frag_overlap", "ipv4.frag_ignored",
 		"ipv6.frag_pkt_too_large", "ipv6.frag_overlap", "ipv6.frag_ignored",
 	},
+	EventStream: {
+		"pkt_broken_ack", "rst_but_no_session", "rst_invalid_ack", "rst_with_data", "suspected_rst_inject",
+	},
 	EventAppLayer: {
 		"http.request_field_too_long", "http.response_field_too_long",
 		"http.request_too_many_headers", "http.response_too_many_headers",

@@ -28,7 +28,7 @@ var notDone = map[string]string{
 var samples = map[string]string{
 	"dcerpc.iface": "afa8bd80-7d8a-11c9-bef4-08002b102989", "dce_iface": "afa8bd80-7d8a-11c9-bef4-08002b102989",
 	"app-layer-event": "http.request_field_too_long", "app-layer-state": "client_hello_done", "decode-event": "ipv4.trunc_pkt",
-	"stream-event": "3whs_async_wrong_seq", "byte_test": "1,=,1,0", "byte_jump": "1,0",
+	"stream-event": "suspected_rst_inject", "byte_test": "1,=,1,0", "byte_jump": "1,0",
 	"byte_extract": "1,0,x", "classtype": "misc-activity", "dataset": "set,a,type string",
 	"datarep": "a,>,1,type string", "detection_filter": "track by_src, count 1, seconds 1",
 	"flow": "established", "flow.bytes": "toserver,>1", "flow.pkts": "toserver,>1",

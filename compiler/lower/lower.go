@@ -78,7 +78,7 @@ func userspaceReason(r *ir.Rule) string {
 	case r.Action == ir.ActPass && r.PassAlert:
 		return "a pass rule with the alert keyword alerts, which the classifier's pass does not"
 	case r.Action == ir.ActPass && passesFlow(r):
-		return "pass applies to the whole flow (Suricata's IP-only and app-layer rules), the classifier's pass to the packet only"
+		return "an IP-only pass applies to the whole flow, the classifier's pass to the packet only"
 	}
 	if f := flowReason(r.Flow); f != "" {
 		return f
@@ -135,10 +135,10 @@ func flowReason(f ir.Flow) string {
 }
 
 // passesFlow reports whether Suricata applies a pass rule's action to the
-// flow rather than the packet: an IP-only rule (header only, flow
-// direction both or none) or a rule on an app-layer buffer.
+// flow rather than the packet, for a rule the classifier could run: an
+// IP-only rule (header only, ports allowed).
 func passesFlow(r *ir.Rule) bool {
-	return len(r.Matchers) == 0 && r.Flow == (ir.Flow{}) || kernelApp(r) != ""
+	return len(r.Matchers) == 0 && r.Flow == (ir.Flow{}) && kernelApp(r) == ""
 }
 
 // streamInspected reports whether Suricata inspects the rule's payload

@@ -103,10 +103,10 @@ pass tcp any any -> any 22 (flags:S; sid:3;)
 	}
 }
 
-// A pass rule whose action Suricata applies to the whole flow (IP-only,
-// ports included, or on an app-layer buffer) runs in userspace, where the
-// flow keeps it: the classifier passes only the packet it matched. The
-// set's drop rules follow it.
+// An IP-only pass rule (ports included), whose action Suricata applies to
+// the whole flow, runs in userspace, where the flow keeps it: the
+// classifier passes only the packet it matched. The set's drop rules
+// follow it.
 func TestDecidePassOnFlow(t *testing.T) {
 	text := `pass tcp $HOME_NET any -> $EXTERNAL_NET 80 (sid:1;)
 pass dns any any -> any any (dns.query; content:"example"; sid:2;)
@@ -118,7 +118,7 @@ drop ip any any -> any any (flow:stateless; sid:5;)
 	if errs.Len() > 0 {
 		t.Fatal(errs)
 	}
-	want := []Tier{Userspace, Userspace, Kernel, Kernel, Userspace}
+	want := []Tier{Userspace, Kernel, Kernel, Kernel, Userspace}
 	for i, d := range DecideSet(rules) {
 		if d.Tier != want[i] {
 			t.Errorf("rule %d: %+v, want %s", i, d, want[i])

@@ -254,7 +254,7 @@ func TestVerifyKeywords(t *testing.T) {
 
 func TestEventKeywords(t *testing.T) {
 	mustFail(t, `alert ip any any -> any any (decode-event:ipv6.no_such_event; sid:1;)`, diag.ErrUnsupported, "not raised by rulec's decoder")
-	mustFail(t, `alert tcp any any -> any any (stream-event:suspected_rst_inject; sid:1;)`, diag.ErrUnsupported, "stream engine")
+	mustFail(t, `alert tcp any any -> any any (stream-event:est_packet_out_of_window; sid:1;)`, diag.ErrUnsupported, "stream engine")
 	mustFail(t, `alert http any any -> any any (app-layer-event:http.request_line_leading_whitespace; sid:1;)`, diag.ErrUnsupported, "app-layer parsers")
 	mustFail(t, `alert http any any -> any any (app-layer-event:nodot; sid:2;)`, diag.ErrBadValue, "proto.event")
 	mustFail(t, `alert smtp any any -> any any (app-layer-event:smtp.failed_protocol_change; sid:3;)`, diag.ErrUnsupported, "app-layer parsers")
@@ -263,6 +263,10 @@ func TestEventKeywords(t *testing.T) {
 func TestEventKeywordsCompile(t *testing.T) {
 	r := mustCompile(t, `alert ip any any -> any any (decode-event:decoder.ipv6.frag_overlap; sid:1;)`)
 	if ev, ok := r.Matchers[0].(*ir.Event); !ok || ev.Layer != ir.EventDecoder || ev.Name != "ipv6.frag_overlap" {
+		t.Errorf("matchers %+v", r.Matchers)
+	}
+	r = mustCompile(t, `alert tcp any any -> any any (stream-event:stream.suspected_rst_inject; sid:3;)`)
+	if ev, ok := r.Matchers[0].(*ir.Event); !ok || ev.Layer != ir.EventStream || ev.Name != "suspected_rst_inject" {
 		t.Errorf("matchers %+v", r.Matchers)
 	}
 	r = mustCompile(t, `alert http any any -> any any (app-layer-event:http.request_too_many_headers; sid:2;)`)

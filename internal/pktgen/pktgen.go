@@ -18,7 +18,16 @@ type Spec struct {
 	Seq, Ack     uint32
 	IType, ICode uint8
 	VLANs        []uint16
-	Payload      []byte
+	// TCPOptions are the TCP header's options, each its kind and data
+	// (the length byte is added); the header is padded to 32 bits.
+	TCPOptions []TCPOption
+	Payload    []byte
+}
+
+// TCPOption is one TCP header option.
+type TCPOption struct {
+	Kind uint8
+	Data []byte
 }
 
 var (
@@ -66,6 +75,9 @@ func Build(s Spec) []byte {
 		tcp := &layers.TCP{SrcPort: layers.TCPPort(s.Sport), DstPort: layers.TCPPort(s.Dport), Seq: s.Seq, Ack: s.Ack, Window: 65535,
 			FIN: s.TCPFlags&0x01 != 0, SYN: s.TCPFlags&0x02 != 0, RST: s.TCPFlags&0x04 != 0, PSH: s.TCPFlags&0x08 != 0,
 			ACK: s.TCPFlags&0x10 != 0, URG: s.TCPFlags&0x20 != 0, ECE: s.TCPFlags&0x40 != 0, CWR: s.TCPFlags&0x80 != 0}
+		for _, o := range s.TCPOptions {
+			tcp.Options = append(tcp.Options, layers.TCPOption{OptionType: layers.TCPOptionKind(o.Kind), OptionLength: uint8(2 + len(o.Data)), OptionData: o.Data})
+		}
 		tcp.SetNetworkLayerForChecksum(netLayer)
 		ls = append(ls, tcp)
 	case 17:

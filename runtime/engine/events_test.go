@@ -21,6 +21,13 @@ func TestRaisedEventsShared(t *testing.T) {
 	if !sameSet(dec, ir.RaisedEvents[ir.EventDecoder]) {
 		t.Errorf("decoder events %v, compiler knows %v", dec, ir.RaisedEvents[ir.EventDecoder])
 	}
+	var stream []string
+	for e := range inspect.NumStreamEvents {
+		stream = append(stream, e.String())
+	}
+	if !sameSet(stream, ir.RaisedEvents[ir.EventStream]) {
+		t.Errorf("stream events %v, compiler knows %v", stream, ir.RaisedEvents[ir.EventStream])
+	}
 	app := []string{http.EventRequestFieldTooLong, http.EventResponseFieldTooLong, http.EventRequestTooManyHeaders, http.EventResponseTooManyHeaders,
 		http.EventRequestDupCL, http.EventResponseDupCL, http.EventAuthUnrecognized}
 	app = append(app, smtp.Events...)
@@ -40,6 +47,7 @@ func TestEventRules(t *testing.T) {
 	h := newHarness(t, `alert ip any any -> any any (msg:"frag"; decode-event:ipv6.frag_overlap; sid:1;)
 alert ip any any -> any any (msg:"vlan"; decode-event:decoder.vlan.too_many_layers; sid:2;)
 alert http any any -> any any (msg:"long"; app-layer-event:http.request_field_too_long; sid:3;)
+alert tcp any any -> any any (msg:"inject"; stream-event:suspected_rst_inject; sid:4;)
 `, fakeKernel{}, nil)
 	f := tcpFlow(1)
 	f.App = "http"
@@ -52,8 +60,11 @@ alert http any any -> any any (msg:"long"; app-layer-event:http.request_field_to
 	app := &inspect.Unit{Kind: inspect.KindApp, Flow: f, Dir: inspect.ToServer, Tx: 1, Stage: inspect.RequestHeaders,
 		Events: []string{http.EventRequestFieldTooLong}}
 	h.frame(t, app)
-	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{1, 3}) {
-		t.Errorf("alerts %v, want the frag event on the first packet and the http event on its transaction", got)
+	inj := packetUnit(f, inspect.ToServer, "")
+	inj.Packet.StreamEvents.Set(inspect.StreamSuspectedRSTInject)
+	h.frame(t, inj)
+	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{1, 3, 4}) {
+		t.Errorf("alerts %v, want the frag event on the first packet, the http event on its transaction and the stream event on the last packet", got)
 	}
 }
 

@@ -29,6 +29,7 @@ type tcpState struct {
 	gap        [3]int // bytes missing before the next stream unit's data
 	isn, next  [3]uint32
 	seqSeen    [3]bool
+	model      resetModel // what Suricata's reset checks read (stream events)
 }
 
 func (t *Tracker) newTCP(f *flowState, p *inspect.Packet) *tcpState {
@@ -60,7 +61,8 @@ func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	syn, ack := p.TCPFlags&flagSYN != 0, p.TCPFlags&flagACK != 0
 	tc.syn[d] = tc.syn[d] || syn
 	tc.fin[d] = tc.fin[d] || p.TCPFlags&flagFIN != 0
-	tc.rst = tc.rst || p.TCPFlags&flagRST != 0
+	t.streamEvents(f, d, p)
+	tc.rst = tc.rst || p.TCPFlags&flagRST != 0 && !tc.model.kept
 	tc.sequence(f, d, t.seg.Seq, len(p.Payload), syn, p.TCPFlags&flagFIN != 0)
 	switch {
 	case f.Established:
@@ -81,6 +83,9 @@ func (t *Tracker) tcpSegment(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	syn, ack := p.TCPFlags&flagSYN != 0, p.TCPFlags&flagACK != 0
 	fin, rst := p.TCPFlags&flagFIN != 0, p.TCPFlags&flagRST != 0
 	h := &tc.half[d]
+	if tc.model.pending && d != tc.model.sender {
+		return // Suricata's closed session takes nothing from the reset's receiver
+	}
 	seq := seg.Seq
 	if syn {
 		seq++
@@ -90,7 +95,7 @@ func (t *Tracker) tcpSegment(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	if ack {
 		tc.half[other(d)].Ack(seg.Ack, &tc.recv[other(d)])
 	}
-	if rst {
+	if rst && !tc.model.kept {
 		t.closeStreams(f)
 	}
 }

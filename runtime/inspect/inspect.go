@@ -116,7 +116,10 @@ type Packet struct {
 	// Events are the decoder and defragmentation events the packet
 	// raised (Suricata's decode-event names).
 	Events decode.Events
-	Flow   *Flow // the flow the tracker put the packet in
+	// StreamEvents are the events the TCP tracker raised on the packet
+	// (Suricata's stream-event names).
+	StreamEvents StreamEvents
+	Flow         *Flow // the flow the tracker put the packet in
 	// NoInspect: an exception policy took the packet out of inspection;
 	// DropReason, when set, says it dropped the packet (inline), with
 	// the EVE drop reason.

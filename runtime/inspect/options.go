@@ -158,6 +158,32 @@ func (p *Packet) TCPWScale() (uint8, bool) {
 	return o[2], true
 }
 
+// TCPTimestamp returns the TS value of the TCP header's first
+// well-formed timestamp option.
+func (p *Packet) TCPTimestamp() (uint32, bool) {
+	o := p.tcpOption(8, 10)
+	if o == nil {
+		return 0, false
+	}
+	return binary.BigEndian.Uint32(o[2:]), true
+}
+
+// TCPSigned reports whether the TCP header carries an RFC 2385 MD5
+// signature (kind 19, 18 bytes) or an RFC 5925 authentication option
+// (kind 29, at least 4 bytes), which Suricata's decoder records and its
+// stream engine cannot verify.
+func (p *Packet) TCPSigned() bool {
+	if p.tcpOption(19, 18) != nil {
+		return true
+	}
+	for n := 4; n <= 40; n++ {
+		if p.tcpOption(29, n) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // tcpOption returns the first option of kind with length n in the TCP
 // header; the walk ends at EOL or at a length that does not fit.
 func (p *Packet) tcpOption(kind byte, n int) []byte {

@@ -1,0 +1,42 @@
+package inspect
+
+// StreamEvent is one of the events of Suricata's TCP stream engine that
+// rulec's tracker (runtime/flow) raises, by Suricata's name (stream-event
+// keyword).
+type StreamEvent uint8
+
+// Stream events.
+const (
+	StreamPktBrokenAck       StreamEvent = iota // ACK number set without the ACK flag
+	StreamRSTButNoSession                       // a reset on a flow without a TCP session
+	StreamRSTInvalidAck                         // a reset whose ACK number is out of the window
+	StreamRSTWithData                           // a reset carrying data
+	StreamSuspectedRSTInject                    // the sender of a reset it signed kept talking
+	NumStreamEvents
+)
+
+var streamEventNames = [NumStreamEvents]string{
+	StreamPktBrokenAck:       "pkt_broken_ack",
+	StreamRSTButNoSession:    "rst_but_no_session",
+	StreamRSTInvalidAck:      "rst_invalid_ack",
+	StreamRSTWithData:        "rst_with_data",
+	StreamSuspectedRSTInject: "suspected_rst_inject",
+}
+
+func (e StreamEvent) String() string { return streamEventNames[e] }
+
+// StreamEventByName returns the stream event of a Suricata name.
+func StreamEventByName(name string) (StreamEvent, bool) {
+	for e, n := range streamEventNames {
+		if n == name {
+			return StreamEvent(e), true
+		}
+	}
+	return 0, false
+}
+
+// StreamEvents is a set of stream events.
+type StreamEvents uint8
+
+func (s *StreamEvents) Set(e StreamEvent)     { *s |= 1 << e }
+func (s StreamEvents) Has(e StreamEvent) bool { return s&(1<<e) != 0 }
