@@ -51,6 +51,11 @@ type Config struct {
 	// Midstream reassembles TCP flows whose handshake was not seen
 	// (Suricata's stream.midstream, false by default).
 	Midstream bool
+	// AsyncOneside follows TCP sessions seen one way only (Suricata's
+	// stream.async-oneside, false by default): a session picked up at
+	// its SYN/ACK, or a SYN answered by the client's ACK, is reassembled
+	// and established without the other side.
+	AsyncOneside bool
 	// IPS: packets are processed inline (Suricata's IPS mode); exception
 	// policies default to drop-flow when midstream pick-up is off.
 	IPS bool

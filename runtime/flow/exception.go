@@ -86,7 +86,8 @@ func (c Config) MidstreamPolicy() (string, error) {
 // flow without a session, as Suricata's stream engine does to a FIN,
 // SYN/ACK or ACK packet that does not follow a SYN: it records the
 // policy on the flow, picks the session up when midstream pick-up is on
-// and the policy lets it. A drop-flow policy drops the flow (inline),
+// (or, for a SYN/ACK, one-sided sessions are followed) and the policy
+// lets it. A drop-flow policy drops the flow (inline),
 // pass-flow and bypass pass it: the engine inspects none of it after.
 func (t *Tracker) midstream(f *flowState, p *inspect.Packet) {
 	tc := f.tcp
@@ -120,8 +121,10 @@ func (t *Tracker) midstream(f *flowState, p *inspect.Packet) {
 		}
 		p.NoInspect = true
 	}
-	if t.cfg.Midstream && (pol == PolicyIgnore || pol == PolicyPassFlow) && (flags&flagFIN == 0 || len(p.Payload) > 0) {
+	synAck := flags&(flagSYN|flagACK) == flagSYN|flagACK
+	if (t.cfg.Midstream || t.cfg.AsyncOneside && synAck) && (pol == PolicyIgnore || pol == PolicyPassFlow) && (flags&flagFIN == 0 || len(p.Payload) > 0) {
 		tc.session = true
 		tc.reassemble, f.Reassembled = true, true
+		tc.async = t.cfg.AsyncOneside && synAck
 	}
 }

@@ -18,7 +18,7 @@ var Settings = []string{
 	"flow-timeouts.tcp.emergency-new", "flow-timeouts.tcp.emergency-established", "flow-timeouts.tcp.emergency-closed",
 	"flow-timeouts.default.new", "flow-timeouts.default.established",
 	"flow-timeouts.default.emergency-new", "flow-timeouts.default.emergency-established",
-	"stream.memcap", "stream.midstream", "stream.midstream-policy", "exception-policy", "stream.reassembly.memcap", "stream.reassembly.depth",
+	"stream.memcap", "stream.midstream", "stream.async-oneside", "stream.midstream-policy", "exception-policy", "stream.reassembly.memcap", "stream.reassembly.depth",
 	"app-layer.protocols.http.memcap", "app-layer.protocols.http.meta-field-limit",
 	"app-layer.protocols.http.headers-limit", "app-layer.protocols.http.head-limit",
 	"app-layer.protocols.http.body-limit",
@@ -66,6 +66,8 @@ func (c *Config) Set(key, value string) error {
 		err = size(&c.StreamMemcap)
 	case "stream.midstream":
 		c.Midstream, err = strconv.ParseBool(value)
+	case "stream.async-oneside":
+		c.AsyncOneside, err = strconv.ParseBool(value)
 	case "stream.midstream-policy":
 		c.MidstreamExceptionPolicy, err = value, checkPolicy(value)
 	case "exception-policy":

@@ -22,6 +22,7 @@ type tcpState struct {
 	fin        [3]bool
 	rst        bool
 	reassemble bool // the flow started with a SYN, or was picked up midstream
+	async      bool // followed one way (stream.async-oneside)
 	session    bool // a SYN started the connection, or it was picked up midstream
 	chunk      [3][]byte
 	chunkMem   int    // capacity of chunk, charged to the stream memcap
@@ -63,9 +64,18 @@ func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	tc.fin[d] = tc.fin[d] || p.TCPFlags&flagFIN != 0
 	t.streamEvents(f, d, p)
 	tc.rst = tc.rst || p.TCPFlags&flagRST != 0 && !tc.model.kept
+	inOrder := t.seg.Seq == tc.next[d]
 	tc.sequence(f, d, t.seg.Seq, len(p.Payload), syn, p.TCPFlags&flagFIN != 0)
 	switch {
 	case f.Established:
+	case tc.async && !tc.syn[inspect.ToServer]:
+		// picked up at the SYN/ACK, one way: its sender's next ACK
+		f.Established = ack && !syn
+	case t.cfg.AsyncOneside && tc.syn[inspect.ToServer] && !tc.syn[inspect.ToClient]:
+		// a SYN answered by the client's own in-order ACK: the server's
+		// side is not seen
+		f.Established = d == inspect.ToServer && ack && !syn && inOrder
+		tc.async = f.Established
 	case tc.syn[inspect.ToServer] && tc.syn[inspect.ToClient]:
 		f.Established = ack && !syn
 	case t.cfg.Midstream && !tc.syn[inspect.ToServer]:
