@@ -38,14 +38,15 @@ func seqLEQ(a, b uint32) bool { return int32(a-b) <= 0 }
 // packet before it is inspected, of those the tracker follows:
 // pkt_broken_ack on every packet (the ACK number set without the ACK
 // flag), rst_but_no_session on a reset before a session exists, and the
-// reset checks of a session past the server's SYN/ACK (or picked up
-// midstream) that saw no FIN and no reset taken yet: rst_with_data,
+// reset checks of a session past the server's SYN/ACK that saw no FIN
+// and no reset taken yet: rst_with_data,
 // rst_invalid_ack (checked against the ACK numbers and windows seen,
 // timestamps in sessions that use them), and suspected_rst_inject on the
 // next non-reset packet of the sender of a reset it signed with TCP MD5
 // or TCP-AO, which Suricata cannot verify: a reset the receiver would
 // take yet its sender ignores. Such a reset closes the session only until
-// its sender goes on; meanwhile the receiver's data is not reassembled.
+// its sender goes on; meanwhile the receiver's data is not reassembled. A
+// reset these checks refuse closes nothing.
 // Resets while the client waits for the SYN/ACK, once a side sent a FIN,
 // or in sessions picked up midstream raise none of these (Suricata's
 // checks there are not followed). A packet whose TCP checksum is wrong
@@ -100,10 +101,13 @@ func badChecksum(p *inspect.Packet) bool {
 // checkReset is Suricata's StreamTcpValidateRst for a reset of direction
 // d: the timestamp, data and ACK checks, the signed reset mark, then the
 // sequence check (the windows/bsd host policies: the sender's next
-// sequence number) that decides whether the reset closes the session.
+// sequence number). A reset that fails them closes nothing (kept), as
+// Suricata's stream engine ignores it; a signed one that passes closes
+// the session until its sender goes on.
 func (t *Tracker) checkReset(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	tc, m := f.tcp, &f.tcp.model
 	seq, ack := t.seg.Seq, t.seg.Ack
+	m.kept = true
 	if ts, ok := p.TCPTimestamp(); m.ts && ok && !m.timestampValid(tc, d, p, seq, ts) {
 		return
 	}
@@ -115,12 +119,14 @@ func (t *Tracker) checkReset(f *flowState, d inspect.Dir, p *inspect.Packet) {
 		p.StreamEvents.Set(inspect.StreamRSTInvalidAck)
 		return
 	}
-	if !p.TCPSigned() {
-		return
-	}
-	m.rstRecv[r], m.kept = true, true
-	if seq == tc.next[d] {
+	signed := p.TCPSigned()
+	m.rstRecv[r] = m.rstRecv[r] || signed
+	switch {
+	case seq != tc.next[d]:
+	case signed:
 		m.pending, m.sender, tc.rst = true, d, true
+	default:
+		m.kept = false
 	}
 }
 

@@ -141,3 +141,21 @@ func TestStreamEventsBadChecksum(t *testing.T) {
 		}
 	}
 }
+
+// A reset Suricata's checks refuse (out of sequence, or its ACK number
+// out of the window) closes nothing: the request after it is parsed.
+func TestRefusedResetKeepsSession(t *testing.T) {
+	for _, name := range []string{"out of sequence", "invalid ack"} {
+		tr, s := newTracker(DefaultConfig())
+		c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+		reset := c.frame(true, rst|ack, c.cseq+1+100, c.sseq+1, "")
+		if name == "invalid ack" {
+			reset = c.frame(true, rst|ack, c.cseq+1, c.sseq+1<<30, "")
+		}
+		feed(t, tr, concat(c.handshake(), reset, c.c2s("GET /kept HTTP/1.1\r\nHost: a\r\n\r\n"))...)
+		tr.Flush()
+		if uris := s.withBuffer("http.uri"); len(uris) == 0 || uris[0].buffers["http.uri"] != "/kept" {
+			t.Errorf("%s: the request after the refused reset was not parsed", name)
+		}
+	}
+}
