@@ -39,7 +39,7 @@ var RaisedEvents = map[string][]string{
 		"ipv6.frag_pkt_too_large", "ipv6.frag_overlap", "ipv6.frag_ignored",
 	},
 	EventStream: {
-		"pkt_broken_ack", "rst_but_no_session", "rst_invalid_ack", "rst_with_data", "suspected_rst_inject",
+		"pkt_broken_ack", "rst_but_no_session", "fin_but_no_session", "rst_invalid_ack", "rst_with_data", "suspected_rst_inject",
 	},
 	EventAppLayer: {
 		"http.request_field_too_long", "http.response_field_too_long",

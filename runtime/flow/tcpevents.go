@@ -37,7 +37,8 @@ func seqLEQ(a, b uint32) bool { return int32(a-b) <= 0 }
 // streamEvents raises the events Suricata's stream engine raises on a TCP
 // packet before it is inspected, of those the tracker follows:
 // pkt_broken_ack on every packet (the ACK number set without the ACK
-// flag), rst_but_no_session on a reset before a session exists, and the
+// flag), rst_but_no_session on a reset before a session exists,
+// fin_but_no_session on a FIN that does not pick one up, and the
 // reset checks of a session past the server's SYN/ACK that saw no FIN
 // and no reset taken yet: rst_with_data,
 // rst_invalid_ack (checked against the ACK numbers and windows seen,
@@ -58,15 +59,19 @@ func (t *Tracker) streamEvents(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	seg := t.seg
 	flags := p.TCPFlags
 	broken, rst := flags&flagACK == 0 && seg.Ack != 0, flags&flagRST != 0
-	if (broken || rst || m.rstRecv[other(d)]) && badChecksum(p) {
+	noSession := !tc.session && flags&(flagRST|flagFIN) != 0
+	if (broken || rst || noSession || m.rstRecv[other(d)]) && badChecksum(p) {
 		return // checked only where an event may follow: it costs a pass over the packet
 	}
 	if broken {
 		p.StreamEvents.Set(inspect.StreamPktBrokenAck)
 	}
 	if !tc.session {
-		if rst {
+		switch {
+		case rst:
 			p.StreamEvents.Set(inspect.StreamRSTButNoSession)
+		case flags&flagFIN != 0:
+			p.StreamEvents.Set(inspect.StreamFINButNoSession)
 		}
 		return
 	}

@@ -109,16 +109,20 @@ func TestResetChecks(t *testing.T) {
 	}
 }
 
-// A reset on a flow without a TCP session raises rst_but_no_session; an
-// ACK number without the ACK flag raises pkt_broken_ack, session or not.
+// A reset on a flow without a TCP session raises rst_but_no_session, a
+// FIN fin_but_no_session (stream.midstream off: it starts none); an ACK
+// number without the ACK flag raises pkt_broken_ack, session or not.
 func TestNoSessionEvents(t *testing.T) {
 	tr, s := newTracker(DefaultConfig())
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
 	feed(t, tr, c.frame(true, rst, 5000, 0, ""), c.frame(true, rst, 5000, 77, ""))
 	d := newConn("10.0.0.3", "10.0.0.2", 40001, 80)
 	feed(t, tr, concat(d.handshake(), d.frame(true, psh, d.cseq, 9, "x"))...)
+	e := newConn("10.0.0.4", "10.0.0.2", 40002, 80)
+	feed(t, tr, e.frame(true, fin|ack, 7000, 8000, ""), e.frame(false, fin|ack, 8000, 7001, ""))
 	got := packetEvents(s)
-	want := [][]string{{"rst_but_no_session"}, {"pkt_broken_ack", "rst_but_no_session"}, nil, nil, nil, {"pkt_broken_ack"}}
+	want := [][]string{{"rst_but_no_session"}, {"pkt_broken_ack", "rst_but_no_session"}, nil, nil, nil, {"pkt_broken_ack"},
+		{"fin_but_no_session"}, {"fin_but_no_session"}}
 	if !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("events by packet %v, want %v", got, want)
 	}

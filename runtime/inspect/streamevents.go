@@ -9,6 +9,7 @@ type StreamEvent uint8
 const (
 	StreamPktBrokenAck       StreamEvent = iota // ACK number set without the ACK flag
 	StreamRSTButNoSession                       // a reset on a flow without a TCP session
+	StreamFINButNoSession                       // a FIN on a flow without a TCP session that does not start one
 	StreamRSTInvalidAck                         // a reset whose ACK number is out of the window
 	StreamRSTWithData                           // a reset carrying data
 	StreamSuspectedRSTInject                    // the sender of a reset it signed kept talking
@@ -18,6 +19,7 @@ const (
 var streamEventNames = [NumStreamEvents]string{
 	StreamPktBrokenAck:       "pkt_broken_ack",
 	StreamRSTButNoSession:    "rst_but_no_session",
+	StreamFINButNoSession:    "fin_but_no_session",
 	StreamRSTInvalidAck:      "rst_invalid_ack",
 	StreamRSTWithData:        "rst_with_data",
 	StreamSuspectedRSTInject: "suspected_rst_inject",
