@@ -74,16 +74,24 @@ func direction(d inspect.Dir) string {
 }
 
 // RecordEvent is the app-layer record (event type "http", "dns", "tls",
-// "smtp") that u carries in its section (an smtp record has an email
-// section too): endpoints client to server, except DNS (other than the
-// version 2 format), written in the message's own direction.
+// "smtp", "fileinfo") that u carries in its section (an smtp record has an
+// email section too, a fileinfo record its transaction's sections):
+// endpoints client to server, except DNS (other than the version 2
+// format), written in the message's own direction, and fileinfo, in the
+// file's.
 func RecordEvent(u *inspect.Unit) *Event {
 	typ, sections := u.RecordType(), u.Sections()
 	f := u.Flow
 	ev := &Event{Timestamp: u.TS, FlowID: f.ID, EventType: typ, SrcIP: f.Client, SrcPort: f.ClientPort,
 		DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto, Sections: sections}
-	if typ == "dns" && sections["dns"]["version"] != 2 {
+	switch {
+	case typ == "dns" && sections["dns"]["version"] != 2:
 		ev.SrcIP, ev.DestIP, ev.SrcPort, ev.DestPort = u.Endpoints()
+	case typ == "fileinfo":
+		// in the file's direction, with the flow's app_proto
+		ev.SrcIP, ev.DestIP, ev.SrcPort, ev.DestPort = u.Endpoints()
+		ev.AppProto = f.App
+		return ev
 	}
 	if (typ == "http" || typ == "smtp") && u.Tx > 0 {
 		tx := u.Tx - 1

@@ -24,3 +24,19 @@ func TestAlertFiles(t *testing.T) {
 		t.Errorf("%s %v", b, err)
 	}
 }
+
+// TestFileinfoRecord: a fileinfo record is written in the file's
+// direction with the flow's app_proto, and the files type turns it on.
+func TestFileinfoRecord(t *testing.T) {
+	f := &inspect.Flow{ID: 1, Proto: 6, App: "http", Client: netip.MustParseAddr("10.0.0.1"), Server: netip.MustParseAddr("10.0.0.2"),
+		ClientPort: 40000, ServerPort: 80}
+	u := &inspect.Unit{Flow: f, Kind: inspect.KindApp, Dir: inspect.ToClient, Tx: 1,
+		Fields: map[string]map[string]any{"http": {"url": "/a"}, "fileinfo": {"filename": "/a"}}}
+	ev := RecordEvent(u)
+	if ev.EventType != "fileinfo" || ev.SrcIP != f.Server || ev.SrcPort != 80 || ev.AppProto != "http" || ev.TxID != nil {
+		t.Errorf("record %+v", ev)
+	}
+	if !SuricataDefault().On("fileinfo") || (Types{"alert": true}).On("fileinfo") {
+		t.Error("fileinfo records not under the files type")
+	}
+}

@@ -11,7 +11,13 @@ import (
 type Types map[string]bool
 
 // On reports whether records of type name are written.
-func (t Types) On(name string) bool { return t[name] }
+// The fileinfo records are the files type.
+func (t Types) On(name string) bool {
+	if name == "fileinfo" {
+		name = "files"
+	}
+	return t[name]
+}
 
 // Any reports whether any of the names is on.
 func (t Types) Any(names ...string) bool {
@@ -29,7 +35,7 @@ func AlertsOnly() Types { return Types{"alert": true} }
 // SuricataDefault is the set the default suricata.yaml of Suricata 8
 // enables, of the record types rulec writes.
 func SuricataDefault() Types {
-	return Types{"alert": true, "anomaly": true, "http": true, "dns": true, "tls": true, "ssh": true, "smtp": true, "flow": true}
+	return Types{"alert": true, "anomaly": true, "http": true, "dns": true, "tls": true, "ssh": true, "smtp": true, "files": true, "flow": true}
 }
 
 // TypesFromYAML reads the record types of the first eve-log output of a

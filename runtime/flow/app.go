@@ -62,6 +62,10 @@ type appState struct {
 	smtp        *smtp.Parser
 	smtpOpen    []*inspect.Unit // SMTP transactions whose record waits for their end
 	smtpLogged  uint64          // the last SMTP transaction (unit Tx) whose record was written
+	// smtpFileTx (unit Tx) and smtpFileN: the transaction whose first
+	// smtpFileN files have their fileinfo record.
+	smtpFileTx uint64
+	smtpFileN  int
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {
@@ -90,6 +94,10 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 			u.Tx, u.Stage, u.AppTx = tx.ID+1, inspect.Stage(st), tx
 			tx.Fill(u, st)
 			t.send(u)
+			if (st == http.RequestBody || st == http.ResponseBody) && len(u.Files) > 0 {
+				file := u.Files[0]
+				t.fileRecord(f, u.Dir, u.Tx, map[string]map[string]any{"http": u.Fields["http"]}, file.Name, file.Size, "CLOSED")
+			}
 			t.httpRecord(f, u)
 		})
 	}
@@ -464,6 +472,11 @@ func (t *Tracker) flushRecords(f *flowState) {
 		t.record(u)
 	}
 	a.httpOpen = nil
+	if a.smtp != nil {
+		if tx := a.smtp.Tx(); tx != nil {
+			t.smtpFiles(f, tx, smtp.Record(a.smtp, tx), true)
+		}
+	}
 	for _, u := range a.smtpOpen {
 		t.record(u)
 	}

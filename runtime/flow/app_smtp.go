@@ -82,6 +82,7 @@ func (t *Tracker) smtpData(f *flowState, d inspect.Dir, b []byte) {
 	for _, tx := range p.Feed(d == inspect.ToServer, b) {
 		u := t.smtpUnit(f, d, tx)
 		t.send(u)
+		t.smtpFiles(f, tx, u.Fields, false)
 		t.smtpRecord(f, tx, u)
 	}
 	t.stats.ParseErrors += p.Errors - errs
@@ -158,4 +159,23 @@ func (t *Tracker) smtpRecord(f *flowState, tx *smtp.Tx, u *inspect.Unit) {
 		a.smtpOpen = a.smtpOpen[1:]
 	}
 	a.smtpOpen = append(a.smtpOpen, u)
+}
+
+// smtpFiles writes the fileinfo records of a mail's attachments as they
+// close; at the flow's end (final) those still open, as truncated.
+func (t *Tracker) smtpFiles(f *flowState, tx *smtp.Tx, sections map[string]map[string]any, final bool) {
+	a := &f.app
+	if a.smtpFileTx != tx.ID+1 {
+		a.smtpFileTx, a.smtpFileN = tx.ID+1, 0
+	}
+	for ; a.smtpFileN < len(tx.Files); a.smtpFileN++ {
+		file, state := tx.Files[a.smtpFileN], "CLOSED"
+		if !file.Closed {
+			if !final {
+				return
+			}
+			state = "TRUNCATED"
+		}
+		t.fileRecord(f, inspect.ToServer, tx.ID+1, sections, file.Name, file.Size, state)
+	}
 }

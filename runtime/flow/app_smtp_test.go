@@ -49,8 +49,13 @@ func TestSMTPFlow(t *testing.T) {
 	if closed == nil || closed.codes["filesize"][0] != 49 || !strings.HasPrefix(closed.buffers["file.magic"], "PDF document, version 1.5") {
 		t.Fatalf("closed file: %+v", closed)
 	}
-	if len(recs) != 1 || recs[0].Fields["email"]["attachment"] == nil || recs[0].Fields["smtp"]["rcpt_to"] == nil {
+	// the attachment's fileinfo record, then the mail's smtp record
+	if len(recs) != 2 || recs[0].RecordType() != "fileinfo" || recs[0].Fields["fileinfo"]["state"] != "CLOSED" ||
+		recs[0].Fields["fileinfo"]["size"] != uint64(49) || recs[0].Fields["smtp"]["helo"] != "client.example" {
 		t.Fatalf("records %v", recs)
+	}
+	if r := recs[1]; r.RecordType() != "smtp" || r.Fields["email"]["attachment"] == nil || r.Fields["smtp"]["rcpt_to"] == nil {
+		t.Fatalf("smtp record %v", r.Fields)
 	}
 }
 
@@ -80,5 +85,26 @@ func TestSMTPNotOnOtherPortBanner(t *testing.T) {
 		if u.app == "smtp" {
 			t.Fatalf("flow taken as smtp")
 		}
+	}
+}
+
+// TestSMTPFileTruncatedAtEnd: an attachment still open when the flow
+// ends gets its fileinfo record, truncated.
+func TestSMTPFileTruncatedAtEnd(t *testing.T) {
+	tr, _ := newTracker(DefaultConfig())
+	var recs []*inspect.Unit
+	tr.OnRecord(func(u *inspect.Unit) { recs = append(recs, u) })
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 25)
+	feed(t, tr, concat(c.handshake(), c.s2c("220 mx.example.com ESMTP\r\n"), c.c2s("EHLO a\r\n"), c.s2c("250 mx\r\n"),
+		c.c2s("DATA\r\n"), c.s2c("354 go\r\n"), c.c2s(smtpMail), c.c2s("QUJD\r\n"))...)
+	tr.Flush()
+	var states []any
+	for _, r := range recs {
+		if r.RecordType() == "fileinfo" {
+			states = append(states, r.Fields["fileinfo"]["state"])
+		}
+	}
+	if len(states) != 1 || states[0] != "TRUNCATED" {
+		t.Errorf("fileinfo states %v", states)
 	}
 }

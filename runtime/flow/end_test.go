@@ -57,14 +57,25 @@ func TestFlowEndReasonsAndStates(t *testing.T) {
 
 func TestAppRecords(t *testing.T) {
 	tr, _ := newTracker(DefaultConfig())
-	var recs []*inspect.Unit
-	tr.OnRecord(func(u *inspect.Unit) { recs = append(recs, u) })
+	var recs, files []*inspect.Unit
+	tr.OnRecord(func(u *inspect.Unit) {
+		if u.RecordType() == "fileinfo" {
+			files = append(files, u)
+			return
+		}
+		recs = append(recs, u)
+	})
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
 	feed(t, tr, concat(c.handshake(),
 		c.c2s("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n"),
 		c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))...)
 	if len(recs) != 1 || recs[0].Fields["http"]["url"] != "/a" || recs[0].Fields["http"]["status"] != 200 {
 		t.Fatalf("after the first response: %d records", len(recs))
+	}
+	// the response body is a file: its fileinfo record, server to client
+	if len(files) != 1 || files[0].Dir != inspect.ToClient || files[0].Fields["fileinfo"]["filename"] != "/a" ||
+		files[0].Fields["fileinfo"]["size"] != uint64(2) || files[0].Fields["http"]["url"] != "/a" {
+		t.Fatalf("fileinfo records %d: %v", len(files), files)
 	}
 	tr.Flush()
 	if len(recs) != 2 || recs[1].Fields["http"]["url"] != "/b" || recs[1].Fields["http"]["status"] != nil || recs[1].Tx != 2 {

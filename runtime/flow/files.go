@@ -32,3 +32,19 @@ func addFile(u *inspect.Unit, f fileFacts) {
 		u.Codes["filesize"] = append(u.Codes["filesize"], int64(f.size))
 	}
 }
+
+// fileRecord writes the fileinfo record of a file of transaction tx
+// (unit numbering, from 1) in direction d: the file (Suricata's
+// EveFileInfo: no hashes, not stored) with its transaction's sections.
+func (t *Tracker) fileRecord(f *flowState, d inspect.Dir, tx uint64, sections map[string]map[string]any,
+	name []byte, size uint64, state string) {
+	u := t.unit(f, inspect.KindApp, d)
+	u.Tx = tx
+	u.Fields = make(map[string]map[string]any, len(sections)+1)
+	for k, v := range sections {
+		u.Fields[k] = v
+	}
+	u.Fields["fileinfo"] = map[string]any{"filename": string(name), "gaps": false, "state": state, "stored": false,
+		"size": size, "tx_id": tx - 1}
+	t.record(u)
+}

@@ -23,14 +23,17 @@ func (u *Unit) Sections() map[string]map[string]any {
 }
 
 // RecordType is the name of u's one section, the type of the EVE record
-// it carries, without building it (smtp for an smtp section, which an
-// email section may come with); "" when u has none or several.
+// it carries, without building it (fileinfo for a fileinfo section, which
+// its transaction's sections come with; smtp for an smtp section, which
+// an email section may come with); "" when u has none or several.
 func (u *Unit) RecordType() string {
 	if u.Fields == nil && u.lazy != nil {
 		return u.lazy.name
 	}
-	if _, ok := u.Fields["smtp"]; ok {
-		return "smtp"
+	for _, t := range []string{"fileinfo", "smtp"} {
+		if _, ok := u.Fields[t]; ok {
+			return t
+		}
 	}
 	if len(u.Fields) != 1 {
 		return ""

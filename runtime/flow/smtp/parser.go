@@ -92,6 +92,9 @@ func NewParser(cfg Config) *Parser {
 // Held is the bytes the parser holds for lines not complete yet.
 func (p *Parser) Held() int { return len(p.held[0]) + len(p.held[1]) }
 
+// Tx returns the transaction being parsed, or nil.
+func (p *Parser) Tx() *Tx { return p.cur }
+
 // Gap tells the parser n bytes of a direction are missing: the partial
 // line held is dropped.
 func (p *Parser) Gap(toServer bool, n int) {
