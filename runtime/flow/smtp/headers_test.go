@@ -54,3 +54,29 @@ func TestBase64Decoder(t *testing.T) {
 		t.Error("a quantum starting with '=' decoded")
 	}
 }
+
+// TestFindURLsAcrossChunks: a URL split over two decoded chunks is found
+// once its line ends; text before the last line end is searched at once.
+func TestFindURLsAcrossChunks(t *testing.T) {
+	var cut uint64
+	cfg := DefaultConfig()
+	m := &Mime{cfg: &cfg, schemes: []string{"http://"}, truncated: &cut}
+	m.findURLs([]byte("see http://a.b/c d\nmore http://x"))
+	m.findURLs([]byte(".y/z end\n"))
+	got := stringList(m.URLs)
+	if len(got) != 2 || got[0] != "a.b/c" || got[1] != "x.y/z" {
+		t.Errorf("urls %q", got)
+	}
+}
+
+// TestPartRestart: a part's content type does not carry over to the next
+// part, which without its own is text again and searched for URLs.
+func TestPartRestart(t *testing.T) {
+	p := NewParser(DefaultConfig())
+	txs := session(t, p, "S:220 x.y\r\n", "C:EHLO a\r\n", "S:250 ok\r\n", "C:DATA\r\n", "S:354 go\r\n",
+		"C:Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: image/gif\r\n\r\nhttp://no.pe\r\n"+
+			"--b\r\n\r\nhttp://yes.pe\r\n--b--\r\n.\r\n")
+	if got := stringList(txs[len(txs)-1].Mime.URLs); len(got) != 1 || got[0] != "yes.pe\r\n" {
+		t.Errorf("urls %q", got)
+	}
+}

@@ -219,8 +219,7 @@ func (m *Mime) endHeaders() (mimeResult, uint32) {
 		m.MainHeaders = len(m.Headers)
 	}
 	if encap {
-		m.stage = mimeStart
-		m.Headers = m.Headers[:m.MainHeaders]
+		m.restart()
 		return mimeNeedsMore, w
 	}
 	m.stage = mimeBody
@@ -305,6 +304,19 @@ func (m *Mime) parseLine(line, full []byte) (mimeResult, uint32) {
 	return mimeFileChunk, w
 }
 
+// restart readies the state for the next part's headers (Suricata 8.0's
+// MimeStateSMTP restart): the part's headers, encoding, decoder, file
+// name, content type and pending line are dropped.
+func (m *Mime) restart() {
+	m.stage = mimeStart
+	m.Headers = m.Headers[:m.MainHeaders]
+	m.enc, m.dec = encPlain, nil
+	m.filename = m.filename[:0]
+	m.bufeolen = 0
+	m.ctype = ctMessage
+	m.decodedLine = m.decodedLine[:0]
+}
+
 // endPart ends the part on its boundary line; a closing boundary
 // ("--b--") ends the multipart.
 func (m *Mime) endPart(line, b []byte) mimeResult {
@@ -313,15 +325,11 @@ func (m *Mime) endPart(line, b []byte) mimeResult {
 			m.file(dec)
 		}
 	}
-	m.stage = mimeStart
 	toClose := len(m.filename) > 0
-	m.filename = m.filename[:0]
-	m.Headers = m.Headers[:m.MainHeaders]
-	m.enc = encPlain
-	m.bufeolen = 0
 	if len(line) >= len(b)+2 && line[len(b)] == '-' && line[len(b)+1] == '-' {
 		m.boundaries = m.boundaries[:len(m.boundaries)-1]
 	}
+	m.restart()
 	if toClose {
 		return mimeFileClose
 	}
@@ -407,8 +415,9 @@ func (m *Mime) quotedPrintable(line, full []byte) uint32 {
 func (m *Mime) complete() { m.findURLs([]byte("\n")) }
 
 // findURLs searches decoded text for URLs line by line, holding an
-// unfinished line until its end (mime_smtp_find_url_strings, whose
-// handling of a chunk with an inner line end is kept as Suricata has it).
+// unfinished line until its end (mime_smtp_find_url_strings as of
+// Suricata 8.0.6: the text up to the new bytes' last line end is
+// searched, the rest held).
 func (m *Mime) findURLs(in []byte) {
 	if !m.cfg.ExtractURLs {
 		return
@@ -426,9 +435,9 @@ func (m *Mime) findURLs(in []byte) {
 		m.decodedLine = m.decodedLine[:0]
 		return
 	}
-	if x := bytes.LastIndexByte(input, '\n'); x >= 0 {
-		// Suricata takes the line end's distance from the end as its index
-		x = len(input) - 1 - x
+	// the last line end among the new bytes
+	if x := bytes.LastIndexByte(input[len(input)-len(in):], '\n'); x >= 0 {
+		x += len(input) - len(in)
 		m.extractURLs(input[:x])
 		if len(m.decodedLine) > 0 {
 			m.decodedLine = append(m.decodedLine[:0], m.decodedLine[x:]...)
