@@ -169,7 +169,14 @@ func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
 		if len(a.probe[d]) == 0 {
 			a.probe[d] = append(a.probe[d], b...)
 		}
-		if len(a.probe[d]) <= maxProbe || len(a.probe[d]) <= smtpMaxProbe && smtpBanner(f, d, a.probe[d]) {
+		if len(a.probe[d]) <= maxProbe {
+			return
+		}
+		if smtpBanner(d, a.probe[d]) && len(a.probe[inspect.ToServer]) == 0 {
+			if n := len(a.probe[d]) - smtpMaxProbe; n > 0 {
+				t.stats.SMTPTruncated++
+				a.probe[d] = a.probe[d][:smtpMaxProbe]
+			}
 			return
 		}
 		k = appNone

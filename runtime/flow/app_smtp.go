@@ -22,20 +22,23 @@ var smtpEmail = [...]struct{ buf, header string }{
 const maxSMTPOpen = 64
 
 // smtpMaxProbe bounds what is held of a server's banner while the
-// protocol is not known (Suricata's SMTP line limit).
+// protocol is not known (Suricata's SMTP line limit): a longer banner is
+// cut there, as the parser would cut its line, and the cut counted.
 const smtpMaxProbe = 4096
 
-// smtpBanner reports whether a server's first bytes may still become an
-// SMTP banner: "220" then a space or hyphen, no line end yet.
-func smtpBanner(f *flowState, d inspect.Dir, data []byte) bool {
-	_, more := smtpDetect(f, d, data)
-	return more
+// smtpBanner reports whether a server's first bytes look like an SMTP
+// banner ("220" then a space or hyphen), on any port: the flow waits for
+// the client, whose command may make it SMTP (Suricata keeps the server's
+// bytes until a direction's detection ends).
+func smtpBanner(d inspect.Dir, data []byte) bool {
+	return d == inspect.ToClient && len(data) >= 4 && bytes.HasPrefix(data, []byte("220")) && (data[3] == ' ' || data[3] == '-')
 }
 
 // smtpDetect reports whether a direction's first bytes are SMTP as
 // Suricata detects it: a client starting with EHLO, HELO or QUIT on any
 // port, a server banner ("220 " or "220-", a valid domain, a line end)
-// on an SMTP port. more: too few bytes to tell.
+// on an SMTP port (a banner as long as the line limit needs no line end).
+// more: too few bytes to tell.
 func smtpDetect(f *flowState, d inspect.Dir, data []byte) (ok, more bool) {
 	if d == inspect.ToServer {
 		if len(data) < 4 {
@@ -56,7 +59,7 @@ func smtpDetect(f *flowState, d inspect.Dir, data []byte) (ok, more bool) {
 	if !bytes.HasPrefix(data, []byte("220")) || data[3] != ' ' && data[3] != '-' {
 		return false, false
 	}
-	if bytes.IndexByte(data[4:], '\n') < 0 {
+	if bytes.IndexByte(data[4:], '\n') < 0 && len(data) < smtpMaxProbe {
 		return false, true
 	}
 	return smtp.ValidDomain(data[4:]) > 0, false
@@ -134,8 +137,9 @@ func (t *Tracker) smtpUnit(f *flowState, d inspect.Dir, tx *smtp.Tx) *inspect.Un
 	return u
 }
 
-// smtpRecord writes a transaction's smtp record once it is done; until
-// then the flow keeps its latest unit, written at the flow's end.
+// smtpRecord writes a transaction's smtp record once both sides are
+// complete (Suricata 8.0.7 logs on the server's reply); until then the
+// flow keeps its latest unit, written at the flow's end.
 func (t *Tracker) smtpRecord(f *flowState, tx *smtp.Tx, u *inspect.Unit) {
 	a := &f.app
 	for i, o := range a.smtpOpen {
@@ -144,7 +148,7 @@ func (t *Tracker) smtpRecord(f *flowState, tx *smtp.Tx, u *inspect.Unit) {
 			break
 		}
 	}
-	if tx.Done {
+	if tx.Done && tx.Replied {
 		if a.smtpLogged < u.Tx {
 			a.smtpLogged = u.Tx
 			t.record(u)

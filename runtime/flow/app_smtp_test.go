@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"bytes"
 	"encoding/base64"
 	"slices"
 	"strings"
@@ -60,12 +61,14 @@ func TestSMTPFlow(t *testing.T) {
 }
 
 // TestSMTPDetectionByCommand: on another port the client's EHLO makes
-// the flow SMTP; the banner the server sent first is parsed first, so
-// the client's command is not taken as sent before the welcome.
+// the flow SMTP; the banner the server sent first (longer than the line
+// limit, cut there) is parsed first, so the client's command is not
+// taken as sent before the welcome.
 func TestSMTPDetectionByCommand(t *testing.T) {
 	tr, s := newTracker(DefaultConfig())
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 2525)
-	feed(t, tr, concat(c.handshake(), c.s2c("220 mx.example.com ESMTP\r\n"), c.c2s("EHLO client.example\r\n"))...)
+	banner := "220 mx.example.com ESMTP " + strings.Repeat("x", 5000) + "\r\n" // past the line limit
+	feed(t, tr, concat(c.handshake(), c.s2c(banner[:3000]), c.s2c(banner[3000:]), c.c2s("EHLO client.example\r\n"))...)
 	apps := s.of(inspect.KindApp)
 	if len(apps) != 1 || apps[0].app != "smtp" || apps[0].buffers["smtp.helo"] != "client.example" {
 		t.Fatalf("units %+v", apps)
@@ -106,5 +109,40 @@ func TestSMTPFileTruncatedAtEnd(t *testing.T) {
 	}
 	if len(states) != 1 || states[0] != "TRUNCATED" {
 		t.Errorf("fileinfo states %v", states)
+	}
+}
+
+// TestSMTPLongBannerOnSMTPPort: a banner longer than the line limit, in
+// pieces without a line end, still makes a port 25 flow SMTP.
+func TestSMTPLongBannerOnSMTPPort(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 25)
+	banner := "220 mx.example.com ESMTP " + strings.Repeat("A", 5000) + "\r\n"
+	feed(t, tr, concat(c.handshake(), c.s2c(banner[:4500]), c.s2c(banner[4500:]), c.c2s("EHLO Simone\r\n"))...)
+	if apps := s.of(inspect.KindApp); len(apps) == 0 || apps[len(apps)-1].buffers["smtp.helo"] != "Simone" {
+		t.Fatalf("units %+v", apps)
+	}
+}
+
+// TestSMTPRecordOnReply: a mail's smtp record waits for the server's
+// reply to its data (Suricata 8.0.7), and is written on that packet.
+func TestSMTPRecordOnReply(t *testing.T) {
+	tr, _ := newTracker(DefaultConfig())
+	var recs []*inspect.Unit
+	tr.OnRecord(func(u *inspect.Unit) {
+		if u.RecordType() == "smtp" {
+			recs = append(recs, u)
+		}
+	})
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 25)
+	feed(t, tr, concat(c.handshake(), c.s2c("220 mx.example.com ESMTP\r\n"), c.c2s("EHLO a\r\n"), c.s2c("250 mx\r\n"),
+		c.c2s("MAIL FROM:<a@b>\r\n"), c.s2c("250 ok\r\n"), c.c2s("DATA\r\n"), c.s2c("354 go\r\n"), c.c2s("Subject: x\r\n\r\nhi\r\n.\r\n"))...)
+	if len(recs) != 0 {
+		t.Fatalf("record before the server's reply: %d", len(recs))
+	}
+	reply := c.s2c("250 queued\r\n")
+	feed(t, tr, reply)
+	if len(recs) != 1 || recs[0].Packet == nil || !bytes.Equal(recs[0].Packet.Frame, reply) {
+		t.Fatalf("records %d", len(recs))
 	}
 }

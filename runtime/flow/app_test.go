@@ -174,10 +174,10 @@ func TestDetectionAcrossSegments(t *testing.T) {
 		t.Errorf("uris %v", uris)
 	}
 	tr, s = newTracker(DefaultConfig())
-	// a banner of a server-first protocol rulec does not parse (FTP's
-	// port; on 25 and 465 it would be SMTP's)
-	c = newConn("10.0.0.1", "10.0.0.2", 40000, 21)
-	feed(t, tr, concat(c.handshake(), c.s2c("220 ftp.example.com FTP ready; this banner runs past the probe bound\r\n"), c.c2s("GET / HTTP/1.1\r\n\r\n"))...)
+	// a banner of a server-first protocol rulec does not parse (a "220"
+	// banner would wait for the client: it may be SMTP's)
+	c = newConn("10.0.0.1", "10.0.0.2", 40000, 143)
+	feed(t, tr, concat(c.handshake(), c.s2c("* OK imap.example.com IMAP4rev1 ready; this banner runs past the probe bound\r\n"), c.c2s("GET / HTTP/1.1\r\n\r\n"))...)
 	if n := len(s.of(inspect.KindApp)); n != 0 || s.units[len(s.units)-1].flow.App != "" {
 		t.Errorf("server-first protocol parsed: %d app units", n)
 	}

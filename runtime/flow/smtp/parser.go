@@ -15,6 +15,7 @@ const (
 	cmdDataMode // the mail's data, answered once the "." line is sent
 	cmdOther
 	cmdRSET
+	cmdQuit
 )
 
 // Parser state flags (SMTP_PARSER_STATE_*).
@@ -56,6 +57,7 @@ type Parser struct {
 	cur     *Tx
 	txCount uint64
 	cmds    []byte
+	cmdTx   []*Tx // the transaction each queued command belongs to
 	cmdIdx  int
 	state   uint8
 	command byte // the command being processed (Suricata's current_command)
@@ -420,6 +422,8 @@ func (p *Parser) command1(l line, full []byte) bool {
 	case hasPrefix("rset"):
 		p.bdatIdx = 0
 		p.command = cmdRSET
+	case hasPrefix("quit"):
+		p.command = cmdQuit
 	default:
 		p.command = cmdOther
 	}
@@ -473,6 +477,7 @@ func (p *Parser) queue(c byte) bool {
 		return false
 	}
 	p.cmds = append(p.cmds, c)
+	p.cmdTx = append(p.cmdTx, p.cur)
 	return true
 }
 
@@ -563,7 +568,12 @@ func (p *Parser) reply(l line, loneLF bool) bool {
 	if len(b) == 0 && loneLF && l.delim == 1 {
 		return true
 	}
-	p.touch(p.cur)
+	tx := p.cur
+	if p.cmdIdx < len(p.cmds) {
+		// the reply's transaction is its command's (Suricata 8.0.7)
+		tx = p.cmdTx[p.cmdIdx]
+	}
+	p.touch(tx)
 	if len(b) < 3 {
 		p.event("invalid_reply")
 		return false
@@ -595,13 +605,14 @@ func (p *Parser) reply(l line, loneLF bool) bool {
 		}
 		return true
 	}
+	last := p.state&stMultiline == 0
 	switch p.cmds[p.cmdIdx] {
 	case cmdStartTLS:
 		if code == "220" {
 			p.state |= stDataMode
 			p.TLS = true
-			if p.cur != nil {
-				p.cur.Done = true
+			if tx != nil {
+				tx.Done, tx.Replied = true, true
 			}
 		} else {
 			p.event("tls_rejected")
@@ -615,9 +626,17 @@ func (p *Parser) reply(l line, loneLF bool) bool {
 			}
 			p.event("data_command_rejected")
 		}
+	case cmdDataMode:
+		if tx != nil && last {
+			tx.Replied = true
+		}
 	case cmdRSET:
-		if code == "250" && p.cur != nil && p.state&stMultiline == 0 {
-			p.cur.Done = true
+		if code == "250" && tx != nil && last {
+			tx.Done, tx.Replied = true, true
+		}
+	case cmdQuit:
+		if code == "221" && tx != nil && last {
+			tx.Done, tx.Replied = true, true
 		}
 	}
 	if p.state&stMultiline == 0 {
@@ -626,7 +645,7 @@ func (p *Parser) reply(l line, loneLF bool) bool {
 		p.state |= stPipelining
 	}
 	if p.cmdIdx == len(p.cmds) {
-		p.cmds, p.cmdIdx = p.cmds[:0], 0
+		p.cmds, p.cmdTx, p.cmdIdx = p.cmds[:0], p.cmdTx[:0], 0
 	}
 	return true
 }

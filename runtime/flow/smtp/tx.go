@@ -15,8 +15,11 @@ type Tx struct {
 	ID       uint64 // Suricata's tx_id: from 0 in the flow
 	MailFrom []byte
 	RcptTo   [][]byte
-	// Done: the transaction is complete (Suricata's progress 1).
-	Done   bool
+	// Done: the client's side is complete (the mail's data ended, RSET
+	// or QUIT answered, STARTTLS accepted); Replied: the server's side is
+	// (its reply to the data, RSET, QUIT or STARTTLS), as Suricata 8.0.7's
+	// request and response progress.
+	Done, Replied bool
 	isData bool
 	// Mime is the mail's MIME state once DATA was sent (with MIME
 	// decoding on), else nil.
