@@ -20,7 +20,7 @@ type Tx struct {
 	// (its reply to the data, RSET, QUIT or STARTTLS), as Suricata 8.0.7's
 	// request and response progress.
 	Done, Replied bool
-	isData bool
+	isData        bool
 	// Mime is the mail's MIME state once DATA was sent (with MIME
 	// decoding on), else nil.
 	Mime  *Mime
