@@ -24,6 +24,14 @@
 #define IPPROTO_HIP 139
 #define IPPROTO_SHIM6 140
 
+/* is_tunnel: the protocols whose payload is a packet Suricata decodes as
+ * its own (IP-in-IP, IPv6 encapsulation, GRE); the outer packet is
+ * inspected without payload. */
+static __always_inline int is_tunnel(__u8 proto)
+{
+	return proto == IPPROTO_IPIP || proto == IPPROTO_IPV6 || proto == IPPROTO_GRE;
+}
+
 /* PARSE_NO_L4: the addresses are known (the lists apply) but the network
  * header is malformed or the transport header is out of reach.
  * PARSE_VLAN_DEEP: more than MAX_VLANS tags; PARSE_EXT_DEEP: more than
@@ -252,6 +260,11 @@ static __always_inline int parse_l4(struct __sk_buff *skb, struct scratch *sc)
 	}
 	if (off + hlen > end)
 		return PARSE_ERROR;
+	if (is_tunnel(sc->proto)) {
+		sc->payload_off = end;
+		sc->payload_len = 0;
+		return PARSE_OK;
+	}
 	sc->payload_off = off + hlen;
 	sc->payload_len = end - (off + hlen);
 	return PARSE_OK;

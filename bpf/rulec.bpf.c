@@ -236,6 +236,11 @@ static __always_inline int verdict(struct __sk_buff *skb, struct scratch *sc)
 	switch (sc->best) {
 	case ACT_PASS:
 		count(C_PASS, 1);
+		/* the inner packet of a tunnel is inspected on its own */
+		if (sc->copy & COPY_TUNNEL) {
+			sc->copy = COPY_TUNNEL;
+			copy_up(skb, sc, TC_ACT_OK);
+		}
 		return TC_ACT_OK;
 	case ACT_DROP:
 		count(C_DROP, 1);
@@ -340,6 +345,8 @@ int classify(struct __sk_buff *skb)
 	}
 	if (l4 != PARSE_OK)
 		sc->copy = COPY_DECODE;
+	else if (!sc->fragment && is_tunnel(sc->proto))
+		sc->copy = COPY_TUNNEL;
 	sc->scanned = 0;
 	sc->scanned_name = 0;
 	sc->dns = DNS_UNPARSED;

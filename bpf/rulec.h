@@ -67,6 +67,7 @@ enum __attribute__((packed)) copy_reason {
 	COPY_DECODE = 8,	 /* past the parser's bounds (VLAN tags, IPv6 extension headers) or malformed past the addresses */
 	COPY_APP = 16,		 /* an app-layer kernel rule the classifier cannot decide (the DNS and TLS counters say why), or a followed TLS flow before its ClientHello is decided */
 	COPY_DETAIL = 32,	 /* an app-layer kernel rule alerted: userspace adds the EVE detail */
+	COPY_TUNNEL = 64,	 /* IP-in-IP, IPv6-in-IP or GRE: userspace decapsulates and inspects the inner packet */
 };
 
 /* What the flow map says of a packet (scratch.pflow, event.flow). */

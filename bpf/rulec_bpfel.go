@@ -76,6 +76,7 @@ const (
 	RulecCopyReasonCOPY_DECODE         RulecCopyReason = 8
 	RulecCopyReasonCOPY_APP            RulecCopyReason = 16
 	RulecCopyReasonCOPY_DETAIL         RulecCopyReason = 32
+	RulecCopyReasonCOPY_TUNNEL         RulecCopyReason = 64
 )
 
 type RulecCopybuf struct {

@@ -151,6 +151,12 @@ func (p *Packet) transport(off int) error {
 		p.IType, p.ICode, p.Payload = data[0], data[1], data[icmpHdrLen:]
 	default:
 		p.Payload = data
+		if IsTunnel(p.Proto) {
+			// Suricata inspects the inner packet on its own and the
+			// outer one without payload
+			p.Payload = nil
+			p.tunnel(off, data)
+		}
 	}
 	return nil
 }

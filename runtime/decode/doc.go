@@ -10,5 +10,8 @@
 // Suricata's decoder does, and raises Suricata's decoder events by name
 // (vlan.too_many_layers, ipv4.trunc_pkt, ipv6.exthdr_dupl_fh, ...). A
 // fragment is decoded to its network header: its transport header is read
-// after reassembly.
+// after reassembly. A tunnel's inner packet (IP-in-IP, IPv6
+// encapsulation, GRE with IPv4, IPv6, VLAN, Ethernet or ERSPAN inside) is
+// found, not decoded: InnerFrame gives it as a frame of its own, which the
+// engine decodes and inspects as Suricata inspects its pseudo packet.
 package decode

@@ -69,6 +69,7 @@ type Packet struct {
 	IType     uint8
 	ICode     uint8
 	Payload   []byte
+	Tunnel    Tunnel // the packet this one encapsulates, if any
 }
 
 // VLANList returns the VLAN ids as a slice of p's array.

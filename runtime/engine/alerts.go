@@ -33,7 +33,7 @@ func (e *Engine) alertEvent(ev *eve.Event, r *ir.Rule, tier, action, signature s
 		ev.PcapCnt = e.pcapCnt
 	}
 	if ev.PktSrc == "" {
-		ev.PktSrc = e.pktSrc
+		ev.PktSrc, ev.Tunnel = e.pktSrc, e.curTunnel
 	}
 	ev.Alert = eve.NewAlert(r, action, signature, tier, e.opts.Severity)
 	return ev

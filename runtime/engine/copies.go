@@ -13,6 +13,7 @@ var copyReasons = []struct {
 	{refeval.CopyDecode, "decode"},
 	{refeval.CopyApp, "app_undecided"},
 	{refeval.CopyDetail, "alert_detail"},
+	{refeval.CopyTunnel, "tunnel"},
 }
 
 // countCopy adds a copied frame of n bytes to every reason it was copied

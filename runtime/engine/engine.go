@@ -100,6 +100,7 @@ type Engine struct {
 	undecidedRules *slotRules
 	pcapCnt        uint64      // offline: the capture's packet being processed
 	pktSrc         string      // where the packet being processed came from (EVE pkt_src)
+	curTunnel      *eve.Tunnel // the outermost packet of the tunneled packet being processed
 	link           decode.Link // the link layer of the frames being processed
 	cur            *Outcome    // the frame Decide is deciding, for its kernel alerts' detail
 	outs           [2]Outcome  // Decide's outcomes, by nesting level
@@ -286,6 +287,10 @@ type Outcome struct {
 	// Reassembled: the packet is defragmentation's, not one the
 	// classifier copied (not counted as a copy).
 	Reassembled bool
+	// Tunnel: the packet is a tunnel's inner packet, not one the
+	// classifier saw (not counted as a copy); the outermost packet.
+	Tunnel   *eve.Tunnel
+	innerSrc string // a tunnel's inner packet: where it came from (EVE pkt_src)
 	refeval.Result
 }
 
@@ -295,7 +300,10 @@ func (e *Engine) Decide(o Outcome) error {
 	op := e.outcomeSlot()
 	*op = o
 	defer e.releaseOutcome()
-	return e.decide(op)
+	if err := e.decide(op); err != nil {
+		return err
+	}
+	return e.tunnel(op)
 }
 
 // outcomeSlot is where Decide keeps the outcome it decides (one per
@@ -316,9 +324,12 @@ func (e *Engine) releaseOutcome() {
 }
 
 func (e *Engine) decide(o *Outcome) error {
-	e.pktSrc = eve.PktSrcWire
+	e.pktSrc, e.curTunnel = eve.PktSrcWire, o.Tunnel
 	if o.Reassembled {
 		e.pktSrc = eve.PktSrcDefrag
+	}
+	if o.Tunnel != nil {
+		e.pktSrc = o.innerSrc
 	}
 	events := o.Events
 	if o.Truncated && o.Frame != nil {
@@ -371,7 +382,7 @@ func (e *Engine) decide(o *Outcome) error {
 	}
 	track := copyUp || (e.trackAll() || e.opts.IPS) && o.Frame != nil
 	if track && (!shot || e.opts.IPS) {
-		if copyUp && !shot && !o.Reassembled {
+		if copyUp && !shot && !o.Reassembled && o.Tunnel == nil {
 			e.stats.Copies++
 			e.stats.CopiedTotal += uint64(len(o.Frame))
 			e.stats.countCopy(reason, len(o.Frame))
@@ -408,7 +419,7 @@ func (e *Engine) decide(o *Outcome) error {
 			clear(e.fate.queue)
 			e.fate.queue = e.fate.queue[:0]
 		}
-		if !shot && !o.Reassembled {
+		if !shot && !o.Reassembled && o.Tunnel == nil {
 			copied := reason
 			if !copyUp {
 				copied = 0

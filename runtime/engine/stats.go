@@ -30,25 +30,28 @@ type Stats struct {
 	// not copy.
 	BypassedDirs, BypassedPkts, BypassedBytes uint64
 	// BypassedBy counts BypassedDirs by reason (as UninspectedBy).
-	BypassedBy    map[string]uint64
-	BypassErrors  uint64 // bypasses the kernel tier refused: the direction stays copied
-	Truncated     uint64 // past the kernel scan depth, decided in userspace
-	AppUndecided  uint64 // copied with a kernel app-layer rule (dns.query) left to userspace
-	WAFEvicted    uint64 // HTTP transactions the WAF finished early to bound memory
-	Units         uint64
-	GroupResets   uint64 // rule groups dropped to bound memory, built again on use
-	DecodeErrors  uint64
-	Fragments     [2]uint64         // IP fragments taken for reassembly: IPv4, IPv6
-	Reassembled   [2]uint64         // packets reassembled from them: IPv4, IPv6
-	DecodeEvents  map[string]uint64 // decoder events of copied frames, by Suricata name
-	CopiedPackets map[string]uint64 // copied frames by copy reason (one frame may have several)
-	CopiedBytes   map[string]uint64 // their bytes
-	BadEvents     uint64            // kernel events naming no rule of the object
-	Alerts        uint64
-	Suppressed    uint64 // alerts a threshold.config suppress stopped
-	AlertsByTier  map[string]uint64
-	BySeverity    map[string]uint64
-	BySID         map[uint64]uint64
+	BypassedBy   map[string]uint64
+	BypassErrors uint64 // bypasses the kernel tier refused: the direction stays copied
+	Truncated    uint64 // past the kernel scan depth, decided in userspace
+	AppUndecided uint64 // copied with a kernel app-layer rule (dns.query) left to userspace
+	WAFEvicted   uint64 // HTTP transactions the WAF finished early to bound memory
+	Units        uint64
+	GroupResets  uint64 // rule groups dropped to bound memory, built again on use
+	DecodeErrors uint64
+	// Tunneled counts the inner packets of tunnels inspected on their own;
+	// TunnelTooDeep those past maxTunnelDepth, not inspected.
+	Tunneled, TunnelTooDeep uint64
+	Fragments               [2]uint64         // IP fragments taken for reassembly: IPv4, IPv6
+	Reassembled             [2]uint64         // packets reassembled from them: IPv4, IPv6
+	DecodeEvents            map[string]uint64 // decoder events of copied frames, by Suricata name
+	CopiedPackets           map[string]uint64 // copied frames by copy reason (one frame may have several)
+	CopiedBytes             map[string]uint64 // their bytes
+	BadEvents               uint64            // kernel events naming no rule of the object
+	Alerts                  uint64
+	Suppressed              uint64 // alerts a threshold.config suppress stopped
+	AlertsByTier            map[string]uint64
+	BySeverity              map[string]uint64
+	BySID                   map[uint64]uint64
 	// Limits counts, by name, what a bound cut short: flows evicted,
 	// memcaps reached, regex budgets spent, a full threshold table.
 	Limits      map[string]uint64
@@ -87,6 +90,8 @@ func (s *Stats) Add(o *Stats) {
 	s.Units += o.Units
 	s.GroupResets += o.GroupResets
 	s.DecodeErrors += o.DecodeErrors
+	s.Tunneled += o.Tunneled
+	s.TunnelTooDeep += o.TunnelTooDeep
 	for i := range s.Fragments {
 		s.Fragments[i] += o.Fragments[i]
 		s.Reassembled[i] += o.Reassembled[i]
@@ -185,6 +190,7 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	fmt.Fprintf(w, "%-24s %d\n", "past kernel scan depth", s.Truncated)
 	fmt.Fprintf(w, "%-24s %d\n", "app-layer undecided", s.AppUndecided)
 	fmt.Fprintf(w, "%-24s %d (reassembled %d)\n", "ip fragments", s.Fragments[0]+s.Fragments[1], s.Reassembled[0]+s.Reassembled[1])
+	fmt.Fprintf(w, "%-24s %d (too deep, not inspected: %d)\n", "tunneled packets", s.Tunneled, s.TunnelTooDeep)
 	fmt.Fprintf(w, "%-24s %d\n", "decode errors", s.DecodeErrors)
 	for _, name := range slices.Sorted(maps.Keys(s.DecodeEvents)) {
 		fmt.Fprintf(w, "  %-22s %d\n", name, s.DecodeEvents[name])

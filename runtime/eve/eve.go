@@ -35,6 +35,7 @@ type Event struct {
 	VLAN      []uint16 // the packet's VLAN ids, outermost first
 	Alert     *Alert
 	Detail    *Detail // an alert's packet, payload and ether fields, as configured
+	Tunnel    *Tunnel // an alert on a tunnel's inner packet: the outer packet
 	// Sections holds app-layer sections ("http", "dns", "tls", ...) and
 	// other event bodies ("block", "stats"). An event with a source and
 	// no destination (a block) has no ports and no proto.
@@ -68,7 +69,8 @@ type Alert struct {
 }
 
 // protoNames are the EVE names of common IP protocols.
-var protoNames = map[uint8]string{1: "ICMP", 6: "TCP", 17: "UDP", 58: "IPv6-ICMP", 47: "GRE", 132: "SCTP"}
+var protoNames = map[uint8]string{1: "ICMP", 2: "IGMP", 4: "IP-in-IP", 6: "TCP", 17: "UDP", 41: "IPv6", 47: "GRE",
+	50: "ESP", 51: "AH", 58: "IPv6-ICMP", 103: "PIM", 112: "VRRP", 132: "SCTP"}
 
 // ProtoName returns the EVE name of an IP protocol number.
 func ProtoName(p uint8) string {
@@ -96,15 +98,15 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 		m.add("vlan", e.VLAN)
 	}
 	if e.SrcIP.IsValid() && !e.DestIP.IsValid() {
-		m.add("src_ip", e.SrcIP.String())
+		m.add("src_ip", AddrString(e.SrcIP))
 	}
 	if e.SrcIP.IsValid() && e.DestIP.IsValid() {
 		m.add("ip_v", ipVersion(e.SrcIP))
-		m.add("src_ip", e.SrcIP.String())
+		m.add("src_ip", AddrString(e.SrcIP))
 		if e.Proto == 6 || e.Proto == 17 || e.Proto == 132 {
 			m.add("src_port", e.SrcPort)
 		}
-		m.add("dest_ip", e.DestIP.String())
+		m.add("dest_ip", AddrString(e.DestIP))
 		if e.Proto == 6 || e.Proto == 17 || e.Proto == 132 {
 			m.add("dest_port", e.DestPort)
 		}
@@ -132,6 +134,7 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	case e.XFF != "":
 		m.add("xff", e.XFF)
 	}
+	e.Tunnel.add(&m)
 	if e.AppProto != "" {
 		m.add("app_proto", e.AppProto)
 	}

@@ -52,6 +52,9 @@ const (
 	// CopyDetail: a kernel rule on an app-layer buffer alerted; the copy
 	// carries the packet for the alert's EVE detail.
 	CopyDetail = CopyReason(bpf.RulecCopyReasonCOPY_DETAIL)
+	// CopyTunnel: IP-in-IP, IPv6 encapsulation or GRE; userspace
+	// decapsulates the packet and inspects the inner one.
+	CopyTunnel = CopyReason(bpf.RulecCopyReasonCOPY_TUNNEL)
 )
 
 // TC verdicts of a packet.

@@ -90,6 +90,7 @@ var testRules = []rule{
 	// An IP-level rule (alert ip 203.0.113.0/24 any -> any any): it
 	// matches packets whose transport header is malformed too.
 	{Slot: slot(6875, kernelgen.ActAlert), src: prefixes("203.0.113.0/24")},
+	{Slot: slot(6876, kernelgen.ActAlert), src: prefixes("203.0.113.0/24"), items: []itemRef{content("GET")}},
 }
 
 // longPattern sets the automaton's depth, which decides where the second

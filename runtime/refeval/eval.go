@@ -39,6 +39,7 @@ const (
 	CopyDecode        = 8  // past the parser's bounds
 	CopyApp           = 16 // a kernel app-layer rule the classifier cannot decide
 	CopyDetail        = 32 // a kernel app-layer rule alerted: the packet carries the EVE detail
+	CopyTunnel        = 64 // IP-in-IP, IPv6 encapsulation or GRE: userspace inspects the inner packet
 )
 
 // Result is what the classifier did with one packet.
@@ -234,6 +235,9 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	if h.l4Bad {
 		reason |= CopyDecode
 	}
+	if h.tunnel {
+		reason |= CopyTunnel
+	}
 	if e.t.Any(append(head, e.userSlots)...) {
 		reason |= CopyUserspace
 	}
@@ -349,7 +353,12 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 		e.followTLS(&h, head, matched, fk, fromA)
 	}
 	if best == kernel.ActPass {
-		return Result{Verdict: ActOK, Flow: pf}
+		res := Result{Verdict: ActOK, Flow: pf}
+		if h.tunnel {
+			// the inner packet of a tunnel is inspected on its own
+			res.Events = []Event{{Kind: EventCopy, Reason: CopyTunnel}}
+		}
+		return res
 	}
 	if tls.syn && e.t.Any(append(head, e.sniSlots)...) {
 		res.App, reason = true, reason|CopyApp

@@ -21,6 +21,7 @@ alert udp any any <> 192.0.2.0/24 any (msg:"bidir"; content:"Hi"; startswith; co
 alert tcp any any -> any 80 (msg:"http"; content:"GET"; sid:6;)
 alert udp any any -> any 9999 (msg:"end"; content:"END"; endswith; ttl:<10; sid:7;)
 alert ip 203.0.113.0/24 any -> any any (msg:"ip"; sid:8;)
+pass ip 198.51.100.0/24 any -> any any (msg:"trusted tunnel end"; sid:9;)
 `
 
 func compileTables(t *testing.T, text string) *kernel.Tables {
@@ -66,6 +67,8 @@ func TestEvaluator(t *testing.T) {
 		{"truncated", dns("10.0.0.1", "0123456789abEVIL")[:30], ActOK, nil, false},
 		{"not ip", make([]byte, 60), ActOK, nil, false},
 		{"malformed tcp header: ip rule", brokenTCP(12), ActOK, []uint32{7}, true},
+		{"ipv6 encapsulation: no payload, inner packet goes up", tunnel("203.0.113.5", 41, "\x60GET"), ActOK, []uint32{7}, true},
+		{"pass keeps the copy of a tunnel", tunnel("198.51.100.1", 47, "\x00\x00\x08\x00GET"), ActOK, nil, true},
 		{"malformed tcp header of a cut frame", brokenTCP(12)[:40], ActOK, nil, true},
 	}
 	for _, c := range cases {
@@ -173,4 +176,9 @@ func brokenTCP(n int) []byte {
 	f := pktgen.Build(pktgen.Spec{Src: addr("203.0.113.5"), Dst: addr("10.0.0.1"), Proto: 253, Payload: make([]byte, n)})
 	f[14+9] = 6
 	return f
+}
+
+// tunnel is an IPv4 packet from src of a tunnel protocol carrying payload.
+func tunnel(src string, proto uint8, payload string) []byte {
+	return pktgen.Build(pktgen.Spec{Src: addr(src), Dst: addr("10.0.0.1"), Proto: proto, Payload: []byte(payload)})
 }

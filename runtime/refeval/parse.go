@@ -22,6 +22,7 @@ type headers struct {
 	// is matched as an IP packet without ports or payload, outside any
 	// flow, and copied up for the decoder's events.
 	l4Bad      bool
+	tunnel     bool // IP-in-IP, IPv6 encapsulation or GRE: no payload, copied up for the inner packet
 	fragment   bool // an IP fragment: copied up for reassembly
 	deep       bool // past the parser's bounds: copied up for decoding
 	payloadOff int
@@ -34,6 +35,10 @@ const (
 	maxVLAN   = 3 // Suricata's VLAN_MAX_LAYERS
 	maxExt    = 8 // longer than any legal IPv6 extension header chain
 )
+
+// isTunnel reports the protocols whose payload is a packet inspected on
+// its own: IP-in-IP, IPv6 encapsulation and GRE.
+func isTunnel(proto uint8) bool { return proto == 4 || proto == 41 || proto == 47 }
 
 func isVLAN(etype uint16) bool { return etype == 0x8100 || etype == 0x88a8 || etype == 0x9100 }
 
@@ -174,6 +179,9 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 	h.hasL4 = true
 	h.payloadOff = off + l4
 	h.payloadLen = end - h.payloadOff
+	if isTunnel(h.proto) {
+		h.tunnel, h.payloadOff, h.payloadLen = true, end, 0
+	}
 	return h, true, true
 }
 

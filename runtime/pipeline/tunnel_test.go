@@ -1,0 +1,96 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rulec/rulec/internal/pktgen"
+	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/flow"
+)
+
+// inGRE wraps an Ethernet frame's IP packet in GRE over IPv4.
+func inGRE(frame []byte) []byte {
+	payload := append([]byte{0, 0, 0x08, 0x00}, frame[14:]...)
+	return pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("192.0.2.1"), Dst: netip.MustParseAddr("192.0.2.2"), Proto: 47, Payload: payload})
+}
+
+type tunnelRecord struct {
+	EventType string `json:"event_type"`
+	Proto     string `json:"proto"`
+	PktSrc    string `json:"pkt_src"`
+	Alert     struct {
+		SID uint64 `json:"signature_id"`
+	} `json:"alert"`
+	Tunnel *struct {
+		Src   string `json:"src_ip"`
+		Proto string `json:"proto"`
+		Depth int    `json:"depth"`
+		Cnt   uint64 `json:"pcap_cnt"`
+		Src2  string `json:"pkt_src"`
+	} `json:"tunnel"`
+}
+
+// TestTunnelInnerPackets: the packets of a connection carried in GRE are
+// inspected on their own, by the kernel tier's rules (the SYN) and the
+// userspace tier's (http.uri), with pkt_src "gre tunnel" and the outer
+// packet in the tunnel object; the outer and inner flows both get flow
+// records.
+func TestTunnelInnerPackets(t *testing.T) {
+	c := conn{src: netip.MustParseAddr("10.0.0.1"), dst: netip.MustParseAddr("10.0.0.2"), sport: 40000}
+	var frames [][]byte
+	for _, f := range c.frames() {
+		frames = append(frames, inGRE(f))
+	}
+	eachKernelTier(t, func(t *testing.T, tier string) {
+		path := filepath.Join(t.TempDir(), "t.rules")
+		if err := os.WriteFile(path, []byte(decodeRules), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		p, err := Open(compileObject(t, path), Config{Kernel: tier, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Records: eve.Types{"alert": true, "flow": true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, fr := range frames {
+			if _, err := p.Engine.Frame(time.Unix(1700000000, int64(i)), fr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		st := p.Engine.Stats()
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		var sids []uint64
+		flows := map[string]int{}
+		for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
+			var r tunnelRecord
+			if err := json.Unmarshal(line, &r); err != nil {
+				t.Fatal(err)
+			}
+			switch r.EventType {
+			case "alert":
+				sids = append(sids, r.Alert.SID)
+				if r.PktSrc != "gre tunnel" || r.Tunnel == nil || r.Tunnel.Src != "192.0.2.1" || r.Tunnel.Proto != "GRE" || r.Tunnel.Depth != 1 || r.Tunnel.Src2 != "wire/pcap" || r.Tunnel.Cnt == 0 {
+					t.Errorf("alert %s", line)
+				}
+			case "flow":
+				flows[r.Proto]++
+			}
+		}
+		if len(sids) != 2 || sids[0] != 1 || sids[1] != 2 {
+			t.Errorf("alerts %v, want the kernel tier's sid 1 then the userspace tier's sid 2", sids)
+		}
+		if flows["GRE"] != 1 || flows["TCP"] != 1 {
+			t.Errorf("flow records %v, want the GRE flow and the TCP flow inside", flows)
+		}
+		if st.Tunneled != uint64(len(frames)) || st.CopiedPackets["tunnel"] != uint64(len(frames)) {
+			t.Errorf("tunneled %d, copied for the tunnel %d, want %d", st.Tunneled, st.CopiedPackets["tunnel"], len(frames))
+		}
+	})
+}
