@@ -16,7 +16,7 @@ import (
 const testRules = `alert udp any any -> any 53 (msg:"evil"; content:"evil"; nocase; offset:12; sid:1;)
 drop tcp any any -> any 23 (msg:"telnet syn"; flags:S,12; sid:2;)
 alert icmp any any -> any any (msg:"big ping"; itype:8; dsize:>100; sid:3;)
-pass udp 10.9.9.9 any -> any any (msg:"trusted"; sid:4;)
+pass udp 10.9.9.9 any -> any any (msg:"trusted"; dsize:>0; sid:4;)
 alert udp any any <> 192.0.2.0/24 any (msg:"bidir"; content:"Hi"; startswith; content:!"bye"; sid:5;)
 alert tcp any any -> any 80 (msg:"http"; content:"GET"; sid:6;)
 alert udp any any -> any 9999 (msg:"end"; content:"END"; endswith; ttl:<10; sid:7;)
