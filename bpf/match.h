@@ -101,8 +101,9 @@ static __always_inline int items_ok(const struct slot *s, const struct scratch *
 	return x.ok;
 }
 
-/* record adds a slot whose other conditions held to the packet's verdict,
- * if its flow predicate holds (flow.h), and, unless NoAlert (but for a
+/* record adds a slot whose other conditions held to the packet's verdict
+ * (a drop or reject of flow scope marks the flow: drop_flow), if its flow
+ * predicate holds (flow.h), and, unless NoAlert (but for a
  * drop or reject), its rule to the packet's events (once per rule). It returns whether the slot
  * matched. */
 static __always_inline int record(struct scratch *sc, const struct slot *s)
@@ -114,6 +115,8 @@ static __always_inline int record(struct scratch *sc, const struct slot *s)
 	count(C_MATCHED, 1);
 	if (s->action > sc->best)
 		sc->best = s->action;
+	if ((s->action == ACT_DROP || s->action == ACT_REJECT) && s->drop_scope == DS_FLOW)
+		sc->drop_flow = 1;
 	/* a noalert drop or reject still reports its rule: the drop record
 	 * names the rule that dropped the packet */
 	if (s->noalert && s->action != ACT_DROP && s->action != ACT_REJECT)

@@ -338,6 +338,7 @@ int classify(struct __sk_buff *skb)
 	}
 	flow_track(sc, keyed);
 	sc->best = ACT_NONE;
+	sc->drop_flow = 0;
 	sc->copy = 0;
 	if (sc->fragment) {
 		count(C_FRAGMENTS, 1);
@@ -362,7 +363,7 @@ int classify(struct __sk_buff *skb)
 	if (sc->tls == TLS_PROBE)
 		tls_probed(sc);
 	int rc = verdict(skb, sc);
-	if (drop_keyed && (sc->best == ACT_DROP || sc->best == ACT_REJECT)) {
+	if (drop_keyed && sc->drop_flow && (sc->best == ACT_DROP || sc->best == ACT_REJECT)) {
 		__u64 now = bpf_ktime_get_ns();
 		if (bpf_map_update_elem(&rc_flow_drop, &sc->fk, &now, BPF_ANY))
 			count(C_ERRORS, 1);

@@ -79,6 +79,13 @@ enum __attribute__((packed)) pkt_flow {
 	PF_BYPASSED = 16,   /* userspace bypassed the packet's direction: no copy for userspace rules */
 };
 
+/* Values of kernel.DropScope: what a drop or reject of the slot's rule
+ * applies to, as Suricata scopes a signature's action by its type. */
+enum __attribute__((packed)) drop_scope {
+	DS_PACKET = 0, /* the packet alone: packet rules */
+	DS_FLOW = 1,   /* the flow: IP-only and app-layer rules */
+};
+
 /* A slot's flow predicate (slot.flow): Suricata's flow keyword. */
 enum __attribute__((packed)) flow_req {
 	FR_TOSERVER = 1,
@@ -289,6 +296,7 @@ struct slot {
 	__u8 flags_ignore;
 	enum buffer buffer;
 	enum flow_req flow; /* FR_* bits: the rule's flow keyword */
+	enum drop_scope drop_scope;
 	struct cmp dsize;
 	struct cmp blen; /* length of the buffer (bsize, absolute isdataat) */
 	struct cmp ttl;

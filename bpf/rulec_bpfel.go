@@ -137,6 +137,13 @@ const (
 	RulecCounterC_MAX              RulecCounter = 45
 )
 
+type RulecDropScope uint8
+
+const (
+	RulecDropScopeDS_PACKET RulecDropScope = 0
+	RulecDropScopeDS_FLOW   RulecDropScope = 1
+)
+
 type RulecEvent struct {
 	_        structs.HostLayout
 	TsNs     uint64
@@ -337,10 +344,10 @@ type RulecScratch struct {
 	Fragment    uint8
 	IpTrunc     uint8
 	Best        RulecAction
+	DropFlow    uint8
 	Copy        uint8
 	Scanned     uint8
 	ScannedName uint8
-	_           [1]byte
 	Sport       uint16
 	Dport       uint16
 	Vlan        [3]uint16
@@ -367,6 +374,8 @@ type RulecSlot struct {
 	FlagsIgnore uint8
 	Buffer      RulecBuffer
 	Flow        RulecFlowReq
+	DropScope   RulecDropScope
+	_           [3]byte
 	Dsize       RulecCmp
 	Blen        RulecCmp
 	Ttl         RulecCmp

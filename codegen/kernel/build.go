@@ -84,6 +84,7 @@ func Build(rules []*ir.Rule, tiers []lower.Tier) (*Tables, error) {
 		if err := t.checks(&s, r, itemIDs); err != nil {
 			return nil, fmt.Errorf("%s: sid %d: %w", r.Pos, r.Meta.SID, err)
 		}
+		s.DropScope = dropScope(r, s.Buffer)
 		t.Slots = append(t.Slots, s)
 		heads = append(heads, fwd)
 		if h.Bidir {

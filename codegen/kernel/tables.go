@@ -71,6 +71,8 @@ type Slot struct {
 	ICode     Cmp
 	Flags     Flags
 	Flow      FlowReq
+	// DropScope is what a drop or reject of the rule applies to.
+	DropScope DropScope
 	ItemStart uint32 // into SlotItems
 	ItemCount uint32
 	// Buffer is what the slot's items and BLen inspect. A slot on an

@@ -70,6 +70,9 @@ func (d *dumper) tables() {
 		if s.Flow != 0 {
 			d.printf(" flow %s", s.Flow)
 		}
+		if s.Action == kernel.ActDrop || s.Action == kernel.ActReject {
+			d.printf(" drops %s", s.DropScope)
+		}
 		for _, c := range []struct {
 			name string
 			cmp  kernel.Cmp

@@ -31,14 +31,16 @@ func packetDir(f *inspect.Flow, p *inspect.Packet) inspect.Dir {
 // bypass runs after a frame was tracked. A flow an exception policy, a
 // bypass rule or the TLS encryption handling bypassed is bypassed in the
 // kernel tier too. A TCP direction whose stream depth was reached, and a
-// flow whose payload is no longer inspected (TLS application data), give
+// flow whose payload is no longer inspected (TLS or SSH encrypted data), give
 // no more stream or app-layer data; only userspace packet rules (those
 // that need no payload, for the latter) still inspect them. A copy for
 // userspace rules none of them can match (by header, flow direction and
 // dsize) is counted as received but not inspected, by reason, and the
 // kernel tier is told to stop copying the direction but for the payload
 // lengths those rules' dsize allows (as Suricata bypasses a flow); a
-// packet rule without dsize keeps it copied.
+// packet rule without dsize keeps it copied. Any other copy for userspace
+// rules that no unit of its packet met a rule for, and whose payload does
+// not go on to a live TCP stream, is counted as not inspected (no_rule).
 func (e *Engine) bypass(frame []byte, p *inspect.Packet, reason uint8) {
 	if p == nil || p.Flow == nil {
 		return
@@ -52,11 +54,11 @@ func (e *Engine) bypass(frame []byte, p *inspect.Packet, reason uint8) {
 		e.bypassFlow(frame, p)
 		return
 	}
-	if p.Proto != 6 {
-		return
-	}
 	d := packetDir(f, p)
-	if !f.DepthReached[d] && !f.NoPayload {
+	if p.Proto != 6 || !f.DepthReached[d] && !f.NoPayload {
+		if forRules && !e.fate.inspected && !streamLive(f, d, p) {
+			e.uninspected(uninspectedNoRule, len(frame))
+		}
 		return
 	}
 	rules := e.packetRules(f, d, p)
@@ -92,9 +94,17 @@ func (e *Engine) bypass(frame []byte, p *inspect.Packet, reason uint8) {
 // Reasons a copy was not inspected, and a direction bypassed.
 const (
 	uninspectedDepth     = "past_stream_depth"
-	uninspectedEncrypted = "tls_encrypted"
+	uninspectedEncrypted = "encrypted"
 	uninspectedBypassed  = "flow_bypassed"
+	uninspectedNoRule    = "no_rule"
 )
+
+// streamLive reports whether a TCP packet's payload goes on to the
+// stream and app layer, to be inspected there (counted as inspected: the
+// rules of its stream and app-layer units are not known yet).
+func streamLive(f *inspect.Flow, d inspect.Dir, p *inspect.Packet) bool {
+	return p.Proto == 6 && len(p.Payload) > 0 && f.Reassembled && !f.DepthReached[d] && !f.NoPayload
+}
 
 // uninspected counts a copy of n bytes no userspace rule could inspect.
 func (e *Engine) uninspected(why string, n int) {

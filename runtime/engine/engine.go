@@ -109,6 +109,7 @@ type Engine struct {
 	forked         bool      // a worker sharing another engine's rules and state
 	fate           packetFate
 	bypassed       map[bypassKey]bool // flow directions the kernel tier was told to stop copying
+	dropScopes     []kernel.DropScope // by rule index: what a kernel rule's drop applies to
 	skipped        []Skipped
 	err            error
 }
@@ -175,6 +176,7 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 		}
 	}
 	e.index()
+	e.dropScopes = dropScopes(o)
 	e.tracker = opts.NewTracker(e.events())
 	return e, nil
 }
@@ -188,7 +190,7 @@ func (e *Engine) Fork(k Kernel, seq Sequencer) *Engine {
 		rank: e.rank, ruleSlots: e.ruleSlots, byMatch: e.byMatch, groups: map[groupKey]*ruleGroup{}, apps: map[string]uint8{},
 		matcher: e.matcher, limits: e.limits, kernelIP: map[ipOnlyKey]bool{}, full: e.full, bounded: e.bounded,
 		xbits: e.xbits, skipped: e.skipped, seq: seq, forked: true, defrag: defrag.New(e.opts.Defrag),
-		undecidedRules: e.undecidedRules}
+		undecidedRules: e.undecidedRules, dropScopes: e.dropScopes}
 	f.opts.Kernel = k
 	if e.waf != nil {
 		f.waf = e.waf.Fork()
@@ -370,6 +372,7 @@ func (e *Engine) decide(o *Outcome) error {
 		}
 	}
 	shot := o.Verdict == refeval.ActShot
+	flowShot := shot && e.dropsFlow(events)
 	// a drop without an event is a packet of a dropped flow: Suricata
 	// inspects nothing of it, in IDS mode too
 	flowDropped := shot && len(events) == 0
@@ -433,7 +436,7 @@ func (e *Engine) decide(o *Outcome) error {
 			e.fate.pktFlow = p.Flow
 		}
 		e.closePacket()
-		e.dropped(p, shot)
+		e.dropped(p, shot, flowShot)
 		if whole != nil {
 			return e.reassembled(o.TS, whole)
 		}

@@ -35,6 +35,9 @@ type packetFate struct {
 	// noPayload: the packet was inspected after its flow's payload
 	// inspection ended.
 	noPayload bool
+	// inspected: a unit of the packet met a userspace rule whose header
+	// holds for it (which then inspected it, prefilter included).
+	inspected bool
 	// queue holds the packet's matches until its end; pktFlow is the
 	// packet's flow, once the tracker gave it (for kernel matches).
 	queue   []queued
@@ -159,14 +162,15 @@ func actsOnFlow(r *ir.Rule, k inspect.Kind) bool {
 	return true
 }
 
-// dropped applies a kernel drop to the packet's flow and writes the
-// packet's drop record, in IPS mode.
-func (e *Engine) dropped(p *inspect.Packet, shot bool) {
+// dropped applies a kernel drop to the packet, and to its flow when the
+// drop's scope is the flow (onFlow), and writes the packet's drop record,
+// in IPS mode.
+func (e *Engine) dropped(p *inspect.Packet, shot, onFlow bool) {
 	if !e.opts.IPS {
 		return
 	}
 	if shot {
-		if p != nil && p.Flow != nil && p.Flow.Action == "" {
+		if onFlow && p != nil && p.Flow != nil && p.Flow.Action == "" {
 			p.Flow.Action = flowDrop
 		}
 		if e.fate.reason == "" {

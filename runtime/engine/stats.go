@@ -22,8 +22,8 @@ type Stats struct {
 	// UninspectedBytes their bytes.
 	Uninspected, UninspectedBytes uint64
 	// UninspectedBy splits UninspectedBytes by reason: past_stream_depth,
-	// tls_encrypted (application data of a flow whose payload is no
-	// longer inspected), flow_bypassed.
+	// encrypted (TLS application data, SSH after NEWKEYS: a flow whose
+	// payload is no longer inspected), flow_bypassed.
 	UninspectedBy map[string]uint64
 	// BypassedDirs counts the flow directions the kernel tier was told to
 	// stop copying; BypassedPkts and BypassedBytes the frames it then did

@@ -55,8 +55,10 @@ func (e *Engine) unit(u *inspect.Unit) {
 	if e.flowDropped(u) || e.quiet || u.Flow.Bits[passedBit] || u.Flow.Action == flowPass || u.Flow.Bypassed {
 		return
 	}
+	own := u.Flow == e.fate.flow // a unit of the packet being decided
 	if e.waf != nil {
 		e.wafUnit(u)
+		e.fate.inspected = e.fate.inspected || own && u.Flow.App == "http"
 	}
 	src, dst, sport, dport := u.Endpoints()
 	g := e.group(u, sport, dport)
@@ -67,6 +69,11 @@ func (e *Engine) unit(u *inspect.Unit) {
 	cands := sc.cands[:0]
 	var srcBits, dstBits kernel.Bitset
 	looked := false
+	if own && !e.fate.inspected {
+		srcBits, dstBits = e.addrs(src, dst)
+		looked = true
+		e.fate.inspected = e.obj.Kernel.Any(g.wanted, srcBits, dstBits)
+	}
 	keep := func(ur *urule) {
 		if !looked {
 			srcBits, dstBits = e.addrs(src, dst)

@@ -58,6 +58,7 @@ type appState struct {
 	tlsRecords  [3]tls.Records // by Dir: where application data starts
 	ssh         [3]ssh.Side    // by Dir
 	sshLogged   bool
+	sshNewKeys  [3]bool // by Dir: the side sent NEWKEYS
 	dcerpc      *dcerpc.Parser
 	smtp        *smtp.Parser
 	smtpOpen    []*inspect.Unit // SMTP transactions whose record waits for their end
@@ -398,11 +399,9 @@ func (t *Tracker) tlsServer(f *flowState, b []byte) {
 	a.tlsDone = u
 }
 
-// tlsEncryption follows a direction's TLS records. At the first
-// application data record (TLS 1.3 early data before the server's hello
-// aside, as Suricata) the encryption handling applies: the flow's payload
-// is no longer inspected (track-only, bypass) and the flow is bypassed
-// (bypass). The stream bytes held so far are inspected first.
+// tlsEncryption follows a direction's TLS records: the encryption
+// handling applies at the first application data record (TLS 1.3 early
+// data before the server's hello aside, as Suricata).
 func (t *Tracker) tlsEncryption(f *flowState, d inspect.Dir, b []byte) {
 	a := &f.app
 	if t.cfg.TLSEncryption == Full || f.NoPayload || !a.tlsRecords[d].Feed(b) {
@@ -411,13 +410,24 @@ func (t *Tracker) tlsEncryption(f *flowState, d inspect.Dir, b []byte) {
 	if d == inspect.ToServer && a.tlsHello != nil && a.tlsHello.EarlyData && a.tlsSH == nil {
 		return
 	}
-	t.stats.TLSEncrypted++
+	t.encrypted(f, t.cfg.TLSEncryption)
+}
+
+// encrypted applies an encryption handling to a flow whose encrypted
+// data started (TLS application data, SSH after both sides' NEWKEYS):
+// its payload is no longer inspected (track-only, bypass) and the flow is
+// bypassed (bypass); the stream bytes held so far are inspected first.
+func (t *Tracker) encrypted(f *flowState, mode Encryption) {
+	if mode == Full || f.NoPayload {
+		return
+	}
+	t.stats.Encrypted++
 	if f.tcp != nil {
 		t.flushChunk(f, inspect.ToServer)
 		t.flushChunk(f, inspect.ToClient)
 	}
 	f.NoPayload = true
-	f.Bypassed = f.Bypassed || t.cfg.TLSEncryption == Bypass
+	f.Bypassed = f.Bypassed || mode == Bypass
 }
 
 // tlsPacket inspects the hello's unit on the client's first packet after

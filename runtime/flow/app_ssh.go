@@ -7,6 +7,7 @@ import (
 
 // sshData reads one side of an SSH flow (one transaction, as Suricata's):
 // its banner and its KEXINIT each give a unit of the side's direction;
+// once both sides sent NEWKEYS the encryption handling applies;
 // the ssh record is written once both banners were read (both sides'
 // NEWKEYS when HASSH is on, as Suricata's log condition).
 func (t *Tracker) sshData(f *flowState, d inspect.Dir, b []byte) {
@@ -20,6 +21,12 @@ func (t *Tracker) sshData(f *flowState, d inspect.Dir, b []byte) {
 	if !t.chargeApp(f) {
 		side.Stop()
 		t.chargeApp(f)
+	}
+	if p.NewKeys {
+		a.sshNewKeys[d] = true
+		if a.sshNewKeys[inspect.ToServer] && a.sshNewKeys[inspect.ToClient] {
+			t.encrypted(f, t.cfg.SSHEncryption)
+		}
 	}
 	if !p.Banner && !p.KexInit && !p.NewKeys {
 		return

@@ -74,6 +74,9 @@ type Config struct {
 	// TLSEncryption is what happens to a TLS flow once its application
 	// data starts (app-layer.protocols.tls.encryption-handling).
 	TLSEncryption Encryption
+	// SSHEncryption is the same for SSH once both sides sent NEWKEYS
+	// (app-layer.protocols.ssh.encryption-handling).
+	SSHEncryption Encryption
 	// Hassh says whether SSH records carry the HASSH fingerprints
 	// (app-layer.protocols.ssh.hassh), Auto as JA3's.
 	Hassh Toggle

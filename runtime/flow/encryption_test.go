@@ -102,3 +102,36 @@ func withEarlyData(rec []byte) []byte {
 	grow(i, 4)
 	return out
 }
+
+// sshRecord is an SSH binary packet carrying payload (no padding, no MAC).
+func sshRecord(payload ...byte) string {
+	n := len(payload) + 1
+	return string(append([]byte{0, 0, 0, byte(n), 0}, payload...))
+}
+
+// TestSSHEncryptionHandling: once both sides sent NEWKEYS, the track-only
+// default ends the payload inspection of the flow, bypass bypasses it,
+// full goes on.
+func TestSSHEncryptionHandling(t *testing.T) {
+	for _, tc := range []struct {
+		mode              string
+		noPayload, bypass bool
+	}{{"track-only", true, false}, {"bypass", true, true}, {"full", false, false}} {
+		cfg := DefaultConfig()
+		if err := cfg.Set("app-layer.protocols.ssh.encryption-handling", tc.mode); err != nil {
+			t.Fatal(err)
+		}
+		tr, s := newTracker(cfg)
+		c := newConn("10.0.0.1", "10.0.0.2", 40000, 22)
+		feed(t, tr, concat(c.handshake(), c.s2c("SSH-2.0-OpenSSH_9.6\r\n"), c.c2s("SSH-2.0-OpenSSH_9.6\r\n"),
+			c.s2c(sshRecord(21)), c.c2s(""))...)
+		f := s.units[len(s.units)-1].flow
+		if f.NoPayload {
+			t.Fatalf("%s: payload inspection ended after one side's NEWKEYS", tc.mode)
+		}
+		feed(t, tr, c.c2s(sshRecord(21)), c.s2c(""))
+		if f.NoPayload != tc.noPayload || f.Bypassed != tc.bypass {
+			t.Errorf("%s: no payload %v, bypassed %v; want %v %v", tc.mode, f.NoPayload, f.Bypassed, tc.noPayload, tc.bypass)
+		}
+	}
+}

@@ -24,7 +24,7 @@ var Settings = []string{
 	"app-layer.protocols.http.body-limit",
 	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints",
 	"app-layer.protocols.tls.encryption-handling",
-	"app-layer.protocols.ssh.hassh",
+	"app-layer.protocols.ssh.hassh", "app-layer.protocols.ssh.encryption-handling",
 	"app-layer.protocols.smtp.mime.decode-mime", "app-layer.protocols.smtp.mime.decode-base64",
 	"app-layer.protocols.smtp.mime.decode-quoted-printable", "app-layer.protocols.smtp.mime.extract-urls",
 	"app-layer.protocols.smtp.mime.extract-urls-schemes", "app-layer.protocols.smtp.mime.log-url-scheme",
@@ -82,6 +82,8 @@ func (c *Config) Set(key, value string) error {
 		c.JA4, err = parseToggle(value)
 	case "app-layer.protocols.tls.encryption-handling":
 		c.TLSEncryption, err = parseEncryption(value)
+	case "app-layer.protocols.ssh.encryption-handling":
+		c.SSHEncryption, err = parseEncryption(value)
 	case "app-layer.protocols.ssh.hassh":
 		c.Hassh, err = parseToggle(value)
 	case "app-layer.protocols.smtp.mime.decode-mime":

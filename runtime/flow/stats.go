@@ -38,7 +38,7 @@ type Stats struct {
 	HTTPFieldTooLong, HTTPTooManyHeaders uint64
 	DNSMessages                          uint64 // DNS messages parsed
 	TLSHellos                            uint64 // TLS ClientHellos parsed
-	TLSEncrypted                         uint64 // TLS flows whose application data started (encryption-handling applied)
+	Encrypted                            uint64 // TLS and SSH flows whose encrypted data started (encryption-handling applied)
 	// DCERPCStubTruncated counts DCE/RPC stub bytes past DCERPCMaxStub,
 	// not inspected.
 	DCERPCStubTruncated uint64

@@ -6,6 +6,7 @@ import (
 	"github.com/rulec/rulec/bpf"
 	kernelgen "github.com/rulec/rulec/codegen/kernel"
 	"github.com/rulec/rulec/compiler/lower"
+	"github.com/rulec/rulec/runtime/refeval"
 )
 
 // TestContractValues checks that the C layouts use the values of the
@@ -32,6 +33,9 @@ func TestContractValues(t *testing.T) {
 		{"flags plus", uint64(bpf.RulecFlagsModFLAGS_PLUS), uint64(kernelgen.FlagsPlus)},
 		{"flags any", uint64(bpf.RulecFlagsModFLAGS_ANY), uint64(kernelgen.FlagsAny)},
 		{"flags not", uint64(bpf.RulecFlagsModFLAGS_NOT), uint64(kernelgen.FlagsNot)},
+		{"drop packet", uint64(bpf.RulecDropScopeDS_PACKET), uint64(kernelgen.DropPacket)},
+		{"drop flow", uint64(bpf.RulecDropScopeDS_FLOW), uint64(kernelgen.DropFlow)},
+		{"flow bypassed", uint64(bpf.RulecPktFlowPF_BYPASSED), uint64(refeval.FlowBypassed)},
 		{"item negated", bpf.ItemNeg, kernelgen.ItemNegated},
 		{"accept bit", bpf.AcceptBit, kernelgen.AcceptBit},
 		{"max scan", bpf.MaxScan, kernelgen.MaxScan},

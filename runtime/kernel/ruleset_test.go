@@ -67,6 +67,7 @@ var testRules = []rule{
 		protos: []uint8{ipICMPv6}},
 	{Slot: with(slot(22, kernelgen.ActReject), func(s *kernelgen.Slot) {
 		s.Flags = kernelgen.Flags{Mod: kernelgen.FlagsExact, Set: flagSYN, Ignore: 0xc0}
+		s.DropScope = kernelgen.DropFlow
 	}), protos: tcp, dports: port(22)},
 	{Slot: with(slot(4444, kernelgen.ActAlert), func(s *kernelgen.Slot) {
 		s.Flags = kernelgen.Flags{Mod: kernelgen.FlagsPlus, Set: flagSYN | flagACK}

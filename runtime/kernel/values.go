@@ -41,6 +41,7 @@ func slotValue(s kernelgen.Slot) bpf.RulecSlot {
 		FlagsIgnore: s.Flags.Ignore,
 		Buffer:      bpf.RulecBuffer(s.Buffer),
 		Flow:        bpf.RulecFlowReq(s.Flow),
+		DropScope:   bpf.RulecDropScope(s.DropScope),
 		Dsize:       cmpValue(s.Dsize),
 		Blen:        cmpValue(s.BLen),
 		Ttl:         cmpValue(s.TTL),

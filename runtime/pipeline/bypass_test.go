@@ -78,18 +78,18 @@ alert tcp any 80 -> any any (msg:"late"; flow:established,to_client; content:"LA
 `
 	eachKernelTier(t, func(t *testing.T, tier string) {
 		st := bypassRun(t, stream, tier)
-		if st.BypassedDirs != 1 || st.BypassedPkts != 7 || st.Uninspected != 0 || st.BySID[2] != 0 || st.BySID[1] == 0 {
-			t.Errorf("%s: bypassed %d directions, %d packets, %d copies uninspected, alerts %v", tier, st.BypassedDirs, st.BypassedPkts, st.Uninspected, st.BySID)
+		if st.BypassedDirs != 1 || st.BypassedPkts != 7 || st.UninspectedBy["past_stream_depth"] != 0 || st.BySID[2] != 0 || st.BySID[1] == 0 {
+			t.Errorf("%s: bypassed %d directions, %d packets, uninspected %v, alerts %v", tier, st.BypassedDirs, st.BypassedPkts, st.UninspectedBy, st.BySID)
 		}
 		if st.Copies != 16-7 {
 			t.Errorf("%s: %d copies, want 9", tier, st.Copies)
 		}
 		st = bypassRun(t, packet, tier)
-		if st.BypassedDirs != 0 || st.BypassedPkts != 0 || st.BySID[3] != 1 || st.Copies != 16 || st.Uninspected != 0 {
+		if st.BypassedDirs != 0 || st.BypassedPkts != 0 || st.BySID[3] != 1 || st.Copies != 16 || st.UninspectedBy["past_stream_depth"] != 0 {
 			t.Errorf("%s, packet rule: bypassed %d directions, %d packets, %d copies, alerts %v", tier, st.BypassedDirs, st.BypassedPkts, st.Copies, st.BySID)
 		}
 		st = bypassRun(t, sized, tier)
-		if st.BypassedDirs != 1 || st.BypassedPkts != 6 || st.BySID[4] != 1 || st.Copies != 16-6 || st.Uninspected != 0 {
+		if st.BypassedDirs != 1 || st.BypassedPkts != 6 || st.BySID[4] != 1 || st.Copies != 16-6 || st.UninspectedBy["past_stream_depth"] != 0 {
 			t.Errorf("%s, dsize rule: bypassed %d directions, %d packets, %d copies, alerts %v", tier, st.BypassedDirs, st.BypassedPkts, st.Copies, st.BySID)
 		}
 	})

@@ -77,12 +77,13 @@ func TestDNSQueryKernelAndUndecided(t *testing.T) {
 	}
 }
 
-// After a drop rule matches, the flow's later packets are dropped by the
-// kernel tier and not inspected by userspace either (Suricata skips
-// detection on a dropped flow, in IDS mode too); another flow is.
+// After a drop rule of flow scope (IP-only) matches, the flow's later
+// packets are dropped by the kernel tier and not inspected by userspace
+// either (Suricata skips detection on a dropped flow, in IDS mode too);
+// another flow is.
 func TestFlowDropSkipsUserspace(t *testing.T) {
 	dir := t.TempDir()
-	rules := `drop udp any any -> any 9999 (msg:"bad"; content:"bad"; sid:10;)
+	rules := `drop udp any 40000 -> any 9999 (msg:"bad"; sid:10;)
 alert udp any any -> any 9999 (msg:"later"; pcre:"/x/"; sid:11;)
 `
 	if err := os.WriteFile(filepath.Join(dir, "d.rules"), []byte(rules), 0o644); err != nil {

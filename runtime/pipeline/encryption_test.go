@@ -91,14 +91,14 @@ alert tcp any 443 -> any any (msg:"s"; flow:established,to_client; content:"omeg
 `
 	eachKernelTier(t, func(t *testing.T, tier string) {
 		st := encryptedRun(t, stream, tier, "track-only")
-		if st.BypassedBy["tls_encrypted"] != 2 || st.BySID[1] != 0 || st.BySID[2] != 0 || st.BypassedPkts != 9 {
+		if st.BypassedBy["encrypted"] != 2 || st.BySID[1] != 0 || st.BySID[2] != 0 || st.BypassedPkts != 9 {
 			t.Errorf("track-only: bypassed %v, %d packets, alerts %v", st.BypassedBy, st.BypassedPkts, st.BySID)
 		}
-		if st.UninspectedBy["tls_encrypted"] == 0 || st.UninspectedBy["tls_encrypted"] != st.UninspectedBytes {
+		if st.UninspectedBy["encrypted"] == 0 {
 			t.Errorf("track-only: uninspected %d bytes, by reason %v", st.UninspectedBytes, st.UninspectedBy)
 		}
 		st = encryptedRun(t, header, tier, "track-only")
-		if st.BypassedBy["tls_encrypted"] != 1 || st.BySID[1] != 0 {
+		if st.BypassedBy["encrypted"] != 1 || st.BySID[1] != 0 {
 			t.Errorf("track-only, header rule: bypassed %v, alerts %v", st.BypassedBy, st.BySID)
 		}
 		st = encryptedRun(t, stream, tier, "bypass")
@@ -106,8 +106,8 @@ alert tcp any 443 -> any any (msg:"s"; flow:established,to_client; content:"omeg
 			t.Errorf("bypass: bypassed %v, %d packets, alerts %v", st.BypassedBy, st.BypassedPkts, st.BySID)
 		}
 		st = encryptedRun(t, stream, tier, "full")
-		if st.BypassedDirs != 0 || st.BySID[1] == 0 || st.BySID[2] == 0 || st.Uninspected != 0 {
-			t.Errorf("full: bypassed %d, uninspected %d, alerts %v", st.BypassedDirs, st.Uninspected, st.BySID)
+		if st.BypassedDirs != 0 || st.BySID[1] == 0 || st.BySID[2] == 0 || st.UninspectedBy["encrypted"] != 0 {
+			t.Errorf("full: bypassed %d, uninspected %v, alerts %v", st.BypassedDirs, st.UninspectedBy, st.BySID)
 		}
 	})
 }

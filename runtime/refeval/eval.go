@@ -365,7 +365,7 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	}
 	if best == kernel.ActDrop || best == kernel.ActReject {
 		res.Verdict = ActShot
-		if keyed && droppable(&h) {
+		if keyed && droppable(&h) && dropsFlow(e.t, matched) {
 			e.drops.add(fk)
 		}
 	}

@@ -126,30 +126,36 @@ func TestListsAndScanDepth(t *testing.T) {
 	}
 }
 
-// TestFlowDrop: after a drop verdict the flow's later packets, both ways,
-// are dropped without events; another flow and another VLAN are not.
+// TestFlowDrop: a drop acts on what its rule's kind says, as in Suricata:
+// a packet rule's (flags) drops each matching packet with its alert and
+// leaves the flow; an IP-only rule's drops the flow, whose later packets,
+// both ways, are dropped without events; another flow and another VLAN
+// are not.
 func TestFlowDrop(t *testing.T) {
-	e := New(compileTables(t, testRules))
+	e := New(compileTables(t, `drop tcp any any -> any 23 (msg:"telnet syn"; flags:S,12; sid:1;)
+drop ip 198.51.100.9 any -> any any (msg:"host"; sid:2;)
+`))
 	tcp := func(src, dst string, sp, dp uint16, flags uint8, vlans ...uint16) []byte {
 		return pktgen.Build(pktgen.Spec{Src: addr(src), Dst: addr(dst), Proto: 6, Sport: sp, Dport: dp, TCPFlags: flags, VLANs: vlans})
-	}
-	if r := e.Run(tcp("1.1.1.1", "2.2.2.2", 1000, 23, 0x02)); r.Verdict != ActShot || len(r.Events) != 1 {
-		t.Fatalf("syn to telnet: %+v, want a drop with its alert", r)
 	}
 	for _, c := range []struct {
 		name    string
 		pkt     []byte
 		verdict int
+		events  int
 	}{
-		{"retransmitted syn", tcp("1.1.1.1", "2.2.2.2", 1000, 23, 0x02), ActShot},
-		{"reply", tcp("2.2.2.2", "1.1.1.1", 23, 1000, 0x12), ActShot},
-		{"data", tcp("1.1.1.1", "2.2.2.2", 1000, 23, 0x18), ActShot},
-		{"other port", tcp("1.1.1.1", "2.2.2.2", 1002, 23, 0x10), ActOK},
-		{"other vlan", tcp("1.1.1.1", "2.2.2.2", 1000, 23, 0x10, 7), ActOK},
+		{"syn to telnet", tcp("1.1.1.1", "2.2.2.2", 1000, 23, 0x02), ActShot, 1},
+		{"retransmitted syn", tcp("1.1.1.1", "2.2.2.2", 1000, 23, 0x02), ActShot, 1},
+		{"telnet reply", tcp("2.2.2.2", "1.1.1.1", 23, 1000, 0x12), ActOK, 0},
+		{"host", tcp("198.51.100.9", "2.2.2.2", 1000, 80, 0x02), ActShot, 1},
+		{"host reply", tcp("2.2.2.2", "198.51.100.9", 80, 1000, 0x12), ActShot, 0},
+		{"host data", tcp("198.51.100.9", "2.2.2.2", 1000, 80, 0x18), ActShot, 0},
+		{"host, other vlan", tcp("198.51.100.9", "2.2.2.2", 1000, 80, 0x10, 7), ActShot, 1},
+		{"host, that vlan again", tcp("2.2.2.2", "198.51.100.9", 80, 1000, 0x10, 7), ActShot, 0},
 	} {
 		r := e.Run(c.pkt)
-		if r.Verdict != c.verdict || len(r.Events) != 0 {
-			t.Errorf("%s: %+v, want verdict %d and no events", c.name, r, c.verdict)
+		if r.Verdict != c.verdict || len(r.Events) != c.events {
+			t.Errorf("%s: %+v, want verdict %d and %d events", c.name, r, c.verdict, c.events)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sync"
 
+	"github.com/rulec/rulec/codegen/kernel"
 	"github.com/rulec/rulec/runtime/flowid"
 )
 
@@ -86,4 +87,19 @@ func (f *flowDrops) add(k FlowKey) {
 	}
 	f.set[k] = true
 	f.order = append(f.order, k)
+}
+
+// dropsFlow reports whether a matched drop or reject slot acts on the
+// packet's flow (its DropScope), as bpf/match.h's record sets drop_flow.
+func dropsFlow(t *kernel.Tables, matched []int) bool {
+	for _, i := range matched {
+		s := &t.Slots[i]
+		if s.Action != kernel.ActDrop && s.Action != kernel.ActReject {
+			continue
+		}
+		if s.DropScope == kernel.DropFlow {
+			return true
+		}
+	}
+	return false
 }
