@@ -21,7 +21,7 @@ alert udp any any <> 192.0.2.0/24 any (msg:"bidir"; content:"Hi"; startswith; co
 alert tcp any any -> any 80 (msg:"http"; content:"GET"; sid:6;)
 alert udp any any -> any 9999 (msg:"end"; content:"END"; endswith; ttl:<10; sid:7;)
 alert ip 203.0.113.0/24 any -> any any (msg:"ip"; sid:8;)
-pass ip 198.51.100.0/24 any -> any any (msg:"trusted tunnel end"; sid:9;)
+pass ip 198.51.100.0/24 any -> any any (msg:"trusted tunnel end"; ttl:>0; sid:9;)
 `
 
 func compileTables(t *testing.T, text string) *kernel.Tables {
