@@ -163,4 +163,12 @@ static __always_inline int dns_parse(struct __sk_buff *skb, struct scratch *sc)
 	return DNS_OK;
 }
 
+/* dns_decided: the classifier knows dns.query of this packet: a UDP
+ * datagram it parsed as a query (DNS_OK) or as no query at all
+ * (DNS_NONE: a response, no question, too short for a header). */
+static __always_inline int dns_decided(const struct scratch *sc)
+{
+	return sc->l4 == L4_UDP && (sc->dns == DNS_OK || sc->dns == DNS_NONE);
+}
+
 #endif

@@ -2,8 +2,10 @@
  * a positive item can only match a packet in which the automaton found
  * one of its positive items. So the classifier parses and scans first,
  * then walks only the header's slots that are in rc_narrow[NS_WALK] or
- * that a found item allows (scratch.allow), and, while a client SYN is
- * not yet followed for tls.sni, the header's tls.sni slots. Visiting a
+ * that a found item allows (scratch.allow), while a client SYN is not yet
+ * followed for tls.sni the header's tls.sni slots, and the userspace
+ * slots whose prefilter buffer the classifier did not decide (not UDP,
+ * dns.query not decided: dns_decided). Visiting a
  * slot that cannot match changes nothing but the work done, so a packet
  * the scans cannot narrow (payload past max_scan, an undecided DNS
  * message, more than MAX_FOUND items found) walks every slot its header
@@ -32,21 +34,20 @@ struct cls_ctx {
 	struct __sk_buff *skb;
 	struct scratch *sc;
 	const __u64 *src, *dst, *proto, *sport, *dport;
-	const __u64 *walk, *sni; /* rc_narrow[NS_WALK], [NS_SNI] */
+	const __u64 *walk, *sni, *user_payload, *user_dns; /* rc_narrow[NS_*] */
 };
 
 /* Bits of narrow_probe's result: the header selects a slot of the set. */
 enum {
-	NP_KERNEL = 1 << NS_KERNEL,
 	NP_PAYLOAD = 1 << NS_PAYLOAD,
 	NP_NAME = 1 << NS_NAME,
 	NP_DNS = 1 << NS_DNS,
-	NP_ALL = NP_KERNEL | NP_PAYLOAD | NP_NAME | NP_DNS,
+	NP_ALL = NP_PAYLOAD | NP_NAME | NP_DNS,
 };
 
 struct probe_ctx {
 	struct cls_ctx *c;
-	const __u64 *kernel, *payload, *name, *dns;
+	const __u64 *payload, *name, *dns;
 	__u64 s;   /* summary bits of word group j not yet looked at */
 	__u32 j;
 	__u32 res; /* NP_* */
@@ -76,8 +77,6 @@ static long probe_step(__u32 idx, struct probe_ctx *p)
 		return 1;
 	__u64 o = cfg.nsummary + w;
 	__u64 h = head_word(p->c, o);
-	if (h & p->kernel[o])
-		p->res |= NP_KERNEL;
 	if (h & p->payload[o])
 		p->res |= NP_PAYLOAD;
 	if (h & p->name[o])
@@ -96,10 +95,10 @@ static __always_inline const __u64 *narrow_set(__u32 k)
  * (sc->sum, c's bitsets) meet. */
 static __always_inline __u32 narrow_probe(struct cls_ctx *c)
 {
-	struct probe_ctx p = {.c = c, .kernel = narrow_set(NS_KERNEL), .payload = narrow_set(NS_PAYLOAD),
-			      .name = narrow_set(NS_NAME), .dns = narrow_set(NS_DNS), .s = c->sc->sum[0]};
+	struct probe_ctx p = {.c = c, .payload = narrow_set(NS_PAYLOAD), .name = narrow_set(NS_NAME),
+			      .dns = narrow_set(NS_DNS), .s = c->sc->sum[0]};
 
-	if (!p.kernel || !p.payload || !p.name || !p.dns) {
+	if (!p.payload || !p.name || !p.dns) {
 		count(C_ERRORS, 1);
 		return NP_ALL;
 	}
@@ -230,6 +229,10 @@ static __always_inline __u64 narrow_word(const struct cls_ctx *c, __u64 o, __u32
 
 	if (sc->tls_syn)
 		m |= c->sni[o];
+	if (sc->l4 != L4_UDP)
+		m |= c->user_payload[o];
+	if (!dns_decided(sc))
+		m |= c->user_dns[o];
 	return m;
 }
 

@@ -75,6 +75,38 @@ __noinline int rc_visit_app(struct __sk_buff *skb, __u32 id)
 	return 0;
 }
 
+/* rc_user_needed decides a userspace slot's prefilter item: the packet
+ * is needed unless the classifier decides the item's buffer (a UDP
+ * payload within max_scan; dns.query of a UDP datagram, dns_decided) and
+ * the item is not in it. */
+__noinline int rc_user_needed(struct __sk_buff *skb, __u32 id)
+{
+	__u32 zero = 0;
+	struct scratch *sc = bpf_map_lookup_elem(&rc_scratch, &zero);
+	struct slot *s = bpf_map_lookup_elem(&rc_slots, &id);
+
+	if (!sc || !s || !skb) {
+		count(C_ERRORS, 1);
+		return 1;
+	}
+	if (s->buffer == BUF_PAYLOAD) {
+		if (sc->l4 != L4_UDP || sc->payload_len > cfg.max_scan)
+			return 1;
+		if (!sc->scanned)
+			scan(skb, sc);
+		return items_ok(s, sc);
+	}
+	if (sc->dns == DNS_UNPARSED)
+		sc->dns = dns_parse(skb, sc);
+	if (!dns_decided(sc))
+		return 1;
+	if (sc->dns == DNS_NONE)
+		return 0;
+	if (!sc->scanned_name)
+		scan_name(sc);
+	return items_ok(s, sc);
+}
+
 static __always_inline void visit(struct cls_ctx *c, __u32 id)
 {
 	struct scratch *sc = c->sc;
@@ -90,7 +122,8 @@ static __always_inline void visit(struct cls_ctx *c, __u32 id)
 	if (!header_ok(s, sc) && !(sc->tls == TLS_PROBE && on_sni(s)))
 		return;
 	if (s->userspace) {
-		sc->copy |= COPY_USERSPACE;
+		if (!(sc->copy & COPY_USERSPACE) && (!s->item_count || rc_user_needed(c->skb, id)))
+			sc->copy |= COPY_USERSPACE;
 		return;
 	}
 	if (s->buffer != BUF_PAYLOAD) {
@@ -205,7 +238,9 @@ static __always_inline void match_slots(struct __sk_buff *skb, struct scratch *s
 	sc->narrow = 0;
 	c.walk = narrow_set(NS_WALK);
 	c.sni = narrow_set(NS_SNI);
-	if (c.walk && c.sni && sc->payload_len <= cfg.max_scan)
+	c.user_payload = narrow_set(NS_USER_PAYLOAD);
+	c.user_dns = narrow_set(NS_USER_DNS);
+	if (c.walk && c.sni && c.user_payload && c.user_dns && sc->payload_len <= cfg.max_scan)
 		sc->narrow = rc_narrow_scan(skb, narrow_probe(&c));
 	if (sc->narrow) {
 		for (__u32 j = 0; j < MAX_SUMMARY; j++) {

@@ -61,7 +61,7 @@ enum __attribute__((packed)) kind {
 
 /* Why a packet was copied (event.flags of EV_COPY). */
 enum __attribute__((packed)) copy_reason {
-	COPY_USERSPACE = 1,	/* a userspace slot matched the header */
+	COPY_USERSPACE = 1,	/* a userspace slot matched the header (and its prefilter item, if decided) */
 	COPY_SCAN_TRUNCATED = 2, /* a content slot saw payload > max_scan */
 	COPY_FRAGMENT = 4,	 /* an IP fragment, for reassembly */
 	COPY_DECODE = 8,	 /* past the parser's bounds (VLAN tags, IPv6 extension headers) or malformed past the addresses */
@@ -116,12 +116,13 @@ enum __attribute__((packed)) buffer {
 
 /* Keys of rc_narrow: the slot sets of codegen/kernel.Narrowing. */
 enum narrow_set {
-	NS_WALK,    /* visited whatever the scans find: userspace slots, kernel slots without a positive item */
-	NS_KERNEL,  /* kernel slots */
-	NS_PAYLOAD, /* kernel slots with payload items */
-	NS_NAME,    /* kernel slots with dns.query or tls.sni items */
-	NS_DNS,	    /* kernel slots on dns.query */
-	NS_SNI,	    /* kernel slots on tls.sni */
+	NS_WALK,	 /* visited whatever the scans find: userspace slots without a prefilter item, kernel slots without a positive item */
+	NS_PAYLOAD,	 /* slots with payload items */
+	NS_NAME,	 /* slots with dns.query or tls.sni items */
+	NS_DNS,		 /* slots on dns.query */
+	NS_SNI,		 /* kernel slots on tls.sni */
+	NS_USER_PAYLOAD, /* userspace slots with a payload prefilter item: visited for packets other than UDP */
+	NS_USER_DNS,	 /* userspace slots with a dns.query prefilter item: visited unless the DNS query was decided */
 	NS_MAX,
 };
 

@@ -269,13 +269,14 @@ type RulecLpmV6 struct {
 type RulecNarrowSet uint32
 
 const (
-	RulecNarrowSetNS_WALK    RulecNarrowSet = 0
-	RulecNarrowSetNS_KERNEL  RulecNarrowSet = 1
-	RulecNarrowSetNS_PAYLOAD RulecNarrowSet = 2
-	RulecNarrowSetNS_NAME    RulecNarrowSet = 3
-	RulecNarrowSetNS_DNS     RulecNarrowSet = 4
-	RulecNarrowSetNS_SNI     RulecNarrowSet = 5
-	RulecNarrowSetNS_MAX     RulecNarrowSet = 6
+	RulecNarrowSetNS_WALK         RulecNarrowSet = 0
+	RulecNarrowSetNS_PAYLOAD      RulecNarrowSet = 1
+	RulecNarrowSetNS_NAME         RulecNarrowSet = 2
+	RulecNarrowSetNS_DNS          RulecNarrowSet = 3
+	RulecNarrowSetNS_SNI          RulecNarrowSet = 4
+	RulecNarrowSetNS_USER_PAYLOAD RulecNarrowSet = 5
+	RulecNarrowSetNS_USER_DNS     RulecNarrowSet = 6
+	RulecNarrowSetNS_MAX          RulecNarrowSet = 7
 )
 
 type RulecPktFlow uint8

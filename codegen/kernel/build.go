@@ -40,22 +40,30 @@ func (h slotHeader) key() string {
 // Disabled rules are skipped. A kernel rule gets one slot per direction
 // it matches (Slot.Rule indexes rules). Userspace rules only select the
 // packets to copy up, so they share slots by header shape: one userspace
-// slot per distinct header (each rule's and its reverse), with
-// ShapeRules listing the rules whose header, as written (or reversed,
-// for a bidirectional rule), is that shape.
+// slot per distinct header (each rule's and its reverse) and prefilter
+// item (prefilter.go), with ShapeRules listing the rules whose header, as
+// written (or reversed, for a bidirectional rule), is that shape.
 func Build(rules []*ir.Rule, tiers []lower.Tier) (*Tables, error) {
 	t := &Tables{}
 	var heads []slotHeader
 	itemIDs := map[string]uint32{}
 	shapes := map[string]int{}
-	shape := func(h slotHeader) int {
+	shape := func(h slotHeader, pre *prefilter) int {
 		k := h.key()
+		if pre != nil {
+			k += fmt.Sprintf("/%d", pre.item)
+		}
 		if i, ok := shapes[k]; ok {
 			return i
 		}
 		i := len(t.Slots)
 		shapes[k] = i
-		t.Slots = append(t.Slots, Slot{Rule: NoRule, Action: ActAlert, Userspace: true})
+		s := Slot{Rule: NoRule, Action: ActAlert, Userspace: true}
+		if pre != nil {
+			s.Buffer, s.ItemStart, s.ItemCount = pre.buf, uint32(len(t.SlotItems)), 1
+			t.SlotItems = append(t.SlotItems, pre.item)
+		}
+		t.Slots = append(t.Slots, s)
 		heads = append(heads, h)
 		return i
 	}
@@ -66,7 +74,8 @@ func Build(rules []*ir.Rule, tiers []lower.Tier) (*Tables, error) {
 		h := r.Header
 		fwd := slotHeader{h.Src, h.Dst, h.SrcPorts, h.DstPorts, protoNumbers(h.Proto.L4), h.Proto.L4}
 		if tiers[i] == lower.Userspace {
-			f, b := shape(fwd), shape(fwd.reversed())
+			pre := t.prefilter(r, itemIDs)
+			f, b := shape(fwd, pre), shape(fwd.reversed(), pre)
 			switch {
 			case h.TxBoth:
 				// inspected on the to-client side only, where the
@@ -379,15 +388,7 @@ func (t *Tables) item(c *ir.Content, buf Buffer, rest []ir.Matcher, ids map[stri
 			it.RestGE = uint32(d.At.Val)
 		}
 	}
-	var k strings.Builder
-	fmt.Fprintf(&k, "%x/%v/%d/%d/%v/%d/%d/%d", it.Pattern, it.Nocase, it.Offset, it.Depth, it.EndsWith, it.Buffer, it.RestGE, it.RestLT)
-	if id, ok := ids[k.String()]; ok {
-		return id
-	}
-	id := uint32(len(t.Items))
-	ids[k.String()] = id
-	t.Items = append(t.Items, it)
-	return id
+	return t.itemID(it, ids)
 }
 
 func setCmp(dst *Cmp, c ir.Cmp, what string) error {
@@ -421,4 +422,18 @@ func bitsKey(b Bitset) string {
 		buf = binary.LittleEndian.AppendUint64(buf, w)
 	}
 	return string(buf)
+}
+
+// itemID returns the id of it, adding it to the items unless an equal
+// item is there.
+func (t *Tables) itemID(it Item, ids map[string]uint32) uint32 {
+	var k strings.Builder
+	fmt.Fprintf(&k, "%x/%v/%d/%d/%v/%d/%d/%d", it.Pattern, it.Nocase, it.Offset, it.Depth, it.EndsWith, it.Buffer, it.RestGE, it.RestLT)
+	if id, ok := ids[k.String()]; ok {
+		return id
+	}
+	id := uint32(len(t.Items))
+	ids[k.String()] = id
+	t.Items = append(t.Items, it)
+	return id
 }

@@ -176,7 +176,7 @@ func TestUserspaceShapesShared(t *testing.T) {
 alert http $HOME_NET any -> $EXTERNAL_NET any (http.uri; content:"/b"; sid:2;)
 alert tcp $HOME_NET any <> $EXTERNAL_NET 25 (flowbits:isset,x; sid:3;)
 alert udp any any -> any 53 (content:"a"; sid:4;)
-alert tcp $EXTERNAL_NET any -> $HOME_NET any (flow:to_server; content:"x"; sid:5;)`
+alert tcp $EXTERNAL_NET any -> $HOME_NET any (flow:to_server; pcre:"/x/"; sid:5;)`
 	rules, tiers := compile(t, text)
 	tab, err := Build(rules, tiers)
 	if err != nil {

@@ -4,39 +4,40 @@ package kernel
 // visits only the slots it can match instead of every slot its header
 // selects: a kernel slot's items must all hold, so a slot with a positive
 // (not negated) item can only match a packet in which the automaton found
-// one of them. The classifier (bpf/rulec.bpf.c) and the reference
+// one of them; a userspace slot with a prefilter item (prefilter.go) copies
+// a packet whose buffer the classifier decides only if the item is found. The classifier (bpf/rulec.bpf.c) and the reference
 // evaluator (runtime/refeval) scan first, then walk the header's slots
 // restricted to Walk and the slots of the items found (ItemSlots).
 type Narrowing struct {
 	// Walk is the slots visited whatever the scans find: userspace
-	// slots and kernel slots without a positive item.
+	// slots without a prefilter item and kernel slots without a
+	// positive item.
 	Walk Bitset
-	// Kernel is every kernel slot.
-	Kernel Bitset
-	// Payload and Name are the kernel slots with items on the payload,
-	// and on a name (dns.query or tls.sni): whether a packet's header
-	// selects one decides whether that buffer is scanned.
+	// Payload and Name are the slots with items on the payload, and on
+	// a name (dns.query or tls.sni): whether a packet's header selects
+	// one decides whether that buffer is scanned.
 	Payload, Name Bitset
-	// DNS and SNI are the kernel slots on dns.query and on tls.sni.
+	// DNS is the slots on dns.query (whether to parse the packet's DNS
+	// query); SNI the kernel slots on tls.sni.
 	DNS, SNI Bitset
-	// ItemSlots[ItemStart[i]:ItemStart[i+1]] are the kernel slots item i
-	// is a positive item of, ascending.
+	// UserPayload and UserDNS are the userspace slots with a prefilter
+	// item on the payload and on dns.query: visited whatever the scans
+	// find when the packet is not UDP, and not a DNS query the
+	// classifier decided, respectively.
+	UserPayload, UserDNS Bitset
+	// ItemSlots[ItemStart[i]:ItemStart[i+1]] are the slots item i is a
+	// positive item of, ascending.
 	ItemStart []uint32
 	ItemSlots []uint32
 }
 
 // Narrowing builds the index of t.
 func (t *Tables) Narrowing() *Narrowing {
-	n := &Narrowing{Walk: t.newBitset(), Kernel: t.newBitset(), Payload: t.newBitset(), Name: t.newBitset(),
-		DNS: t.newBitset(), SNI: t.newBitset()}
+	n := &Narrowing{Walk: t.newBitset(), Payload: t.newBitset(), Name: t.newBitset(),
+		DNS: t.newBitset(), SNI: t.newBitset(), UserPayload: t.newBitset(), UserDNS: t.newBitset()}
 	byItem := make([][]uint32, len(t.Items))
 	for i := range t.Slots {
 		s := &t.Slots[i]
-		if s.Userspace {
-			t.set(n.Walk, i)
-			continue
-		}
-		t.set(n.Kernel, i)
 		switch {
 		case s.Buffer.OnSNI():
 			t.set(n.SNI, i)
@@ -49,6 +50,13 @@ func (t *Tables) Narrowing() *Narrowing {
 			t.set(n.Payload, i)
 		default:
 			t.set(n.Name, i)
+		}
+		if s.Userspace && s.ItemCount > 0 {
+			if s.Buffer == BufPayload {
+				t.set(n.UserPayload, i)
+			} else {
+				t.set(n.UserDNS, i)
+			}
 		}
 		pos := false
 		for _, ref := range t.SlotItems[s.ItemStart : s.ItemStart+s.ItemCount] {

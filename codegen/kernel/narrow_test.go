@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestNarrowing: the walk set holds the userspace slots and the kernel
-// slots without a positive item; every positive item lists its slots once;
-// the buffer sets follow each slot's buffer.
+// TestNarrowing: the walk set holds the userspace slots without a
+// prefilter item and the kernel slots without a positive item; every
+// positive item lists its slots once; the buffer sets follow each slot's
+// buffer.
 func TestNarrowing(t *testing.T) {
 	rules, tiers := compile(t, `alert udp any any -> any 53 (content:"ab"; content:!"cd"; sid:1;)
 alert udp any any -> any 53 (content:!"cd"; sid:2;)
@@ -17,6 +18,8 @@ alert dns any any -> any any (dns.query; bsize:3; sid:5;)
 alert tls any any -> any any (flow:established,to_server; tls.sni; content:"ab"; sid:6;)
 alert http any any -> any any (http.uri; content:"/x"; sid:7;)
 alert tcp any any -> any 22 (flags:S; sid:8;)
+alert udp any any -> any 53 (content:"ab"; pcre:"/a/"; sid:9;)
+alert dns any any -> any any (dns.query; content:"ab"; pcre:"/a/"; sid:10;)
 `)
 	tab, err := Build(rules, tiers)
 	if err != nil {
@@ -27,6 +30,11 @@ alert tcp any any -> any 22 (flags:S; sid:8;)
 	for i, s := range tab.Slots {
 		if !s.Userspace {
 			slotOf[rules[s.Rule].Meta.SID] = append(slotOf[rules[s.Rule].Meta.SID], i)
+		}
+	}
+	for i, rs := range tab.ShapeRules {
+		for _, r := range rs {
+			slotOf[rules[r].Meta.SID] = append(slotOf[rules[r].Meta.SID], i)
 		}
 	}
 	in := func(b Bitset) (got []uint64) {
@@ -45,20 +53,16 @@ alert tcp any any -> any 22 (flags:S; sid:8;)
 		set  Bitset
 		want []uint64
 	}{
-		{"walk", n.Walk, []uint64{2, 5, 8}},
-		{"kernel", n.Kernel, []uint64{1, 2, 3, 4, 5, 6, 8}},
-		{"payload", n.Payload, []uint64{1, 2, 3}},
-		{"name", n.Name, []uint64{4, 6}},
-		{"dns", n.DNS, []uint64{4, 5}},
+		{"walk", n.Walk, []uint64{2, 5, 7, 8}},
+		{"payload", n.Payload, []uint64{1, 2, 3, 9}},
+		{"name", n.Name, []uint64{4, 6, 10}},
+		{"dns", n.DNS, []uint64{4, 5, 10}},
 		{"sni", n.SNI, []uint64{6}},
+		{"userspace payload", n.UserPayload, []uint64{9}},
+		{"userspace dns", n.UserDNS, []uint64{10}},
 	} {
 		if got := in(c.set); !slices.Equal(got, c.want) {
 			t.Errorf("%s: sids %v, want %v", c.name, got, c.want)
-		}
-	}
-	for i, s := range tab.Slots {
-		if s.Userspace && !tab.Has(n.Walk, i) {
-			t.Errorf("userspace slot %d not walked", i)
 		}
 	}
 	if len(n.ItemStart) != len(tab.Items)+1 {

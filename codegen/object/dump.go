@@ -57,6 +57,9 @@ func (d *dumper) tables() {
 			if i < len(t.ShapeRules) && len(t.ShapeRules[i]) > 0 {
 				d.printf(" rules %s", joinInts(t.ShapeRules[i]))
 			}
+			if s.ItemCount > 0 {
+				d.printf(" prefilter %s item %d", s.Buffer, t.SlotItems[s.ItemStart])
+			}
 			d.printf("\n")
 			continue
 		}

@@ -135,11 +135,12 @@ func fillAutomaton(m *bpf.RulecMaps, a *kernelgen.Automaton) error {
 func fillNarrowing(m *bpf.RulecMaps, n *kernelgen.Narrowing) error {
 	sets := make([]kernelgen.Bitset, bpf.RulecNarrowSetNS_MAX)
 	sets[bpf.RulecNarrowSetNS_WALK] = n.Walk
-	sets[bpf.RulecNarrowSetNS_KERNEL] = n.Kernel
 	sets[bpf.RulecNarrowSetNS_PAYLOAD] = n.Payload
 	sets[bpf.RulecNarrowSetNS_NAME] = n.Name
 	sets[bpf.RulecNarrowSetNS_DNS] = n.DNS
 	sets[bpf.RulecNarrowSetNS_SNI] = n.SNI
+	sets[bpf.RulecNarrowSetNS_USER_PAYLOAD] = n.UserPayload
+	sets[bpf.RulecNarrowSetNS_USER_DNS] = n.UserDNS
 	if err := fillBitsets(m.RcNarrow, sets); err != nil {
 		return err
 	}

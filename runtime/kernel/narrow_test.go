@@ -92,3 +92,54 @@ func TestNarrowedWalk(t *testing.T) {
 		}
 	})
 }
+
+// TestUserspacePrefilterCopies: a packet whose header selects userspace
+// rules with a prefilter content is copied up only if the classifier
+// cannot decide the content's buffer or finds the content in it; a DNS
+// query decided in the kernel is copied only to carry its alert's detail.
+func TestUserspacePrefilterCopies(t *testing.T) {
+	o := buildRules(t, `alert dns any any -> any any (msg:"k"; dns.query; content:"kern.example"; endswith; sid:1;)
+alert dns any any -> any any (msg:"u"; dns.query; content:"user"; pcre:"/user[0-9]/"; sid:2;)
+alert udp any any -> any 9999 (msg:"p"; content:"needle"; pcre:"/needle[0-9]/"; sid:3;)
+`)
+	kernelExcept(t, o, 2, 3)
+	c := load(t, o.Kernel, Options{})
+	ref := refeval.New(o.Kernel)
+	q := []byte(dnsQuery("www.other.test"))
+	q[5] = 2
+	twoQuestions := string(q) + dnsQuery("user7.test")[12:]
+	for _, tc := range []struct {
+		name   string
+		frame  []byte
+		alerts int
+		copy   CopyReason // 0: not copied
+	}{
+		{"query for neither", v4(ipUDP, 53, dnsQuery("www.other.test")).bytes(), 0, 0},
+		{"query for the kernel rule", v4(ipUDP, 53, dnsQuery("a.kern.example")).bytes(), 1, CopyDetail},
+		{"query with the userspace content", v4(ipUDP, 53, dnsQuery("user7.test")).bytes(), 0, CopyUserspace},
+		{"query with two questions", v4(ipUDP, 53, twoQuestions).bytes(), 0, CopyUserspace | CopyApp},
+		{"response with the userspace content", v4(ipUDP, 53, "\x12\x34\x81\x80"+dnsQuery("user7.test")[4:]).bytes(), 0, 0},
+		{"DNS over TCP", v4(ipTCP, 53, "\x00\x1c"+dnsQuery("www.other.test")).bytes(), 0, CopyUserspace | CopyApp},
+		{"datagram without the content", v4(ipUDP, 9999, "hay hay").bytes(), 0, 0},
+		{"datagram with the content", v4(ipUDP, 9999, "ab\x80 needle hay").bytes(), 0, CopyUserspace},
+		{"TCP segment", v4(ipTCP, 9999, "hay hay").bytes(), 0, CopyUserspace},
+	} {
+		got := run(t, c, tc.frame)
+		want := ref.Run(tc.frame)
+		if g := asRef(got); got.Verdict != want.Verdict || !slices.Equal(g, want.Events) {
+			t.Errorf("%s: classifier %d %v, reference %d %v", tc.name, got.Verdict, g, want.Verdict, want.Events)
+		}
+		alerts, copied := 0, CopyReason(0)
+		for _, e := range got.Events {
+			switch e.Kind {
+			case Alert:
+				alerts++
+			case Copy:
+				copied = e.Reason
+			}
+		}
+		if alerts != tc.alerts || copied != tc.copy {
+			t.Errorf("%s: %d alerts, copied for %v; want %d, %v", tc.name, alerts, copied, tc.alerts, tc.copy)
+		}
+	}
+}

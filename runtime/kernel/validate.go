@@ -107,10 +107,10 @@ func validateItems(t *kernelgen.Tables) error {
 		if uint64(s.ItemStart)+uint64(s.ItemCount) > uint64(len(t.SlotItems)) {
 			return fmt.Errorf("slot %d: items [%d, +%d) past %d references", i, s.ItemStart, s.ItemCount, len(t.SlotItems))
 		}
-		if s.Userspace && s.ItemCount > 0 {
-			return fmt.Errorf("slot %d: a userspace slot has kernel items", i)
+		if s.Userspace && (s.ItemCount > 1 || s.ItemCount == 1 && t.SlotItems[s.ItemStart]&kernelgen.ItemNegated != 0) {
+			return fmt.Errorf("slot %d: a userspace slot has other items than one prefilter item", i)
 		}
-		if s.Buffer > kernelgen.BufTLSSNIDot || (s.Userspace && s.Buffer != kernelgen.BufPayload) {
+		if s.Buffer > kernelgen.BufTLSSNIDot || (s.Userspace && (s.Buffer.OnSNI() || s.ItemCount == 0 && s.Buffer != kernelgen.BufPayload)) {
 			return fmt.Errorf("slot %d: buffer %d", i, s.Buffer)
 		}
 		for _, ref := range t.SlotItems[s.ItemStart : s.ItemStart+s.ItemCount] {

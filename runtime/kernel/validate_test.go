@@ -27,7 +27,12 @@ func TestValidate(t *testing.T) {
 		{"shape rules", func(t *kernelgen.Tables) { t.ShapeRules = [][]uint32{{7}} }, "header-shape rules"},
 		{"item buffer", func(t *kernelgen.Tables) { t.Items[0].Buffer = kernelgen.BufDNSQuery }, "inspects dns.query"},
 		{"slot buffer", func(t *kernelgen.Tables) { t.Slots[0].Buffer = 7 }, "buffer 7"},
-		{"userspace items", func(t *kernelgen.Tables) { t.Slots[1].Userspace = true }, "userspace slot"},
+		{"userspace items", func(t *kernelgen.Tables) { t.Slots[1].Userspace, t.Slots[1].ItemCount = true, 2 }, "userspace slot"},
+		{"userspace negated item", func(t *kernelgen.Tables) {
+			t.Slots[1].Userspace, t.Slots[1].ItemCount = true, 1
+			t.SlotItems[t.Slots[1].ItemStart] |= kernelgen.ItemNegated
+		}, "userspace slot"},
+		{"userspace tls.sni", func(t *kernelgen.Tables) { t.Slots[1].Userspace, t.Slots[1].Buffer = true, kernelgen.BufTLSSNI }, "buffer 3"},
 		{"transitions", func(t *kernelgen.Tables) { t.Automaton.Delta = t.Automaton.Delta[1:] }, "transitions"},
 		{"target state", func(t *kernelgen.Tables) { t.Automaton.Delta[0] = 1 << 20 }, "to state"},
 		{"class", func(t *kernelgen.Tables) { t.Automaton.Class['q'] = 200 }, "class 200"},

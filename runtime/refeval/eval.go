@@ -90,17 +90,20 @@ type Evaluator struct {
 	sniSlots     kernel.Bitset // kernel slots on tls.sni
 	kernelSlots  kernel.Bitset // slots confirmed here
 	narrow       *narrowing
-	userSlots    kernel.Bitset // slots that only select packets to copy up
+	userSlots    kernel.Bitset // userspace slots without a prefilter item: copy what they select
+	userItems    kernel.Bitset // userspace slots with a prefilter item
 }
 
 // New returns an evaluator over t that, like the classifier, leaves
 // packets with more than kernel.MaxScan payload bytes to userspace.
 func New(t *kernel.Tables) *Evaluator {
 	e := &Evaluator{t: t, look: kernel.NewLookup(t), now: func() uint64 { return 0 }, maxScan: kernel.MaxScan,
-		kernelSlots: t.NewBitset(), userSlots: t.NewBitset(), drops: &flowDrops{}, flows: newFlowTable(FlowMax),
-		sniSlots: t.NewBitset()}
+		kernelSlots: t.NewBitset(), userSlots: t.NewBitset(), userItems: t.NewBitset(), drops: &flowDrops{},
+		flows: newFlowTable(FlowMax), sniSlots: t.NewBitset()}
 	for i, s := range t.Slots {
 		switch {
+		case s.Userspace && s.ItemCount > 0:
+			t.Set(e.userItems, i)
 		case s.Userspace:
 			t.Set(e.userSlots, i)
 		case s.Buffer.OnSNI():
@@ -343,6 +346,50 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 		best = max(best, s.Action)
 		if best == kernel.ActPass {
 			break // the classifier's slot walk ends at a pass
+		}
+	}
+	if reason&CopyUserspace == 0 {
+		// a userspace slot with a prefilter item copies what its
+		// header selects unless the classifier decides the item's
+		// buffer (a UDP payload within the scan depth; dns.query of a
+		// UDP datagram, parsed as a query or as none) and the item is
+		// not in it
+		udp := h.hasL4 && !h.l4Bad && h.proto == 17 && h.payloadLen <= e.maxScan
+		sc.slots = e.t.AndInto(sc.slots[:0], append(head, e.userItems)...)
+		for _, i := range sc.slots {
+			s := &e.t.Slots[i]
+			if s.Buffer == kernel.BufPayload {
+				if !udp {
+					reason |= CopyUserspace
+					break
+				}
+				if scan == nil {
+					scan = e.scan(pkt[h.payloadOff:h.payloadOff+h.payloadLen], false)
+				}
+				if scan.slotMatches(e.t, s) {
+					reason |= CopyUserspace
+					break
+				}
+				continue
+			}
+			if !parsed {
+				dns, dnsName = parseDNS(pkt, &h)
+				parsed = true
+			}
+			if !h.hasL4 || h.l4Bad || h.proto != 17 || dns == dnsUndecided {
+				reason |= CopyUserspace
+				break
+			}
+			if dns != dnsOK {
+				continue // a datagram without a query
+			}
+			if nameScan == nil {
+				nameScan = e.scan(dnsName, true)
+			}
+			if nameScan.slotMatches(e.t, s) {
+				reason |= CopyUserspace
+				break
+			}
 		}
 	}
 	if probeHit {
