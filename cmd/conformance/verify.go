@@ -122,6 +122,9 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 	if cfg.DNSLogVersion, err = t.DNSVersion(); err != nil {
 		return err.Error()
 	}
+	if cfg.SMTP.LogCustom, err = t.SMTPCustom(); err != nil {
+		return err.Error()
+	}
 	xff, err := t.XFF()
 	if err != nil {
 		return err.Error()

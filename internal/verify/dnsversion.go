@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -44,4 +45,36 @@ func (t *Test) DNSVersion() (int, error) {
 		return 0, fmt.Errorf("%s: dns version %q: %w", t.Dir, v, err)
 	}
 	return n, nil
+}
+
+// SMTPCustom is the custom list of the test's eve-log smtp type (the
+// email fields it logs besides the defaults), space-separated.
+func (t *Test) SMTPCustom() (string, error) {
+	if t.Vars == "" {
+		return "", nil
+	}
+	data, err := os.ReadFile(t.Vars)
+	if err != nil {
+		return "", err
+	}
+	var doc struct {
+		Outputs []map[string]struct {
+			Types []any `yaml:"types"`
+		} `yaml:"outputs"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return "", fmt.Errorf("%s: %w", t.Vars, err)
+	}
+	var out []string
+	for _, o := range doc.Outputs {
+		for _, typ := range o["eve-log"].Types {
+			m, _ := typ.(map[string]any)
+			smtp, _ := m["smtp"].(map[string]any)
+			list, _ := smtp["custom"].([]any)
+			for _, x := range list {
+				out = append(out, fmt.Sprint(x))
+			}
+		}
+	}
+	return strings.Join(out, " "), nil
 }

@@ -57,6 +57,16 @@ func TestSMTPSettings(t *testing.T) {
 	}
 }
 
+func TestSMTPCustom(t *testing.T) {
+	dir := t.TempDir()
+	yaml := "outputs:\n  - eve-log:\n      types:\n        - alert\n        - smtp:\n            custom: [date, x-mailer]\n"
+	os.WriteFile(filepath.Join(dir, "suricata.yaml"), []byte(yaml), 0o644)
+	got, err := (&Test{Vars: filepath.Join(dir, "suricata.yaml")}).SMTPCustom()
+	if err != nil || got != "date x-mailer" {
+		t.Errorf("custom %q, %v", got, err)
+	}
+}
+
 func TestXFFSetting(t *testing.T) {
 	dir := t.TempDir()
 	yaml := "outputs:\n  - eve-log:\n      types:\n        - metadata\n        - alert:\n            xff:\n              enabled: yes\n              mode: overwrite\n              deployment: reverse\n"

@@ -16,6 +16,10 @@ type Config struct {
 	// FileLimit bounds the bytes of each file kept for inspection
 	// (inspected-tracker.content-limit); sizes count every byte.
 	FileLimit int
+	// LogCustom lists, space-separated, the extra main headers the email
+	// section logs (the eve-log smtp type's custom: subject, x-mailer,
+	// received, date, ...; by config or header name).
+	LogCustom string
 }
 
 // DefaultConfig returns the settings of Suricata 8's default suricata.yaml.

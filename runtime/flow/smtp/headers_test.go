@@ -80,3 +80,23 @@ func TestPartRestart(t *testing.T) {
 		t.Errorf("urls %q", got)
 	}
 }
+
+// TestCustomEmailFields: the eve-log smtp type's custom list adds main
+// headers to the email section, by EVE key or header name, in their form.
+func TestCustomEmailFields(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.LogCustom = "subject x-mailer received bcc nonsense"
+	p := NewParser(cfg)
+	txs := session(t, p, "S:220 x.y\r\n", "C:EHLO a\r\n", "S:250 ok\r\n", "C:DATA\r\n", "S:354 go\r\n",
+		"C:Subject: hi\r\nX-Mailer: m 1\r\nReceived: a\r\nReceived: b\r\nBcc: c@d, e@f\r\nDate: now\r\n\r\nbody\r\n.\r\n")
+	e := Record(p, txs[len(txs)-1])["email"]
+	if e["subject"] != "hi" || e["x_mailer"] != "m 1" || e["date"] != nil {
+		t.Errorf("email %v", e)
+	}
+	if r, _ := e["received"].([]string); len(r) != 2 || r[1] != "b" {
+		t.Errorf("received %v", e["received"])
+	}
+	if b, _ := e["bcc"].([]string); len(b) != 2 || b[1] != "e@f" {
+		t.Errorf("bcc %v", e["bcc"])
+	}
+}

@@ -51,6 +51,7 @@ func init() {
 type Parser struct {
 	cfg     Config
 	schemes []string
+	custom  []emailField
 	// Helo is the first HELO/EHLO parameter of the connection.
 	Helo    []byte
 	hasHelo bool
@@ -88,7 +89,7 @@ type Parser struct {
 
 // NewParser returns a parser with the given settings.
 func NewParser(cfg Config) *Parser {
-	return &Parser{cfg: cfg, schemes: strings.Fields(cfg.URLSchemes), lineOpen: [2]int64{-1, -1}, dataOpen: -1}
+	return &Parser{cfg: cfg, schemes: strings.Fields(cfg.URLSchemes), custom: customFields(cfg.LogCustom), lineOpen: [2]int64{-1, -1}, dataOpen: -1}
 }
 
 // Held is the bytes the parser holds for lines not complete yet.

@@ -1,5 +1,7 @@
 package smtp
 
+import stdstrings "strings"
+
 // Record returns a transaction's EVE sections as Suricata 8 writes them
 // in smtp records and alerts: "smtp" (helo, mail_from, rcpt_to) and, once
 // DATA started the MIME parser, "email" (from, to, cc, status,
@@ -39,9 +41,62 @@ func Record(p *Parser, tx *Tx) map[string]map[string]any {
 			}
 			e["url"] = urls
 		}
+		addCustom(e, m, p.custom)
 		out["email"] = e
 	}
 	return out
+}
+
+// emailField is a header the email section may log by configuration
+// (Suricata's email_fields): its EVE key, header name and form.
+type emailField struct {
+	key, header string
+	form        byte // 's' first value, 'c' comma-split list, 'a' every value
+}
+
+var emailFields = []emailField{
+	{"reply_to", "reply-to", 's'}, {"bcc", "bcc", 'c'}, {"message_id", "message-id", 's'},
+	{"subject", "subject", 's'}, {"x_mailer", "x-mailer", 's'}, {"user_agent", "user-agent", 's'},
+	{"received", "received", 'a'}, {"x_originating_ip", "x-originating-ip", 's'},
+	{"in_reply_to", "in-reply-to", 's'}, {"references", "references", 's'}, {"importance", "importance", 's'},
+	{"priority", "priority", 's'}, {"sensitivity", "sensitivity", 's'}, {"organization", "organization", 's'},
+	{"content_md5", "content-md5", 's'}, {"date", "date", 's'},
+}
+
+// customFields picks the fields a custom list names, by EVE key or
+// (caselessly) header name.
+func customFields(list string) []emailField {
+	var out []emailField
+	for _, f := range emailFields {
+		for _, name := range stdstrings.Fields(list) {
+			if name == f.key || stdstrings.EqualFold(name, f.header) {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func addCustom(e map[string]any, m *Mime, fields []emailField) {
+	for _, f := range fields {
+		switch f.form {
+		case 's':
+			if v, ok := m.Main(f.header); ok {
+				e[f.key] = string(v)
+			}
+		case 'c':
+			if v, ok := m.Main(f.header); ok {
+				if list := splitComma(v); len(list) > 0 {
+					e[f.key] = list
+				}
+			}
+		case 'a':
+			if all := m.MainAll(f.header); len(all) > 0 {
+				e[f.key] = stringList(all)
+			}
+		}
+	}
 }
 
 func stringList(l [][]byte) []string {
