@@ -70,6 +70,18 @@ type Packet struct {
 	ICode     uint8
 	Payload   []byte
 	Tunnel    Tunnel // the packet this one encapsulates, if any
+	// WireLen, when set, is the packet's size in flow statistics instead
+	// of the frame's: a tunnel's inner packet counts what the outer one
+	// carried of it (Tunnel.Len).
+	WireLen int
+}
+
+// Len is the packet's size in flow statistics.
+func (p *Packet) Len() int {
+	if p.WireLen > 0 {
+		return p.WireLen
+	}
+	return len(p.Frame)
 }
 
 // VLANList returns the VLAN ids as a slice of p's array.

@@ -18,6 +18,10 @@ type Tunnel struct {
 	Via Via
 	// Off and End bound the inner bytes in Frame.
 	Off, End int
+	// Len is how many bytes of the outer packet Suricata's pseudo packet
+	// of the inner one has: from the end of the tunnel header (GRE's, an
+	// ERSPAN header included) to the end of the outer packet.
+	Len int
 	// EtherType is what the inner bytes are: IPv4, IPv6, a VLAN tag, or 0
 	// for an Ethernet frame.
 	EtherType uint16
@@ -62,11 +66,11 @@ func (p *Packet) tunnel(off int, data []byte) {
 	switch p.Proto {
 	case protoIPIP:
 		if len(data) >= ipv4HdrLen && data[0]>>4 == 4 {
-			p.Tunnel = Tunnel{Via: via, Off: off, End: p.NetEnd, EtherType: etherIPv4}
+			p.Tunnel = Tunnel{Via: via, Off: off, End: p.NetEnd, Len: p.NetEnd - off, EtherType: etherIPv4}
 		}
 	case protoIPv6:
 		if len(data) >= ipv6HdrLen && data[0]>>4 == 6 {
-			p.Tunnel = Tunnel{Via: via, Off: off, End: p.NetEnd, EtherType: etherIPv6}
+			p.Tunnel = Tunnel{Via: via, Off: off, End: p.NetEnd, Len: p.NetEnd - off, EtherType: etherIPv6}
 		}
 	case protoGRE:
 		p.gre(off, data)
@@ -107,7 +111,7 @@ func (p *Packet) gre(off int, data []byte) {
 	if hlen > len(data) {
 		return
 	}
-	t := Tunnel{Via: ViaGRE, Off: off + hlen, End: p.NetEnd}
+	t := Tunnel{Via: ViaGRE, Off: off + hlen, End: p.NetEnd, Len: p.NetEnd - off - hlen}
 	switch proto := binary.BigEndian.Uint16(data[2:]); proto {
 	case etherIPv4, etherIPv6, 0x8100:
 		t.EtherType = proto

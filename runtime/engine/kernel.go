@@ -43,6 +43,13 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev re
 	}
 	ev2 := eve.PacketEvent(ts, flowID, t.Src, t.Dst, t.Sport, t.Dport, t.Proto)
 	ev2.Detail = e.frameDetail()
+	if o := e.cur; o != nil && o.Decoded != nil && o.DecodeErr == nil && o.Tuple == t {
+		d := o.Decoded
+		if d.NVLANs > 0 {
+			ev2.VLAN = slices.Clone(d.VLANList())
+		}
+		ev2.ICMP = eve.PacketICMP(d.Proto, d.L4 == decode.L4ICMP, d.IType, d.ICode)
+	}
 	quiet := e.suppressed(r, t.Src, t.Dst)
 	if !quiet && !e.kernelLimits(int(ev.Rule), r, t.Src, t.Dst, flowID, ts) {
 		return

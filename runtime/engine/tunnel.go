@@ -45,6 +45,7 @@ func (e *Engine) tunnel(o *Outcome) error {
 	if err := decode.Decode(frame, inner); err != nil || inner.Family == 0 {
 		return nil
 	}
+	inner.WireLen = d.Tunnel.Len
 	res, err := e.runWhole(frame)
 	if err != nil {
 		return err

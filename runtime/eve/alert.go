@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
@@ -40,6 +41,7 @@ func UnitEvent(u *inspect.Unit) *Event {
 		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Sections()}
 	if u.Packet != nil {
 		ev.VLAN = u.Packet.VLANs
+		ev.ICMP = PacketICMP(u.Packet.Proto, u.Packet.L4 == decode.L4ICMP, u.Packet.IType, u.Packet.ICode)
 	} else {
 		ev.PktSrc = PktSrcFlowEnd
 	}

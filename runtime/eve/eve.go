@@ -33,6 +33,7 @@ type Event struct {
 	XFF       string   // the X-Forwarded-For address, in XFF extra-data mode; in the alert object
 	TxID      *uint64  // the app-layer transaction, on records of one
 	VLAN      []uint16 // the packet's VLAN ids, outermost first
+	ICMP      *ICMP    // an ICMP or ICMPv6 packet's (or flow's) type and code
 	Alert     *Alert
 	Detail    *Detail // an alert's packet, payload and ether fields, as configured
 	Tunnel    *Tunnel // an alert on a tunnel's inner packet: the outer packet
@@ -111,6 +112,7 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 			m.add("dest_port", e.DestPort)
 		}
 		m.add("proto", ProtoName(e.Proto))
+		e.ICMP.add(&m)
 	}
 	if e.PktSrc != "" {
 		m.add("pkt_src", e.PktSrc)

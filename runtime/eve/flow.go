@@ -41,6 +41,10 @@ func FlowEvent(f *inspect.Flow) *Event {
 	if f.End.TCPState != "" {
 		ev.Sections["tcp"] = tcpSection(f)
 	}
+	if f.Proto == 1 || f.Proto == 58 {
+		ev.ICMP = FlowICMP(f.Proto, f.ICMPType, f.ICMPCode, f.Pkts[inspect.ToClient] > 0)
+	}
+	ev.VLAN = f.VLANs
 	return ev
 }
 

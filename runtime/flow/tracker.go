@@ -173,7 +173,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	t.cur, t.curFlow, t.seg = p, f, d
 	defer func() { t.cur, t.curFlow, t.seg = nil, nil, nil }()
 	f.Pkts[dir]++
-	f.Bytes[dir] += uint64(len(d.Frame))
+	f.Bytes[dir] += uint64(d.Len())
 	if f.Last.Before(ts) {
 		f.Last = ts
 	}
@@ -265,7 +265,11 @@ func (t *Tracker) create(k key, fromA bool, d *decode.Packet, p *inspect.Packet)
 	if !f.clientIsA {
 		ca, sa, cp, sp = sa, ca, sp, cp
 	}
-	f.Flow = inspect.Flow{ID: flowid.Of(d.FlowKey()), Proto: p.Proto, Client: addr(ca, k.v6), Server: addr(sa, k.v6), Start: p.TS, Last: p.TS}
+	f.Flow = inspect.Flow{ID: flowid.Of(d.FlowKey()), Proto: p.Proto, Client: addr(ca, k.v6), Server: addr(sa, k.v6), Start: p.TS, Last: p.TS,
+		VLANs: p.VLANs}
+	if l4 == decode.L4ICMP {
+		f.ICMPType, f.ICMPCode = p.IType, p.ICode
+	}
 	if l4 == decode.L4TCP || l4 == decode.L4UDP {
 		f.ClientPort, f.ServerPort = cp, sp
 	}

@@ -33,7 +33,12 @@ type Flow struct {
 	// matched, so a rule alerts once per transaction.
 	TxMatched   map[int]uint64
 	Start, Last time.Time
-	TCPFlags    [3]uint8 // TCP flags seen, by Dir
+	// VLANs are the VLAN ids of the flow's first packet, outermost first.
+	VLANs []uint16
+	// ICMP: the type and code of the flow's first packet, for its EVE
+	// record (ICMP and ICMPv6 flows).
+	ICMPType, ICMPCode uint8
+	TCPFlags           [3]uint8 // TCP flags seen, by Dir
 	// DepthReached: TCP, by Dir: the stream depth was reached, so no more
 	// of the direction's data is inspected as stream or app layer.
 	DepthReached [3]bool

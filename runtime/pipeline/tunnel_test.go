@@ -3,9 +3,11 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/netip"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -91,6 +93,52 @@ func TestTunnelInnerPackets(t *testing.T) {
 		}
 		if st.Tunneled != uint64(len(frames)) || st.CopiedPackets["tunnel"] != uint64(len(frames)) {
 			t.Errorf("tunneled %d, copied for the tunnel %d, want %d", st.Tunneled, st.CopiedPackets["tunnel"], len(frames))
+		}
+	})
+}
+
+// inERSPAN wraps an Ethernet frame in ERSPAN type II (session VLAN 23)
+// over GRE over IPv4.
+func inERSPAN(frame []byte) []byte {
+	payload := append([]byte{0x10, 0, 0x88, 0xbe, 0, 0, 0, 1, 0x10, 23, 0, 0, 0, 0, 0, 0}, frame...)
+	return pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("192.0.2.1"), Dst: netip.MustParseAddr("192.0.2.2"), Proto: 47, Payload: payload})
+}
+
+// TestERSPANInnerICMP: an ICMP echo mirrored in ERSPAN type II is
+// inspected with the session's VLAN: the kernel tier's alert and the
+// flow record carry the VLAN and the ICMP types, and the flow counts the
+// bytes the ERSPAN payload had of each packet.
+func TestERSPANInnerICMP(t *testing.T) {
+	a, b := netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2")
+	req := pktgen.Build(pktgen.Spec{Src: a, Dst: b, Proto: 1, IType: 8, Payload: []byte("ping")})
+	rep := pktgen.Build(pktgen.Spec{Src: b, Dst: a, Proto: 1, IType: 0, Payload: []byte("ping")})
+	eachKernelTier(t, func(t *testing.T, tier string) {
+		path := filepath.Join(t.TempDir(), "t.rules")
+		if err := os.WriteFile(path, []byte("alert icmp any any -> any any (itype:8; sid:1;)\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		p, err := Open(compileObject(t, path), Config{Kernel: tier, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Records: eve.Types{"alert": true, "flow": true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, fr := range [][]byte{inERSPAN(req), inERSPAN(rep)} {
+			if _, err := p.Engine.Frame(time.Unix(1700000000, int64(i)), fr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		text := out.String()
+		for _, want := range []string{
+			`"event_type":"alert","vlan":[23],"ip_v":4,"src_ip":"10.0.0.1","dest_ip":"10.0.0.2","proto":"ICMP","icmp_type":8,"icmp_code":0,"pkt_src":"gre tunnel"`,
+			`"event_type":"flow","vlan":[23],"ip_v":4,"src_ip":"10.0.0.1","dest_ip":"10.0.0.2","proto":"ICMP","icmp_type":8,"icmp_code":0,"response_icmp_type":0,"response_icmp_code":0`,
+			fmt.Sprintf(`"bytes_toclient":%d,"bytes_toserver":%d`, 8+len(rep), 8+len(req)),
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("EVE lacks %s:\n%s", want, text)
+			}
 		}
 	})
 }
