@@ -37,5 +37,5 @@ var samples = map[string]string{
 	"xbits": "set,a,track ip_src", "xor": `"01"`,
 	"ipv4-csum": "valid", "tcpv4-csum": "valid", "tcpv6-csum": "valid", "udpv4-csum": "valid",
 	"udpv6-csum": "valid", "icmpv4-csum": "valid", "icmpv6-csum": "valid", "ipopts": "rr", "fragbits": "M", "l3_proto": "ipv4",
-	"ssl_version": "tls1.2", "tls.version": "1.2", "tls_cert_notbefore": "<2020", "tls_cert_notafter": ">2020",
+	"frame": "tls.stream", "ssl_version": "tls1.2", "tls.version": "1.2", "tls_cert_notbefore": "<2020", "tls_cert_notafter": ">2020",
 }

@@ -98,14 +98,19 @@ func portClass(classes []kernel.PortClass, p uint16) uint16 {
 // that run on such units.
 func (e *Engine) buildGroup(k groupKey, app string) *ruleGroup {
 	t := e.obj.Kernel
-	sets := []*slotRules{e.kindRules[k.kind]}
-	if k.kind == inspect.KindApp {
+	var sets []*slotRules
+	switch k.kind {
+	case inspect.KindFrame:
+		sets = append(sets, e.appRules[frameRulesKey(app)])
+	case inspect.KindApp:
 		// the protocol's rules, and rules on buffers of no one protocol
 		// (file.data, file.name in an "alert tcp" rule)
-		sets[0] = e.appRules[app]
+		sets = append(sets, e.appRules[app])
 		if app != "" {
 			sets = append(sets, e.appRules[""])
 		}
+	default:
+		sets = append(sets, e.kindRules[k.kind])
 	}
 	if k.undecided {
 		sets = append(sets, e.undecidedRules)

@@ -46,11 +46,15 @@ func (e *Engine) index() {
 					e.undecidedRules = e.newSlotRules()
 				}
 				e.undecidedRules.add(t, slot, u)
-			case u.app:
-				if e.appRules[u.appName] == nil {
-					e.appRules[u.appName] = e.newSlotRules()
+			case u.app || u.frame:
+				key := u.appName
+				if u.frame {
+					key = frameRulesKey(key)
 				}
-				e.appRules[u.appName].add(t, slot, u)
+				if e.appRules[key] == nil {
+					e.appRules[key] = e.newSlotRules()
+				}
+				e.appRules[key].add(t, slot, u)
 			case u.payload && u.stream:
 				e.kindRules[inspect.KindStream].add(t, slot, u)
 				e.kindRules[inspect.KindPacket].add(t, slot, u)
@@ -86,6 +90,9 @@ func (e *Engine) index() {
 		e.rank[u.idx] = i
 	}
 }
+
+// frameRulesKey is the appRules key of a protocol's frame rules.
+func frameRulesKey(app string) string { return "frame:" + app }
 
 // kernelAppRules marks the kernel rules that inspect an app-layer buffer
 // the classifier parses, so that userspace decides them on the packets

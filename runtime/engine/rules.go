@@ -16,6 +16,7 @@ type urule struct {
 	matchIdx int // index in the matcher's rule list; -1 without buffer matchers
 	conds    []ir.Matcher
 	app      bool // inspects app-layer buffers
+	frame    bool // inspects an app-layer frame (frame units)
 	payload  bool // inspects the payload buffer
 	stream   bool // payload inspected on the TCP stream, as Suricata does
 	// needsPayload: the rule cannot match a packet without payload (a
@@ -77,6 +78,10 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 			// packet buffers, as the header buffers: inspected on packets,
 			// of the rule's app-layer protocol when it names one
 		default:
+			if proto, _, ok := ir.FrameOf(m.Buf().Name); ok {
+				u.frame, u.appName = true, proto
+				continue
+			}
 			u.app = u.app || !inspect.IsHeaderBuffer(m.Buf().Name)
 		}
 	}
@@ -94,7 +99,9 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	u.ipOnly = len(r.Matchers) == 0 && p.App == "" &&
 		r.Flow == (ir.Flow{}) && len(r.Limits) == 0 && bitsIPOnly
 	u.needsPayload = u.payload || !dsizeHolds(r, 0)
-	u.appName = p.App
+	if !u.frame {
+		u.appName = p.App
+	}
 	if u.appName == "http1" || u.appName == "http2" {
 		u.appName = "http"
 	}
@@ -112,6 +119,8 @@ func (u *urule) wants(in *inspect.Unit) bool {
 		return false
 	}
 	switch {
+	case u.frame:
+		return in.Kind == inspect.KindFrame
 	case u.app:
 		return in.Kind == inspect.KindApp
 	case u.payload && u.stream && in.Flow.Proto == 6 && in.Flow.Reassembled:

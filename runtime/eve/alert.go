@@ -39,6 +39,9 @@ func UnitEvent(u *inspect.Unit) *Event {
 	src, dst, sport, dport := u.Endpoints()
 	ev := &Event{Timestamp: u.TS, FlowID: u.Flow.ID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport,
 		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Sections()}
+	if u.Frame != nil {
+		ev.Sections = withFrame(ev.Sections, u)
+	}
 	if u.Packet != nil {
 		ev.VLAN = u.Packet.VLANs
 		ev.ICMP = PacketICMP(u.Packet.Proto, u.Packet.L4 == decode.L4ICMP, u.Packet.IType, u.Packet.ICode)

@@ -67,6 +67,7 @@ type appState struct {
 	// smtpFileN files have their fileinfo record.
 	smtpFileTx uint64
 	smtpFileN  int
+	frames     [3]*frameDir // by Dir, when a rule inspects the protocol's frames
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {
@@ -76,6 +77,14 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 		return
 	}
 	f.App = appNames[k]
+	t.newFrames(f, f.App)
+	if k == appSSH {
+		for _, d := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
+			if fd := a.frames[d]; fd != nil {
+				a.ssh[d].Frames = fd
+			}
+		}
+	}
 	if k == appDCERPC {
 		a.dcerpc = dcerpc.NewParser()
 		a.dcerpc.MaxStub = t.cfg.DCERPCMaxStub
@@ -202,6 +211,8 @@ func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
 
 func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 	a := &f.app
+	a.frames[d].feed(b)
+	defer a.frames[d].check(false)
 	switch a.kind {
 	case appHTTP:
 		if a.http.Feed(d, b) != nil {
@@ -231,6 +242,9 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 
 func (t *Tracker) appGap(f *flowState, d inspect.Dir, n int) {
 	a := &f.app
+	// frames are offsets in the stream the parser reads: past a hole
+	// they are not followed
+	a.frames[d].stop()
 	switch a.kind {
 	case appUnknown, appTLS, appSSH:
 		a.kind, a.probe = appNone, [3][]byte{}
@@ -255,6 +269,7 @@ func (t *Tracker) appEnd(f *flowState, d inspect.Dir) {
 	if f.app.kind == appHTTP {
 		f.app.http.End(d)
 	}
+	f.app.frames[d].check(true)
 }
 
 // udpPacket parses DNS on port 53, or on a flow whose first datagram
@@ -529,7 +544,8 @@ func (a *appState) dnsTx(m *dns.Message, seq *uint64) uint64 {
 func (t *Tracker) chargeApp(f *flowState) bool {
 	a := &f.app
 	held := a.tls.Held() + a.dns[inspect.ToServer].Held() + a.dns[inspect.ToClient].Held() +
-		a.ssh[inspect.ToServer].Held() + a.ssh[inspect.ToClient].Held()
+		a.ssh[inspect.ToServer].Held() + a.ssh[inspect.ToClient].Held() +
+		a.frames[inspect.ToServer].held() + a.frames[inspect.ToClient].held()
 	if a.dcerpc != nil {
 		held += a.dcerpc.Held()
 	}

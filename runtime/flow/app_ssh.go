@@ -39,7 +39,7 @@ func (t *Tracker) sshData(f *flowState, d inspect.Dir, b []byte) {
 	u := t.unit(f, inspect.KindApp, d)
 	u.Tx = f.txSeq
 	side.Fill(u, server)
-	u.Fields = map[string]map[string]any{"ssh": ssh.Record(cli, srv, hassh)}
+	u.Fields = t.sshFields(f)
 	if p.Banner || p.KexInit {
 		t.send(u)
 	}
@@ -51,4 +51,10 @@ func (t *Tracker) sshData(f *flowState, d inspect.Dir, b []byte) {
 		a.sshLogged = true
 		t.record(u)
 	}
+}
+
+// sshFields are the EVE sections of an SSH unit: the flow's ssh record.
+func (t *Tracker) sshFields(f *flowState) map[string]map[string]any {
+	a := &f.app
+	return map[string]map[string]any{"ssh": ssh.Record(&a.ssh[inspect.ToServer], &a.ssh[inspect.ToClient], t.cfg.Hassh == On)}
 }

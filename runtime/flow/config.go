@@ -80,6 +80,10 @@ type Config struct {
 	// Hassh says whether SSH records carry the HASSH fingerprints
 	// (app-layer.protocols.ssh.hassh), Auto as JA3's.
 	Hassh Toggle
+	// Frames are the app-layer frame types rules inspect, by their
+	// frame keyword names ("ssh.record.pdu", "smtp.stream"): parsers mark
+	// those only, as Suricata enables a frame type when a rule uses it.
+	Frames map[string]bool
 	// HTTP bounds HTTP parsing.
 	HTTP http.Config
 	// DCERPCMaxStub bounds the stub data a DCE/RPC transaction keeps per

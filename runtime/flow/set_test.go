@@ -2,6 +2,7 @@ package flow
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -85,7 +86,7 @@ func TestShare(t *testing.T) {
 		s.MaxOutOfOrderTotal != c.MaxOutOfOrderTotal/4 || s.FlowMemcap != c.FlowMemcap/4 || s.MaxOutOfOrder != c.MaxOutOfOrder {
 		t.Errorf("share of 4: %+v", s)
 	}
-	if c.Share(1) != c {
+	if !reflect.DeepEqual(c.Share(1), c) {
 		t.Error("share of 1 changed the config")
 	}
 }

@@ -45,7 +45,13 @@ type Stats struct {
 	// SMTPTruncated counts what the SMTP parsers' bounds cut: header
 	// values, headers, URLs, file bytes past the file limit, long lines.
 	SMTPTruncated uint64
-	Units         uint64 // units emitted
+	// FrameUnits counts the KindFrame units emitted; FramePieces the
+	// inspections of a frame longer than the frame window, in pieces;
+	// FrameBytesLost the bytes of frames marked after they had left the
+	// window, not inspected; FramesStopped the flow directions whose
+	// frames a gap or the stream memcap ended.
+	FrameUnits, FramePieces, FrameBytesLost, FramesStopped uint64
+	Units                                                  uint64 // units emitted
 	// Memory held now against the memcaps, in bytes.
 	HTTPMemory                     int64
 	StreamMemory, ReassemblyMemory int
@@ -65,6 +71,7 @@ func (t *Tracker) Limits() map[string]uint64 {
 		"dcerpc_stub_truncated":    s.DCERPCStubTruncated,
 		"smtp_truncated":           s.SMTPTruncated,
 		"memcap_stream":            t.streamHits,
+		"frame_bytes_lost":         s.FrameBytesLost,
 		"memcap_reassembly":        t.pool.Capped(),
 	}
 }

@@ -139,6 +139,7 @@ const (
 	KindPacket Kind = iota + 1 // one packet's payload ("payload" buffer)
 	KindStream                 // a reassembled TCP chunk ("payload" buffer)
 	KindApp                    // an app-layer event (HTTP, DNS, TLS buffers)
+	KindFrame                  // an app-layer frame (its frame buffer, "frame:ssh.record.pdu")
 )
 
 // Stage is how far an HTTP transaction has come.
@@ -185,7 +186,9 @@ type Unit struct {
 	DCE *DCE
 	// Files are the files of the unit's transaction in its direction, for
 	// the "files" array of alerts on the transaction.
-	Files   []FileInfo
+	Files []FileInfo
+	// Frame is the frame of a KindFrame unit, else nil.
+	Frame   *Frame
 	buffers []named // few per unit: a list beats a map
 	multi   bool    // a buffer has more than one instance
 }

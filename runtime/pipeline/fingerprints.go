@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/rulec/rulec/compiler/ir"
@@ -30,5 +31,24 @@ func fingerprints(fc flow.Config, rules []*ir.Rule) flow.Config {
 	resolve(&fc.JA3, ja3)
 	resolve(&fc.JA4, ja4)
 	resolve(&fc.Hassh, hassh)
+	return fc
+}
+
+// frameTypes enables the app-layer frame types the rules inspect, as
+// Suricata's frame keyword enables its type.
+func frameTypes(fc flow.Config, rules []*ir.Rule) flow.Config {
+	fc.Frames = maps.Clone(fc.Frames)
+	for _, r := range rules {
+		for _, m := range r.Matchers {
+			proto, typ, ok := ir.FrameOf(m.Buf().Name)
+			if !ok {
+				continue
+			}
+			if fc.Frames == nil {
+				fc.Frames = map[string]bool{}
+			}
+			fc.Frames[proto+"."+typ] = true
+		}
+	}
 	return fc
 }

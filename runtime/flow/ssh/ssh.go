@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 
+	"github.com/rulec/rulec/runtime/flow/frame"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
@@ -49,9 +50,13 @@ type Side struct {
 	// its key exchange algorithms and, in its sending direction,
 	// encryption, MAC and compression algorithms, joined by ";".
 	Hassh, HasshString string
-	st                 state
-	buf                []byte
-	skip               int // bytes of a packet too large to buffer left to skip
+	// Frames takes the side's record frames (record.hdr, record.data,
+	// record.pdu), as Suricata's SSH parser marks them; nil marks none.
+	Frames frame.Marker
+	st     state
+	buf    []byte
+	skip   int    // bytes of a packet too large to buffer left to skip
+	fed    uint64 // bytes fed so far
 }
 
 // Progress is what one Feed completed.
@@ -62,6 +67,7 @@ type Progress struct {
 // Feed adds the side's stream bytes; server is true for the server side.
 func (s *Side) Feed(b []byte, server bool) Progress {
 	var p Progress
+	s.fed += uint64(len(b))
 	for len(b) > 0 && s.st < finished {
 		if s.st < inRecords {
 			b = s.banner(b, &p)
@@ -137,6 +143,7 @@ func (s *Side) records(server bool, p *Progress) {
 			return
 		}
 		if n > maxRecord {
+			s.markRecord(n)
 			if skip := 4 + n; skip <= len(s.buf) {
 				s.buf = s.buf[skip:]
 			} else {
@@ -147,6 +154,7 @@ func (s *Side) records(server bool, p *Progress) {
 		if len(s.buf) < 4+n {
 			return
 		}
+		s.markRecord(n)
 		pad := int(s.buf[4])
 		payload := s.buf[5 : 4+n]
 		if pad < len(payload) {
@@ -165,6 +173,18 @@ func (s *Side) records(server bool, p *Progress) {
 	if s.st != inRecords || len(s.buf) == 0 {
 		s.buf = nil
 	}
+}
+
+// markRecord marks the frames of the binary packet at the start of the
+// buffer, n its packet_length.
+func (s *Side) markRecord(n int) {
+	if s.Frames == nil {
+		return
+	}
+	off := s.fed - uint64(len(s.buf))
+	s.Frames.Open("record.hdr", off, 6, 0)
+	s.Frames.Open("record.data", off+6, int64(n)-2, 0)
+	s.Frames.Open("record.pdu", off, int64(n)+4, 0)
 }
 
 // kexInit reads a KEXINIT's name-lists after its 16-byte cookie.

@@ -1,0 +1,185 @@
+package flow
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// frameUnit is a KindFrame unit as a test keeps it.
+type frameUnit struct {
+	dir   inspect.Dir
+	frame inspect.Frame
+	data  string
+	pcap  bool // the unit came with a packet
+	ssh   bool // it carries the flow's ssh record
+}
+
+func frameTracker(cfg Config, types ...string) (*Tracker, *[]frameUnit) {
+	cfg.Frames = map[string]bool{}
+	for _, ty := range types {
+		cfg.Frames[ty] = true
+	}
+	var got []frameUnit
+	tr := NewTracker(cfg, func(u *inspect.Unit) {
+		if u.Kind != inspect.KindFrame {
+			return
+		}
+		proto, _, _ := cutDot(u.Flow.App)
+		b, ok := u.Buffer(ir.FrameBuffer(proto, u.Frame.Type))
+		if !ok {
+			panic("frame unit without its frame buffer")
+		}
+		fr := *u.Frame
+		fr.Payload = bytes.Clone(fr.Payload)
+		_, ssh := u.Fields["ssh"]
+		got = append(got, frameUnit{dir: u.Dir, frame: fr, data: string(b), pcap: u.Packet != nil, ssh: ssh})
+	})
+	return tr, &got
+}
+
+// sshRecord is a binary packet: packet_length, padding_length, payload
+// (its first byte the message code), padding.
+func sshRecord(code byte, body string, pad int) string {
+	n := 1 + 1 + len(body) + pad
+	b := binary.BigEndian.AppendUint32(nil, uint32(n))
+	b = append(b, byte(pad), code)
+	b = append(b, body...)
+	return string(append(b, make([]byte, pad)...))
+}
+
+// TestSSHFrames: each SSH binary packet gives its record.hdr, record.data
+// and record.pdu frames, ids counting per direction from 1 in Suricata's
+// order, offsets in the direction's stream; a record split over segments
+// is inspected once whole; types no rule inspects are not marked.
+func TestSSHFrames(t *testing.T) {
+	tr, got := frameTracker(Config{}, "ssh.record.hdr", "ssh.record.data", "ssh.record.pdu")
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 22)
+	cb, sb := "SSH-2.0-client\r\n", "SSH-2.0-server\r\n"
+	kex := sshRecord(20, strings.Repeat("k", 40), 4)
+	ecdh := sshRecord(30, "\x00\x00\x00\x20"+strings.Repeat("e", 32), 6)
+	newKeys := sshRecord(21, "", 10)
+	feed(t, tr, concat(c.handshake(), c.s2c(sb), c.c2s(cb), c.s2c(kex),
+		c.c2s(kex[:20]), c.c2s(kex[20:]+ecdh[:3]), c.c2s(ecdh[3:]), c.c2s(newKeys))...)
+	type want struct {
+		dir      inspect.Dir
+		typ      string
+		id       int64
+		off      uint64
+		data     string
+		complete bool
+	}
+	off := uint64(len(cb))
+	wants := []want{
+		{inspect.ToClient, "record.hdr", 1, uint64(len(sb)), kex[:6], true},
+		{inspect.ToClient, "record.data", 2, uint64(len(sb)) + 6, kex[6:], true},
+		{inspect.ToClient, "record.pdu", 3, uint64(len(sb)), kex, true},
+		{inspect.ToServer, "record.hdr", 1, off, kex[:6], true},
+		{inspect.ToServer, "record.data", 2, off + 6, kex[6:], true},
+		{inspect.ToServer, "record.pdu", 3, off, kex, true},
+		{inspect.ToServer, "record.hdr", 4, off + uint64(len(kex)), ecdh[:6], true},
+		{inspect.ToServer, "record.data", 5, off + uint64(len(kex)) + 6, ecdh[6:], true},
+		{inspect.ToServer, "record.pdu", 6, off + uint64(len(kex)), ecdh, true},
+		{inspect.ToServer, "record.hdr", 7, off + uint64(len(kex)+len(ecdh)), newKeys[:6], true},
+	}
+	if len(*got) < len(wants) {
+		t.Fatalf("%d frame units, want at least %d: %+v", len(*got), len(wants), *got)
+	}
+	for i, w := range wants {
+		g := (*got)[i]
+		if g.dir != w.dir || g.frame.Type != w.typ || g.frame.ID != w.id || g.frame.Offset != w.off || g.data != w.data ||
+			g.frame.Complete != w.complete || g.frame.Length != int64(len(w.data)) || string(g.frame.Payload) != w.data || g.frame.Tx != 0 || !g.pcap || !g.ssh {
+			t.Errorf("frame %d: got %v %s id %d off %d len %d complete %v tx %d %q, want %v %s id %d off %d %q", i, g.dir, g.frame.Type, g.frame.ID,
+				g.frame.Offset, g.frame.Length, g.frame.Complete, g.frame.Tx, g.data, w.dir, w.typ, w.id, w.off, w.data)
+		}
+	}
+	if n := len(*got); n != len(wants)+2 {
+		t.Errorf("%d frame units, want %d (NEWKEYS' data and pdu last)", n, len(wants)+2)
+	}
+
+	tr, got = frameTracker(Config{}, "ssh.record.pdu")
+	c = newConn("10.0.0.1", "10.0.0.2", 40001, 22)
+	feed(t, tr, concat(c.handshake(), c.c2s(cb), c.s2c(sb), c.c2s(kex+ecdh))...)
+	var ids []string
+	for _, g := range *got {
+		ids = append(ids, fmt.Sprintf("%s:%d", g.frame.Type, g.frame.ID))
+	}
+	if s := strings.Join(ids, " "); s != "record.pdu:1 record.pdu:2" {
+		t.Errorf("only record.pdu inspected: frames %s, want record.pdu:1 record.pdu:2", s)
+	}
+}
+
+// TestStreamFrame: a direction's stream frame has no known end: in IDS
+// mode it is inspected each time 2,500 new bytes came and once more at
+// the stream's end, each byte once; in IPS mode at every update, the last
+// 2,500 bytes again.
+func TestStreamFrame(t *testing.T) {
+	req := "GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 6100\r\n\r\n"
+	body := strings.Repeat("b", 6100)
+	segs := []string{req + body[:1000], body[1000:2000], body[2000:3000], body[3000:6000], body[6000:]}
+	whole := req + body
+	for _, ips := range []bool{false, true} {
+		tr, got := frameTracker(Config{IPS: ips}, "http.stream")
+		c := newConn("10.0.0.1", "10.0.0.2", 40002, 80)
+		frames := c.handshake()
+		for _, s := range segs {
+			frames = append(frames, c.c2s(s))
+		}
+		feed(t, tr, concat(frames, c.close())...)
+		var pieces []string
+		for _, g := range *got {
+			if g.dir != inspect.ToServer || g.frame.Type != "stream" || g.frame.ID != 1 || g.frame.Offset != 0 {
+				t.Fatalf("ips %v: unit %+v", ips, g)
+			}
+			pieces = append(pieces, fmt.Sprintf("%d", len(g.data)))
+		}
+		last := (*got)[len(*got)-1]
+		want := "3049 3000 100"
+		if ips {
+			want = "1049 2049 3049 5500 2600"
+		}
+		if s := strings.Join(pieces, " "); s != want {
+			t.Errorf("ips %v: pieces %s, want %s", ips, s, want)
+		}
+		if string(last.frame.Payload) != whole || last.frame.Length != int64(len(whole)) {
+			t.Errorf("ips %v: last unit logs %d bytes, length %d; want the stream's %d", ips, len(last.frame.Payload), last.frame.Length, len(whole))
+		}
+		if !ips {
+			if (*got)[0].data+(*got)[1].data+last.data != whole || !last.frame.Complete {
+				t.Error("IDS: pieces are not the stream each byte once, or the stream's end did not complete the frame")
+			}
+		} else if !strings.HasSuffix(whole, last.data) || last.frame.Complete {
+			t.Error("IPS: the last piece is not the stream's last bytes, or the frame is complete before the stream's end")
+		}
+	}
+}
+
+// TestLongFrameInPieces: a frame longer than the frame window is
+// inspected in pieces as its bytes would leave it, every byte once.
+func TestLongFrameInPieces(t *testing.T) {
+	tr, got := frameTracker(Config{}, "ssh.record.pdu")
+	c := newConn("10.0.0.1", "10.0.0.2", 40003, 22)
+	cb := "SSH-2.0-client\r\n"
+	rec := sshRecord(99, strings.Repeat("x", 3*frameWindow), 4)
+	frames := concat(c.handshake(), c.s2c("SSH-2.0-server\r\n"), c.c2s(cb))
+	for i := 0; i < len(rec); i += 1400 {
+		frames = append(frames, c.c2s(rec[i:min(i+1400, len(rec))]))
+	}
+	feed(t, tr, frames...)
+	var joined strings.Builder
+	for _, g := range *got {
+		joined.WriteString(g.data)
+	}
+	st := tr.Stats()
+	if len(*got) < 2 || joined.String() != rec || st.FramePieces == 0 || st.FrameBytesLost != 0 {
+		t.Errorf("%d units, %d of %d bytes, %d pieces, %d lost", len(*got), joined.Len(), len(rec), st.FramePieces, st.FrameBytesLost)
+	}
+	if last := (*got)[len(*got)-1]; !last.frame.Complete || last.frame.Length != int64(len(rec)) {
+		t.Errorf("last piece: complete %v length %d", last.frame.Complete, last.frame.Length)
+	}
+}
