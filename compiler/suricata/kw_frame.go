@@ -37,9 +37,9 @@ var frameTypes = map[string][]string{
 var framesMade = map[string][]string{
 	"ssh":    {"record.hdr", "record.data", "record.pdu", "stream"},
 	"http":   {"stream"},
-	"tls":    {"stream"},
-	"dns":    {"stream"},
-	"dcerpc": {"stream"},
+	"tls":    {"hdr", "pdu", "data", "alert", "heartbeat", "stream"},
+	"dns":    {"pdu", "stream"},
+	"dcerpc": {"hdr", "pdu", "data", "stream"},
 }
 
 // frame:[proto.]type is the sticky buffer of an app-layer frame: a

@@ -14,6 +14,9 @@ func TestFrameKeyword(t *testing.T) {
 		{`alert tcp any any -> any any (frame:SSH.Record.Data; content:"curve"; sid:1;)`, "frame:ssh.record.data", "ssh"},
 		{`alert http1 any any -> any any (frame:http.stream; content:"a"; sid:1;)`, "frame:http.stream", "http1"},
 		{`alert dns any any -> any any (frame:stream; content:"a"; sid:1;)`, "frame:dns.stream", "dns"},
+		{`alert dns any any -> any any (frame:pdu; content:"a"; sid:1;)`, "frame:dns.pdu", "dns"},
+		{`alert tls any any -> any any (frame:tls.alert; content:"a"; sid:1;)`, "frame:tls.alert", "tls"},
+		{`alert tcp any any -> any any (frame:dcerpc.data; content:"a"; sid:1;)`, "frame:dcerpc.data", "dcerpc"},
 	} {
 		r := mustCompile(t, tc.rule)
 		if c := r.Matchers[0].(*ir.Content); c.Buffer.Name != tc.buf || r.Header.Proto.App != tc.app {
@@ -33,7 +36,8 @@ func TestFrameKeyword(t *testing.T) {
 	mustFail(t, `alert ssh any any -> any any (frame:ssh.record.pdu; content:"a"; frame:ssh.record.hdr; content:"b"; sid:10;)`, diag.ErrConflict, "frames frame:ssh.record.pdu and frame:ssh.record.hdr")
 	mustFail(t, `alert udp any any -> any 53 (frame:dns.stream; content:"a"; sid:11;)`, diag.ErrBadValue, `bad frame "dns.stream"`)
 	// valid frames no rulec parser marks
-	mustFail(t, `alert tls any any -> any any (frame:tls.pdu; content:"a"; sid:20;)`, diag.ErrUnsupported,
-		`t.rules:1:31: sid 20: keyword "frame" (rulec's parsers do not mark tls pdu frames) unsupported`)
+	mustFail(t, `alert tls any any -> any any (frame:tls.ssl2.pdu; content:"a"; sid:20;)`, diag.ErrUnsupported,
+		`t.rules:1:31: sid 20: keyword "frame" (rulec's parsers do not mark tls ssl2.pdu frames) unsupported`)
+	mustFail(t, `alert http any any -> any any (frame:http.request; content:"a"; sid:22;)`, diag.ErrUnsupported, "do not mark http request frames")
 	mustFail(t, `alert smb any any -> any any (frame:smb1.pdu; content:"a"; sid:21;)`, diag.ErrUnsupported, "do not mark smb smb1.pdu frames")
 }

@@ -9,14 +9,20 @@ import (
 )
 
 // maxFramePayload is the frame payload an alert logs (Suricata's alert
-// payload buffer, 4 KiB).
-const maxFramePayload = 4096
+// payload buffer, 4 KiB), maxDatagramPayload a UDP frame's.
+const (
+	maxFramePayload    = 4096
+	maxDatagramPayload = 256
+)
 
 // withFrame returns the unit's sections with the EVE frame object of a
 // frame unit's alert, as Suricata's FrameJsonLogOneFrame writes it.
 func withFrame(sections map[string]map[string]any, u *inspect.Unit) map[string]map[string]any {
 	fr := u.Frame
-	obj := map[string]any{"type": fr.Type, "id": fr.ID, "direction": "toserver", "stream_offset": fr.Offset, "length": fr.Length}
+	obj := map[string]any{"type": fr.Type, "id": fr.ID, "direction": "toserver", "length": fr.Length}
+	if !fr.Datagram {
+		obj["stream_offset"] = fr.Offset
+	}
 	if u.Dir == inspect.ToClient {
 		obj["direction"] = "toclient"
 	}
@@ -24,7 +30,11 @@ func withFrame(sections map[string]map[string]any, u *inspect.Unit) map[string]m
 	if fr.Missing > 0 {
 		p = fmt.Appendf(p, "[%d bytes missing]", fr.Missing)
 	}
-	p = append(p, fr.Payload[:min(len(fr.Payload), max(0, maxFramePayload-len(p)))]...)
+	limit := maxFramePayload
+	if fr.Datagram {
+		limit = maxDatagramPayload
+	}
+	p = append(p, fr.Payload[:min(len(fr.Payload), max(0, limit-len(p)))]...)
 	if len(p) > 0 {
 		obj["payload"] = base64.StdEncoding.EncodeToString(p)
 		obj["payload_printable"] = printable(p)

@@ -3,6 +3,7 @@ package flow
 import (
 	"github.com/rulec/rulec/runtime/flow/dcerpc"
 	"github.com/rulec/rulec/runtime/flow/dns"
+	"github.com/rulec/rulec/runtime/flow/frame"
 	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/flow/ssh"
@@ -43,10 +44,13 @@ type appState struct {
 	// dnsPending maps the ids of queries awaiting a response to their
 	// transactions.
 	dnsPending map[uint16]uint64
-	httpOpen   []*inspect.Unit // HTTP transactions awaiting their response
-	tlsServer  tls.ServerReader
-	tlsHello   *tls.ClientHello
-	tlsSH      *tls.ServerHandshake
+	// dnsMsgs counts the DNS messages parsed: Suricata 8's DNS
+	// transactions, one per message, whose id a DNS frame carries.
+	dnsMsgs   int64
+	httpOpen  []*inspect.Unit // HTTP transactions awaiting their response
+	tlsServer tls.ServerReader
+	tlsHello  *tls.ClientHello
+	tlsSH     *tls.ServerHandshake
 	// tlsPending is the hello's unit, inspected once the server answered
 	// and the client sent again: Suricata parses a direction's data once
 	// the other side acknowledged it and inspects it on the next packet
@@ -56,6 +60,7 @@ type appState struct {
 	tlsLog      bool           // the flow's tls record is not written yet
 	tlsDone     *inspect.Unit  // the server's handshake unit, its record not written yet
 	tlsRecords  [3]tls.Records // by Dir: where application data starts
+	tlsFrames   [3]tls.Records // by Dir: the records' frames, when a rule inspects them
 	ssh         [3]ssh.Side    // by Dir
 	sshLogged   bool
 	sshNewKeys  [3]bool // by Dir: the side sent NEWKEYS
@@ -78,16 +83,18 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 	}
 	f.App = appNames[k]
 	t.newFrames(f, f.App)
-	if k == appSSH {
-		for _, d := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
-			if fd := a.frames[d]; fd != nil {
-				a.ssh[d].Frames = fd
-			}
+	for _, d := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
+		if fd := a.frames[d]; fd != nil {
+			a.ssh[d].Frames = fd
+			a.tlsFrames[d].Frames = fd
 		}
 	}
 	if k == appDCERPC {
 		a.dcerpc = dcerpc.NewParser()
 		a.dcerpc.MaxStub = t.cfg.DCERPCMaxStub
+		if a.frames[inspect.ToServer] != nil {
+			a.dcerpc.Frames = [2]frame.Marker{a.frames[inspect.ToServer], a.frames[inspect.ToClient]}
+		}
 	}
 	if k == appSMTP {
 		a.smtp = smtp.NewParser(t.cfg.SMTP)
@@ -225,6 +232,9 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 			t.tlsServer(f, b)
 		}
 		t.tlsEncryption(f, d, b)
+		if a.frames[d] != nil {
+			a.tlsFrames[d].Feed(b)
+		}
 	case appSSH:
 		t.sshData(f, d, b)
 	case appDCERPC:
@@ -232,7 +242,7 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 	case appSMTP:
 		t.smtpData(f, d, b)
 	case appDNS:
-		a.dns[d].Feed(b, func(msg []byte) { t.dnsMessage(f, d, msg) })
+		a.dns[d].Feed(b, func(msg []byte, off uint64) { t.dnsFramed(f, d, msg, off) })
 		if !t.chargeApp(f) {
 			a.dns[d].Reset()
 			t.chargeApp(f)
@@ -293,15 +303,17 @@ func (t *Tracker) udpDetect(f *flowState, d inspect.Dir, p *inspect.Packet) {
 // udpPacket parses the packet's app-layer message.
 func (t *Tracker) udpPacket(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	if f.app.kind == appDNS && len(p.Payload) > 0 {
-		t.dnsMessage(f, d, p.Payload)
+		f.app.frames[d].datagram(p.Payload, func() { t.dnsFramed(f, d, p.Payload, 0) })
 	}
 }
 
-func (t *Tracker) dnsMessage(f *flowState, d inspect.Dir, msg []byte) {
+// dnsMessage parses a DNS message and emits its units; it reports
+// whether the message parsed.
+func (t *Tracker) dnsMessage(f *flowState, d inspect.Dir, msg []byte) bool {
 	m, err := t.dns.Decode(msg)
 	if err != nil {
 		t.stats.ParseErrors++
-		return
+		return false
 	}
 	t.stats.DNSMessages++
 	tx := f.app.dnsTx(m, &f.txSeq)
@@ -316,12 +328,25 @@ func (t *Tracker) dnsMessage(f *flowState, d inspect.Dir, msg []byte) {
 	})
 	if t.cfg.DNSLogVersion != 2 || first == nil {
 		t.record(first)
-		return
+		return true
 	}
 	for _, r := range m.RecordsV2(tx - 1) {
 		u := *first
 		u.Fields = map[string]map[string]any{"dns": r}
 		t.record(&u)
+	}
+	return true
+}
+
+// dnsFramed parses a DNS message marked as a pdu frame at offset off,
+// the frame carrying the message's transaction once it parsed.
+func (t *Tracker) dnsFramed(f *flowState, d inspect.Dir, msg []byte, off uint64) {
+	a := &f.app
+	fd := a.frames[d]
+	id := fd.markPDU(off, len(msg))
+	if t.dnsMessage(f, d, msg) {
+		a.dnsMsgs++
+		fd.SetTx(id, a.dnsMsgs)
 	}
 }
 

@@ -43,6 +43,7 @@ type frameDir struct {
 	lastID int64
 	open   []*openFrame
 	off    bool // frames stopped (a gap, the memcap)
+	udp    bool // frames of datagrams, offsets in their payload
 }
 
 // Open marks a frame when a rule inspects its type.
@@ -70,12 +71,36 @@ func (fd *frameDir) SetTx(id int64, tx int64) {
 }
 
 func (fd *frameDir) find(id int64) *openFrame {
+	if fd == nil {
+		return nil
+	}
 	for _, fr := range fd.open {
 		if fr.id == id {
 			return fr
 		}
 	}
 	return nil
+}
+
+// markPDU opens a message's pdu frame, n bytes at off.
+func (fd *frameDir) markPDU(off uint64, n int) int64 {
+	if fd == nil || n == 0 {
+		return 0
+	}
+	return fd.Open("pdu", off, int64(n), -1)
+}
+
+// datagram runs parse, which marks frames in the UDP payload b (offsets
+// in b), and inspects them on the packet, as Suricata's UDP frames.
+func (fd *frameDir) datagram(b []byte, parse func()) {
+	if fd == nil {
+		parse()
+		return
+	}
+	fd.win, fd.winOff, fd.fed, fd.udp = b, 0, uint64(len(b)), true
+	parse()
+	fd.check(true)
+	fd.win, fd.fed = nil, 0
 }
 
 // newFrames sets up the frames of a flow whose protocol a rule inspects
@@ -228,7 +253,7 @@ func (fd *frameDir) inspect(fr *openFrame, end uint64) {
 	if length < 0 {
 		length = int64(fd.fed - fr.off)
 	}
-	u.Frame = &inspect.Frame{Type: fr.typ, ID: fr.id, Offset: fr.off, Length: length, Tx: fr.tx,
+	u.Frame = &inspect.Frame{Type: fr.typ, ID: fr.id, Offset: fr.off, Length: length, Tx: fr.tx, Datagram: fd.udp,
 		Complete: fr.n >= 0 && fr.off+uint64(fr.n) <= fd.fed,
 		Payload:  fd.win[start-fd.winOff : logEnd-fd.winOff], Missing: start - fr.off}
 	if fr.tx >= 0 {

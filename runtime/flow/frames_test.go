@@ -183,3 +183,68 @@ func TestLongFrameInPieces(t *testing.T) {
 		t.Errorf("last piece: complete %v length %d", last.frame.Complete, last.frame.Length)
 	}
 }
+
+// frameList renders frame units as "dir type id off len tx".
+func frameList(got []frameUnit) string {
+	var out []string
+	for _, g := range got {
+		out = append(out, fmt.Sprintf("%d %s %d %d %d %d", g.dir, g.frame.Type, g.frame.ID, g.frame.Offset, len(g.data), g.frame.Tx))
+	}
+	return strings.Join(out, ", ")
+}
+
+// TestTLSFrames: each TLS record gives its hdr, pdu and data frames (and
+// alert data for an alert record), application data records too; a
+// record header Suricata refuses ends the marking.
+func TestTLSFrames(t *testing.T) {
+	tr, got := frameTracker(Config{}, "tls.hdr", "tls.pdu", "tls.data", "tls.alert")
+	c := newConn("10.0.0.1", "10.0.0.2", 40004, 443)
+	hello, sh := string(clientHello("a.example")), string(serverHello13())
+	appData := "\x17\x03\x03\x00\x04abcd"
+	alert := "\x15\x03\x03\x00\x02\x02\x28"
+	bad := "\x17\x03\x09\x00\x01x" + appData
+	feed(t, tr, concat(c.handshake(), c.c2s(hello[:3]), c.c2s(hello[3:]), c.s2c(sh), c.c2s(appData+alert), c.c2s(bad))...)
+	h, a := len(hello), len(appData)
+	want := fmt.Sprintf("1 hdr 1 0 5 -1, 1 pdu 2 0 %d -1, 1 data 3 5 %d -1, ", h, h-5) +
+		fmt.Sprintf("2 hdr 1 0 5 -1, 2 pdu 2 0 %d -1, 2 data 3 5 %d -1, ", len(sh), len(sh)-5) +
+		fmt.Sprintf("1 hdr 4 %d 5 -1, 1 pdu 5 %d %d -1, 1 data 6 %d 4 -1, ", h, h, a, h+5) +
+		fmt.Sprintf("1 hdr 7 %d 5 -1, 1 pdu 8 %d 7 -1, 1 data 9 %d 2 -1, 1 alert 10 %d 2 -1", h+a, h+a, h+a+5, h+a+5)
+	if s := frameList(*got); s != want {
+		t.Errorf("frames\n%s\nwant\n%s", s, want)
+	}
+}
+
+// TestDCERPCFrames: a DCE/RPC PDU gives its hdr, pdu and data frames
+// once it is whole; a header-only PDU gives none.
+func TestDCERPCFrames(t *testing.T) {
+	tr, got := frameTracker(Config{}, "dcerpc.hdr", "dcerpc.pdu", "dcerpc.data")
+	c := newConn("10.0.0.1", "10.0.0.2", 40005, 135)
+	req := dcePDU(0, 3, 1, dceRequest(0, 1, "stub"))
+	empty := dcePDU(0, 3, 2, nil)
+	feed(t, tr, concat(c.handshake(), c.c2s(req[:20]), c.c2s(req[20:]+empty+req))...)
+	n, m := len(req), len(req)+len(empty)
+	want := fmt.Sprintf("1 hdr 1 0 16 -1, 1 pdu 2 0 %d -1, 1 data 3 16 %d -1, 1 hdr 4 %d 16 -1, 1 pdu 5 %d %d -1, 1 data 6 %d %d -1",
+		n, n-16, m, m, n, m+16, n-16)
+	if s := frameList(*got); s != want {
+		t.Errorf("frames\n%s\nwant\n%s", s, want)
+	}
+}
+
+// TestDNSFrames: a DNS message is a pdu frame, past a TCP message's
+// length prefix, of its Suricata 8 transaction (one per message, from
+// 1); a UDP one's offsets are in its datagram.
+func TestDNSFrames(t *testing.T) {
+	tr, got := frameTracker(Config{}, "dns.pdu")
+	q := string(dnsQuery(t, "a.example"))
+	msg := string(binary.BigEndian.AppendUint16(nil, uint16(len(q)))) + q
+	c := newConn("10.0.0.1", "10.0.0.53", 40006, 53)
+	feed(t, tr, concat(c.handshake(), c.c2s(msg+msg[:5]), c.c2s(msg[5:]+"\x00\x03bad"), udp("10.0.0.1", "10.0.0.53", 40007, 53, []byte(q)))...)
+	n := len(q)
+	want := fmt.Sprintf("1 pdu 1 2 %d 1, 1 pdu 2 %d %d 2, 1 pdu 3 %d 3 -1, 1 pdu 1 0 %d 1", n, n+4, n, 2*n+6, n)
+	if s := frameList(*got); s != want {
+		t.Errorf("frames\n%s\nwant\n%s", s, want)
+	}
+	if last := (*got)[len(*got)-1]; !last.frame.Datagram || !last.frame.Complete || last.data != q {
+		t.Errorf("UDP frame %+v", last.frame)
+	}
+}

@@ -5,8 +5,10 @@ package inspect
 type Frame struct {
 	Type   string // "record.pdu", "stream"
 	ID     int64  // from 1, per flow direction
-	Offset uint64 // stream offset of its first byte
-	Length int64  // its length, or the bytes so far while its end is unknown
+	Offset uint64 // stream offset of its first byte (TCP)
+	// Datagram: a UDP frame, Offset in its packet's payload.
+	Datagram bool
+	Length   int64 // its length, or the bytes so far while its end is unknown
 	// Complete: the frame's end is known and its bytes are all there.
 	Complete bool
 	// Payload is the frame's bytes from its start as logged; Missing is

@@ -3,6 +3,8 @@ package dcerpc
 import (
 	"encoding/binary"
 	"fmt"
+
+	"github.com/rulec/rulec/runtime/flow/frame"
 )
 
 // Defaults of Suricata's app-layer.protocols.dcerpc settings.
@@ -46,11 +48,15 @@ type Parser struct {
 	// MaxStub bounds each transaction's stub data per direction; MaxTx
 	// the transactions kept open.
 	MaxStub, MaxTx int
-	pending        [2][]byte // an incomplete PDU per direction
-	contexts       []Context
-	txs            []*Tx
-	seq            uint64
-	err            error
+	// Frames take each side's PDU frames (hdr, pdu, data) as Suricata's
+	// parser marks them; a nil Marker marks none.
+	Frames   [2]frame.Marker
+	fed      [2]uint64 // bytes fed per side
+	pending  [2][]byte // an incomplete PDU per direction
+	contexts []Context
+	txs      []*Tx
+	seq      uint64
+	err      error
 	// StubTruncated counts stub bytes dropped by MaxStub, TxEvicted
 	// transactions closed early by MaxTx.
 	StubTruncated, TxEvicted uint64
@@ -78,6 +84,7 @@ func (p *Parser) Feed(s Side, data []byte, fn func(*Tx)) error {
 	if p.err != nil {
 		return p.err
 	}
+	p.fed[s] += uint64(len(data))
 	buf := data
 	if len(p.pending[s]) > 0 {
 		p.pending[s] = append(p.pending[s], data...)
@@ -94,6 +101,17 @@ func (p *Parser) Feed(s Side, data []byte, fn func(*Tx)) error {
 		}
 		if len(buf) < n {
 			break
+		}
+		if n == HeaderLen {
+			// a PDU of its header alone: Suricata's parser steps over it
+			buf = buf[n:]
+			continue
+		}
+		if m := p.Frames[s]; m != nil {
+			off := p.fed[s] - uint64(len(buf))
+			m.Open("hdr", off, HeaderLen, -1)
+			m.Open("pdu", off, int64(n), -1)
+			m.Open("data", off+HeaderLen, int64(n-HeaderLen), -1)
 		}
 		if err := p.pdu(&h, buf[HeaderLen:n], fn); err != nil {
 			return p.fail(err)

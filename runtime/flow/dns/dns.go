@@ -145,17 +145,20 @@ func (m *Message) responseNames() [][]byte {
 // Stream splits one direction of DNS over TCP into messages.
 type Stream struct {
 	buf []byte
+	fed uint64 // bytes fed so far
 }
 
-// Feed adds stream bytes and calls fn for each complete message.
-func (s *Stream) Feed(b []byte, fn func(msg []byte)) {
+// Feed adds stream bytes and calls fn for each complete message with the
+// stream offset of its first byte (past its length prefix).
+func (s *Stream) Feed(b []byte, fn func(msg []byte, off uint64)) {
+	s.fed += uint64(len(b))
 	s.buf = append(s.buf, b...)
 	for len(s.buf) >= 2 {
 		n := int(binary.BigEndian.Uint16(s.buf))
 		if len(s.buf) < 2+n {
 			break
 		}
-		fn(s.buf[2 : 2+n])
+		fn(s.buf[2:2+n], s.fed-uint64(len(s.buf))+2)
 		s.buf = s.buf[2+n:]
 	}
 	if len(s.buf) == 0 {

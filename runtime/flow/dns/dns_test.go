@@ -131,14 +131,14 @@ func TestStream(t *testing.T) {
 	var s Stream
 	var got [][]byte
 	for i := range wire {
-		s.Feed(wire[i:i+1], func(msg []byte) { got = append(got, append([]byte(nil), msg...)) })
+		s.Feed(wire[i:i+1], func(msg []byte, _ uint64) { got = append(got, append([]byte(nil), msg...)) })
 	}
 	if len(got) != 2 || string(got[0]) != string(a) || string(got[1]) != string(b) {
 		t.Fatalf("got %d messages", len(got))
 	}
-	s.Feed(wire[:3], func([]byte) { t.Error("partial message delivered") })
+	s.Feed(wire[:3], func([]byte, uint64) { t.Error("partial message delivered") })
 	s.Reset()
-	s.Feed(wire[:len(a)+2], func(msg []byte) {
+	s.Feed(wire[:len(a)+2], func(msg []byte, _ uint64) {
 		if string(msg) != string(a) {
 			t.Error("message after reset")
 		}

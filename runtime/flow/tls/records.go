@@ -1,17 +1,32 @@
 package tls
 
-import "encoding/binary"
+import (
+	"encoding/binary"
 
-const recordApplicationData = 23
+	"github.com/rulec/rulec/runtime/flow/frame"
+)
+
+const (
+	recordAlert           = 21
+	recordApplicationData = 23
+	recordHeartbeat       = 24
+	// maxRecord is Suricata's SSLV3_RECORD_MAX_LEN.
+	maxRecord = 1<<14 + 1024
+)
 
 // Records follows the record boundaries of one direction of a TLS stream
 // from its first byte, holding no more than a record header, to see when
 // application data starts (Suricata's encryption-handling acts there).
 type Records struct {
-	hdr  [recordHeaderSize]byte
-	nhdr int
-	left int // bytes of the current record's body still to come
-	stop bool
+	// Frames takes the records' frames (hdr, pdu, data, alert,
+	// heartbeat), as Suricata's TLS parser marks them, until a header
+	// it refuses; nil marks none.
+	Frames frame.Marker
+	hdr    [recordHeaderSize]byte
+	nhdr   int
+	left   int // bytes of the current record's body still to come
+	stop   bool
+	walked uint64 // bytes walked so far
 }
 
 // Feed walks b and reports whether it holds the header of an
@@ -22,11 +37,13 @@ func (r *Records) Feed(b []byte) (appData bool) {
 		if r.left > 0 {
 			n := min(r.left, len(b))
 			r.left -= n
+			r.walked += uint64(n)
 			b = b[n:]
 			continue
 		}
 		n := copy(r.hdr[r.nhdr:], b)
 		r.nhdr += n
+		r.walked += uint64(n)
 		b = b[n:]
 		if r.nhdr < recordHeaderSize {
 			return appData
@@ -39,8 +56,33 @@ func (r *Records) Feed(b []byte) (appData bool) {
 		}
 		appData = appData || typ == recordApplicationData
 		r.left = int(binary.BigEndian.Uint16(r.hdr[3:]))
+		r.mark()
 	}
 	return appData
+}
+
+// mark marks the frames of the record whose header was just read; a
+// header Suricata's parser refuses (an SSL 2 or unknown version, a length
+// of zero or past its maximum) ends the marking, as it ends the parser.
+func (r *Records) mark() {
+	if r.Frames == nil {
+		return
+	}
+	if r.hdr[2] > 4 || r.left == 0 || r.left > maxRecord {
+		r.Frames = nil
+		return
+	}
+	off := r.walked - recordHeaderSize
+	n := int64(r.left)
+	r.Frames.Open("hdr", off, recordHeaderSize, -1)
+	r.Frames.Open("pdu", off, n+recordHeaderSize, -1)
+	r.Frames.Open("data", off+recordHeaderSize, n, -1)
+	switch r.hdr[0] {
+	case recordAlert:
+		r.Frames.Open("alert", off+recordHeaderSize, n, -1)
+	case recordHeartbeat:
+		r.Frames.Open("heartbeat", off+recordHeaderSize, n, -1)
+	}
 }
 
 // Stop ends the walk.
