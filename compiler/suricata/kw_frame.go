@@ -36,7 +36,7 @@ var frameTypes = map[string][]string{
 // flow tracker marks the stream frame of every TCP protocol it parses.
 var framesMade = map[string][]string{
 	"ssh":    {"record.hdr", "record.data", "record.pdu", "stream"},
-	"http":   {"stream"},
+	"http":   {"request", "response", "stream"},
 	"tls":    {"hdr", "pdu", "data", "alert", "heartbeat", "stream"},
 	"dns":    {"pdu", "stream"},
 	"dcerpc": {"hdr", "pdu", "data", "stream"},

@@ -38,6 +38,6 @@ func TestFrameKeyword(t *testing.T) {
 	// valid frames no rulec parser marks
 	mustFail(t, `alert tls any any -> any any (frame:tls.ssl2.pdu; content:"a"; sid:20;)`, diag.ErrUnsupported,
 		`t.rules:1:31: sid 20: keyword "frame" (rulec's parsers do not mark tls ssl2.pdu frames) unsupported`)
-	mustFail(t, `alert http any any -> any any (frame:http.request; content:"a"; sid:22;)`, diag.ErrUnsupported, "do not mark http request frames")
+	mustFail(t, `alert http2 any any -> any any (frame:http2.pdu; content:"a"; sid:22;)`, diag.ErrUnsupported, "do not mark http2 pdu frames")
 	mustFail(t, `alert smb any any -> any any (frame:smb1.pdu; content:"a"; sid:21;)`, diag.ErrUnsupported, "do not mark smb smb1.pdu frames")
 }

@@ -117,6 +117,11 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 			}
 			t.httpRecord(f, u)
 		})
+		for _, d := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
+			if fd := a.frames[d]; fd != nil {
+				a.http.SetFrames(d, fd)
+			}
+		}
 	}
 }
 

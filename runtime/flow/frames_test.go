@@ -248,3 +248,26 @@ func TestDNSFrames(t *testing.T) {
 		t.Errorf("UDP frame %+v", last.frame)
 	}
 }
+
+// TestHTTPFrames: each HTTP message is a request or response frame of its
+// transaction, from the end of the previous message (blank lines before
+// a request included) to its own end, however its body is delimited.
+func TestHTTPFrames(t *testing.T) {
+	tr, got := frameTracker(Config{}, "http.request", "http.response")
+	c := newConn("10.0.0.1", "10.0.0.2", 40008, 80)
+	req1 := "GET /a HTTP/1.1\r\nHost: x\r\n\r\n"
+	req2 := "\r\nPOST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"
+	resp1 := "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"
+	resp2 := "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nto the end"
+	feed(t, tr, concat(c.handshake(), c.c2s(req1+req2[:30]), c.c2s(req2[30:]), c.s2c(resp1[:20]), c.s2c(resp1[20:]+resp2), c.close())...)
+	r1, r2, s1, s2 := len(req1), len(req2), len(resp1), len(resp2)
+	want := fmt.Sprintf("1 request 1 0 %d 0, 1 request 2 %d %d 1, 2 response 1 0 %d 0, 2 response 2 %d %d 1", r1, r1, r2, s1, s1, s2)
+	if s := frameList(*got); s != want {
+		t.Errorf("frames\n%s\nwant\n%s", s, want)
+	}
+	for _, g := range *got {
+		if !g.frame.Complete {
+			t.Errorf("%s %d not complete", g.frame.Type, g.frame.ID)
+		}
+	}
+}

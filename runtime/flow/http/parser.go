@@ -48,7 +48,10 @@ func (p *Parser) side(dir inspect.Dir) *side {
 func (p *Parser) Feed(dir inspect.Dir, b []byte) error {
 	s := p.side(dir)
 	for len(b) > 0 && s.err == nil {
+		s.openFrame()
+		n := len(b)
 		b = p.step(s, b)
+		s.advance(n - len(b))
 		if s.err != nil {
 			return s.err
 		}
@@ -63,6 +66,7 @@ func (p *Parser) Gap(dir inspect.Dir, n int) error {
 	if s.err != nil {
 		return nil
 	}
+	defer s.advance(n)
 	switch s.state {
 	case stLength, stChunkData:
 		if int64(n) > s.remain {
@@ -105,6 +109,7 @@ func (p *Parser) End(dir inspect.Dir) {
 	case stLength, stChunkSize, stChunkData, stChunkEnd, stTrailer:
 		p.bodyDone(s, false)
 	}
+	s.advance(0)
 	s.state = stTunnel
 	s.resetHead()
 }

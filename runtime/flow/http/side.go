@@ -47,6 +47,7 @@ type side struct {
 	limit               int    // how many body bytes to keep
 	tx                  *Tx
 	err                 error
+	frame               msgFrame
 }
 
 // headEnd finds the end of the head in data, resuming where the last call
