@@ -46,11 +46,15 @@ type appState struct {
 	dnsPending map[uint16]uint64
 	// dnsMsgs counts the DNS messages parsed: Suricata 8's DNS
 	// transactions, one per message, whose id a DNS frame carries.
-	dnsMsgs   int64
-	httpOpen  []*inspect.Unit // HTTP transactions awaiting their response
-	tlsServer tls.ServerReader
-	tlsHello  *tls.ClientHello
-	tlsSH     *tls.ServerHandshake
+	dnsMsgs  int64
+	httpOpen []*inspect.Unit // HTTP transactions awaiting their response
+	// httpDone and httpDoneTx are the EVE sections and the transaction
+	// of the last HTTP transaction completed, for its frames' alerts.
+	httpDone   map[string]map[string]any
+	httpDoneTx uint64
+	tlsServer  tls.ServerReader
+	tlsHello   *tls.ClientHello
+	tlsSH      *tls.ServerHandshake
 	// tlsPending is the hello's unit, inspected once the server answered
 	// and the client sent again: Suricata parses a direction's data once
 	// the other side acknowledged it and inspects it on the next packet
@@ -384,6 +388,7 @@ func (t *Tracker) httpRecord(f *flowState, u *inspect.Unit) {
 			break
 		}
 	}
+	a.httpDone, a.httpDoneTx = u.Fields, u.Tx
 	t.record(u)
 }
 

@@ -248,7 +248,7 @@ func (fd *frameDir) inspect(fr *openFrame, end uint64) {
 	start := min(max(fr.off, fd.winOff), logEnd)
 	u := t.unit(f, inspect.KindFrame, fd.d)
 	u.SetBuffer(ir.FrameBuffer(fd.app, fr.typ), data)
-	u.Fields = t.frameFields(f)
+	u.Fields = t.frameFields(f, fr.tx)
 	length := fr.n
 	if length < 0 {
 		length = int64(fd.fed - fr.off)
@@ -265,13 +265,24 @@ func (fd *frameDir) inspect(fr *openFrame, end uint64) {
 }
 
 // frameFields are the EVE sections of a frame's alert: its flow's
-// app-layer record so far, as Suricata logs a frame's transaction.
-func (t *Tracker) frameFields(f *flowState) map[string]map[string]any {
-	switch f.app.kind {
+// app-layer record so far (HTTP: that of the frame's transaction tx), as
+// Suricata logs a frame's transaction.
+func (t *Tracker) frameFields(f *flowState, tx int64) map[string]map[string]any {
+	a := &f.app
+	switch a.kind {
 	case appSSH:
 		return t.sshFields(f)
 	case appTLS:
 		return t.tlsFields(f)
+	case appHTTP:
+		for _, u := range a.httpOpen {
+			if int64(u.Tx) == tx+1 {
+				return u.Fields
+			}
+		}
+		if int64(a.httpDoneTx) == tx+1 {
+			return a.httpDone
+		}
 	}
 	return nil
 }

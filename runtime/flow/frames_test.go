@@ -18,6 +18,7 @@ type frameUnit struct {
 	data  string
 	pcap  bool // the unit came with a packet
 	ssh   bool // it carries the flow's ssh record
+	url   any  // the http section's url
 }
 
 func frameTracker(cfg Config, types ...string) (*Tracker, *[]frameUnit) {
@@ -38,7 +39,7 @@ func frameTracker(cfg Config, types ...string) (*Tracker, *[]frameUnit) {
 		fr := *u.Frame
 		fr.Payload = bytes.Clone(fr.Payload)
 		_, ssh := u.Fields["ssh"]
-		got = append(got, frameUnit{dir: u.Dir, frame: fr, data: string(b), pcap: u.Packet != nil, ssh: ssh})
+		got = append(got, frameUnit{dir: u.Dir, frame: fr, data: string(b), pcap: u.Packet != nil, ssh: ssh, url: u.Fields["http"]["url"]})
 	})
 	return tr, &got
 }
@@ -265,9 +266,10 @@ func TestHTTPFrames(t *testing.T) {
 	if s := frameList(*got); s != want {
 		t.Errorf("frames\n%s\nwant\n%s", s, want)
 	}
-	for _, g := range *got {
-		if !g.frame.Complete {
-			t.Errorf("%s %d not complete", g.frame.Type, g.frame.ID)
+	for i, g := range *got {
+		url := []string{"/a", "/b"}[i%2]
+		if !g.frame.Complete || g.url != url {
+			t.Errorf("%s %d: complete %v, http url %v, want %s", g.frame.Type, g.frame.ID, g.frame.Complete, g.url, url)
 		}
 	}
 }
