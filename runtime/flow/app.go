@@ -388,7 +388,7 @@ func (t *Tracker) httpRecord(f *flowState, u *inspect.Unit) {
 			break
 		}
 	}
-	a.httpDone, a.httpDoneTx = u.Fields, u.Tx
+	a.httpDone, a.httpDoneTx = u.Sections(), u.Tx
 	t.record(u)
 }
 

@@ -277,7 +277,7 @@ func (t *Tracker) frameFields(f *flowState, tx int64) map[string]map[string]any 
 	case appHTTP:
 		for _, u := range a.httpOpen {
 			if int64(u.Tx) == tx+1 {
-				return u.Fields
+				return u.Sections()
 			}
 		}
 		if int64(a.httpDoneTx) == tx+1 {
