@@ -40,6 +40,7 @@ var framesMade = map[string][]string{
 	"tls":    {"hdr", "pdu", "data", "alert", "heartbeat", "stream"},
 	"dns":    {"pdu", "stream"},
 	"dcerpc": {"hdr", "pdu", "data", "stream"},
+	"smtp":   {"command_line", "data", "response_line", "stream"},
 }
 
 // frame:[proto.]type is the sticky buffer of an app-layer frame: a

@@ -102,6 +102,9 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 	}
 	if k == appSMTP {
 		a.smtp = smtp.NewParser(t.cfg.SMTP)
+		if a.frames[inspect.ToServer] != nil {
+			a.smtp.OnFrame = t.smtpFrames(f)
+		}
 	}
 	if k == appHTTP {
 		a.http = http.NewParser(t.cfg.HTTP, func(tx *http.Tx, st http.Stage) {

@@ -16,7 +16,8 @@ const frameWindow = 72 << 10
 
 // frameChunk is how many new bytes of a frame whose end is unknown are
 // gathered before they are inspected, as Suricata waits for 2,500 bytes
-// (its IPS mode inspects at every update, the last 2,500 bytes again).
+// (its IPS mode inspects at every update and at the stream's end, the
+// last 2,500 bytes again).
 const frameChunk = 2500
 
 // openFrame is a frame not inspected whole yet.
@@ -187,7 +188,8 @@ func (fd *frameDir) check(eof bool) {
 			if fr.n < 0 {
 				fr.n = int64(avail)
 			}
-			if avail > fr.seen {
+			// IPS mode inspects the window once more at the end
+			if avail > fr.seen || ips && avail > fr.done {
 				fd.inspect(fr, fd.fed)
 			}
 			return true
@@ -248,7 +250,7 @@ func (fd *frameDir) inspect(fr *openFrame, end uint64) {
 	start := min(max(fr.off, fd.winOff), logEnd)
 	u := t.unit(f, inspect.KindFrame, fd.d)
 	u.SetBuffer(ir.FrameBuffer(fd.app, fr.typ), data)
-	u.Fields = t.frameFields(f, fr.tx)
+	u.Fields, u.Files = t.frameFields(f, fd.d, fr.tx)
 	length := fr.n
 	if length < 0 {
 		length = int64(fd.fed - fr.off)
@@ -264,25 +266,27 @@ func (fd *frameDir) inspect(fr *openFrame, end uint64) {
 	t.send(u)
 }
 
-// frameFields are the EVE sections of a frame's alert: its flow's
-// app-layer record so far (HTTP: that of the frame's transaction tx), as
-// Suricata logs a frame's transaction.
-func (t *Tracker) frameFields(f *flowState, tx int64) map[string]map[string]any {
+// frameFields are the EVE sections and files of a frame's alert: its
+// flow's app-layer record so far (HTTP, SMTP: that of the frame's
+// transaction tx), as Suricata logs a frame's transaction.
+func (t *Tracker) frameFields(f *flowState, d inspect.Dir, tx int64) (map[string]map[string]any, []inspect.FileInfo) {
 	a := &f.app
 	switch a.kind {
 	case appSSH:
-		return t.sshFields(f)
+		return t.sshFields(f), nil
 	case appTLS:
-		return t.tlsFields(f)
+		return t.tlsFields(f), nil
+	case appSMTP:
+		return t.smtpFrameFields(f, d, tx)
 	case appHTTP:
 		for _, u := range a.httpOpen {
 			if int64(u.Tx) == tx+1 {
-				return u.Sections()
+				return u.Sections(), nil
 			}
 		}
 		if int64(a.httpDoneTx) == tx+1 {
-			return a.httpDone
+			return a.httpDone, nil
 		}
 	}
-	return nil
+	return nil, nil
 }

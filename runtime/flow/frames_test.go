@@ -117,8 +117,8 @@ func TestSSHFrames(t *testing.T) {
 
 // TestStreamFrame: a direction's stream frame has no known end: in IDS
 // mode it is inspected each time 2,500 new bytes came and once more at
-// the stream's end, each byte once; in IPS mode at every update, the last
-// 2,500 bytes again.
+// the stream's end, each byte once; in IPS mode at every update and at
+// the end, the last 2,500 bytes again.
 func TestStreamFrame(t *testing.T) {
 	req := "GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 6100\r\n\r\n"
 	body := strings.Repeat("b", 6100)
@@ -142,7 +142,7 @@ func TestStreamFrame(t *testing.T) {
 		last := (*got)[len(*got)-1]
 		want := "3049 3000 100"
 		if ips {
-			want = "1049 2049 3049 5500 2600"
+			want = "1049 2049 3049 5500 2600 2500"
 		}
 		if s := strings.Join(pieces, " "); s != want {
 			t.Errorf("ips %v: pieces %s, want %s", ips, s, want)
@@ -154,8 +154,8 @@ func TestStreamFrame(t *testing.T) {
 			if (*got)[0].data+(*got)[1].data+last.data != whole || !last.frame.Complete {
 				t.Error("IDS: pieces are not the stream each byte once, or the stream's end did not complete the frame")
 			}
-		} else if !strings.HasSuffix(whole, last.data) || last.frame.Complete {
-			t.Error("IPS: the last piece is not the stream's last bytes, or the frame is complete before the stream's end")
+		} else if !strings.HasSuffix(whole, last.data) || !last.frame.Complete || (*got)[len(*got)-2].frame.Complete {
+			t.Error("IPS: the last piece is not the stream's last 2,500 bytes completing the frame at the stream's end")
 		}
 	}
 }
@@ -271,5 +271,24 @@ func TestHTTPFrames(t *testing.T) {
 		if !g.frame.Complete || g.url != url {
 			t.Errorf("%s %d: complete %v, http url %v, want %s", g.frame.Type, g.frame.ID, g.frame.Complete, g.url, url)
 		}
+	}
+}
+
+// TestSMTPFrames: the SMTP parser's frames reach the tracker: two frames
+// per command line (with its line end and no transaction, then without
+// it and with the transaction, as Suricata), a frame per reply line of
+// its transaction, and the mail's data from after the DATA line through
+// the "." line.
+func TestSMTPFrames(t *testing.T) {
+	tr, got := frameTracker(Config{}, "smtp.command_line", "smtp.response_line", "smtp.data")
+	c := newConn("10.0.0.1", "10.0.0.25", 40009, 25)
+	data := "Subject: hi\r\n\r\nbody\r\n.\r\n"
+	feed(t, tr, concat(c.handshake(), c.s2c("220 mail.example.com ESMTP\r\n"), c.c2s("HELO x\r\n"), c.s2c("250 ok\r\n"),
+		c.c2s("MAIL FROM:<a@b>\r\n"), c.s2c("250 ok\r\n"), c.c2s("DATA\r\n"), c.s2c("354 go\r\n"), c.c2s(data), c.s2c("250 queued\r\n"))...)
+	want := "2 response_line 1 0 28 -1, 1 command_line 1 0 8 -1, 1 command_line 2 0 6 0, 2 response_line 2 28 8 0, " +
+		"1 command_line 3 8 17 -1, 1 command_line 4 8 15 0, 2 response_line 3 36 8 0, 1 command_line 5 25 6 -1, 1 command_line 6 25 4 0, " +
+		"2 response_line 4 44 8 0, 1 data 7 31 24 0, 2 response_line 5 52 12 0"
+	if s := frameList(*got); s != want {
+		t.Errorf("frames\n%s\nwant\n%s", s, want)
 	}
 }

@@ -32,3 +32,6 @@ func (p *Parser) frame(t FrameType, toServer bool, tx, off, n int64) {
 		p.OnFrame(Frame{Type: t, ToServer: toServer, TxID: tx, Offset: off, Len: n})
 	}
 }
+
+// Current is the transaction the parser is on, or nil.
+func (p *Parser) Current() *Tx { return p.cur }

@@ -336,6 +336,10 @@ func (p *Parser) request(l line, full []byte) bool {
 	if p.lineOpen[0] >= 0 {
 		p.closeLine(0, int64(len(l.b)))
 	} else if !inData {
+		// Suricata makes this frame before the line is processed (a
+		// data frame the line opens comes after it) and gives it the
+		// line's transaction after
+		p.frame(FrameCommandLine, true, -1, l.off, -1)
 		defer func(off int64, n int) { p.frame(FrameCommandLine, true, p.curID(), off, int64(n)) }(l.off, len(l.b))
 	}
 	if len(l.b) == 0 && l.delim == 0 {

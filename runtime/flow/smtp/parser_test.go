@@ -184,9 +184,10 @@ func TestFrames(t *testing.T) {
 		}
 	}
 	// two frames per command line, as Suricata: with the line end and
-	// without a transaction, without it and with one
-	want := []Frame{{FrameCommandLine, true, -1, 0, 8}, {FrameCommandLine, true, 0, 0, 6},
-		{FrameCommandLine, true, -1, 8, 6}, {FrameCommandLine, true, 0, 8, 4}}
+	// without a transaction, without it and with one, opened before the
+	// line is processed and sized after
+	want := []Frame{{FrameCommandLine, true, -1, 0, 8}, {FrameCommandLine, true, -1, 0, -1}, {FrameCommandLine, true, 0, 0, 6},
+		{FrameCommandLine, true, -1, 8, 6}, {FrameCommandLine, true, -1, 8, -1}, {FrameCommandLine, true, 0, 8, 4}}
 	if !reflect.DeepEqual(cmd, want) {
 		t.Errorf("command frames %+v", cmd)
 	}
