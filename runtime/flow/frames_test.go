@@ -44,9 +44,9 @@ func frameTracker(cfg Config, types ...string) (*Tracker, *[]frameUnit) {
 	return tr, &got
 }
 
-// sshRecord is a binary packet: packet_length, padding_length, payload
+// sshPacketOf is a binary packet: packet_length, padding_length, payload
 // (its first byte the message code), padding.
-func sshRecord(code byte, body string, pad int) string {
+func sshPacketOf(code byte, body string, pad int) string {
 	n := 1 + 1 + len(body) + pad
 	b := binary.BigEndian.AppendUint32(nil, uint32(n))
 	b = append(b, byte(pad), code)
@@ -62,9 +62,9 @@ func TestSSHFrames(t *testing.T) {
 	tr, got := frameTracker(Config{}, "ssh.record.hdr", "ssh.record.data", "ssh.record.pdu")
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 22)
 	cb, sb := "SSH-2.0-client\r\n", "SSH-2.0-server\r\n"
-	kex := sshRecord(20, strings.Repeat("k", 40), 4)
-	ecdh := sshRecord(30, "\x00\x00\x00\x20"+strings.Repeat("e", 32), 6)
-	newKeys := sshRecord(21, "", 10)
+	kex := sshPacketOf(20, strings.Repeat("k", 40), 4)
+	ecdh := sshPacketOf(30, "\x00\x00\x00\x20"+strings.Repeat("e", 32), 6)
+	newKeys := sshPacketOf(21, "", 10)
 	feed(t, tr, concat(c.handshake(), c.s2c(sb), c.c2s(cb), c.s2c(kex),
 		c.c2s(kex[:20]), c.c2s(kex[20:]+ecdh[:3]), c.c2s(ecdh[3:]), c.c2s(newKeys))...)
 	type want struct {
@@ -166,7 +166,7 @@ func TestLongFrameInPieces(t *testing.T) {
 	tr, got := frameTracker(Config{}, "ssh.record.pdu")
 	c := newConn("10.0.0.1", "10.0.0.2", 40003, 22)
 	cb := "SSH-2.0-client\r\n"
-	rec := sshRecord(99, strings.Repeat("x", 3*frameWindow), 4)
+	rec := sshPacketOf(99, strings.Repeat("x", 3*frameWindow), 4)
 	frames := concat(c.handshake(), c.s2c("SSH-2.0-server\r\n"), c.c2s(cb))
 	for i := 0; i < len(rec); i += 1400 {
 		frames = append(frames, c.c2s(rec[i:min(i+1400, len(rec))]))
