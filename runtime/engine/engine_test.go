@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"net/netip"
 	"slices"
 	"testing"
 
@@ -147,6 +148,24 @@ func TestKernelIPOnlyOncePerTuple(t *testing.T) {
 	got := h.alerts(t)
 	if len(got) != 1 || got[0].Tier != "kernel" || got[0].PcapCnt != 1 {
 		t.Errorf("kernel IP-only alerts %+v, want one on packet 1", got)
+	}
+}
+
+// A flow an IP-only pass rule let through raises no more alerts, the
+// kernel tier's included (a tunnel's inner packets are evaluated by the
+// kernel tier's rules in userspace, which never learns of the pass).
+func TestPassedFlowSilencesKernelAlerts(t *testing.T) {
+	h := newHarness(t, `pass ip 10.0.0.1 any <> any any (msg:"p"; sid:1;)
+alert tcp any any -> any any (msg:"k"; ttl:>0; sid:2;)
+`, fakeKernel{alerts: map[byte][]uint32{0: {1}, 1: {1}, 2: {1}}}, nil)
+	f, g := tcpFlow(1), tcpFlow(2)
+	g.Client = netip.MustParseAddr("10.0.0.9")
+	h.frame(t, packetUnit(f, inspect.ToServer, ""))
+	h.frame(t, packetUnit(f, inspect.ToServer, "a"))
+	h.frame(t, packetUnit(g, inspect.ToServer, "a"))
+	got := h.alerts(t)
+	if len(got) != 1 || got[0].SID != 2 || got[0].PcapCnt != 3 {
+		t.Errorf("alerts %+v, want the kernel rule's on the other flow's packet 3 only", got)
 	}
 }
 

@@ -49,11 +49,16 @@ func (t *fakeTracker) Frame(ts time.Time, frame []byte) (*inspect.Packet, error)
 		}
 		return nil, nil
 	}
+	var p *inspect.Packet
 	for _, u := range t.script[frame[0]] {
 		u.TS = ts
 		t.ev.Unit(u)
+		if p == nil && u.Kind == inspect.KindPacket {
+			p = u.Packet
+			p.Flow = u.Flow
+		}
 	}
-	return nil, nil
+	return p, nil
 }
 
 func (t *fakeTracker) Decoded(ts time.Time, d *decode.Packet, _ error) (*inspect.Packet, error) {

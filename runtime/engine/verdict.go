@@ -43,10 +43,17 @@ func (e *Engine) enqueue(q queued) {
 func (e *Engine) finalize() {
 	f := &e.fate
 	slices.SortStableFunc(f.queue, func(a, b queued) int { return a.rank - b.rank })
+	// a flow a pass let through before this packet is not inspected: the
+	// kernel tier's matches on it (a tunnel's inner packet, evaluated
+	// here) do not stand
+	passed := f.pktFlow != nil && (f.pktFlow.Bits[passedBit] || f.pktFlow.Action == flowPass)
 	for _, q := range f.queue {
 		fl := q.flow
 		if fl == nil {
 			fl = f.pktFlow
+		}
+		if passed && fl == f.pktFlow {
+			continue
 		}
 		pass := q.r.Action == ir.ActPass
 		if !pass || !f.dropped {
