@@ -188,6 +188,10 @@ func validMatcher(m ir.Matcher) error {
 				return err
 			}
 		}
+	case *ir.AppProto:
+		if !slices.Contains(ir.AppProtoNames, m.Proto) || !slices.Contains(ir.AppProtoModes, m.Mode) {
+			return fmt.Errorf("app-layer-protocol %q mode %q", m.Proto, m.Mode)
+		}
 	case *ir.VLANID:
 		if m.Layer < -3 || m.Layer > 2 {
 			return fmt.Errorf("vlan.id layer %d", m.Layer)

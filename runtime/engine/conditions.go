@@ -67,6 +67,8 @@ func condHolds(m ir.Matcher, u *inspect.Unit) bool {
 		return ok && valid == m.Valid
 	case *ir.IPOpt:
 		return p != nil && ipOptHolds(m.Name, p)
+	case *ir.AppProto:
+		return appProtoHolds(m, u)
 	case *ir.FragBits:
 		if p == nil {
 			return false

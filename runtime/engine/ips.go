@@ -144,11 +144,15 @@ func dropping(a ir.Action) bool {
 
 // actsOnFlow reports whether a drop or pass of rule r matching a unit of
 // kind k applies to the whole flow, as Suricata's signature types say:
-// IP-only rules (header, flowbits set and thresholds only), app-layer
-// rules without packet keywords, and any match on the reassembled stream
-// or a transaction; other packet matches act on the packet alone.
+// IP-only rules (header, flowbits set and thresholds only),
+// protocol-detection-only rules, app-layer rules without packet
+// keywords, and any match on the reassembled stream or a transaction;
+// other packet matches act on the packet alone.
 func actsOnFlow(r *ir.Rule, k inspect.Kind) bool {
 	if k != inspect.KindPacket {
+		return true
+	}
+	if pdOnly(r) {
 		return true
 	}
 	if len(r.Matchers) > 0 || r.Flow != (ir.Flow{}) {
@@ -213,4 +217,15 @@ func (e *Engine) dropRecord(p *inspect.Packet) {
 		ev.Alert = f.alert.Alert
 	}
 	e.write(ev)
+}
+
+// pdOnly reports whether r is a protocol-detection-only rule: the
+// compiler marks its app-layer-protocol tests.
+func pdOnly(r *ir.Rule) bool {
+	for _, m := range r.Matchers {
+		if p, ok := m.(*ir.AppProto); !ok || !p.PDOnly {
+			return false
+		}
+	}
+	return len(r.Matchers) > 0
 }

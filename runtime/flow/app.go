@@ -31,6 +31,10 @@ var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH
 // client spoke is not one of the parsed protocols.
 const maxProbe = 64
 
+// maxWaitProbe is how many client bytes no protocol takes are held
+// while the server has not spoken.
+const maxWaitProbe = 4096
+
 const portDNS = 53
 
 // appState is a flow's app-layer protocol and parser.
@@ -193,26 +197,25 @@ func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
 		a.probe[d] = append(a.probe[d], b...)
 		data = a.probe[d]
 	}
-	k := t.detectTCP(f, d, data)
+	k := t.decideTCP(f, d, data)
 	if k == appUnknown {
 		if len(a.probe[d]) == 0 {
 			a.probe[d] = append(a.probe[d], b...)
 		}
-		if len(a.probe[d]) <= maxProbe {
-			return
+		if n := len(a.probe[d]) - smtpMaxProbe; n > 0 && smtpBanner(d, a.probe[d]) && len(a.probe[inspect.ToServer]) == 0 {
+			t.stats.SMTPTruncated++
+			a.probe[d] = a.probe[d][:smtpMaxProbe]
 		}
-		if smtpBanner(d, a.probe[d]) && len(a.probe[inspect.ToServer]) == 0 {
-			if n := len(a.probe[d]) - smtpMaxProbe; n > 0 {
-				t.stats.SMTPTruncated++
-				a.probe[d] = a.probe[d][:smtpMaxProbe]
-			}
-			return
-		}
-		k = appNone
+		return
 	}
 	held := a.probe
 	a.probe = [3][]byte{}
 	t.setApp(f, k)
+	if k == appNone {
+		t.protoFailed(f)
+	} else {
+		t.protoDetected(f, d, f.App)
+	}
 	order := []inspect.Dir{inspect.ToServer, inspect.ToClient}
 	if k == appSMTP {
 		// the server's banner comes first: Suricata parses it first
@@ -228,10 +231,28 @@ func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
 	}
 }
 
+// decideTCP is detectTCP on a direction's bytes so far, giving up on a
+// direction past maxProbe bytes. Client bytes no protocol takes wait,
+// up to maxWaitProbe, for the server's: as in Suricata, the server's
+// answer (an HTTP status line) may still decide the flow.
+func (t *Tracker) decideTCP(f *flowState, d inspect.Dir, data []byte) appKind {
+	k := t.detectTCP(f, d, data)
+	if k == appUnknown && len(data) > maxProbe && !(smtpBanner(d, data) && len(f.app.probe[inspect.ToServer]) == 0) {
+		k = appNone
+	}
+	if k == appNone && d == inspect.ToServer && len(f.app.probe[inspect.ToClient]) == 0 && len(data) <= maxWaitProbe {
+		k = appUnknown
+	}
+	return k
+}
+
 func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 	a := &f.app
 	a.frames[d].feed(b)
 	defer a.frames[d].check(false)
+	if f.AppDir[d] == "" && f.App != "" {
+		t.protoDetected(f, d, f.App)
+	}
 	switch a.kind {
 	case appHTTP:
 		if a.http.Feed(d, b) != nil {
@@ -268,7 +289,10 @@ func (t *Tracker) appGap(f *flowState, d inspect.Dir, n int) {
 	// they are not followed
 	a.frames[d].stop()
 	switch a.kind {
-	case appUnknown, appTLS, appSSH:
+	case appUnknown:
+		a.kind, a.probe = appNone, [3][]byte{}
+		t.protoFailed(f)
+	case appTLS, appSSH:
 		a.kind, a.probe = appNone, [3][]byte{}
 	case appDCERPC:
 		// Suricata's DCERPC parser fails on a gap: the flow is not parsed
@@ -309,6 +333,13 @@ func (t *Tracker) udpDetect(f *flowState, d inspect.Dir, p *inspect.Packet) {
 		default:
 			t.setApp(f, appNone)
 		}
+	}
+	if f.AppDir[d] == "" {
+		name := f.App
+		if f.app.kind == appNone {
+			name = appFailed
+		}
+		t.protoDetected(f, d, name)
 	}
 }
 

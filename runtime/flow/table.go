@@ -16,6 +16,9 @@ type flowState struct {
 	tcp        *tcpState
 	app        appState
 	txSeq      uint64 // transactions of non-HTTP app units so far
+	// detectPending, by Dir: protocol detection finished for the
+	// direction; its next packet carries the news (ProtoDetect).
+	detectPending [3]bool
 }
 
 // phase is where a flow is in its life, for its timeout and for the

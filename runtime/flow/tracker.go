@@ -40,6 +40,8 @@ type Tracker struct {
 	cur        *inspect.Packet // the packet being processed
 	curFlow    *flowState      // its flow
 	pkt        inspect.Packet  // what cur points to: valid until the next packet
+	curDir     inspect.Dir     // its direction
+	curSent    bool            // its packet unit was inspected
 }
 
 // FreshPackets makes every tracker give each packet memory of its own
@@ -170,8 +172,11 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	t.expire()
 	f, dir := t.lookup(d, p)
 	p.Flow = &f.Flow
-	t.cur, t.curFlow, t.seg = p, f, d
+	t.cur, t.curFlow, t.curDir, t.curSent, t.seg = p, f, dir, false, d
 	defer func() { t.cur, t.curFlow, t.seg = nil, nil, nil }()
+	if f.detectPending[dir] {
+		p.ProtoDetect[dir], f.detectPending[dir] = true, false
+	}
 	f.Pkts[dir]++
 	f.Bytes[dir] += uint64(d.Len())
 	if f.Last.Before(ts) {
@@ -194,9 +199,13 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	if d.L4 == decode.L4UDP && !dropped {
 		t.udpDetect(f, dir, p)
 	}
+	if tcp && t.cfg.IPS {
+		t.inlineDetect(f, dir, p)
+	}
 	u := t.unit(f, inspect.KindPacket, dir)
 	u.SetBuffer("payload", p.Payload)
 	t.sendOnce(u)
+	t.curSent = true
 	if tcp && f.app.kind == appTLS {
 		t.tlsPacket(f, dir)
 	}

@@ -39,6 +39,9 @@ type Flow struct {
 	// record (ICMP and ICMPv6 flows).
 	ICMPType, ICMPCode uint8
 	TCPFlags           [3]uint8 // TCP flags seen, by Dir
+	// AppDir is, by Dir, the protocol detection found in the direction's
+	// data: "" while unknown, "failed" when it gave up, else App.
+	AppDir [3]string
 	// DepthReached: TCP, by Dir: the stream depth was reached, so no more
 	// of the direction's data is inspected as stream or app layer.
 	DepthReached [3]bool
@@ -130,6 +133,11 @@ type Packet struct {
 	// the EVE drop reason.
 	NoInspect  bool
 	DropReason string
+	// ProtoDetect, by Dir: protocol detection finished for the direction
+	// on this packet (Suricata's PKT_PROTO_DETECT_TS/TC_DONE), or, when
+	// it finished on data the packet did not carry, this is the next
+	// packet of the direction.
+	ProtoDetect [3]bool
 }
 
 // Kind says what produced a unit.

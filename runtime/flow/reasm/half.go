@@ -68,6 +68,9 @@ func (h *Half) Started() bool { return h.started }
 // Ended reports whether the stream is over.
 func (h *Half) Ended() bool { return h.ended }
 
+// Next is the sequence number of the next in-order byte.
+func (h *Half) Next() uint32 { return h.next }
+
 // Queued is the number of out-of-order bytes held.
 func (h *Half) Queued() int { return h.queued }
 
