@@ -22,6 +22,9 @@ const (
 	ActRejectSrc  Action = "rejectsrc"
 	ActRejectDst  Action = "rejectdst"
 	ActRejectBoth Action = "rejectboth"
+	// ActConfig never alerts nor decides a packet: the rule only applies
+	// its config keyword.
+	ActConfig Action = "config"
 )
 
 // Rule is one compiled rule.
@@ -43,6 +46,8 @@ type Rule struct {
 	// Bypass is the bypass keyword: a match bypasses the flow (nothing of
 	// it is inspected after).
 	Bypass bool
+	// Config are the config keywords: what a match configures.
+	Config []Config
 	Target string // "src" or "dest": which side is the target, when stated
 	Tag    *Tag
 	Sec    *SecRule // SecLang-specific parts; nil for Suricata

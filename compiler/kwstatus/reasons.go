@@ -27,7 +27,7 @@ var notDone = map[string]string{
 // values do not fit.
 var samples = map[string]string{
 	"dcerpc.iface": "afa8bd80-7d8a-11c9-bef4-08002b102989", "dce_iface": "afa8bd80-7d8a-11c9-bef4-08002b102989",
-	"app-layer-event": "http.request_field_too_long", "app-layer-protocol": "http", "app-layer-state": "client_hello_done", "decode-event": "ipv4.trunc_pkt",
+	"app-layer-event": "http.request_field_too_long", "app-layer-protocol": "http", "config": "logging disable, type tx, scope tx", "app-layer-state": "client_hello_done", "decode-event": "ipv4.trunc_pkt",
 	"stream-event": "suspected_rst_inject", "byte_test": "1,=,1,0", "byte_jump": "1,0",
 	"byte_extract": "1,0,x", "classtype": "misc-activity", "dataset": "set,a,type string",
 	"datarep": "a,>,1,type string", "detection_filter": "track by_src, count 1, seconds 1",

@@ -75,6 +75,8 @@ func userspaceReason(r *ir.Rule) string {
 		return "tag keeps per-session state"
 	case r.Bypass:
 		return "bypass marks the flow in the flow table"
+	case r.Action == ir.ActConfig || len(r.Config) > 0:
+		return "config applies to the flow's transactions in the flow table"
 	case r.Action == ir.ActPass && r.PassAlert:
 		return "a pass rule with the alert keyword alerts, which the classifier's pass does not"
 	case r.Action == ir.ActPass && passesFlow(r):

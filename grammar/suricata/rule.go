@@ -8,7 +8,7 @@ import (
 )
 
 // Actions lists the rule actions Suricata accepts.
-var Actions = []string{"alert", "drop", "pass", "reject", "rejectsrc", "rejectdst", "rejectboth"}
+var Actions = []string{"alert", "drop", "pass", "reject", "rejectsrc", "rejectdst", "rejectboth", "config"}
 
 func isAction(w string) bool { return slices.Contains(Actions, w) }
 

@@ -111,6 +111,7 @@ type Engine struct {
 	bypassed       map[bypassKey]bool // flow directions the kernel tier was told to stop copying
 	dropScopes     []kernel.DropScope // by rule index: what a kernel rule's drop applies to
 	skipped        []Skipped
+	configEvicted  uint64 // transactions kept out of the logs, forgotten (maxNoLogTx)
 	err            error
 }
 
@@ -532,6 +533,9 @@ func (e *Engine) Stats() *Stats {
 		ds := e.defrag.Stats()
 		add(ds.Limits())
 		e.stats.Fragments, e.stats.Reassembled = ds.Fragments, ds.Reassembled
+	}
+	if e.configEvicted > 0 {
+		lim["config_tx_evicted"] = e.configEvicted
 	}
 	e.stats.Limits = lim
 	if e.waf != nil {

@@ -23,7 +23,7 @@ func (e *Engine) flowRecord(f *inspect.Flow) {
 
 // appRecord writes the EVE record a unit carries, when its type is on.
 func (e *Engine) appRecord(u *inspect.Unit) {
-	if typ := u.RecordType(); typ == "" || !e.opts.Records.On(typ) {
+	if typ := u.RecordType(); typ == "" || !e.opts.Records.On(typ) || !txLogged(u) {
 		return
 	}
 	ev := eve.RecordEvent(u)

@@ -129,6 +129,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 			// packet's verdict
 			u.Flow.Bypassed = true
 		}
+		e.applyConfig(r, u)
 		e.matched(c, r, u, quiet)
 	}
 }

@@ -62,7 +62,7 @@ func (e *Engine) finalize() {
 			}
 			e.decided(q.r, q.onFlow && fl != nil, fl, q.ev)
 		}
-		if q.quiet || (q.r.NoAlert && !pass) {
+		if q.quiet || (q.r.NoAlert && !pass) || q.r.Action == ir.ActConfig {
 			continue
 		}
 		if pass && !q.r.PassAlert {

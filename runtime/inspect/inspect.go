@@ -74,6 +74,9 @@ type Flow struct {
 	// target, for its EVE record.
 	Exceptions []Exception
 	End        End // how the flow ended, once it did
+	// NoLogTx is engine state: the transactions a config rule kept out
+	// of the app-layer logs.
+	NoLogTx []uint64
 	// DropLogged is engine state: a drop record was written for the
 	// flow, by Dir.
 	DropLogged [3]bool
