@@ -138,6 +138,9 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 		return err.Error()
 	}
 	var eve bytes.Buffer
+	if err := engineRecords(t, &eve, res.Diags); err != nil {
+		return err.Error()
+	}
 	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff, Records: records,
 		IPS: t.HasArg("--simulate-ips"), ActionOrder: order})
 	if err != nil {

@@ -77,8 +77,11 @@ func init() {
 			if *f == "" {
 				continue
 			}
-			if strings.Contains(*f, "..") {
-				return fmt.Errorf("dataset %s: directory traversals not allowed: %s: %w", d.Name, *f, diag.ErrBadValue)
+			switch {
+			case f == &d.Save && filepath.IsAbs(*f):
+				return fmt.Errorf("dataset %s: %w", d.Name, diag.Engine(diag.ErrBadValue, "Absolute paths not allowed: %s", *f))
+			case strings.Contains(*f, ".."):
+				return fmt.Errorf("dataset %s: %w", d.Name, diag.Engine(diag.ErrBadValue, "Directory traversals not allowed: %s", *f))
 			}
 			if !filepath.IsAbs(*f) {
 				*f = filepath.Join(dir, *f)

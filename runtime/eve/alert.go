@@ -38,7 +38,7 @@ func NewAlert(r *ir.Rule, action, signature, tier string, sev Severity) *Alert {
 func UnitEvent(u *inspect.Unit) *Event {
 	src, dst, sport, dport := u.Endpoints()
 	ev := &Event{Timestamp: u.TS, FlowID: u.Flow.ID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport,
-		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Sections()}
+		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Sections(), AlertFlow: alertFlow(u.Flow)}
 	if u.Frame != nil {
 		ev.Sections = withFrame(ev.Sections, u)
 	}

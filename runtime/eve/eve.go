@@ -23,6 +23,7 @@ type Event struct {
 	// it: "wire/pcap", "defrag", "stream (flow timeout)" for a flow's end.
 	PktSrc    string
 	EventType string
+	LogLevel  string // engine records: the message's level
 	SrcIP     netip.Addr
 	SrcPort   uint16
 	DestIP    netip.Addr
@@ -35,8 +36,9 @@ type Event struct {
 	VLAN      []uint16 // the packet's VLAN ids, outermost first
 	ICMP      *ICMP    // an ICMP or ICMPv6 packet's (or flow's) type and code
 	Alert     *Alert
-	Detail    *Detail // an alert's packet, payload and ether fields, as configured
-	Tunnel    *Tunnel // an alert on a tunnel's inner packet: the outer packet
+	AlertFlow *AlertFlow // an alert's flow object
+	Detail    *Detail    // an alert's packet, payload and ether fields, as configured
+	Tunnel    *Tunnel    // an alert on a tunnel's inner packet: the outer packet
 	// Sections holds app-layer sections ("http", "dns", "tls", ...) and
 	// other event bodies ("block", "stats"). An event with a source and
 	// no destination (a block) has no ports and no proto.
@@ -94,6 +96,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	if e.PcapCnt != 0 {
 		m.add("pcap_cnt", e.PcapCnt)
 	}
+	if e.LogLevel != "" {
+		m.add("log_level", e.LogLevel)
+	}
 	m.add("event_type", e.EventType)
 	if len(e.VLAN) > 0 {
 		m.add("vlan", e.VLAN)
@@ -123,6 +128,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	}
 	if e.Direction != "" {
 		m.add("direction", e.Direction)
+	}
+	if e.AlertFlow != nil {
+		m.add("flow", e.AlertFlow)
 	}
 	switch {
 	case e.Alert != nil && e.XFF != "":
