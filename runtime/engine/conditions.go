@@ -10,16 +10,27 @@ import (
 
 // flowHolds checks the flow keyword.
 func flowHolds(f ir.Flow, u *inspect.Unit) bool {
+	est := established(u)
 	switch {
 	case f.ToServer && u.Dir != inspect.ToServer,
 		f.ToClient && u.Dir != inspect.ToClient,
-		f.Established && !u.Flow.Established,
-		f.NotEstablished && u.Flow.Established,
+		f.Established && !est,
+		f.NotEstablished && est,
 		f.OnlyStream && u.Kind == inspect.KindPacket,
 		f.NoStream && u.Kind == inspect.KindStream:
 		return false
 	}
 	return true
+}
+
+// established is whether the unit is established: its packet's flag
+// (Suricata's FLOW_PKT_ESTABLISHED) when it has a packet of its flow,
+// else its flow's state (a flow's end).
+func established(u *inspect.Unit) bool {
+	if p := u.Packet; p != nil && p.Flow == u.Flow {
+		return p.Established
+	}
+	return u.Flow.Established
 }
 
 // condsHold checks the packet and flow matchers of a rule on a unit.

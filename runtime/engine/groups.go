@@ -12,8 +12,8 @@ import (
 const maxGroups = 1 << 12
 
 // groupKey is what decides which rules a unit can run, short of its
-// addresses: the unit's kind, its flow's app protocol, whether the flow's
-// TCP stream is reassembled, the protocol and the port classes of the
+// addresses: the unit's kind, its flow's app protocol, whether its TCP
+// payload is inspected as the reassembled stream (inStream), the protocol and the port classes of the
 // kernel tables.
 type groupKey struct {
 	kind         inspect.Kind
@@ -43,7 +43,7 @@ type ruleGroup struct {
 // group returns the rule group of u, building it on first use.
 func (e *Engine) group(u *inspect.Unit, sport, dport uint16) *ruleGroup {
 	t := e.obj.Kernel
-	k := groupKey{kind: u.Kind, app: e.appID(u.Flow.App), reasm: u.Flow.Reassembled, proto: u.Flow.Proto,
+	k := groupKey{kind: u.Kind, app: e.appID(u.Flow.App), reasm: inStream(u), proto: u.Flow.Proto,
 		sport: portClass(t.SportClass, sport), dport: portClass(t.DportClass, dport),
 		undecided: e.undecidedRules != nil && u.Kind == inspect.KindApp && e.undecidedApp(u)}
 	if g, ok := e.groups[k]; ok {

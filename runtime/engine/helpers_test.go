@@ -223,9 +223,12 @@ func tcpFlow(id uint64) *inspect.Flow {
 	return &inspect.Flow{ID: id, Proto: 6, Client: client, Server: server, ClientPort: 40000, ServerPort: 80, Established: true, Reassembled: true}
 }
 
-// packetUnit is a packet unit of f in direction d with the payload.
+// packetUnit is a packet unit of f in direction d with the payload, as
+// the tracker gives it: established as its flow is, its data in the
+// stream of a reassembled flow.
 func packetUnit(f *inspect.Flow, d inspect.Dir, payload string) *inspect.Unit {
-	p := &inspect.Packet{Src: f.Client, Dst: f.Server, Sport: f.ClientPort, Dport: f.ServerPort, Proto: f.Proto, Payload: []byte(payload)}
+	p := &inspect.Packet{Src: f.Client, Dst: f.Server, Sport: f.ClientPort, Dport: f.ServerPort, Proto: f.Proto, Payload: []byte(payload),
+		Flow: f, Established: f.Established, StreamAdded: f.Reassembled && len(payload) > 0}
 	if d == inspect.ToClient {
 		p.Src, p.Dst, p.Sport, p.Dport = p.Dst, p.Src, p.Dport, p.Sport
 	}

@@ -51,11 +51,9 @@ func bufferMatcher(m ir.Matcher) bool {
 func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	u := &urule{idx: idx, r: r, matchIdx: -1}
 	var bufs []ir.Matcher
-	packetOnly := false // Suricata's SIG_FLAG_REQUIRE_PACKET: dsize
+	packetOnly := false // Suricata's SIG_FLAG_REQUIRE_PACKET
 	for _, m := range r.Matchers {
-		if s, ok := m.(*ir.Size); ok && s.What == "dsize" {
-			packetOnly = true
-		}
+		packetOnly = packetOnly || packetKeyword(m)
 		if !bufferMatcher(m) {
 			u.conds = append(u.conds, m)
 			if ev, ok := m.(*ir.Event); ok && ev.Layer == ir.EventAppLayer {
@@ -113,6 +111,24 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	return u, &only
 }
 
+// packetKeyword reports whether m is one of the keywords that make
+// Suricata inspect a TCP rule's payload on packets only, never on the
+// stream (SIG_FLAG_REQUIRE_PACKET): dsize, flags, the header fields
+// (ttl, tos, id, tcp.seq, window, itype, ...), fragbits, ipopts, the
+// VLAN keywords, the flow packet and byte counters and the header
+// buffers (tcp.hdr, ...).
+func packetKeyword(m ir.Matcher) bool {
+	switch m := m.(type) {
+	case *ir.Size:
+		return m.What == "dsize"
+	case *ir.TCPFlags, *ir.FragBits, *ir.IPOpt, *ir.VLANID, *ir.FlowCounter:
+		return true
+	case *ir.Field:
+		return m.Name != "l3_proto" && !appField(m)
+	}
+	return inspect.IsHeaderBuffer(m.Buf().Name)
+}
+
 // wants reports whether the rule is evaluated on this kind of unit.
 func (u *urule) wants(in *inspect.Unit) bool {
 	if u.appName != "" && u.appName != in.Flow.App {
@@ -123,10 +139,22 @@ func (u *urule) wants(in *inspect.Unit) bool {
 		return in.Kind == inspect.KindFrame
 	case u.app:
 		return in.Kind == inspect.KindApp
-	case u.payload && u.stream && in.Flow.Proto == 6 && in.Flow.Reassembled:
+	case u.payload && u.stream && inStream(in):
 		return in.Kind == inspect.KindStream
 	}
 	return in.Kind == inspect.KindPacket
+}
+
+// inStream reports whether a unit's TCP payload is inspected as the
+// reassembled stream: a unit of a reassembled flow, unless it is a packet
+// with data the stream did not take (Suricata inspects the payload of a
+// packet not added to the stream, PKT_STREAM_ADD, as a packet).
+func inStream(u *inspect.Unit) bool {
+	if u.Flow.Proto != 6 || !u.Flow.Reassembled {
+		return false
+	}
+	p := u.Packet
+	return u.Kind != inspect.KindPacket || p == nil || p.StreamAdded || len(p.Payload) == 0
 }
 
 // sortRules puts rules in Suricata's inspection order: action (by the

@@ -17,12 +17,19 @@
 //
 // Semantics follow Suricata's defaults. Time is packet time. The client
 // is the sender of a flow's first packet, or its receiver when that packet
-// is a SYN/ACK. A TCP flow is established by SYN, SYN/ACK, ACK (or a split
-// handshake: two SYNs, then an ACK); a flow picked up without its SYN is
-// inspected packet by packet only, unless Config.Midstream (Suricata's
-// stream.midstream) reassembles it and counts it established once both
-// sides sent a packet. Other flows are established once both sides sent a
-// packet. A SYN on a reset or finished TCP flow starts a new flow.
+// is a SYN/ACK. A TCP flow is established by SYN, SYN/ACK, ACK (or
+// Suricata's four-way handshake: SYN, SYN, SYN/ACK from the client, ACK);
+// a flow picked up without its SYN is inspected packet by packet only,
+// unless Config.Midstream (Suricata's stream.midstream) reassembles it
+// and counts it established at once (at a SYN/ACK: by the client's ACK).
+// Other flows are established once both sides sent a packet. A SYN on a
+// reset or finished TCP flow starts a new flow. A packet is established
+// (Packet.Established, what flow:established tests) when its flow was
+// before it, as Suricata marks packets before its stream engine runs: the
+// ACK completing a handshake only when it carries data. Only data the
+// session accepts goes into the stream (Packet.StreamAdded): a SYN's with
+// a TCP Fast Open option, data once established, none after a reset;
+// other data is inspected as its packet's payload.
 //
 // Every resource is bounded and every cut counted (Stats, Limits). Flows
 // idle past their phase's timeout (new, established, closed; Suricata's

@@ -19,6 +19,7 @@ type tcpState struct {
 	half       [3]reasm.Half
 	recv       [3]receiver
 	syn        [3]bool
+	synAck     [3]bool
 	fin        [3]bool
 	rst        bool
 	reassemble bool // the flow started with a SYN, or was picked up midstream
@@ -54,18 +55,27 @@ func (tc *tcpState) reusedBy(flags uint8) bool {
 	return flags&(flagSYN|flagACK) == flagSYN && tc.closed()
 }
 
-// tcpState follows the connection's flags; it runs before the packet is
-// inspected, so the ACK completing a handshake is inspected established.
+// tcpState follows the connection's flags before the packet is
+// inspected, as Suricata's stream engine runs before detection. The
+// packet is established (flow:established) when the session was before
+// it: Suricata marks the packet before its stream engine runs, so the
+// ACK completing a handshake is established only when it carries data,
+// and a midstream pick-up from its second packet on. It also decides
+// whether the packet's data goes into the stream (tcpSegment).
 func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	tc := f.tcp
 	f.TCPFlags[d] |= p.TCPFlags
 	syn, ack := p.TCPFlags&flagSYN != 0, p.TCPFlags&flagACK != 0
+	firstSYN := syn && !ack && !tc.syn[d]
+	wasReset := tc.rst
 	tc.syn[d] = tc.syn[d] || syn
+	tc.synAck[d] = tc.synAck[d] || syn && ack
 	tc.fin[d] = tc.fin[d] || p.TCPFlags&flagFIN != 0
 	t.streamEvents(f, d, p)
 	tc.rst = tc.rst || p.TCPFlags&flagRST != 0 && !tc.model.kept
 	inOrder := t.seg.Seq == tc.next[d]
 	tc.sequence(f, d, t.seg.Seq, len(p.Payload), syn, p.TCPFlags&flagFIN != 0)
+	p.Established = f.Established
 	switch {
 	case f.Established:
 	case tc.async && !tc.syn[inspect.ToServer]:
@@ -76,11 +86,26 @@ func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 		// side is not seen
 		f.Established = d == inspect.ToServer && ack && !syn && inOrder
 		tc.async = f.Established
-	case tc.syn[inspect.ToServer] && tc.syn[inspect.ToClient]:
+	case tc.syn[inspect.ToServer] && (tc.synAck[inspect.ToClient] || tc.synAck[inspect.ToServer]):
+		// SYN, SYN/ACK, ACK; or SYN, SYN, SYN/ACK from the client, ACK
+		// (Suricata's four-way handshake)
 		f.Established = ack && !syn
-	case t.cfg.Midstream && !tc.syn[inspect.ToServer]:
-		f.Established = f.Pkts[inspect.ToServer] > 0 && f.Pkts[inspect.ToClient] > 0
+		p.Established = f.Established && d == inspect.ToServer && len(p.Payload) > 0
+	case t.cfg.Midstream && tc.session && !tc.syn[inspect.ToServer]:
+		// picked up at an ACK: established at once; at a SYN/ACK: by the
+		// client's ACK, as after a handshake
+		f.Established = !tc.syn[inspect.ToClient] || ack && !syn
+		p.Established = f.Established && tc.syn[inspect.ToClient] && d == inspect.ToServer && len(p.Payload) > 0
 	}
+	p.StreamAdded = tc.reassemble && len(p.Payload) > 0 && p.TCPFlags&flagRST == 0 && !wasReset &&
+		(firstSYN && tc.fastOpen(d, p) || !syn && f.Established)
+}
+
+// fastOpen reports whether a client's first SYN carries a TCP Fast Open
+// option, so its data belongs to the stream (Suricata takes data on
+// other SYNs nowhere).
+func (tc *tcpState) fastOpen(d inspect.Dir, p *inspect.Packet) bool {
+	return d == inspect.ToServer && p.TCPFastOpen()
 }
 
 // tcpSegment reassembles the packet's segment, after it was inspected.
@@ -101,7 +126,11 @@ func (t *Tracker) tcpSegment(f *flowState, d inspect.Dir, p *inspect.Packet) {
 		seq++
 	}
 	h.Start(seq, t.pool)
-	h.Segment(seq, p.Payload, fin, &tc.recv[d])
+	data := p.Payload
+	if !p.StreamAdded {
+		data = nil
+	}
+	h.Segment(seq, data, fin, &tc.recv[d])
 	if ack {
 		tc.half[other(d)].Ack(seg.Ack, &tc.recv[other(d)])
 	}

@@ -192,8 +192,11 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	tcp := d.L4 == decode.L4TCP && f.tcp != nil && !dropped
 	if tcp {
 		t.tcpState(f, dir, p)
-	} else if !dropped && f.Pkts[inspect.ToServer] > 0 && f.Pkts[inspect.ToClient] > 0 {
-		f.Established = true
+	} else {
+		if !dropped && f.Pkts[inspect.ToServer] > 0 && f.Pkts[inspect.ToClient] > 0 {
+			f.Established = true
+		}
+		p.Established = f.Established
 	}
 	t.table.touch(f)
 	if d.L4 == decode.L4UDP && !dropped {

@@ -141,6 +141,18 @@ type Packet struct {
 	// it finished on data the packet did not carry, this is the next
 	// packet of the direction.
 	ProtoDetect [3]bool
+	// Established is Suricata's FLOW_PKT_ESTABLISHED, what flow:established
+	// tests: the flow was established when the packet arrived (TCP: its
+	// session had passed the handshake or was picked up midstream; the
+	// ACK completing a handshake only when it carries data), or, another
+	// protocol, the packet completed it.
+	Established bool
+	// StreamAdded (TCP) is Suricata's PKT_STREAM_ADD: the payload went
+	// into its direction's reassembled stream, where the payload rules
+	// inspect it. A reassembled flow's packet whose data the stream did
+	// not take (on a SYN without TCP Fast Open, before the handshake,
+	// after a reset) has its payload inspected as a packet.
+	StreamAdded bool
 }
 
 // Kind says what produced a unit.

@@ -184,6 +184,26 @@ func (p *Packet) TCPSigned() bool {
 	return false
 }
 
+// TCPFastOpen reports whether the TCP header carries a TCP Fast Open
+// option as Suricata's decoder takes it: kind 34 of length 2 (a cookie
+// request) or of an even length from 6 to 18, or an experimental option
+// (kind 253 or 254) of length 4 or 12 with the magic 0xf989.
+func (p *Packet) TCPFastOpen() bool {
+	for _, n := range []int{2, 6, 8, 10, 12, 14, 16, 18} {
+		if p.tcpOption(34, n) != nil {
+			return true
+		}
+	}
+	for _, kind := range []byte{253, 254} {
+		for _, n := range []int{4, 12} {
+			if o := p.tcpOption(kind, n); o != nil && binary.BigEndian.Uint16(o[2:]) == 0xf989 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // tcpOption returns the first option of kind with length n in the TCP
 // header; the walk ends at EOL or at a length that does not fit.
 func (p *Packet) tcpOption(kind byte, n int) []byte {
