@@ -21,7 +21,10 @@
 // Suricata's four-way handshake: SYN, SYN, SYN/ACK from the client, ACK);
 // a flow picked up without its SYN is inspected packet by packet only,
 // unless Config.Midstream (Suricata's stream.midstream) reassembles it
-// and counts it established at once (at a SYN/ACK: by the client's ACK).
+// and counts it established at once (at a SYN/ACK: by the client's ACK);
+// such a flow picked up at an ACK is turned around when its first data
+// is what the other direction sends (an HTTP response going to the
+// server), as Suricata's protocol detection reverses it.
 // Other flows are established once both sides sent a packet. A SYN on a
 // reset or finished TCP flow starts a new flow. A packet is established
 // (Packet.Established, what flow:established tests) when its flow was

@@ -26,7 +26,10 @@ type Stats struct {
 	Reused             uint64 // TCP flows ended by a new SYN on their tuple
 	// Midstream counts TCP packets met without a session (no SYN seen)
 	// that the midstream exception policy applied to.
-	Midstream    uint64
+	Midstream uint64
+	// Reversed counts midstream flows turned around by their first
+	// data (an HTTP response going to the server).
+	Reversed     uint64
 	StreamChunks uint64 // KindStream units
 	StreamBytes  uint64 // bytes in KindStream units
 	Gaps         uint64 // holes skipped in reassembled streams
