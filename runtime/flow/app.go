@@ -570,6 +570,12 @@ func (t *Tracker) flushRecords(f *flowState) {
 	}
 	a.tlsDone, a.tlsLog = nil, false
 	for _, u := range a.httpOpen {
+		// logged at the flow's end, not with the packet that last
+		// touched the transaction
+		u.Packet = nil
+		if f == t.curFlow {
+			u.Packet = t.cur
+		}
 		t.record(u)
 	}
 	a.httpOpen = nil

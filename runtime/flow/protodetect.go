@@ -42,37 +42,3 @@ func (t *Tracker) flagDetect(f *flowState, d inspect.Dir) {
 	}
 	f.detectPending[d] = true
 }
-
-// inlineDetect, in IPS mode, detects the protocol of a TCP flow's
-// direction from the packet's in-order data before the packet is
-// inspected, as Suricata's inline stream engine hands the data to the app
-// layer first; the app layer then parses the same bytes after inspection
-// and decides the same.
-func (t *Tracker) inlineDetect(f *flowState, d inspect.Dir, p *inspect.Packet) {
-	tc := f.tcp
-	h := &tc.half[d]
-	if f.AppDir[d] != "" || !tc.reassemble || len(p.Payload) == 0 || p.TCPFlags&flagSYN != 0 ||
-		!h.Started() || h.Ended() || t.seg.Seq != h.Next() ||
-		t.cfg.StreamDepth > 0 && tc.inspected[d] >= t.cfg.StreamDepth {
-		return
-	}
-	if f.app.kind != appUnknown {
-		// the other direction decided; this one's data goes to its parser
-		if f.App != "" {
-			t.protoDetected(f, d, f.App)
-		}
-		return
-	}
-	data := p.Payload
-	if held := f.app.probe[d]; len(held) > 0 {
-		data = append(append(make([]byte, 0, len(held)+len(data)), held...), data...)
-	}
-	switch k := t.decideTCP(f, d, data); k {
-	case appUnknown:
-	case appNone:
-		t.protoFailed(f)
-	default:
-		f.App = appNames[k]
-		t.protoDetected(f, d, f.App)
-	}
-}

@@ -190,6 +190,10 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 		dropped = f.Action == "drop" || f.Bypassed
 	}
 	tcp := d.L4 == decode.L4TCP && f.tcp != nil && !dropped
+	if tcp && t.reverses(f, dir, p) {
+		t.reverse(f)
+		dir = other(dir)
+	}
 	if tcp {
 		t.tcpState(f, dir, p)
 	} else {
@@ -202,8 +206,13 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	if d.L4 == decode.L4UDP && !dropped {
 		t.udpDetect(f, dir, p)
 	}
-	if tcp && t.cfg.IPS {
-		t.inlineDetect(f, dir, p)
+	// Inline (IPS), Suricata's stream engine hands a segment to the app
+	// layer before the packet is inspected (stream.inline: auto); in IDS
+	// mode the app layer parses a direction once the other side
+	// acknowledged it, after the packet that carried it.
+	inline := tcp && t.cfg.IPS
+	if inline {
+		t.tcpSegment(f, dir, p)
 	}
 	u := t.unit(f, inspect.KindPacket, dir)
 	u.SetBuffer("payload", p.Payload)
@@ -213,7 +222,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 		t.tlsPacket(f, dir)
 	}
 	switch {
-	case tcp:
+	case tcp && !inline:
 		t.tcpSegment(f, dir, p)
 	case d.L4 == decode.L4UDP && !dropped:
 		t.udpPacket(f, dir, p)
