@@ -44,6 +44,7 @@ func (t *Tracker) reverse(f *flowState) {
 	swapDirs(&f.app.probe)
 	swapDirs(&f.app.dns)
 	swapDirs(&f.app.ssh)
+	swapDirs(&f.app.tlsRecords)
 	if tc := f.tcp; tc != nil {
 		swapDirs(&tc.half)
 		swapDirs(&tc.syn)
