@@ -56,6 +56,17 @@ func (t *Tracker) reverse(f *flowState) {
 		swapDirs(&tc.isn)
 		swapDirs(&tc.next)
 		swapDirs(&tc.seqSeen)
+		m := &tc.model
+		swapDirs(&m.lastAck)
+		swapDirs(&m.nextWin)
+		swapDirs(&m.window)
+		swapDirs(&m.acked)
+		swapDirs(&m.wscale)
+		swapDirs(&m.lastTS)
+		swapDirs(&m.rstRecv)
+		if m.sender != 0 {
+			m.sender = other(m.sender)
+		}
 	}
 }
 

@@ -67,11 +67,11 @@ func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	f.TCPFlags[d] |= p.TCPFlags
 	syn, ack := p.TCPFlags&flagSYN != 0, p.TCPFlags&flagACK != 0
 	firstSYN := syn && !ack && !tc.syn[d]
-	wasReset := tc.rst
 	tc.syn[d] = tc.syn[d] || syn
 	tc.synAck[d] = tc.synAck[d] || syn && ack
 	tc.fin[d] = tc.fin[d] || p.TCPFlags&flagFIN != 0
 	t.streamEvents(f, d, p)
+	wasReset := tc.rst // a suspected injected reset resumes the session
 	tc.rst = tc.rst || p.TCPFlags&flagRST != 0 && !tc.model.kept
 	inOrder := t.seg.Seq == tc.next[d]
 	tc.sequence(f, d, t.seg.Seq, len(p.Payload), syn, p.TCPFlags&flagFIN != 0)
