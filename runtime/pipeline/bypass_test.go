@@ -50,15 +50,7 @@ func bypassRun(t *testing.T, rules, tier string) *engine.Stats {
 	}
 	frames = append(frames, seg(false, 0x18, sseq, 128, "tiny"),
 		seg(true, 0x18, 128, sseq+4, "GET /b HTTP/1.1\r\nHost: x\r\n\r\n"))
-	ts := time.Unix(1700000000, 0)
-	for i, f := range frames {
-		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Millisecond), f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := p.Close(); err != nil {
-		t.Fatal(err)
-	}
+	feedAndClose(t, p, frames)
 	return p.Engine.Stats()
 }
 

@@ -8,7 +8,6 @@ import (
 	"net/netip"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/rulec/rulec/codegen/object"
 	"github.com/rulec/rulec/internal/pktgen"
@@ -63,15 +62,7 @@ func alertSet(t *testing.T, o *object.Object, frames [][]byte) [][2]uint64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := time.Unix(1700000000, 0)
-	for i, f := range frames {
-		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Millisecond), f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := p.Close(); err != nil {
-		t.Fatal(err)
-	}
+	feedAndClose(t, p, frames)
 	var set [][2]uint64
 	for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
 		var ev struct {

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/rulec/rulec/internal/pktgen"
 	"github.com/rulec/rulec/runtime/flow"
@@ -36,15 +35,7 @@ drop ip 192.0.2.66 any -> any any (msg:"ip-only"; sid:2;)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ts := time.Unix(1700000000, 0)
-		for i, f := range frames {
-			if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Millisecond), f); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := p.Close(); err != nil {
-			t.Fatal(err)
-		}
+		feedAndClose(t, p, frames)
 		st := p.Engine.Stats()
 		if st.BySID[1] != 2 || st.BySID[2] != 1 || st.Drops != 5 {
 			t.Errorf("alerts %v, %d drops; want sid 1 twice, sid 2 once, 5 drops", st.BySID, st.Drops)

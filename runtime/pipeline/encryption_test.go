@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/rulec/rulec/internal/pktgen"
 	"github.com/rulec/rulec/runtime/engine"
@@ -63,15 +62,7 @@ func encryptedRun(t *testing.T, rules, tier, mode string) *engine.Stats {
 		frames = append(frames, seg(false, 0x18, app("omega-server")), seg(true, 0x18, app("omega-client")))
 	}
 	frames = append(frames, seg(false, 0x10, nil))
-	ts := time.Unix(1700000000, 0)
-	for i, f := range frames {
-		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Millisecond), f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := p.Close(); err != nil {
-		t.Fatal(err)
-	}
+	feedAndClose(t, p, frames)
 	return p.Engine.Stats()
 }
 

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/rulec/rulec/bpf"
 	"github.com/rulec/rulec/codegen/kernel"
@@ -44,4 +45,19 @@ func kernelAndUserspace(t *testing.T, rules string) (inKernel, user *object.Obje
 		t.Fatal(err)
 	}
 	return inKernel, user
+}
+
+// feedAndClose runs frames through p one millisecond apart, then closes
+// it, ending its flows.
+func feedAndClose(t *testing.T, p *Pipeline, frames [][]byte) {
+	t.Helper()
+	ts := time.Unix(1700000000, 0)
+	for i, f := range frames {
+		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Millisecond), f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rulec/rulec/internal/pktgen"
 )
@@ -64,15 +63,7 @@ alert ssh any 22 -> any any (msg:"server data"; frame:ssh.record.data; content:"
 		seg(true, 0x18, ecdh),
 		seg(true, 0x18, sshPacket(21, "", 10)),
 	}
-	ts := time.Unix(1700000000, 0)
-	for i, f := range frames {
-		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Millisecond), f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := p.Close(); err != nil {
-		t.Fatal(err)
-	}
+	feedAndClose(t, p, frames)
 	type frameObj struct {
 		Type      string `json:"type"`
 		ID        int64  `json:"id"`

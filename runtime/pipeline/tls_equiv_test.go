@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rulec/rulec/codegen/object"
 	"github.com/rulec/rulec/internal/pktgen"
@@ -129,15 +128,7 @@ func tlsAlerts(t *testing.T, o *object.Object, frames [][]byte) ([]string, map[s
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := time.Unix(1700000000, 0)
-	for i, f := range frames {
-		if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Millisecond), f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := p.Close(); err != nil {
-		t.Fatal(err)
-	}
+	feedAndClose(t, p, frames)
 	var set []string
 	tiers := map[string]int{}
 	for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/rulec/rulec/internal/pktgen"
 	"github.com/rulec/rulec/runtime/flow"
@@ -43,15 +42,7 @@ alert udp any any -> any 5000 (msg:"u"; dsize:>100; pcre:"/y/"; sid:2;)
 		if err != nil {
 			t.Fatal(err)
 		}
-		ts := time.Unix(1700000000, 0)
-		for i, f := range frames {
-			if _, err := p.Engine.Frame(ts.Add(time.Duration(i)*time.Millisecond), f); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := p.Close(); err != nil {
-			t.Fatal(err)
-		}
+		feedAndClose(t, p, frames)
 		st := p.Engine.Stats()
 		want := uint64(0)
 		for _, f := range empty {
