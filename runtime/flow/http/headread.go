@@ -52,7 +52,7 @@ func (p *Parser) takeLine(s *side, line []byte) (head, rest []byte, done bool) {
 	}
 	header := s.gotLine && !(complete && blank)
 	over := header && (len(s.buf)+len(content)+2 > p.cfg.MaxHeaderBytes || s.lines >= p.cfg.MaxHeaders)
-	if over || !p.grow(&s.buf, len(content)+2, p.cfg.MaxHeaderBytes+2, headCost, &s.bufMem) {
+	if over || !p.grow(&s.buf, len(content)+2, p.cfg.MaxHeaderBytes+2, headCost, &s.bufMem, nil) {
 		s.buf = s.buf[:s.lineStart]
 		s.skipping = true
 		if over {

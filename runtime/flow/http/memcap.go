@@ -47,40 +47,23 @@ const headCost = 3
 
 // grow makes room for n more bytes in *b, at most limit in all, charging
 // cost times the capacity it adds to *charged; it reports false, leaving
-// *b as it is, when the memcap refuses.
-func (p *Parser) grow(b *[]byte, n, limit, cost int, charged *int) bool {
+// *b as it is, when the memcap refuses. With a pool (for a body being
+// read, whose buffer no one else holds) the new buffer comes from it and
+// the one it replaces goes back.
+func (p *Parser) grow(b *[]byte, n, limit, cost int, charged *int, pool *Bodies) bool {
 	need := len(*b) + n
 	if need <= cap(*b) {
 		return true
 	}
-	size := min(max(2*cap(*b), need, 512), max(limit, need))
-	if !p.cfg.Memcap.take(cost * (size - cap(*b))) {
+	nb := pool.get(min(max(2*cap(*b), need, 512), max(limit, need)))
+	if !p.cfg.Memcap.take(cost * (cap(nb) - cap(*b))) {
+		pool.put(nb)
 		return false
 	}
-	*charged += cost * (size - cap(*b))
-	nb := make([]byte, len(*b), size)
-	copy(nb, *b)
+	*charged += cost * (cap(nb) - cap(*b))
+	nb = append(nb, *b...)
+	pool.put(*b)
 	*b = nb
-	return true
-}
-
-// growBodyBuf is grow for a body being read, whose buffer no one else
-// holds: it comes from the shared bodies, and the one it replaces goes
-// back to them.
-func (p *Parser) growBodyBuf(s *side, n, limit int) bool {
-	need := len(s.raw) + n
-	if need <= cap(s.raw) {
-		return true
-	}
-	nb := p.cfg.Bodies.get(min(max(2*cap(s.raw), need, 512), max(limit, need)))
-	if !p.cfg.Memcap.take(cap(nb) - cap(s.raw)) {
-		p.cfg.Bodies.put(nb)
-		return false
-	}
-	s.rawMem += cap(nb) - cap(s.raw)
-	nb = append(nb, s.raw...)
-	p.cfg.Bodies.put(s.raw)
-	s.raw = nb
 	return true
 }
 

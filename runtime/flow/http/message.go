@@ -210,7 +210,7 @@ const firstBody = 4 << 10
 // refuses, none of it is kept.
 func (p *Parser) reserve(s *side, n int64) {
 	s.raw = nil
-	if !p.growBodyBuf(s, int(min(n, firstBody)), s.limit) {
+	if !p.grow(&s.raw, int(min(n, firstBody)), s.limit, 1, &s.rawMem, p.cfg.Bodies) {
 		s.limit = 0
 	}
 }

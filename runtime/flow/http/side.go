@@ -132,9 +132,9 @@ func (p *Parser) keep(s *side, b []byte) {
 func (p *Parser) growBody(s *side, n int) bool {
 	if s.state == stLength && len(s.raw)+n > cap(s.raw) {
 		rest := int(min(s.remain, int64(s.limit-len(s.raw))))
-		if rest > n && p.growBodyBuf(s, rest, len(s.raw)+rest) {
+		if rest > n && p.grow(&s.raw, rest, len(s.raw)+rest, 1, &s.rawMem, p.cfg.Bodies) {
 			return true
 		}
 	}
-	return p.growBodyBuf(s, n, s.limit)
+	return p.grow(&s.raw, n, s.limit, 1, &s.rawMem, p.cfg.Bodies)
 }
