@@ -35,7 +35,8 @@ type Tracker interface {
 // Sequencer orders the workers of one capture where they share state
 // across flows (thresholds tracked by host or rule, xbits): Wait returns
 // once every other worker is done with the frames before the calling
-// worker's current one.
+// worker's current one. The engine calls it before each use of that
+// state, so it returns at once when called again during the same frame.
 type Sequencer interface {
 	Wait()
 }

@@ -26,7 +26,7 @@ type urule struct {
 	needsPayload bool
 	ipOnly       bool // alerts once per flow direction
 	setsBits     bool
-	global       bool   // uses state shared by the workers: thresholds, xbits
+	xbits        bool   // uses xbits, state the workers share
 	appName      string // the rule's app-layer protocol, http1/http2 as http
 	// kernelApp: a kernel-tier rule on an app-layer buffer (dns.query,
 	// tls.sni); userspace evaluates it only on units of packets the
@@ -90,10 +90,9 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	bitsIPOnly := true
 	for _, b := range r.Bits {
 		u.setsBits = u.setsBits || b.Sets()
-		u.global = u.global || b.Kind == "xbits"
+		u.xbits = u.xbits || b.Kind == "xbits"
 		bitsIPOnly = bitsIPOnly && (b.Kind == "flowbits" && b.Cmd == "set" || b.Kind == "xbits")
 	}
-	u.global = u.global || len(r.Limits) > 0
 	u.ipOnly = len(r.Matchers) == 0 && p.App == "" &&
 		r.Flow == (ir.Flow{}) && len(r.Limits) == 0 && bitsIPOnly
 	u.needsPayload = u.payload || !dsizeHolds(r, 0)

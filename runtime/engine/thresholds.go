@@ -15,6 +15,9 @@ import (
 // the rate_filter's new action while that is in force.
 func (e *Engine) limitsAllow(c *urule, src, dst netip.Addr, u *inspect.Unit) (*ir.Rule, bool) {
 	r := c.r
+	if len(r.Limits) > 0 {
+		e.turn()
+	}
 	for _, t := range c.r.Limits {
 		k := threshold.KeyFor(t, c.idx, src, dst, u.Flow.ID)
 		if t.Kind == "rate_filter" {
@@ -39,9 +42,7 @@ func (e *Engine) kernelLimits(idx int, r *ir.Rule, src, dst netip.Addr, flowID u
 	if len(r.Limits) == 0 {
 		return true
 	}
-	if e.seq != nil {
-		e.seq.Wait()
-	}
+	e.turn()
 	for _, t := range r.Limits {
 		if !e.limits.Allow(t, threshold.KeyFor(t, idx, src, dst, flowID), ts) {
 			return false
@@ -69,4 +70,14 @@ func (e *Engine) suppressed(r *ir.Rule, src, dst netip.Addr) bool {
 		}
 	}
 	return false
+}
+
+// turn waits, among workers, until the others are done with the frames
+// before this worker's current one: the state they share across flows
+// (thresholds, xbits) is then used in capture order. It is called right
+// before each use, so frames that use none never wait.
+func (e *Engine) turn() {
+	if e.seq != nil {
+		e.seq.Wait()
+	}
 }

@@ -97,16 +97,13 @@ func (e *Engine) unit(u *inspect.Unit) {
 		return
 	}
 	slices.SortFunc(cands, func(a, b *urule) int { return e.rank[a.idx] - e.rank[b.idx] })
-	if e.seq != nil && slices.ContainsFunc(cands, func(c *urule) bool { return c.global }) {
-		e.seq.Wait()
-	}
 	noPayload := u.Kind == inspect.KindPacket && u.Flow.NoPayload
 	for _, c := range cands {
 		r := c.r
 		if noPayload && c.needsPayload {
 			continue
 		}
-		if !flowHolds(r.Flow, u) || r.Header.TxBoth && u.Dir != inspect.ToClient || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbits.holds(r.Bits, src, dst, u.TS) {
+		if !flowHolds(r.Flow, u) || r.Header.TxBoth && u.Dir != inspect.ToClient || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbitsHold(c, src, dst, u.TS) {
 			continue
 		}
 		if c.ipOnly && seenIPOnly(c, u) {
@@ -123,7 +120,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 			}
 		}
 		applyBits(r.Bits, u.Flow)
-		e.xbits.apply(r.Bits, src, dst, u.TS)
+		e.xbitsApply(c, src, dst, u.TS)
 		if r.Bypass {
 			// as Suricata's postmatch: the flow is bypassed whatever the
 			// packet's verdict

@@ -42,6 +42,23 @@ func xbitKey(b ir.Bit, name string, src, dst netip.Addr) (xkey, bool) {
 	return xkey{}, false
 }
 
+// xbitsHold checks c's xbits conditions, in the worker's turn.
+func (e *Engine) xbitsHold(c *urule, src, dst netip.Addr, now time.Time) bool {
+	if !c.xbits {
+		return true
+	}
+	e.turn()
+	return e.xbits.holds(c.r.Bits, src, dst, now)
+}
+
+// xbitsApply performs c's xbits effects, in the worker's turn.
+func (e *Engine) xbitsApply(c *urule, src, dst netip.Addr, now time.Time) {
+	if c.xbits {
+		e.turn()
+		e.xbits.apply(c.r.Bits, src, dst, now)
+	}
+}
+
 // holds checks a rule's xbits conditions.
 func (x *xbits) holds(bits []ir.Bit, src, dst netip.Addr, now time.Time) bool {
 	for _, b := range bits {

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"errors"
 	"math"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -41,12 +40,6 @@ type batch struct {
 	left   atomic.Int32 // workers still reading it
 }
 
-// position is where one worker is in the capture, on its own cache line.
-type position struct {
-	at atomic.Uint64
-	_  [56]byte
-}
-
 // workers runs a capture as Suricata's workers runmode does: every flow
 // (by its symmetric 5-tuple) belongs to one worker, which decodes, tracks
 // and inspects its frames; every worker sees every frame's time, so flows
@@ -56,48 +49,13 @@ type position struct {
 type workers struct {
 	engines []*engine.Engine
 	pos     []position
+	need    [][]atomic.Uint64    // need[i][j]: where worker j, parked, needs worker i to be; 0: not parked
 	defrag  *defrag.Defragmenter // the reader's: fragments and their flow may have different owners
 }
 
-// at is a worker's position at frame n: the frame's owner comes after the
-// workers that only advance their clock on it.
-func at(n uint64, owner bool) uint64 {
-	if owner {
-		return 2*n + 1
-	}
-	return 2 * n
-}
-
-// sequencer is one worker's view of the others' positions.
-type sequencer struct {
-	w  *workers
-	id int
-}
-
-// Wait returns once every other worker is past this one's position, or
-// at it with a higher id.
-func (s sequencer) Wait() {
-	me := s.w.pos[s.id].at.Load()
-	for i := range s.w.pos {
-		if i == s.id {
-			continue
-		}
-		for spins := 0; ; spins++ {
-			p := s.w.pos[i].at.Load()
-			if p > me || p == me && i > s.id {
-				break
-			}
-			if spins < 100 {
-				runtime.Gosched()
-			} else {
-				time.Sleep(10 * time.Microsecond)
-			}
-		}
-	}
-}
-
 func newWorkers(root *engine.Engine, k engine.Kernel, n int) *workers {
-	w := &workers{pos: make([]position, n)}
+	w := &workers{}
+	w.positions(n)
 	root.Sequence(sequencer{w, 0})
 	w.engines = append(w.engines, root)
 	w.defrag = root.TakeDefrag()
@@ -147,16 +105,16 @@ func (w *workers) run(src *capture.Source, path string, progress func(n uint64))
 	for i := range queues {
 		queues[i] = make(chan *batch, workerQueue)
 		wg.Go(func() {
-			e, pos := w.engines[i], &w.pos[i].at
+			e := w.engines[i]
 			for b := range queues[i] {
 				for j := range b.frames {
 					f := &b.frames[j]
 					if failed.Load() {
-						pos.Store(math.MaxUint64) // no one waits for a stopped worker
+						w.moveTo(i, math.MaxUint64) // no one waits for a stopped worker
 						break
 					}
 					mine := f.owner == i
-					pos.Store(at(f.n, mine))
+					w.moveTo(i, at(f.n, mine))
 					switch {
 					case mine && f.whole:
 						if err := e.ReassembledAt(f.n, f.ts, &f.dec, f.err); err != nil {
@@ -179,7 +137,7 @@ func (w *workers) run(src *capture.Source, path string, progress func(n uint64))
 					}
 				}
 			}
-			pos.Store(math.MaxUint64)
+			w.moveTo(i, math.MaxUint64)
 		})
 	}
 	var seq uint64
