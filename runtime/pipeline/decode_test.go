@@ -313,9 +313,9 @@ func TestFragmentsGoWithTheirFlow(t *testing.T) {
 		frames := append([][]byte{small}, fragment(pktgen.Build(s), 14, 32, 9)...)
 		want := -1
 		for i, fr := range frames {
-			f := &frameRec{}
-			f.err = decode.Decode(fr, &f.dec)
-			if got := owner(f, 7); want < 0 {
+			var d decode.Packet
+			err := decode.Decode(fr, &d)
+			if got := FlowOwner(&d, err, 7); want < 0 {
 				want = got
 			} else if got != want {
 				t.Errorf("proto %d frame %d: worker %d, the unfragmented packet's %d", s.Proto, i, got, want)

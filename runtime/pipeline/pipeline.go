@@ -114,7 +114,7 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		return nil, err
 	}
 	if cfg.Workers > 1 && p.classifier == nil {
-		p.workers = newWorkers(p.Engine, k, cfg.Workers)
+		p.workers = newWorkers(p.Engine, k, cfg.Workers, fc.Defrag)
 	}
 	return p, nil
 }

@@ -69,13 +69,12 @@ func framesRun(t *testing.T, o *object.Object, pcap string, ips, scribble bool) 
 	return strings.Split(strings.TrimSpace(out.String()), "\n")
 }
 
-// workersRun runs o on a capture with two workers, their batches' frames
-// treated as mode says when a batch is reused, and returns the EVE lines
-// sorted.
+// workersRun runs o on a capture with two workers, which hold their
+// frames as mode says, and returns the EVE lines sorted.
 func workersRun(t *testing.T, o *object.Object, pcap string, ips bool, mode int) []string {
 	t.Helper()
-	arenaTest = mode
-	defer func() { arenaTest = arenaReuse }()
+	frameTest = mode
+	defer func() { frameTest = frameShared }()
 	var out bytes.Buffer
 	p, err := Open(o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Workers: 2, IPS: ips, Records: reuseRecords})
 	if err != nil {
@@ -92,8 +91,8 @@ func workersRun(t *testing.T, o *object.Object, pcap string, ips bool, mode int)
 	return lines
 }
 
-// TestFramesNotKeptPastTheirTurn: the capture reader reuses its record
-// buffer, the workers their batches, the trackers their packet and the
+// TestFramesNotKeptPastTheirTurn: the capture readers reuse their record
+// buffer, the trackers their packet and the
 // HTTP parsers the bodies of finished transactions, so nothing may keep a
 // frame or its packet once the engine is done with it, nor a body once
 // its transaction is finished. Every record type is written
@@ -145,9 +144,9 @@ func sameRecords(t *testing.T, o *object.Object, pcaps ...string) {
 				t.Errorf("%s ips=%v: overwritten frames change the records:\n%s", pcap, ips, firstDiff(got, want))
 				continue
 			}
-			want = workersRun(t, o, pcap, ips, arenaFresh)
-			if got := workersRun(t, o, pcap, ips, arenaScribble); !slices.Equal(got, want) {
-				t.Errorf("%s ips=%v: two workers with reused batches change the records:\n%s", pcap, ips, firstDiff(got, want))
+			want = workersRun(t, o, pcap, ips, frameFresh)
+			if got := workersRun(t, o, pcap, ips, frameScribble); !slices.Equal(got, want) {
+				t.Errorf("%s ips=%v: two workers with overwritten frames change the records:\n%s", pcap, ips, firstDiff(got, want))
 			}
 		}
 	}

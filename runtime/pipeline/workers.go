@@ -14,32 +14,6 @@ import (
 	"github.com/rulec/rulec/runtime/flowid"
 )
 
-// batchFrames is how many frames the reader hands the workers at once;
-// batches in flight per worker are bounded by workerQueue.
-const (
-	batchFrames = 256
-	workerQueue = 8
-)
-
-// frameRec is one frame of a batch and the worker that owns its flow.
-type frameRec struct {
-	ts    time.Time
-	dec   decode.Packet // decoded once, by the reader
-	err   error
-	n     uint64 // the frame's number in the capture, from 1
-	owner int
-	whole bool // a packet the reader reassembled from fragments, ending at frame n
-}
-
-// ip reports an IP packet: it moves every worker's flow clock.
-func (f *frameRec) ip() bool { return f.err == nil && f.dec.Family != 0 }
-
-type batch struct {
-	frames []frameRec
-	arena  arena        // the frames' bytes
-	left   atomic.Int32 // workers still reading it
-}
-
 // workers runs a capture as Suricata's workers runmode does: every flow
 // (by its symmetric 5-tuple) belongs to one worker, which decodes, tracks
 // and inspects its frames; every worker sees every frame's time, so flows
@@ -49,26 +23,25 @@ type batch struct {
 type workers struct {
 	engines []*engine.Engine
 	pos     []position
-	need    [][]atomic.Uint64    // need[i][j]: where worker j, parked, needs worker i to be; 0: not parked
-	defrag  *defrag.Defragmenter // the reader's: fragments and their flow may have different owners
+	need    [][]atomic.Uint64 // need[i][j]: where worker j, parked, needs worker i to be; 0: not parked
+	// defrag are the workers' defragmenters: a packet's fragments may
+	// have other owners than its flow, so every worker reassembles every
+	// packet; the first worker's is the engine's, whose counts are kept.
+	defrag []*defrag.Defragmenter
 }
 
-func newWorkers(root *engine.Engine, k engine.Kernel, n int) *workers {
+func newWorkers(root *engine.Engine, k engine.Kernel, n int, dc defrag.Config) *workers {
 	w := &workers{}
 	w.positions(n)
 	root.Sequence(sequencer{w, 0})
 	w.engines = append(w.engines, root)
-	w.defrag = root.TakeDefrag()
+	w.defrag = append(w.defrag, root.TakeDefrag())
 	for i := 1; i < n; i++ {
 		w.engines = append(w.engines, root.Fork(k, sequencer{w, i}))
 		w.engines[i].TakeDefrag()
+		w.defrag = append(w.defrag, defrag.New(dc))
 	}
 	return w
-}
-
-// owner returns the worker of a frame's flow (FlowOwner).
-func owner(f *frameRec, n int) int {
-	return FlowOwner(&f.dec, f.err, n)
 }
 
 // FlowOwner returns which of n workers owns a decoded frame's flow: its
@@ -93,61 +66,49 @@ func KeyOwner(k flowid.Key, n int) int {
 	return int(flowid.Of(k) % uint64(n))
 }
 
-// run reads the capture and feeds the workers until the end or the first
-// error; then the workers end their flows one after the other.
+// run runs the capture on the workers, each reading it on its own, until
+// the end or the first error; then the workers end their flows one after
+// the other. src reads for worker 0, whose progress is reported.
 func (w *workers) run(src *capture.Source, path string, progress func(n uint64)) error {
 	n := len(w.engines)
-	queues := make([]chan *batch, n)
-	free := make(chan *batch, n*workerQueue+2)
 	errs := make([]error, n)
+	readErrs := make([]error, n)
+	seqs := make([]uint64, n)
 	var failed atomic.Bool
 	var wg sync.WaitGroup
-	for i := range queues {
-		queues[i] = make(chan *batch, workerQueue)
+	for i := range n {
 		wg.Go(func() {
-			e := w.engines[i]
-			for b := range queues[i] {
-				for j := range b.frames {
-					f := &b.frames[j]
-					if failed.Load() {
-						w.moveTo(i, math.MaxUint64) // no one waits for a stopped worker
-						break
-					}
-					mine := f.owner == i
-					w.moveTo(i, at(f.n, mine))
-					switch {
-					case mine && f.whole:
-						if err := e.ReassembledAt(f.n, f.ts, &f.dec, f.err); err != nil {
-							errs[i] = err
-							failed.Store(true)
-						}
-					case mine:
-						if _, err := e.FrameAt(f.n, f.ts, &f.dec, f.err); err != nil {
-							errs[i] = err
-							failed.Store(true)
-						}
-					case f.ip():
-						e.Advance(f.n, f.ts)
-					}
-				}
-				if b.left.Add(-1) == 0 {
-					select {
-					case free <- b:
-					default:
-					}
-				}
+			s, report := src, progress
+			if i > 0 {
+				s, report = &capture.Source{}, nil
 			}
-			w.moveTo(i, math.MaxUint64)
+			errs[i], readErrs[i], seqs[i] = w.worker(i, s, path, report, &failed)
+			w.moveTo(i, math.MaxUint64) // no one waits for a worker done or stopped
 		})
 	}
-	var seq uint64
-	cur := newBatch(free, n)
-	send := func() {
-		for _, q := range queues {
-			q <- cur
-		}
-		cur = newBatch(free, n)
+	wg.Wait()
+	for i, e := range w.engines {
+		e.SetPcapCnt(seqs[i])
 	}
+	readErr := readErrs[0]
+	if errors.Is(readErr, errStopped) {
+		readErr = nil
+	}
+	return errors.Join(append([]error{readErr}, errs...)...)
+}
+
+// worker runs worker i: it reads every frame of the capture, decodes it,
+// and inspects it when it owns the frame's flow, else only moves its
+// flows' clock; every worker reassembles every fragmented packet (with
+// its own defragmenter, worker 0's counted) and inspects those it owns.
+// A frame is in the capture reader's buffer, valid during its turn. It
+// returns the engine's error, the reader's and the frames read.
+func (w *workers) worker(i int, src *capture.Source, path string, progress func(uint64), failed *atomic.Bool) (error, error, uint64) {
+	n, e, df := len(w.engines), w.engines[i], w.defrag[i]
+	var seq uint64
+	var dec, whole decode.Packet
+	var held heldFrame
+	var runErr error
 	readErr := src.ReadFile(path, func(ts time.Time, frame []byte, rec uint64) error {
 		if progress != nil && rec%100000 == 0 {
 			progress(rec)
@@ -156,58 +117,36 @@ func (w *workers) run(src *capture.Source, path string, progress func(n uint64))
 			return errStopped
 		}
 		seq++
-		cur.frames = append(cur.frames, frameRec{ts: ts, n: seq})
-		f := &cur.frames[len(cur.frames)-1]
 		link := src.Link
-		if link.Header != nil {
-			link.Header = cur.arena.copy(link.Header)
+		frame, link.Header = held.hold(frame, link.Header)
+		defer held.release()
+		err := decode.Decode(frame, &dec)
+		dec.Link = link
+		owner := FlowOwner(&dec, err, n)
+		w.moveTo(i, at(seq, owner == i))
+		switch {
+		case owner == i:
+			_, runErr = e.FrameAt(seq, ts, &dec, err)
+		case err == nil && dec.Family != 0:
+			e.Advance(seq, ts)
 		}
-		f.err = decode.Decode(cur.arena.copy(frame), &f.dec)
-		f.dec.Link = link
-		f.owner = owner(f, n)
-		if f.err == nil && f.dec.L4 == decode.L4Fragment {
-			if whole := w.defrag.Add(ts, &f.dec); whole != nil {
-				cur.frames = append(cur.frames, frameRec{ts: ts, n: seq, whole: true})
-				g := &cur.frames[len(cur.frames)-1]
-				g.err = decode.Decode(whole, &g.dec)
-				g.dec.Link = link
-				g.owner = owner(g, n)
+		if runErr == nil && err == nil && dec.L4 == decode.L4Fragment {
+			if b := df.Add(ts, &dec); b != nil {
+				werr := decode.Decode(b, &whole)
+				whole.Link = link
+				if FlowOwner(&whole, werr, n) == i {
+					w.moveTo(i, at(seq, true))
+					runErr = e.ReassembledAt(seq, ts, &whole, werr)
+				}
 			}
 		}
-		if len(cur.frames) >= batchFrames {
-			send()
+		if runErr != nil {
+			failed.Store(true)
+			return errStopped
 		}
 		return nil
 	})
-	if len(cur.frames) > 0 {
-		send()
-	}
-	for _, q := range queues {
-		close(q)
-	}
-	wg.Wait()
-	if errors.Is(readErr, errStopped) {
-		readErr = nil
-	}
-	for _, e := range w.engines {
-		e.SetPcapCnt(seq)
-	}
-	return errors.Join(append([]error{readErr}, errs...)...)
+	return runErr, readErr, seq
 }
 
 var errStopped = errors.New("stopped")
-
-// newBatch takes a batch the workers are done with, or makes one.
-func newBatch(free chan *batch, readers int) *batch {
-	var b *batch
-	select {
-	case b = <-free:
-		clear(b.frames)
-		b.frames = b.frames[:0]
-		b.arena.reset()
-	default:
-		b = &batch{frames: make([]frameRec, 0, batchFrames)}
-	}
-	b.left.Store(int32(readers))
-	return b
-}
