@@ -125,6 +125,9 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 	if cfg.SMTP.LogCustom, err = t.SMTPCustom(); err != nil {
 		return err.Error()
 	}
+	if cfg.TLSLog, err = t.TLSLog(); err != nil {
+		return err.Error()
+	}
 	xff, err := t.XFF()
 	if err != nil {
 		return err.Error()

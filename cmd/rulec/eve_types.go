@@ -7,6 +7,7 @@ import (
 
 	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/flow/tls"
 )
 
 // recordTypes chooses the EVE record types of a run: the list given, or
@@ -60,4 +61,21 @@ func actionOrder(varsFile string) (engine.ActionOrder, error) {
 		return nil, fmt.Errorf("%s: %w", varsFile, err)
 	}
 	return o, nil
+}
+
+// tlsLog reads the eve-log tls type's fields of the suricata.yaml given
+// with --vars; zero (the default suricata.yaml's) without one.
+func tlsLog(varsFile string) (tls.LogConfig, error) {
+	if varsFile == "" {
+		return tls.LogConfig{}, nil
+	}
+	data, err := os.ReadFile(varsFile)
+	if err != nil {
+		return tls.LogConfig{}, err
+	}
+	c, _, ok, err := tls.LogFromYAML(data)
+	if err != nil || !ok {
+		return tls.LogConfig{}, err
+	}
+	return c, nil
 }

@@ -104,6 +104,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := flow.DefaultConfig()
 	cfg.Midstream = *midstream
+	if cfg.TLSLog, err = tlsLog(*varsFile); err != nil {
+		fmt.Fprintf(stderr, "rulec run: %s: %v\n", *varsFile, err)
+		return 2
+	}
 	if *checksums != "all" && *checksums != "none" {
 		fmt.Fprintf(stderr, "rulec run: -k %q: want all or none\n", *checksums)
 		return 2

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/rulec/rulec/runtime/flow/tls"
 )
 
 // DNSVersion is the EVE DNS record version the test's Suricata writes:
@@ -77,4 +79,25 @@ func (t *Test) SMTPCustom() (string, error) {
 		}
 	}
 	return strings.Join(out, " "), nil
+}
+
+// TLSLog is the tls type of the test's eve-log output: its fields, from
+// extended, custom and session-resumption; Suricata's default
+// suricata.yaml's when the test's has none.
+func (t *Test) TLSLog() (tls.LogConfig, error) {
+	if t.Vars == "" {
+		return tls.DefaultLog(), nil
+	}
+	data, err := os.ReadFile(t.Vars)
+	if err != nil {
+		return tls.LogConfig{}, err
+	}
+	c, _, ok, err := tls.LogFromYAML(data)
+	if err != nil {
+		return c, fmt.Errorf("%s: %w", t.Vars, err)
+	}
+	if !ok {
+		return tls.DefaultLog(), nil
+	}
+	return c, nil
 }

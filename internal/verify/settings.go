@@ -10,6 +10,8 @@ import (
 
 // yamlSettings are the suricata.yaml keys Settings reads, by dotted path.
 var yamlSettings = []string{"exception-policy", "stream.midstream", "stream.midstream-policy",
+	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints",
+	"app-layer.protocols.tls.encryption-handling",
 	"app-layer.protocols.smtp.mime.decode-mime", "app-layer.protocols.smtp.mime.decode-base64",
 	"app-layer.protocols.smtp.mime.decode-quoted-printable", "app-layer.protocols.smtp.mime.extract-urls",
 	"app-layer.protocols.smtp.mime.extract-urls-schemes", "app-layer.protocols.smtp.mime.log-url-scheme"}

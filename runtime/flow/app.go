@@ -64,18 +64,25 @@ type appState struct {
 	// the other side acknowledged it and inspects it on the next packet
 	// of its own direction, so the server's hello is known by then.
 	tlsPending  *inspect.Unit
-	tlsAnswered bool           // the server sent a packet since the hello
-	tlsLog      bool           // the flow's tls record is not written yet
-	tlsDone     *inspect.Unit  // the server's handshake unit, its record not written yet
-	tlsRecords  [3]tls.Records // by Dir: where application data starts
-	tlsFrames   [3]tls.Records // by Dir: the records' frames, when a rule inspects them
-	ssh         [3]ssh.Side    // by Dir
-	sshLogged   bool
-	sshNewKeys  [3]bool // by Dir: the side sent NEWKEYS
-	dcerpc      *dcerpc.Parser
-	smtp        *smtp.Parser
-	smtpOpen    []*inspect.Unit // SMTP transactions whose record waits for their end
-	smtpLogged  uint64          // the last SMTP transaction (unit Tx) whose record was written
+	tlsAnswered bool // the server sent a packet since the hello
+	// tlsHSDone: by Dir, the side's handshake is done (Suricata's
+	// TLS_STATE_CLIENT/SERVER_HANDSHAKE_DONE); the flow's tls record is
+	// due once both are, and tlsLogged once that was decided.
+	tlsHSDone [3]bool
+	tlsLogged bool
+	// tlsDue is the direction of the packet that writes the record
+	// (IDS mode: the other side's next one, which acknowledges the data
+	// whose parsing ended the handshake), 0 when none is due.
+	tlsDue     inspect.Dir
+	tlsRecords [3]tls.Records // by Dir: where application data starts
+	tlsFrames  [3]tls.Records // by Dir: the records' frames, when a rule inspects them
+	ssh        [3]ssh.Side    // by Dir
+	sshLogged  bool
+	sshNewKeys [3]bool // by Dir: the side sent NEWKEYS
+	dcerpc     *dcerpc.Parser
+	smtp       *smtp.Parser
+	smtpOpen   []*inspect.Unit // SMTP transactions whose record waits for their end
+	smtpLogged uint64          // the last SMTP transaction (unit Tx) whose record was written
 	// smtpFileTx (unit Tx) and smtpFileN: the transaction whose first
 	// smtpFileN files have their fileinfo record.
 	smtpFileTx uint64
@@ -264,7 +271,9 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		} else {
 			t.tlsServer(f, b)
 		}
-		t.tlsEncryption(f, d, b)
+		types := a.tlsRecords[d].Feed(b)
+		t.tlsProgress(f, d, types)
+		t.tlsEncryption(f, d, types)
 		if a.frames[d] != nil {
 			a.tlsFrames[d].Feed(b)
 		}
@@ -426,19 +435,11 @@ func (t *Tracker) httpRecord(f *flowState, u *inspect.Unit) {
 	t.record(u)
 }
 
-// tlsClient reads the client's stream: once it answered the server's
-// handshake the flow's tls record is written, and its hello gives a unit
-// inspected when the server answered (tlsPacket).
+// tlsClient reads the client's stream: its hello gives a unit inspected
+// when the server answered (tlsPacket), and its certificate, when the
+// server asked for one, ends the handshake.
 func (t *Tracker) tlsClient(f *flowState, b []byte) {
 	a := &f.app
-	if a.tlsDone != nil {
-		// the client answered the server's handshake: Suricata logs
-		// the handshake now
-		u := a.tlsDone
-		u.TS, u.Packet = t.now, t.cur
-		t.tlsRecord(f, u)
-		a.tlsDone = nil
-	}
 	h, err := a.tls.Feed(b)
 	if err != nil {
 		t.stats.ParseErrors++
@@ -453,21 +454,20 @@ func (t *Tracker) tlsClient(f *flowState, b []byte) {
 		f.txSeq++
 		u.Tx = f.txSeq
 		h.Fill(u)
-		a.tlsHello, a.tlsLog, a.tlsPending = h, true, u
+		a.tlsHello, a.tlsPending = h, u
 	}
 }
 
 // tlsServer reads the server's handshake; once its cleartext part is read
 // it emits the hello's unit if it still waits, then a unit carrying the
-// server's buffers and the hello's (for transactional rules); the flow's
-// tls record is written when the client answers, or at the flow's end.
+// server's buffers and the hello's (for transactional rules).
 func (t *Tracker) tlsServer(f *flowState, b []byte) {
 	a := &f.app
 	sh := a.tlsServer.Feed(b)
 	if sh == nil {
 		return
 	}
-	a.tlsSH, a.tlsLog = sh, true
+	a.tlsSH = sh
 	if a.tlsPending != nil {
 		// the client's side of the transaction is inspected first
 		t.tlsHelloUnit(f)
@@ -480,15 +480,43 @@ func (t *Tracker) tlsServer(f *flowState, b []byte) {
 	}
 	u.Fields = t.tlsFields(f)
 	t.send(u)
-	a.tlsDone = u
 }
 
-// tlsEncryption follows a direction's TLS records: the encryption
-// handling applies at the first application data record (TLS 1.3 early
-// data before the server's hello aside, as Suricata).
-func (t *Tracker) tlsEncryption(f *flowState, d inspect.Dir, b []byte) {
+// tlsProgress follows the handshake's progress after a direction's bytes
+// were parsed, as Suricata's TLS parser: a side's handshake is done at
+// its application data (the client's early data before the server's
+// hello aside) or the client's ChangeCipherSpec, both are once the
+// server's certificate was read (the client's, when the server asked for
+// it). The flow's tls record is written on the packet where both are:
+// in IDS mode, where Suricata parses a direction's data once the other
+// side acknowledged it, the other side's next packet.
+func (t *Tracker) tlsProgress(f *flowState, d inspect.Dir, types tls.RecordTypes) {
 	a := &f.app
-	if t.cfg.TLSEncryption == Full || f.NoPayload || !a.tlsRecords[d].Feed(b) {
+	if types.Has(tls.ContentApplicationData) && !(d == inspect.ToServer && a.tlsHello != nil && a.tlsHello.EarlyData && a.tlsSH == nil) {
+		a.tlsHSDone[d] = true
+	}
+	if d == inspect.ToServer && types.Has(tls.ContentChangeCipherSpec) {
+		a.tlsHSDone[d] = true
+	}
+	if sh := a.tlsSH; sh != nil && (!sh.CertRequest && sh.Leaf != nil || sh.CertRequest && a.tlsHello != nil && a.tlsHello.Cert != nil) {
+		a.tlsHSDone[inspect.ToServer], a.tlsHSDone[inspect.ToClient] = true, true
+	}
+	if a.tlsLogged || a.tlsDue != 0 || !a.tlsHSDone[inspect.ToServer] || !a.tlsHSDone[inspect.ToClient] {
+		return
+	}
+	if t.cfg.IPS {
+		t.tlsRecord(f)
+		return
+	}
+	a.tlsDue = other(d)
+}
+
+// tlsEncryption applies the encryption handling at a direction's first
+// application data record (TLS 1.3 early data before the server's hello
+// aside, as Suricata).
+func (t *Tracker) tlsEncryption(f *flowState, d inspect.Dir, types tls.RecordTypes) {
+	a := &f.app
+	if t.cfg.TLSEncryption == Full || f.NoPayload || !types.Has(tls.ContentApplicationData) {
 		return
 	}
 	if d == inspect.ToServer && a.tlsHello != nil && a.tlsHello.EarlyData && a.tlsSH == nil {
@@ -518,6 +546,9 @@ func (t *Tracker) encrypted(f *flowState, mode Encryption) {
 // the server answered.
 func (t *Tracker) tlsPacket(f *flowState, d inspect.Dir) {
 	a := &f.app
+	if a.tlsDue == d && !a.tlsLogged {
+		t.tlsRecord(f)
+	}
 	switch {
 	case a.tlsPending == nil:
 	case d == inspect.ToClient:
@@ -541,18 +572,27 @@ func (t *Tracker) tlsHelloUnit(f *flowState) {
 	t.send(u)
 }
 
-// tlsFields are the EVE sections of a TLS unit: the flow's handshake so
-// far.
+// tlsFields are the EVE sections of a TLS unit, for its alerts: the
+// flow's handshake so far, with Suricata's extended fields.
 func (t *Tracker) tlsFields(f *flowState) map[string]map[string]any {
-	opts := tls.Options{JA3: t.cfg.JA3 == On, JA4: t.cfg.JA4 == On}
-	return map[string]map[string]any{"tls": tls.Record(f.app.tlsHello, f.app.tlsSH, opts)}
+	opts := tls.Options{JA3: t.cfg.JA3 == On}
+	return map[string]map[string]any{"tls": tls.Record(f.app.tlsHello, f.app.tlsSH, tls.ExtendedFields, opts)}
 }
 
-// tlsRecord writes the flow's tls record on u.
-func (t *Tracker) tlsRecord(f *flowState, u *inspect.Unit) {
-	u.Fields = t.tlsFields(f)
+// tlsRecord writes the flow's tls record, with the fields its log
+// configuration takes, when Suricata would write one (tls.Loggable); it
+// is decided once.
+func (t *Tracker) tlsRecord(f *flowState) {
+	a := &f.app
+	a.tlsLogged = true
+	if !tls.Loggable(a.tlsHello, a.tlsSH, t.cfg.TLSLog) {
+		return
+	}
+	u := t.unit(f, inspect.KindApp, inspect.ToServer)
+	u.Tx = f.txSeq
+	opts := tls.Options{JA3: t.cfg.JA3 == On}
+	u.Fields = map[string]map[string]any{"tls": tls.Record(a.tlsHello, a.tlsSH, t.cfg.TLSLog.Fields, opts)}
 	t.record(u)
-	f.app.tlsLog = false
 }
 
 // flushRecords writes the records of transactions left open at the end
@@ -562,13 +602,9 @@ func (t *Tracker) flushRecords(f *flowState) {
 	if a.tlsPending != nil {
 		t.tlsHelloUnit(f)
 	}
-	switch {
-	case a.tlsDone != nil:
-		t.tlsRecord(f, a.tlsDone)
-	case a.tlsLog:
-		t.tlsRecord(f, t.unit(f, inspect.KindApp, inspect.ToServer))
+	if !a.tlsLogged && (a.tlsHello != nil || a.tlsSH != nil) {
+		t.tlsRecord(f)
 	}
-	a.tlsDone, a.tlsLog = nil, false
 	for _, u := range a.httpOpen {
 		// logged at the flow's end, not with the packet that last
 		// touched the transaction

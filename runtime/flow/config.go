@@ -5,6 +5,7 @@ import (
 
 	"github.com/rulec/rulec/runtime/flow/dcerpc"
 	"github.com/rulec/rulec/runtime/flow/smtp"
+	"github.com/rulec/rulec/runtime/flow/tls"
 
 	"github.com/rulec/rulec/runtime/defrag"
 	"github.com/rulec/rulec/runtime/flow/http"
@@ -66,11 +67,17 @@ type Config struct {
 	// IgnoreChecksums marks every packet's checksums as not validated
 	// (Suricata's -k none): the checksum keywords take them as valid.
 	IgnoreChecksums bool
-	// JA3 and JA4 say whether TLS hellos get the fingerprints in their
-	// EVE records (Suricata's app-layer.protocols.tls.ja3-fingerprints
-	// and ja4-fingerprints); Auto is resolved from the rules by the
-	// caller, as Suricata enables them when a rule inspects them.
+	// JA3 says whether the EVE tls records carry the JA3 fingerprints
+	// (Suricata's app-layer.protocols.tls.ja3-fingerprints); Auto is
+	// resolved from the rules by the caller, as Suricata enables them when
+	// a rule inspects them. JA4 is its ja4-fingerprints, read for
+	// compatibility: Suricata 8 logs JA4 whenever the record's fields
+	// take it.
 	JA3, JA4 Toggle
+	// TLSLog chooses the fields of the EVE tls record (outputs: eve-log:
+	// types: tls: extended, custom, session-resumption); zero Fields take
+	// Suricata's default suricata.yaml's.
+	TLSLog tls.LogConfig
 	// TLSEncryption is what happens to a TLS flow once its application
 	// data starts (app-layer.protocols.tls.encryption-handling).
 	TLSEncryption Encryption

@@ -45,6 +45,7 @@ func (t *Tracker) reverse(f *flowState) {
 	swapDirs(&f.app.dns)
 	swapDirs(&f.app.ssh)
 	swapDirs(&f.app.tlsRecords)
+	swapDirs(&f.app.tlsHSDone)
 	if tc := f.tcp; tc != nil {
 		swapDirs(&tc.half)
 		swapDirs(&tc.syn)

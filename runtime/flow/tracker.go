@@ -8,6 +8,7 @@ import (
 	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/flow/reasm"
+	"github.com/rulec/rulec/runtime/flow/tls"
 	"github.com/rulec/rulec/runtime/flowid"
 	"github.com/rulec/rulec/runtime/inspect"
 )
@@ -97,6 +98,9 @@ func withDefaults(cfg Config) Config {
 		}
 	}
 	fix(&cfg.MaxFlows, def.MaxFlows)
+	if cfg.TLSLog.Fields == 0 {
+		cfg.TLSLog = tls.DefaultLog()
+	}
 	fix(&cfg.FlowMemcap, def.FlowMemcap)
 	fix(&cfg.EmergencyRecovery, def.EmergencyRecovery)
 	cfg.MaxFlows = min(cfg.MaxFlows, max(cfg.FlowMemcap/flowCost, 1))

@@ -30,6 +30,7 @@ const (
 	extPointFormats  = 11
 	extSigAlgs       = 13
 	extALPN          = 16
+	extSessionTicket = 35
 	extEarlyData     = 42
 	recordHeaderSize = 5
 )
@@ -68,27 +69,47 @@ type ClientHello struct {
 	// EarlyData: the hello offers TLS 1.3 early data (0-RTT), which may
 	// come before the server's hello.
 	EarlyData bool
+	// HSVersion is the highest of the legacy version and the one taken
+	// from supported_versions; Ciphers, Exts and SigAlgs are the hello's
+	// (GREASE left out): the client_handshake object of the EVE record.
+	HSVersion              uint16
+	Ciphers, Exts, SigAlgs []int
+	SessionID              []byte
+	Ticket                 bool // the hello has a session_ticket extension
+	// CertRaw holds the client's certificates as sent, non-nil once its
+	// Certificate message was read; Cert is the first one, parsed.
+	CertRaw [][]byte
+	Cert    *Cert
 }
 
-// Reader collects the handshake records of a client stream until the
-// ClientHello is complete.
+// Reader collects the handshake records of a client stream: the
+// ClientHello, then the client's certificate when it sends one, until a
+// record other than a handshake (its ChangeCipherSpec) ends the
+// cleartext handshake.
 type Reader struct {
-	rec  []byte // partial record
-	hs   []byte // handshake bytes from the records so far
-	done bool
+	rec   []byte // partial record
+	hs    []byte // handshake bytes from the records so far
+	hello *ClientHello
+	done  bool
 }
 
 // Feed adds client stream bytes. It returns the hello once complete, nil
-// while more bytes are needed, and an error when the stream is not TLS;
-// after a hello or an error, later bytes are ignored.
+// while more bytes are needed or after, and an error when the stream is
+// not TLS; after an error, later bytes are ignored. The client's
+// certificate, read later, is set on the hello returned.
 func (r *Reader) Feed(b []byte) (*ClientHello, error) {
 	if r.done {
 		return nil, nil
 	}
 	r.rec = append(r.rec, b...)
+	var got *ClientHello
 	for len(r.rec) >= recordHeaderSize {
 		if r.rec[0] != recordHandshake {
-			return r.fail(errNotHandshake)
+			if r.hello == nil {
+				return r.fail(errNotHandshake)
+			}
+			r.Stop()
+			return got, nil
 		}
 		n := int(binary.BigEndian.Uint16(r.rec[3:]))
 		if len(r.rec) < recordHeaderSize+n {
@@ -96,26 +117,48 @@ func (r *Reader) Feed(b []byte) (*ClientHello, error) {
 		}
 		r.hs = append(r.hs, r.rec[recordHeaderSize:recordHeaderSize+n]...)
 		r.rec = r.rec[recordHeaderSize+n:]
-		if len(r.hs) >= 4 {
-			if r.hs[0] != typeClientHello {
+		for len(r.hs) >= 4 {
+			if r.hello == nil && r.hs[0] != typeClientHello {
 				return r.fail(errNotHello)
 			}
 			size := int(r.hs[1])<<16 | int(r.hs[2])<<8 | int(r.hs[3])
 			if size > maxHello {
 				return r.fail(errTooLong)
 			}
-			if len(r.hs) >= 4+size {
-				r.done, r.rec = true, nil
-				h, err := parseHello(r.hs[4 : 4+size])
-				r.hs = nil
-				return h, err
+			if len(r.hs) < 4+size {
+				break
 			}
+			typ, body := r.hs[0], r.hs[4:4+size]
+			switch {
+			case r.hello == nil:
+				h, err := parseHello(body)
+				if err != nil {
+					return r.fail(err)
+				}
+				r.hello, got = h, h
+			case typ == typeCertificate && r.hello.CertRaw == nil:
+				raw, leaf := certificates(body)
+				for i := range raw {
+					raw[i] = append([]byte(nil), raw[i]...)
+				}
+				r.hello.CertRaw, r.hello.Cert = raw, leaf
+				if raw == nil {
+					r.hello.CertRaw = [][]byte{}
+				}
+			}
+			r.hs = r.hs[4+size:]
+		}
+		if len(r.hs) == 0 {
+			r.hs = nil
 		}
 	}
 	if len(r.rec)+len(r.hs) > maxHello {
-		return r.fail(errTooLong)
+		if r.hello == nil {
+			return r.fail(errTooLong)
+		}
+		r.Stop()
 	}
-	return nil, nil
+	return got, nil
 }
 
 // Held is how many bytes the reader holds.
@@ -174,12 +217,12 @@ type hsParams struct {
 func parseHello(body []byte) (*ClientHello, error) {
 	c := cursor{b: body}
 	h := &ClientHello{Version: uint16(c.u16())}
-	h.Offered = h.Version
+	h.Offered, h.HSVersion = h.Version, h.Version
 	if h.Version == 0x0304 || h.Version > 0x7f00 && h.Version < 0x7f10 {
 		h.Offered = 0x7f01 // Suricata's name for early TLS 1.3 drafts
 	}
 	h.Random = c.take(32)
-	c.vec8()
+	h.SessionID = c.vec8().b
 	var p hsParams
 	suites := c.vec16()
 	for len(suites.b) >= 2 {
@@ -221,11 +264,14 @@ func parseHello(body []byte) (*ClientHello, error) {
 			h.ALPNs = alpns(data.vec16())
 		case extEarlyData:
 			h.EarlyData = true
+		case extSessionTicket:
+			h.Ticket = true
 		case extSupportedVersion:
 			list := data.vec8()
 			for len(list.b) >= 2 {
 				if v := list.u16(); validVersion(v) {
 					h.Offered = uint16(v)
+					h.HSVersion = max(h.HSVersion, uint16(v))
 					break
 				}
 			}
@@ -239,6 +285,7 @@ func parseHello(body []byte) (*ClientHello, error) {
 	sum := md5.Sum([]byte(h.JA3))
 	h.JA3Hash = hex.EncodeToString(sum[:])
 	h.JA4 = ja4(h, &p)
+	h.Ciphers, h.Exts, h.SigAlgs = p.ciphers, p.exts, p.sigAlgs
 	return h, nil
 }
 

@@ -95,8 +95,8 @@ func TestClientHello(t *testing.T) {
 			}
 			u := &inspect.Unit{}
 			h.Fill(u)
-			if b, _ := u.Buffer("tls.sni"); string(b) != "www.example.com" || Record(h, nil, Options{})["sni"] != "www.example.com" {
-				t.Errorf("unit sni %q, record %v", b, Record(h, nil, Options{}))
+			if b, _ := u.Buffer("tls.sni"); string(b) != "www.example.com" || Record(h, nil, DefaultFields, Options{})["sni"] != "www.example.com" {
+				t.Errorf("unit sni %q, record %v", b, Record(h, nil, DefaultFields, Options{}))
 			}
 			if b, _ := u.Buffer("ja3.hash"); string(b) != h.JA3Hash {
 				t.Errorf("ja3.hash %q", b)

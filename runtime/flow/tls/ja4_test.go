@@ -79,11 +79,11 @@ func TestJA4AndHelloBuffers(t *testing.T) {
 	if v := u.Codes["ssl_version"]; len(v) != 1 || v[0] != 32 {
 		t.Errorf("ssl_version class %v, want TLS 1.3's", v)
 	}
-	rec := Record(h, nil, Options{JA3: true, JA4: true})
+	rec := Record(h, nil, DefaultFields, Options{JA3: true})
 	if rec["ja4"] != h.JA4 || rec["version"] != "TLS 1.3" || len(rec["client_alpns"].([]string)) != 2 || rec["ja3"].(map[string]any)["hash"] != h.JA3Hash {
 		t.Errorf("record %v", rec)
 	}
-	if rec := Record(h, nil, Options{}); rec["ja3"] != nil || rec["ja4"] != nil {
+	if rec := Record(h, nil, DefaultFields&^FieldJA4, Options{}); rec["ja3"] != nil || rec["ja4"] != nil {
 		t.Errorf("fingerprints logged while off: %v", rec)
 	}
 }
@@ -128,7 +128,7 @@ func TestServerHello(t *testing.T) {
 	if b, _ := u.Buffer("ja3s.hash"); string(b) != sh.JA3SHash {
 		t.Errorf("ja3s.hash %q", b)
 	}
-	if rec := Record(nil, sh, Options{JA3: true}); rec["ja3s"].(map[string]any)["string"] != wantJA3S || rec["server_alpns"].([]string)[0] != "h2" {
+	if rec := Record(nil, sh, DefaultFields, Options{JA3: true}); rec["ja3s"].(map[string]any)["string"] != wantJA3S || rec["server_alpns"].([]string)[0] != "h2" {
 		t.Errorf("record %v", rec)
 	}
 }

@@ -7,9 +7,10 @@ import (
 )
 
 const (
-	recordAlert           = 21
-	recordApplicationData = 23
-	recordHeartbeat       = 24
+	recordChangeCipherSpec = 20
+	recordAlert            = 21
+	recordApplicationData  = 23
+	recordHeartbeat        = 24
 	// maxRecord is Suricata's SSLV3_RECORD_MAX_LEN.
 	maxRecord = 1<<14 + 1024
 )
@@ -29,10 +30,22 @@ type Records struct {
 	walked uint64 // bytes walked so far
 }
 
-// Feed walks b and reports whether it holds the header of an
-// application data record. A record header of no TLS content type or
-// version ends the walk.
-func (r *Records) Feed(b []byte) (appData bool) {
+// RecordTypes is a set of record content types.
+type RecordTypes uint32
+
+// The content types RecordTypes reports.
+const (
+	ContentChangeCipherSpec = recordChangeCipherSpec
+	ContentApplicationData  = recordApplicationData
+)
+
+// Has reports whether typ is in the set.
+func (s RecordTypes) Has(typ int) bool { return s&(1<<typ) != 0 }
+
+// Feed walks b and returns the content types of the record headers it
+// holds. A record header of no TLS content type or version ends the
+// walk.
+func (r *Records) Feed(b []byte) (types RecordTypes) {
 	for len(b) > 0 && !r.stop {
 		if r.left > 0 {
 			n := min(r.left, len(b))
@@ -46,19 +59,19 @@ func (r *Records) Feed(b []byte) (appData bool) {
 		r.walked += uint64(n)
 		b = b[n:]
 		if r.nhdr < recordHeaderSize {
-			return appData
+			return types
 		}
 		r.nhdr = 0
 		typ, major := r.hdr[0], r.hdr[1]
 		if typ < 20 || typ > 24 || major != 3 {
 			r.stop = true
-			return appData
+			return types
 		}
-		appData = appData || typ == recordApplicationData
+		types |= 1 << typ
 		r.left = int(binary.BigEndian.Uint16(r.hdr[3:]))
 		r.mark()
 	}
-	return appData
+	return types
 }
 
 // mark marks the frames of the record whose header was just read; a

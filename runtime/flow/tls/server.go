@@ -2,10 +2,6 @@ package tls
 
 import (
 	"crypto/md5"
-	"crypto/sha1"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/asn1"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
@@ -18,6 +14,7 @@ import (
 const (
 	typeServerHello     = 2
 	typeCertificate     = 11
+	typeCertRequest     = 13
 	typeServerHelloDone = 14
 	extSupportedVersion = 43
 )
@@ -28,14 +25,29 @@ const maxServerHandshake = 256 << 10
 // ServerHandshake is what the runtime inspects and logs of a server's
 // handshake: its hello and its certificate chain.
 type ServerHandshake struct {
-	Version  uint16 // the version chosen: supported_versions, else the legacy one
-	Random   []byte // 32 bytes
-	ALPNs    [][]byte
-	JA3S     string // legacy version, cipher, extensions (GREASE left out)
-	JA3SHash string
-	Raw      [][]byte            // the certificates as sent, leaf first
-	Certs    []*x509.Certificate // leaf first; certificates Go cannot parse are left out
-	hello    bool
+	// Version is the version chosen as Suricata keeps it:
+	// supported_versions, else the legacy one (0x0304 and the early
+	// drafts as 0x7f01).
+	Version uint16
+	// Legacy is the hello's legacy version, Cipher the suite chosen and
+	// Exts its extensions (GREASE left out): the server_handshake
+	// object of the EVE record.
+	Legacy    uint16
+	Cipher    uint16
+	Exts      []int
+	Random    []byte // 32 bytes
+	SessionID []byte
+	ALPNs     [][]byte
+	JA3S      string // legacy version, cipher, extensions (GREASE left out)
+	JA3SHash  string
+	Raw       [][]byte // the certificates as sent, leaf first
+	Leaf      *Cert    // the first certificate, nil when it does not parse
+	// CertRequest: the server asked for the client's certificate.
+	CertRequest bool
+	// WithoutCert: a TLS 1.3 hello (or draft), whose certificates are
+	// encrypted; Suricata logs such a handshake without them.
+	WithoutCert bool
+	hello       bool
 }
 
 // ServerReader collects a server stream's handshake messages until the
@@ -78,7 +90,9 @@ func (r *ServerReader) Feed(b []byte) *ServerHandshake {
 					return r.finish() // the rest is encrypted
 				}
 			case typeCertificate:
-				r.certificates(body)
+				r.sh.Raw, r.sh.Leaf = certificates(body)
+			case typeCertRequest:
+				r.sh.CertRequest = true
 			case typeServerHelloDone:
 				return r.finish()
 			}
@@ -105,9 +119,17 @@ func (s *ServerHandshake) serverHello(body []byte) {
 	c := cursor{b: body}
 	legacy := c.u16()
 	random := c.take(32)
-	c.vec8()
+	// a TLS 1.3 draft's hello in its legacy version (before draft 22)
+	// has no session id and compression
+	old := legacy == 0x0304 || legacy>>8 == 0x7f
+	var session cursor
+	if !old {
+		session = c.vec8()
+	}
 	cipher := c.u16()
-	c.take(1) // compression
+	if !old {
+		c.take(1) // compression
+	}
 	if c.bad {
 		return
 	}
@@ -124,18 +146,28 @@ func (s *ServerHandshake) serverHello(body []byte) {
 			switch {
 			case typ == extSupportedVersion && len(data.b) == 2:
 				version = data.u16()
+				s.WithoutCert = s.WithoutCert || version > 0x0303
 			case typ == extALPN:
 				s.ALPNs = alpns(data.vec16())
 			}
 		}
 	}
+	if old {
+		s.WithoutCert = true
+		if version == legacy && (legacy == 0x0304 || legacy < 0x7f10) {
+			version = 0x7f01
+		}
+	}
 	s.hello, s.Version, s.Random = true, uint16(version), random
+	s.Legacy, s.Cipher, s.Exts, s.SessionID = uint16(legacy), uint16(cipher), exts, session.b
 	s.JA3S = strconv.Itoa(legacy) + "," + strconv.Itoa(cipher) + "," + joinInts(exts, "-")
 	sum := md5.Sum([]byte(s.JA3S))
 	s.JA3SHash = hex.EncodeToString(sum[:])
 }
 
-func (r *ServerReader) certificates(body []byte) {
+// certificates reads a Certificate message: the certificates as sent,
+// and the first one parsed.
+func certificates(body []byte) (raw [][]byte, leaf *Cert) {
 	c := cursor{b: body}
 	list := cursor{b: c.take(int(c.u8())<<16 | c.u16())}
 	for len(list.b) >= 3 && !list.bad {
@@ -143,11 +175,12 @@ func (r *ServerReader) certificates(body []byte) {
 		if list.bad {
 			break
 		}
-		r.sh.Raw = append(r.sh.Raw, der)
-		if cert, err := x509.ParseCertificate(der); err == nil {
-			r.sh.Certs = append(r.sh.Certs, cert)
-		}
+		raw = append(raw, der)
 	}
+	if len(raw) > 0 {
+		leaf, _ = ParseCert(raw[0])
+	}
+	return raw, leaf
 }
 
 // VersionName is Suricata's name of a TLS version.
@@ -157,6 +190,8 @@ func VersionName(v uint16) string {
 		return fmt.Sprintf("TLS 1.3 draft-%d", v&0xff)
 	case v == 0x7f01:
 		return "TLS 1.3 draft-<16"
+	case v == 0xfb14, v == 0xfb15, v == 0xfb16, v == 0xfb17, v == 0xfb1a:
+		return fmt.Sprintf("TLS 1.3 draft-%d-fb", v&0xff)
 	}
 	switch v {
 	case 0:
@@ -175,34 +210,6 @@ func VersionName(v uint16) string {
 		return "TLS 1.3"
 	}
 	return fmt.Sprintf("0x%04x", v)
-}
-
-// dnNames are the short names Suricata writes for DN attributes.
-var dnNames = map[string]string{
-	"2.5.4.6": "C", "2.5.4.8": "ST", "2.5.4.7": "L", "2.5.4.10": "O", "2.5.4.11": "OU", "2.5.4.3": "CN",
-	"2.5.4.5": "serialNumber", "2.5.4.9": "street", "2.5.4.17": "postalCode", "2.5.4.4": "SN", "2.5.4.42": "GN",
-	"2.5.4.12": "title", "1.2.840.113549.1.9.1": "emailAddress", "0.9.2342.19200300.100.1.25": "DC",
-	"0.9.2342.19200300.100.1.1": "UID",
-}
-
-// DN renders a distinguished name in its certificate order, as Suricata
-// does: "C=US, O=Let's Encrypt, CN=R3".
-func DN(raw []byte) string {
-	var seq pkix.RDNSequence
-	if _, err := asn1.Unmarshal(raw, &seq); err != nil {
-		return ""
-	}
-	var parts []string
-	for _, set := range seq {
-		for _, atv := range set {
-			name, ok := dnNames[atv.Type.String()]
-			if !ok {
-				name = atv.Type.String()
-			}
-			parts = append(parts, name+"="+fmt.Sprint(atv.Value))
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 // colonHex renders bytes as hex pairs joined by colons.
@@ -237,30 +244,23 @@ func (s *ServerHandshake) Fill(u *inspect.Unit) {
 	for _, c := range s.Raw {
 		u.AddBuffer("tls.certs", c)
 	}
-	if len(s.Certs) == 0 {
+	leaf := s.Leaf
+	if leaf == nil {
 		return
 	}
-	leaf := s.Certs[0]
 	notAfter := leaf.NotAfter.Unix()
 	setCode(u, "tls_cert_notbefore", leaf.NotBefore.Unix())
 	setCode(u, "tls_cert_notafter", notAfter)
 	expired := u.TS.Unix() > notAfter // as of the unit's packet
 	setCode(u, "tls_cert_expired", b2i(expired))
 	setCode(u, "tls_cert_valid", b2i(!expired))
-	u.SetBuffer("tls.cert_subject", []byte(DN(leaf.RawSubject)))
-	u.SetBuffer("tls.cert_issuer", []byte(DN(leaf.RawIssuer)))
-	u.SetBuffer("tls.cert_serial", []byte(serial(leaf)))
-	u.SetBuffer("tls.cert_fingerprint", []byte(fingerprint(leaf)))
-	for _, n := range leaf.DNSNames {
+	u.SetBuffer("tls.cert_subject", []byte(leaf.Subject))
+	u.SetBuffer("tls.cert_issuer", []byte(leaf.Issuer))
+	u.SetBuffer("tls.cert_serial", []byte(leaf.Serial))
+	u.SetBuffer("tls.cert_fingerprint", []byte(leaf.Fingerprint))
+	for _, n := range leaf.SANs {
 		u.AddBuffer("tls.subjectaltname", []byte(n))
 	}
-}
-
-func serial(c *x509.Certificate) string { return colonHex(c.SerialNumber.Bytes(), true) }
-
-func fingerprint(c *x509.Certificate) string {
-	sum := sha1.Sum(c.Raw)
-	return colonHex(sum[:], false)
 }
 
 func b2i(b bool) int64 {

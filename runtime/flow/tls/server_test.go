@@ -48,7 +48,7 @@ func TestServerHandshake(t *testing.T) {
 			sh = got
 		}
 	}
-	if sh == nil || sh.Version != 0x0301 || len(sh.Certs) != 1 || len(sh.Raw) != 1 {
+	if sh == nil || sh.Version != 0x0301 || sh.Leaf == nil || len(sh.Raw) != 1 {
 		t.Fatalf("handshake %+v", sh)
 	}
 	u := &inspect.Unit{TS: time.Date(2023, 3, 1, 6, 47, 31, 0, time.UTC)} // a second past notAfter
@@ -56,7 +56,7 @@ func TestServerHandshake(t *testing.T) {
 	if c := u.Codes; c["tls_cert_expired"][0] != 1 || c["tls_cert_valid"][0] != 0 || c["tls_cert_notbefore"][0] != 1669877251 || c["tls.version"][0] != 0x0301 {
 		t.Errorf("codes %v", c)
 	}
-	rec := Record(nil, sh, Options{})
+	rec := Record(nil, sh, DefaultFields, Options{})
 	sum := sha1.Sum(der)
 	want := map[string]any{"version": "TLSv1", "subject": "C=FR, ST=IDF, O=Stamus, CN=SELKS", "issuerdn": "C=FR, ST=IDF, O=Stamus, CN=SELKS",
 		"serial": "03:DE:23", "fingerprint": colonHex(sum[:], false), "notbefore": "2022-12-01T06:47:31", "notafter": "2023-03-01T06:47:30"}
