@@ -105,8 +105,11 @@ type Engine struct {
 	cur            *Outcome    // the frame Decide is deciding, for its kernel alerts' detail
 	outs           [2]Outcome  // Decide's outcomes, by nesting level
 	outDepth       int
-	seq            Sequencer // workers: orders access to shared state; nil alone
-	forked         bool      // a worker sharing another engine's rules and state
+	seq            Sequencer       // workers: orders access to shared state; nil alone
+	pos            Positioned      // seq, when it is one
+	deferred       *deferredLimits // with pos: thresholds decided in capture order, shared
+	pendN          int             // matches left to deferred so far
+	forked         bool            // a worker sharing another engine's rules and state
 	fate           packetFate
 	bypassed       map[bypassKey]bool // flow directions the kernel tier was told to stop copying
 	dropScopes     []kernel.DropScope // by rule index: what a kernel rule's drop applies to
@@ -185,14 +188,18 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 // Fork returns a worker engine for the same capture: it shares e's
 // compiled rules, matcher, WAF rules, thresholds and xbits, runs the
 // kernel tier with k, and tracks its own flows; seq orders the workers'
-// access to what they share (e needs it too, with Sequence).
+// access to what they share (e needs it too, with Sequence), and is
+// Positioned when e's is.
 func (e *Engine) Fork(k Kernel, seq Sequencer) *Engine {
 	f := &Engine{obj: e.obj, opts: e.opts, look: e.look, user: e.user, kindRules: e.kindRules, appRules: e.appRules,
 		rank: e.rank, ruleSlots: e.ruleSlots, byMatch: e.byMatch, groups: map[groupKey]*ruleGroup{}, apps: map[string]uint8{},
 		matcher: e.matcher, limits: e.limits, kernelIP: map[ipOnlyKey]bool{}, full: e.full, bounded: e.bounded,
-		xbits: e.xbits, skipped: e.skipped, seq: seq, forked: true, defrag: defrag.New(e.opts.Defrag),
+		xbits: e.xbits, skipped: e.skipped, seq: seq, deferred: e.deferred, forked: true, defrag: defrag.New(e.opts.Defrag),
 		undecidedRules: e.undecidedRules, dropScopes: e.dropScopes}
 	f.opts.Kernel = k
+	if e.deferred != nil {
+		f.pos = seq.(Positioned)
+	}
 	if e.waf != nil {
 		f.waf = e.waf.Fork()
 	}
@@ -203,7 +210,24 @@ func (e *Engine) Fork(k Kernel, seq Sequencer) *Engine {
 
 // Sequence sets the sequencer of the first worker, whose forks are the
 // others.
-func (e *Engine) Sequence(seq Sequencer) { e.seq = seq }
+func (e *Engine) Sequence(seq Sequencer) {
+	e.seq = seq
+	if p, ok := seq.(Positioned); ok && e.opts.Offline {
+		e.pos = p
+		e.deferred = &deferredLimits{}
+		e.deferred.stats.init()
+	}
+}
+
+// DeferredStats returns the counts of the alerts whose thresholds the
+// workers left to be decided in capture order (a Sequence's first worker
+// and its forks share them); nil without workers.
+func (e *Engine) DeferredStats() *Stats {
+	if e.deferred == nil {
+		return nil
+	}
+	return &e.deferred.stats
+}
 
 // events are what the engine's tracker reports to.
 func (e *Engine) events() Events {
@@ -228,6 +252,9 @@ func (e *Engine) Frame(ts time.Time, frame []byte) (int, error) {
 func (e *Engine) FrameAt(n uint64, ts time.Time, d *decode.Packet, derr error) (int, error) {
 	e.stats.packet(ts, len(d.Frame))
 	e.pcapCnt = n
+	if n%64 == 0 {
+		e.decideLeft()
+	}
 	return e.frame(ts, d.Frame, d, derr)
 }
 
@@ -235,6 +262,9 @@ func (e *Engine) FrameAt(n uint64, ts time.Time, d *decode.Packet, derr error) (
 // on the capture's clock.
 func (e *Engine) Advance(n uint64, ts time.Time) {
 	e.pcapCnt = n
+	if n%64 == 0 {
+		e.decideLeft()
+	}
 	e.tracker.Advance(ts)
 }
 
@@ -495,6 +525,12 @@ func (e *Engine) Close() error {
 	e.flushPending()
 	if e.next == nil {
 		e.tracker.Flush()
+	}
+	if e.deferred != nil {
+		e.limitsTurn()() // after the capture: decides every match left
+		if err := e.deferred.err; err != nil && e.err == nil {
+			e.err = err
+		}
 	}
 	if e.opts.EVE != nil {
 		if err := e.opts.EVE.Flush(); err != nil && e.err == nil {

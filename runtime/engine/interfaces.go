@@ -41,6 +41,18 @@ type Sequencer interface {
 	Wait()
 }
 
+// Positioned is the Sequencer of workers running a capture: with one, an
+// engine leaves the thresholds of matches that only alert to be decided
+// in capture order (deferredLimits) rather than wait for its turn.
+type Positioned interface {
+	Sequencer
+	// At returns the calling worker's position in the capture and its id.
+	At() (uint64, int)
+	// Past returns the lowest position of any worker: everything before
+	// it is done.
+	Past() uint64
+}
+
 // Events is what a Tracker reports: every unit, and every flow that ends
 // (after its last unit).
 type Events struct {

@@ -41,6 +41,7 @@ type packetFate struct {
 	// queue holds the packet's matches until its end; pktFlow is the
 	// packet's flow, once the tracker gave it (for kernel matches).
 	queue   []queued
+	left    []*limitsPending // matches whose thresholds are left to deferredLimits
 	pktFlow *inspect.Flow
 	// open: the packet is being decided; its alerts wait in alerts for
 	// its verdict, and its app-layer records, logged after its alerts as

@@ -27,6 +27,7 @@ type urule struct {
 	ipOnly       bool // alerts once per flow direction
 	setsBits     bool
 	xbits        bool   // uses xbits, state the workers share
+	alertOnly    bool   // its thresholds decide only its alert (deferredLimits)
 	appName      string // the rule's app-layer protocol, http1/http2 as http
 	// kernelApp: a kernel-tier rule on an app-layer buffer (dns.query,
 	// tls.sni); userspace evaluates it only on units of packets the
@@ -95,6 +96,7 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	}
 	u.ipOnly = len(r.Matchers) == 0 && p.App == "" &&
 		r.Flow == (ir.Flow{}) && len(r.Limits) == 0 && bitsIPOnly
+	u.alertOnly = alertOnly(u)
 	u.needsPayload = u.payload || !dsizeHolds(r, 0)
 	if !u.frame {
 		u.appName = p.App

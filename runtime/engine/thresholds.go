@@ -16,7 +16,7 @@ import (
 func (e *Engine) limitsAllow(c *urule, src, dst netip.Addr, u *inspect.Unit) (*ir.Rule, bool) {
 	r := c.r
 	if len(r.Limits) > 0 {
-		e.turn()
+		defer e.limitsTurn()()
 	}
 	for _, t := range c.r.Limits {
 		k := threshold.KeyFor(t, c.idx, src, dst, u.Flow.ID)
@@ -42,7 +42,7 @@ func (e *Engine) kernelLimits(idx int, r *ir.Rule, src, dst netip.Addr, flowID u
 	if len(r.Limits) == 0 {
 		return true
 	}
-	e.turn()
+	defer e.limitsTurn()()
 	for _, t := range r.Limits {
 		if !e.limits.Allow(t, threshold.KeyFor(t, idx, src, dst, flowID), ts) {
 			return false
@@ -80,4 +80,15 @@ func (e *Engine) turn() {
 	if e.seq != nil {
 		e.seq.Wait()
 	}
+}
+
+// limitsHold applies the thresholds of c, which has no rate_filter, to a
+// match, in the caller's turn.
+func (e *Engine) limitsHold(c *urule, src, dst netip.Addr, flowID uint64, ts time.Time) bool {
+	for _, t := range c.r.Limits {
+		if !e.limits.Allow(t, threshold.KeyFor(t, c.idx, src, dst, flowID), ts) {
+			return false
+		}
+	}
+	return true
 }

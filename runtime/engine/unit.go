@@ -113,7 +113,12 @@ func (e *Engine) unit(u *inspect.Unit) {
 			continue
 		}
 		quiet := e.suppressed(r, src, dst)
-		if !quiet {
+		var pend *limitsPending
+		switch {
+		case quiet:
+		case e.defers(c):
+			pend = e.pend(c, src, dst, u.Flow.ID, u.TS)
+		default:
 			var ok bool
 			if r, ok = e.limitsAllow(c, src, dst, u); !ok {
 				continue
@@ -127,13 +132,16 @@ func (e *Engine) unit(u *inspect.Unit) {
 			u.Flow.Bypassed = true
 		}
 		e.applyConfig(r, u)
-		e.matched(c, r, u, quiet)
+		e.matched(c, r, u, quiet, pend)
 	}
 }
 
 // matched queues a matching rule for the packet's end, where the
 // packet's matches act and alert in rule order (finalize).
-func (e *Engine) matched(c *urule, r *ir.Rule, u *inspect.Unit, quiet bool) {
+func (e *Engine) matched(c *urule, r *ir.Rule, u *inspect.Unit, quiet bool, pend *limitsPending) {
 	ev := e.alertEvent(e.unitEvent(u), r, "userspace", e.alertAction(r.Action), r.Meta.Msg)
-	e.enqueue(queued{r: r, rank: e.rank[c.idx], ev: ev, quiet: quiet, onFlow: actsOnFlow(r, u.Kind), ipOnly: c.ipOnly, flow: u.Flow})
+	if pend != nil {
+		pend.alert = ev
+	}
+	e.enqueue(queued{r: r, rank: e.rank[c.idx], ev: ev, quiet: quiet, onFlow: actsOnFlow(r, u.Kind), ipOnly: c.ipOnly, flow: u.Flow, pend: pend})
 }

@@ -17,12 +17,13 @@ type queued struct {
 	quiet  bool // a suppress stops its alert, not its action
 	onFlow bool // its drop or pass applies to the flow
 	ipOnly bool
-	flow   *inspect.Flow // nil: the packet's flow (kernel matches)
+	flow   *inspect.Flow  // nil: the packet's flow (kernel matches)
+	pend   *limitsPending // its thresholds not decided yet
 }
 
 // openPacket starts deciding a packet: its matches wait for its end.
 func (e *Engine) openPacket() {
-	e.fate = packetFate{open: true, alerts: e.fate.alerts[:0], records: e.fate.records[:0], queue: e.fate.queue[:0]}
+	e.fate = packetFate{open: true, alerts: e.fate.alerts[:0], records: e.fate.records[:0], queue: e.fate.queue[:0], left: e.fate.left[:0]}
 }
 
 // enqueue adds a match of the packet being decided; with none being
@@ -47,13 +48,25 @@ func (e *Engine) finalize() {
 	// kernel tier's matches on it (a tunnel's inner packet, evaluated
 	// here) do not stand
 	passed := f.pktFlow != nil && (f.pktFlow.Bits[passedBit] || f.pktFlow.Action == flowPass)
-	for _, q := range f.queue {
+	for i, q := range f.queue {
 		fl := q.flow
 		if fl == nil {
 			fl = f.pktFlow
 		}
 		if passed && fl == f.pktFlow {
 			continue
+		}
+		if q.pend != nil {
+			if e.mayLeave(f.queue[i+1:], fl) {
+				f.left = append(f.left, q.pend)
+				continue
+			}
+			end := e.limitsTurn()
+			ok := e.limitsHold(q.pend.c, q.pend.src, q.pend.dst, q.pend.flowID, q.pend.ts)
+			end()
+			if !ok {
+				continue
+			}
 		}
 		pass := q.r.Action == ir.ActPass
 		if !pass || !f.dropped {
@@ -96,12 +109,18 @@ func (e *Engine) closePacket() {
 		}
 		f.records = f.records[:0]
 	}()
-	if len(f.alerts) == 0 {
+	if len(f.alerts) == 0 && len(f.left) == 0 {
 		return
 	}
 	var v map[string]any
 	if e.opts.Records.On(eve.AlertVerdict) {
-		v = e.verdict(f.alerts[0].Proto)
+		proto := uint8(0)
+		if len(f.alerts) > 0 {
+			proto = f.alerts[0].Proto
+		} else {
+			proto = f.left[0].alert.Proto
+		}
+		v = e.verdict(proto)
 	}
 	for i, ev := range f.alerts {
 		if v != nil {
@@ -114,6 +133,11 @@ func (e *Engine) closePacket() {
 		f.alerts[i] = nil
 	}
 	f.alerts = f.alerts[:0]
+	if len(f.left) > 0 {
+		e.leave(f.left, v)
+		clear(f.left)
+		f.left = f.left[:0]
+	}
 }
 
 // verdict is the EVE verdict of the packet decided, as Suricata gives
@@ -151,4 +175,17 @@ func (e *Engine) verdict(proto uint8) map[string]any {
 		return map[string]any{"action": "pass"}
 	}
 	return map[string]any{"action": "alert"}
+}
+
+// mayLeave reports whether a match whose thresholds decide only its
+// alert may leave them to deferredLimits: no pass rule after it in the
+// packet's queue (a drop before a pass keeps the pass from acting), and
+// no flow record whose alerted flag it would decide.
+func (e *Engine) mayLeave(rest []queued, fl *inspect.Flow) bool {
+	for _, q := range rest {
+		if q.r.Action == ir.ActPass {
+			return false
+		}
+	}
+	return fl == nil || fl.Alerted || !e.opts.Records.On("flow")
 }

@@ -193,6 +193,19 @@ func (w *Writer) Write(e *Event) error {
 	return w.err
 }
 
+// WriteLine appends one event marshalled before (without its newline).
+func (w *Writer) WriteLine(b []byte) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return w.err
+	}
+	if _, w.err = w.w.Write(b); w.err == nil {
+		w.err = w.w.WriteByte('\n')
+	}
+	return w.err
+}
+
 // Flush writes buffered events out.
 func (w *Writer) Flush() error {
 	w.mu.Lock()

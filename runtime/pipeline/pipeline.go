@@ -136,6 +136,7 @@ func (p *Pipeline) Stats() *engine.Stats {
 	for _, e := range p.workers.engines {
 		s.Add(e.Stats())
 	}
+	s.Add(p.Engine.DeferredStats())
 	return &s
 }
 

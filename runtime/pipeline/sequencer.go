@@ -60,6 +60,18 @@ func (s sequencer) Wait() {
 	me.waited = p
 }
 
+// At returns the worker's position and id.
+func (s sequencer) At() (uint64, int) { return s.w.pos[s.id].at.Load(), s.id }
+
+// Past returns the lowest position of any worker.
+func (s sequencer) Past() uint64 {
+	low := uint64(math.MaxUint64)
+	for i := range s.w.pos {
+		low = min(low, s.w.pos[i].at.Load())
+	}
+	return low
+}
+
 // spins is how often a waiting worker yields before it parks.
 const spins = 50
 
