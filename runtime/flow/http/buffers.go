@@ -116,17 +116,31 @@ func toServerName(name string) string {
 	return ir.ToServerOf(name)
 }
 
-// headerBuffers are the buffers both directions derive from their headers.
+// headerBuffers are the buffers both directions derive from their headers:
+// each of the three made with one allocation.
 func headerBuffers(bufs []buffer, m *Message, cookie string) []buffer {
-	var norm, start, names []byte
-	start = append(append(start, m.Line...), "\r\n"...)
-	names = append(names, "\r\n"...)
+	lines, nameLen, cookies := 0, 2, 0
 	for _, h := range m.Headers {
-		line := append(append(append(append([]byte(nil), h.Name...), ": "...), h.Value...), "\r\n"...)
-		start = append(start, line...)
+		n := len(h.Name) + 2 + len(h.Value) + 2
+		lines += n
+		nameLen += len(h.Name) + 2
+		if bytes.EqualFold(h.Name, []byte(cookie)) {
+			cookies += n
+		}
+	}
+	start := append(make([]byte, 0, len(m.Line)+2+lines+2), m.Line...)
+	start = append(start, "\r\n"...)
+	names := append(make([]byte, 0, nameLen+2), "\r\n"...)
+	var norm []byte
+	if lines > cookies {
+		norm = make([]byte, 0, lines-cookies)
+	}
+	for _, h := range m.Headers {
+		at := len(start)
+		start = append(append(append(append(start, h.Name...), ": "...), h.Value...), "\r\n"...)
 		names = append(append(names, h.Name...), "\r\n"...)
 		if !bytes.EqualFold(h.Name, []byte(cookie)) {
-			norm = append(norm, line...)
+			norm = append(norm, start[at:]...)
 		}
 	}
 	start = append(start, "\r\n"...)
@@ -160,12 +174,25 @@ func (b buffer) set(u *inspect.Unit) {
 // "Name: value", as Suricata's http.request_header and
 // http.response_header.
 func perHeader(bufs []buffer, name string, m *Message) []buffer {
+	size := 0
 	for _, h := range m.Headers {
-		line := append(append(append(make([]byte, 0, len(h.Name)+2+len(h.Value)), h.Name...), ": "...), h.Value...)
-		bufs = append(bufs, buffer{name: name, b: line, multi: true})
+		size += len(h.Name) + 2 + len(h.Value)
+	}
+	all := make([]byte, 0, size) // every line, each capped to its own
+	for _, h := range m.Headers {
+		at := len(all)
+		all = append(append(append(all, h.Name...), ": "...), h.Value...)
+		bufs = append(bufs, buffer{name: name, b: all[at:len(all):len(all)], multi: true})
 	}
 	return bufs
 }
+
+// requestBufs and responseBufs are the most buffers a request and a
+// response have, bodies included, besides one per header.
+const (
+	requestBufs  = 24
+	responseBufs = 18
+)
 
 func (tx *Tx) requestBuffers() {
 	m := &tx.Request
@@ -181,7 +208,7 @@ func (tx *Tx) requestBuffers() {
 		v, _ := m.Get(name)
 		return v
 	}
-	var bufs []buffer
+	bufs := make([]buffer, 0, requestBufs+len(m.Headers))
 	bufs = add(bufs, "http.method", tx.Method, false)
 	bufs = add(bufs, "http.uri", normalizeURI(tx.URI), false)
 	bufs = add(bufs, "http.uri.raw", tx.URI, false)
@@ -218,7 +245,7 @@ func (tx *Tx) responseBuffers() {
 		v, _ := m.Get(name)
 		return v
 	}
-	var bufs []buffer
+	bufs := make([]buffer, 0, responseBufs+len(m.Headers))
 	bufs = add(bufs, "http.stat_code", tx.StatusText, false)
 	bufs = add(bufs, "http.stat_msg", tx.Reason, false)
 	bufs = add(bufs, "http.response_line", m.Line, false)
