@@ -1,6 +1,7 @@
 package capture
 
 import (
+	"bufio"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -25,7 +26,7 @@ type classic struct {
 	snap  uint32
 	link  layers.LinkType
 	hdr   [16]byte
-	buf   []byte // the record being handed out, reused for the next
+	buf   []byte // the record being handed out, reused for the next (reading other than a bufio.Reader)
 }
 
 func newClassic(r io.Reader) (*classic, error) {
@@ -64,28 +65,49 @@ func (c *classic) snapshot() int {
 
 func (c *classic) ZeroCopyReadPacketData() ([]byte, gopacket.CaptureInfo, error) {
 	var ci gopacket.CaptureInfo
-	if _, err := io.ReadFull(c.r, c.hdr[:]); err != nil {
+	br, peek := c.r.(*bufio.Reader)
+	hdr := c.hdr[:]
+	var err error
+	if peek {
+		// the record is handed out in br's buffer, valid until the next read
+		if hdr, err = br.Peek(len(c.hdr)); err == io.EOF && len(hdr) > 0 {
+			err = io.ErrUnexpectedEOF
+		}
+	} else {
+		_, err = io.ReadFull(c.r, hdr)
+	}
+	if err != nil {
 		if err == io.ErrUnexpectedEOF {
 			return nil, ci, fmt.Errorf("truncated record header: %w", err)
 		}
 		return nil, ci, err
 	}
-	sec, frac := c.order.Uint32(c.hdr[0:4]), c.order.Uint32(c.hdr[4:8])
+	sec, frac := c.order.Uint32(hdr[0:4]), c.order.Uint32(hdr[4:8])
 	if !c.nanos {
 		frac *= 1000
 	}
 	ci.Timestamp = time.Unix(int64(sec), int64(frac)).UTC()
-	ci.CaptureLength = int(c.order.Uint32(c.hdr[8:12]))
-	ci.Length = int(c.order.Uint32(c.hdr[12:16]))
+	ci.CaptureLength = int(c.order.Uint32(hdr[8:12]))
+	ci.Length = int(c.order.Uint32(hdr[12:16]))
 	if ci.CaptureLength > maxRecord {
 		return nil, ci, fmt.Errorf("%w: captured length %d exceeds the largest snap length %d; reading stops here", ErrRecord, ci.CaptureLength, maxRecord)
 	}
 	keep := min(ci.CaptureLength, c.snapshot())
-	if cap(c.buf) < ci.CaptureLength {
-		c.buf = make([]byte, max(ci.CaptureLength, 2048))
+	var data []byte
+	if peek {
+		n := len(c.hdr) + ci.CaptureLength
+		if data, err = br.Peek(n); err == nil {
+			_, err = br.Discard(n)
+			data = data[len(c.hdr):n:n]
+		}
+	} else {
+		if cap(c.buf) < ci.CaptureLength {
+			c.buf = make([]byte, max(ci.CaptureLength, 2048))
+		}
+		data = c.buf[:ci.CaptureLength]
+		_, err = io.ReadFull(c.r, data)
 	}
-	data := c.buf[:ci.CaptureLength]
-	if _, err := io.ReadFull(c.r, data); err != nil {
+	if err != nil {
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF
 		}
