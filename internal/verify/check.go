@@ -45,18 +45,22 @@ func Evaluate(checks []Check, eveLines []byte) ([]string, error) {
 }
 
 // matches applies one filter's match: has-key and not-has-key name a
-// path that must (not) exist; any other key is a path whose value must
-// equal the one given.
+// path, or a list of paths, that must (not) exist; any other key is a
+// path whose value must equal the one given.
 func matches(ev map[string]any, want map[string]any) bool {
 	for path, w := range want {
 		switch path {
 		case "has-key":
-			if _, ok := lookup(ev, fmt.Sprint(w)); !ok {
-				return false
+			for _, k := range asList(w) {
+				if _, ok := lookup(ev, fmt.Sprint(k)); !ok {
+					return false
+				}
 			}
 		case "not-has-key":
-			if _, ok := lookup(ev, fmt.Sprint(w)); ok {
-				return false
+			for _, k := range asList(w) {
+				if _, ok := lookup(ev, fmt.Sprint(k)); ok {
+					return false
+				}
 			}
 		default:
 			got, ok := lookup(ev, path)
@@ -66,6 +70,14 @@ func matches(ev map[string]any, want map[string]any) bool {
 		}
 	}
 	return true
+}
+
+// asList is v's items when it is a list, else v alone.
+func asList(v any) []any {
+	if l, ok := v.([]any); ok {
+		return l
+	}
+	return []any{v}
 }
 
 // lookup follows a dotted path ("alert.signature_id", "dns.answers[0].rrname",

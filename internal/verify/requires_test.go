@@ -94,6 +94,10 @@ func TestMatchPaths(t *testing.T) {
 		{map[string]any{"has-key": "dns.answers"}, 0},
 		{map[string]any{"not-has-key": "dns.answers"}, 1},
 		{map[string]any{"not-has-key": "dns.flags"}, 0},
+		{map[string]any{"has-key": []any{"dns.flags", "dns.queries"}}, 1},
+		{map[string]any{"has-key": []any{"dns.flags", "dns.answers"}}, 0},
+		{map[string]any{"not-has-key": []any{"dns.answers", "dns.authorities"}}, 1},
+		{map[string]any{"not-has-key": []any{"dns.answers", "dns.flags"}}, 0},
 		{map[string]any{"verdict.reject": []any{"icmp-prohib"}}, 1},
 	} {
 		if fails, err := Evaluate([]Check{{Count: c.count, Match: c.match}}, eve); err != nil || len(fails) != 0 {
