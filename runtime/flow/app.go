@@ -436,7 +436,8 @@ func (t *Tracker) httpRecord(f *flowState, u *inspect.Unit) {
 }
 
 // tlsClient reads the client's stream: its hello gives a unit inspected
-// when the server answered (tlsPacket), and its certificate, when the
+// when the server answered (tlsPacket; in IPS mode at once), and its
+// certificate, when the
 // server asked for one, ends the handshake.
 func (t *Tracker) tlsClient(f *flowState, b []byte) {
 	a := &f.app
@@ -455,6 +456,11 @@ func (t *Tracker) tlsClient(f *flowState, b []byte) {
 		u.Tx = f.txSeq
 		h.Fill(u)
 		a.tlsHello, a.tlsPending = h, u
+		if t.cfg.IPS {
+			// inline, Suricata parses the hello with its packet and
+			// inspects it there
+			t.tlsHelloUnit(f)
+		}
 	}
 }
 

@@ -48,3 +48,25 @@ func TestOpenTransactionLoggedAtFlowEnd(t *testing.T) {
 		t.Errorf("records at the flow's end %v, want one without a packet", recs)
 	}
 }
+
+// TestInlineTLSHello: inline (IPS), the client's hello is inspected with
+// the packet that carries it, before that packet's own unit; in IDS mode
+// it waits for the server's answer.
+func TestInlineTLSHello(t *testing.T) {
+	for _, ips := range []bool{false, true} {
+		cfg := DefaultConfig()
+		cfg.IPS = ips
+		tr, s := newTracker(cfg)
+		c := newConn("10.0.0.1", "10.0.0.2", 40000, 443)
+		hs := c.handshake()
+		hello := c.c2s(string(clientHello("inline.example")))
+		feed(t, tr, append(hs, hello)...)
+		snis := s.withBuffer("tls.sni")
+		if got := len(snis) == 1; got != ips {
+			t.Fatalf("IPS %v: %d hello units on the hello's packet", ips, len(snis))
+		}
+		if ips && (snis[0].packet == nil || string(snis[0].packet.Frame) != string(hello)) {
+			t.Errorf("IPS: hello inspected on packet %v, want its own", snis[0].packet)
+		}
+	}
+}
