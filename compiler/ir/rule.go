@@ -41,6 +41,11 @@ type Rule struct {
 	Limits   []Threshold
 	Suppress []Suppress
 	NoAlert  bool
+	// EachDir: the rule's keywords all exist in both directions (such as
+	// ssl_version or http.header), so a transaction matches it once in
+	// each direction, as Suricata inspects each direction of a
+	// transaction on its own; any other rule matches a transaction once.
+	EachDir bool
 	// PassAlert is the alert keyword: a pass rule alerts too, then passes.
 	PassAlert bool
 	// Bypass is the bypass keyword: a match bypasses the flow (nothing of

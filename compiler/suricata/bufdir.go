@@ -113,6 +113,7 @@ func checkDirections(b *builder) error {
 	if ts && tc {
 		return fmt.Errorf("keywords of both directions: a transactional rule with => should be used: %w", diag.ErrConflict)
 	}
+	r.EachDir = !ts && !tc && len(r.Matchers) > 0
 	explicitTS, explicitTC := false, false
 	for _, d := range b.bufDirs {
 		explicitTS, explicitTC = explicitTS || d == dirToServer, explicitTC || d == dirToClient

@@ -41,3 +41,20 @@ func TestTransactionalRules(t *testing.T) {
 		{`alert http any any -> any any (http.connection: sideways; content:"c"; sid:1;)`, diag.ErrBadValue, "want to_server or to_client"},
 	})
 }
+
+// TestEachDir: a rule whose keywords all exist in both directions
+// matches a transaction once in each; one with a keyword of one direction
+// (or none at all) once.
+func TestEachDir(t *testing.T) {
+	for rule, want := range map[string]bool{
+		`alert tls any any -> any any (ssl_version:!sslv3; sid:1;)`:                               true,
+		`alert http any any -> any any (http.header; content:"x"; sid:1;)`:                        true,
+		`alert tls any any -> any any (tls.sni; content:"x"; sid:1;)`:                             false,
+		`alert http any any -> any any (http.header; content:"x"; http.uri; content:"/"; sid:1;)`: false,
+		`alert tls any any -> any any (flow:established; sid:1;)`:                                 false,
+	} {
+		if r := mustCompile(t, rule); r.EachDir != want {
+			t.Errorf("%s: each direction %v, want %v", rule, r.EachDir, want)
+		}
+	}
+}

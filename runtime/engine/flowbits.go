@@ -80,15 +80,20 @@ func seenIPOnly(c *urule, u *inspect.Unit) bool {
 }
 
 // firstInTx reports whether the rule has not matched this transaction
-// yet, and records it.
+// yet (in this direction, for a rule matching each direction), and
+// records it.
 func firstInTx(c *urule, u *inspect.Unit) bool {
 	f := u.Flow
 	if f.TxMatched == nil {
 		f.TxMatched = map[int]uint64{}
 	}
-	if last, ok := f.TxMatched[c.idx]; ok && last == u.Tx {
+	key := c.idx
+	if c.r.EachDir {
+		key = ^(c.idx<<1 | int(u.Dir&1)) // negative: apart from the rules matching once
+	}
+	if last, ok := f.TxMatched[key]; ok && last == u.Tx {
 		return false
 	}
-	f.TxMatched[c.idx] = u.Tx
+	f.TxMatched[key] = u.Tx
 	return true
 }
