@@ -12,6 +12,7 @@ import (
 var yamlSettings = []string{"exception-policy", "stream.midstream", "stream.midstream-policy",
 	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints",
 	"app-layer.protocols.tls.encryption-handling",
+	"stream.reassembly.urgent.policy", "stream.reassembly.urgent.oob-limit-policy",
 	"app-layer.protocols.smtp.mime.decode-mime", "app-layer.protocols.smtp.mime.decode-base64",
 	"app-layer.protocols.smtp.mime.decode-quoted-printable", "app-layer.protocols.smtp.mime.extract-urls",
 	"app-layer.protocols.smtp.mime.extract-urls-schemes", "app-layer.protocols.smtp.mime.log-url-scheme"}

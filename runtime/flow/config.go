@@ -57,6 +57,11 @@ type Config struct {
 	// its SYN/ACK, or a SYN answered by the client's ACK, is reassembled
 	// and established without the other side.
 	AsyncOneside bool
+	// UrgentPolicy is what the stream makes of urgent data
+	// (stream.reassembly.urgent.policy; Suricata's default suricata.yaml
+	// has oob); OOBLimit applies past the out-of-band budget of a
+	// direction (stream.reassembly.urgent.oob-limit-policy).
+	UrgentPolicy, OOBLimit Urgent
 	// IPS: packets are processed inline (Suricata's IPS mode); exception
 	// policies default to drop-flow when midstream pick-up is off.
 	IPS bool
@@ -164,6 +169,8 @@ func DefaultConfig() Config {
 		HTTP:               http.DefaultConfig(),
 		DCERPCMaxStub:      dcerpc.DefaultMaxStub,
 		SMTP:               smtp.DefaultConfig(),
+		UrgentPolicy:       UrgentOOB,
+		OOBLimit:           UrgentDrop,
 	}
 }
 

@@ -10,4 +10,6 @@ var (
 	ErrDuration = errors.New("bad timeout, want seconds or a duration such as 90s")
 	// ErrPolicy is a bad exception policy value or combination.
 	ErrPolicy = errors.New("bad exception policy (want drop-flow, pass-flow, bypass, drop-packet, pass-packet, reject, rejectboth, ignore or auto)")
+	// ErrUrgentPolicy is a bad stream.reassembly.urgent policy value.
+	ErrUrgentPolicy = errors.New("bad urgent policy (want inline, drop, oob or gap; oob-limit-policy: inline, drop or gap)")
 )

@@ -19,6 +19,7 @@ var Settings = []string{
 	"flow-timeouts.default.new", "flow-timeouts.default.established",
 	"flow-timeouts.default.emergency-new", "flow-timeouts.default.emergency-established",
 	"stream.memcap", "stream.midstream", "stream.async-oneside", "stream.midstream-policy", "exception-policy", "stream.reassembly.memcap", "stream.reassembly.depth",
+	"stream.reassembly.urgent.policy", "stream.reassembly.urgent.oob-limit-policy",
 	"app-layer.protocols.http.memcap", "app-layer.protocols.http.meta-field-limit",
 	"app-layer.protocols.http.headers-limit", "app-layer.protocols.http.head-limit",
 	"app-layer.protocols.http.body-limit",
@@ -76,6 +77,10 @@ func (c *Config) Set(key, value string) error {
 		err = size(&c.MaxOutOfOrderTotal)
 	case "stream.reassembly.depth":
 		err = size(&c.StreamDepth)
+	case "stream.reassembly.urgent.policy":
+		c.UrgentPolicy, err = parseUrgent(value, false)
+	case "stream.reassembly.urgent.oob-limit-policy":
+		c.OOBLimit, err = parseUrgent(value, true)
 	case "app-layer.protocols.tls.ja3-fingerprints":
 		c.JA3, err = parseToggle(value)
 	case "app-layer.protocols.tls.ja4-fingerprints":

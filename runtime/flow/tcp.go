@@ -10,6 +10,7 @@ const (
 	flagSYN = 0x02
 	flagRST = 0x04
 	flagACK = 0x10
+	flagURG = 0x20
 )
 
 func other(d inspect.Dir) inspect.Dir { return 3 - d }
@@ -29,6 +30,7 @@ type tcpState struct {
 	chunkMem   int    // capacity of chunk, charged to the stream memcap
 	inspected  [3]int // bytes emitted in KindStream units, against StreamDepth
 	gap        [3]int // bytes missing before the next stream unit's data
+	oob        [3]int // urgent bytes taken out of band (UrgentOOB)
 	isn, next  [3]uint32
 	seqSeen    [3]bool
 	model      resetModel // what Suricata's reset checks read (stream events)
@@ -99,6 +101,9 @@ func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	}
 	p.StreamAdded = tc.reassemble && len(p.Payload) > 0 && p.TCPFlags&flagRST == 0 && !wasReset &&
 		(firstSYN && tc.fastOpen(d, p) || !syn && f.Established)
+	if t.urgentDrop(tc, d, p) {
+		p.StreamAdded, p.DropReason = false, DropUrgent
+	}
 }
 
 // fastOpen reports whether a client's first SYN carries a TCP Fast Open
@@ -125,14 +130,15 @@ func (t *Tracker) tcpSegment(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	if syn {
 		seq++
 	}
-	h.Start(seq, t.pool)
 	data := p.Payload
 	if !p.StreamAdded {
 		data = nil
 	}
+	seq, data = t.urgentSegment(tc, d, seq, data)
+	h.Start(seq, t.pool)
 	h.Segment(seq, data, fin, &tc.recv[d])
 	if ack {
-		tc.half[other(d)].Ack(seg.Ack, &tc.recv[other(d)])
+		tc.half[other(d)].Ack(tc.urgentAck(other(d), seg.Ack), &tc.recv[other(d)])
 	}
 	if rst && !tc.model.kept {
 		t.closeStreams(f)
