@@ -11,10 +11,11 @@ type ruleKey struct {
 	gid, sid uint64
 }
 
-// checkDuplicates removes every enabled rule whose id was already taken by
-// an earlier enabled rule, reporting it as an error.
+// checkDuplicates keeps one enabled rule per id, as Suricata does: a
+// later rule with a higher rev replaces the earlier one, any other later
+// one is dropped; the rule left out is reported as an error.
 func checkDuplicates(res *Result) {
-	first := map[ruleKey]*ir.Rule{}
+	first := map[ruleKey]int{}
 	kept := res.Rules[:0]
 	for _, r := range res.Rules {
 		if r.Disabled {
@@ -22,15 +23,21 @@ func checkDuplicates(res *Result) {
 			continue
 		}
 		k := ruleKey{r.Lang, r.Meta.GID, r.Meta.SID}
-		if prev, dup := first[k]; dup {
-			d := diag.Errorf(r.Pos, diag.ErrDuplicateSID, "already used at %s", prev.Pos)
-			d.SID = r.Meta.SID
-			res.Diags.Add(d)
-			res.Tally.Errors++
+		i, dup := first[k]
+		if !dup {
+			first[k] = len(kept)
+			kept = append(kept, r)
 			continue
 		}
-		first[k] = r
-		kept = append(kept, r)
+		prev := kept[i]
+		d := diag.Errorf(r.Pos, diag.ErrDuplicateSID, "already used at %s", prev.Pos)
+		if r.Meta.Rev > prev.Meta.Rev {
+			kept[i] = r
+			d = diag.Errorf(prev.Pos, diag.ErrDuplicateSID, "replaced by the higher rev at %s", r.Pos)
+		}
+		d.SID = r.Meta.SID
+		res.Diags.Add(d)
+		res.Tally.Errors++
 	}
 	res.Rules = kept
 }

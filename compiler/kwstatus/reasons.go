@@ -20,7 +20,7 @@ var notDone = map[string]string{
 	"lua": "Lua scripts are not run", "luajit": "Lua scripts are not run", "luaxform": "Lua scripts are not run",
 	"geoip": "no GeoIP database", "iprep": "no IP reputation lists", "replace": "IPS payload rewriting is not done",
 	"tls.store": "certificates are not stored", "filestore": "files are not stored",
-	"bypass": "flows are not bypassed", "requires": "rule requirements are not checked",
+	"bypass": "flows are not bypassed",
 }
 
 // samples are minimal options for registered keywords the generic
@@ -34,7 +34,7 @@ var samples = map[string]string{
 	"flow": "established", "flow.bytes": "toserver,>1", "flow.pkts": "toserver,>1",
 	"absent": "or_else", "flowbits": "set,a", "flowint": "cnt,+,1", "pcre": `"/a/"`, "reference": "url,a", "stream_size": "client,>,1",
 	"tag": "session", "target": "src_ip", "threshold": "type limit, track by_src, count 1, seconds 1",
-	"xbits": "set,a,track ip_src", "xor": `"01"`,
+	"xbits": "set,a,track ip_src", "xor": `"01"`, "requires": "version >= 8",
 	"ipv4-csum": "valid", "tcpv4-csum": "valid", "tcpv6-csum": "valid", "udpv4-csum": "valid",
 	"udpv6-csum": "valid", "icmpv4-csum": "valid", "icmpv6-csum": "valid", "ipopts": "rr", "fragbits": "M", "l3_proto": "ipv4",
 	"frame": "tls.stream", "ssl_version": "tls1.2", "tls.version": "1.2", "tls_cert_notbefore": "<2020", "tls_cert_notafter": ">2020",

@@ -74,6 +74,10 @@ func (c *Compiler) Rule(r *syntax.Rule) (*ir.Rule, []*diag.Diagnostic) {
 	report := func(pos diag.Pos, err error) {
 		ds = append(ds, &diag.Diagnostic{Pos: pos, SID: sid, Err: err})
 	}
+	if why := unmetRequirement(r); why != "" {
+		report(r.Pos, diag.Warn(fmt.Errorf("rule skipped, as by Suricata %d.%d: requires %s", SuricataVersion[0], SuricataVersion[1], why)))
+		return nil, ds
+	}
 	proto, ok := ruleProto(r.Proto)
 	if !ok {
 		report(r.ProtoPos, fmt.Errorf("protocol %q %w", r.Proto, diag.ErrUnsupported))

@@ -104,8 +104,9 @@ func (p *Packet) invalid(e Event) error {
 func (p *Packet) transport(off int) error {
 	p.L4Off = off
 	data := p.Frame[off:p.NetEnd]
-	if p.Family == 6 && len(data) < 2 && (p.Proto == 6 || p.Proto == 17 || p.Proto == 1 || p.Proto == 58) {
-		// Suricata's extension header walk wants 2 bytes of any header.
+	if p.Family == 6 && p.ExtHdrs > 0 && len(data) < 2 && (p.Proto == 6 || p.Proto == 17 || p.Proto == 1 || p.Proto == 58) {
+		// Suricata's extension header walk wants 2 bytes of any header
+		// that follows an extension header.
 		return p.invalid(IPv6TruncExthdr)
 	}
 	switch p.Proto {
@@ -126,7 +127,7 @@ func (p *Packet) transport(off int) error {
 		p.TCPFlags, p.Payload = data[13], data[hlen:]
 	case 17:
 		if len(data) < udpHdrLen {
-			return p.invalid(UDPPktTooSmall)
+			return p.invalid(UDPHlenTooSmall)
 		}
 		p.L4 = L4UDP
 		p.Sport, p.Dport = binary.BigEndian.Uint16(data), binary.BigEndian.Uint16(data[2:])
@@ -138,6 +139,8 @@ func (p *Packet) transport(off int) error {
 			p.Events.Set(UDPPktTooSmall)
 		case n != len(data):
 			p.Events.Set(UDPHlenInvalid)
+		default:
+			p.udpTunnel(off+udpHdrLen, p.Payload)
 		}
 	case 1, 58:
 		if len(data) < icmpHdrLen {

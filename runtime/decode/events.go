@@ -38,6 +38,8 @@ const (
 	TCPHlenTooSmall
 	UDPPktTooSmall
 	UDPHlenInvalid
+	UDPHlenTooSmall
+	GREPktTooSmall
 	ICMPv4PktTooSmall
 	ICMPv6PktTooSmall
 	// Raised by defragmentation (runtime/defrag) on the fragment that
@@ -83,6 +85,8 @@ var names = [NumEvents]string{
 	TCPHlenTooSmall:            "tcp.hlen_too_small",
 	UDPPktTooSmall:             "udp.pkt_too_small",
 	UDPHlenInvalid:             "udp.hlen_invalid",
+	UDPHlenTooSmall:            "udp.hlen_too_small",
+	GREPktTooSmall:             "gre.pkt_too_small",
 	ICMPv4PktTooSmall:          "icmpv4.pkt_too_small",
 	ICMPv6PktTooSmall:          "icmpv6.pkt_too_small",
 	IPv4FragPktTooLarge:        "ipv4.frag_pkt_too_large",

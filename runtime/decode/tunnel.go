@@ -7,10 +7,12 @@ import "encoding/binary"
 type Via uint8
 
 const (
-	ViaNone Via = iota
-	ViaIPv4     // IP-in-IP or IPv6 in IPv4
-	ViaIPv6     // IPv4 or IPv6 in IPv6
-	ViaGRE      // GRE (IPv4, IPv6, VLAN, Ethernet, ERSPAN inside)
+	ViaNone   Via = iota
+	ViaIPv4       // IP-in-IP or IPv6 in IPv4
+	ViaIPv6       // IPv4 or IPv6 in IPv6
+	ViaGRE        // GRE (IPv4, IPv6, VLAN, Ethernet, ERSPAN inside)
+	ViaVXLAN      // VXLAN (UDP port 4789)
+	ViaGeneve     // Geneve (UDP port 6081)
 )
 
 // Tunnel is where a packet's encapsulated packet is.
@@ -79,6 +81,7 @@ func (p *Packet) tunnel(off int, data []byte) {
 
 func (p *Packet) gre(off int, data []byte) {
 	if len(data) < greHdrLen {
+		_ = p.invalid(GREPktTooSmall)
 		return
 	}
 	flags := binary.BigEndian.Uint16(data)

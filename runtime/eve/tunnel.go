@@ -8,6 +8,8 @@ const (
 	PktSrcIPv4Tunnel = "ipv4 tunnel"
 	PktSrcIPv6Tunnel = "ipv6 tunnel"
 	PktSrcGRETunnel  = "gre tunnel"
+	PktSrcVXLAN      = "vxlan encapsulation"
+	PktSrcGeneve     = "geneve encapsulation"
 )
 
 // Tunnel is the "tunnel" object of an alert on a tunnel's inner packet:

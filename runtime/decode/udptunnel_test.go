@@ -1,0 +1,60 @@
+package decode
+
+import (
+	"net/netip"
+	"testing"
+
+	"github.com/rulec/rulec/internal/pktgen"
+)
+
+func udpFrame(sport, dport uint16, payload []byte) []byte {
+	return pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("192.168.56.11"), Dst: netip.MustParseAddr("192.168.56.12"),
+		Proto: 17, Sport: sport, Dport: dport, Payload: payload})
+}
+
+// TestUDPTunnels: VXLAN (to 4789) and Geneve (from or to 6081) carry a
+// packet that decodes on its own, as Suricata's default decoders take
+// them; a bad header, another port or an ARP payload under Geneve carry
+// none, and the outer packet keeps its payload.
+func TestUDPTunnels(t *testing.T) {
+	inner := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.2"), Proto: 1, IType: 8, Payload: []byte("ping")})
+	innerIP := inner[ethHeaderLen:]
+	vxlan := append([]byte{0x08, 0, 0, 0, 0, 0, 0x7b, 0}, inner...)
+	geneveIP := append([]byte{0, 0, 0x08, 0x00, 0, 0, 0x7b, 0}, innerIP...)
+	geneveEth := append([]byte{0x01, 0, 0x65, 0x58, 0, 0, 0x7b, 0, 0x01, 0x02, 0x03, 0x00}, inner...) // one 4-byte option
+	for _, c := range []struct {
+		name         string
+		sport, dport uint16
+		payload      []byte
+		via          Via
+	}{
+		{"vxlan", 40000, 4789, vxlan, ViaVXLAN},
+		{"vxlan from 4789", 4789, 40000, vxlan, ViaNone},
+		{"vxlan without I flag", 40000, 4789, append([]byte{0, 0, 0, 0, 0, 0, 0x7b, 0}, inner...), ViaNone},
+		{"geneve ipv4", 40000, 6081, geneveIP, ViaGeneve},
+		{"geneve from 6081, ethernet with an option", 6081, 40000, geneveEth, ViaGeneve},
+		{"geneve option past its length", 40000, 6081, append([]byte{0x01, 0, 0x65, 0x58, 0, 0, 0x7b, 0, 0x01, 0x02, 0x03, 0x01}, inner...), ViaNone},
+		{"geneve version 1", 40000, 6081, append([]byte{0x40, 0, 0x08, 0x00, 0, 0, 0x7b, 0}, innerIP...), ViaNone},
+		{"geneve arp", 40000, 6081, append([]byte{0, 0, 0x08, 0x06, 0, 0, 0x7b, 0}, innerIP...), ViaNone},
+		{"other port", 40000, 4790, vxlan, ViaNone},
+	} {
+		var p Packet
+		if err := Decode(udpFrame(c.sport, c.dport, c.payload), &p); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if p.Tunnel.Via != c.via || len(p.Payload) != len(c.payload) {
+			t.Errorf("%s: via %d payload %d bytes, want via %d and the outer payload", c.name, p.Tunnel.Via, len(p.Payload), c.via)
+			continue
+		}
+		if c.via == ViaNone {
+			continue
+		}
+		var in Packet
+		if err := Decode(p.InnerFrame(), &in); err != nil || in.Src != netip.MustParseAddr("10.0.0.1") || in.L4 != L4ICMP || string(in.Payload) != "ping" {
+			t.Errorf("%s: inner %v src %v l4 %d payload %q", c.name, err, in.Src, in.L4, in.Payload)
+		}
+		if want := len(inner); c.via == ViaVXLAN && p.Tunnel.Len != want {
+			t.Errorf("%s: tunnel length %d, want the inner frame's %d", c.name, p.Tunnel.Len, want)
+		}
+	}
+}
