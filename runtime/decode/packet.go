@@ -46,10 +46,13 @@ type Fragment struct {
 
 // Packet is one decoded frame. Byte slices alias the frame.
 type Packet struct {
-	Frame     []byte
-	Link      Link             // how the frame was captured; set by the caller after Decode
-	VLANs     [MaxVLANs]uint16 // VLAN ids, outermost first
-	NVLANs    int
+	Frame  []byte
+	Link   Link             // how the frame was captured; set by the caller after Decode
+	VLANs  [MaxVLANs]uint16 // VLAN ids, outermost first
+	NVLANs int
+	// Recursion is how many tunnels the packet was found in (Suricata's
+	// recursion level, part of its flow key); its decapsulator sets it.
+	Recursion uint8
 	EtherType uint16 // after the VLAN tags
 	Events    Events
 	Family    uint8 // 4 or 6; 0 when the frame carries no IP packet

@@ -47,6 +47,7 @@ func (e *Engine) tunnel(o *Outcome) error {
 		return nil
 	}
 	inner.WireLen = d.Tunnel.Len
+	inner.Recursion = uint8(t.Depth)
 	res, err := e.runWhole(frame)
 	if err != nil {
 		return err

@@ -17,7 +17,7 @@ func FlowEvent(f *inspect.Flow) *Event {
 		"bytes_toclient": f.Bytes[inspect.ToClient],
 		"start":          f.Start.UTC().Format(TimeFormat),
 		"end":            f.Last.UTC().Format(TimeFormat),
-		"age":            int64(f.Last.Sub(f.Start).Seconds()),
+		"age":            f.Last.Unix() - f.Start.Unix(), // whole seconds, as Suricata subtracts them
 		"state":          f.End.State,
 		"reason":         f.End.Reason,
 		"alerted":        f.Alerted,
@@ -61,6 +61,17 @@ func tcpSection(f *inspect.Flow) map[string]any {
 	for i, name := range []string{"fin", "syn", "rst", "psh", "ack", "urg", "ecn", "cwr"} {
 		if all&(1<<i) != 0 {
 			rec[name] = true
+		}
+	}
+	// rulec holds each direction's stream as one region (Suricata counts
+	// the memory regions its streaming buffer needed at most)
+	rec["ts_max_regions"], rec["tc_max_regions"] = 1, 1
+	for d, side := range map[inspect.Dir]string{inspect.ToServer: "ts", inspect.ToClient: "tc"} {
+		if f.End.Gap[d] {
+			rec[side+"_gap"] = true
+		}
+		if n := f.End.UrgentOOB[d]; n > 0 {
+			rec[side+"_urgent_oob_data"] = n
 		}
 	}
 	return rec

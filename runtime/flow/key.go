@@ -16,12 +16,16 @@ type key struct {
 	proto  uint8
 	v6     bool
 	vlan   [decode.MaxVLANs]uint16
+	// recursion keeps a tunnel's inner flow apart from the same tuple
+	// seen outside it (Suricata's decoder.recursion-level.use-for-tracking,
+	// on by default).
+	recursion uint8
 }
 
 // keyOf returns the packet's flow key and whether the packet goes from a
 // to b.
 func keyOf(p *decode.Packet) (key, bool) {
-	k := key{proto: p.Proto, v6: p.Family == 6, vlan: p.VLANs}
+	k := key{proto: p.Proto, v6: p.Family == 6, vlan: p.VLANs, recursion: p.Recursion}
 	sp, dp := p.Sport, p.Dport
 	if p.L4 == decode.L4ICMP {
 		sp, dp = flowid.ICMPPorts(p.Proto, p.IType)

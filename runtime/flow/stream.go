@@ -53,6 +53,7 @@ func (t *Tracker) streamGap(f *flowState, d inspect.Dir, n int) {
 	t.stats.GapBytes += uint64(n)
 	t.flushChunk(f, d)
 	f.tcp.gap[d] += n
+	f.tcp.hadGap[d] = true
 	t.appGap(f, d, n)
 }
 

@@ -30,7 +30,10 @@ type tcpState struct {
 	chunkMem   int    // capacity of chunk, charged to the stream memcap
 	inspected  [3]int // bytes emitted in KindStream units, against StreamDepth
 	gap        [3]int // bytes missing before the next stream unit's data
+	hadGap     [3]bool
 	oob        [3]int // urgent bytes taken out of band (UrgentOOB)
+	closing    string // the closing state once a FIN was taken (closeState)
+	finEnd     [3]uint32
 	isn, next  [3]uint32
 	seqSeen    [3]bool
 	model      resetModel // what Suricata's reset checks read (stream events)
@@ -98,6 +101,9 @@ func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 		// client's ACK, as after a handshake
 		f.Established = !tc.syn[inspect.ToClient] || ack && !syn
 		p.Established = f.Established && tc.syn[inspect.ToClient] && d == inspect.ToServer && len(p.Payload) > 0
+	}
+	if f.Established && (tc.closing != "" || p.TCPFlags&flagFIN != 0) {
+		tc.closeState(d, p.TCPFlags, t.seg.Seq, t.seg.Ack, len(p.Payload))
 	}
 	p.StreamAdded = tc.reassemble && len(p.Payload) > 0 && p.TCPFlags&flagRST == 0 && !wasReset &&
 		(firstSYN && tc.fastOpen(d, p) || !syn && f.Established)

@@ -362,6 +362,9 @@ func (t *Tracker) end(f *flowState, reason string) {
 	}
 	t.flushRecords(f)
 	f.End = inspect.End{Reason: reason, State: f.state(), TCPState: f.tcpStateName()}
+	if tc := f.tcp; tc != nil {
+		f.End.Gap, f.End.UrgentOOB = tc.hadGap, tc.oob
+	}
 	t.table.remove(f)
 	if t.onEnd != nil {
 		t.onEnd(&f.Flow)

@@ -101,6 +101,10 @@ type End struct {
 	Reason   string // "timeout", "forced", "shutdown", "tcp_reuse"
 	State    string // "new", "established", "closed"
 	TCPState string // TCP flows: Suricata's TCP state name
+	// TCP flows, by direction: a gap was skipped in the stream, and the
+	// urgent bytes taken out of band (urgent policy oob).
+	Gap       [3]bool
+	UrgentOOB [3]int
 }
 
 // Packet is one decoded IP packet.
