@@ -373,6 +373,11 @@ func (t *Tracker) dnsMessage(f *flowState, d inspect.Dir, msg []byte) bool {
 	m.Units(d, tx-1, func(u *inspect.Unit) {
 		base := t.unit(f, inspect.KindApp, d)
 		u.TS, u.Flow, u.Packet, u.Tx = base.TS, base.Flow, base.Packet, tx
+		if f.Proto == 17 && u.Packet != nil {
+			// a rule's payload matchers inspect the packet the
+			// transaction came in, as Suricata's on a UDP packet
+			u.SetBuffer("payload", u.Packet.Payload)
+		}
 		if first == nil {
 			first = u
 		}
