@@ -153,8 +153,13 @@ func frameMix(m ir.Matcher) string {
 	default:
 		return ""
 	}
-	if name == ir.BufPayload {
+	switch name {
+	case ir.BufPayload:
 		return "payload inspection"
+	case "base64_data":
+		// what base64_decode decoded, of the frame when it decoded the
+		// frame (its own buffer is checked as any other)
+		return ""
 	}
 	return "buffer " + name
 }

@@ -35,6 +35,10 @@ func TestFrameKeyword(t *testing.T) {
 	mustFail(t, `alert ssh any any -> any any (frame:ssh.record.pdu; content:"a"; ssh.software; content:"b"; sid:9;)`, diag.ErrConflict, "buffer ssh.software cannot be mixed")
 	mustFail(t, `alert ssh any any -> any any (frame:ssh.record.pdu; content:"a"; frame:ssh.record.hdr; content:"b"; sid:10;)`, diag.ErrConflict, "frames frame:ssh.record.pdu and frame:ssh.record.hdr")
 	mustFail(t, `alert udp any any -> any 53 (frame:dns.stream; content:"a"; sid:11;)`, diag.ErrBadValue, `bad frame "dns.stream"`)
+	// the frame base64-decoded is the frame's own data; another buffer
+	// decoded is mixed in
+	mustCompile(t, `alert smtp any any -> any any (frame:smtp.command_line; base64_decode; base64_data; content:"galunt"; sid:12;)`)
+	mustFail(t, `alert smtp any any -> any any (smtp.helo; base64_decode; base64_data; content:"a"; frame:smtp.command_line; content:"b"; sid:13;)`, diag.ErrConflict, "buffer smtp.helo cannot be mixed")
 	// valid frames no rulec parser marks
 	mustFail(t, `alert tls any any -> any any (frame:tls.ssl2.pdu; content:"a"; sid:20;)`, diag.ErrUnsupported,
 		`t.rules:1:31: sid 20: keyword "frame" (rulec's parsers do not mark tls ssl2.pdu frames) unsupported`)
