@@ -36,6 +36,8 @@ func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
 	switch {
 	case f.NoPayload:
 		// raw stream inspection ended with the payload's
+	case t.cfg.IPS:
+		tc.inline[d].deliver(b)
 	case !t.hold(tc, d, n):
 		t.streamHits++
 		t.emitStream(f, d, b)
@@ -54,6 +56,7 @@ func (t *Tracker) streamGap(f *flowState, d inspect.Dir, n int) {
 	t.flushChunk(f, d)
 	f.tcp.gap[d] += n
 	f.tcp.hadGap[d] = true
+	f.tcp.inline[d].reset()
 	t.appGap(f, d, n)
 }
 

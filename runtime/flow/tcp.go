@@ -33,6 +33,7 @@ type tcpState struct {
 	hadGap     [3]bool
 	oob        [3]int // urgent bytes taken out of band (UrgentOOB)
 	closing    string // the closing state once a FIN was taken (closeState)
+	inline     [3]inlineWindow
 	finEnd     [3]uint32
 	isn, next  [3]uint32
 	seqSeen    [3]bool
@@ -142,6 +143,7 @@ func (t *Tracker) tcpSegment(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	}
 	seq, data = t.urgentSegment(tc, d, seq, data)
 	h.Start(seq, t.pool)
+	tc.inline[d].start = len(data) > 0 && seq == h.Next()
 	h.Segment(seq, data, fin, &tc.recv[d])
 	if ack {
 		tc.half[other(d)].Ack(tc.urgentAck(other(d), seg.Ack), &tc.recv[other(d)])

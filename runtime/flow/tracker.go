@@ -217,6 +217,9 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	inline := tcp && t.cfg.IPS
 	if inline {
 		t.tcpSegment(f, dir, p)
+		if f.tcp.reassemble {
+			t.emitInline(f, dir, p)
+		}
 	}
 	u := t.unit(f, inspect.KindPacket, dir)
 	u.SetBuffer("payload", p.Payload)
