@@ -145,7 +145,7 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 		return err.Error()
 	}
 	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff, Records: records,
-		IPS: t.HasArg("--simulate-ips"), ActionOrder: order})
+		IPS: t.IPS(), ActionOrder: order})
 	if err != nil {
 		return err.Error()
 	}

@@ -179,3 +179,10 @@ func (t *Test) HasArg(a string) bool {
 	}
 	return false
 }
+
+// IPS reports whether the test runs as an inline IPS: with
+// --simulate-ips, or, as suricata-verify's runner adds that argument,
+// when the test folder's name contains "ips".
+func (t *Test) IPS() bool {
+	return t.HasArg("--simulate-ips") || strings.Contains(filepath.Base(t.Dir), "ips")
+}

@@ -79,3 +79,23 @@ func TestXFFSetting(t *testing.T) {
 		t.Errorf("no suricata.yaml: %+v, %v", x, err)
 	}
 }
+
+// TestIPSMode: a test runs inline with --simulate-ips, or when its
+// folder's name contains "ips", as suricata-verify's runner decides.
+func TestIPSMode(t *testing.T) {
+	for _, c := range []struct {
+		dir  string
+		args []string
+		want bool
+	}{
+		{"tests/flowbits-prefilter-01", []string{"-k", "none", "--simulate-ips"}, true},
+		{"tests/policy/exception-policy-ips-midstream-disabled-drop-flow", []string{"--set", "stream.midstream=false"}, true},
+		{"tests/bug-5464-verdict-06", []string{"--set", "stream.midstream=true"}, false},
+		{"tests/ips/firewall-01", nil, false},
+	} {
+		tt := &Test{Dir: c.dir, Args: c.args}
+		if got := tt.IPS(); got != c.want {
+			t.Errorf("%s %v: IPS %v, want %v", c.dir, c.args, got, c.want)
+		}
+	}
+}

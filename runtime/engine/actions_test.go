@@ -187,3 +187,40 @@ alert udp any any -> any any (msg:"a"; pcre:"/y/"; sid:2;)
 		t.Errorf("flow record state %v, want bypassed", st)
 	}
 }
+
+// With the drop output's verdict: yes, drop records carry the packet's
+// verdict as alerts do: the reject's target and what it sends back, then
+// a plain drop for the packets of the flow it dropped.
+func TestDropRecordVerdict(t *testing.T) {
+	h := newHarness(t, "rejectdst tcp any any -> any 80 (msg:\"r\"; content:\"x\"; sid:1;)\n", fakeKernel{}, nil)
+	h.e.opts.IPS = true
+	h.e.opts.Records = eve.Types{"alert": true, eve.AlertVerdict: true, "drop": true, eve.DropFlowsAll: true, eve.DropVerdict: true}
+	f := tcpFlow(1)
+	h.frame(t, packetUnit(f, inspect.ToServer, "a"), streamUnit(f, inspect.ToServer, "x"))
+	h.frame(t, packetUnit(f, inspect.ToServer, "b"))
+	if err := h.e.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var drops []map[string]any
+	for _, line := range bytes.Split(bytes.TrimSpace(h.out.Bytes()), []byte("\n")) {
+		var ev struct {
+			Type    string         `json:"event_type"`
+			Verdict map[string]any `json:"verdict"`
+		}
+		if err := json.Unmarshal(line, &ev); err != nil {
+			t.Fatalf("EVE line %q: %v", line, err)
+		}
+		if ev.Type == "drop" {
+			drops = append(drops, ev.Verdict)
+		}
+	}
+	if len(drops) != 2 {
+		t.Fatalf("%d drop records, want 2", len(drops))
+	}
+	if drops[0]["action"] != "drop" || drops[0]["reject-target"] != "to_server" || !slices.Equal(drops[0]["reject"].([]any), []any{"tcp-reset"}) {
+		t.Errorf("rejected packet's drop verdict %v", drops[0])
+	}
+	if len(drops[1]) != 1 || drops[1]["action"] != "drop" {
+		t.Errorf("dropped flow's packet verdict %v, want action drop alone", drops[1])
+	}
+}

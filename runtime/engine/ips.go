@@ -192,7 +192,8 @@ func (e *Engine) dropped(p *inspect.Packet, shot, onFlow bool) {
 // dropRecord writes the EVE drop record of a dropped packet, as the drop
 // output's settings say: every drop (flows: all), or the first of each
 // flow direction and every drop a rule caused (flows: start); with
-// alerts: yes, the alert that caused it.
+// alerts: yes, the alert that caused it; with verdict: yes, the packet's
+// verdict.
 func (e *Engine) dropRecord(p *inspect.Packet) {
 	f := &e.fate
 	if f.reason == "" || !e.opts.Records.On("drop") || p == nil {
@@ -216,6 +217,9 @@ func (e *Engine) dropRecord(p *inspect.Packet) {
 	ev.PktSrc = e.pktSrc
 	if f.alert != nil && e.opts.Records.On(eve.DropAlerts) {
 		ev.Alert = f.alert.Alert
+	}
+	if e.opts.Records.On(eve.DropVerdict) {
+		ev.Sections["verdict"] = e.verdict(p.Proto)
 	}
 	e.write(ev)
 }

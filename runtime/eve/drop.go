@@ -6,6 +6,7 @@ import "github.com/rulec/rulec/runtime/inspect"
 const (
 	DropAlerts   = "drop.alerts"    // drop records carry the alert that caused the drop
 	DropFlowsAll = "drop.flows.all" // every dropped packet, not the first of each flow direction
+	DropVerdict  = "drop.verdict"   // drop records carry the packet's verdict
 	// AlertVerdict: alert records carry the packet's verdict.
 	AlertVerdict = "alert.verdict"
 )

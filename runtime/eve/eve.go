@@ -30,6 +30,10 @@ type Event struct {
 	DestPort  uint16
 	Proto     uint8
 	AppProto  string
+	// AppProtoTS and AppProtoTC are the protocol each direction's data
+	// showed, when it differs from AppProto (Suricata's app_proto_ts and
+	// app_proto_tc: an SSH banner answering an HTTP request).
+	AppProtoTS, AppProtoTC string
 	Direction string   // "to_server" or "to_client"
 	XFF       string   // the X-Forwarded-For address, in XFF extra-data mode; in the alert object
 	TxID      *uint64  // the app-layer transaction, on records of one
@@ -147,6 +151,12 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	e.Tunnel.add(&m)
 	if e.AppProto != "" {
 		m.add("app_proto", e.AppProto)
+	}
+	if e.AppProtoTS != "" {
+		m.add("app_proto_ts", e.AppProtoTS)
+	}
+	if e.AppProtoTC != "" {
+		m.add("app_proto_tc", e.AppProtoTC)
 	}
 	for _, k := range sortedKeys(e.Sections) {
 		m.add(k, e.Sections[k])

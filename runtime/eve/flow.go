@@ -38,6 +38,7 @@ func FlowEvent(f *inspect.Flow) *Event {
 	ev := &Event{Timestamp: f.Last.UTC(), FlowID: f.ID, EventType: "flow",
 		SrcIP: f.Client, SrcPort: f.ClientPort, DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto,
 		AppProto: f.App, Sections: map[string]map[string]any{"flow": rec}}
+	ev.AppProtoTS, ev.AppProtoTC = dirApp(f, inspect.ToServer), dirApp(f, inspect.ToClient)
 	if f.End.TCPState != "" {
 		ev.Sections["tcp"] = tcpSection(f)
 	}
@@ -46,6 +47,15 @@ func FlowEvent(f *inspect.Flow) *Event {
 	}
 	ev.VLAN = f.VLANs
 	return ev
+}
+
+// dirApp is the protocol detected in direction d when the flow has one
+// and d's differs from it.
+func dirApp(f *inspect.Flow, d inspect.Dir) string {
+	if a := f.AppDir[d]; f.App != "" && a != "" && a != "failed" && a != f.App {
+		return a
+	}
+	return ""
 }
 
 // tcpSection is the "tcp" section of a flow record: the flags seen, in

@@ -39,3 +39,21 @@ func TestFlowRecordICMP(t *testing.T) {
 	f.Proto, f.ICMPType = 58, 128
 	check("icmpv6 echo", `"icmp_type":128,"icmp_code":1,"response_icmp_type":129`)
 }
+
+// TestFlowRecordDirectionProtocols: app_proto_ts and app_proto_tc appear
+// when a direction's detected protocol differs from the flow's.
+func TestFlowRecordDirectionProtocols(t *testing.T) {
+	f := &inspect.Flow{ID: 1, Proto: 6, App: "http", Start: time.Unix(0, 0), Last: time.Unix(1, 0)}
+	f.AppDir[inspect.ToServer], f.AppDir[inspect.ToClient] = "http", "ssh"
+	b, err := FlowEvent(f).MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"app_proto":"http","app_proto_tc":"ssh"`) || strings.Contains(string(b), "app_proto_ts") {
+		t.Errorf("flow record %s, want app_proto_tc ssh alone", b)
+	}
+	f.AppDir[inspect.ToClient] = "http"
+	if b, _ := FlowEvent(f).MarshalJSON(); strings.Contains(string(b), "app_proto_tc") {
+		t.Errorf("flow record %s: app_proto_tc for the flow's own protocol", b)
+	}
+}

@@ -76,6 +76,7 @@ func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
 					if name == "drop" {
 						t[DropAlerts] = Yes(m["alerts"])
 						t[DropFlowsAll] = m["flows"] == "all"
+						t[DropVerdict] = Yes(m["verdict"])
 					}
 				}
 			}

@@ -238,6 +238,18 @@ func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
 	}
 }
 
+// otherDirApp is the protocol of a direction whose first data comes
+// after the other direction decided the flow's: as Suricata runs
+// detection on each direction, a protocol its data shows (an SSH banner
+// answering an HTTP request) is that direction's, while the flow keeps
+// the protocol whose parser already has data; otherwise the flow's.
+func (t *Tracker) otherDirApp(f *flowState, d inspect.Dir, b []byte) string {
+	if k := t.detectTCP(f, d, b); k != appUnknown && k != appNone && k != f.app.kind {
+		return appNames[k]
+	}
+	return f.App
+}
+
 // decideTCP is detectTCP on a direction's bytes so far, giving up on a
 // direction past maxProbe bytes. Client bytes no protocol takes wait,
 // up to maxWaitProbe, for the server's: as in Suricata, the server's
@@ -258,7 +270,7 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 	a.frames[d].feed(b)
 	defer a.frames[d].check(false)
 	if f.AppDir[d] == "" && f.App != "" {
-		t.protoDetected(f, d, f.App)
+		t.protoDetected(f, d, t.otherDirApp(f, d, b))
 	}
 	switch a.kind {
 	case appHTTP:

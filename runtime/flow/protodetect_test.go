@@ -81,3 +81,16 @@ func TestProtoDetectWaitsForServer(t *testing.T) {
 		t.Errorf("client packet after the failure: %+v, want the to-server flag", v)
 	}
 }
+
+// TestProtoMismatchPerDirection: an SSH banner answering an HTTP request
+// is SSH in its direction while the flow stays HTTP, as Suricata's
+// detection runs on each direction; a matching answer keeps the flow's.
+func TestProtoMismatchPerDirection(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 22)
+	feed(t, tr, concat(c.handshake(), c.c2s("GET / HTTP/1.1\r\nHost: a\r\n\r\n"), c.s2c("SSH-2.0-OpenSSH_6.6.1\r\n"), c.close())...)
+	f := s.units[0].flow
+	if f.App != "http" || f.AppDir != [3]string{inspect.ToServer: "http", inspect.ToClient: "ssh"} {
+		t.Errorf("App %q AppDir %q, want http with ssh to the client", f.App, f.AppDir)
+	}
+}
