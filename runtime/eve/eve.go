@@ -34,15 +34,15 @@ type Event struct {
 	// showed, when it differs from AppProto (Suricata's app_proto_ts and
 	// app_proto_tc: an SSH banner answering an HTTP request).
 	AppProtoTS, AppProtoTC string
-	Direction string   // "to_server" or "to_client"
-	XFF       string   // the X-Forwarded-For address, in XFF extra-data mode; in the alert object
-	TxID      *uint64  // the app-layer transaction, on records of one
-	VLAN      []uint16 // the packet's VLAN ids, outermost first
-	ICMP      *ICMP    // an ICMP or ICMPv6 packet's (or flow's) type and code
-	Alert     *Alert
-	AlertFlow *AlertFlow // an alert's flow object
-	Detail    *Detail    // an alert's packet, payload and ether fields, as configured
-	Tunnel    *Tunnel    // an alert on a tunnel's inner packet: the outer packet
+	Direction              string   // "to_server" or "to_client"
+	XFF                    string   // the X-Forwarded-For address, in XFF extra-data mode; in the alert object
+	TxID                   *uint64  // the app-layer transaction, on records of one
+	VLAN                   []uint16 // the packet's VLAN ids, outermost first
+	ICMP                   *ICMP    // an ICMP or ICMPv6 packet's (or flow's) type and code
+	Alert                  *Alert
+	AlertFlow              *AlertFlow // an alert's flow object
+	Detail                 *Detail    // an alert's packet, payload and ether fields, as configured
+	Tunnel                 *Tunnel    // an alert on a tunnel's inner packet: the outer packet
 	// Sections holds app-layer sections ("http", "dns", "tls", ...) and
 	// other event bodies ("block", "stats"). An event with a source and
 	// no destination (a block) has no ports and no proto.
