@@ -152,6 +152,7 @@ func (p *Packet) transport(off int) error {
 		}
 		p.L4 = L4ICMP
 		p.IType, p.ICode, p.Payload = data[0], data[1], data[icmpHdrLen:]
+		p.quoted()
 	default:
 		p.Payload = data
 		if IsTunnel(p.Proto) {

@@ -72,6 +72,7 @@ type Packet struct {
 	IType     uint8
 	ICode     uint8
 	Payload   []byte
+	Quoted    Quoted // ICMPv4 destination unreachable: the packet it quotes
 	Tunnel    Tunnel // the packet this one encapsulates, if any
 	// WireLen, when set, is the packet's size in flow statistics instead
 	// of the frame's: a tunnel's inner packet counts what the outer one

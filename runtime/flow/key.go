@@ -40,6 +40,20 @@ func keyOf(p *decode.Packet) (key, bool) {
 	return k, fwd
 }
 
+// quotedKey is the flow key of the packet an ICMP destination
+// unreachable message quotes.
+func quotedKey(p *decode.Packet) key {
+	q := &p.Quoted
+	k := key{proto: q.Proto, vlan: p.VLANs}
+	src, dst := q.Src.As16(), q.Dst.As16()
+	if endpointLess(src, q.Sport, dst, q.Dport) {
+		k.a, k.ap, k.b, k.bp = src, q.Sport, dst, q.Dport
+	} else {
+		k.a, k.ap, k.b, k.bp = dst, q.Dport, src, q.Sport
+	}
+	return k
+}
+
 func endpointLess(a [16]byte, ap uint16, b [16]byte, bp uint16) bool {
 	if c := bytes.Compare(a[:], b[:]); c != 0 {
 		return c < 0

@@ -201,7 +201,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	if tcp {
 		t.tcpState(f, dir, p)
 	} else {
-		if !dropped && f.Pkts[inspect.ToServer] > 0 && f.Pkts[inspect.ToClient] > 0 {
+		if !dropped && f.tcp == nil && f.Pkts[inspect.ToServer] > 0 && f.Pkts[inspect.ToClient] > 0 {
 			f.Established = true
 		}
 		p.Established = f.Established
@@ -253,6 +253,9 @@ func (t *Tracker) Lookup(d *decode.Packet) *inspect.Flow {
 	if d.Family == 0 {
 		return nil
 	}
+	if f := t.quotedFlow(d); f != nil {
+		return &f.Flow
+	}
 	k, _ := keyOf(d)
 	if f := t.table.flows[k]; f != nil {
 		return &f.Flow
@@ -260,9 +263,26 @@ func (t *Tracker) Lookup(d *decode.Packet) *inspect.Flow {
 	return nil
 }
 
+// quotedFlow is the flow of the packet an ICMP destination unreachable
+// message quotes, if it exists: Suricata looks the message up as a
+// packet of that flow.
+func (t *Tracker) quotedFlow(d *decode.Packet) *flowState {
+	if !d.Quoted.Valid {
+		return nil
+	}
+	return t.table.flows[quotedKey(d)]
+}
+
 // lookup finds or creates the packet's flow and gives the packet's
 // direction in it.
 func (t *Tracker) lookup(d *decode.Packet, p *inspect.Packet) (*flowState, inspect.Dir) {
+	if f := t.quotedFlow(d); f != nil {
+		// an ICMP message goes to the server when it comes from the client
+		if d.Src == f.Client {
+			return f, inspect.ToServer
+		}
+		return f, inspect.ToClient
+	}
 	k, fromA := keyOf(d)
 	f := t.table.flows[k]
 	if f != nil && f.tcp != nil && d.L4 == decode.L4TCP && f.tcp.reusedBy(p.TCPFlags) {
