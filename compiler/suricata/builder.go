@@ -3,6 +3,7 @@ package suricata
 import (
 	"fmt"
 	"github.com/rulec/rulec/compiler/sideconf"
+	"github.com/rulec/rulec/compiler/vars"
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/diag"
@@ -22,10 +23,11 @@ type builder struct {
 	bufDirs   map[string]bufDir // buffers given a direction ("http.connection: to_client")
 	classes   map[string]sideconf.Class
 	refs      map[string]string
+	datasets  vars.DatasetRules
 }
 
 func newBuilder(r *ir.Rule, c *Compiler) *builder {
-	return &builder{rule: r, buf: ir.Buffer{Name: ir.BufPayload}, classes: c.classes, refs: c.refs}
+	return &builder{rule: r, buf: ir.Buffer{Name: ir.BufPayload}, classes: c.classes, refs: c.refs, datasets: c.datasets}
 }
 
 // add appends a matcher in the current buffer.

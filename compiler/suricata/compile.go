@@ -15,15 +15,20 @@ import (
 
 // Compiler lowers Suricata rules with one set of variables.
 type Compiler struct {
-	res     *vars.Resolver
-	classes map[string]sideconf.Class
-	refs    map[string]string
+	res      *vars.Resolver
+	classes  map[string]sideconf.Class
+	refs     map[string]string
+	datasets vars.DatasetRules
 }
 
 // New returns a compiler resolving variables from v, with the classtypes
 // of Suricata's default classification.config and no reference systems.
 func New(v *vars.Vars) *Compiler {
-	return &Compiler{res: vars.NewResolver(v), classes: sideconf.DefaultClasses()}
+	c := &Compiler{res: vars.NewResolver(v), classes: sideconf.DefaultClasses()}
+	if v != nil {
+		c.datasets = v.Datasets
+	}
+	return c
 }
 
 // SetClasses replaces the classtypes (from a classification.config).

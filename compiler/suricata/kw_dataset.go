@@ -72,13 +72,16 @@ func init() {
 		if !slices.Contains([]string{"string", "md5", "sha256", "ipv4", "ip"}, d.Type) {
 			return badValue("dataset type, want string, md5, sha256, ipv4 or ip", d.Type)
 		}
+		if d.Save != "" && b.datasets.DenyWrite {
+			return fmt.Errorf("dataset %s: %w", d.Name, diag.Engine(diag.ErrConflict, "Rules containing save/state datasets have been disabled"))
+		}
 		dir := filepath.Dir(b.rule.Pos.File)
 		for _, f := range []*string{&load, &d.Save} {
 			if *f == "" {
 				continue
 			}
 			switch {
-			case f == &d.Save && filepath.IsAbs(*f):
+			case f == &d.Save && filepath.IsAbs(*f) && !b.datasets.AllowAbsolute:
 				return fmt.Errorf("dataset %s: %w", d.Name, diag.Engine(diag.ErrBadValue, "Absolute paths not allowed: %s", *f))
 			case strings.Contains(*f, ".."):
 				return fmt.Errorf("dataset %s: %w", d.Name, diag.Engine(diag.ErrBadValue, "Directory traversals not allowed: %s", *f))

@@ -68,3 +68,35 @@ func TestDatasetFileBounded(t *testing.T) {
 		t.Errorf("datarep /dev/zero: %v", err)
 	}
 }
+
+// suricata.yaml's datasets.rules: allow-write: no refuses rules with save
+// or state (Suricata's engine message), allow-absolute-filenames: yes
+// lets a save path be absolute.
+func TestDatasetRulesPolicy(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "t.rules")
+	v, err := vars.Parse([]byte("datasets:\n  rules:\n    allow-write: no\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rule := range []string{
+		`alert dns any any -> any any (dns.query; dataset:isnotset,x,type string,state seen.lst; sid:1;)`,
+		`alert dns any any -> any any (dns.query; dataset:set,x,type string,save seen.lst; sid:2;)`,
+	} {
+		_, errs, _ := New(v).File(path, []byte(rule+"\n"))
+		if errs.Len() != 1 || diag.EngineMessage(errs.Items[0]) != "Rules containing save/state datasets have been disabled" {
+			t.Errorf("%s with allow-write: no: %v", rule, errs)
+		}
+	}
+	if _, errs, _ := New(v).File(path, []byte(`alert dns any any -> any any (dns.query; dataset:isset,x,type string; sid:3;)`+"\n")); errs.Len() != 0 {
+		t.Errorf("a dataset without files refused: %v", errs)
+	}
+	v, err = vars.Parse([]byte("datasets:\n  rules:\n    allow-absolute-filenames: yes\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs := filepath.Join(dir, "abs.lst")
+	if _, errs, _ := New(v).File(path, []byte(`alert dns any any -> any any (dns.query; dataset:set,x,type string,save `+abs+`; sid:4;)`+"\n")); errs.Len() != 0 {
+		t.Errorf("absolute save path with allow-absolute-filenames: %v", errs)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -12,6 +13,15 @@ import (
 type Vars struct {
 	Addr map[string]string
 	Port map[string]string
+	// Datasets is suricata.yaml's datasets.rules section.
+	Datasets DatasetRules
+}
+
+// DatasetRules is what dataset rules may do with files (suricata.yaml's
+// datasets.rules); the zero value is Suricata's default.
+type DatasetRules struct {
+	DenyWrite     bool // allow-write: no: rules with save or state are refused
+	AllowAbsolute bool // allow-absolute-filenames: yes: save paths may be absolute
 }
 
 // Defaults returns the variables of Suricata's default suricata.yaml.
@@ -50,6 +60,31 @@ type yamlFile struct {
 		AddressGroups map[string]any `yaml:"address-groups"`
 		PortGroups    map[string]any `yaml:"port-groups"`
 	} `yaml:"vars"`
+	Datasets struct {
+		Rules struct {
+			AllowWrite    any `yaml:"allow-write"`
+			AllowAbsolute any `yaml:"allow-absolute-filenames"`
+		} `yaml:"rules"`
+	} `yaml:"datasets"`
+}
+
+// yamlBool reads a suricata.yaml boolean (yes/no, true/false, on/off, 1/0);
+// ok is false when v is not set.
+func yamlBool(v any) (b, ok bool) {
+	switch x := v.(type) {
+	case bool:
+		return x, true
+	case int:
+		return x != 0, true
+	case string:
+		switch strings.ToLower(x) {
+		case "yes", "true", "on", "1":
+			return true, true
+		case "no", "false", "off", "0":
+			return false, true
+		}
+	}
+	return false, false
 }
 
 // Parse reads a suricata.yaml-shaped document and returns its variables
@@ -66,6 +101,10 @@ func Parse(data []byte) (*Vars, error) {
 	if err := merge(v.Port, f.Vars.PortGroups); err != nil {
 		return nil, err
 	}
+	if w, ok := yamlBool(f.Datasets.Rules.AllowWrite); ok {
+		v.Datasets.DenyWrite = !w
+	}
+	v.Datasets.AllowAbsolute, _ = yamlBool(f.Datasets.Rules.AllowAbsolute)
 	return v, nil
 }
 
@@ -98,5 +137,5 @@ func merge(dst map[string]string, src map[string]any) error {
 
 // Clone returns a deep copy of v.
 func (v *Vars) Clone() *Vars {
-	return &Vars{Addr: maps.Clone(v.Addr), Port: maps.Clone(v.Port)}
+	return &Vars{Addr: maps.Clone(v.Addr), Port: maps.Clone(v.Port), Datasets: v.Datasets}
 }
