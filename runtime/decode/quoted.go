@@ -41,17 +41,3 @@ func (p *Packet) quoted() {
 	}
 	p.Quoted = q
 }
-
-// ICMPError reports whether an ICMPv4 message of this type is an error
-// message (destination unreachable, source quench, redirect, time
-// exceeded, parameter problem): Suricata makes no flow for one.
-func ICMPError(proto, itype uint8) bool {
-	if proto != 1 {
-		return false
-	}
-	switch itype {
-	case 3, 4, 5, 11, 12:
-		return true
-	}
-	return false
-}
