@@ -58,5 +58,7 @@ var RaisedEvents = map[string][]string{
 		"smtp.mime_long_enc_line", "smtp.mime_long_header_name", "smtp.mime_long_header_value",
 		"smtp.mime_long_boundary", "smtp.mime_long_filename", "smtp.duplicate_fields", "smtp.unparsable_content",
 		"smtp.truncated_line",
+		"ftp.request_command_too_long", "ftp.response_command_too_long", "ftp.too_many_transactions",
+		"ftp.file_before_port", "ftp.file_without_name",
 	},
 }

@@ -3,7 +3,7 @@ package kwstatus
 // unparsed are app-layer protocols rulec does not parse, by keyword
 // prefix.
 var unparsed = map[string]string{
-	"ftp": "FTP", "smb": "SMB", "krb5": "Kerberos", "nfs": "NFS",
+	"smb": "SMB", "krb5": "Kerberos", "nfs": "NFS",
 	"sip": "SIP", "snmp": "SNMP", "quic": "QUIC", "mqtt": "MQTT", "modbus": "Modbus", "dnp3": "DNP3",
 	"enip": "ENIP", "cip": "CIP", "rfb": "RFB", "ike": "IKE", "ldap": "LDAP", "pgsql": "PostgreSQL",
 	"websocket": "WebSocket", "bittorrent": "BitTorrent DHT", "dhcp": "DHCP", "tftp": "TFTP", "mdns": "mDNS",
@@ -37,5 +37,5 @@ var samples = map[string]string{
 	"xbits": "set,a,track ip_src", "xor": `"01"`, "requires": "version >= 8",
 	"ipv4-csum": "valid", "tcpv4-csum": "valid", "tcpv6-csum": "valid", "udpv4-csum": "valid",
 	"udpv6-csum": "valid", "icmpv4-csum": "valid", "icmpv6-csum": "valid", "ipopts": "rr", "fragbits": "M", "l3_proto": "ipv4",
-	"frame": "tls.stream", "ssl_version": "tls1.2", "tls.version": "1.2", "tls_cert_notbefore": "<2020", "tls_cert_notafter": ">2020",
+	"frame": "tls.stream", "ftp.mode": "active", "ftpdata_command": "retr", "ssl_version": "tls1.2", "tls.version": "1.2", "tls_cert_notbefore": "<2020", "tls_cert_notafter": ">2020",
 }

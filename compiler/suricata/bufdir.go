@@ -26,10 +26,11 @@ var bufferDirs = func() map[string]bufDir {
 			http.request_line http.referer http.accept http.accept_enc http.accept_lang http.request_header
 			dns.query tls.sni ja3.hash ja3.string ja4.hash ssh.hassh smtp.helo smtp.mail_from smtp.rcpt_to
 			email.from email.subject email.to email.cc email.date email.message_id email.x_mailer
-			email.url email.received`,
+			email.url email.received ftp.command ftp.command_data`,
 		dirToClient: `http.stat_code http.stat_msg http.response_line http.location http.server http.response_body
 			http.response_header ja3s.hash ja3s.string ssh.hassh.server tls.cert_subject tls.cert_issuer
-			tls.cert_serial tls.cert_fingerprint tls.certs tls.subjectaltname dns.answers.rrname dns.response.rrname`,
+			tls.cert_serial tls.cert_fingerprint tls.certs tls.subjectaltname dns.answers.rrname dns.response.rrname
+			ftp.reply ftp.completion_code`,
 		dirBoth: `http.header http.header.raw http.cookie http.header_names http.content_type http.content_len
 			http.start http.protocol http.connection file.data ssh.software ssh.proto
 			tls.alpn tls.random tls.random_time tls.random_bytes`,

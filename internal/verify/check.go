@@ -64,7 +64,7 @@ func matches(ev map[string]any, want map[string]any) bool {
 			}
 		default:
 			got, ok := lookup(ev, path)
-			if !ok || !equal(got, w) {
+			if !ok || !holds(got, w, path[strings.LastIndexByte(path, '.')+1:]) {
 				return false
 			}
 		}
@@ -80,11 +80,73 @@ func asList(v any) []any {
 	return []any{v}
 }
 
+// holds compares a value found to the one wanted, by the path's last
+// part as suricata-verify's runner does: __contains (an item of a list,
+// a key of an object, a substring), __find (a substring), __startswith,
+// __endswith, __gt, __gte, __lt, __lte (numbers); else equality.
+func holds(got, want any, op string) bool {
+	s, isStr := got.(string)
+	ws := fmt.Sprint(want)
+	switch op {
+	case "__contains":
+		switch x := got.(type) {
+		case []any:
+			for _, v := range x {
+				if equal(v, want) {
+					return true
+				}
+			}
+			return false
+		case map[string]any:
+			_, ok := x[ws]
+			return ok
+		}
+		return isStr && strings.Contains(s, ws)
+	case "__find":
+		return isStr && strings.Contains(s, ws)
+	case "__startswith":
+		return isStr && strings.HasPrefix(s, ws)
+	case "__endswith":
+		return isStr && strings.HasSuffix(s, ws)
+	case "__gt", "__gte", "__lt", "__lte":
+		a, ok1 := got.(float64)
+		b, ok2 := number(want)
+		if !ok1 || !ok2 {
+			return false
+		}
+		switch op {
+		case "__gt":
+			return a > b
+		case "__gte":
+			return a >= b
+		case "__lt":
+			return a < b
+		}
+		return a <= b
+	}
+	return equal(got, want)
+}
+
+func number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int:
+		return float64(x), true
+	case float64:
+		return x, true
+	}
+	return 0, false
+}
+
 // lookup follows a dotted path ("alert.signature_id", "dns.answers[0].rrname",
 // "dns.queries.__len") into an event.
 func lookup(ev map[string]any, path string) (any, bool) {
 	var cur any = ev
 	for _, part := range strings.Split(path, ".") {
+		switch part {
+		case "__contains", "__find", "__startswith", "__endswith", "__gt", "__gte", "__lt", "__lte":
+			// the whole value, which the operator then tests
+			return cur, true
+		}
 		if part == "__len" {
 			switch x := cur.(type) {
 			case []any:

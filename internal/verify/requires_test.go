@@ -105,3 +105,29 @@ func TestMatchPaths(t *testing.T) {
 		}
 	}
 }
+
+// A pcap: path that leads to a file is the capture, as upstream's runner
+// takes it, even when the test dir holds another of that base name; a
+// path that leads nowhere is the copy under its base name.
+func TestNamedPcapPath(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "group", "test")
+	os.MkdirAll(dir, 0o755)
+	os.MkdirAll(filepath.Join(root, "shared"), 0o755)
+	os.WriteFile(filepath.Join(root, "shared", "input.pcap"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "input.pcap"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "test.rules"), nil, 0o644)
+	for _, c := range []struct{ path, want string }{
+		{"../../shared/input.pcap", filepath.Join(dir, "../../shared/input.pcap")},
+		{"../../gone/input.pcap", filepath.Join(dir, "input.pcap")},
+	} {
+		os.WriteFile(filepath.Join(dir, "test.yaml"), []byte("pcap: "+c.path+"\nchecks: []\n"), 0o644)
+		tc, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tc.Pcap != c.want {
+			t.Errorf("pcap %s: got %s, want %s", c.path, tc.Pcap, c.want)
+		}
+	}
+}

@@ -121,11 +121,12 @@ func Load(dir string) (*Test, error) {
 	}
 	named := false
 	if p, ok := y.Pcap.(string); ok && p != "" {
-		// upstream's path points elsewhere; the corpus copies that file
-		// in under its base name
-		t.Pcap, named = filepath.Join(dir, filepath.Base(p)), true
+		// upstream's path, when it leads to a file (the test dir may hold
+		// another capture of that base name); else the corpus copied the
+		// file in under its base name
+		t.Pcap, named = filepath.Join(dir, p), true
 		if _, err := os.Stat(t.Pcap); err != nil {
-			t.Pcap = filepath.Join(dir, p)
+			t.Pcap = filepath.Join(dir, filepath.Base(p))
 		}
 	}
 	for _, e := range entries {

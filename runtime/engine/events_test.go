@@ -6,6 +6,7 @@ import (
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/decode"
+	"github.com/rulec/rulec/runtime/flow/ftp"
 	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/inspect"
@@ -31,8 +32,9 @@ func TestRaisedEventsShared(t *testing.T) {
 	app := []string{http.EventRequestFieldTooLong, http.EventResponseFieldTooLong, http.EventRequestTooManyHeaders, http.EventResponseTooManyHeaders,
 		http.EventRequestDupCL, http.EventResponseDupCL, http.EventAuthUnrecognized}
 	app = append(app, smtp.Events...)
+	app = append(app, ftp.Events...)
 	if !sameSet(app, ir.RaisedEvents[ir.EventAppLayer]) {
-		t.Errorf("http and smtp events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
+		t.Errorf("http, smtp and ftp events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
 	}
 }
 

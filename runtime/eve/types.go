@@ -11,10 +11,14 @@ import (
 type Types map[string]bool
 
 // On reports whether records of type name are written.
-// The fileinfo records are the files type.
+// The fileinfo records are the files type, the ftp_data records the
+// ftp type.
 func (t Types) On(name string) bool {
-	if name == "fileinfo" {
+	switch name {
+	case "fileinfo":
 		name = "files"
+	case "ftp_data":
+		name = "ftp"
 	}
 	return t[name]
 }
@@ -35,7 +39,7 @@ func AlertsOnly() Types { return Types{"alert": true} }
 // SuricataDefault is the set the default suricata.yaml of Suricata 8
 // enables, of the record types rulec writes.
 func SuricataDefault() Types {
-	return Types{"alert": true, "anomaly": true, "http": true, "dns": true, "tls": true, "ssh": true, "smtp": true, "files": true, "flow": true}
+	return Types{"alert": true, "anomaly": true, "http": true, "dns": true, "tls": true, "ssh": true, "smtp": true, "ftp": true, "files": true, "flow": true}
 }
 
 // TypesFromYAML reads the record types of the first eve-log output of a

@@ -4,6 +4,7 @@ import (
 	"github.com/rulec/rulec/runtime/flow/dcerpc"
 	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/frame"
+	"github.com/rulec/rulec/runtime/flow/ftp"
 	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/flow/ssh"
@@ -22,9 +23,11 @@ const (
 	appSSH
 	appDCERPC
 	appSMTP
+	appFTP
+	appFTPData
 )
 
-var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH: "ssh", appDCERPC: "dcerpc", appSMTP: "smtp"}
+var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH: "ssh", appDCERPC: "dcerpc", appSMTP: "smtp", appFTP: "ftp", appFTPData: "ftp-data"}
 
 // maxProbe is how many bytes of each direction are held while the
 // protocol of a TCP flow is unknown; a server saying more before its
@@ -88,6 +91,12 @@ type appState struct {
 	smtpFileTx uint64
 	smtpFileN  int
 	frames     [3]*frameDir // by Dir, when a rule inspects the protocol's frames
+	ftp        *ftp.Parser
+	ftpTxs     []*ftpTx // the FTP transactions not released, oldest first
+	ftpData    *ftpDataState
+	// expectDone, by Dir: the direction's first data was checked
+	// against the announced ftp-data connections.
+	expectDone [3]bool
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {
@@ -110,6 +119,9 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 		if a.frames[inspect.ToServer] != nil {
 			a.dcerpc.Frames = [2]frame.Marker{a.frames[inspect.ToServer], a.frames[inspect.ToClient]}
 		}
+	}
+	if k == appFTP {
+		a.ftp = ftp.NewParser(t.cfg.FTP)
 	}
 	if k == appSMTP {
 		a.smtp = smtp.NewParser(t.cfg.SMTP)
@@ -152,6 +164,7 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 	isSSH, moreSSH := ssh.Probe(data)
 	isDCE, moreDCE := dcerpc.Probe(data)
 	isSMTP, moreSMTP := smtpDetect(f, d, data)
+	isFTP, moreFTP := ftpDetect(f, d, data)
 	if d == inspect.ToClient {
 		switch ok, _ := http.DetectResponse(data); {
 		case ok:
@@ -160,9 +173,11 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 			return appSSH
 		case isDCE:
 			return appDCERPC
+		case isFTP:
+			return appFTP
 		case isSMTP:
 			return appSMTP
-		case moreSMTP:
+		case moreSMTP || moreFTP:
 			return appUnknown
 		case dnsPort:
 			return appDNS
@@ -185,9 +200,11 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 		return appDCERPC
 	case isSMTP:
 		return appSMTP
+	case isFTP:
+		return appFTP
 	case dnsPort:
 		return appDNS
-	case moreHTTP || moreTLS || moreSSH || moreDCE || moreSMTP:
+	case moreHTTP || moreTLS || moreSSH || moreDCE || moreSMTP || moreFTP:
 		return appUnknown
 	}
 	return appNone
@@ -256,6 +273,9 @@ func (t *Tracker) otherDirApp(f *flowState, d inspect.Dir, b []byte) string {
 // answer (an HTTP status line) may still decide the flow.
 func (t *Tracker) decideTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 	k := t.detectTCP(f, d, data)
+	if (k == appUnknown || k == appNone) && t.ftpDataExpected(f, d) {
+		return appFTPData
+	}
 	if k == appUnknown && len(data) > maxProbe && !(smtpBanner(d, data) && len(f.app.probe[inspect.ToServer]) == 0) {
 		k = appNone
 	}
@@ -295,6 +315,10 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		t.dcerpcData(f, d, b)
 	case appSMTP:
 		t.smtpData(f, d, b)
+	case appFTP:
+		t.ftpData(f, d, b)
+	case appFTPData:
+		t.ftpDataFeed(f, d, b)
 	case appDNS:
 		a.dns[d].Feed(b, func(msg []byte, off uint64) { t.dnsFramed(f, d, msg, off) })
 		if !t.chargeApp(f) {
@@ -329,12 +353,19 @@ func (t *Tracker) appGap(f *flowState, d inspect.Dir, n int) {
 	case appSMTP:
 		a.smtp.Gap(d == inspect.ToServer, n)
 		t.chargeApp(f)
+	case appFTP, appFTPData:
+		// Suricata's FTP parsers fail on a gap: the flow is not parsed
+		// further
+		a.kind = appNone
 	}
 }
 
 func (t *Tracker) appEnd(f *flowState, d inspect.Dir) {
 	if f.app.kind == appHTTP {
 		f.app.http.End(d)
+	}
+	if f.app.kind == appFTPData {
+		t.ftpDataEnd(f, d, false)
 	}
 	f.app.frames[d].check(true)
 }
@@ -647,6 +678,10 @@ func (t *Tracker) flushRecords(f *flowState) {
 		t.record(u)
 	}
 	a.smtpOpen = nil
+	t.ftpFlush(f)
+	if a.ftpData != nil {
+		t.ftpDataEnd(f, a.ftpData.dir, true)
+	}
 }
 
 // maxDNSPending bounds the queries per flow awaiting their response.
@@ -685,6 +720,12 @@ func (t *Tracker) chargeApp(f *flowState) bool {
 	}
 	if a.smtp != nil {
 		held += a.smtp.Held()
+	}
+	if a.ftp != nil {
+		held += a.ftp.Held()
+	}
+	if a.ftpData != nil {
+		held += cap(a.ftpData.data)
 	}
 	if grow := held - a.held; grow > 0 && t.streamMem+grow > t.cfg.StreamMemcap {
 		t.streamHits++

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/rulec/rulec/runtime/flow/dcerpc"
+	"github.com/rulec/rulec/runtime/flow/ftp"
 	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/flow/tls"
 
@@ -104,6 +105,8 @@ type Config struct {
 	// SMTP is Suricata's app-layer.protocols.smtp settings: MIME decoding,
 	// URL extraction, transaction and file bounds.
 	SMTP smtp.Config
+	// FTP is Suricata's app-layer.protocols.ftp settings.
+	FTP ftp.Config
 	// Defrag bounds IP reassembly, which the tracker's caller runs
 	// (runtime/defrag); zero fields take Suricata's defaults.
 	Defrag defrag.Config
@@ -171,6 +174,7 @@ func DefaultConfig() Config {
 		SMTP:               smtp.DefaultConfig(),
 		UrgentPolicy:       UrgentOOB,
 		OOBLimit:           UrgentDrop,
+		FTP:                ftp.DefaultConfig(),
 	}
 }
 

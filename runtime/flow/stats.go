@@ -49,6 +49,10 @@ type Stats struct {
 	// SMTPTruncated counts what the SMTP parsers' bounds cut: header
 	// values, headers, URLs, file bytes past the file limit, long lines.
 	SMTPTruncated uint64
+	// FTPTruncated counts what the FTP parsers' bounds cut: long lines,
+	// reply lines and transactions past their bounds, ftp-data bytes past
+	// the file limit's memory, expectations past their bounds.
+	FTPTruncated uint64
 	// FrameUnits counts the KindFrame units emitted; FramePieces the
 	// inspections of a frame longer than the frame window, in pieces;
 	// FrameBytesLost the bytes of frames marked after they had left the
@@ -74,6 +78,7 @@ func (t *Tracker) Limits() map[string]uint64 {
 		"memcap_http":              t.httpMem.Hits(),
 		"dcerpc_stub_truncated":    s.DCERPCStubTruncated,
 		"smtp_truncated":           s.SMTPTruncated,
+		"ftp_truncated":            s.FTPTruncated,
 		"memcap_stream":            t.streamHits,
 		"frame_bytes_lost":         s.FrameBytesLost,
 		"memcap_reassembly":        t.pool.Capped(),

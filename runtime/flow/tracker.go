@@ -43,6 +43,9 @@ type Tracker struct {
 	pkt        inspect.Packet  // what cur points to: valid until the next packet
 	curDir     inspect.Dir     // its direction
 	curSent    bool            // its packet unit was inspected
+	// expects are the ftp-data connections FTP control connections
+	// announced, oldest first.
+	expects []expectation
 }
 
 // FreshPackets makes every tracker give each packet memory of its own
@@ -227,6 +230,9 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	t.curSent = true
 	if tcp && f.app.kind == appTLS {
 		t.tlsPacket(f, dir)
+	}
+	if tcp && f.app.ftp != nil {
+		t.ftpPacket(f, dir, inline)
 	}
 	switch {
 	case tcp && !inline:
