@@ -43,7 +43,7 @@ func runEVE(t *testing.T, rules []*ir.Rule, hexText, args, dir string) string {
 			if err != nil {
 				t.Fatalf("%s: %v", argsSection, err)
 			}
-			cfg.Flow.DNSLogVersion = v
+			cfg.Flow.DNSLog.Version = v
 		case "--eve-types":
 			i++
 			cfg.Records = eve.Types{}

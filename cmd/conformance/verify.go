@@ -119,7 +119,7 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 		}
 	}
 	cfg.IgnoreChecksums = t.ArgValue("-k") == "none"
-	if cfg.DNSLogVersion, err = t.DNSVersion(); err != nil {
+	if cfg.DNSLog, err = t.DNSLog(); err != nil {
 		return err.Error()
 	}
 	if cfg.SMTP.LogCustom, err = t.SMTPCustom(); err != nil {

@@ -60,5 +60,9 @@ var RaisedEvents = map[string][]string{
 		"smtp.truncated_line",
 		"ftp.request_command_too_long", "ftp.response_command_too_long", "ftp.too_many_transactions",
 		"ftp.file_before_port", "ftp.file_without_name",
+		// DNS; malformed_data and not_a_request, which Suricata puts on the
+		// flow's previous transaction, are not raised
+		"dns.invalid_additionals", "dns.invalid_authorities", "dns.not_a_response", "dns.z_flag_set",
+		"dns.invalid_opcode", "dns.name_too_long", "dns.infinite_loop", "dns.too_many_labels",
 	},
 }

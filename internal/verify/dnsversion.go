@@ -3,50 +3,46 @@ package verify
 import (
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/tls"
 )
 
-// DNSVersion is the EVE DNS record version the test's Suricata writes:
-// its suricata.yaml's outputs: eve-log: types: dns: version, else its
-// SURICATA_EVE_DNS_VERSION environment, else 0 (the default).
-func (t *Test) DNSVersion() (int, error) {
-	v := t.Env["SURICATA_EVE_DNS_VERSION"]
-	if t.Vars != "" {
-		data, err := os.ReadFile(t.Vars)
-		if err != nil {
-			return 0, err
-		}
-		var doc struct {
-			Outputs []map[string]struct {
-				Types []any `yaml:"types"`
-			} `yaml:"outputs"`
-		}
-		if err := yaml.Unmarshal(data, &doc); err != nil {
-			return 0, fmt.Errorf("%s: %w", t.Vars, err)
-		}
-		for _, o := range doc.Outputs {
-			for _, typ := range o["eve-log"].Types {
-				m, _ := typ.(map[string]any)
-				dns, _ := m["dns"].(map[string]any)
-				if x, ok := dns["version"]; ok {
-					v = fmt.Sprint(x)
+// DNSLog is the EVE dns output settings the test's Suricata uses: the
+// dns entry of its suricata.yaml's first eve-log output that has one,
+// with its SURICATA_EVE_DNS_VERSION environment as the version when the
+// entry has none.
+func (t *Test) DNSLog() (dns.LogConfig, error) {
+	env := t.Env["SURICATA_EVE_DNS_VERSION"]
+	if t.Vars == "" {
+		return dns.LogConfigFrom(nil, env), nil
+	}
+	data, err := os.ReadFile(t.Vars)
+	if err != nil {
+		return dns.LogConfig{}, err
+	}
+	var doc struct {
+		Outputs []map[string]struct {
+			Types []any `yaml:"types"`
+		} `yaml:"outputs"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return dns.LogConfig{}, fmt.Errorf("%s: %w", t.Vars, err)
+	}
+	for _, o := range doc.Outputs {
+		for _, typ := range o["eve-log"].Types {
+			if m, ok := typ.(map[string]any); ok {
+				if opts, ok := m["dns"]; ok {
+					entry, _ := opts.(map[string]any)
+					return dns.LogConfigFrom(entry, env), nil
 				}
 			}
 		}
 	}
-	if v == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		return 0, fmt.Errorf("%s: dns version %q: %w", t.Dir, v, err)
-	}
-	return n, nil
+	return dns.LogConfigFrom(nil, env), nil
 }
 
 // SMTPCustom is the custom list of the test's eve-log smtp type (the

@@ -32,5 +32,8 @@ func (e *Engine) applyConfig(r *ir.Rule, u *inspect.Unit) {
 // txLogged reports whether the transaction of a record's unit may be
 // logged.
 func txLogged(u *inspect.Unit) bool {
-	return u.Tx == 0 || u.Flow == nil || !slices.Contains(u.Flow.NoLogTx, u.Tx)
+	if u.Tx == 0 || u.Flow == nil {
+		return true
+	}
+	return !slices.Contains(u.Flow.NoLogTx, u.Tx) && (u.ConfigTx == 0 || !slices.Contains(u.Flow.NoLogTx, u.ConfigTx))
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/decode"
+	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/ftp"
 	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/flow/smtp"
@@ -33,8 +34,9 @@ func TestRaisedEventsShared(t *testing.T) {
 		http.EventRequestDupCL, http.EventResponseDupCL, http.EventAuthUnrecognized}
 	app = append(app, smtp.Events...)
 	app = append(app, ftp.Events...)
+	app = append(app, dns.Events...)
 	if !sameSet(app, ir.RaisedEvents[ir.EventAppLayer]) {
-		t.Errorf("http, smtp and ftp events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
+		t.Errorf("http, smtp, ftp and dns events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
 	}
 }
 

@@ -48,13 +48,13 @@ type appState struct {
 	http  *http.Parser
 	tls   tls.Reader
 	dns   [3]dns.Stream
-	// dnsPending maps the ids of queries awaiting a response to their
-	// transactions.
-	dnsPending map[uint16]uint64
 	// dnsMsgs counts the DNS messages parsed: Suricata 8's DNS
 	// transactions, one per message, whose id a DNS frame carries.
-	dnsMsgs  int64
-	httpOpen []*inspect.Unit // HTTP transactions awaiting their response
+	dnsMsgs int64
+	// dnsQueries maps the ids of requests to their transactions, for the
+	// config their response takes (Suricata's DNS tx config by id).
+	dnsQueries map[uint16]uint64
+	httpOpen   []*inspect.Unit // HTTP transactions awaiting their response
 	// httpDone and httpDoneTx are the EVE sections and the transaction
 	// of the last HTTP transaction completed, for its frames' alerts.
 	httpDone   map[string]map[string]any
@@ -403,19 +403,23 @@ func (t *Tracker) udpPacket(f *flowState, d inspect.Dir, p *inspect.Packet) {
 }
 
 // dnsMessage parses a DNS message and emits its units; it reports
-// whether the message parsed.
+// whether the message parsed. Each message is a transaction, as in
+// Suricata 8; a message to the server with the QR bit set is not a
+// request and is not parsed.
 func (t *Tracker) dnsMessage(f *flowState, d inspect.Dir, msg []byte) bool {
 	m, err := t.dns.Decode(msg)
-	if err != nil {
+	if err != nil || d == inspect.ToServer && m.Response {
 		t.stats.ParseErrors++
 		return false
 	}
 	t.stats.DNSMessages++
-	tx := f.app.dnsTx(m, &f.txSeq)
+	f.txSeq++
+	tx := f.txSeq
+	configTx := f.app.dnsConfigTx(m, d, tx)
 	var first *inspect.Unit
 	m.Units(d, tx-1, func(u *inspect.Unit) {
 		base := t.unit(f, inspect.KindApp, d)
-		u.TS, u.Flow, u.Packet, u.Tx = base.TS, base.Flow, base.Packet, tx
+		u.TS, u.Flow, u.Packet, u.Tx, u.ConfigTx = base.TS, base.Flow, base.Packet, tx, configTx
 		if f.Proto == 17 && u.Packet != nil {
 			// a rule's payload matchers inspect the packet the
 			// transaction came in, as Suricata's on a UDP packet
@@ -426,11 +430,15 @@ func (t *Tracker) dnsMessage(f *flowState, d inspect.Dir, msg []byte) bool {
 		}
 		t.send(u)
 	})
-	if t.cfg.DNSLogVersion != 2 || first == nil {
-		t.record(first)
-		return true
+	response, cfg := d == inspect.ToClient, t.cfg.DNSLog
+	records := m.RecordsV2(tx-1, response, cfg)
+	if cfg.Version != 2 {
+		records = nil
+		if r := m.RecordV3(tx-1, response, cfg); r != nil {
+			records = append(records, r)
+		}
 	}
-	for _, r := range m.RecordsV2(tx - 1) {
+	for _, r := range records {
 		u := *first
 		u.Fields = map[string]map[string]any{"dns": r}
 		t.record(&u)
@@ -684,26 +692,23 @@ func (t *Tracker) flushRecords(f *flowState) {
 	}
 }
 
-// maxDNSPending bounds the queries per flow awaiting their response.
-const maxDNSPending = 256
+// maxDNSQueries bounds the requests per flow remembered for their
+// response's config.
+const maxDNSQueries = 256
 
-// dnsTx is the transaction of a message: a query starts one, its
-// response (same id) joins it. Transactions count from 1.
-func (a *appState) dnsTx(m *dns.Message, seq *uint64) uint64 {
-	if m.Response {
-		if tx, ok := a.dnsPending[m.ID]; ok {
-			delete(a.dnsPending, m.ID)
-			return tx
-		}
-		*seq++
-		return *seq
+// dnsConfigTx remembers a request's transaction by its DNS id and
+// returns, for a response, the transaction of its request, or 0.
+func (a *appState) dnsConfigTx(m *dns.Message, d inspect.Dir, tx uint64) uint64 {
+	if d == inspect.ToClient {
+		req := a.dnsQueries[m.ID]
+		delete(a.dnsQueries, m.ID)
+		return req
 	}
-	*seq++
-	if a.dnsPending == nil || len(a.dnsPending) >= maxDNSPending {
-		a.dnsPending = map[uint16]uint64{}
+	if a.dnsQueries == nil || len(a.dnsQueries) >= maxDNSQueries {
+		a.dnsQueries = map[uint16]uint64{}
 	}
-	a.dnsPending[m.ID] = *seq
-	return *seq
+	a.dnsQueries[m.ID] = tx
+	return 0
 }
 
 // chargeApp charges what the flow's TLS, SSH and DNS readers hold now to the

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/rulec/rulec/runtime/flow/dcerpc"
+	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/ftp"
 	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/flow/tls"
@@ -110,10 +111,9 @@ type Config struct {
 	// Defrag bounds IP reassembly, which the tracker's caller runs
 	// (runtime/defrag); zero fields take Suricata's defaults.
 	Defrag defrag.Config
-	// DNSLogVersion is the EVE DNS record format (outputs: eve-log: types:
-	// dns: version): 2 writes a record per query and one per answer, any
-	// other value Suricata 8's default, version 3.
-	DNSLogVersion int
+	// DNSLog is the EVE dns output's settings (outputs: eve-log: types:
+	// dns:): record version, requests, responses, record types, formats.
+	DNSLog dns.LogConfig
 }
 
 // Toggle is a setting Suricata takes as yes, no or auto.

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/inspect"
 )
@@ -10,7 +11,8 @@ import (
 // way says (an HTTP response to the server, a request to the client).
 // Suricata's protocol detection then tries the other direction's
 // patterns and reverses the flow (midstream pick-ups by an ACK only, not
-// by a SYN/ACK, which already oriented it).
+// by a SYN/ACK, which already oriented it). A DNS response going to the
+// server (port 53) reverses it the same way.
 func (t *Tracker) reverses(f *flowState, d inspect.Dir, p *inspect.Packet) bool {
 	tc := f.tcp
 	cs, sc := inspect.ToServer, inspect.ToClient
@@ -18,12 +20,23 @@ func (t *Tracker) reverses(f *flowState, d inspect.Dir, p *inspect.Packet) bool 
 		tc.inspected[cs]+tc.inspected[sc] > 0 || len(f.app.probe[cs])+len(f.app.probe[sc]) > 0 {
 		return false
 	}
+	if (f.ClientPort == portDNS || f.ServerPort == portDNS) && dns.IsResponse(p.Payload, true) {
+		return d == cs
+	}
 	req, _ := http.DetectRequest(p.Payload)
 	resp, _ := http.DetectResponse(p.Payload)
 	if d == cs {
 		return resp && !req
 	}
 	return req && !resp
+}
+
+// udpReverses reports whether a UDP flow's first datagram, on port 53,
+// is a DNS response: Suricata's probe then takes its receiver as the
+// client and reverses the flow.
+func (t *Tracker) udpReverses(f *flowState, d inspect.Dir, p *inspect.Packet) bool {
+	return f.app.kind == appUnknown && d == inspect.ToServer && f.Pkts[inspect.ToClient] == 0 &&
+		(p.Sport == portDNS || p.Dport == portDNS) && dns.IsResponse(p.Payload, false)
 }
 
 // reverse swaps a flow's client and server, and everything it tracks by

@@ -211,6 +211,11 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	}
 	t.table.touch(f)
 	if d.L4 == decode.L4UDP && !dropped {
+		if t.udpReverses(f, dir, p) {
+			t.reverse(f)
+			dir = other(dir)
+			t.curDir = dir
+		}
 		t.udpDetect(f, dir, p)
 	}
 	// Inline (IPS), Suricata's stream engine hands a segment to the app

@@ -188,8 +188,11 @@ type Unit struct {
 	Dir    Dir
 	Packet *Packet // the packet that completed the unit, when there is one
 	Tx     uint64  // app units: the transaction's sequence number in its flow, from 1
-	Stage  Stage   // HTTP units: the transaction stage the unit completes
-	Gap    int     // stream units: bytes missing right before the unit's data
+	// ConfigTx is a transaction whose config (logging disabled by a
+	// config rule) Tx takes too: a DNS response's request.
+	ConfigTx uint64
+	Stage    Stage // HTTP units: the transaction stage the unit completes
+	Gap      int   // stream units: bytes missing right before the unit's data
 	// Through is the last stage whose buffers are final on an HTTP unit:
 	// Stage, or the body's stage when the message has no body.
 	Through Stage

@@ -3,62 +3,75 @@ package dns
 import (
 	"bytes"
 	"encoding/binary"
-	"fmt"
 
-	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
-// Record is a question or an answer.
+// Record is a question or a resource record.
 type Record struct {
-	Name   []byte
-	Type   layers.DNSType
-	TTL    uint32 // answers
-	Data   string // answers: the data as Suricata writes it, "" for types it does not
-	Target []byte // answers and authorities: the name in the data (CNAME, NS, PTR, MX, SOA), if any
+	Name []byte
+	Type layers.DNSType
+	TTL  uint32 // resource records
+	// Data is the data of an address or a name record as Suricata writes
+	// it ("" for the other types).
+	Data   string
+	Target []byte   // the name in the data (CNAME, NS, PTR, MX, SOA), if any
+	TXT    [][]byte // TXT: the strings
+	Raw    []byte   // NULL: the data
+	SOA    *SOA
+	SRV    *SRV
+	SSHFP  *SSHFP
+	OPT    []Opt
+	kind   rdataKind
 }
+
+// rdataKind is how a record's data is logged.
+type rdataKind uint8
+
+const (
+	kindNone rdataKind = iota
+	kindText
+	kindTXT
+	kindRaw
+	kindSOA
+	kindSRV
+	kindSSHFP
+	kindOPT
+)
+
+// Record types gopacket does not name.
+const (
+	typeNULL  layers.DNSType = 10
+	typeSSHFP layers.DNSType = 44
+)
 
 // Message is one decoded DNS message.
 type Message struct {
 	ID        uint16
-	Response  bool
+	Response  bool // the QR bit
 	Opcode    uint8
 	Rcode     uint8
 	Flags     uint16 // the header's flags word
 	Questions []Record
 	Answers   []Record
-	// Authorities are the authority section's records.
-	Authorities []Record
+	// Authorities and Additionals are the authority and additional
+	// sections' records; a section that does not parse is left out and
+	// flagged invalid (Suricata keeps the message).
+	Authorities        []Record
+	Additionals        []Record
+	InvalidAuthorities bool
+	InvalidAdditionals bool
+	nameFlags          uint8
 }
 
-// Decoder decodes messages; it reuses its gopacket layer between calls.
-type Decoder struct {
-	layer layers.DNS
-}
+// Decoder decodes messages.
+type Decoder struct{}
 
-// Decode parses one message. Names are copied; b is not retained.
+// Decode parses one message. b is not retained: the message's names and
+// data are slices of one copy.
 func (d *Decoder) Decode(b []byte) (*Message, error) {
-	if err := d.layer.DecodeFromBytes(b, gopacket.NilDecodeFeedback); err != nil {
-		return nil, fmt.Errorf("dns: %w", err)
-	}
-	l := &d.layer
-	m := &Message{ID: l.ID, Response: l.QR, Opcode: uint8(l.OpCode), Rcode: uint8(l.ResponseCode)}
-	if len(b) >= 4 {
-		m.Flags = binary.BigEndian.Uint16(b[2:])
-	}
-	for _, q := range l.Questions {
-		m.Questions = append(m.Questions, Record{Name: bytes.Clone(q.Name), Type: q.Type})
-	}
-	for i := range l.Answers {
-		a := &l.Answers[i]
-		m.Answers = append(m.Answers, Record{Name: bytes.Clone(a.Name), Type: a.Type, TTL: a.TTL, Data: rdata(a), Target: target(a)})
-	}
-	for i := range l.Authorities {
-		a := &l.Authorities[i]
-		m.Authorities = append(m.Authorities, Record{Name: bytes.Clone(a.Name), Type: a.Type, TTL: a.TTL, Data: rdata(a), Target: target(a)})
-	}
-	return m, nil
+	return parse(bytes.Clone(b))
 }
 
 // Probe reports whether a datagram on a port other than 53 is a DNS
@@ -76,65 +89,98 @@ func (d *Decoder) Probe(b []byte) bool {
 	return err == nil
 }
 
-// Units calls fn with one unit per question (queries) or per answer
-// (responses; one unit for a response without answers), filled for dir,
-// each with the message's EVE record for transaction txID; the caller
-// sets time, flow and packet.
+// IsResponse reports whether b is a DNS response, as Suricata's probe
+// finds one: a header valid for the length, the QR bit set, a body that
+// parses. With tcp, b is a stream start: a length prefix, then the
+// message (the probe judges what of it is there).
+func IsResponse(b []byte, tcp bool) bool {
+	if tcp {
+		if len(b) < 14 {
+			return false
+		}
+		n := int(binary.BigEndian.Uint16(b))
+		b = b[2:]
+		if len(b) < n {
+			return validHeaderLen(b, n) && b[2]&0x80 != 0
+		}
+		b = b[:n]
+	}
+	if len(b) < 12 || b[2]&0x80 == 0 {
+		return false
+	}
+	_, err := parse(b)
+	return err == nil
+}
+
+// Units calls fn with the units of a message seen going dir (a message
+// to the client is a response whatever its QR bit, as Suricata's
+// parser takes it), each with the message's EVE record for transaction
+// txID; the caller sets time, flow and packet. Unit i holds the i-th
+// instance of each buffer: dns.query (requests), dns.queries.rrname and
+// dns.answers.rrname (the message's own sections, either way) and
+// dns.response.rrname (responses); there is always at least one.
 func (m *Message) Units(dir inspect.Dir, txID uint64, fn func(*inspect.Unit)) {
+	response := dir == inspect.ToClient
 	var rec map[string]any
 	record := func() map[string]any {
 		if rec == nil {
-			rec = m.Record(txID)
+			rec = m.Record(txID, response)
 		}
 		return rec
 	}
 	codes := map[string][]int64{"dns.opcode": {int64(m.Opcode)}, "dns.rcode": {int64(m.Rcode)}}
-	if !m.Response {
-		for _, q := range m.Questions {
-			codes["dns.rrtype"] = append(codes["dns.rrtype"], int64(q.Type))
-		}
-		for _, q := range m.Questions {
-			u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Codes: codes}
-			u.SetLazySection("dns", record)
-			u.SetBuffer("dns.query", q.Name)
-			u.SetBuffer("dns.queries.rrname", q.Name)
-			fn(u)
-		}
-		return
+	rrtypes := m.Questions // dns.rrtype: a request's question types, a response's answer types
+	if response {
+		rrtypes = m.Answers
 	}
-	for _, a := range m.Answers {
-		codes["dns.rrtype"] = append(codes["dns.rrtype"], int64(a.Type))
+	for _, r := range rrtypes {
+		codes["dns.rrtype"] = append(codes["dns.rrtype"], int64(r.Type))
 	}
-	names := m.responseNames()
-	n := max(len(m.Answers), len(names), 1)
+	queries, answers := names(m.Questions), names(m.Answers)
+	var resp [][]byte
+	if response {
+		resp = m.responseNames()
+	}
+	n := max(len(queries), len(answers), len(resp), 1)
 	for i := range n {
-		u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Codes: codes}
+		u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Codes: codes, Events: m.events(response)}
 		u.SetLazySection("dns", record)
-		if i < len(m.Answers) {
-			u.SetBuffer("dns.answers.rrname", m.Answers[i].Name)
+		if i < len(queries) {
+			if !response {
+				u.SetBuffer("dns.query", queries[i])
+			}
+			u.SetBuffer("dns.queries.rrname", queries[i])
 		}
-		if i < len(names) {
-			u.SetBuffer("dns.response.rrname", names[i])
+		if i < len(answers) {
+			u.SetBuffer("dns.answers.rrname", answers[i])
 		}
-		if len(m.Questions) > 0 {
-			u.SetBuffer("dns.queries.rrname", m.Questions[0].Name)
+		if i < len(resp) {
+			u.SetBuffer("dns.response.rrname", resp[i])
 		}
 		fn(u)
 	}
 }
 
-// responseNames are the names dns.response.rrname inspects, one at a
-// time: the queries', the answers' and the authorities' record names, and
-// the names in their data (CNAME, NS, PTR, MX, SOA).
-func (m *Message) responseNames() [][]byte {
+// names are the non-empty names of records.
+func names(list []Record) [][]byte {
 	var out [][]byte
-	for _, q := range m.Questions {
-		out = append(out, q.Name)
-	}
-	for _, list := range [][]Record{m.Answers, m.Authorities} {
-		for _, r := range list {
+	for _, r := range list {
+		if len(r.Name) > 0 {
 			out = append(out, r.Name)
-			if r.Target != nil {
+		}
+	}
+	return out
+}
+
+// responseNames are the names dns.response.rrname inspects, one at a
+// time: the queries', then the answers', authorities' and additionals'
+// record names and the names in their data (CNAME, NS, PTR, MX, SOA).
+func (m *Message) responseNames() [][]byte {
+	out := names(m.Questions)
+	for _, list := range [][]Record{m.Answers, m.Authorities, m.Additionals} {
+		out = append(out, names(list)...)
+		for _, r := range list {
+			if len(r.Target) > 0 {
 				out = append(out, r.Target)
 			}
 		}

@@ -1,19 +1,21 @@
 package dns
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/gopacket/gopacket/layers"
 )
 
 // rcodeNames are Suricata's names of DNS response codes.
-var rcodeNames = [...]string{"NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED", "YXDOMAIN", "YXRRSET", "NXRRSET", "NOTAUTH", "NOTZONE"}
+var rcodeNames = [...]string{"NOERROR", "FORMERR", "SERVFAIL", "NXDOMAIN", "NOTIMP", "REFUSED", "YXDOMAIN", "YXRRSET", "NXRRSET", "NOTAUTH", "NOTZONE",
+	16: "BADVERS/BADSIG", 17: "BADKEY", 18: "BADTIME", 19: "BADMODE", 20: "BADNAME", 21: "BADALG", 22: "BADTRUNC"}
 
 // RcodeName is Suricata's name of a response code.
 func RcodeName(rc uint8) string {
-	if int(rc) < len(rcodeNames) {
+	if int(rc) < len(rcodeNames) && rcodeNames[rc] != "" {
 		return rcodeNames[rc]
 	}
 	return strconv.Itoa(int(rc))
@@ -21,124 +23,203 @@ func RcodeName(rc uint8) string {
 
 // RRTypeName is Suricata's name of a record type.
 func RRTypeName(t layers.DNSType) string {
-	switch t {
-	case layers.DNSTypeA, layers.DNSTypeNS, layers.DNSTypeCNAME, layers.DNSTypeSOA, layers.DNSTypePTR,
-		layers.DNSTypeMX, layers.DNSTypeTXT, layers.DNSTypeAAAA, layers.DNSTypeSRV, layers.DNSTypeOPT:
-		return t.String()
-	case 255:
-		return "ANY"
-	case 65:
-		return "HTTPS"
-	case 64:
-		return "SVCB"
-	case 43:
-		return "DS"
-	case 46:
-		return "RRSIG"
-	case 48:
-		return "DNSKEY"
-	case 13:
-		return "HINFO"
-	case 99:
-		return "SPF"
+	if n, ok := rrtypeNames[uint16(t)]; ok {
+		return strings.ToUpper(n)
 	}
 	return strconv.Itoa(int(t))
 }
 
-// Record is the "dns" section Suricata 8 writes for a message (EVE DNS
-// version 3): header flags, the queries and, for a response, the rcode,
-// the answers in detail and grouped by type.
-func (m *Message) Record(txID uint64) map[string]any {
-	typ := "request"
-	if m.Response {
-		typ = "response"
+// Text renders bytes as Suricata's JSON builder does: valid UTF-8 as it
+// is, else each byte past ASCII as \xNN.
+func Text(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
 	}
-	r := map[string]any{"version": 3, "type": typ, "tx_id": txID, "id": m.ID,
-		"flags": fmt.Sprintf("%x", m.Flags), "opcode": m.Opcode}
+	var sb strings.Builder
+	for _, c := range b {
+		if c < 0x80 {
+			sb.WriteByte(c)
+		} else {
+			fmt.Fprintf(&sb, `\x%02x`, c)
+		}
+	}
+	return sb.String()
+}
+
+// headerFlags sets the named header bits of a record.
+func (m *Message) headerFlags(r map[string]any) {
+	r["flags"] = fmt.Sprintf("%x", m.Flags)
 	for bit, name := range map[uint16]string{15: "qr", 10: "aa", 9: "tc", 8: "rd", 7: "ra", 6: "z"} {
 		if m.Flags&(1<<bit) != 0 {
 			r[name] = true
 		}
 	}
-	var queries []any
-	for _, q := range m.Questions {
-		queries = append(queries, map[string]any{"rrname": string(q.Name), "rrtype": RRTypeName(q.Type)})
+}
+
+// Record is the "dns" section Suricata 8 writes for a message (EVE DNS
+// version 3) with every record type and both answer formats: the one an
+// alert carries. response is the direction: a message to the client is
+// a response whatever its QR bit.
+func (m *Message) Record(txID uint64, response bool) map[string]any {
+	return m.record(txID, response, LogConfig{})
+}
+
+// RecordV3 is the version 3 "dns" section as an eve-log dns output with
+// cfg writes it, or nil when cfg leaves the message out.
+func (m *Message) RecordV3(txID uint64, response bool, cfg LogConfig) map[string]any {
+	if !cfg.logs(m, response) {
+		return nil
 	}
-	if len(queries) > 0 {
+	return m.record(txID, response, cfg)
+}
+
+func (m *Message) record(txID uint64, response bool, cfg LogConfig) map[string]any {
+	typ := "request"
+	if response {
+		typ = "response"
+	}
+	r := map[string]any{"version": 3, "type": typ, "tx_id": txID, "id": m.ID, "opcode": m.Opcode, "rcode": RcodeName(m.Rcode)}
+	m.headerFlags(r)
+	if len(m.Questions) > 0 {
+		queries := []any{}
+		for _, q := range m.Questions {
+			if cfg.rrtype(q.Type) {
+				queries = append(queries, map[string]any{"rrname": Text(q.Name), "rrtype": RRTypeName(q.Type)})
+			}
+		}
 		r["queries"] = queries
 	}
-	if !m.Response {
-		return r
-	}
-	r["rcode"] = RcodeName(m.Rcode)
-	m.answers(r)
+	m.answers(r, cfg)
+	m.sections(r)
 	return r
 }
 
-// answers sets a response record's answers, in detail and grouped by type.
-func (m *Message) answers(r map[string]any) {
-	var answers []any
-	grouped := map[string]any{}
-	for _, a := range m.Answers {
-		ans := map[string]any{"rrname": string(a.Name), "rrtype": RRTypeName(a.Type), "ttl": a.TTL}
-		if a.Data != "" {
-			ans["rdata"] = a.Data
-			name := RRTypeName(a.Type)
-			l, _ := grouped[name].([]any)
-			grouped[name] = append(l, a.Data)
-		}
-		answers = append(answers, ans)
+// answers sets a record's answers, in detail and grouped by type, as the
+// formats configured.
+func (m *Message) answers(r map[string]any, cfg LogConfig) {
+	if len(m.Answers) == 0 {
+		return
 	}
-	if len(answers) > 0 {
+	answers := []any{}
+	grouped := map[string]any{}
+	for i := range m.Answers {
+		a := &m.Answers[i]
+		if cfg.grouped() {
+			if vals := a.groupedValues(); vals != nil {
+				name := RRTypeName(a.Type)
+				l, _ := grouped[name].([]any)
+				grouped[name] = append(l, vals...)
+			}
+		}
+		if cfg.detailed() {
+			answers = append(answers, a.details()...)
+		}
+	}
+	if cfg.detailed() {
 		r["answers"] = answers
 	}
-	if len(grouped) > 0 {
+	if cfg.grouped() {
 		r["grouped"] = grouped
 	}
 }
 
-// rdata renders an answer's data as Suricata does, for the types it
-// writes as text.
-func rdata(a *layers.DNSResourceRecord) string {
-	switch a.Type {
-	case layers.DNSTypeA, layers.DNSTypeAAAA:
-		if a.IP != nil {
-			return a.IP.String()
+// sections sets the authorities and the additionals (an OPT record
+// without options left out).
+func (m *Message) sections(r map[string]any) {
+	if len(m.Authorities) > 0 {
+		var l []any
+		for i := range m.Authorities {
+			l = append(l, m.Authorities[i].details()...)
 		}
-	case layers.DNSTypeCNAME:
-		return string(a.CNAME)
-	case layers.DNSTypeNS:
-		return string(a.NS)
-	case layers.DNSTypePTR:
-		return string(a.PTR)
-	case layers.DNSTypeMX:
-		return string(a.MX.Name)
-	case layers.DNSTypeTXT:
-		if len(a.TXTs) > 0 {
-			return string(a.TXTs[0])
-		}
+		r["authorities"] = l
 	}
-	return ""
+	var add []any
+	for i := range m.Additionals {
+		a := &m.Additionals[i]
+		if a.kind == kindOPT && len(a.OPT) == 0 {
+			continue
+		}
+		add = append(add, a.details()...)
+	}
+	if add != nil {
+		r["additionals"] = add
+	}
 }
 
-// target is the domain name a record's data holds, for the types whose
-// data is one (SOA: the primary name server).
-func target(a *layers.DNSResourceRecord) []byte {
-	var n []byte
-	switch a.Type {
-	case layers.DNSTypeCNAME:
-		n = a.CNAME
-	case layers.DNSTypeNS:
-		n = a.NS
-	case layers.DNSTypePTR:
-		n = a.PTR
-	case layers.DNSTypeMX:
-		n = a.MX.Name
-	case layers.DNSTypeSOA:
-		n = a.SOA.MName
+// details are a record's detailed entries: one, or one per TXT string.
+func (a *Record) details() []any {
+	if a.kind != kindTXT {
+		return []any{a.detail(nil)}
 	}
-	if len(n) == 0 {
-		return nil
+	out := make([]any, 0, len(a.TXT))
+	for _, s := range a.TXT {
+		out = append(out, a.detail(s))
 	}
-	return bytes.Clone(n)
+	return out
+}
+
+func (a *Record) detail(txt []byte) map[string]any {
+	d := map[string]any{"rrname": Text(a.Name), "rrtype": RRTypeName(a.Type), "ttl": a.TTL}
+	switch a.kind {
+	case kindText:
+		d["rdata"] = Text([]byte(a.Data))
+	case kindTXT:
+		d["rdata"] = Text(txt)
+	case kindRaw:
+		d["rdata"] = Text(a.Raw)
+	case kindSOA:
+		d["soa"] = a.SOA.object()
+	case kindSSHFP:
+		d["sshfp"] = a.SSHFP.object()
+	case kindSRV:
+		d["srv"] = a.SRV.object()
+	case kindOPT:
+		opts := []any{}
+		for _, o := range a.OPT {
+			opts = append(opts, map[string]any{"code": o.Code, "data": fmt.Sprintf("%x", o.Data)})
+		}
+		d["opt"] = opts
+	}
+	return d
+}
+
+// groupedValues are a record's entries in the grouped format, nil for
+// the types it leaves out.
+func (a *Record) groupedValues() []any {
+	switch a.kind {
+	case kindText:
+		return []any{Text([]byte(a.Data))}
+	case kindTXT:
+		out := make([]any, 0, len(a.TXT))
+		for _, s := range a.TXT {
+			out = append(out, Text(s))
+		}
+		return out
+	case kindRaw:
+		return []any{Text(a.Raw)}
+	case kindSOA:
+		return []any{a.SOA.object()}
+	case kindSSHFP:
+		return []any{a.SSHFP.object()}
+	case kindSRV:
+		return []any{a.SRV.object()}
+	}
+	return nil
+}
+
+func (s *SOA) object() map[string]any {
+	return map[string]any{"mname": Text(s.MName), "rname": Text(s.RName), "serial": s.Serial, "refresh": s.Refresh,
+		"retry": s.Retry, "expire": s.Expire, "minimum": s.Minimum}
+}
+
+func (s *SSHFP) object() map[string]any {
+	hex := make([]string, len(s.Fingerprint))
+	for i, b := range s.Fingerprint {
+		hex[i] = fmt.Sprintf("%02x", b)
+	}
+	return map[string]any{"fingerprint": strings.Join(hex, ":"), "algo": s.Algo, "type": s.Type}
+}
+
+func (s *SRV) object() map[string]any {
+	return map[string]any{"priority": s.Priority, "weight": s.Weight, "port": s.Port, "name": Text(s.Target)}
 }

@@ -8,7 +8,7 @@ func TestRecordsV2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs := q.RecordsV2(5)
+	recs := q.RecordsV2(5, false, LogConfig{Version: 2})
 	if len(recs) != 2 {
 		t.Fatalf("query records %v", recs)
 	}
@@ -23,7 +23,7 @@ func TestRecordsV2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs = a.RecordsV2(5)
+	recs = a.RecordsV2(5, true, LogConfig{Version: 2})
 	if len(recs) != 1 {
 		t.Fatalf("answer records %v", recs)
 	}
@@ -35,7 +35,7 @@ func TestRecordsV2(t *testing.T) {
 		t.Errorf("answer record %v", r)
 	}
 	a.Questions = nil
-	if recs := a.RecordsV2(5); len(recs) != 0 {
+	if recs := a.RecordsV2(5, true, LogConfig{Version: 2}); len(recs) != 0 {
 		t.Errorf("response without questions: %v", recs)
 	}
 }
