@@ -136,6 +136,10 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 	if err != nil {
 		return err.Error()
 	}
+	cid, err := t.CommunityID()
+	if err != nil {
+		return err.Error()
+	}
 	order, err := actionOrder(t)
 	if err != nil {
 		return err.Error()
@@ -144,7 +148,7 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 	if err := engineRecords(t, &eve, res.Diags); err != nil {
 		return err.Error()
 	}
-	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff, Records: records,
+	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff, Records: records, CommunityID: cid,
 		IPS: t.IPS(), ActionOrder: order})
 	if err != nil {
 		return err.Error()

@@ -70,3 +70,20 @@ func (t *Test) Records() (eve.Types, error) {
 	}
 	return eve.SuricataDefault(), nil
 }
+
+// CommunityID reads the community-id settings of the test's eve-log
+// output; nil when off.
+func (t *Test) CommunityID() (*eve.CommunityID, error) {
+	if t.Vars == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(t.Vars)
+	if err != nil {
+		return nil, err
+	}
+	c, err := eve.CommunityIDFromYAML(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", t.Vars, err)
+	}
+	return c, nil
+}

@@ -37,6 +37,8 @@ type Options struct {
 	WAFBlocking bool
 	// XFF, when set, applies X-Forwarded-For to alerts on HTTP requests.
 	XFF *eve.XFF
+	// CommunityID, when set, gives records of a flow its Community ID.
+	CommunityID *eve.CommunityID
 	// Defrag bounds IP reassembly; zero fields take Suricata's defaults.
 	Defrag defrag.Config
 	// IPS runs an offline capture as inline Suricata does: drop and reject

@@ -32,6 +32,9 @@ func (e *Engine) appRecord(u *inspect.Unit) {
 	if e.opts.Offline && u.Packet != nil {
 		ev.PcapCnt = e.pcapCnt
 	}
+	if e.opts.Records.On(eve.Ethernet) {
+		ev.Detail = eve.RecordEther(u.Packet, u.Flow, ev.SrcIP)
+	}
 	if u.Packet != nil {
 		ev.PktSrc = e.pktSrc
 	} else {
@@ -49,6 +52,7 @@ func (e *Engine) write(ev *eve.Event) {
 	if e.opts.EVE == nil {
 		return
 	}
+	ev.CommunityID = e.opts.CommunityID.ID(ev)
 	if err := e.opts.EVE.Write(ev); err != nil && e.err == nil {
 		e.err = err
 	}

@@ -24,6 +24,8 @@ type Event struct {
 	PktSrc    string
 	EventType string
 	LogLevel  string // engine records: the message's level
+	// CommunityID is the flow's Community ID, when the output writes it.
+	CommunityID string
 	SrcIP     netip.Addr
 	SrcPort   uint16
 	DestIP    netip.Addr
@@ -127,6 +129,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 		m.add("pkt_src", e.PktSrc)
 	}
 	e.Detail.addEther(&m)
+	if e.CommunityID != "" {
+		m.add("community_id", e.CommunityID)
+	}
 	if e.TxID != nil {
 		m.add("tx_id", *e.TxID)
 	}

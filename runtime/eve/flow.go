@@ -46,6 +46,9 @@ func FlowEvent(f *inspect.Flow) *Event {
 		ev.ICMP = FlowICMP(f.Proto, f.ICMPType, f.ICMPCode, f.Pkts[inspect.ToClient] > 0)
 	}
 	ev.VLAN = f.VLANs
+	if e := flowEther(f); e != nil {
+		ev.Sections["ether"] = e
+	}
 	return ev
 }
 

@@ -3,9 +3,11 @@ package eve
 import (
 	"encoding/base64"
 	"fmt"
+	"net/netip"
 	"strings"
 
 	"github.com/rulec/rulec/runtime/decode"
+	"github.com/rulec/rulec/runtime/inspect"
 )
 
 // Options of the alert record type and of the eve-log output, kept in
@@ -104,4 +106,45 @@ func (d *Detail) addPayload(m *orderedObject) {
 		info.add("linktype_name", d.link.Name())
 		m.add("packet_info", info)
 	}
+}
+
+// RecordEther is the ether object of an app-layer record whose source is
+// src: the addresses of the packet p that completed it, swapped when src
+// is the packet's destination (a record in the flow's direction on a
+// packet to the client); without an Ethernet packet, the flow's first
+// addresses.
+func RecordEther(p *inspect.Packet, f *inspect.Flow, src netip.Addr) *Detail {
+	d := &Detail{ether: &orderedObject{}}
+	if p != nil && p.Link.Ethernet() && len(p.Frame) >= 14 {
+		s, t := p.Frame[6:12], p.Frame[0:6]
+		if src != p.Src {
+			s, t = t, s
+		}
+		d.ether.add("ether_type", uint16(p.Frame[12])<<8|uint16(p.Frame[13]))
+		d.ether.add("src_mac", mac(s))
+		d.ether.add("dest_mac", mac(t))
+		return d
+	}
+	if f == nil || len(f.MACs[inspect.ToServer]) == 0 || len(f.MACs[inspect.ToClient]) == 0 {
+		return nil
+	}
+	d.ether.add("src_mac", mac(f.MACs[inspect.ToServer][0][:]))
+	d.ether.add("dest_mac", mac(f.MACs[inspect.ToClient][0][:]))
+	return d
+}
+
+// flowEther is a flow record's ether object: the addresses seen on each
+// side, or nil.
+func flowEther(f *inspect.Flow) map[string]any {
+	if len(f.MACs[inspect.ToServer])+len(f.MACs[inspect.ToClient]) == 0 {
+		return nil
+	}
+	list := func(side inspect.Dir) []any {
+		out := []any{}
+		for _, m := range f.MACs[side] {
+			out = append(out, mac(m[:]))
+		}
+		return out
+	}
+	return map[string]any{"src_macs": list(inspect.ToServer), "dest_macs": list(inspect.ToClient)}
 }

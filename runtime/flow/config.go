@@ -114,6 +114,9 @@ type Config struct {
 	// DNSLog is the EVE dns output's settings (outputs: eve-log: types:
 	// dns:): record version, requests, responses, record types, formats.
 	DNSLog dns.LogConfig
+	// MACs keeps each flow's Ethernet addresses (inspect.Flow.MACs) for
+	// the EVE ether object (outputs: eve-log: ethernet).
+	MACs bool
 }
 
 // Toggle is a setting Suricata takes as yes, no or auto.

@@ -47,6 +47,7 @@ func (t *Tracker) reverse(f *flowState) {
 	f.Client, f.Server = f.Server, f.Client
 	f.ClientPort, f.ServerPort = f.ServerPort, f.ClientPort
 	swapDirs(&f.Pkts)
+	swapDirs(&f.MACs)
 	swapDirs(&f.Bytes)
 	swapDirs(&f.TCPFlags)
 	swapDirs(&f.DepthReached)

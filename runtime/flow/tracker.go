@@ -186,6 +186,10 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	}
 	f.Pkts[dir]++
 	f.Bytes[dir] += uint64(d.Len())
+	if t.cfg.MACs && p.Link.Ethernet() && len(p.Frame) >= 14 {
+		f.AddMAC(dir, p.Frame[6:12])
+		f.AddMAC(other(dir), p.Frame[0:6])
+	}
 	if f.Last.Before(ts) {
 		f.Last = ts
 	}

@@ -35,6 +35,11 @@ type Flow struct {
 	Start, Last time.Time
 	// VLANs are the VLAN ids of the flow's first packet, outermost first.
 	VLANs []uint16
+	// MACs are, by Dir, the Ethernet addresses seen on the client's side
+	// (ToServer: sources of its packets, destinations of the server's)
+	// and on the server's, in the order seen, when the EVE output wants
+	// them (Suricata's MacSet, bounded by MaxMACs).
+	MACs [3][][6]byte
 	// ICMP: the type and code of the flow's first packet, for its EVE
 	// record (ICMP and ICMPv6 flows).
 	ICMPType, ICMPCode uint8

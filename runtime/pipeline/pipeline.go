@@ -43,6 +43,9 @@ type Config struct {
 	WAFBlocking bool
 	XFF         *eve.XFF  // X-Forwarded-For handling of alerts; nil: none
 	Records     eve.Types // EVE record types written; nil: alerts only
+	// CommunityID, when set, gives records of a flow its Community ID
+	// (outputs: eve-log: community-id).
+	CommunityID *eve.CommunityID
 	// Workers runs a capture on that many workers, flows hashed to them
 	// (0 or 1: one). The BPF test run takes one.
 	Workers int
@@ -90,6 +93,7 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 	}
 	fc := cfg.Flow
 	fc.IPS = cfg.IPS
+	fc.MACs = cfg.Records.On(eve.Ethernet)
 	if _, err := fc.MidstreamPolicy(); err != nil {
 		p.Close()
 		return nil, err
@@ -105,6 +109,7 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		Iface:       cfg.Iface,
 		WAFBlocking: cfg.WAFBlocking,
 		XFF:         cfg.XFF,
+		CommunityID: cfg.CommunityID,
 		Records:     cfg.Records,
 		IPS:         cfg.IPS,
 		ActionOrder: cfg.ActionOrder,
