@@ -26,12 +26,12 @@ type Event struct {
 	LogLevel  string // engine records: the message's level
 	// CommunityID is the flow's Community ID, when the output writes it.
 	CommunityID string
-	SrcIP     netip.Addr
-	SrcPort   uint16
-	DestIP    netip.Addr
-	DestPort  uint16
-	Proto     uint8
-	AppProto  string
+	SrcIP       netip.Addr
+	SrcPort     uint16
+	DestIP      netip.Addr
+	DestPort    uint16
+	Proto       uint8
+	AppProto    string
 	// AppProtoTS and AppProtoTC are the protocol each direction's data
 	// showed, when it differs from AppProto (Suricata's app_proto_ts and
 	// app_proto_tc: an SSH banner answering an HTTP request).
