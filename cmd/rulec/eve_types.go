@@ -7,6 +7,7 @@ import (
 
 	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/tls"
 )
 
@@ -78,4 +79,26 @@ func tlsLog(varsFile string) (tls.LogConfig, error) {
 		return tls.LogConfig{}, err
 	}
 	return c, nil
+}
+
+// eveOutput reads the eve-log output settings of the suricata.yaml given
+// with --vars that shape records: the dns type's (version, requests,
+// responses, types, formats) and community-id.
+func eveOutput(varsFile string) (dns.LogConfig, *eve.CommunityID, error) {
+	if varsFile == "" {
+		return dns.LogConfigFrom(nil, os.Getenv("SURICATA_EVE_DNS_VERSION")), nil, nil
+	}
+	data, err := os.ReadFile(varsFile)
+	if err != nil {
+		return dns.LogConfig{}, nil, err
+	}
+	d, err := dns.LogConfigFromYAML(data, os.Getenv("SURICATA_EVE_DNS_VERSION"))
+	if err != nil {
+		return d, nil, fmt.Errorf("%s: %w", varsFile, err)
+	}
+	c, err := eve.CommunityIDFromYAML(data)
+	if err != nil {
+		return d, nil, fmt.Errorf("%s: %w", varsFile, err)
+	}
+	return d, c, nil
 }

@@ -108,6 +108,12 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rulec run: %s: %v\n", *varsFile, err)
 		return 2
 	}
+	dnsLog, cid, err := eveOutput(*varsFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return 2
+	}
+	cfg.DNSLog = dnsLog
 	if *checksums != "all" && *checksums != "none" {
 		fmt.Fprintf(stderr, "rulec run: -k %q: want all or none\n", *checksums)
 		return 2
@@ -123,7 +129,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	p, err := pipeline.Open(o, pipeline.Config{Kernel: *kernelTier, Flow: cfg, EVE: eveW, Severity: sev, Offline: true,
-		WAFBlocking: *wafOn, Workers: *workers, IPS: *ips, Records: records, ActionOrder: order})
+		WAFBlocking: *wafOn, Workers: *workers, IPS: *ips, Records: records, ActionOrder: order, CommunityID: cid})
 	if err != nil {
 		fmt.Fprintf(stderr, "rulec run: %v\n", err)
 		return 1

@@ -24,25 +24,11 @@ func (t *Test) DNSLog() (dns.LogConfig, error) {
 	if err != nil {
 		return dns.LogConfig{}, err
 	}
-	var doc struct {
-		Outputs []map[string]struct {
-			Types []any `yaml:"types"`
-		} `yaml:"outputs"`
+	c, err := dns.LogConfigFromYAML(data, env)
+	if err != nil {
+		return c, fmt.Errorf("%s: %w", t.Vars, err)
 	}
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return dns.LogConfig{}, fmt.Errorf("%s: %w", t.Vars, err)
-	}
-	for _, o := range doc.Outputs {
-		for _, typ := range o["eve-log"].Types {
-			if m, ok := typ.(map[string]any); ok {
-				if opts, ok := m["dns"]; ok {
-					entry, _ := opts.(map[string]any)
-					return dns.LogConfigFrom(entry, env), nil
-				}
-			}
-		}
-	}
-	return dns.LogConfigFrom(nil, env), nil
+	return c, nil
 }
 
 // SMTPCustom is the custom list of the test's eve-log smtp type (the

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gopacket/gopacket/layers"
+	"go.yaml.in/yaml/v3"
 )
 
 // rrtypeNames are the record types Suricata names (its DNSRecordType),
@@ -147,4 +148,28 @@ func yes(v any) bool {
 		}
 	}
 	return false
+}
+
+// LogConfigFromYAML reads the dns entry of the first eve-log output of a
+// suricata.yaml that has one (LogConfigFrom); env as there.
+func LogConfigFromYAML(data []byte, env string) (LogConfig, error) {
+	var doc struct {
+		Outputs []map[string]struct {
+			Types []any `yaml:"types"`
+		} `yaml:"outputs"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return LogConfig{}, fmt.Errorf("outputs: %w", err)
+	}
+	for _, o := range doc.Outputs {
+		for _, typ := range o["eve-log"].Types {
+			if m, ok := typ.(map[string]any); ok {
+				if opts, ok := m["dns"]; ok {
+					entry, _ := opts.(map[string]any)
+					return LogConfigFrom(entry, env), nil
+				}
+			}
+		}
+	}
+	return LogConfigFrom(nil, env), nil
 }
