@@ -19,7 +19,9 @@ import (
 	"github.com/rulec/rulec/internal/verify"
 	"github.com/rulec/rulec/runtime/capture"
 	"github.com/rulec/rulec/runtime/engine"
+	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/flow"
+	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/pipeline"
 )
 
@@ -144,33 +146,38 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 	if err != nil {
 		return err.Error()
 	}
-	var eve bytes.Buffer
-	if err := engineRecords(t, &eve, res.Diags); err != nil {
-		return err.Error()
+	run := func(records eve.Types, dnsLog dns.LogConfig, cid *eve.CommunityID) ([]byte, error) {
+		var out bytes.Buffer
+		if err := engineRecords(t, &out, res.Diags); err != nil {
+			return nil, err
+		}
+		cfg.DNSLog = dnsLog
+		p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &out, Offline: true, XFF: xff, Records: records, CommunityID: cid,
+			IPS: t.IPS(), ActionOrder: order})
+		if err != nil {
+			return nil, err
+		}
+		runErr := p.RunPcap(t.Pcap, nil)
+		if errors.Is(runErr, capture.ErrRecord) {
+			// Suricata logs the bad record, ends the capture and writes what it saw.
+			runErr = nil
+		}
+		if err := p.Close(); runErr == nil {
+			runErr = err
+		}
+		return out.Bytes(), runErr
 	}
-	p, err := pipeline.Open(o, pipeline.Config{Kernel: kernelTier, Flow: cfg, EVE: &eve, Offline: true, XFF: xff, Records: records, CommunityID: cid,
-		IPS: t.IPS(), ActionOrder: order})
+	out, err := run(records, cfg.DNSLog, cid)
 	if err != nil {
 		return err.Error()
 	}
-	runErr := p.RunPcap(t.Pcap, nil)
-	if errors.Is(runErr, capture.ErrRecord) {
-		// Suricata logs the bad record, ends the capture and writes what it saw.
-		runErr = nil
-	}
-	if err := p.Close(); runErr == nil {
-		runErr = err
-	}
-	if runErr != nil {
-		return runErr.Error()
-	}
 	if eveDir != "" {
 		name := filepath.Join(eveDir, strings.ReplaceAll(t.Name, string(filepath.Separator), "_")+".json")
-		if err := os.WriteFile(name, eve.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(name, out, 0o644); err != nil {
 			return err.Error()
 		}
 	}
-	fails, err := verify.Evaluate(t.Checks, eve.Bytes())
+	fails, err := evaluate(t, out, run)
 	if err != nil {
 		return err.Error()
 	}
@@ -182,6 +189,61 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 		return why
 	}
 	return ""
+}
+
+// evaluate applies the test's checks: those on the default EVE file to
+// out, those on another eve-log output's file to a run with that
+// output's settings (record types, dns, community-id).
+func evaluate(t *verify.Test, out []byte, run func(eve.Types, dns.LogConfig, *eve.CommunityID) ([]byte, error)) ([]string, error) {
+	outputs, err := t.Outputs()
+	if err != nil {
+		return nil, err
+	}
+	byFile := map[string][]verify.Check{}
+	var files []string
+	for _, c := range t.Checks {
+		f := c.Filename
+		if _, ok := outputs[f]; !ok || f == verify.DefaultEVEFile {
+			f = ""
+		}
+		if _, ok := byFile[f]; !ok {
+			files = append(files, f)
+		}
+		byFile[f] = append(byFile[f], c)
+	}
+	var fails []string
+	for _, f := range files {
+		data := out
+		if f != "" {
+			one := outputs[f]
+			records, _, err := eve.TypesFromYAML(one)
+			if err != nil {
+				return nil, err
+			}
+			dnsLog, err := dns.LogConfigFromYAML(one, t.Env["SURICATA_EVE_DNS_VERSION"])
+			if err != nil {
+				return nil, err
+			}
+			cid, err := eve.CommunityIDFromYAML(one)
+			if err != nil {
+				return nil, err
+			}
+			if data, err = run(records, dnsLog, cid); err != nil {
+				return nil, err
+			}
+		}
+		got, err := verify.Evaluate(byFile[f], data)
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range got {
+			if f != "" {
+				g = f + ": " + g
+			}
+			fails = append(fails, g)
+		}
+	}
+	return fails, nil
 }
 
 // appInUserspace returns o with its kernel rules on an app-layer buffer

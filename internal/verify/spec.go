@@ -26,10 +26,12 @@ type Test struct {
 
 // Check is one filter: Count events must match every Match field.
 type Check struct {
-	Count int
-	Match map[string]any
-	Other string // a check kind this runner does not support
-	Skip  string // why the check does not apply to Build, or ""
+	// Filename is the EVE file the filter reads ("" for the default).
+	Filename string
+	Count    int
+	Match    map[string]any
+	Other    string // a check kind this runner does not support
+	Skip     string // why the check does not apply to Build, or ""
 }
 
 type testYAML struct {
@@ -39,6 +41,7 @@ type testYAML struct {
 	Requires *Requires         `yaml:"requires"`
 	Checks   []map[string]struct {
 		Count    *int           `yaml:"count"`
+		Filename string         `yaml:"filename"`
 		Match    map[string]any `yaml:"match"`
 		Requires *Requires      `yaml:"requires"`
 		Inline   Requires       `yaml:",inline"` // older tests put min-version etc. on the filter
@@ -104,7 +107,7 @@ func Load(dir string) (*Test, error) {
 				t.Checks = append(t.Checks, Check{Other: kind})
 				continue
 			}
-			ch := Check{Count: *f.Count, Match: f.Match}
+			ch := Check{Count: *f.Count, Match: f.Match, Filename: f.Filename}
 			for _, r := range []*Requires{f.Requires, &f.Inline} {
 				if ch.Skip == "" {
 					if ch.Skip, err = r.Unmet(dir); err != nil {
