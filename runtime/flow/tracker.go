@@ -84,9 +84,21 @@ func (t *Tracker) OnRecord(fn func(*inspect.Unit)) { t.onRecord = fn }
 
 // record reports a unit carrying an app-layer record.
 func (t *Tracker) record(u *inspect.Unit) {
-	if u != nil && t.onRecord != nil {
-		t.onRecord(u)
+	if u == nil || t.onRecord == nil {
+		return
 	}
+	if t.cfg.MACs && u.Packet != t.cur {
+		// a record written after its unit's frame (a TLS handshake on the
+		// client's next packet) shows the Ethernet header of the packet
+		// it is logged on, as Suricata's; a unit's earlier frame is gone
+		c := *u
+		c.Packet = nil
+		if t.curFlow != nil && u.Flow == &t.curFlow.Flow {
+			c.Packet = t.cur
+		}
+		u = &c
+	}
+	t.onRecord(u)
 }
 
 // OnFlowEnd sets a function called with every flow that ends (timed out,
