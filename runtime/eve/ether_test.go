@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rulec/rulec/runtime/inspect"
 )
@@ -37,5 +38,15 @@ func TestEtherObjects(t *testing.T) {
 	}
 	if RecordEther(nil, &inspect.Flow{}, f.Client) != nil {
 		t.Error("no packet, no addresses: an ether object")
+	}
+}
+
+// TestFlowAge: a flow's age is its end's second less its start's, as
+// Suricata counts it (1.5 s from x.6 to y+2.1 is 2).
+func TestFlowAge(t *testing.T) {
+	start := time.Date(2014, 2, 26, 9, 20, 0, 567e6, time.UTC)
+	f := &inspect.Flow{ID: 1, Proto: 17, Start: start, Last: start.Add(1500 * time.Millisecond)}
+	if age := FlowEvent(f).Sections["flow"]["age"]; age != int64(2) {
+		t.Errorf("age %v, want 2", age)
 	}
 }
