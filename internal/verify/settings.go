@@ -15,7 +15,9 @@ var yamlSettings = []string{"exception-policy", "stream.midstream", "stream.mids
 	"stream.reassembly.urgent.policy", "stream.reassembly.urgent.oob-limit-policy",
 	"app-layer.protocols.smtp.mime.decode-mime", "app-layer.protocols.smtp.mime.decode-base64",
 	"app-layer.protocols.smtp.mime.decode-quoted-printable", "app-layer.protocols.smtp.mime.extract-urls",
-	"app-layer.protocols.smtp.mime.extract-urls-schemes", "app-layer.protocols.smtp.mime.log-url-scheme"}
+	"app-layer.protocols.smtp.mime.extract-urls-schemes", "app-layer.protocols.smtp.mime.log-url-scheme",
+	"app-layer.protocols.http.libhtp.default-config.double-decode-path",
+	"app-layer.protocols.http.libhtp.default-config.double-decode-query"}
 
 // Settings returns the engine settings the test's Suricata runs with, as
 // key and value: those of yamlSettings its suricata.yaml sets, then its

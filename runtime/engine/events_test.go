@@ -30,9 +30,7 @@ func TestRaisedEventsShared(t *testing.T) {
 	if !sameSet(stream, ir.RaisedEvents[ir.EventStream]) {
 		t.Errorf("stream events %v, compiler knows %v", stream, ir.RaisedEvents[ir.EventStream])
 	}
-	app := []string{http.EventRequestFieldTooLong, http.EventResponseFieldTooLong, http.EventRequestTooManyHeaders, http.EventResponseTooManyHeaders,
-		http.EventRequestDupCL, http.EventResponseDupCL, http.EventAuthUnrecognized}
-	app = append(app, smtp.Events...)
+	app := append(slices.Clone(http.Events), smtp.Events...)
 	app = append(app, ftp.Events...)
 	app = append(app, dns.Events...)
 	if !sameSet(app, ir.RaisedEvents[ir.EventAppLayer]) {

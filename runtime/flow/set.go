@@ -23,6 +23,8 @@ var Settings = []string{
 	"app-layer.protocols.http.memcap", "app-layer.protocols.http.meta-field-limit",
 	"app-layer.protocols.http.headers-limit", "app-layer.protocols.http.head-limit",
 	"app-layer.protocols.http.body-limit",
+	"app-layer.protocols.http.libhtp.default-config.double-decode-path",
+	"app-layer.protocols.http.libhtp.default-config.double-decode-query",
 	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints",
 	"app-layer.protocols.tls.encryption-handling",
 	"app-layer.protocols.ssh.hassh", "app-layer.protocols.ssh.encryption-handling",
@@ -117,6 +119,10 @@ func (c *Config) Set(key, value string) error {
 		err = size(&c.HTTP.MaxHeaderBytes)
 	case "app-layer.protocols.http.body-limit":
 		err = size(&c.HTTP.BodyLimit)
+	case "app-layer.protocols.http.libhtp.default-config.double-decode-path":
+		c.HTTP.DoubleDecodePath, err = parseBool(value)
+	case "app-layer.protocols.http.libhtp.default-config.double-decode-query":
+		c.HTTP.DoubleDecodeQuery, err = parseBool(value)
 	case "defrag.memcap":
 		err = size(&c.Defrag.Memcap)
 	case "defrag.timeout":

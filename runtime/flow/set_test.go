@@ -16,6 +16,7 @@ func TestSet(t *testing.T) {
 		{"app-layer.protocols.http.memcap", "100000"}, {"app-layer.protocols.http.meta-field-limit", "8k"},
 		{"app-layer.protocols.http.headers-limit", "50"}, {"flow-timeouts.tcp.emergency-new", "2"},
 		{"flow-timeouts.default.established", "90s"}, {"flow.emergency-recovery", "40"}, {"stream.midstream", "true"},
+		{"app-layer.protocols.http.libhtp.default-config.double-decode-path", "yes"},
 	} {
 		if err := c.Set(kv[0], kv[1]); err != nil {
 			t.Fatalf("%s=%s: %v", kv[0], kv[1], err)
@@ -23,7 +24,8 @@ func TestSet(t *testing.T) {
 	}
 	if c.FlowMemcap != 32<<20 || c.StreamMemcap != 1<<30 || c.MaxOutOfOrderTotal != 512<<10 || c.HTTPMemcap != 100000 ||
 		c.HTTP.FieldLimit != 8<<10 || c.HTTP.MaxHeaders != 50 || c.TCPTimeouts.EmergencyNew != 2*time.Second ||
-		c.OtherTimeouts.Established != 90*time.Second || c.EmergencyRecovery != 40 || !c.Midstream {
+		c.OtherTimeouts.Established != 90*time.Second || c.EmergencyRecovery != 40 || !c.Midstream ||
+		!c.HTTP.DoubleDecodePath || c.HTTP.DoubleDecodeQuery {
 		t.Errorf("config %+v", c)
 	}
 	for _, bad := range []struct {

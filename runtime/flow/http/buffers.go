@@ -194,7 +194,7 @@ const (
 	responseBufs = 18
 )
 
-func (tx *Tx) requestBuffers() {
+func (tx *Tx) requestBuffers(cfg *Config) {
 	m := &tx.Request
 	host, _ := m.Get("Host")
 	rawHost := host
@@ -210,7 +210,11 @@ func (tx *Tx) requestBuffers() {
 	}
 	bufs := make([]buffer, 0, requestBufs+len(m.Headers))
 	bufs = add(bufs, "http.method", tx.Method, false)
-	bufs = add(bufs, "http.uri", normalizeURI(tx.URI), false)
+	uri, double := normalizeURIDouble(tx.URI, cfg.DoubleDecodePath, cfg.DoubleDecodeQuery)
+	if double {
+		tx.raise(EventDoubleEncodedURI)
+	}
+	bufs = add(bufs, "http.uri", uri, false)
 	bufs = add(bufs, "http.uri.raw", tx.URI, false)
 	bufs = add(bufs, "http.request_line", m.Line, false)
 	bufs = add(bufs, "http.host", normalizeHost(host), false)

@@ -21,6 +21,11 @@ type Config struct {
 	// EncodedLimit is the most bytes of a body with a Content-Encoding kept
 	// for decompression.
 	EncodedLimit int
+	// DoubleDecodePath and DoubleDecodeQuery decode the normalised path,
+	// or the query, of http.uri a second time and raise
+	// http.double_encoded_uri when that changes it (libhtp's
+	// double-decode-path and double-decode-query, off by default).
+	DoubleDecodePath, DoubleDecodeQuery bool
 	// Memcap, when set, bounds the memory of every parser sharing it.
 	Memcap *Memcap
 	// Bodies, when set, is where the parsers sharing it take their body

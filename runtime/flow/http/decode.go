@@ -48,6 +48,25 @@ func decodeBody(encoding, raw []byte, limit int) []byte {
 	return out[:min(len(out), limit)]
 }
 
+// codingLayers counts the codings of a response's Content-Encoding as
+// libhtp does before decompressing: a value naming one known coding is
+// one, any other is split at commas and spaces, "identity" included.
+func codingLayers(enc []byte) int {
+	v := bytes.TrimRight(enc, "\x00")
+	for _, one := range []string{"gzip", "x-gzip", "deflate", "x-deflate", "lzma", "br", "inflate", "none"} {
+		if bytes.EqualFold(v, []byte(one)) {
+			return 1
+		}
+	}
+	n := 0
+	for _, c := range bytes.FieldsFunc(enc, func(r rune) bool { return r == ',' || r == ' ' }) {
+		if len(c) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
 func gunzip(b []byte, limit int) ([]byte, bool) {
 	var err error
 	r, _ := gzipPool.Get().(*gzip.Reader)

@@ -10,14 +10,21 @@ const (
 	EventRequestDupCL           = "http.duplicate_content_length_field_in_request"
 	EventResponseDupCL          = "http.duplicate_content_length_field_in_response"
 	EventAuthUnrecognized       = "http.request_auth_unrecognized"
+	EventRequestChunkExtension  = "http.request_chunk_extension"
+	EventResponseChunkExtension = "http.response_chunk_extension"
+	EventRequestBodyUnexpected  = "http.request_body_unexpected"
+	EventTooManyEncodingLayers  = "http.too_many_encoding_layers"
+	EventDoubleEncodedURI       = "http.double_encoded_uri"
 )
+
+// Events lists every event the parser raises.
+var Events = []string{EventRequestFieldTooLong, EventResponseFieldTooLong, EventRequestTooManyHeaders, EventResponseTooManyHeaders,
+	EventRequestDupCL, EventResponseDupCL, EventAuthUnrecognized, EventRequestChunkExtension, EventResponseChunkExtension,
+	EventRequestBodyUnexpected, EventTooManyEncodingLayers, EventDoubleEncodedURI}
 
 // event records an event for the message being read, once.
 func (s *side) event(request, response string) {
-	name := request
-	if s.resp {
-		name = response
-	}
+	name := pick(s.resp, request, response)
 	for _, e := range s.events {
 		if e == name {
 			return
@@ -45,4 +52,12 @@ func authRecognized(v []byte) bool {
 		}
 	}
 	return false
+}
+
+// pick is the request's or the response's name of an event.
+func pick(resp bool, request, response string) string {
+	if resp {
+		return response
+	}
+	return request
 }

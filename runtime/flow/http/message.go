@@ -46,20 +46,29 @@ func (p *Parser) requestHead(s *side, head []byte, complete bool) {
 		tx.raise(EventAuthUnrecognized)
 	}
 	tx.Method, tx.URI, m.Protocol = parseRequestLine(m.Line)
-	tx.requestBuffers()
+	tx.requestBuffers(&p.cfg)
 	s.tx = tx
 	te, _ := m.Get("Transfer-Encoding")
 	cl, hasCL := m.Get("Content-Length")
 	n, validCL := contentLength(cl)
 	tx.reqNoBody = complete && !hasToken(te, "chunked") && !(hasCL && validCL && n > 0)
+	connect := bytes.EqualFold(tx.Method, []byte("CONNECT"))
+	if tx.reqNoBody && !connect && len(m.Protocol) > 0 {
+		if s.taken = unexpectedBody(s.after); s.taken > 0 {
+			tx.reqNoBody = false
+			tx.raise(EventRequestBodyUnexpected)
+		}
+	}
 	p.emit(tx, RequestHeaders)
 	if !complete {
 		return
 	}
 	s.limit = p.bodyLimit(m)
 	switch {
-	case bytes.EqualFold(tx.Method, []byte("CONNECT")):
+	case connect:
 		m.Complete, s.state = true, stTunnel
+	case s.taken > 0:
+		p.unexpected(s, s.after[:s.taken])
 	case hasToken(te, "chunked"):
 		s.state = stChunkSize
 	case hasCL && validCL && n > 0:
@@ -116,6 +125,9 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 	m.Headers, dupCL = parseHeaders(raw)
 	if dupCL {
 		tx.raise(EventResponseDupCL)
+	}
+	if enc, ok := m.Get("Content-Encoding"); ok && codingLayers(enc) > maxCodings {
+		tx.raise(EventTooManyEncodingLayers)
 	}
 	tx.Status, tx.StatusText, tx.Reason, tx.HasResponse = status, code, reason, true
 	tx.responseBuffers()
@@ -224,4 +236,12 @@ func (p *Parser) finish(s *side) {
 		p.pending = p.pending[1:]
 	}
 	s.tx = nil
+}
+
+// unexpected makes body, the lines libhtp reads as the body of a request
+// that announced none, the request's body.
+func (p *Parser) unexpected(s *side, body []byte) {
+	s.state, s.remain = stLength, int64(len(body))
+	p.reserve(s, int64(min(len(body), s.limit)))
+	p.step(s, body)
 }

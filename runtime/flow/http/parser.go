@@ -131,6 +131,9 @@ func (p *Parser) step(s *side, b []byte) []byte {
 			return nil
 		}
 		size, valid := chunkSize(line)
+		if valid && bytes.IndexByte(line, ';') >= 0 {
+			s.tx.raise(pick(s.resp, EventRequestChunkExtension, EventResponseChunkExtension))
+		}
 		switch {
 		case !valid:
 			s.err = errChunk
@@ -191,7 +194,9 @@ func (p *Parser) feedHead(s *side, b []byte) []byte {
 		if len(rest) > 0 {
 			b = append(bytes.Clone(rest), b...)
 		}
+		s.after = b
 		p.head(s, head, true)
+		b, s.after, s.taken = b[s.taken:], nil, 0
 		return b
 	}
 	return nil

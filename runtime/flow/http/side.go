@@ -48,6 +48,11 @@ type side struct {
 	tx                  *Tx
 	err                 error
 	frame               msgFrame
+	// after is what arrived with a complete head, past it; the head's
+	// parsing takes the first taken bytes of it (a request's unexpected
+	// body).
+	after []byte
+	taken int
 }
 
 // headEnd finds the end of the head in data, resuming where the last call

@@ -8,8 +8,28 @@ import (
 
 // normalizeURI gives http.uri from the URI as sent (see the package doc).
 func normalizeURI(raw []byte) []byte {
+	uri, _ := normalizeURIDouble(raw, false, false)
+	return uri
+}
+
+// normalizeURIDouble is normalizeURI with libhtp's double-decode-path and
+// double-decode-query: the normalised path, or the decoded query, is
+// decoded once more. double reports that this second decoding changed
+// something (libhtp's "URI path/query is double encoded").
+func normalizeURIDouble(raw []byte, path2, query2 bool) (uri []byte, double bool) {
 	path, query := splitURI(raw)
-	return percentDecode(normalizedPath(path, len(path)+len(query)), query)
+	p := normalizedPath(path, len(path)+len(query))
+	if path2 {
+		again := percentDecode(make([]byte, 0, len(p)+len(query)), p)
+		double = len(again) < len(p)
+		p = again
+	}
+	if !query2 {
+		return percentDecode(p, query), double
+	}
+	q := percentDecode(nil, query)
+	again := percentDecode(p, q)
+	return again, double || len(again)-len(p) < len(q)
 }
 
 // normalizePath is the normalised path of a request URI, without query.
