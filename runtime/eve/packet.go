@@ -35,11 +35,8 @@ type Detail struct {
 // packet's own, or the stream's when stream is set.
 func (t Types) PacketDetail(frame []byte, l decode.Link, payload []byte, stream bool) *Detail {
 	d := &Detail{}
-	if t.On(Ethernet) && l.Ethernet() && len(frame) >= 14 {
-		d.ether = &orderedObject{}
-		d.ether.add("ether_type", uint16(frame[12])<<8|uint16(frame[13]))
-		d.ether.add("src_mac", mac(frame[6:12]))
-		d.ether.add("dest_mac", mac(frame[0:6]))
+	if t.On(Ethernet) {
+		d.ether = etherSection(frame, l, false)
 	}
 	if t.Any(AlertPayload, AlertPayloadPrintable, AlertPayloadLength) {
 		d.payload = &orderedObject{}
@@ -62,6 +59,21 @@ func (t Types) PacketDetail(frame []byte, l decode.Link, payload []byte, stream 
 		d.packet, d.link = l.Record(frame), l
 	}
 	return d
+}
+
+func etherSection(frame []byte, l decode.Link, swap bool) *orderedObject {
+	if !l.Ethernet() || len(frame) < 14 {
+		return nil
+	}
+	src, dst := frame[6:12], frame[0:6]
+	if swap {
+		src, dst = dst, src
+	}
+	e := &orderedObject{}
+	e.add("ether_type", uint16(frame[12])<<8|uint16(frame[13]))
+	e.add("src_mac", mac(src))
+	e.add("dest_mac", mac(dst))
+	return e
 }
 
 func mac(b []byte) string {

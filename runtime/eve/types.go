@@ -10,6 +10,13 @@ import (
 // outputs: eve-log: types: list.
 type Types map[string]bool
 
+// Options of the http record type (outputs: eve-log: types: - http:
+// dump-all-headers: both, request or response), kept in Types.
+const (
+	HTTPRequestHeaders  = "http.dump-all-headers.request"
+	HTTPResponseHeaders = "http.dump-all-headers.response"
+)
+
 // On reports whether records of type name are written.
 // The fileinfo records are the files type, the ftp_data records the
 // ftp type.
@@ -76,6 +83,11 @@ func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
 						for _, opt := range []string{"packet", "payload", "payload-printable", "payload-length", "verdict"} {
 							t["alert."+opt] = Yes(m[opt])
 						}
+					}
+					if name == "http" {
+						dump, _ := m["dump-all-headers"].(string)
+						t[HTTPRequestHeaders] = dump == "both" || dump == "request"
+						t[HTTPResponseHeaders] = dump == "both" || dump == "response"
 					}
 					if name == "drop" {
 						t[DropAlerts] = Yes(m["alerts"])

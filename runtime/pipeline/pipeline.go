@@ -94,6 +94,8 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 	fc := cfg.Flow
 	fc.IPS = cfg.IPS
 	fc.MACs = cfg.Records.On(eve.Ethernet)
+	fc.HTTP.DumpRequestHeaders = cfg.Records.On(eve.HTTPRequestHeaders)
+	fc.HTTP.DumpResponseHeaders = cfg.Records.On(eve.HTTPResponseHeaders)
 	if _, err := fc.MidstreamPolicy(); err != nil {
 		p.Close()
 		return nil, err

@@ -75,10 +75,37 @@ func (tx *Tx) fields(resp bool) map[string]any {
 		str("redirect", tx.lookup(tx.resp, "http.location"))
 		if tx.Status > 0 {
 			f["status"] = tx.Status
+		} else {
+			str("status_string", tx.StatusText)
 		}
 		f["length"] = tx.Response.BodyLen
 	}
+	if tx.dumpReq {
+		dumpHeaders(f, "request_headers", tx.Request.Headers)
+	}
+	if resp && tx.dumpResp {
+		dumpHeaders(f, "response_headers", tx.Response.Headers)
+	}
 	return f
+}
+
+// Suricata cuts the names and values of the headers it dumps.
+const (
+	maxDumpName  = 255
+	maxDumpValue = 2047
+)
+
+// dumpHeaders adds a message's headers as Suricata's dump-all-headers
+// lists them, when it has any.
+func dumpHeaders(f map[string]any, key string, hs []Header) {
+	if len(hs) == 0 {
+		return
+	}
+	list := make([]map[string]string, len(hs))
+	for i, h := range hs {
+		list[i] = map[string]string{"name": string(h.Name[:min(len(h.Name), maxDumpName)]), "value": string(h.Value[:min(len(h.Value), maxDumpValue)])}
+	}
+	f[key] = list
 }
 
 func (tx *Tx) lookup(bufs []buffer, name string) []byte {

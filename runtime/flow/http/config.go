@@ -26,6 +26,11 @@ type Config struct {
 	// http.double_encoded_uri when that changes it (libhtp's
 	// double-decode-path and double-decode-query, off by default).
 	DoubleDecodePath, DoubleDecodeQuery bool
+	// DumpRequestHeaders and DumpResponseHeaders put every header of the
+	// request, or the response, in the transaction's EVE http section
+	// ("request_headers", "response_headers": the eve-log http type's
+	// dump-all-headers).
+	DumpRequestHeaders, DumpResponseHeaders bool
 	// Memcap, when set, bounds the memory of every parser sharing it.
 	Memcap *Memcap
 	// Bodies, when set, is where the parsers sharing it take their body

@@ -20,7 +20,7 @@ func (p *Parser) head(s *side, head []byte, complete bool) {
 const maxPending = 256
 
 func (p *Parser) newTx() *Tx {
-	tx := &Tx{ID: p.nextID}
+	tx := &Tx{ID: p.nextID, dumpReq: p.cfg.DumpRequestHeaders, dumpResp: p.cfg.DumpResponseHeaders}
 	p.nextID++
 	if len(p.pending) == maxPending {
 		p.retire(p.pending[0])
@@ -137,7 +137,7 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 	n, validCL := contentLength(cl)
 	connect := bytes.EqualFold(tx.Method, []byte("CONNECT"))
 	tunnel := status == 101 || connect && status >= 200 && status < 300
-	bodiless := bytes.EqualFold(tx.Method, []byte("HEAD")) || status < 200 || status == 204 || status == 304
+	bodiless := bytes.EqualFold(tx.Method, []byte("HEAD")) || status > 0 && status < 200 || status == 204 || status == 304
 	tx.respNoBody = complete && (tunnel || bodiless || !hasToken(te, "chunked") && hasCL && validCL && n == 0)
 	p.emit(tx, ResponseHeaders)
 	if !complete {

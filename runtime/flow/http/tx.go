@@ -66,6 +66,9 @@ type Tx struct {
 	reqNoBody, respNoBody bool
 
 	mem int // memcap charge
+	// dumpReq, dumpResp: the EVE section lists the request's, the
+	// response's headers (Config.DumpRequestHeaders, DumpResponseHeaders).
+	dumpReq, dumpResp bool
 	// reqFile, respFile: the message's body is a file (Suricata's file
 	// tracking: PUT requests, responses with a body).
 	reqFile, respFile bool
