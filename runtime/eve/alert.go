@@ -38,7 +38,8 @@ func NewAlert(r *ir.Rule, action, signature, tier string, sev Severity) *Alert {
 func UnitEvent(u *inspect.Unit) *Event {
 	src, dst, sport, dport := u.Endpoints()
 	ev := &Event{Timestamp: u.TS, FlowID: u.Flow.ID, SrcIP: src, SrcPort: sport, DestIP: dst, DestPort: dport,
-		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Sections(), AlertFlow: alertFlow(u.Flow)}
+		Proto: u.Flow.Proto, AppProto: u.Flow.App, Direction: direction(u.Dir), Sections: u.Sections(), AlertFlow: alertFlow(u.Flow),
+		VarsOf: u.Flow}
 	if u.Frame != nil {
 		ev.Sections = withFrame(ev.Sections, u)
 	}
@@ -88,7 +89,7 @@ func RecordEvent(u *inspect.Unit) *Event {
 	typ, sections := u.RecordType(), u.Sections()
 	f := u.Flow
 	ev := &Event{Timestamp: u.TS, FlowID: f.ID, EventType: typ, SrcIP: f.Client, SrcPort: f.ClientPort,
-		DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto, Sections: sections}
+		DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto, Sections: sections, VarsOf: f}
 	switch {
 	case typ == "dns" && sections["dns"]["version"] != 2:
 		ev.SrcIP, ev.DestIP, ev.SrcPort, ev.DestPort = u.Endpoints()

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/rulec/rulec/runtime/inspect"
 )
 
 // TimeFormat is Suricata's EVE timestamp layout.
@@ -51,6 +53,9 @@ type Event struct {
 	Sections map[string]map[string]any
 	// Files is the "files" array of an alert on a transaction.
 	Files []File
+	// VarsOf is the flow whose variables the record shows ("metadata",
+	// "traffic"), read when the record is written.
+	VarsOf *inspect.Flow
 }
 
 // File is one entry of an alert's "files" array (Suricata's
@@ -132,6 +137,7 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	if e.CommunityID != "" {
 		m.add("community_id", e.CommunityID)
 	}
+	addFlowVars(&m, e.VarsOf)
 	if e.TxID != nil {
 		m.add("tx_id", *e.TxID)
 	}

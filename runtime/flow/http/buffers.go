@@ -125,6 +125,17 @@ func add(bufs []buffer, name string, b []byte, dual bool) []buffer {
 	return append(bufs, buffer{name: name, b: b, dual: dual})
 }
 
+// addHeader appends the buffer of a header's value when the message has
+// the header, empty or not: Suricata inspects an empty value as an empty
+// buffer (bsize:0, a negated content match it).
+func addHeader(bufs []buffer, name string, m *Message, header string, dual bool) []buffer {
+	v, ok := m.Get(header)
+	if !ok {
+		return bufs
+	}
+	return append(bufs, buffer{name: name, b: v, dual: dual})
+}
+
 // toServerNames are the request-side names of the dual buffers, made once
 // rather than for every unit they are set on.
 var toServerNames = func() map[string]string {
@@ -183,9 +194,9 @@ func headerBuffers(bufs []buffer, m *Message, cookie string) []buffer {
 		bufs = add(bufs, "http.header_names", names, true)
 	}
 	bufs = add(bufs, "http.cookie", get(cookie), true)
-	bufs = add(bufs, "http.content_type", get("Content-Type"), true)
-	bufs = add(bufs, "http.content_len", get("Content-Length"), true)
-	bufs = add(bufs, "http.connection", get("Connection"), true)
+	bufs = addHeader(bufs, "http.content_type", m, "Content-Type", true)
+	bufs = addHeader(bufs, "http.content_len", m, "Content-Length", true)
+	bufs = addHeader(bufs, "http.connection", m, "Connection", true)
 	return add(bufs, "http.start", start, true)
 }
 
@@ -231,10 +242,6 @@ func (tx *Tx) requestBuffers(cfg *Config) {
 			rawHost = a
 		}
 	}
-	get := func(name string) []byte {
-		v, _ := m.Get(name)
-		return v
-	}
 	bufs := make([]buffer, 0, requestBufs+len(m.Headers))
 	bufs = add(bufs, "http.method", tx.Method, false)
 	uri, double := normalizeURIDouble(tx.URI, cfg.DoubleDecodePath, cfg.DoubleDecodeQuery)
@@ -246,11 +253,11 @@ func (tx *Tx) requestBuffers(cfg *Config) {
 	bufs = add(bufs, "http.request_line", m.Line, false)
 	bufs = add(bufs, "http.host", normalizeHost(host), false)
 	bufs = add(bufs, "http.host.raw", rawHost, false)
-	bufs = add(bufs, "http.user_agent", get("User-Agent"), false)
-	bufs = add(bufs, "http.referer", get("Referer"), false)
-	bufs = add(bufs, "http.accept", get("Accept"), false)
-	bufs = add(bufs, "http.accept_enc", get("Accept-Encoding"), false)
-	bufs = add(bufs, "http.accept_lang", get("Accept-Language"), false)
+	bufs = addHeader(bufs, "http.user_agent", m, "User-Agent", false)
+	bufs = addHeader(bufs, "http.referer", m, "Referer", false)
+	bufs = addHeader(bufs, "http.accept", m, "Accept", false)
+	bufs = addHeader(bufs, "http.accept_enc", m, "Accept-Encoding", false)
+	bufs = addHeader(bufs, "http.accept_lang", m, "Accept-Language", false)
 	bufs = perHeader(bufs, "http.request_header", m)
 	tx.req = headerBuffers(bufs, m, "Cookie")
 	tx.reqFields = tx.fields(false)
@@ -272,16 +279,12 @@ func (tx *Tx) requestBodyBuffers() {
 
 func (tx *Tx) responseBuffers() {
 	m := &tx.Response
-	get := func(name string) []byte {
-		v, _ := m.Get(name)
-		return v
-	}
 	bufs := make([]buffer, 0, responseBufs+len(m.Headers))
 	bufs = add(bufs, "http.stat_code", tx.StatusText, false)
 	bufs = add(bufs, "http.stat_msg", tx.Reason, false)
 	bufs = add(bufs, "http.response_line", m.Line, false)
-	bufs = add(bufs, "http.location", get("Location"), false)
-	bufs = add(bufs, "http.server", get("Server"), false)
+	bufs = addHeader(bufs, "http.location", m, "Location", false)
+	bufs = addHeader(bufs, "http.server", m, "Server", false)
 	bufs = perHeader(bufs, "http.response_header", m)
 	tx.resp = headerBuffers(bufs, m, "Set-Cookie")
 	tx.respFields = tx.fields(true)
