@@ -47,6 +47,8 @@ type Event struct {
 	AlertFlow              *AlertFlow // an alert's flow object
 	Detail                 *Detail    // an alert's packet, payload and ether fields, as configured
 	Tunnel                 *Tunnel    // an alert on a tunnel's inner packet: the outer packet
+	// AppProtoOrig is a flow's protocol before a protocol change.
+	AppProtoOrig string
 	// Sections holds app-layer sections ("http", "dns", "tls", ...) and
 	// other event bodies ("block", "stats"). An event with a source and
 	// no destination (a block) has no ports and no proto.
@@ -168,6 +170,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	}
 	if e.AppProtoTC != "" {
 		m.add("app_proto_tc", e.AppProtoTC)
+	}
+	if e.AppProtoOrig != "" {
+		m.add("app_proto_orig", e.AppProtoOrig)
 	}
 	for _, k := range sortedKeys(e.Sections) {
 		m.add(k, e.Sections[k])

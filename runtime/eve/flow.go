@@ -37,7 +37,7 @@ func FlowEvent(f *inspect.Flow) *Event {
 	}
 	ev := &Event{Timestamp: f.Last.UTC(), FlowID: f.ID, EventType: "flow",
 		SrcIP: f.Client, SrcPort: f.ClientPort, DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto,
-		AppProto: f.App, Sections: map[string]map[string]any{"flow": rec}, VarsOf: f}
+		AppProto: f.App, AppProtoOrig: f.AppOrig, Sections: map[string]map[string]any{"flow": rec}, VarsOf: f}
 	ev.AppProtoTS, ev.AppProtoTC = dirApp(f, inspect.ToServer), dirApp(f, inspect.ToClient)
 	if f.End.TCPState != "" {
 		ev.Sections["tcp"] = tcpSection(f)

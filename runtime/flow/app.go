@@ -297,6 +297,9 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		if a.http.Feed(d, b) != nil {
 			t.stats.ParseErrors++
 		}
+		if a.http.Connected() {
+			t.connectTunnel(f)
+		}
 	case appTLS:
 		if d == inspect.ToServer {
 			t.tlsClient(f, b)

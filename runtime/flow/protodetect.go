@@ -42,3 +42,19 @@ func (t *Tracker) flagDetect(f *flowState, d inspect.Dir) {
 	}
 	f.detectPending[d] = true
 }
+
+// connectTunnel changes an HTTP flow's protocol once a CONNECT request
+// got its 2xx response, as Suricata's HTTP parser asks the app layer to:
+// detection starts again on the bytes that follow (a new HTTP parser,
+// its transactions counted from 0, or TLS, ...) and the flow's
+// app_proto_orig is "http".
+func (t *Tracker) connectTunnel(f *flowState) {
+	a := &f.app
+	for _, u := range a.httpOpen {
+		t.record(u) // the CONNECT transaction (and any before it) is complete
+	}
+	a.httpOpen = nil
+	f.AppOrig = f.App
+	a.kind, a.probe, a.http = appUnknown, [3][]byte{}, nil
+	f.AppDir = [3]string{}
+}

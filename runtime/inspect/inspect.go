@@ -24,6 +24,7 @@ type Flow struct {
 	Client, Server         netip.Addr
 	ClientPort, ServerPort uint16
 	App                    string    // detected app-layer protocol: "http", "dns", "tls", ...
+	AppOrig                string    // the protocol before a protocol change (a CONNECT tunnel's "http")
 	Established            bool      // TCP: three-way handshake seen; UDP: packets seen both ways
 	Reassembled            bool      // TCP: data comes as KindStream units; else packet by packet
 	Pkts, Bytes            [3]uint64 // indexed by Dir: packets and bytes per direction

@@ -148,6 +148,7 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 	switch {
 	case tunnel:
 		m.Complete = true
+		p.connected = p.connected || connect
 		s.state, p.req.state = stTunnel, stTunnel
 		p.finish(s)
 	case bodiless:

@@ -15,7 +15,14 @@ type Parser struct {
 	pending []*Tx // requests waiting for their response, oldest first
 	nextID  uint64
 	headMem int // memcap charge of the head being parsed
+	// connected: a CONNECT request got a 2xx response; what follows in
+	// both directions is the tunnel's.
+	connected bool
 }
+
+// Connected reports whether a CONNECT request got a 2xx response: the
+// bytes after it are the tunnelled protocol's, not HTTP's.
+func (p *Parser) Connected() bool { return p.connected }
 
 // NewParser returns a parser reporting each transaction stage to emit.
 // A Tx stays valid and unchanged by later data until its next stage; with
