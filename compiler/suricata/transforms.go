@@ -22,7 +22,7 @@ func init() {
 		"strip_pseudo_headers", "domain", "tld"} {
 		register(name, valueNone, func(b *builder, _ *syntax.Option) error { return transform(b, name, "") })
 	}
-	for name, check := range map[string]func(string) error{"from_base64": checkFromBase64, "zlib_deflate": checkZlibDeflate} {
+	for name, check := range map[string]func(string) error{"from_base64": checkFromBase64, "zlib_deflate": checkZlibDeflate, "gunzip": checkGunzip} {
 		register(name, valueOptional, func(b *builder, o *syntax.Option) error {
 			arg := strings.TrimSpace(o.Value)
 			if err := check(arg); err != nil {
@@ -90,6 +90,10 @@ func checkFromBase64(arg string) error {
 		"bytes": isUint, "offset": isUint,
 		"mode": func(v string) bool { return v == "rfc4648" || v == "rfc2045" || v == "strict" },
 	})
+}
+
+func checkGunzip(arg string) error {
+	return transformOptions("gunzip", arg, map[string]func(string) bool{"max-size": isUint})
 }
 
 func checkZlibDeflate(arg string) error {

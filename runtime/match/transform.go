@@ -45,6 +45,8 @@ func compileTransform(t ir.Transform) (transform, error) {
 		return fromBase64(t.Arg)
 	case "zlib_deflate":
 		return zlibDeflate(t.Arg)
+	case "gunzip":
+		return gunzip(t.Arg)
 	case "xor":
 		key, err := hex.DecodeString(t.Arg)
 		if err != nil || len(key) == 0 {
