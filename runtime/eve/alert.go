@@ -49,6 +49,10 @@ func UnitEvent(u *inspect.Unit) *Event {
 	} else {
 		ev.PktSrc = PktSrcFlowEnd
 	}
+	if u.Kind == inspect.KindApp && (u.Flow.App == "http" || u.Flow.App == "smtp") && u.Tx > 0 {
+		tx := u.Tx - 1 // an alert on a transaction names it, as Suricata's tx alerts do
+		ev.TxID = &tx
+	}
 	for _, f := range u.Files {
 		state := "UNKNOWN" // Suricata's name for a file still open
 		if f.Closed {

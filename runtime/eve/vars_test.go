@@ -34,3 +34,16 @@ func TestFlowVars(t *testing.T) {
 		}
 	}
 }
+
+// An alert on an HTTP or SMTP transaction names it (tx_id, from 0); an
+// alert on a packet does not.
+func TestAlertTxID(t *testing.T) {
+	f := &inspect.Flow{App: "http"}
+	ev := UnitEvent(&inspect.Unit{Kind: inspect.KindApp, Flow: f, Tx: 3})
+	if ev.TxID == nil || *ev.TxID != 2 {
+		t.Errorf("app unit: tx_id %v", ev.TxID)
+	}
+	if ev := UnitEvent(&inspect.Unit{Kind: inspect.KindPacket, Flow: f}); ev.TxID != nil {
+		t.Errorf("packet unit: tx_id %d", *ev.TxID)
+	}
+}
