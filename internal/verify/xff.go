@@ -32,24 +32,13 @@ func (t *Test) XFF() (*eve.XFF, error) {
 			m, _ := typ.(map[string]any)
 			alert, _ := m["alert"].(map[string]any)
 			x, _ := alert["xff"].(map[string]any)
-			if yes(x["enabled"]) {
+			if eve.Yes(x["enabled"]) {
 				str := func(k string) string { s, _ := x[k].(string); return s }
 				return &eve.XFF{Mode: str("mode"), Deployment: str("deployment"), Header: str("header")}, nil
 			}
 		}
 	}
 	return nil, nil
-}
-
-// yes reads a YAML 1.1 boolean as suricata.yaml writes them.
-func yes(v any) bool {
-	switch x := v.(type) {
-	case bool:
-		return x
-	case string:
-		return x == "yes" || x == "true" || x == "on"
-	}
-	return false
 }
 
 // Records returns the EVE record types the test's Suricata writes: those

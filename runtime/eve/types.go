@@ -2,6 +2,7 @@ package eve
 
 import (
 	"fmt"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -102,13 +103,19 @@ func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
 	return nil, false, nil
 }
 
-// Yes reads a YAML 1.1 boolean as suricata.yaml writes them.
+// Yes reads a boolean as suricata.yaml writes them (YAML 1.1 or
+// Suricata's ConfValIsTrue: yes, true, on or 1, in any case).
 func Yes(v any) bool {
 	switch x := v.(type) {
 	case bool:
 		return x
+	case int:
+		return x == 1
 	case string:
-		return x == "yes" || x == "true" || x == "on"
+		switch strings.ToLower(x) {
+		case "yes", "true", "on", "1":
+			return true
+		}
 	}
 	return false
 }

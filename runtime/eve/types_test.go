@@ -16,3 +16,15 @@ func TestDumpAllHeadersOption(t *testing.T) {
 		}
 	}
 }
+
+func TestYes(t *testing.T) {
+	for v, want := range map[any]bool{
+		true: true, false: false, "yes": true, "YES": true, "On": true,
+		"true": true, "1": true, 1: true, "no": false, "off": false,
+		"0": false, 0: false, "": false, nil: false, "y": false,
+	} {
+		if got := Yes(v); got != want {
+			t.Errorf("Yes(%#v) = %v, want %v", v, got, want)
+		}
+	}
+}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/gopacket/gopacket/layers"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/rulec/rulec/runtime/eve"
 )
 
 // rrtypeNames are the record types Suricata names (its DNSRecordType),
@@ -112,7 +114,7 @@ func LogConfigFrom(opts map[string]any, env string) LogConfig {
 	}
 	no := func(key string) bool {
 		x, ok := opts[key]
-		return ok && !yes(x)
+		return ok && !eve.Yes(x)
 	}
 	c.NoRequests, c.NoResponses = no("requests"), no("responses")
 	if list, ok := opts["types"].([]any); ok {
@@ -134,20 +136,6 @@ func LogConfigFrom(opts map[string]any, env string) LogConfig {
 		}
 	}
 	return c
-}
-
-// yes reads a YAML 1.1 boolean as suricata.yaml writes them.
-func yes(v any) bool {
-	switch x := v.(type) {
-	case bool:
-		return x
-	case string:
-		switch strings.ToLower(x) {
-		case "yes", "true", "on", "1":
-			return true
-		}
-	}
-	return false
 }
 
 // LogConfigFromYAML reads the dns entry of the first eve-log output of a

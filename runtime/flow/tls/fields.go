@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/rulec/rulec/runtime/eve"
 )
 
 // Fields are the fields of the EVE tls record, as Suricata's eve-log tls
@@ -75,7 +77,7 @@ func DefaultLog() LogConfig { return LogConfig{Fields: DefaultFields, SessionRes
 // session-resumption (on unless set false).
 func ParseLog(opts map[string]any) (c LogConfig, unknown []string) {
 	c.Fields = BasicFields
-	if yes(opts["extended"]) {
+	if eve.Yes(opts["extended"]) {
 		c.Fields = ExtendedFields
 	}
 	if custom, ok := opts["custom"].([]any); ok {
@@ -89,7 +91,7 @@ func ParseLog(opts map[string]any) (c LogConfig, unknown []string) {
 			c.Fields |= f
 		}
 	}
-	if v, set := opts["session-resumption"]; !set || yes(v) {
+	if v, set := opts["session-resumption"]; !set || eve.Yes(v) {
 		c.Fields |= FieldSessionResumed
 		c.SessionResumed = true
 	}
@@ -121,15 +123,4 @@ func LogFromYAML(data []byte) (c LogConfig, unknown []string, ok bool, err error
 		}
 	}
 	return c, nil, false, nil
-}
-
-// yes reads a YAML 1.1 boolean as suricata.yaml writes them.
-func yes(v any) bool {
-	switch x := v.(type) {
-	case bool:
-		return x
-	case string:
-		return x == "yes" || x == "true" || x == "on"
-	}
-	return false
 }
