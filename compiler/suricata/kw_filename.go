@@ -2,9 +2,7 @@ package suricata
 
 import (
 	"fmt"
-	"strings"
 
-	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/diag"
 	syntax "github.com/rulec/rulec/grammar/suricata"
 )
@@ -31,14 +29,8 @@ func fileContent(b *builder, o *syntax.Option, prefix string, endsWith bool) err
 	if len(b.buf.Transforms) > 0 {
 		return fmt.Errorf("%s after a transformation: %w", o.Name, diag.ErrConflict)
 	}
-	v := strings.TrimSpace(o.Value)
-	neg := strings.HasPrefix(v, "!")
-	if neg {
-		v = strings.TrimSpace(v[1:])
-	}
-	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
-		v = v[1 : len(v)-1]
-	}
+	v, neg := splitNegation(o.Value)
+	v = trimQuotes(v)
 	if v == "" {
 		return badValue(o.Name, o.Value)
 	}
@@ -47,11 +39,10 @@ func fileContent(b *builder, o *syntax.Option, prefix string, endsWith bool) err
 		return err
 	}
 	c.Negated, c.Nocase, c.EndsWith = neg, true, endsWith
-	c.Buffer = ir.Buffer{Name: "file.name"}
+	buf := "file.name"
 	if o.Name == "filemagic" {
-		c.Buffer = ir.Buffer{Name: "file.magic"}
+		buf = "file.magic"
 	}
-	b.buf, b.bufStart = ir.Buffer{Name: ir.BufPayload}, len(b.rule.Matchers)+1
-	b.add(c)
+	b.addShorthand(c, buf)
 	return nil
 }

@@ -2,9 +2,7 @@ package suricata
 
 import (
 	"regexp"
-	"strings"
 
-	"github.com/rulec/rulec/compiler/ir"
 	syntax "github.com/rulec/rulec/grammar/suricata"
 )
 
@@ -37,25 +35,15 @@ func tlsLegacyContent(b *builder, o *syntax.Option, buf string, valid *regexp.Re
 	if err := b.needApp("tls"); err != nil {
 		return err
 	}
-	v := strings.TrimSpace(o.Value)
-	neg := strings.HasPrefix(v, "!")
-	if neg {
-		v = strings.TrimSpace(v[1:])
-	}
+	v, neg := splitNegation(o.Value)
 	if !valid.MatchString(v) {
 		return badValue(o.Name, o.Value)
 	}
-	v = strings.TrimRightFunc(v, func(r rune) bool { return r == ' ' || r == '\t' })
-	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
-		v = v[1 : len(v)-1]
-	}
-	c, err := parseContent(`"` + v + `"`)
+	c, err := parseContent(`"` + trimQuotes(v) + `"`)
 	if err != nil {
 		return err
 	}
 	c.Negated = neg
-	c.Buffer = ir.Buffer{Name: buf}
-	b.buf, b.bufStart = ir.Buffer{Name: ir.BufPayload}, len(b.rule.Matchers)+1
-	b.add(c)
+	b.addShorthand(c, buf)
 	return nil
 }
