@@ -65,5 +65,20 @@ var RaisedEvents = map[string][]string{
 		// flow's previous transaction, are not raised
 		"dns.invalid_additionals", "dns.invalid_authorities", "dns.not_a_response", "dns.z_flag_set",
 		"dns.invalid_opcode", "dns.name_too_long", "dns.infinite_loop", "dns.too_many_labels",
+		// TLS; heartbeat_message, invalid_tls_header and
+		// certificate_invalid_subject, _issuer and _validity are never
+		// raised, as by Suricata 8, nor too_many_records_in_packet (a
+		// parser loop guard)
+		"tls.invalid_sslv2_header", "tls.invalid_tls_header", "tls.invalid_record_version",
+		"tls.invalid_record_type", "tls.invalid_record_length", "tls.invalid_handshake_message",
+		"tls.heartbeat_message", "tls.invalid_heartbeat_message", "tls.too_many_records_in_packet", "tls.overflow_heartbeat_message",
+		"tls.dataleak_heartbeat_mismatch", "tls.handshake_invalid_length", "tls.multiple_sni_extensions",
+		"tls.invalid_sni_type", "tls.invalid_sni_length", "tls.invalid_alert_message",
+		"tls.invalid_certificate", "tls.certificate_invalid_length", "tls.certificate_invalid_version",
+		"tls.certificate_invalid_serial", "tls.certificate_invalid_algorithmidentifier",
+		"tls.certificate_invalid_x509name", "tls.certificate_invalid_date",
+		"tls.certificate_invalid_extensions", "tls.certificate_invalid_der",
+		"tls.certificate_invalid_subject", "tls.certificate_invalid_issuer",
+		"tls.certificate_invalid_validity", "tls.error_message_encountered", "tls.invalid_ssl_record",
 	},
 }

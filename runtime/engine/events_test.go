@@ -10,6 +10,7 @@ import (
 	"github.com/rulec/rulec/runtime/flow/ftp"
 	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/flow/smtp"
+	"github.com/rulec/rulec/runtime/flow/tls"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
@@ -33,8 +34,9 @@ func TestRaisedEventsShared(t *testing.T) {
 	app := append(slices.Clone(http.Events), smtp.Events...)
 	app = append(app, ftp.Events...)
 	app = append(app, dns.Events...)
+	app = append(app, tls.Events...)
 	if !sameSet(app, ir.RaisedEvents[ir.EventAppLayer]) {
-		t.Errorf("http, smtp, ftp and dns events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
+		t.Errorf("http, smtp, ftp, dns and tls events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
 	}
 }
 

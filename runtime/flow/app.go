@@ -76,7 +76,13 @@ type appState struct {
 	// tlsDue is the direction of the packet that writes the record
 	// (IDS mode: the other side's next one, which acknowledges the data
 	// whose parsing ended the handshake), 0 when none is due.
-	tlsDue     inspect.Dir
+	tlsDue inspect.Dir
+	// tlsCheck raises the TLS parser's events; tlsEvents holds them by
+	// the Dir of the bytes that raised them, each TLS unit carrying its
+	// direction's. tlsTx is the flow's one TLS transaction.
+	tlsCheck   tls.Checker
+	tlsEvents  [3]tls.EventSet
+	tlsTx      uint64
 	tlsRecords [3]tls.Records // by Dir: where application data starts
 	tlsFrames  [3]tls.Records // by Dir: the records' frames, when a rule inspects them
 	ssh        [3]ssh.Side    // by Dir
@@ -301,6 +307,7 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 			t.connectTunnel(f)
 		}
 	case appTLS:
+		t.tlsCheckFeed(f, d, b)
 		if d == inspect.ToServer {
 			t.tlsClient(f, b)
 		} else {
@@ -511,8 +518,7 @@ func (t *Tracker) tlsClient(f *flowState, b []byte) {
 	if h != nil {
 		t.stats.TLSHellos++
 		u := t.unit(f, inspect.KindApp, inspect.ToServer)
-		f.txSeq++
-		u.Tx = f.txSeq
+		u.Tx = t.tlsTxID(f)
 		h.Fill(u)
 		a.tlsHello, a.tlsPending = h, u
 		if t.cfg.IPS {
@@ -538,11 +544,12 @@ func (t *Tracker) tlsServer(f *flowState, b []byte) {
 		t.tlsHelloUnit(f)
 	}
 	u := t.unit(f, inspect.KindApp, inspect.ToClient)
-	u.Tx = f.txSeq
+	u.Tx = t.tlsTxID(f)
 	sh.Fill(u)
 	if a.tlsHello != nil {
 		a.tlsHello.FillPeer(u)
 	}
+	u.Events = a.tlsEvents[inspect.ToClient].Names()
 	u.Fields = t.tlsFields(f)
 	t.send(u)
 }
@@ -633,6 +640,7 @@ func (t *Tracker) tlsHelloUnit(f *flowState) {
 	if f == t.curFlow {
 		u.TS, u.Packet = t.cur.TS, t.cur
 	}
+	u.Events = a.tlsEvents[inspect.ToServer].Names()
 	u.Fields = t.tlsFields(f)
 	t.send(u)
 }
@@ -654,7 +662,7 @@ func (t *Tracker) tlsRecord(f *flowState) {
 		return
 	}
 	u := t.unit(f, inspect.KindApp, inspect.ToServer)
-	u.Tx = f.txSeq
+	u.Tx = t.tlsTxID(f)
 	opts := tls.Options{JA3: t.cfg.JA3 == On}
 	u.Fields = map[string]map[string]any{"tls": tls.Record(a.tlsHello, a.tlsSH, t.cfg.TLSLog.Fields, opts)}
 	t.record(u)
@@ -720,7 +728,7 @@ func (a *appState) dnsConfigTx(m *dns.Message, d inspect.Dir, tx uint64) uint64 
 // more, when the memcap refuses: the caller drops the partial message.
 func (t *Tracker) chargeApp(f *flowState) bool {
 	a := &f.app
-	held := a.tls.Held() + a.dns[inspect.ToServer].Held() + a.dns[inspect.ToClient].Held() +
+	held := a.tls.Held() + a.tlsCheck.Held() + a.dns[inspect.ToServer].Held() + a.dns[inspect.ToClient].Held() +
 		a.ssh[inspect.ToServer].Held() + a.ssh[inspect.ToClient].Held() +
 		a.frames[inspect.ToServer].held() + a.frames[inspect.ToClient].held()
 	if a.dcerpc != nil {

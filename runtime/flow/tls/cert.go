@@ -10,7 +10,21 @@ import (
 	"unicode/utf16"
 )
 
-var errCert = errors.New("tls: malformed certificate")
+var (
+	errCert = errors.New("tls: malformed certificate")
+	// errCertHeader: an element's tag and length run past the data, what
+	// Suricata's x509 parser finds incomplete.
+	errCertHeader = fmt.Errorf("%w: element header cut short", errCert)
+	// errCertOverrun: an element's length runs past its container.
+	errCertOverrun = fmt.Errorf("%w: element longer than its container", errCert)
+	errCertDER     = fmt.Errorf("%w: unexpected element", errCert)
+	errCertVersion = fmt.Errorf("%w: version", errCert)
+	errCertSerial  = fmt.Errorf("%w: serial", errCert)
+	errCertAlg     = fmt.Errorf("%w: algorithm identifier", errCert)
+	errCertName    = fmt.Errorf("%w: name", errCert)
+	errCertDate    = fmt.Errorf("%w: validity", errCert)
+	errCertExts    = fmt.Errorf("%w: extensions", errCert)
+)
 
 // Cert is what Suricata logs and inspects of a certificate, read from its
 // DER as its x509 parser reads it: the names as they are, null bytes and
@@ -33,13 +47,16 @@ type der struct {
 // next reads the element at the start of b and returns it with the rest.
 func next(b []byte) (der, []byte, error) {
 	if len(b) < 2 {
-		return der{}, nil, errCert
+		return der{}, nil, errCertHeader
 	}
 	tag, n, hdr := b[0], int(b[1]), 2
 	if n&0x80 != 0 {
 		k := n & 0x7f
-		if k == 0 || k > 4 || len(b) < 2+k {
-			return der{}, nil, errCert
+		switch {
+		case k == 0 || k > 4:
+			return der{}, nil, errCertDER
+		case len(b) < 2+k:
+			return der{}, nil, errCertHeader
 		}
 		n = 0
 		for _, x := range b[2 : 2+k] {
@@ -48,7 +65,7 @@ func next(b []byte) (der, []byte, error) {
 		hdr += k
 	}
 	if n < 0 || len(b)-hdr < n {
-		return der{}, nil, errCert
+		return der{}, nil, errCertOverrun
 	}
 	return der{tag, b[hdr : hdr+n]}, b[hdr+n:], nil
 }
@@ -79,52 +96,100 @@ const (
 	tagExts      = 0xa3 // [3] EXPLICIT
 )
 
-// ParseCert reads a DER certificate.
+// ParseCert reads a DER certificate. Its error tells what Suricata's
+// x509 parser finds wrong (CertEvent).
 func ParseCert(raw []byte) (*Cert, error) {
 	top, _, err := next(raw)
-	if err != nil || top.tag != tagSequence {
-		return nil, errCert
+	if err != nil {
+		return nil, err
 	}
-	parts, err := elements(top.body)
-	if err != nil || len(parts) < 1 || parts[0].tag != tagSequence {
-		return nil, errCert
+	if top.tag != tagSequence {
+		return nil, errCertDER
 	}
-	tbs, err := elements(parts[0].body)
+	tbsEl, _, err := next(top.body)
+	if err != nil {
+		return nil, err
+	}
+	if tbsEl.tag != tagSequence {
+		return nil, errCertDER
+	}
+	tbs, err := elements(tbsEl.body)
 	if err != nil {
 		return nil, err
 	}
 	if len(tbs) > 0 && tbs[0].tag == tagVersion {
+		if v, err := elements(tbs[0].body); err != nil || len(v) != 1 || v[0].tag != tagInteger {
+			return nil, errCertVersion
+		}
 		tbs = tbs[1:]
 	}
 	// serial, signature, issuer, validity, subject, key, then optional fields
-	if len(tbs) < 6 || tbs[0].tag != tagInteger || tbs[2].tag != tagSequence || tbs[3].tag != tagSequence || tbs[4].tag != tagSequence {
-		return nil, errCert
+	switch {
+	case len(tbs) < 1 || tbs[0].tag != tagInteger:
+		return nil, errCertSerial
+	case len(tbs) < 2 || tbs[1].tag != tagSequence:
+		return nil, errCertAlg
+	case len(tbs) < 3 || tbs[2].tag != tagSequence:
+		return nil, errCertName
+	case len(tbs) < 4 || tbs[3].tag != tagSequence:
+		return nil, errCertDate
+	case len(tbs) < 5 || tbs[4].tag != tagSequence:
+		return nil, errCertName
+	case len(tbs) < 6:
+		return nil, errCertDER
 	}
 	c := &Cert{Serial: colonHex(tbs[0].body, true)}
 	sum := sha1.Sum(raw)
 	c.Fingerprint = colonHex(sum[:], false)
 	if c.Issuer, err = dnString(tbs[2].body); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", errCertName, err)
 	}
 	if c.Subject, err = dnString(tbs[4].body); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", errCertName, err)
 	}
 	validity, err := elements(tbs[3].body)
 	if err != nil || len(validity) != 2 {
-		return nil, errCert
+		return nil, errCertDate
 	}
 	if c.NotBefore, err = certTimeOf(validity[0]); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", errCertDate, err)
 	}
 	if c.NotAfter, err = certTimeOf(validity[1]); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", errCertDate, err)
 	}
 	for _, e := range tbs[6:] {
-		if e.tag == tagExts {
-			c.SANs = sans(e.body)
+		if e.tag != tagExts {
+			continue
 		}
+		if seq, _, err := next(e.body); err != nil || seq.tag != tagSequence {
+			return nil, errCertExts
+		} else if _, err := elements(seq.body); err != nil {
+			return nil, errCertExts
+		}
+		c.SANs = sans(e.body)
 	}
 	return c, nil
+}
+
+// CertEvent is the event Suricata raises for a certificate ParseCert
+// refused with err: a field's error names the field, a header cut short
+// is a length error, anything else an invalid certificate.
+func CertEvent(err error) Event {
+	for _, m := range []struct {
+		err error
+		ev  Event
+	}{
+		{errCertVersion, EventCertInvalidVersion}, {errCertSerial, EventCertInvalidSerial},
+		{errCertAlg, EventCertInvalidAlgorithm}, {errCertName, EventCertInvalidX509Name},
+		{errCertDate, EventCertInvalidDate}, {errCertExts, EventCertInvalidExtensions},
+		{errCertHeader, EventCertInvalidLength},
+		{errCertDER, EventCertInvalidDER},
+	} {
+		if errors.Is(err, m.err) {
+			return m.ev
+		}
+	}
+	return EventInvalidCertificate
 }
 
 // certTimeOf reads a UTCTime (years 1950 to 2049) or GeneralizedTime.
