@@ -30,6 +30,7 @@ var bufferDirs = func() map[string]bufDir {
 		dirToClient: `http.stat_code http.stat_msg http.response_line http.location http.server http.response_body
 			http.response_header ja3s.hash ja3s.string ssh.hassh.server tls.cert_subject tls.cert_issuer
 			tls.cert_serial tls.cert_fingerprint tls.certs tls.subjectaltname dns.answers.rrname dns.response.rrname
+			dns.authorities.rrname dns.additionals.rrname
 			ftp.reply ftp.completion_code`,
 		dirBoth: `http.header http.header.raw http.cookie http.header_names http.content_type http.content_len
 			http.start http.protocol http.connection file.data ssh.software ssh.proto

@@ -117,8 +117,9 @@ func IsResponse(b []byte, tcp bool) bool {
 // parser takes it), each with the message's EVE record for transaction
 // txID; the caller sets time, flow and packet. Unit i holds the i-th
 // instance of each buffer: dns.query (requests), dns.queries.rrname and
-// dns.answers.rrname (the message's own sections, either way) and
-// dns.response.rrname (responses); there is always at least one.
+// dns.answers.rrname (the message's own sections, either way),
+// dns.authorities.rrname, dns.additionals.rrname and dns.response.rrname
+// (responses); there is always at least one.
 func (m *Message) Units(dir inspect.Dir, txID uint64, fn func(*inspect.Unit)) {
 	response := dir == inspect.ToClient
 	var rec map[string]any
@@ -137,11 +138,11 @@ func (m *Message) Units(dir inspect.Dir, txID uint64, fn func(*inspect.Unit)) {
 		codes["dns.rrtype"] = append(codes["dns.rrtype"], int64(r.Type))
 	}
 	queries, answers := names(m.Questions), names(m.Answers)
-	var resp [][]byte
+	var resp, auths, adds [][]byte
 	if response {
-		resp = m.responseNames()
+		resp, auths, adds = m.responseNames(), names(m.Authorities), names(m.Additionals)
 	}
-	n := max(len(queries), len(answers), len(resp), 1)
+	n := max(len(queries), len(answers), len(resp), len(auths), len(adds), 1)
 	for i := range n {
 		u := &inspect.Unit{Kind: inspect.KindApp, Dir: dir, Codes: codes, Events: m.events(response)}
 		u.SetLazySection("dns", record)
@@ -156,6 +157,12 @@ func (m *Message) Units(dir inspect.Dir, txID uint64, fn func(*inspect.Unit)) {
 		}
 		if i < len(resp) {
 			u.SetBuffer("dns.response.rrname", resp[i])
+		}
+		if i < len(auths) {
+			u.SetBuffer("dns.authorities.rrname", auths[i])
+		}
+		if i < len(adds) {
+			u.SetBuffer("dns.additionals.rrname", adds[i])
 		}
 		fn(u)
 	}

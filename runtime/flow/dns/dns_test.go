@@ -144,3 +144,29 @@ func TestStream(t *testing.T) {
 		}
 	})
 }
+
+func TestSectionNameUnits(t *testing.T) {
+	m := &Message{
+		Questions:   []Record{{Name: []byte("suricata.io"), Type: 2}},
+		Authorities: []Record{{Name: []byte("io"), Type: 2, Target: []byte("a0.nic.io")}},
+		Additionals: []Record{{Name: []byte("a0.nic.io"), Type: 1}, {Name: []byte("c0.nic.io"), Type: 1}},
+	}
+	collect := func(dir inspect.Dir) (auths, adds []string) {
+		m.Units(dir, 0, func(u *inspect.Unit) {
+			if b, ok := u.Buffer("dns.authorities.rrname"); ok {
+				auths = append(auths, string(b))
+			}
+			if b, ok := u.Buffer("dns.additionals.rrname"); ok {
+				adds = append(adds, string(b))
+			}
+		})
+		return auths, adds
+	}
+	auths, adds := collect(inspect.ToClient)
+	if len(auths) != 1 || auths[0] != "io" || len(adds) != 2 || adds[0] != "a0.nic.io" || adds[1] != "c0.nic.io" {
+		t.Errorf("response: authorities %q additionals %q", auths, adds)
+	}
+	if auths, adds = collect(inspect.ToServer); auths != nil || adds != nil {
+		t.Errorf("request: authorities %q additionals %q, want none (Suricata reads them from responses)", auths, adds)
+	}
+}
