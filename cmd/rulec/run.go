@@ -165,6 +165,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%-24s %d\n", "capture records of another link type, not inspected", c.OtherLink)
 		fmt.Fprintf(stderr, "%-24s %d\n", "capture records longer than on the wire", c.OverWire)
 	}
+	if c := p.Capture; c.Truncated > 0 {
+		fmt.Fprintf(stderr, "%-24s %d\n", "capture records cut short at the end of the file, not inspected", c.Truncated)
+	}
 	if eveSink != nil {
 		eveSink.Close()
 		if st := eveSink.Stats(); st.Dropped > 0 {

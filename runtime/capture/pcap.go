@@ -32,6 +32,7 @@ type Stats struct {
 	Records   uint64 // records read, frames handed out or not
 	OtherLink uint64 // frames of a link type that cannot be made Ethernet
 	OverWire  uint64 // records whose captured length exceeds the wire length
+	Truncated uint64 // a last record cut short by the end of the file, not handed out
 }
 
 // Source reads captures and counts what it met.
@@ -50,8 +51,10 @@ type packetReader interface {
 
 // ReadFile calls fn for every frame of the capture at path, in order, with
 // its timestamp and 1-based record index. The frame is valid during the
-// call only: the next record is read into the same memory. A truncated last record ends the
-// read with an error after every complete frame was handed out.
+// call only: the next record is read into the same memory. A last record
+// cut short by the end of the file ends the read as libpcap's error ends
+// Suricata's: every complete frame was handed out, the tail is counted in
+// Stats.Truncated and the read succeeds.
 func ReadFile(path string, fn func(ts time.Time, frame []byte, n uint64) error) error {
 	return new(Source).ReadFile(path, fn)
 }
@@ -104,6 +107,9 @@ func (s *Source) Read(r io.Reader, fn func(ts time.Time, frame []byte, n uint64)
 		data, ci, err := pr.ZeroCopyReadPacketData()
 		switch {
 		case err == io.EOF:
+			return nil
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			s.Stats.Truncated++
 			return nil
 		case err != nil:
 			return fmt.Errorf("packet %d: %w", n, err)

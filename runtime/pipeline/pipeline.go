@@ -261,6 +261,7 @@ func (p *Pipeline) RunPcap(path string, progress func(n uint64)) error {
 	p.Capture.Records += src.Stats.Records
 	p.Capture.OtherLink += src.Stats.OtherLink
 	p.Capture.OverWire += src.Stats.OverWire
+	p.Capture.Truncated += src.Stats.Truncated
 	return err
 }
 
