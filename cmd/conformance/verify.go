@@ -130,6 +130,15 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 	if cfg.TLSLog, err = t.TLSLog(); err != nil {
 		return err.Error()
 	}
+	if t.Vars != "" {
+		data, err := os.ReadFile(t.Vars)
+		if err == nil {
+			cfg.FileHashes, err = eve.FileHashesFromYAML(data)
+		}
+		if err != nil {
+			return err.Error()
+		}
+	}
 	xff, err := t.XFF()
 	if err != nil {
 		return err.Error()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/eve"
+	"github.com/rulec/rulec/runtime/filehash"
 	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/tls"
 )
@@ -79,6 +80,19 @@ func tlsLog(varsFile string) (tls.LogConfig, error) {
 		return tls.LogConfig{}, err
 	}
 	return c, nil
+}
+
+// fileHashes reads the file digests the suricata.yaml given with --vars
+// forces (force-hash, the file store).
+func fileHashes(varsFile string) (filehash.Kinds, error) {
+	if varsFile == "" {
+		return 0, nil
+	}
+	data, err := os.ReadFile(varsFile)
+	if err != nil {
+		return 0, err
+	}
+	return eve.FileHashesFromYAML(data)
 }
 
 // eveOutput reads the eve-log output settings of the suricata.yaml given

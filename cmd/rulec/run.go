@@ -104,6 +104,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := flow.DefaultConfig()
 	cfg.Midstream = *midstream
+	if cfg.FileHashes, err = fileHashes(*varsFile); err != nil {
+		fmt.Fprintf(stderr, "rulec run: %s: %v\n", *varsFile, err)
+		return 2
+	}
 	if cfg.TLSLog, err = tlsLog(*varsFile); err != nil {
 		fmt.Fprintf(stderr, "rulec run: %s: %v\n", *varsFile, err)
 		return 2

@@ -219,6 +219,16 @@ func validMatcher(m ir.Matcher) error {
 		return validByteOpts(m.Opts)
 	case *ir.ByteExtract:
 		return validByteOpts(m.Opts)
+	case *ir.FileHash:
+		n, ok := ir.FileHashLen[m.Buffer.Name]
+		if !ok {
+			return fmt.Errorf("file hash of buffer %q", m.Buffer.Name)
+		}
+		for _, h := range m.Hashes {
+			if len(h) != n {
+				return fmt.Errorf("%s digest of %d bytes, want %d", m.Buffer.Name, len(h), n)
+			}
+		}
 	case *ir.Base64Decode:
 		if m.Bytes < 0 || m.Offset < 0 {
 			return fmt.Errorf("base64_decode bytes %d offset %d", m.Bytes, m.Offset)

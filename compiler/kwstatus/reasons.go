@@ -8,12 +8,12 @@ var unparsed = map[string]string{
 	"enip": "ENIP", "cip": "CIP", "rfb": "RFB", "ike": "IKE", "ldap": "LDAP", "pgsql": "PostgreSQL",
 	"websocket": "WebSocket", "bittorrent": "BitTorrent DHT", "dhcp": "DHCP", "tftp": "TFTP", "mdns": "mDNS",
 	"http2": "HTTP/2", "file": fileFacts,
-	"filemd5": fileFacts, "filesha": fileFacts, "filestore": fileFacts,
+	"filestore": fileFacts,
 }
 
 // fileFacts is what rulec does not work out about a file: files are
 // inspected by their bytes, names, magic and sizes.
-const fileFacts = "file hashes (files have file.data, file.name, file.magic and filesize only)"
+const fileFacts = "file storage (files have file.data, file.name, file.magic, filesize and digests)"
 
 // notDone says why other unregistered keywords are unsupported.
 var notDone = map[string]string{

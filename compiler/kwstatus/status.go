@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
 	"reflect"
 	"slices"
 	"strings"
@@ -100,6 +101,9 @@ func supported(c *suricata.Compiler, name string) Status {
 		return *user
 	case unchanged:
 		return Status{name, Meta, "rule metadata: does not change what matches"}
+	case errors.Is(refused, fs.ErrNotExist):
+		// a keyword reading a side file (a hash list) the minimal rule has not
+		return Status{name, Userspace, "runs in the userspace matcher, with the file it names"}
 	}
 	return Status{name, Unsupported, refused.Error()}
 }

@@ -54,11 +54,7 @@ func UnitEvent(u *inspect.Unit) *Event {
 		ev.TxID = &tx
 	}
 	for _, f := range u.Files {
-		state := "UNKNOWN" // Suricata's name for a file still open
-		if f.Closed {
-			state = "CLOSED"
-		}
-		ev.Files = append(ev.Files, File{Filename: string(f.Name), State: state, Size: f.Size, TxID: u.Tx - 1})
+		ev.Files = append(ev.Files, File{Filename: string(f.Name), State: f.State(), Size: f.Size, TxID: u.Tx - 1})
 	}
 	return ev
 }

@@ -149,7 +149,7 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 			t.send(u)
 			if (st == http.RequestBody || st == http.ResponseBody) && len(u.Files) > 0 {
 				file := u.Files[0]
-				t.fileRecord(f, u.Dir, u.Tx, map[string]map[string]any{"http": u.Fields["http"]}, file.Name, file.Size, "CLOSED")
+				t.fileRecord(f, u.Dir, u.Tx, map[string]map[string]any{"http": u.Fields["http"]}, file, file.State())
 			}
 			t.httpRecord(f, u)
 		})

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"github.com/rulec/rulec/runtime/filehash"
 	"net/netip"
 	"time"
 
@@ -34,6 +35,8 @@ type ftpDataState struct {
 	data   []byte
 	size   uint64
 	closed bool
+	hash   *filehash.Hasher // all of the transfer's bytes
+	sums   filehash.Sums    // set when it closes
 	logged bool
 	other  bool // the other direction's one inspection was sent
 }
@@ -100,7 +103,7 @@ func (t *Tracker) ftpDataExpected(f *flowState, d inspect.Dir) bool {
 	a.expectDone[d] = true
 	e, ok := t.expected(f, d)
 	if ok {
-		a.ftpData = &ftpDataState{tr: e.tr, dir: d}
+		a.ftpData = &ftpDataState{tr: e.tr, dir: d, hash: filehash.New(t.cfg.FileHashes)}
 	}
 	return ok
 }
@@ -114,6 +117,7 @@ func (t *Tracker) ftpDataFeed(f *flowState, d inspect.Dir, b []byte) {
 		return
 	}
 	s.size += uint64(len(b))
+	s.hash.Write(b)
 	if room := t.cfg.FTP.FileLimit - len(s.data); room > 0 {
 		s.data = append(s.data, b[:min(room, len(b))]...)
 	}
@@ -138,7 +142,7 @@ func (t *Tracker) ftpDataUnit(f *flowState, d inspect.Dir) *inspect.Unit {
 	u.Codes = map[string][]int64{"ftpdata_command": {ir.FTPDataCommand(s.tr.Command.String())}}
 	u.Fields = map[string]map[string]any{"ftp_data": ftp.DataRecord(&s.tr)}
 	if d == s.dir && s.tr.File != nil {
-		addFile(u, fileFacts{name: s.tr.File, data: s.data, size: s.size, closed: s.closed})
+		addFile(u, fileFacts{name: s.tr.File, data: s.data, size: s.size, closed: s.closed, sums: s.sums})
 	}
 	return u
 }
@@ -155,6 +159,7 @@ func (t *Tracker) ftpDataEnd(f *flowState, d inspect.Dir, final bool) {
 	state := "TRUNCATED"
 	if !final {
 		s.closed, state = true, "CLOSED"
+		s.sums = s.hash.Sums()
 		t.send(t.ftpDataUnit(f, s.dir))
 	}
 	u := t.unit(f, inspect.KindApp, s.dir)
@@ -162,6 +167,6 @@ func (t *Tracker) ftpDataEnd(f *flowState, d inspect.Dir, final bool) {
 	u.Fields = map[string]map[string]any{"ftp_data": ftp.DataRecord(&s.tr)}
 	t.record(u)
 	if s.tr.File != nil && s.size > 0 {
-		t.fileRecord(f, s.dir, 1, u.Fields, s.tr.File, s.size, state)
+		t.fileRecord(f, s.dir, 1, u.Fields, inspect.FileInfo{Name: s.tr.File, Size: s.size, Sums: s.sums}, state)
 	}
 }

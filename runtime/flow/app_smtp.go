@@ -130,7 +130,10 @@ func (t *Tracker) smtpUnit(f *flowState, d inspect.Dir, tx *smtp.Tx) *inspect.Un
 		}
 	}
 	for _, f := range tx.Files {
-		addFile(u, fileFacts{name: f.Name, data: f.Data, size: f.Size, closed: f.Closed})
+		if d != inspect.ToServer {
+			break // a mail's files go to the server: Suricata inspects them that way only
+		}
+		addFile(u, fileFacts{name: f.Name, data: f.Data, size: f.Size, closed: f.Closed, sums: f.Sums})
 	}
 	u.Events = tx.Events
 	u.Fields = smtp.Record(p, tx)
@@ -180,6 +183,6 @@ func (t *Tracker) smtpFiles(f *flowState, tx *smtp.Tx, sections map[string]map[s
 			}
 			state = "TRUNCATED"
 		}
-		t.fileRecord(f, inspect.ToServer, tx.ID+1, sections, file.Name, file.Size, state)
+		t.fileRecord(f, inspect.ToServer, tx.ID+1, sections, inspect.FileInfo{Name: file.Name, Size: file.Size, Sums: file.Sums}, state)
 	}
 }

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"github.com/rulec/rulec/runtime/filehash"
 	"time"
 
 	"github.com/rulec/rulec/runtime/flow/dcerpc"
@@ -100,6 +101,10 @@ type Config struct {
 	Frames map[string]bool
 	// HTTP bounds HTTP parsing.
 	HTTP http.Config
+	// FileHashes are the digests computed of every file (for the file
+	// hash keywords, force-hash and the file store); the fileinfo record
+	// shows them.
+	FileHashes filehash.Kinds
 	// DCERPCMaxStub bounds the stub data a DCE/RPC transaction keeps per
 	// direction (app-layer.protocols.dcerpc.max-stub-size).
 	DCERPCMaxStub int

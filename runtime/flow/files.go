@@ -1,6 +1,9 @@
 package flow
 
 import (
+	"encoding/hex"
+
+	"github.com/rulec/rulec/runtime/filehash"
 	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/magic"
 )
@@ -10,14 +13,16 @@ type fileFacts struct {
 	name, data []byte
 	size       uint64
 	closed     bool
+	sums       filehash.Sums
 }
 
 // addFile adds a file's instances of the file buffers (file.name,
-// file.data, file.magic) and, once the file is closed, its size for
-// filesize. The magic is known, as Suricata looks it up, once the file
-// has magic.MinSize bytes or is closed.
+// file.data, file.magic, and once it is closed the digests computed:
+// file.md5, file.sha1, file.sha256) and, once the file is closed, its
+// size for filesize. The magic is known, as Suricata looks it up, once
+// the file has magic.MinSize bytes or is closed.
 func addFile(u *inspect.Unit, f fileFacts) {
-	u.Files = append(u.Files, inspect.FileInfo{Name: f.name, Size: f.size, Closed: f.closed})
+	u.Files = append(u.Files, inspect.FileInfo{Name: f.name, Size: f.size, Closed: f.closed, Sums: f.sums})
 	u.AddBuffer("file.name", f.name)
 	if len(f.data) > 0 {
 		u.AddBuffer("file.data", f.data)
@@ -26,6 +31,7 @@ func addFile(u *inspect.Unit, f fileFacts) {
 		u.AddBuffer("file.magic", []byte(magic.Describe(f.data)))
 	}
 	if f.closed {
+		f.sums.Each(true, func(name string, sum []byte) { u.AddBuffer("file."+name, sum) })
 		if u.Codes == nil {
 			u.Codes = map[string][]int64{}
 		}
@@ -35,16 +41,19 @@ func addFile(u *inspect.Unit, f fileFacts) {
 
 // fileRecord writes the fileinfo record of a file of transaction tx
 // (unit numbering, from 1) in direction d: the file (Suricata's
-// EveFileInfo: no hashes, not stored) with its transaction's sections.
+// EveFileInfo: its digests of those computed, not stored) with its
+// transaction's sections.
 func (t *Tracker) fileRecord(f *flowState, d inspect.Dir, tx uint64, sections map[string]map[string]any,
-	name []byte, size uint64, state string) {
+	file inspect.FileInfo, state string) {
 	u := t.unit(f, inspect.KindApp, d)
 	u.Tx = tx
 	u.Fields = make(map[string]map[string]any, len(sections)+1)
 	for k, v := range sections {
 		u.Fields[k] = v
 	}
-	u.Fields["fileinfo"] = map[string]any{"filename": string(name), "gaps": false, "state": state, "stored": false,
-		"size": size, "tx_id": tx - 1}
+	info := map[string]any{"filename": string(file.Name), "gaps": false, "state": state, "stored": false,
+		"size": file.Size, "tx_id": tx - 1}
+	file.Sums.Each(state == "CLOSED", func(name string, sum []byte) { info[name] = hex.EncodeToString(sum) })
+	u.Fields["fileinfo"] = info
 	t.record(u)
 }

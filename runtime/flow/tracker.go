@@ -134,6 +134,7 @@ func withDefaults(cfg Config) Config {
 	fix(&cfg.HTTP.MaxHeaderBytes, def.HTTP.MaxHeaderBytes)
 	fix(&cfg.HTTP.BodyLimit, def.HTTP.BodyLimit)
 	fix(&cfg.HTTP.EncodedLimit, def.HTTP.EncodedLimit)
+	cfg.HTTP.FileHashes, cfg.SMTP.FileHashes = cfg.FileHashes, cfg.FileHashes
 	return cfg
 }
 

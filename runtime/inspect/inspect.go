@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"github.com/rulec/rulec/runtime/filehash"
 	"net/netip"
 	"time"
 
@@ -234,6 +235,23 @@ type FileInfo struct {
 	Name   []byte
 	Size   uint64
 	Closed bool
+	// Truncated: it ended before its end (a body limit, the stream's
+	// end), Suricata's TRUNCATED state.
+	Truncated bool
+	// Sums are its digests, those computed (nil where not).
+	Sums filehash.Sums
+}
+
+// State is the file's state as Suricata names it: CLOSED, TRUNCATED, or
+// UNKNOWN while it is open.
+func (f *FileInfo) State() string {
+	switch {
+	case f.Truncated:
+		return "TRUNCATED"
+	case f.Closed:
+		return "CLOSED"
+	}
+	return "UNKNOWN"
 }
 
 type named struct {

@@ -160,7 +160,7 @@ func CheckObject(o *object.Object) error {
 // opts. A live run, whose classifier is attached to an interface, passes
 // no Kernel and feeds the engine with Decide.
 func NewEngine(o *object.Object, fc flow.Config, opts engine.Options) (*engine.Engine, error) {
-	fc = frameTypes(fingerprints(fc, o.Rules), o.Rules)
+	fc = fileHashes(frameTypes(fingerprints(fc, o.Rules), o.Rules), o.Rules)
 	opts.NewTracker = func(ev engine.Events) engine.Tracker {
 		t := flow.NewTracker(fc, ev.Unit)
 		t.OnFlowEnd(ev.FlowEnd)

@@ -263,16 +263,20 @@ func (tx *Tx) requestBuffers(cfg *Config) {
 	tx.reqFields = tx.fields(false)
 }
 
-func (tx *Tx) requestBodyBuffers() {
+func (tx *Tx) requestBodyBuffers(cfg *Config) {
 	tx.req = add(tx.req, "http.request_body", tx.Request.Body, false)
-	if bytes.EqualFold(tx.Method, []byte("POST")) || bytes.EqualFold(tx.Method, []byte("PUT")) {
+	post := bytes.EqualFold(tx.Method, []byte("POST"))
+	if post || bytes.EqualFold(tx.Method, []byte("PUT")) {
 		tx.req = add(tx.req, "file.data", tx.Request.Body, true)
 	}
-	if bytes.EqualFold(tx.Method, []byte("PUT")) && tx.Request.BodyLen > 0 {
-		tx.req = add(tx.req, "file.name", tx.fileName(false), true)
+	// a POST body is a file unless it is multipart (whose parts are)
+	if (!post || !tx.Request.multipart()) && tx.Request.BodyLen > 0 && (post || bytes.EqualFold(tx.Method, []byte("PUT"))) {
+		file := bodyFile(&tx.Request, tx.fileName(false), cfg)
+		tx.req = add(tx.req, "file.name", file.Name, true)
 		tx.req = addMagic(tx.req, tx.Request.Body)
+		tx.req = addSums(tx.req, file)
 		tx.reqFile = true
-		tx.reqFiles = []inspect.FileInfo{{Name: tx.fileName(false), Size: uint64(tx.Request.BodyLen), Closed: true}}
+		tx.reqFiles = []inspect.FileInfo{file}
 		tx.fileCodes()
 	}
 }
@@ -290,14 +294,16 @@ func (tx *Tx) responseBuffers() {
 	tx.respFields = tx.fields(true)
 }
 
-func (tx *Tx) responseBodyBuffers() {
+func (tx *Tx) responseBodyBuffers(cfg *Config) {
 	tx.resp = add(tx.resp, "http.response_body", tx.Response.Body, false)
 	tx.resp = add(tx.resp, "file.data", tx.Response.Body, true)
 	if tx.Response.BodyLen > 0 {
-		tx.resp = add(tx.resp, "file.name", tx.fileName(true), true)
+		file := bodyFile(&tx.Response, tx.fileName(true), cfg)
+		tx.resp = add(tx.resp, "file.name", file.Name, true)
 		tx.resp = addMagic(tx.resp, tx.Response.Body)
+		tx.resp = addSums(tx.resp, file)
 		tx.respFile = true
-		tx.respFiles = []inspect.FileInfo{{Name: tx.fileName(true), Size: uint64(tx.Response.BodyLen), Closed: true}}
+		tx.respFiles = []inspect.FileInfo{file}
 		tx.fileCodes()
 	}
 	tx.respFields = tx.fields(true)

@@ -1,5 +1,7 @@
 package http
 
+import "github.com/rulec/rulec/runtime/filehash"
+
 // Config bounds what a Parser holds.
 type Config struct {
 	// MaxHeaderBytes bounds the bytes of a head (start line and headers)
@@ -31,6 +33,9 @@ type Config struct {
 	// ("request_headers", "response_headers": the eve-log http type's
 	// dump-all-headers).
 	DumpRequestHeaders, DumpResponseHeaders bool
+	// FileHashes are the digests computed of a file a body carries
+	// (whole within BodyLimit; sha256 only of a file cut there).
+	FileHashes filehash.Kinds
 	// Memcap, when set, bounds the memory of every parser sharing it.
 	Memcap *Memcap
 	// Bodies, when set, is where the parsers sharing it take their body

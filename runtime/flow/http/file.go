@@ -1,6 +1,11 @@
 package http
 
-import "bytes"
+import (
+	"bytes"
+
+	"github.com/rulec/rulec/runtime/filehash"
+	"github.com/rulec/rulec/runtime/inspect"
+)
 
 // fileName is the name Suricata gives the file a message body carries: a
 // response's Content-Disposition filename, else the request's URI path
@@ -50,4 +55,47 @@ func dispositionFilename(v []byte) ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// bodyFile is the file a finished body carries, as Suricata's file
+// tracking sees it: cut at the body limit, where it ends TRUNCATED, as
+// does a body the stream ended early; its size is the (decoded) bytes
+// tracked; its digests (cfg.FileHashes) are computed when every tracked
+// byte was kept. Only sha256 is kept of a truncated file.
+func bodyFile(m *Message, name []byte, cfg *Config) inspect.FileInfo {
+	limit := int64(cfg.BodyLimit)
+	f := inspect.FileInfo{Name: name, Closed: true}
+	enc, ok := m.Get("Content-Encoding")
+	identity := !ok || bytes.EqualFold(trimSpace(enc), []byte("identity"))
+	tracked := int64(len(m.Body))
+	if identity {
+		tracked = min(m.BodyLen, limit)
+	}
+	f.Size = uint64(tracked)
+	f.Truncated = !m.Complete || identity && m.BodyLen > limit || !identity && tracked >= limit
+	if int64(len(m.Body)) != tracked {
+		return f // the memcap kept less than the file's bytes
+	}
+	k := cfg.FileHashes
+	if f.Truncated {
+		k &= filehash.SHA256
+	}
+	f.Sums = filehash.Of(k, m.Body)
+	return f
+}
+
+// multipart reports whether a request's body is MIME multipart: its
+// Content-Type has a boundary, as Suricata's multipart setup needs.
+func (m *Message) multipart() bool {
+	ct, ok := m.Get("Content-Type")
+	return ok && bytes.Contains(bytes.ToLower(ct), []byte("boundary="))
+}
+
+// addSums adds a closed file's digests (file.md5, file.sha1, file.sha256).
+func addSums(bufs []buffer, f inspect.FileInfo) []buffer {
+	if f.Truncated {
+		return bufs
+	}
+	f.Sums.Each(true, func(name string, sum []byte) { bufs = add(bufs, "file."+name, sum, true) })
+	return bufs
 }

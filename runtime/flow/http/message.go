@@ -200,12 +200,12 @@ func (p *Parser) bodyDone(s *side, complete bool) {
 	}
 	s.raw, s.rawMem, s.remain, s.state = nil, 0, 0, stHead
 	if s.resp {
-		tx.responseBodyBuffers()
+		tx.responseBodyBuffers(&p.cfg)
 		p.emit(tx, ResponseBody)
 		p.finish(s)
 		return
 	}
-	tx.requestBodyBuffers()
+	tx.requestBodyBuffers(&p.cfg)
 	p.emit(tx, RequestBody)
 	s.tx = nil
 }

@@ -1,5 +1,7 @@
 package smtp
 
+import "github.com/rulec/rulec/runtime/filehash"
+
 // Config is Suricata's app-layer.protocols.smtp settings.
 type Config struct {
 	// DecodeMIME parses each mail as MIME (mime.decode-mime); DecodeBase64
@@ -16,6 +18,9 @@ type Config struct {
 	// FileLimit bounds the bytes of each file kept for inspection
 	// (inspected-tracker.content-limit); sizes count every byte.
 	FileLimit int
+	// FileHashes are the digests computed of every attachment, over all
+	// of its decoded bytes.
+	FileHashes filehash.Kinds
 	// LogCustom lists, space-separated, the extra main headers the email
 	// section logs (the eve-log smtp type's custom: subject, x-mailer,
 	// received, date, ...; by config or header name).

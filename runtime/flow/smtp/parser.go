@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+
+	"github.com/rulec/rulec/runtime/filehash"
 )
 
 // Commands as Suricata's parser tells them apart, queued to be matched
@@ -494,7 +496,7 @@ func (p *Parser) data(tx *Tx, l line, full []byte) {
 		if tx.Mime != nil {
 			tx.Mime.complete()
 			if f := tx.openFile(); f != nil {
-				f.Closed = true
+				f.close()
 			}
 		}
 		tx.Done = true
@@ -518,11 +520,11 @@ func (p *Parser) data(tx *Tx, l line, full []byte) {
 		case len(tx.Files) >= maxFiles:
 			p.Truncated++
 		default:
-			tx.Files = append(tx.Files, &File{Name: bytes.Clone(tx.Mime.filename)})
+			tx.Files = append(tx.Files, &File{Name: bytes.Clone(tx.Mime.filename), hash: filehash.New(p.cfg.FileHashes)})
 		}
 	case mimeFileClose:
 		if f := tx.openFile(); f != nil {
-			f.Closed = true
+			f.close()
 		}
 	}
 }
@@ -534,6 +536,7 @@ func (p *Parser) newMime(tx *Tx) *Mime {
 			return
 		}
 		f.Size += uint64(len(b))
+		f.hash.Write(b)
 		room := p.cfg.FileLimit - len(f.Data)
 		if len(b) > room {
 			p.Truncated++

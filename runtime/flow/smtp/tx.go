@@ -1,5 +1,7 @@
 package smtp
 
+import "github.com/rulec/rulec/runtime/filehash"
+
 // File is an attachment of a mail.
 type File struct {
 	Name []byte
@@ -7,6 +9,15 @@ type File struct {
 	// Data is the file's first Config.FileLimit bytes.
 	Data   []byte
 	Closed bool
+	// Sums are the digests of all of its decoded bytes (Config.FileHashes),
+	// set when it closes.
+	Sums filehash.Sums
+	hash *filehash.Hasher
+}
+
+// close ends the file complete, with its digests.
+func (f *File) close() {
+	f.Closed, f.Sums, f.hash = true, f.hash.Sums(), nil
 }
 
 // Tx is one SMTP transaction: a mail from its first command to its end

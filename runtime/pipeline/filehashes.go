@@ -1,0 +1,26 @@
+package pipeline
+
+import (
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/filehash"
+	"github.com/rulec/rulec/runtime/flow"
+)
+
+// fileHashes adds to the configured digests (force-hash, the file store)
+// those the rules' file hash keywords need, as Suricata hashes files for
+// filemd5, filesha1 and filesha256.
+func fileHashes(fc flow.Config, rules []*ir.Rule) flow.Config {
+	for _, r := range rules {
+		for _, m := range r.Matchers {
+			switch m.Buf().Name {
+			case "file.md5":
+				fc.FileHashes |= filehash.MD5
+			case "file.sha1":
+				fc.FileHashes |= filehash.SHA1
+			case "file.sha256":
+				fc.FileHashes |= filehash.SHA256
+			}
+		}
+	}
+	return fc
+}
