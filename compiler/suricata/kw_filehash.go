@@ -9,8 +9,8 @@ import (
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/diag"
-	"github.com/rulec/rulec/internal/hexdigit"
 	syntax "github.com/rulec/rulec/grammar/suricata"
+	"github.com/rulec/rulec/internal/hexdigit"
 )
 
 // filemd5, filesha1 and filesha256 take a list file (relative to the rule
