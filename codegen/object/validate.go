@@ -219,6 +219,10 @@ func validMatcher(m ir.Matcher) error {
 		return validByteOpts(m.Opts)
 	case *ir.ByteExtract:
 		return validByteOpts(m.Opts)
+	case *ir.Filestore:
+		if !slices.Contains([]string{"", "to_server", "to_client", "both"}, m.Dir) || !slices.Contains([]string{"file", "tx", "flow"}, m.Scope) {
+			return fmt.Errorf("filestore %q %q", m.Dir, m.Scope)
+		}
 	case *ir.FileHash:
 		n, ok := ir.FileHashLen[m.Buffer.Name]
 		if !ok {

@@ -18,3 +18,15 @@ var FileHashBuffers = map[string]string{"filemd5": "file.md5", "filesha1": "file
 
 // FileHashLen is the length in bytes of the digest a file hash buffer holds.
 var FileHashLen = map[string]int{"file.md5": 16, "file.sha1": 20, "file.sha256": 32}
+
+// Filestore is Suricata's filestore keyword: the rule inspects files (it
+// holds on any file, so the rule needs one) and asks for the files of Dir
+// ("" the matching file's own, "to_server", "to_client" or "both") in
+// Scope ("file", "tx" or "flow") to be stored.
+type Filestore struct {
+	Dir   string
+	Scope string
+}
+
+func (m *Filestore) Kind() string { return "filestore" }
+func (m *Filestore) Buf() Buffer  { return Buffer{Name: "file.name"} }

@@ -8,7 +8,6 @@ var unparsed = map[string]string{
 	"enip": "ENIP", "cip": "CIP", "rfb": "RFB", "ike": "IKE", "ldap": "LDAP", "pgsql": "PostgreSQL",
 	"websocket": "WebSocket", "bittorrent": "BitTorrent DHT", "dhcp": "DHCP", "tftp": "TFTP", "mdns": "mDNS",
 	"http2": "HTTP/2", "file": fileFacts,
-	"filestore": fileFacts,
 }
 
 // fileFacts is what rulec does not work out about a file: files are
@@ -19,8 +18,8 @@ const fileFacts = "file storage (files have file.data, file.name, file.magic, fi
 var notDone = map[string]string{
 	"lua": "Lua scripts are not run", "luajit": "Lua scripts are not run", "luaxform": "Lua scripts are not run",
 	"geoip": "no GeoIP database", "iprep": "no IP reputation lists", "replace": "IPS payload rewriting is not done",
-	"tls.store": "certificates are not stored", "filestore": "files are not stored",
-	"bypass": "flows are not bypassed",
+	"tls.store": "certificates are not stored",
+	"bypass":    "flows are not bypassed",
 }
 
 // samples are minimal options for registered keywords the generic

@@ -17,6 +17,8 @@ func (p *planner) step(m ir.Matcher) (step, error) {
 	case *ir.Dataset:
 		d, err := p.e.dataset(m)
 		return &datasetStep{set: d, cmd: m.Cmd, subdomain: m.Subdomain}, err
+	case *ir.Filestore:
+		return fileStep{}, nil
 	case *ir.FileHash:
 		return &fileHashStep{hashes: m.Hashes, negated: m.Negated}, nil
 	case *ir.Datarep:

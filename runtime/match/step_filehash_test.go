@@ -43,3 +43,14 @@ func TestFileHash(t *testing.T) {
 		{"sha256 list, md5 digest only", "filesha256:" + shaList + ";", files(evil[:]), false},
 	})
 }
+
+// TestFilestoreNeedsFile: a filestore rule is a file rule: it matches a
+// unit with a file only.
+func TestFilestoreNeedsFile(t *testing.T) {
+	runCases(t, "alert http any any -> any any", []matchCase{
+		{"file", `filestore; http.method; content:"POST";`, http("http.method", "POST", "file.name", "/up.cgi"), true},
+		{"no file", `filestore; http.method; content:"POST";`, http("http.method", "POST"), false},
+		{"negated name, other file", `filestore; fileext:!"mp4";`, http("file.name", "/a.tar.gz"), true},
+		{"negated name, no file", `filestore; fileext:!"mp4";`, http("http.method", "GET"), false},
+	})
+}
