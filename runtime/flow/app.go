@@ -147,9 +147,10 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 			u.Tx, u.Stage, u.AppTx = tx.ID+1, inspect.Stage(st), tx
 			tx.Fill(u, st)
 			t.send(u)
-			if (st == http.RequestBody || st == http.ResponseBody) && len(u.Files) > 0 {
-				file := u.Files[0]
-				t.fileRecord(f, u.Dir, u.Tx, map[string]map[string]any{"http": u.Fields["http"]}, file, file.State())
+			if st == http.RequestBody || st == http.ResponseBody {
+				for _, file := range u.Files {
+					t.fileRecord(f, u.Dir, u.Tx, map[string]map[string]any{"http": u.Fields["http"]}, file, file.State())
+				}
 			}
 			t.httpRecord(f, u)
 		})

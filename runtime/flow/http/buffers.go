@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/filehash"
 	"github.com/rulec/rulec/runtime/inspect"
 	"github.com/rulec/rulec/runtime/magic"
 )
@@ -266,18 +267,58 @@ func (tx *Tx) requestBuffers(cfg *Config) {
 func (tx *Tx) requestBodyBuffers(cfg *Config) {
 	tx.req = add(tx.req, "http.request_body", tx.Request.Body, false)
 	post := bytes.EqualFold(tx.Method, []byte("POST"))
-	if post || bytes.EqualFold(tx.Method, []byte("PUT")) {
-		tx.req = add(tx.req, "file.data", tx.Request.Body, true)
+	if !post && !bytes.EqualFold(tx.Method, []byte("PUT")) || tx.Request.BodyLen == 0 {
+		return
 	}
-	// a POST body is a file unless it is multipart (whose parts are)
-	if (!post || !tx.Request.multipart()) && tx.Request.BodyLen > 0 && (post || bytes.EqualFold(tx.Method, []byte("PUT"))) {
-		file := bodyFile(&tx.Request, tx.fileName(false), cfg)
-		tx.req = add(tx.req, "file.name", file.Name, true)
-		tx.req = addMagic(tx.req, tx.Request.Body)
-		tx.req = addSums(tx.req, file)
-		tx.reqFile = true
-		tx.reqFiles = []inspect.FileInfo{file}
-		tx.fileCodes()
+	if post {
+		if ct, ok := tx.Request.Get("Content-Type"); ok {
+			if boundary := boundaryOf(ct); boundary != nil {
+				tx.multipartBuffers(boundary, cfg)
+				return
+			}
+		}
+	}
+	// a POST body not multipart, or a PUT body, is one file
+	tx.req = add(tx.req, "file.data", tx.Request.Body, true)
+	file := bodyFile(&tx.Request, tx.fileName(false), cfg)
+	tx.req = add(tx.req, "file.name", file.Name, true)
+	tx.req = addMagic(tx.req, tx.Request.Body)
+	tx.req = addSums(tx.req, file)
+	tx.reqFile = true
+	tx.reqFiles = []inspect.FileInfo{file}
+	tx.fileCodes()
+}
+
+// multipartBuffers makes each file of a multipart body a file of the
+// request: its name, data, magic and digests; a file the body's kept
+// bytes end inside is truncated.
+func (tx *Tx) multipartBuffers(boundary []byte, cfg *Config) {
+	var sizes []int64
+	for _, p := range multipartFiles(tx.Request.Body, boundary) {
+		f := inspect.FileInfo{Name: p.name, Size: uint64(len(p.data)), Closed: true, Truncated: !p.closed}
+		k := cfg.FileHashes
+		if f.Truncated {
+			k &= filehash.SHA256
+		}
+		f.Sums = filehash.Of(k, p.data)
+		tx.req = append(tx.req, buffer{name: "file.name", b: p.name, dual: true, multi: true})
+		if len(p.data) > 0 {
+			tx.req = append(tx.req, buffer{name: "file.data", b: p.data, dual: true, multi: true},
+				buffer{name: "file.magic", b: []byte(magic.Describe(p.data)), dual: true, multi: true})
+		}
+		if !f.Truncated {
+			f.Sums.Each(true, func(name string, sum []byte) {
+				tx.req = append(tx.req, buffer{name: "file." + name, b: sum, dual: true, multi: true})
+			})
+		}
+		tx.reqFiles = append(tx.reqFiles, f)
+		if !f.Truncated {
+			sizes = append(sizes, int64(f.Size))
+		}
+	}
+	if len(sizes) > 0 {
+		tx.reqCodes = map[string][]int64{"filesize": sizes}
+		tx.respCodes = map[string][]int64{ir.ToServerOf("filesize"): sizes}
 	}
 }
 
