@@ -158,6 +158,13 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	closeErr := p.Close()
 	p.Stats().WriteTable(stderr, time.Since(start))
 	fmt.Fprintf(stderr, "%-24s %.3fs\n", "cpu time", (cpuTime() - cpuStart).Seconds())
+	if wc := p.WorkerCPU(); len(wc) > 0 {
+		fmt.Fprintf(stderr, "%-24s", "worker cpu time")
+		for _, c := range wc {
+			fmt.Fprintf(stderr, " %.3fs", c.Seconds())
+		}
+		fmt.Fprintln(stderr)
+	}
 	stopCPU() // before the alloc profile's collection, which is not the run's
 	if *allocProfile != "" {
 		if err := writeAllocProfile(*allocProfile); err != nil {

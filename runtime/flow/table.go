@@ -13,9 +13,15 @@ type flowState struct {
 	clientIsA  bool // the client is the key's a endpoint
 	prev, next *flowState
 	list       *lru
-	tcp        *tcpState
-	app        appState
-	txSeq      uint64 // transactions of non-HTTP app units so far
+	// touched is the tracker's clock at the flow's last packet, which
+	// orders the LRU lists and times the flow out: a packet older than
+	// the clock (captures whose time goes back) does not make its flow
+	// look idler than flows seen before it, so whether a flow times out
+	// does not depend on which other flows share its tracker.
+	touched time.Time
+	tcp     *tcpState
+	app     appState
+	txSeq   uint64 // transactions of non-HTTP app units so far
 	// detectPending, by Dir: protocol detection finished for the
 	// direction; its next packet carries the news (ProtoDetect).
 	detectPending [3]bool
@@ -42,7 +48,7 @@ func (f *flowState) phase() phase {
 	return phaseNew
 }
 
-// lru lists flows by last activity, most recent first.
+// lru lists flows by last activity (touched), most recent first.
 type lru struct {
 	head, tail *flowState
 }
@@ -91,13 +97,16 @@ func class(f *flowState) int {
 	return 0
 }
 
-func (t *table) add(f *flowState) {
+func (t *table) add(f *flowState, now time.Time) {
+	f.touched = now
 	t.flows[f.key] = f
 	t.lists[class(f)][f.phase()].pushFront(f)
 }
 
-// touch puts f at the front of the list of its current phase.
-func (t *table) touch(f *flowState) {
+// touch puts f at the front of the list of its current phase, seen at
+// now.
+func (t *table) touch(f *flowState, now time.Time) {
+	f.touched = now
 	l := &t.lists[class(f)][f.phase()]
 	if l.head == f {
 		return
@@ -128,7 +137,7 @@ func (t *table) timeout(c int, p phase) time.Duration {
 func (t *table) expired(now time.Time) *flowState {
 	for c := range t.lists {
 		for p := range phases {
-			if f := t.lists[c][p].tail; f != nil && now.Sub(f.Last) > t.timeout(c, p) {
+			if f := t.lists[c][p].tail; f != nil && now.Sub(f.touched) > t.timeout(c, p) {
 				return f
 			}
 		}
@@ -144,7 +153,7 @@ func (t *table) victim() *flowState {
 	var v *flowState
 	for _, p := range []phase{phaseClosed, phaseNew, phaseEstablished} {
 		for c := range t.lists {
-			if f := t.lists[c][p].tail; f != nil && (v == nil || f.Last.Before(v.Last)) {
+			if f := t.lists[c][p].tail; f != nil && (v == nil || f.touched.Before(v.touched)) {
 				v = f
 			}
 		}
@@ -160,7 +169,7 @@ func (t *table) oldest() *flowState {
 	var v *flowState
 	for c := range t.lists {
 		for p := range phases {
-			if f := t.lists[c][p].tail; f != nil && (v == nil || f.Last.Before(v.Last)) {
+			if f := t.lists[c][p].tail; f != nil && (v == nil || f.touched.Before(v.touched)) {
 				v = f
 			}
 		}

@@ -226,7 +226,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 		}
 		p.Established = f.Established
 	}
-	t.table.touch(f)
+	t.table.touch(f, t.now)
 	if d.L4 == decode.L4UDP && !dropped {
 		if t.udpReverses(f, dir, p) {
 			t.reverse(f)
@@ -352,7 +352,7 @@ func (t *Tracker) create(k key, fromA bool, d *decode.Packet, p *inspect.Packet)
 	if l4 == decode.L4TCP {
 		f.tcp = t.newTCP(f, p)
 	}
-	t.table.add(f)
+	t.table.add(f, t.now)
 	return f
 }
 

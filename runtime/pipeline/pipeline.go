@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"time"
 
 	"github.com/rulec/rulec/bpf"
@@ -68,7 +69,8 @@ type Pipeline struct {
 	Capture    capture.Stats
 	classifier *kernel.Classifier
 	eve        *eve.Writer
-	workers    *workers // nil: Engine alone
+	workers    *workers        // nil: Engine alone
+	cpu        []time.Duration // the thread CPU time of the last RunPcap without workers
 }
 
 // Open prepares o for running.
@@ -121,7 +123,7 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		return nil, err
 	}
 	if cfg.Workers > 1 && p.classifier == nil {
-		p.workers = newWorkers(p.Engine, k, cfg.Workers, fc.Defrag)
+		p.workers = newWorkers(p.Engine, k, cfg.Workers, fc)
 	}
 	return p, nil
 }
@@ -132,6 +134,15 @@ func (p *Pipeline) Workers() int {
 		return 1
 	}
 	return len(p.workers.engines)
+}
+
+// WorkerCPU returns the CPU time each worker's thread used running the
+// last capture: with several, how evenly the flows split.
+func (p *Pipeline) WorkerCPU() []time.Duration {
+	if p.workers == nil {
+		return p.cpu
+	}
+	return p.workers.cpu
 }
 
 // Stats returns the counters of every worker, summed.
@@ -249,6 +260,8 @@ func (p *Pipeline) RunPcap(path string, progress func(n uint64)) error {
 	if p.workers != nil {
 		err = p.workers.run(&src, path, progress)
 	} else {
+		runtime.LockOSThread() // the thread's CPU time is the worker's
+		start := threadCPU()
 		err = src.ReadFile(path, func(ts time.Time, frame []byte, n uint64) error {
 			if progress != nil && n%100000 == 0 {
 				progress(n)
@@ -257,6 +270,8 @@ func (p *Pipeline) RunPcap(path string, progress func(n uint64)) error {
 			_, err := p.Engine.Frame(ts, frame)
 			return err
 		})
+		p.cpu = []time.Duration{threadCPU() - start}
+		runtime.UnlockOSThread()
 	}
 	p.Capture.Records += src.Stats.Records
 	p.Capture.OtherLink += src.Stats.OtherLink

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"math"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -11,15 +12,19 @@ import (
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/defrag"
 	"github.com/rulec/rulec/runtime/engine"
+	"github.com/rulec/rulec/runtime/flow"
 	"github.com/rulec/rulec/runtime/flowid"
 )
 
 // workers runs a capture as Suricata's workers runmode does: every flow
-// (by its symmetric 5-tuple) belongs to one worker, which decodes, tracks
-// and inspects its frames; every worker sees every frame's time, so flows
-// time out on the capture's clock whatever the number of workers. What
-// the workers share across flows (thresholds, xbits) is used in capture
-// order, so the alerts do not depend on the number of workers.
+// belongs to one worker, which decodes, tracks and inspects its frames;
+// every worker sees every frame's time, so flows time out on the
+// capture's clock whatever the number of workers. A flow goes to the
+// worker that reaches its first frame first (claims, balancer), so the
+// workers finish together however unequal the flows' costs. What the
+// workers share across flows (thresholds, xbits) is used in capture
+// order, so the alerts do not depend on the number of workers nor on
+// which worker runs a flow.
 type workers struct {
 	engines []*engine.Engine
 	pos     []position
@@ -28,10 +33,19 @@ type workers struct {
 	// have other owners than its flow, so every worker reassembles every
 	// packet; the first worker's is the engine's, whose counts are kept.
 	defrag []*defrag.Defragmenter
+	claims *claims
+	// bounds are the flow table's size and timeouts (for all workers),
+	// which bound the balancers' tables.
+	bounds flow.Config
+	// cpu is the CPU time each worker's thread used in the last run.
+	cpu []time.Duration
 }
 
-func newWorkers(root *engine.Engine, k engine.Kernel, n int, dc defrag.Config) *workers {
-	w := &workers{}
+// newWorkers makes n workers of root; fc is one worker's share of the
+// flow configuration.
+func newWorkers(root *engine.Engine, k engine.Kernel, n int, fc flow.Config) *workers {
+	w := &workers{claims: newClaims(n, claimSlots), bounds: fc}
+	w.bounds.MaxFlows *= n
 	w.positions(n)
 	root.Sequence(sequencer{w, 0})
 	w.engines = append(w.engines, root)
@@ -39,25 +53,42 @@ func newWorkers(root *engine.Engine, k engine.Kernel, n int, dc defrag.Config) *
 	for i := 1; i < n; i++ {
 		w.engines = append(w.engines, root.Fork(k, sequencer{w, i}))
 		w.engines[i].TakeDefrag()
-		w.defrag = append(w.defrag, defrag.New(dc))
+		w.defrag = append(w.defrag, defrag.New(fc.Defrag))
 	}
 	return w
 }
 
-// FlowOwner returns which of n workers owns a decoded frame's flow: its
-// flow id (a symmetric hash of the flow key) without the ports for UDP,
-// ICMP and IP fragments, so that a datagram's fragments, whose later
-// parts carry no ports, go with it. Frames without an IP packet go to
-// worker 0.
+// FlowOwner returns which of n live workers owns a decoded frame's flow:
+// the flow id (a symmetric hash) of its owner key (ownerKey), so that a
+// datagram's fragments, whose later parts carry no ports, go with it.
+// Frames without an IP packet go to worker 0.
 func FlowOwner(d *decode.Packet, err error, n int) int {
-	if err != nil || d.Family == 0 {
+	k, ok := ownerKey(d, err)
+	if !ok {
 		return 0
 	}
-	k := d.FlowKey()
-	if p := d.Proto; p == 17 || p == 1 || p == 58 || d.L4 == decode.L4Fragment {
+	return KeyOwner(k, n)
+}
+
+// ownerKey returns the key by which a decoded frame is given to a
+// worker: its flow key, without the ports for UDP, ICMP and IP
+// fragments; for an ICMP destination unreachable message, the key of the
+// packet it quotes, whose flow it joins (as Suricata hashes it); false
+// for a frame without an IP packet.
+func ownerKey(d *decode.Packet, err error) (flowid.Key, bool) {
+	if err != nil || d.Family == 0 {
+		return flowid.Key{}, false
+	}
+	var k flowid.Key
+	if q := &d.Quoted; q.Valid && d.L4 == decode.L4ICMP {
+		k = flowid.Key{Src: flowid.Addr(q.Src), Dst: flowid.Addr(q.Dst), Sport: q.Sport, Dport: q.Dport, Proto: q.Proto, Family: 4, VLAN: d.VLANs}
+	} else {
+		k = d.FlowKey()
+	}
+	if p := k.Proto; p == 17 || p == 1 || p == 58 || d.L4 == decode.L4Fragment {
 		k.Sport, k.Dport = 0, 0
 	}
-	return KeyOwner(k, n)
+	return k, true
 }
 
 // KeyOwner returns which of n workers owns the flow of key k, its ports
@@ -76,8 +107,13 @@ func (w *workers) run(src *capture.Source, path string, progress func(n uint64))
 	seqs := make([]uint64, n)
 	var failed atomic.Bool
 	var wg sync.WaitGroup
+	w.cpu = make([]time.Duration, n)
 	for i := range n {
 		wg.Go(func() {
+			runtime.LockOSThread() // the thread's CPU time is the worker's
+			defer runtime.UnlockOSThread()
+			start := threadCPU()
+			defer func() { w.cpu[i] = threadCPU() - start }()
 			s, report := src, progress
 			if i > 0 {
 				s, report = &capture.Source{}, nil
@@ -98,8 +134,8 @@ func (w *workers) run(src *capture.Source, path string, progress func(n uint64))
 }
 
 // worker runs worker i: it reads every frame of the capture, decodes it,
-// and inspects it when it owns the frame's flow, else only moves its
-// flows' clock; every worker reassembles every fragmented packet (with
+// and inspects it when it owns the frame's flow (its balancer says),
+// else only moves its flows' clock; every worker reassembles every fragmented packet (with
 // its own defragmenter, worker 0's counted) and inspects those it owns.
 // A frame is in the capture reader's buffer, valid during its turn. It
 // returns the engine's error, the reader's and the frames read.
@@ -108,6 +144,8 @@ func (w *workers) worker(i int, src *capture.Source, path string, progress func(
 	var seq uint64
 	var dec, whole decode.Packet
 	var held heldFrame
+	bal := newBalancer(i, n, w.claims, w.bounds)
+	defer w.claims.done(i)
 	var runErr error
 	readErr := src.ReadFile(path, func(ts time.Time, frame []byte, rec uint64) error {
 		if progress != nil && rec%100000 == 0 {
@@ -122,7 +160,7 @@ func (w *workers) worker(i int, src *capture.Source, path string, progress func(
 		defer held.release()
 		err := decode.Decode(frame, &dec)
 		dec.Link = link
-		owner := FlowOwner(&dec, err, n)
+		owner := bal.owner(&dec, err, ts)
 		w.moveTo(i, at(seq, owner == i))
 		switch {
 		case owner == i:
@@ -134,7 +172,7 @@ func (w *workers) worker(i int, src *capture.Source, path string, progress func(
 			if b := df.Add(ts, &dec); b != nil {
 				werr := decode.Decode(b, &whole)
 				whole.Link = link
-				if FlowOwner(&whole, werr, n) == i {
+				if bal.owner(&whole, werr, ts) == i {
 					w.moveTo(i, at(seq, true))
 					runErr = e.ReassembledAt(seq, ts, &whole, werr)
 				}

@@ -44,6 +44,9 @@ func runWorkers(t *testing.T, o *object.Object, pcap string, n int) []alertKey {
 	if err := p.Close(); err != nil {
 		t.Fatal(err)
 	}
+	if cpu := p.WorkerCPU(); len(cpu) != n {
+		t.Errorf("CPU times of %d workers, want %d", len(cpu), n)
+	}
 	var got []alertKey
 	for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
 		if len(line) == 0 {
