@@ -138,6 +138,19 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 		if err != nil {
 			return err.Error()
 		}
+		// stored files go to a scratch log directory removed after the test
+		fs, ok, err := eve.FileStoreFromYAML(data)
+		if err != nil {
+			return err.Error()
+		}
+		if ok {
+			logDir, err := os.MkdirTemp("", "rulec-filestore-")
+			if err != nil {
+				return err.Error()
+			}
+			defer os.RemoveAll(logDir)
+			cfg.FileStore = &flow.FileStore{Dir: filepath.Join(logDir, fs.Dir), Force: fs.Force, WriteInfo: fs.WriteInfo}
+		}
 	}
 	xff, err := t.XFF()
 	if err != nil {

@@ -17,7 +17,9 @@ var yamlSettings = []string{"exception-policy", "stream.midstream", "stream.mids
 	"app-layer.protocols.smtp.mime.decode-quoted-printable", "app-layer.protocols.smtp.mime.extract-urls",
 	"app-layer.protocols.smtp.mime.extract-urls-schemes", "app-layer.protocols.smtp.mime.log-url-scheme",
 	"app-layer.protocols.http.libhtp.default-config.double-decode-path",
-	"app-layer.protocols.http.libhtp.default-config.double-decode-query"}
+	"app-layer.protocols.http.libhtp.default-config.double-decode-query",
+	"app-layer.protocols.http.libhtp.default-config.request-body-limit",
+	"app-layer.protocols.http.libhtp.default-config.response-body-limit"}
 
 // Settings returns the engine settings the test's Suricata runs with, as
 // key and value: those of yamlSettings its suricata.yaml sets, then its

@@ -33,6 +33,9 @@ type urule struct {
 	// tls.sni); userspace evaluates it only on units of packets the
 	// classifier copied up undecided (Engine.appUndecided).
 	kernelApp bool
+	// filestore: the rule has the filestore keyword; a match marks the
+	// unit's files to store.
+	filestore bool
 }
 
 // bufferMatcher reports whether m inspects a buffer (the Matcher's job)
@@ -54,6 +57,9 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	var bufs []ir.Matcher
 	packetOnly := false // Suricata's SIG_FLAG_REQUIRE_PACKET
 	for _, m := range r.Matchers {
+		if _, ok := m.(*ir.Filestore); ok {
+			u.filestore = true
+		}
 		packetOnly = packetOnly || packetKeyword(m)
 		if !bufferMatcher(m) {
 			u.conds = append(u.conds, m)

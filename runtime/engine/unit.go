@@ -132,6 +132,9 @@ func (e *Engine) unit(u *inspect.Unit) {
 			u.Flow.Bypassed = true
 		}
 		e.applyConfig(r, u)
+		if c.filestore {
+			markStore(r, u)
+		}
 		e.matched(c, r, u, quiet, pend)
 	}
 }

@@ -59,3 +59,33 @@ func FileHashesFromYAML(data []byte) (filehash.Kinds, error) {
 	}
 	return k, nil
 }
+
+// FileStoreConfig is the file-store output (version 2) of a suricata.yaml.
+type FileStoreConfig struct {
+	Dir       string // as written ("filestore" when unset), relative to the log directory
+	Force     bool   // force-filestore
+	WriteInfo bool   // write-fileinfo
+}
+
+// FileStoreFromYAML reads the enabled file-store v2 output, ok false when
+// there is none.
+func FileStoreFromYAML(data []byte) (c FileStoreConfig, ok bool, err error) {
+	var doc struct {
+		Outputs []map[string]map[string]any `yaml:"outputs"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return c, false, err
+	}
+	for _, o := range doc.Outputs {
+		fs, found := o["file-store"]
+		if !found || !Yes(fs["enabled"]) || fmt.Sprint(fs["version"]) != "2" {
+			continue
+		}
+		c.Dir, _ = fs["dir"].(string)
+		if c.Dir == "" {
+			c.Dir = "filestore"
+		}
+		return FileStoreConfig{Dir: c.Dir, Force: Yes(fs["force-filestore"]), WriteInfo: Yes(fs["write-fileinfo"])}, true, nil
+	}
+	return c, false, nil
+}

@@ -167,6 +167,6 @@ func (t *Tracker) ftpDataEnd(f *flowState, d inspect.Dir, final bool) {
 	u.Fields = map[string]map[string]any{"ftp_data": ftp.DataRecord(&s.tr)}
 	t.record(u)
 	if s.tr.File != nil && s.size > 0 {
-		t.fileRecord(f, s.dir, 1, u.Fields, inspect.FileInfo{Name: s.tr.File, Size: s.size, Sums: s.sums}, state)
+		t.fileRecord(f, s.dir, 1, u.Fields, inspect.FileInfo{Name: s.tr.File, Size: s.size, Sums: s.sums, Data: s.data}, state)
 	}
 }

@@ -183,6 +183,6 @@ func (t *Tracker) smtpFiles(f *flowState, tx *smtp.Tx, sections map[string]map[s
 			}
 			state = "TRUNCATED"
 		}
-		t.fileRecord(f, inspect.ToServer, tx.ID+1, sections, inspect.FileInfo{Name: file.Name, Size: file.Size, Sums: file.Sums}, state)
+		t.fileRecord(f, inspect.ToServer, tx.ID+1, sections, inspect.FileInfo{Name: file.Name, Size: file.Size, Sums: file.Sums, Data: file.Data}, state)
 	}
 }

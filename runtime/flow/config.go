@@ -105,6 +105,8 @@ type Config struct {
 	// hash keywords, force-hash and the file store); the fileinfo record
 	// shows them.
 	FileHashes filehash.Kinds
+	// FileStore, when set, stores files (Suricata's file-store output).
+	FileStore *FileStore
 	// DCERPCMaxStub bounds the stub data a DCE/RPC transaction keeps per
 	// direction (app-layer.protocols.dcerpc.max-stub-size).
 	DCERPCMaxStub int

@@ -11,5 +11,7 @@ var (
 	// ErrPolicy is a bad exception policy value or combination.
 	ErrPolicy = errors.New("bad exception policy (want drop-flow, pass-flow, bypass, drop-packet, pass-packet, reject, rejectboth, ignore or auto)")
 	// ErrUrgentPolicy is a bad stream.reassembly.urgent policy value.
+	// errStoreFull is a file not stored: the file store's byte budget is spent.
+	errStoreFull    = errors.New("file store budget spent")
 	ErrUrgentPolicy = errors.New("bad urgent policy (want inline, drop, oob or gap; oob-limit-policy: inline, drop or gap)")
 )

@@ -54,6 +54,13 @@ func (t *Tracker) fileRecord(f *flowState, d inspect.Dir, tx uint64, sections ma
 	info := map[string]any{"filename": string(file.Name), "gaps": false, "state": state, "stored": false,
 		"size": file.Size, "tx_id": tx - 1}
 	file.Sums.Each(state == "CLOSED", func(name string, sum []byte) { info[name] = hex.EncodeToString(sum) })
+	if len(file.SIDs) > 0 && t.cfg.FileStore != nil {
+		info["sid"] = file.SIDs
+	}
+	id, stored := t.storeFile(file, info)
 	u.Fields["fileinfo"] = info
+	if stored {
+		t.storeInfo(u, file.Sums[2], id)
+	}
 	t.record(u)
 }

@@ -23,6 +23,8 @@ var Settings = []string{
 	"app-layer.protocols.http.memcap", "app-layer.protocols.http.meta-field-limit",
 	"app-layer.protocols.http.headers-limit", "app-layer.protocols.http.head-limit",
 	"app-layer.protocols.http.body-limit",
+	"app-layer.protocols.http.libhtp.default-config.request-body-limit",
+	"app-layer.protocols.http.libhtp.default-config.response-body-limit",
 	"app-layer.protocols.http.libhtp.default-config.double-decode-path",
 	"app-layer.protocols.http.libhtp.default-config.double-decode-query",
 	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints",
@@ -119,6 +121,10 @@ func (c *Config) Set(key, value string) error {
 		err = size(&c.HTTP.MaxHeaderBytes)
 	case "app-layer.protocols.http.body-limit":
 		err = size(&c.HTTP.BodyLimit)
+	case "app-layer.protocols.http.libhtp.default-config.request-body-limit":
+		err = size(&c.HTTP.RequestBodyLimit)
+	case "app-layer.protocols.http.libhtp.default-config.response-body-limit":
+		err = size(&c.HTTP.ResponseBodyLimit)
 	case "app-layer.protocols.http.libhtp.default-config.double-decode-path":
 		c.HTTP.DoubleDecodePath, err = parseBool(value)
 	case "app-layer.protocols.http.libhtp.default-config.double-decode-query":

@@ -53,6 +53,10 @@ type Stats struct {
 	// reply lines and transactions past their bounds, ftp-data bytes past
 	// the file limit's memory, expectations past their bounds.
 	FTPTruncated uint64
+	// FilesNotStored counts files the file store should have taken and
+	// did not: bytes past rulec's file limits, no sha256, the store's
+	// byte budget, a write error.
+	FilesNotStored uint64
 	// FrameUnits counts the KindFrame units emitted; FramePieces the
 	// inspections of a frame longer than the frame window, in pieces;
 	// FrameBytesLost the bytes of frames marked after they had left the
@@ -79,6 +83,7 @@ func (t *Tracker) Limits() map[string]uint64 {
 		"dcerpc_stub_truncated":    s.DCERPCStubTruncated,
 		"smtp_truncated":           s.SMTPTruncated,
 		"ftp_truncated":            s.FTPTruncated,
+		"file_store_not_stored":    s.FilesNotStored,
 		"memcap_stream":            t.streamHits,
 		"frame_bytes_lost":         s.FrameBytesLost,
 		"memcap_reassembly":        t.pool.Capped(),

@@ -240,6 +240,11 @@ type FileInfo struct {
 	Truncated bool
 	// Sums are its digests, those computed (nil where not).
 	Sums filehash.Sums
+	// Data are its bytes rulec kept, valid during the unit's turn.
+	Data []byte
+	// Store: a filestore rule matched it; SIDs are those rules' sids.
+	Store bool
+	SIDs  []uint64
 }
 
 // State is the file's state as Suricata names it: CLOSED, TRUNCATED, or

@@ -280,7 +280,7 @@ func (tx *Tx) requestBodyBuffers(cfg *Config) {
 	}
 	// a POST body not multipart, or a PUT body, is one file
 	tx.req = add(tx.req, "file.data", tx.Request.Body, true)
-	file := bodyFile(&tx.Request, tx.fileName(false), cfg)
+	file := bodyFile(&tx.Request, false, tx.fileName(false), cfg)
 	tx.req = add(tx.req, "file.name", file.Name, true)
 	tx.req = addMagic(tx.req, tx.Request.Body)
 	tx.req = addSums(tx.req, file)
@@ -295,7 +295,7 @@ func (tx *Tx) requestBodyBuffers(cfg *Config) {
 func (tx *Tx) multipartBuffers(boundary []byte, cfg *Config) {
 	var sizes []int64
 	for _, p := range multipartFiles(tx.Request.Body, boundary) {
-		f := inspect.FileInfo{Name: p.name, Size: uint64(len(p.data)), Closed: true, Truncated: !p.closed}
+		f := inspect.FileInfo{Name: p.name, Size: uint64(len(p.data)), Closed: true, Truncated: !p.closed, Data: p.data}
 		k := cfg.FileHashes
 		if f.Truncated {
 			k &= filehash.SHA256
@@ -339,7 +339,7 @@ func (tx *Tx) responseBodyBuffers(cfg *Config) {
 	tx.resp = add(tx.resp, "http.response_body", tx.Response.Body, false)
 	tx.resp = add(tx.resp, "file.data", tx.Response.Body, true)
 	if tx.Response.BodyLen > 0 {
-		file := bodyFile(&tx.Response, tx.fileName(true), cfg)
+		file := bodyFile(&tx.Response, true, tx.fileName(true), cfg)
 		tx.resp = add(tx.resp, "file.name", file.Name, true)
 		tx.resp = addMagic(tx.resp, tx.Response.Body)
 		tx.resp = addSums(tx.resp, file)

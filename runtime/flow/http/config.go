@@ -20,6 +20,9 @@ type Config struct {
 	// before and after decompression (Suricata's request-body-limit and
 	// response-body-limit).
 	BodyLimit int
+	// RequestBodyLimit and ResponseBodyLimit, when set, are the limits of
+	// one direction (Suricata's request-body-limit, response-body-limit).
+	RequestBodyLimit, ResponseBodyLimit int
 	// EncodedLimit is the most bytes of a body with a Content-Encoding kept
 	// for decompression.
 	EncodedLimit int
@@ -47,4 +50,15 @@ type Config struct {
 // and 64 KiB per head, 100 KiB bodies, 1 MiB of compressed body.
 func DefaultConfig() Config {
 	return Config{MaxHeaderBytes: 64 << 10, FieldLimit: 18 << 10, MaxHeaders: 1024, BodyLimit: 100 << 10, EncodedLimit: 1 << 20}
+}
+
+// Limit is the body limit of requests, or with resp of responses.
+func (c *Config) Limit(resp bool) int {
+	switch {
+	case resp && c.ResponseBodyLimit > 0:
+		return c.ResponseBodyLimit
+	case !resp && c.RequestBodyLimit > 0:
+		return c.RequestBodyLimit
+	}
+	return c.BodyLimit
 }

@@ -62,8 +62,8 @@ func dispositionFilename(v []byte) ([]byte, bool) {
 // does a body the stream ended early; its size is the (decoded) bytes
 // tracked; its digests (cfg.FileHashes) are computed when every tracked
 // byte was kept. Only sha256 is kept of a truncated file.
-func bodyFile(m *Message, name []byte, cfg *Config) inspect.FileInfo {
-	limit := int64(cfg.BodyLimit)
+func bodyFile(m *Message, resp bool, name []byte, cfg *Config) inspect.FileInfo {
+	limit := int64(cfg.Limit(resp))
 	f := inspect.FileInfo{Name: name, Closed: true}
 	enc, ok := m.Get("Content-Encoding")
 	identity := !ok || bytes.EqualFold(trimSpace(enc), []byte("identity"))
@@ -76,6 +76,7 @@ func bodyFile(m *Message, name []byte, cfg *Config) inspect.FileInfo {
 	if int64(len(m.Body)) != tracked {
 		return f // the memcap kept less than the file's bytes
 	}
+	f.Data = m.Body
 	k := cfg.FileHashes
 	if f.Truncated {
 		k &= filehash.SHA256

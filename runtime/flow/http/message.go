@@ -63,7 +63,7 @@ func (p *Parser) requestHead(s *side, head []byte, complete bool) {
 	if !complete {
 		return
 	}
-	s.limit = p.bodyLimit(m)
+	s.limit = p.bodyLimit(m, s.resp)
 	switch {
 	case connect:
 		m.Complete, s.state = true, stTunnel
@@ -95,7 +95,7 @@ func (p *Parser) headlessResponse(s *side) {
 	tx := p.front()
 	tx.HasResponse = true
 	tx.responseBuffers()
-	s.tx, s.state, s.limit = tx, stClose, p.cfg.BodyLimit
+	s.tx, s.state, s.limit = tx, stClose, p.cfg.Limit(true)
 	s.resetHead()
 }
 
@@ -144,7 +144,7 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 		p.finish(s)
 		return
 	}
-	s.limit = p.bodyLimit(m)
+	s.limit = p.bodyLimit(m, s.resp)
 	switch {
 	case tunnel:
 		m.Complete = true
@@ -171,26 +171,27 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 
 // bodyLimit is how many body bytes of m to keep: encoded bodies shrink
 // when decoded.
-func (p *Parser) bodyLimit(m *Message) int {
+func (p *Parser) bodyLimit(m *Message, resp bool) int {
 	if enc, ok := m.Get("Content-Encoding"); ok && !bytes.EqualFold(trimSpace(enc), []byte("identity")) {
-		return max(p.cfg.EncodedLimit, p.cfg.BodyLimit)
+		return max(p.cfg.EncodedLimit, p.cfg.Limit(resp))
 	}
-	return p.cfg.BodyLimit
+	return p.cfg.Limit(resp)
 }
 
 // bodyDone decodes a finished (or cut) body and reports it.
 func (p *Parser) bodyDone(s *side, complete bool) {
 	tx := s.tx
 	m := tx.message(s)
+	limit := p.cfg.Limit(s.resp)
 	enc, _ := m.Get("Content-Encoding")
-	m.Body, m.Complete = s.raw[:min(len(s.raw), p.cfg.BodyLimit)], complete
-	if len(enc) > 0 && p.cfg.Memcap.take(p.cfg.BodyLimit) {
-		m.Body = decodeBody(enc, s.raw, p.cfg.BodyLimit)
+	m.Body, m.Complete = s.raw[:min(len(s.raw), limit)], complete
+	if len(enc) > 0 && p.cfg.Memcap.take(limit) {
+		m.Body = decodeBody(enc, s.raw, limit)
 		kept := 0
 		if !aliases(m.Body, s.raw) {
-			kept = min(cap(m.Body), p.cfg.BodyLimit)
+			kept = min(cap(m.Body), limit)
 		}
-		p.cfg.Memcap.give(p.cfg.BodyLimit - kept)
+		p.cfg.Memcap.give(limit - kept)
 		tx.mem += kept
 	}
 	if aliases(m.Body, s.raw) {
