@@ -80,5 +80,7 @@ var RaisedEvents = map[string][]string{
 		"tls.certificate_invalid_extensions", "tls.certificate_invalid_der",
 		"tls.certificate_invalid_subject", "tls.certificate_invalid_issuer",
 		"tls.certificate_invalid_validity", "tls.error_message_encountered", "tls.invalid_ssl_record",
+		// on the packet, while detecting the flow's protocol
+		"applayer_mismatch_protocol_both_directions", "applayer_no_tls_after_starttls", "applayer_unexpected_protocol",
 	},
 }

@@ -258,6 +258,7 @@ func TestEventKeywords(t *testing.T) {
 	mustFail(t, `alert http any any -> any any (app-layer-event:http.request_line_leading_whitespace; sid:1;)`, diag.ErrUnsupported, "app-layer parsers")
 	mustFail(t, `alert http any any -> any any (app-layer-event:nodot; sid:2;)`, diag.ErrBadValue, "proto.event")
 	mustFail(t, `alert smtp any any -> any any (app-layer-event:smtp.failed_protocol_change; sid:3;)`, diag.ErrUnsupported, "app-layer parsers")
+	mustFail(t, `alert ip any any -> any any (app-layer-event:applayer_proto_detection_skipped; sid:4;)`, diag.ErrUnsupported, "app-layer parsers")
 }
 
 func TestEventKeywordsCompile(t *testing.T) {
@@ -275,6 +276,16 @@ func TestEventKeywordsCompile(t *testing.T) {
 	}
 	r = mustCompile(t, `alert smtp any any -> any any (app-layer-event:smtp.bdat_chunk_len_exceeded; sid:3;)`)
 	if ev, ok := r.Matchers[0].(*ir.Event); !ok || ev.Name != "smtp.bdat_chunk_len_exceeded" {
+		t.Errorf("matchers %+v", r.Matchers)
+	}
+	// names in any case, as Suricata; no protocol: the app layer's
+	// packet events
+	r = mustCompile(t, `alert tls any any -> any any (app-layer-event:tls.INVALID_Certificate; sid:4;)`)
+	if ev, ok := r.Matchers[0].(*ir.Event); !ok || ev.Name != "tls.invalid_certificate" {
+		t.Errorf("matchers %+v", r.Matchers)
+	}
+	r = mustCompile(t, `alert ip any any -> any any (app-layer-event:APPLAYER_MISMATCH_PROTOCOL_BOTH_DIRECTIONS; sid:5;)`)
+	if ev, ok := r.Matchers[0].(*ir.Event); !ok || ev.Name != "applayer_mismatch_protocol_both_directions" {
 		t.Errorf("matchers %+v", r.Matchers)
 	}
 }

@@ -2,14 +2,16 @@ package engine
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
-// eventHolds checks decode-event and stream-event on the unit's packet and
-// app-layer-event on the unit's transaction.
+// eventHolds checks decode-event and stream-event on the unit's packet,
+// app-layer-event on the unit's transaction, or, for an event of no
+// protocol (applayer_...), on its packet.
 func eventHolds(m *ir.Event, u *inspect.Unit) bool {
 	switch m.Layer {
 	case ir.EventDecoder:
@@ -19,6 +21,10 @@ func eventHolds(m *ir.Event, u *inspect.Unit) bool {
 		ev, ok := inspect.StreamEventByName(m.Name)
 		return ok && u.Packet != nil && u.Packet.StreamEvents.Has(ev)
 	case ir.EventAppLayer:
+		if !strings.Contains(m.Name, ".") {
+			ev, ok := inspect.AppEventByName(m.Name)
+			return ok && u.Packet != nil && u.Packet.AppEvents.Has(ev)
+		}
 		return slices.Contains(u.Events, m.Name)
 	}
 	return false

@@ -35,8 +35,11 @@ func TestRaisedEventsShared(t *testing.T) {
 	app = append(app, ftp.Events...)
 	app = append(app, dns.Events...)
 	app = append(app, tls.Events...)
+	for e := range inspect.NumAppEvents {
+		app = append(app, e.String())
+	}
 	if !sameSet(app, ir.RaisedEvents[ir.EventAppLayer]) {
-		t.Errorf("http, smtp, ftp, dns and tls events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
+		t.Errorf("http, smtp, ftp, dns, tls and app-layer packet events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
 	}
 }
 
@@ -69,6 +72,22 @@ alert tcp any any -> any any (msg:"inject"; stream-event:suspected_rst_inject; s
 	h.frame(t, inj)
 	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{1, 3, 4}) {
 		t.Errorf("alerts %v, want the frag event on the first packet, the http event on its transaction and the stream event on the last packet", got)
+	}
+}
+
+// TestAppPacketEvents: an app-layer event of no protocol is the
+// packet's, inspected on packet units.
+func TestAppPacketEvents(t *testing.T) {
+	h := newHarness(t, `alert ip any any -> any any (msg:"mismatch"; app-layer-event:applayer_mismatch_protocol_both_directions; sid:1;)
+`, fakeKernel{}, nil)
+	f := tcpFlow(1)
+	f.App = "http"
+	h.frame(t, packetUnit(f, inspect.ToClient, ""))
+	pkt := packetUnit(f, inspect.ToClient, "")
+	pkt.Packet.AppEvents.Set(inspect.AppMismatchBothDirections)
+	h.frame(t, pkt)
+	if got := sids(h.alerts(t)); !slices.Equal(got, []uint64{1}) {
+		t.Errorf("alerts %v, want one on the packet carrying the event", got)
 	}
 }
 

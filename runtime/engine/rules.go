@@ -3,6 +3,7 @@ package engine
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
@@ -63,7 +64,7 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 		packetOnly = packetOnly || packetKeyword(m)
 		if !bufferMatcher(m) {
 			u.conds = append(u.conds, m)
-			if ev, ok := m.(*ir.Event); ok && ev.Layer == ir.EventAppLayer {
+			if ev, ok := m.(*ir.Event); ok && ev.Layer == ir.EventAppLayer && strings.Contains(ev.Name, ".") {
 				u.app = true // raised on transactions: their units carry them
 			}
 			if f, ok := m.(*ir.Field); ok && appField(f) {

@@ -297,7 +297,11 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 	a.frames[d].feed(b)
 	defer a.frames[d].check(false)
 	if f.AppDir[d] == "" && f.App != "" {
-		t.protoDetected(f, d, t.otherDirApp(f, d, b))
+		name := t.otherDirApp(f, d, b)
+		if name != f.App {
+			t.appEvent(f, d, inspect.AppMismatchBothDirections)
+		}
+		t.protoDetected(f, d, name)
 	}
 	switch a.kind {
 	case appHTTP:

@@ -35,12 +35,28 @@ func (t *Tracker) protoFailed(f *flowState) {
 }
 
 func (t *Tracker) flagDetect(f *flowState, d inspect.Dir) {
-	inline := f.Proto != 6 || t.cfg.IPS
-	if inline && f == t.curFlow && t.curDir == d && !t.curSent {
+	if t.detectsNow(f, d) {
 		t.cur.ProtoDetect[d] = true
 		return
 	}
 	f.detectPending[d] = true
+}
+
+// detectsNow reports whether detection on direction d's data is the
+// current packet's: its data inline, else the direction's next packet.
+func (t *Tracker) detectsNow(f *flowState, d inspect.Dir) bool {
+	inline := f.Proto != 6 || t.cfg.IPS
+	return inline && f == t.curFlow && t.curDir == d && !t.curSent
+}
+
+// appEvent raises an app-layer packet event of detection on direction
+// d's data, on the packet that detection flags.
+func (t *Tracker) appEvent(f *flowState, d inspect.Dir, ev inspect.AppEvent) {
+	if t.detectsNow(f, d) {
+		t.cur.AppEvents.Set(ev)
+		return
+	}
+	f.appEventsPending[d].Set(ev)
 }
 
 // connectTunnel changes an HTTP flow's protocol once a CONNECT request

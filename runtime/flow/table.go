@@ -25,6 +25,9 @@ type flowState struct {
 	// detectPending, by Dir: protocol detection finished for the
 	// direction; its next packet carries the news (ProtoDetect).
 	detectPending [3]bool
+	// appEventsPending, by Dir: app-layer packet events of detection on
+	// the direction's data, for its next packet.
+	appEventsPending [3]inspect.AppEvents
 }
 
 // phase is where a flow is in its life, for its timeout and for the

@@ -50,3 +50,23 @@ func sameEvents(a, b []string) bool {
 	slices.Sort(b)
 	return slices.Equal(a, b)
 }
+
+// TestAppMismatchEvent: a server answering an HTTP request with an SSH
+// banner raises applayer_mismatch_protocol_both_directions on one packet,
+// the server's direction detected as ssh.
+func TestAppMismatchEvent(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(c.handshake(), c.c2s("GET / HTTP/1.1\r\nHost: a\r\n\r\n"), c.s2c("SSH-2.0-OpenSSH_7.4\r\n"), c.c2s(""), c.s2c(""))...)
+	n := 0
+	var fl *inspect.Flow
+	for _, u := range s.of(inspect.KindPacket) {
+		if u.packet.AppEvents.Has(inspect.AppMismatchBothDirections) {
+			n++
+			fl = u.flow
+		}
+	}
+	if n != 1 || fl.App != "http" || fl.AppDir[inspect.ToClient] != "ssh" {
+		t.Fatalf("%d packets with the event, flow %+v", n, fl)
+	}
+}

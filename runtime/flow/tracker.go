@@ -197,6 +197,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	if f.detectPending[dir] {
 		p.ProtoDetect[dir], f.detectPending[dir] = true, false
 	}
+	p.AppEvents, f.appEventsPending[dir] = f.appEventsPending[dir], 0
 	f.Pkts[dir]++
 	f.Bytes[dir] += uint64(d.Len())
 	if t.cfg.MACs && p.Link.Ethernet() && len(p.Frame) >= 14 {

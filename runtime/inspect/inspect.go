@@ -141,7 +141,10 @@ type Packet struct {
 	// StreamEvents are the events the TCP tracker raised on the packet
 	// (Suricata's stream-event names).
 	StreamEvents StreamEvents
-	Flow         *Flow // the flow the tracker put the packet in
+	// AppEvents are the events the app layer raised on the packet while
+	// detecting or changing the flow's protocol.
+	AppEvents AppEvents
+	Flow      *Flow // the flow the tracker put the packet in
 	// NoInspect: an exception policy took the packet out of inspection;
 	// DropReason, when set, says it dropped the packet (inline), with
 	// the EVE drop reason.
