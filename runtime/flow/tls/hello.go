@@ -80,6 +80,9 @@ type ClientHello struct {
 	// Certificate message was read; Cert is the first one, parsed.
 	CertRaw [][]byte
 	Cert    *Cert
+	// V2: an SSLv2-compatible hello, of which Suricata keeps the version
+	// only (no fingerprints, no client_handshake).
+	V2 bool
 }
 
 // Reader collects the handshake records of a client stream: the
@@ -103,6 +106,16 @@ func (r *Reader) Feed(b []byte) (*ClientHello, error) {
 	}
 	r.rec = append(r.rec, b...)
 	var got *ClientHello
+	if r.hello == nil && len(r.rec) > 0 && r.rec[0]&0x80 != 0 {
+		h, n := helloV2(r.rec)
+		if n == 0 {
+			return nil, nil
+		}
+		if h == nil {
+			return r.fail(errMalformed)
+		}
+		r.hello, got, r.rec = h, h, r.rec[n:]
+	}
 	for len(r.rec) >= recordHeaderSize {
 		if r.rec[0] != recordHandshake {
 			if r.hello == nil {
@@ -170,6 +183,26 @@ func (r *Reader) Stop() { r.done, r.rec, r.hs = true, nil, nil }
 func (r *Reader) fail(err error) (*ClientHello, error) {
 	r.done, r.rec, r.hs = true, nil, nil
 	return nil, err
+}
+
+// helloV2 reads an SSLv2-compatible ClientHello record (a two-byte length
+// with the top bit set, message type 1, the version): the hello and the
+// record's size, 0 while it is incomplete, a nil hello when it is not one.
+func helloV2(b []byte) (*ClientHello, int) {
+	if len(b) < 2 {
+		return nil, 0
+	}
+	n := 2 + int(b[0]&0x7f)<<8 | int(b[1])
+	switch {
+	case n < 2+1+6:
+		return nil, n
+	case len(b) < n:
+		return nil, 0
+	case b[2] != typeClientHello:
+		return nil, n
+	}
+	v := binary.BigEndian.Uint16(b[3:])
+	return &ClientHello{Version: v, Offered: v, HSVersion: v, V2: true}, n
 }
 
 // cursor reads big-endian fields and length-prefixed vectors.
@@ -331,6 +364,10 @@ func joinInts(vs []int, sep string) string {
 
 // Fill sets the hello's buffers on a to-server unit.
 func (h *ClientHello) Fill(u *inspect.Unit) {
+	setVersion(u, h.Offered)
+	if h.V2 {
+		return
+	}
 	if len(h.SNI) > 0 {
 		u.SetBuffer("tls.sni", h.SNI)
 	}
@@ -341,7 +378,6 @@ func (h *ClientHello) Fill(u *inspect.Unit) {
 	for _, a := range h.ALPNs {
 		u.AddBuffer("tls.alpn", a)
 	}
-	setVersion(u, h.Offered)
 }
 
 // FillPeer sets the hello's buffers on the server's (to-client) unit of
@@ -349,6 +385,9 @@ func (h *ClientHello) Fill(u *inspect.Unit) {
 // client has under their names, those both sides have under
 // ir.ToServerOf.
 func (h *ClientHello) FillPeer(u *inspect.Unit) {
+	if h.V2 {
+		return
+	}
 	if len(h.SNI) > 0 {
 		u.SetBuffer("tls.sni", h.SNI)
 	}

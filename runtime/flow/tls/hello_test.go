@@ -161,3 +161,31 @@ func TestNotTLS(t *testing.T) {
 		}
 	}
 }
+
+// TestClientHelloV2: an SSLv2-compatible hello gives the client's version
+// (ssl_version, tls.version) and nothing else, as Suricata keeps it; the
+// TLS records after it are read on (the client's certificate).
+func TestClientHelloV2(t *testing.T) {
+	v2 := []byte{0x80, 0x2e, 1, 3, 1, 0, 0x15, 0, 0, 0, 0x10}
+	v2 = append(v2, make([]byte, 0x15+0x10)...)
+	var r Reader
+	h, err := r.Feed(v2[:20])
+	if h != nil || err != nil {
+		t.Fatalf("half a record: %+v, %v", h, err)
+	}
+	if h, err = r.Feed(v2[20:]); err != nil || h == nil || !h.V2 || h.Offered != 0x0301 {
+		t.Fatalf("hello %+v, %v", h, err)
+	}
+	u := &inspect.Unit{}
+	h.Fill(u)
+	if _, ok := u.Buffer("ja3.hash"); ok || u.Codes["ssl_version"][0] != 4 || u.Codes["tls.version"][0] != 0x0301 {
+		t.Errorf("codes %v (want TLS 1.0's), ja3 set %v", u.Codes, ok)
+	}
+	if rec := Record(h, nil, DefaultFields|FieldClientHandshake|FieldJA4, Options{JA3: true}); rec["version"] != "TLSv1" || rec["ja3"] != nil || rec["ja4"] != nil || rec["client_handshake"] != nil {
+		t.Errorf("record %v, want the version only", rec)
+	}
+	r = Reader{}
+	if _, err := r.Feed([]byte{0x80, 0x03, 1, 3, 1}); err == nil {
+		t.Error("a v2 hello shorter than its fixed fields was accepted")
+	}
+}

@@ -95,6 +95,9 @@ func Record(c *ClientHello, s *ServerHandshake, f Fields, o Options) map[string]
 			rec["chain"] = chain(s.Raw)
 		}
 	}
+	if c != nil && c.V2 {
+		c = nil // Suricata keeps nothing of an SSLv2 hello but its version
+	}
 	if c != nil && o.JA3 && f&FieldJA3 != 0 {
 		rec["ja3"] = map[string]any{"hash": c.JA3Hash, "string": c.JA3}
 	}
