@@ -47,7 +47,7 @@ var RaisedEvents = map[string][]string{
 		"http.request_too_many_headers", "http.response_too_many_headers",
 		"http.duplicate_content_length_field_in_request", "http.duplicate_content_length_field_in_response",
 		"http.request_auth_unrecognized", "http.request_chunk_extension", "http.response_chunk_extension",
-		"http.request_body_unexpected", "http.too_many_encoding_layers", "http.double_encoded_uri",
+		"http.request_body_unexpected", "http.too_many_encoding_layers", "http.double_encoded_uri", "http.failed_protocol_change",
 		// SMTP; unable_to_match_reply_with_request, max_reply_line_len_exceeded
 		// and mime_parse_failed are never raised, as by Suricata 8, and
 		// max_command_line_len_exceeded (a parameter past 65,535 bytes) cannot

@@ -103,6 +103,9 @@ type appState struct {
 	// expectDone, by Dir: the direction's first data was checked
 	// against the announced ftp-data connections.
 	expectDone [3]bool
+	// expect is the protocol a change asked for (TLS after STARTTLS),
+	// appUnknown when none is under way.
+	expect appKind
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {
@@ -246,7 +249,9 @@ func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
 		t.protoFailed(f)
 	} else {
 		t.protoDetected(f, d, f.App)
+		t.changeDetected(f, d, k)
 	}
+	defer t.changeDone(f)
 	order := []inspect.Dir{inspect.ToServer, inspect.ToClient}
 	if k == appSMTP {
 		// the server's banner comes first: Suricata parses it first

@@ -90,10 +90,9 @@ func (t *Tracker) smtpData(f *flowState, d inspect.Dir, b []byte) {
 	}
 	t.stats.ParseErrors += p.Errors - errs
 	t.stats.SMTPTruncated += p.Truncated - cut
-	if p.TLS {
-		// STARTTLS accepted: the rest is TLS, which Suricata hands to its
-		// TLS parser; rulec does not follow the upgrade
-		a.kind = appNone
+	if p.TLS && a.kind == appSMTP {
+		// STARTTLS accepted: detection runs again, expecting TLS
+		t.protocolChange(f, appTLS)
 	}
 	if !t.chargeApp(f) {
 		a.kind = appNone

@@ -74,3 +74,47 @@ func (t *Tracker) connectTunnel(f *flowState) {
 	a.kind, a.probe, a.http = appUnknown, [3][]byte{}, nil
 	f.AppDir = [3]string{}
 }
+
+// protocolChange wraps up the flow's protocol when its parser asks for a
+// change (SMTP's STARTTLS accepted): detection runs again on the bytes
+// that follow, expecting protocol expect, and the flow's app_proto_orig
+// is the old protocol.
+func (t *Tracker) protocolChange(f *flowState, expect appKind) {
+	a := &f.app
+	f.AppOrig = f.App
+	a.kind, a.probe, a.expect = appUnknown, [3][]byte{}, expect
+	f.AppDir = [3]string{}
+}
+
+// changeDetected checks the protocol detected after a change against
+// the one expected, raising Suricata's applayer_unexpected_protocol (and
+// applayer_no_tls_after_starttls when TLS was expected); the new
+// parser's first data is parsed while the change is under way.
+func (t *Tracker) changeDetected(f *flowState, d inspect.Dir, k appKind) {
+	a := &f.app
+	if a.expect == appUnknown {
+		return
+	}
+	if k != a.expect {
+		t.appEvent(f, d, inspect.AppUnexpectedProtocol)
+		if a.expect == appTLS {
+			t.appEvent(f, d, inspect.AppNoTLSAfterStartTLS)
+		}
+	}
+	if a.http != nil {
+		a.http.RefuseChange = true
+	}
+}
+
+// changeDone ends a protocol change once the new protocol's first data
+// was parsed.
+func (t *Tracker) changeDone(f *flowState) {
+	a := &f.app
+	if a.kind == appUnknown || a.expect == appUnknown {
+		return
+	}
+	a.expect = appUnknown
+	if a.http != nil {
+		a.http.RefuseChange = false
+	}
+}

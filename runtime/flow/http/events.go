@@ -15,12 +15,13 @@ const (
 	EventRequestBodyUnexpected  = "http.request_body_unexpected"
 	EventTooManyEncodingLayers  = "http.too_many_encoding_layers"
 	EventDoubleEncodedURI       = "http.double_encoded_uri"
+	EventFailedProtocolChange   = "http.failed_protocol_change"
 )
 
 // Events lists every event the parser raises.
 var Events = []string{EventRequestFieldTooLong, EventResponseFieldTooLong, EventRequestTooManyHeaders, EventResponseTooManyHeaders,
 	EventRequestDupCL, EventResponseDupCL, EventAuthUnrecognized, EventRequestChunkExtension, EventResponseChunkExtension,
-	EventRequestBodyUnexpected, EventTooManyEncodingLayers, EventDoubleEncodedURI}
+	EventRequestBodyUnexpected, EventTooManyEncodingLayers, EventDoubleEncodedURI, EventFailedProtocolChange}
 
 // event records an event for the message being read, once.
 func (s *side) event(request, response string) {

@@ -139,6 +139,10 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 	tunnel := status == 101 || connect && status >= 200 && status < 300
 	bodiless := bytes.EqualFold(tx.Method, []byte("HEAD")) || status > 0 && status < 200 || status == 204 || status == 304
 	tx.respNoBody = complete && (tunnel || bodiless || !hasToken(te, "chunked") && hasCL && validCL && n == 0)
+	refused := p.RefuseChange && (status == 101 && upgradeAsked(m) || connect && tunnel && tx.ID == 0)
+	if refused {
+		tx.raise(EventFailedProtocolChange)
+	}
 	p.emit(tx, ResponseHeaders)
 	if !complete {
 		p.finish(s)
@@ -148,7 +152,7 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 	switch {
 	case tunnel:
 		m.Complete = true
-		p.connected = p.connected || connect
+		p.connected = p.connected || connect && !refused
 		s.state, p.req.state = stTunnel, stTunnel
 		p.finish(s)
 	case bodiless:
@@ -246,4 +250,12 @@ func (p *Parser) unexpected(s *side, body []byte) {
 	s.state, s.remain = stLength, int64(len(body))
 	p.reserve(s, int64(min(len(body), s.limit)))
 	p.step(s, body)
+}
+
+// upgradeAsked reports whether a 101 response's Upgrade makes Suricata
+// ask for a protocol change: to HTTP/2 (h2c) or WebSocket.
+func upgradeAsked(m *Message) bool {
+	v, ok := m.Get("Upgrade")
+	v = trimSpace(v)
+	return ok && (bytes.Equal(v, []byte("h2c")) || bytes.EqualFold(v, []byte("websocket")))
 }

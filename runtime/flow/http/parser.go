@@ -18,6 +18,11 @@ type Parser struct {
 	// connected: a CONNECT request got a 2xx response; what follows in
 	// both directions is the tunnel's.
 	connected bool
+	// RefuseChange: the flow is changing protocol already (its data is
+	// the first after SMTP's STARTTLS); a change the parser would ask for
+	// (101 Upgrade, CONNECT) is refused with http.failed_protocol_change,
+	// as Suricata refuses a change during another.
+	RefuseChange bool
 }
 
 // Connected reports whether a CONNECT request got a 2xx response: the
