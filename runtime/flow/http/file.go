@@ -85,13 +85,6 @@ func bodyFile(m *Message, resp bool, name []byte, cfg *Config) inspect.FileInfo 
 	return f
 }
 
-// multipart reports whether a request's body is MIME multipart: its
-// Content-Type has a boundary, as Suricata's multipart setup needs.
-func (m *Message) multipart() bool {
-	ct, ok := m.Get("Content-Type")
-	return ok && bytes.Contains(bytes.ToLower(ct), []byte("boundary="))
-}
-
 // addSums adds a closed file's digests (file.md5, file.sha1, file.sha256).
 func addSums(bufs []buffer, f inspect.FileInfo) []buffer {
 	if f.Truncated {
