@@ -120,16 +120,6 @@ static __always_inline int dns_parse(struct __sk_buff *skb, struct scratch *sc)
 		return port53 ? dns_undecided(sc, C_DNS_TCP) : DNS_NONE;
 	if (sc->l4 != L4_UDP)
 		return DNS_NONE;
-	/* The message ends where the UDP length says (0: the datagram's
-	 * end), as the userspace decoder reads it. */
-	__u8 ul[2];
-	if (bpf_skb_load_bytes(skb, sc->l4_off + 4, ul, 2))
-		return DNS_NONE;
-	__u32 ulen = (__u32)ul[0] << 8 | ul[1];
-	if (ulen && ulen < 8)
-		return DNS_NONE;
-	if (ulen && ulen - 8 < n)
-		n = ulen - 8;
 	if (n < DNS_HDR || bpf_skb_load_bytes(skb, sc->payload_off, h, DNS_HDR))
 		return DNS_NONE;
 	if (h[2] & 0x80)

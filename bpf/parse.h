@@ -245,6 +245,12 @@ static __always_inline int parse_l4(struct __sk_buff *skb, struct scratch *sc)
 		struct udphdr uh;
 		if (off + sizeof(uh) > end || bpf_skb_load_bytes(skb, off, &uh, sizeof(uh)))
 			return PARSE_ERROR;
+		/* The UDP length bounds the payload; one past the IP packet
+		 * or below the header makes it invalid (Suricata's decoder). */
+		__u32 ulen = bpf_ntohs(uh.len);
+		if (ulen < sizeof(uh) || ulen > end - off)
+			return PARSE_ERROR;
+		end = off + ulen;
 		hlen = sizeof(uh);
 		sc->l4 = L4_UDP;
 		sc->sport = bpf_ntohs(uh.source);

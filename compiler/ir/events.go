@@ -33,7 +33,7 @@ var RaisedEvents = map[string][]string{
 		"ipv6.hopopts_unknown_opt", "ipv6.hopopts_only_padding", "ipv6.dstopts_unknown_opt", "ipv6.dstopts_only_padding",
 		"ipv6.exthdr_invalid_optlen", "ipv6.zero_len_padn", "ipv6.rh_type_0", "ipv6.fh_non_zero_reserved_field",
 		"ipv6.exthdr_ah_res_not_null",
-		"tcp.pkt_too_small", "tcp.hlen_too_small", "udp.pkt_too_small", "udp.hlen_invalid", "udp.hlen_too_small",
+		"tcp.pkt_too_small", "tcp.hlen_too_small", "udp.pkt_too_small", "udp.hlen_invalid", "udp.hlen_too_small", "udp.len_invalid",
 		"gre.pkt_too_small",
 		"icmpv4.pkt_too_small", "icmpv6.pkt_too_small",
 		"ipv4.frag_pkt_too_large", "ipv4.frag_overlap", "ipv4.frag_ignored",

@@ -129,19 +129,20 @@ func (p *Packet) transport(off int) error {
 		if len(data) < udpHdrLen {
 			return p.invalid(UDPHlenTooSmall)
 		}
+		// The UDP length bounds the payload (bytes past it, up to the
+		// IP end, are not inspected); one past the IP packet or below
+		// the header makes the packet invalid, as Suricata's decoder.
+		n := int(binary.BigEndian.Uint16(data[4:]))
+		switch {
+		case n > len(data):
+			return p.invalid(UDPPktTooSmall)
+		case n < udpHdrLen:
+			return p.invalid(UDPLenInvalid)
+		}
 		p.L4 = L4UDP
 		p.Sport, p.Dport = binary.BigEndian.Uint16(data), binary.BigEndian.Uint16(data[2:])
-		// The payload runs to the end of the IP packet, as the
-		// classifier reads it; a UDP length that disagrees is an event.
-		p.Payload = data[udpHdrLen:]
-		switch n := int(binary.BigEndian.Uint16(data[4:])); {
-		case n > len(data):
-			p.Events.Set(UDPPktTooSmall)
-		case n != len(data):
-			p.Events.Set(UDPHlenInvalid)
-		default:
-			p.udpTunnel(off+udpHdrLen, p.Payload)
-		}
+		p.Payload = data[udpHdrLen:n]
+		p.udpTunnel(off+udpHdrLen, p.Payload)
 	case 1, 58:
 		if len(data) < icmpHdrLen {
 			e := ICMPv4PktTooSmall

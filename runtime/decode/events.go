@@ -39,6 +39,7 @@ const (
 	UDPPktTooSmall
 	UDPHlenInvalid
 	UDPHlenTooSmall
+	UDPLenInvalid
 	GREPktTooSmall
 	ICMPv4PktTooSmall
 	ICMPv6PktTooSmall
@@ -86,6 +87,7 @@ var names = [NumEvents]string{
 	UDPPktTooSmall:             "udp.pkt_too_small",
 	UDPHlenInvalid:             "udp.hlen_invalid",
 	UDPHlenTooSmall:            "udp.hlen_too_small",
+	UDPLenInvalid:              "udp.len_invalid",
 	GREPktTooSmall:             "gre.pkt_too_small",
 	ICMPv4PktTooSmall:          "icmpv4.pkt_too_small",
 	ICMPv6PktTooSmall:          "icmpv6.pkt_too_small",

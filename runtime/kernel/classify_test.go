@@ -119,6 +119,12 @@ func TestClassify(t *testing.T) {
 			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyDecode)}},
 		{"truncated udp header", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 53, payload: "abc", l4Keep: 6},
 			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyDecode)}},
+		{"udp payload ends at the udp length", with2(v4(ipUDP, 9000, "0123456789ab"), func(p *packet) { p.udpDelta = -4 }), VerdictOK, nil},
+		{"udp content past the udp length", with2(v4(ipUDP, 53, "xxabc"), func(p *packet) { p.udpDelta = -3 }), VerdictOK, nil},
+		{"udp length past the packet: ip rules only", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 53, payload: "abc", udpDelta: 1},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyDecode)}},
+		{"udp length below its header: ip rules only", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 53, payload: "abc", udpDelta: -11},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyDecode)}},
 		{"gre goes up for its inner packet", packet{src: "192.0.2.1", dst: "10.1.2.3", proto: 47, payload: "\x00\x00\x08\x00abc"},
 			VerdictOK, []got{copiedFor(CopyTunnel)}},
 		{"content of an ip rule", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, sport: 1, dport: 2, payload: "GET"},
@@ -170,7 +176,8 @@ func checkTuple(t *testing.T, e Event, p packet, frame []byte, verdict int) {
 		want = fmt.Sprintf("invalid IP:0 -> invalid IP:0 proto 0 len %d verdict %d", len(frame), verdict)
 	case len(p.ext) > 8:
 		want = fmt.Sprintf("%s:0 -> %s:0 proto %d len %d verdict %d", p.src, p.dst, p.ext[8], len(frame), verdict)
-	case p.fragOffset != 0 || p.more || p.proto == ipICMP || p.proto == ipICMPv6 || p.l4Keep > 0 || p.cut > 0 || p.proto == 41 || p.proto == 47:
+	case p.fragOffset != 0 || p.more || p.proto == ipICMP || p.proto == ipICMPv6 || p.l4Keep > 0 || p.cut > 0 || p.proto == 41 || p.proto == 47 ||
+		p.proto == ipUDP && (p.udpDelta > 0 || 8+len(p.payload)+p.udpDelta < 8):
 		want = fmt.Sprintf("%s:0 -> %s:0 proto %d len %d verdict %d", p.src, p.dst, p.proto, len(frame), verdict)
 	}
 	g := fmt.Sprintf("%s:%d -> %s:%d proto %d len %d verdict %d", e.Src.Addr(), e.Src.Port(), e.Dst.Addr(), e.Dst.Port(), e.Proto, e.PktLen, e.Verdict)

@@ -48,6 +48,8 @@ func TestDifferential(t *testing.T) {
 		case 6:
 			p.l4Keep = 1 + r.IntN(24)
 			p.tcpOptions = 4 * r.IntN(3)
+		case 7:
+			p.udpDelta = r.IntN(12) - 8 - len(p.payload)
 		}
 		frame := p.bytes()
 		if r.IntN(8) == 0 {

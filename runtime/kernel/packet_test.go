@@ -29,6 +29,9 @@ type packet struct {
 	// payload: a whole IP packet with a malformed transport header.
 	l4Keep int
 	pad    int // Ethernet padding after the IP packet
+	// udpDelta is added to the UDP length (8 + payload): below zero the
+	// datagram ends before the IP packet, above it runs past it.
+	udpDelta int
 }
 
 const (
@@ -131,7 +134,7 @@ func (p packet) l4() []byte {
 	case p.proto == ipUDP:
 		h = binary.BigEndian.AppendUint16(h, p.sport)
 		h = binary.BigEndian.AppendUint16(h, p.dport)
-		h = binary.BigEndian.AppendUint16(h, uint16(8+len(p.payload)))
+		h = binary.BigEndian.AppendUint16(h, uint16(8+len(p.payload)+p.udpDelta))
 		h = append(h, 0, 0)
 	case p.proto == ipICMP || p.proto == ipICMPv6:
 		h = append(h, p.icmpType, p.icmpCode, 0, 0, 0, 1, 0, 1)

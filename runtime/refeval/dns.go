@@ -37,12 +37,6 @@ func parseDNS(p []byte, h *headers) (dnsState, []byte) {
 		return dnsNone, nil
 	}
 	msg := p[h.payloadOff : h.payloadOff+h.payloadLen]
-	if ulen := int(binary.BigEndian.Uint16(p[h.payloadOff-4:])); ulen != 0 {
-		if ulen < 8 {
-			return dnsNone, nil
-		}
-		msg = msg[:min(len(msg), ulen-8)]
-	}
 	n := len(msg)
 	if n < dnsHdr || msg[2]&0x80 != 0 {
 		return dnsNone, nil

@@ -168,6 +168,13 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 		if end < off+l4 {
 			return bad()
 		}
+		// The UDP length bounds the payload; one past the IP packet or
+		// below the header makes the packet invalid.
+		ulen := int(binary.BigEndian.Uint16(p[off+4:]))
+		if ulen < l4 || off+ulen > end {
+			return bad()
+		}
+		end = off + ulen
 		h.sport, h.dport = binary.BigEndian.Uint16(p[off:]), binary.BigEndian.Uint16(p[off+2:])
 	case 1, 58:
 		l4 = 8
