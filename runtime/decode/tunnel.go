@@ -13,6 +13,7 @@ const (
 	ViaGRE        // GRE (IPv4, IPv6, VLAN, Ethernet, ERSPAN inside)
 	ViaVXLAN      // VXLAN (UDP port 4789)
 	ViaGeneve     // Geneve (UDP port 6081)
+	ViaTeredo     // Teredo (UDP port 3544)
 )
 
 // Tunnel is where a packet's encapsulated packet is.

@@ -4,6 +4,8 @@ import "encoding/binary"
 
 // UDP encapsulations Suricata decodes by default, on its default ports.
 const (
+	teredoPort     = 3544
+	teredoOrigLen  = 8 // an origin indication before the IPv6 packet
 	vxlanPort      = 4789
 	vxlanHdrLen    = 8
 	genevePort     = 6081
@@ -17,11 +19,15 @@ const (
 	geneveVersion0 = 0
 )
 
-// udpTunnel finds the packet a UDP payload carries: VXLAN to port 4789
-// and Geneve from or to port 6081, as Suricata's decoders (enabled on
-// those ports by default) take them. The outer packet keeps its payload,
-// as in Suricata, which inspects both.
+// udpTunnel finds the packet a UDP payload carries: Teredo from or to
+// port 3544, VXLAN to port 4789 and Geneve from or to port 6081, as
+// Suricata's decoders (enabled on those ports by default) take them, in
+// that order. The outer packet keeps its payload, as in Suricata, which
+// inspects both.
 func (p *Packet) udpTunnel(off int, data []byte) {
+	if (p.Sport == teredoPort || p.Dport == teredoPort) && p.teredo(off, data) {
+		return
+	}
 	switch {
 	case p.Sport == genevePort || p.Dport == genevePort:
 		p.geneve(off, data)
@@ -40,7 +46,7 @@ func (p *Packet) vxlan(off int, data []byte) {
 	}
 	switch binary.BigEndian.Uint16(data[vxlanHdrLen+12:]) {
 	case etherIPv4, etherIPv6, etherARP, ether8021Q, ether8021AD, ether8021QinQ:
-		p.Tunnel = Tunnel{Via: ViaVXLAN, Off: off + vxlanHdrLen, End: p.NetEnd, Len: len(data) - vxlanHdrLen}
+		p.Tunnel = Tunnel{Via: ViaVXLAN, Off: off + vxlanHdrLen, End: off + len(data), Len: len(data) - vxlanHdrLen}
 	}
 }
 
@@ -74,5 +80,29 @@ func (p *Packet) geneve(off int, data []byte) {
 	default:
 		return
 	}
-	p.Tunnel = Tunnel{Via: ViaGeneve, Off: off + hlen, End: p.NetEnd, Len: len(data) - hlen, EtherType: et}
+	p.Tunnel = Tunnel{Via: ViaGeneve, Off: off + hlen, End: off + len(data), Len: len(data) - hlen, EtherType: et}
+}
+
+// teredo takes an IPv6 packet, after an origin indication if any, that
+// fills the rest of the datagram, with a non-zero hop limit and not a
+// hop-by-hop header too short to be one (Suricata's checks: Teredo has no
+// field that proves it).
+func (p *Packet) teredo(off int, data []byte) bool {
+	if len(data) < ipv6HdrLen {
+		return false
+	}
+	start := 0
+	if data[0] == 0 {
+		if data[1] != 0 || len(data) < teredoOrigLen+ipv6HdrLen {
+			return false
+		}
+		start = teredoOrigLen
+	}
+	ip := data[start:]
+	plen := int(binary.BigEndian.Uint16(ip[4:]))
+	if ip[0]>>4 != 6 || ip[7] == 0 || ip[6] == 0 && plen < 8 || len(ip) != ipv6HdrLen+plen {
+		return false
+	}
+	p.Tunnel = Tunnel{Via: ViaTeredo, Off: off + start, End: off + len(data), Len: len(ip), EtherType: etherIPv6}
+	return true
 }

@@ -12,7 +12,8 @@ func udpFrame(sport, dport uint16, payload []byte) []byte {
 		Proto: 17, Sport: sport, Dport: dport, Payload: payload})
 }
 
-// TestUDPTunnels: VXLAN (to 4789) and Geneve (from or to 6081) carry a
+// TestUDPTunnels: Teredo (from or to 3544), VXLAN (to 4789) and Geneve
+// (from or to 6081) carry a
 // packet that decodes on its own, as Suricata's default decoders take
 // them; a bad header, another port or an ARP payload under Geneve carry
 // none, and the outer packet keeps its payload.
@@ -21,6 +22,11 @@ func TestUDPTunnels(t *testing.T) {
 	innerIP := inner[ethHeaderLen:]
 	vxlan := append([]byte{0x08, 0, 0, 0, 0, 0, 0x7b, 0}, inner...)
 	geneveIP := append([]byte{0, 0, 0x08, 0x00, 0, 0, 0x7b, 0}, innerIP...)
+	inner6 := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("2001::1"), Dst: netip.MustParseAddr("ff02::2"), Proto: 58, IType: 133, Payload: []byte("ping")})
+	teredo := inner6[ethHeaderLen:]
+	teredoOrigin := append([]byte{0, 0, 0x0d, 0x94, 1, 2, 3, 4}, teredo...)
+	hopLimit0 := append([]byte(nil), teredo...)
+	hopLimit0[7] = 0
 	geneveEth := append([]byte{0x01, 0, 0x65, 0x58, 0, 0, 0x7b, 0, 0x01, 0x02, 0x03, 0x00}, inner...) // one 4-byte option
 	for _, c := range []struct {
 		name         string
@@ -37,6 +43,11 @@ func TestUDPTunnels(t *testing.T) {
 		{"geneve version 1", 40000, 6081, append([]byte{0x40, 0, 0x08, 0x00, 0, 0, 0x7b, 0}, innerIP...), ViaNone},
 		{"geneve arp", 40000, 6081, append([]byte{0, 0, 0x08, 0x06, 0, 0, 0x7b, 0}, innerIP...), ViaNone},
 		{"other port", 40000, 4790, vxlan, ViaNone},
+		{"teredo", 3544, 40000, teredo, ViaTeredo},
+		{"teredo with an origin indication", 40000, 3544, teredoOrigin, ViaTeredo},
+		{"teredo hop limit 0", 40000, 3544, hopLimit0, ViaNone},
+		{"teredo with trailing bytes", 40000, 3544, append(append([]byte(nil), teredo...), 0), ViaNone},
+		{"teredo authentication", 40000, 3544, append([]byte{0, 1, 0, 0, 0, 0, 0, 0}, teredo...), ViaNone},
 	} {
 		var p Packet
 		if err := Decode(udpFrame(c.sport, c.dport, c.payload), &p); err != nil {
@@ -50,8 +61,15 @@ func TestUDPTunnels(t *testing.T) {
 			continue
 		}
 		var in Packet
-		if err := Decode(p.InnerFrame(), &in); err != nil || in.Src != netip.MustParseAddr("10.0.0.1") || in.L4 != L4ICMP || string(in.Payload) != "ping" {
+		src := netip.MustParseAddr("10.0.0.1")
+		if c.via == ViaTeredo {
+			src = netip.MustParseAddr("2001::1")
+		}
+		if err := Decode(p.InnerFrame(), &in); err != nil || in.Src != src || in.L4 != L4ICMP || string(in.Payload) != "ping" {
 			t.Errorf("%s: inner %v src %v l4 %d payload %q", c.name, err, in.Src, in.L4, in.Payload)
+		}
+		if want := len(teredo); c.via == ViaTeredo && p.Tunnel.Len != want {
+			t.Errorf("%s: tunnel length %d, want the inner packet's %d", c.name, p.Tunnel.Len, want)
 		}
 		if want := len(inner); c.via == ViaVXLAN && p.Tunnel.Len != want {
 			t.Errorf("%s: tunnel length %d, want the inner frame's %d", c.name, p.Tunnel.Len, want)

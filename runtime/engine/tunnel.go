@@ -13,7 +13,7 @@ const maxTunnelDepth = 8
 
 // tunnelSrc names where a tunnel's inner packet came from (EVE pkt_src).
 var tunnelSrc = [...]string{decode.ViaIPv4: eve.PktSrcIPv4Tunnel, decode.ViaIPv6: eve.PktSrcIPv6Tunnel, decode.ViaGRE: eve.PktSrcGRETunnel,
-	decode.ViaVXLAN: eve.PktSrcVXLAN, decode.ViaGeneve: eve.PktSrcGeneve}
+	decode.ViaVXLAN: eve.PktSrcVXLAN, decode.ViaGeneve: eve.PktSrcGeneve, decode.ViaTeredo: eve.PktSrcTeredo}
 
 // tunnel runs the packet that o's packet encapsulates as a packet of its
 // own, as Suricata's decoder makes a pseudo packet of it: the classifier

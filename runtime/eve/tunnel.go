@@ -10,6 +10,7 @@ const (
 	PktSrcGRETunnel  = "gre tunnel"
 	PktSrcVXLAN      = "vxlan encapsulation"
 	PktSrcGeneve     = "geneve encapsulation"
+	PktSrcTeredo     = "teredo tunnel"
 )
 
 // Tunnel is the "tunnel" object of an alert on a tunnel's inner packet:
