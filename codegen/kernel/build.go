@@ -147,6 +147,8 @@ func protoNumbers(l4 string) []int {
 	case "udp":
 		return []int{17}
 	case "icmp":
+		return []int{1, 58}
+	case "icmpv4":
 		return []int{1}
 	case "icmpv6":
 		return []int{58}

@@ -96,7 +96,7 @@ func equal(a, b reflect.Value) bool {
 var (
 	langs   = []ir.Lang{ir.Suricata, ir.SecLang}
 	actions = []ir.Action{ir.ActAlert, ir.ActPass, ir.ActDrop, ir.ActReject, ir.ActRejectSrc, ir.ActRejectDst, ir.ActRejectBoth, ir.ActConfig}
-	l4s     = []string{"ip", "tcp", "udp", "icmp", "icmpv6", "sctp"}
+	l4s     = []string{"ip", "tcp", "udp", "icmp", "icmpv4", "icmpv6", "sctp"}
 	cmpOps  = []string{"=", "!=", "<", ">", "<=", ">=", "<>", "<=>", "&", "!&"}
 )
 

@@ -16,7 +16,7 @@ type Header struct {
 // Proto is the rule protocol split into its transport and, for app-layer
 // rules, the application protocol.
 type Proto struct {
-	L4   string // "ip" (any), "tcp", "udp", "icmp", "icmpv6", "sctp"
+	L4   string // "ip" (any), "tcp", "udp", "icmp" (ICMPv4 and ICMPv6), "icmpv4", "icmpv6", "sctp"
 	App  string // "http", "dns", "tls", ... or "" for none
 	Mode string // "pkt" or "stream" for tcp-pkt / tcp-stream, else ""
 }

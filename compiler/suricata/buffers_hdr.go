@@ -11,7 +11,7 @@ func init() {
 		"ipv6.hdr":   nil,
 		"tcp.hdr":    {"tcp"},
 		"udp.hdr":    {"udp"},
-		"icmpv4.hdr": {"icmp"},
+		"icmpv4.hdr": {"icmp", "icmpv4"},
 		"icmpv6.hdr": {"icmp", "icmpv6"},
 	} {
 		register(name, valueNone, func(b *builder, _ *syntax.Option) error {

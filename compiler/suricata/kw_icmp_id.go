@@ -2,4 +2,4 @@ package suricata
 
 import "math"
 
-func init() { registerExact([]string{"icmp_id"}, math.MaxUint16, false, "icmp", "icmpv6") }
+func init() { registerExact([]string{"icmp_id"}, math.MaxUint16, false, "icmp", "icmpv4", "icmpv6") }

@@ -2,4 +2,4 @@ package suricata
 
 import "math"
 
-func init() { registerField("icode", math.MaxUint8, "icmp", "icmpv6") }
+func init() { registerField("icode", math.MaxUint8, "icmp", "icmpv4", "icmpv6") }

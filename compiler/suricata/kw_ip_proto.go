@@ -12,7 +12,7 @@ import (
 var ipProtoNames = map[string]int{"icmp": 1, "igmp": 2, "tcp": 6, "udp": 17, "gre": 47, "esp": 50, "ah": 51, "ipv6-icmp": 58, "icmpv6": 58, "sctp": 132}
 
 // l4ByNumber is the rule protocol an exact ip_proto narrows an ip rule to.
-var l4ByNumber = map[int64]string{1: "icmp", 6: "tcp", 17: "udp", 58: "icmpv6", 132: "sctp"}
+var l4ByNumber = map[int64]string{1: "icmpv4", 6: "tcp", 17: "udp", 58: "icmpv6", 132: "sctp"}
 
 func init() {
 	register("ip_proto", valueRequired, func(b *builder, o *syntax.Option) error {

@@ -2,4 +2,4 @@ package suricata
 
 import "math"
 
-func init() { registerField("itype", math.MaxUint8, "icmp", "icmpv6") }
+func init() { registerField("itype", math.MaxUint8, "icmp", "icmpv4", "icmpv6") }

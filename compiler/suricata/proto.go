@@ -14,8 +14,8 @@ var transports = map[string]ir.Proto{
 	"tcp-pkt":    {L4: "tcp", Mode: "pkt"},
 	"tcp-stream": {L4: "tcp", Mode: "stream"},
 	"udp":        {L4: "udp"},
-	"icmp":       {L4: "icmp"},
-	"icmpv4":     {L4: "icmp"},
+	"icmp":       {L4: "icmp"}, // ICMPv4 and ICMPv6, as Suricata 8's DetectProtoParse
+	"icmpv4":     {L4: "icmpv4"},
 	"icmpv6":     {L4: "icmpv6"},
 	"sctp":       {L4: "sctp"},
 }
