@@ -37,7 +37,7 @@ func FlowEvent(f *inspect.Flow) *Event {
 	}
 	ev := &Event{Timestamp: f.Last.UTC(), FlowID: f.ID, EventType: "flow",
 		SrcIP: f.Client, SrcPort: f.ClientPort, DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto,
-		AppProto: f.App, AppProtoOrig: f.AppOrig, Sections: map[string]map[string]any{"flow": rec}, VarsOf: f}
+		AppProto: flowApp(f), AppProtoOrig: f.AppOrig, Sections: map[string]map[string]any{"flow": rec}, VarsOf: f}
 	ev.AppProtoTS, ev.AppProtoTC = dirApp(f, inspect.ToServer), dirApp(f, inspect.ToClient)
 	if f.End.TCPState != "" {
 		ev.Sections["tcp"] = tcpSection(f)
@@ -50,6 +50,18 @@ func FlowEvent(f *inspect.Flow) *Event {
 		ev.Sections["ether"] = e
 	}
 	return ev
+}
+
+// flowApp is a flow record's app_proto: the detected protocol, or
+// "failed" once detection gave up on the flow (Suricata's ALPROTO_FAILED:
+// a UDP flow on its first packet no parser took, a TCP flow when both
+// directions failed).
+func flowApp(f *inspect.Flow) string {
+	ts, tc := f.AppDir[inspect.ToServer] == "failed", f.AppDir[inspect.ToClient] == "failed"
+	if f.App == "" && (ts && tc || f.Proto != 6 && (ts || tc)) {
+		return "failed"
+	}
+	return f.App
 }
 
 // dirApp is the protocol detected in direction d when the flow has one

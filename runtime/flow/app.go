@@ -390,19 +390,17 @@ func (t *Tracker) appEnd(f *flowState, d inspect.Dir) {
 	f.app.frames[d].check(true)
 }
 
-// udpPacket parses DNS on port 53, or on a flow whose first datagram
-// probes as a DNS query.
 // udpDetect picks a UDP flow's app-layer protocol on its first packet,
 // before the packet is inspected (as Suricata's flow worker does), so that
-// an app-layer rule on the payload (alert dns ... content) sees it.
+// an app-layer rule on the payload (alert dns ... content) sees it. DNS is
+// the only UDP protocol; Suricata probes for it on its detection port
+// (53) only, so a DNS-like datagram on another port (NetBIOS name
+// service on 137) fails detection.
 func (t *Tracker) udpDetect(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	if f.app.kind == appUnknown {
-		switch {
-		case p.Sport == portDNS || p.Dport == portDNS:
+		if p.Sport == portDNS || p.Dport == portDNS {
 			t.setApp(f, appDNS)
-		case d == inspect.ToServer && t.dns.Probe(p.Payload):
-			t.setApp(f, appDNS)
-		default:
+		} else {
 			t.setApp(f, appNone)
 		}
 	}

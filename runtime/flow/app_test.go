@@ -102,7 +102,6 @@ func TestDNS(t *testing.T) {
 		frames [][]byte
 	}{
 		{"udp port 53", concat(udp("10.0.0.1", "10.0.0.53", 33333, 53, q))},
-		{"udp other port", concat(udp("10.0.0.1", "10.0.0.53", 33333, 5300, q))},
 		{"tcp split", concat(c.handshake(), c.c2s(string(tcpMsg[:5])), c.c2s(string(tcpMsg[5:])))},
 	}
 	for _, tc := range tests {
@@ -211,9 +210,30 @@ func TestUDPAppKnownOnFirstPacket(t *testing.T) {
 	for _, port := range []uint16{53, 5300} {
 		tr, s := newTracker(DefaultConfig())
 		feed(t, tr, udp("10.0.0.1", "10.0.0.53", 33333, port, dnsQuery(t, "a.example")))
+		want := "dns"
+		if port != 53 {
+			want = appFailed
+		}
 		pkts := s.of(inspect.KindPacket)
-		if len(pkts) != 1 || pkts[0].app != "dns" {
-			t.Errorf("port %d: packet units %+v, want one of a dns flow", port, pkts)
+		if len(pkts) != 1 || pkts[0].flow.AppDir[inspect.ToServer] != want {
+			t.Errorf("port %d: packet units %+v, want one of a %s flow", port, pkts, want)
+		}
+	}
+}
+
+// TestUDPDNSOnlyOnItsPort: Suricata probes UDP for DNS on its detection
+// port only; DNS-like datagrams elsewhere (NetBIOS name service queries
+// between ports 137) fail detection and give no DNS transactions.
+func TestUDPDNSOnlyOnItsPort(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	q := dnsQuery(t, "a.example")
+	feed(t, tr, udp("10.0.0.1", "10.0.0.255", 137, 137, q), udp("10.0.0.1", "10.0.0.255", 137, 137, q))
+	if qs := s.withBuffer("dns.query"); len(qs) != 0 {
+		t.Errorf("dns.query units %v on port 137", qs)
+	}
+	for _, u := range s.of(inspect.KindPacket) {
+		if u.app != "" || u.flow.AppDir[inspect.ToServer] != appFailed {
+			t.Errorf("packet unit of a %q flow (to server %q), want detection failed", u.app, u.flow.AppDir[inspect.ToServer])
 		}
 	}
 }

@@ -74,21 +74,6 @@ func (d *Decoder) Decode(b []byte) (*Message, error) {
 	return parse(bytes.Clone(b))
 }
 
-// Probe reports whether a datagram on a port other than 53 is a DNS
-// query: a standard query header with one to four questions, no answer
-// or authority records, that decodes without error.
-func (d *Decoder) Probe(b []byte) bool {
-	if len(b) < 12 || b[2]&0x80 != 0 || b[2]&0x78 != 0 {
-		return false
-	}
-	qd := binary.BigEndian.Uint16(b[4:])
-	if qd == 0 || qd > 4 || binary.BigEndian.Uint16(b[6:]) != 0 || binary.BigEndian.Uint16(b[8:]) != 0 {
-		return false
-	}
-	_, err := d.Decode(b)
-	return err == nil
-}
-
 // IsResponse reports whether b is a DNS response, as Suricata's probe
 // finds one: a header valid for the length, the QR bit set, a body that
 // parses. With tcp, b is a stream start: a length prefix, then the

@@ -97,26 +97,9 @@ func TestAnswerUnits(t *testing.T) {
 	}
 }
 
-func TestProbe(t *testing.T) {
+func TestDecodeShort(t *testing.T) {
 	var d Decoder
-	q := message(t, false, "probe.example")
-	tests := []struct {
-		name string
-		b    []byte
-		want bool
-	}{
-		{"query", q, true},
-		{"response", message(t, true, "x.example"), false},
-		{"truncated", q[:len(q)-3], false},
-		{"text", []byte("hello world, not dns at all"), false},
-		{"short", q[:8], false},
-	}
-	for _, tc := range tests {
-		if got := d.Probe(tc.b); got != tc.want {
-			t.Errorf("%s: Probe = %v", tc.name, got)
-		}
-	}
-	if _, err := d.Decode(q[:5]); err == nil {
+	if _, err := d.Decode(message(t, false, "probe.example")[:5]); err == nil {
 		t.Error("Decode of 5 bytes: no error")
 	}
 }
