@@ -27,6 +27,8 @@ var RaisedEvents = map[string][]string{
 	EventDecoder: {
 		"vlan.too_many_layers",
 		"ipv4.pkt_too_small", "ipv4.hlen_too_small", "ipv4.iplen_smaller_than_hlen", "ipv4.trunc_pkt", "ipv4.wrong_ip_version",
+		"ipv4.opt_invalid", "ipv4.opt_invalid_len", "ipv4.opt_malformed", "ipv4.opt_pad_required", "ipv4.opt_eol_required",
+		"ipv4.opt_duplicate", "ipv4.opt_unknown",
 		"ipv6.pkt_too_small", "ipv6.trunc_pkt", "ipv6.trunc_exthdr", "ipv6.wrong_ip_version",
 		"ipv6.exthdr_dupl_fh", "ipv6.exthdr_useless_fh", "ipv6.exthdr_dupl_rh", "ipv6.exthdr_dupl_hh", "ipv6.exthdr_dupl_dh",
 		"ipv6.exthdr_dupl_ah", "ipv6.frag_invalid_length", "ipv6.data_after_none_header",

@@ -24,6 +24,9 @@ func TestCheckOperators(t *testing.T) {
 		{map[string]any{"ftp.dynamic_port.__lt": 59915}, 1},
 		{map[string]any{"ftp.dynamic_port.__lte": 59913}, 0},
 		{map[string]any{"ftp.missing.__contains": "x"}, 0},
+		// null matches an absent path, as find_value's None
+		{map[string]any{"src_ip": nil, "event_type": "alert"}, 1},
+		{map[string]any{"tls.sni": nil}, 0},
 	} {
 		fails, err := Evaluate([]Check{{Count: c.want, Match: c.match}}, eve)
 		if err != nil || len(fails) != 0 {

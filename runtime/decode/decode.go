@@ -78,6 +78,9 @@ func (p *Packet) ipv4(off int) error {
 	case total > len(data):
 		return p.fail(IPv4TruncPkt, ErrTruncated, "ipv4 total length %d beyond the frame's %d bytes", total, len(data))
 	}
+	if err := p.ipv4Options(data[ipv4HdrLen:hlen]); err != nil {
+		return err
+	}
 	p.Family, p.NetOff, p.NetEnd = 4, off, off+total
 	p.Src = netip.AddrFrom4([4]byte(data[12:16]))
 	p.Dst = netip.AddrFrom4([4]byte(data[16:20]))

@@ -13,6 +13,13 @@ const (
 	IPv4IPLenSmallerThanHlen
 	IPv4TruncPkt
 	IPv4WrongIPVersion
+	IPv4OptInvalid
+	IPv4OptInvalidLen
+	IPv4OptMalformed
+	IPv4OptPadRequired
+	IPv4OptEOLRequired
+	IPv4OptDuplicate
+	IPv4OptUnknown
 	IPv6PktTooSmall
 	IPv6TruncPkt
 	IPv6TruncExthdr
@@ -61,6 +68,13 @@ var names = [NumEvents]string{
 	IPv4IPLenSmallerThanHlen:   "ipv4.iplen_smaller_than_hlen",
 	IPv4TruncPkt:               "ipv4.trunc_pkt",
 	IPv4WrongIPVersion:         "ipv4.wrong_ip_version",
+	IPv4OptInvalid:             "ipv4.opt_invalid",
+	IPv4OptInvalidLen:          "ipv4.opt_invalid_len",
+	IPv4OptMalformed:           "ipv4.opt_malformed",
+	IPv4OptPadRequired:         "ipv4.opt_pad_required",
+	IPv4OptEOLRequired:         "ipv4.opt_eol_required",
+	IPv4OptDuplicate:           "ipv4.opt_duplicate",
+	IPv4OptUnknown:             "ipv4.opt_unknown",
 	IPv6PktTooSmall:            "ipv6.pkt_too_small",
 	IPv6TruncPkt:               "ipv6.trunc_pkt",
 	IPv6TruncExthdr:            "ipv6.trunc_exthdr",

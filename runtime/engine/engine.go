@@ -70,6 +70,7 @@ type Engine struct {
 	kindRules [4]*slotRules         // by inspect.Kind: the rules worth evaluating on it
 	appRules  map[string]*slotRules // app-layer units: by app protocol
 	rank      []int                 // by rule index: position in Suricata's inspection order
+	deOnly    []*urule              // the decoder-event-only rules, in rank order (deonly.go)
 	ruleSlots [][]int               // by rule index: the header-shape slots of the rule
 	byMatch   []*urule              // by matcher rule index
 	groups    map[groupKey]*ruleGroup
@@ -194,7 +195,7 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 // Positioned when e's is.
 func (e *Engine) Fork(k Kernel, seq Sequencer) *Engine {
 	f := &Engine{obj: e.obj, opts: e.opts, look: e.look, user: e.user, kindRules: e.kindRules, appRules: e.appRules,
-		rank: e.rank, ruleSlots: e.ruleSlots, byMatch: e.byMatch, groups: map[groupKey]*ruleGroup{}, apps: map[string]uint8{},
+		rank: e.rank, deOnly: e.deOnly, ruleSlots: e.ruleSlots, byMatch: e.byMatch, groups: map[groupKey]*ruleGroup{}, apps: map[string]uint8{},
 		matcher: e.matcher, limits: e.limits, kernelIP: map[ipOnlyKey]bool{}, full: e.full, bounded: e.bounded,
 		xbits: e.xbits, skipped: e.skipped, seq: seq, deferred: e.deferred, forked: true, defrag: defrag.New(e.opts.Defrag),
 		undecidedRules: e.undecidedRules, dropScopes: e.dropScopes}
@@ -445,6 +446,9 @@ func (e *Engine) decide(o *Outcome) error {
 			}
 		}
 		p, err := e.tracker.Decoded(o.TS, o.Decoded, o.DecodeErr)
+		if err != nil && !e.quiet {
+			e.decoderEventsOnly(o)
+		}
 		e.quiet, e.appUndecided = false, false
 		if err != nil {
 			e.stats.DecodeErrors++

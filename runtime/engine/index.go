@@ -88,6 +88,9 @@ func (e *Engine) index() {
 	e.rank = make([]int, len(e.user))
 	for i, u := range all {
 		e.rank[u.idx] = i
+		if e.user[u.idx] != nil && deOnly(u) {
+			e.deOnly = append(e.deOnly, u)
+		}
 	}
 }
 
