@@ -23,6 +23,10 @@
 #define IPPROTO_MH 135
 #define IPPROTO_HIP 139
 #define IPPROTO_SHIM6 140
+#define PPPOE_HDR_LEN 7 /* with a one-byte PPP protocol field */
+#define PPP_IP 0x21
+#define PPP_VJ_UCOMP 0x2f
+#define PPP_IPV6 0x57
 
 /* is_tunnel: the protocols whose payload is a packet Suricata decodes as
  * its own (IP-in-IP, IPv6 encapsulation, GRE); the outer packet is
@@ -151,6 +155,37 @@ static __always_inline int is_vlan(__be16 proto)
 	       proto == bpf_htons(0x9100);
 }
 
+/* pppoe_ip finds the IPv4 or IPv6 packet of a PPPoE session frame, as
+ * Suricata's DecodePPPOESession: a one-byte PPP protocol field when its
+ * first byte is odd, else two bytes; IP (0x21), VJ uncompressed IPv4
+ * (0x2f) and IPv6 (0x57). It sets *proto to the packet's EtherType and
+ * *off past the PPP header, or returns non-zero for anything else (not
+ * inspected). */
+static __always_inline int pppoe_ip(struct __sk_buff *skb, __be16 *proto, __u32 *off)
+{
+	__u8 h[PPPOE_HDR_LEN + 2];
+
+	if (bpf_skb_load_bytes(skb, *off, h, sizeof(h)) || !(h[4] | h[5]))
+		return 1;
+	__u32 pp = h[6];
+	__u32 hlen = PPPOE_HDR_LEN;
+	if (!(h[6] & 1)) {
+		pp = (__u32)h[6] << 8 | h[7];
+		hlen++;
+	}
+	__u8 first = hlen == PPPOE_HDR_LEN ? h[PPPOE_HDR_LEN] : h[PPPOE_HDR_LEN + 1];
+	if (pp == PPP_VJ_UCOMP && (first >> 4) != 4)
+		return 1;
+	if (pp == PPP_IP || pp == PPP_VJ_UCOMP)
+		*proto = bpf_htons(ETH_P_IP);
+	else if (pp == PPP_IPV6)
+		*proto = bpf_htons(ETH_P_IPV6);
+	else
+		return 1;
+	*off += hlen;
+	return 0;
+}
+
 /* parse_l3 reads the link and network headers: addresses, protocol, TTL. */
 static __always_inline int parse_l3(struct __sk_buff *skb, struct scratch *sc)
 {
@@ -188,6 +223,8 @@ static __always_inline int parse_l3(struct __sk_buff *skb, struct scratch *sc)
 		__builtin_memset(sc->daddr, 0, 16);
 		return PARSE_VLAN_DEEP;
 	}
+	if (proto == bpf_htons(ETH_P_PPP_SES) && pppoe_ip(skb, &proto, &off))
+		return PARSE_NON_IP;
 	if (proto == bpf_htons(ETH_P_IP))
 		return parse_ipv4(skb, sc, off);
 	if (proto == bpf_htons(ETH_P_IPV6))

@@ -51,6 +51,8 @@ func Decode(frame []byte, p *Packet) error {
 		return p.ipv4(off)
 	case etherIPv6:
 		return p.ipv6(off)
+	case etherPPPoESession:
+		return p.pppoeSession(off)
 	}
 	return nil
 }

@@ -48,6 +48,12 @@ const (
 	UDPHlenTooSmall
 	UDPLenInvalid
 	GREPktTooSmall
+	PPPVJUPktTooSmall
+	PPPIPv4PktTooSmall
+	PPPIPv6PktTooSmall
+	PPPWrongType
+	PPPUnsupProto
+	PPPoEPktTooSmall
 	ICMPv4PktTooSmall
 	ICMPv6PktTooSmall
 	// Raised by defragmentation (runtime/defrag) on the fragment that
@@ -103,6 +109,12 @@ var names = [NumEvents]string{
 	UDPHlenTooSmall:            "udp.hlen_too_small",
 	UDPLenInvalid:              "udp.len_invalid",
 	GREPktTooSmall:             "gre.pkt_too_small",
+	PPPVJUPktTooSmall:          "ppp.vju_pkt_too_small",
+	PPPIPv4PktTooSmall:         "ppp.ip4_pkt_too_small",
+	PPPIPv6PktTooSmall:         "ppp.ip6_pkt_too_small",
+	PPPWrongType:               "ppp.wrong_type",
+	PPPUnsupProto:              "ppp.unsup_proto",
+	PPPoEPktTooSmall:           "pppoe.pkt_too_small",
 	ICMPv4PktTooSmall:          "icmpv4.pkt_too_small",
 	ICMPv6PktTooSmall:          "icmpv6.pkt_too_small",
 	IPv4FragPktTooLarge:        "ipv4.frag_pkt_too_large",

@@ -31,7 +31,7 @@ func TestDifferential(t *testing.T) {
 		for range r.IntN(6) {
 			p.payload += words[r.IntN(len(words))]
 		}
-		switch r.IntN(9) {
+		switch r.IntN(10) {
 		case 0:
 			p.vlans = []uint16{0x8100, 0x88a8, 0x9100, 0x8100, 0x8100}[:1+r.IntN(5)]
 		case 1:
@@ -50,6 +50,8 @@ func TestDifferential(t *testing.T) {
 			p.tcpOptions = 4 * r.IntN(3)
 		case 7:
 			p.udpDelta = r.IntN(12) - 8 - len(p.payload)
+		case 8:
+			p.pppoe, p.pppoeWide = []uint16{0x21, 0x57, 0x2f, 0xc021}[r.IntN(4)], r.IntN(2) == 0
 		}
 		frame := p.bytes()
 		if r.IntN(8) == 0 {

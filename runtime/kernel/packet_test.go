@@ -32,6 +32,10 @@ type packet struct {
 	// udpDelta is added to the UDP length (8 + payload): below zero the
 	// datagram ends before the IP packet, above it runs past it.
 	udpDelta int
+	// pppoe, when set, carries the IP packet in a PPPoE session with
+	// this PPP protocol, in one byte unless pppoeWide or at least 0x100.
+	pppoe     uint16
+	pppoeWide bool
 }
 
 const (
@@ -70,8 +74,18 @@ func (p packet) bytes() []byte {
 	if ttl == 0 {
 		ttl = 64
 	}
+	if p.pppoe != 0 {
+		frame = append(frame, 0x88, 0x64, 0x11, 0, 0, 0x2d, 0, 1)
+		if p.pppoe < 0x100 && !p.pppoeWide {
+			frame = append(frame, byte(p.pppoe))
+		} else {
+			frame = binary.BigEndian.AppendUint16(frame, p.pppoe)
+		}
+	}
 	if src.Is4() {
-		frame = binary.BigEndian.AppendUint16(frame, 0x0800)
+		if p.pppoe == 0 {
+			frame = binary.BigEndian.AppendUint16(frame, 0x0800)
+		}
 		hlen := 20 + p.ipOptions
 		frame = append(frame, byte(0x40|hlen/4), 0)
 		frame = binary.BigEndian.AppendUint16(frame, uint16(hlen+len(l4)))
@@ -86,7 +100,9 @@ func (p packet) bytes() []byte {
 		frame = append(frame, dst.AsSlice()...)
 		frame = append(frame, make([]byte, p.ipOptions)...)
 	} else {
-		frame = binary.BigEndian.AppendUint16(frame, 0x86dd)
+		if p.pppoe == 0 {
+			frame = binary.BigEndian.AppendUint16(frame, 0x86dd)
+		}
 		ext := p.ext
 		if (p.fragOffset != 0 || p.more) && len(ext) == 0 {
 			ext = []uint8{extFrag}

@@ -40,6 +40,21 @@ func withUDPLen(frame []byte, n uint16) []byte {
 	return out
 }
 
+// withPPPoE puts the IP packet of a pktgen frame in a PPPoE session
+// frame with PPP protocol proto (one byte when below 0x100).
+func withPPPoE(frame []byte, proto uint16) []byte {
+	out := append([]byte(nil), frame[:12]...)
+	out = append(out, 0x88, 0x64, 0x11, 0, 0, 0x2d, 0, 0)
+	if proto < 0x100 {
+		out = append(out, byte(proto))
+	} else {
+		out = binary.BigEndian.AppendUint16(out, proto)
+	}
+	out = append(out, frame[14:]...)
+	binary.BigEndian.PutUint16(out[18:], uint16(len(out)-20))
+	return out
+}
+
 // FuzzKernelAndUserspaceAgree: the classifier's parser (mirrored by parse)
 // and the userspace decoder read every frame the same way, so both tiers
 // see one tuple and one flow id. The decoder refuses frames the classifier
@@ -58,6 +73,10 @@ func FuzzKernelAndUserspaceAgree(f *testing.F) {
 		pktgen.Build(pktgen.Spec{Src: a4, Dst: b4, Proto: 1, IType: 8}),
 		pktgen.Build(pktgen.Spec{Src: a6, Dst: b6, Proto: 58, IType: 128}),
 		withExt(tcp6, 0, 60, 43, 60),
+		withPPPoE(udp4, 0x21),
+		withPPPoE(tcp6, 0x0057),
+		withPPPoE(udp4, 0x2f),
+		withPPPoE(udp4, 0xc021),
 		withUDPLen(udp4, 8+3),
 		withUDPLen(udp4, 8+6),
 		withUDPLen(udp4, 0),

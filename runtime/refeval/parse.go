@@ -30,10 +30,11 @@ type headers struct {
 }
 
 const (
-	etherIPv4 = 0x0800
-	etherIPv6 = 0x86dd
-	maxVLAN   = 3 // Suricata's VLAN_MAX_LAYERS
-	maxExt    = 8 // longer than any legal IPv6 extension header chain
+	etherIPv4  = 0x0800
+	etherIPv6  = 0x86dd
+	etherPPPoE = 0x8864 // PPPoE session
+	maxVLAN    = 3      // Suricata's VLAN_MAX_LAYERS
+	maxExt     = 8      // longer than any legal IPv6 extension header chain
 )
 
 // isTunnel reports the protocols whose payload is a packet inspected on
@@ -73,6 +74,12 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 	if isVLAN(etype) {
 		h.deep = true
 		return h, false, false
+	}
+	if etype == etherPPPoE {
+		var ok bool
+		if etype, off, ok = pppoeIP(p, off); !ok {
+			return h, false, false
+		}
 	}
 	var end, ipEnd int
 	switch etype {
@@ -214,4 +221,27 @@ func PacketFlow(frame []byte) (Tuple, flowid.Key, bool) {
 		k.Sport, k.Dport = flowid.ICMPPorts(h.proto, h.itype)
 	}
 	return Tuple{h.src, h.dst, h.proto, h.sport, h.dport}, k, true
+}
+
+// pppoeIP finds the IPv4 or IPv6 packet of a PPPoE session frame whose
+// header is at off, as the classifier's pppoe_ip: its EtherType and
+// offset, or false for anything else.
+func pppoeIP(p []byte, off int) (uint16, int, bool) {
+	const hdr = 7 // with a one-byte PPP protocol field
+	if len(p) < off+hdr+2 || p[off+4]|p[off+5] == 0 {
+		return 0, 0, false
+	}
+	proto, hlen := uint16(p[off+6]), hdr
+	if p[off+6]&1 == 0 {
+		proto, hlen = binary.BigEndian.Uint16(p[off+6:]), hdr+1
+	}
+	switch {
+	case proto == 0x2f && p[off+hlen]>>4 != 4:
+		return 0, 0, false
+	case proto == 0x21 || proto == 0x2f:
+		return etherIPv4, off + hlen, true
+	case proto == 0x57:
+		return etherIPv6, off + hlen, true
+	}
+	return 0, 0, false
 }
