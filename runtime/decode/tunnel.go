@@ -40,6 +40,9 @@ const (
 	protoGRE      = 47
 	greHdrLen     = 4
 	greTEB        = 0x6558 // transparent Ethernet bridging
+	grePPP        = 0x880b
+	greV1Ack      = 0x0080
+	greV1Flags    = 0x0078
 	greERSPAN     = 0x88be
 	erspanHdrLen  = 8
 	greFlagCsum   = 0x8000
@@ -86,8 +89,12 @@ func (p *Packet) gre(off int, data []byte) {
 		return
 	}
 	flags := binary.BigEndian.Uint16(data)
+	if flags&greVersion == 1 {
+		p.greV1(off, data, flags)
+		return
+	}
 	if flags&greVersion != 0 || flags&(greRecur|greFlagsRsvd) != 0 {
-		return // version 1 (PPTP's PPP) and malformed headers carry nothing inspected
+		return // other versions and malformed headers carry nothing inspected
 	}
 	hlen := greHdrLen
 	if flags&greFlagKey != 0 {
@@ -119,6 +126,10 @@ func (p *Packet) gre(off int, data []byte) {
 	switch proto := binary.BigEndian.Uint16(data[2:]); proto {
 	case etherIPv4, etherIPv6, 0x8100:
 		t.EtherType = proto
+	case grePPP:
+		if !t.ppp(p.Frame[t.Off:t.End]) {
+			return
+		}
 	case greTEB:
 	case greERSPAN:
 		if flags&greFlagSeq != 0 {
@@ -140,6 +151,61 @@ func (p *Packet) gre(off int, data []byte) {
 		return
 	}
 	p.Tunnel = t
+}
+
+// greV1 takes the PPP packet of an enhanced GRE (version 1, PPTP)
+// header as Suricata does: a key (whose payload length is not zero), no
+// checksum, routing, strict route, recursion or other flags, protocol PPP.
+func (p *Packet) greV1(off int, data []byte, flags uint16) {
+	if flags&(greFlagCsum|greFlagRoute|greFlagStrict|greRecur|greV1Flags) != 0 || flags&greFlagKey == 0 ||
+		binary.BigEndian.Uint16(data[2:]) != grePPP {
+		return
+	}
+	hlen := greHdrLen + 4
+	if flags&greFlagSeq != 0 {
+		hlen += 4
+	}
+	if flags&greV1Ack != 0 {
+		hlen += 4
+	}
+	if hlen > len(data) || binary.BigEndian.Uint16(data[4:]) == 0 {
+		return
+	}
+	t := Tunnel{Via: ViaGRE, Off: off + hlen, End: p.NetEnd, Len: p.NetEnd - off - hlen}
+	if t.ppp(p.Frame[t.Off:t.End]) {
+		p.Tunnel = t
+	}
+}
+
+// ppp moves t past the PPP header of data (an HDLC address and control
+// 0xff 0x03, then a protocol field of one byte when odd, else two) when
+// it carries IPv4, VJ uncompressed IPv4 or IPv6, as Suricata's DecodePPP.
+func (t *Tunnel) ppp(data []byte) bool {
+	at := 0
+	if len(data) > 0 && data[0] == 0xff {
+		at = 2
+	}
+	if len(data) < at+1 {
+		return false
+	}
+	proto, n := uint16(data[at]), 1
+	if data[at]&1 == 0 {
+		if len(data) < at+2 {
+			return false
+		}
+		proto, n = binary.BigEndian.Uint16(data[at:]), 2
+	}
+	in := data[at+n:]
+	switch {
+	case (proto == pppIP || proto == pppVJUncompressed) && len(in) >= ipv4HdrLen && (proto == pppIP || in[0]>>4 == 4):
+		t.EtherType = etherIPv4
+	case proto == pppIPv6 && len(in) >= ipv6HdrLen:
+		t.EtherType = etherIPv6
+	default:
+		return false
+	}
+	t.Off += at + n
+	return true
 }
 
 // InnerFrame returns the tunnel's inner packet as an Ethernet frame of its

@@ -52,6 +52,13 @@ func TestTunnels(t *testing.T) {
 		{"gre ipv6 over ipv6", carrying(outer6, protoGRE, append(gre(0, etherIPv6), in6[ethHeaderLen:]...)), ViaGRE, "2001:db8::1", nil},
 		{"gre ethernet", carrying(outer4, protoGRE, append(gre(0, greTEB), in4...)), ViaGRE, "10.0.0.1", nil},
 		{"gre version 1", carrying(outer4, protoGRE, append(gre(1, etherIPv4), in4[ethHeaderLen:]...)), ViaNone, "", nil},
+		{"gre ppp, hdlc header", carrying(outer4, protoGRE, cat(gre(0, grePPP), []byte{0xff, 0x03, 0x00, 0x21}, in4[ethHeaderLen:])), ViaGRE, "10.0.0.1", nil},
+		{"gre ppp, one-byte protocol", carrying(outer4, protoGRE, cat(gre(0, grePPP), []byte{0x21}, in4[ethHeaderLen:])), ViaGRE, "10.0.0.1", nil},
+		{"gre ppp ipv6", carrying(outer4, protoGRE, cat(gre(0, grePPP), []byte{0x00, 0x57}, in6[ethHeaderLen:])), ViaGRE, "2001:db8::1", nil},
+		{"gre ppp lcp", carrying(outer4, protoGRE, cat(gre(0, grePPP), []byte{0xc0, 0x21}, in4[ethHeaderLen:])), ViaNone, "", nil},
+		{"pptp: gre version 1 ppp", carrying(outer4, protoGRE, cat([]byte{0x30, 0x01, 0x88, 0x0b, 0, 60, 0, 1, 0, 0, 0, 1}, []byte{0xff, 0x03, 0x00, 0x21}, in4[ethHeaderLen:])), ViaGRE, "10.0.0.1", nil},
+		{"pptp: payload length 0", carrying(outer4, protoGRE, cat([]byte{0x30, 0x01, 0x88, 0x0b, 0, 0, 0, 1, 0, 0, 0, 1}, []byte{0xff, 0x03, 0x00, 0x21}, in4[ethHeaderLen:])), ViaNone, "", nil},
+		{"pptp: no key", carrying(outer4, protoGRE, cat([]byte{0x10, 0x01, 0x88, 0x0b, 0, 0, 0, 1}, []byte{0xff, 0x03, 0x00, 0x21}, in4[ethHeaderLen:])), ViaNone, "", nil},
 		{"gre recursion control", carrying(outer4, protoGRE, append(gre(0x0100, etherIPv4), in4[ethHeaderLen:]...)), ViaNone, "", nil},
 		{"erspan type II: session vlan, then the frame's", carrying(outer4, protoGRE, erspan(0x1017)), ViaGRE, "10.0.0.1", []uint16{23, 5}},
 		{"erspan type II version 2", carrying(outer4, protoGRE, erspan(0x2017)), ViaNone, "", nil},
@@ -78,4 +85,12 @@ func TestTunnels(t *testing.T) {
 			}
 		})
 	}
+}
+
+func cat(parts ...[]byte) []byte {
+	var out []byte
+	for _, b := range parts {
+		out = append(out, b...)
+	}
+	return out
 }
