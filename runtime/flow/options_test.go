@@ -1,17 +1,21 @@
 package flow
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/gopacket/gopacket"
 	"github.com/gopacket/gopacket/layers"
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
 // TestIPv4Options decodes option lists as Suricata's decoder records
-// them: the first of each kind, a bad route pointer invalidating the
-// packet, the walk ending at EOL.
+// them: the first of each kind, the walk ending at EOL. A bad route
+// pointer makes the packet invalid (Suricata's decoder drops its IP
+// layer: an error here).
 func TestIPv4Options(t *testing.T) {
+	const invalidPacket = 0xffff
 	rr := layers.IPv4Option{OptionType: 7, OptionLength: 7, OptionData: []byte{4, 0, 0, 0, 0}}
 	badRR := layers.IPv4Option{OptionType: 7, OptionLength: 7, OptionData: []byte{5, 0, 0, 0, 0}}
 	ts := layers.IPv4Option{OptionType: 0x44, OptionLength: 8, OptionData: []byte{5, 0, 0, 0, 0, 0}}
@@ -25,7 +29,7 @@ func TestIPv4Options(t *testing.T) {
 		{"none", nil, 0},
 		{"record route", []layers.IPv4Option{rr, eol}, inspect.OptRR | inspect.OptEOL},
 		{"nop, timestamp, stream id, padding", []layers.IPv4Option{nop, ts, sid}, inspect.OptNOP | inspect.OptTS | inspect.OptSID | inspect.OptEOL},
-		{"bad route pointer", []layers.IPv4Option{nop, badRR, eol}, 0},
+		{"bad route pointer", []layers.IPv4Option{nop, badRR, eol}, invalidPacket},
 		{"after eol", []layers.IPv4Option{eol, sid}, inspect.OptEOL},
 		{"duplicate not checked", []layers.IPv4Option{rr, badRR, eol}, inspect.OptRR | inspect.OptEOL},
 	}
@@ -33,6 +37,12 @@ func TestIPv4Options(t *testing.T) {
 		frame := serialize(t, eth(false), ip4(layers.IPProtocolUDP, c.opts...), &layers.UDP{SrcPort: 1, DstPort: 2}, gopacket.Payload("x"))
 		tr, _ := newTracker(DefaultConfig())
 		p, err := tr.Frame(t0, frame)
+		if c.want == invalidPacket {
+			if !errors.Is(err, decode.ErrCorrupt) {
+				t.Errorf("%s: %v, want an invalid packet", c.name, err)
+			}
+			continue
+		}
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
