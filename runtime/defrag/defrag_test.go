@@ -114,6 +114,7 @@ func TestIPv6DatagramBehindHopByHop(t *testing.T) {
 // B is 24 'B' at data byte 8 (the payload's first byte).
 func TestOverlapPolicies(t *testing.T) {
 	head := udpDatagram("")
+	binary.BigEndian.PutUint16(head[4:], 8+24) // the reassembled datagram's length
 	a := append(append([]byte(nil), head...), bytes.Repeat([]byte("A"), 16)...)
 	b := bytes.Repeat([]byte("B"), 24)
 	cases := []struct {
