@@ -3,11 +3,13 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/filehash"
+	"github.com/rulec/rulec/runtime/flow"
 	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/tls"
 )
@@ -93,6 +95,28 @@ func fileHashes(varsFile string) (filehash.Kinds, error) {
 		return 0, err
 	}
 	return eve.FileHashesFromYAML(data)
+}
+
+// fileStore reads the file-store output of the suricata.yaml given with
+// --vars: its dir is relative to the EVE file's folder (the log
+// directory), else the working directory.
+func fileStore(varsFile, evePath string) (*flow.FileStore, error) {
+	if varsFile == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(varsFile)
+	if err != nil {
+		return nil, err
+	}
+	c, ok, err := eve.FileStoreFromYAML(data)
+	if err != nil || !ok {
+		return nil, err
+	}
+	dir := c.Dir
+	if !filepath.IsAbs(dir) && evePath != "" && evePath != "-" {
+		dir = filepath.Join(filepath.Dir(evePath), dir)
+	}
+	return &flow.FileStore{Dir: dir, Force: c.Force, WriteInfo: c.WriteInfo}, nil
 }
 
 // eveOutput reads the eve-log output settings of the suricata.yaml given

@@ -108,6 +108,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "rulec run: %s: %v\n", *varsFile, err)
 		return 2
 	}
+	if cfg.FileStore, err = fileStore(*varsFile, *evePath); err != nil {
+		fmt.Fprintf(stderr, "rulec run: %s: %v\n", *varsFile, err)
+		return 2
+	}
 	if cfg.TLSLog, err = tlsLog(*varsFile); err != nil {
 		fmt.Fprintf(stderr, "rulec run: %s: %v\n", *varsFile, err)
 		return 2
