@@ -63,8 +63,12 @@ func (c *claims) waitSlot(k uint64, me int) {
 		return
 	}
 	for i := range c.seen {
-		for i != me && c.seen[i].Load() <= k-n {
-			runtime.Gosched()
+		for spin := 0; i != me && c.seen[i].Load() <= k-n; spin++ {
+			if spin < spins {
+				runtime.Gosched()
+			} else {
+				time.Sleep(50 * time.Microsecond) // not a core's worth of spinning beside the worker awaited
+			}
 		}
 	}
 }
