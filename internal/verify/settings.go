@@ -19,7 +19,11 @@ var yamlSettings = []string{"exception-policy", "stream.midstream", "stream.mids
 	"app-layer.protocols.http.libhtp.default-config.double-decode-path",
 	"app-layer.protocols.http.libhtp.default-config.double-decode-query",
 	"app-layer.protocols.http.libhtp.default-config.request-body-limit",
-	"app-layer.protocols.http.libhtp.default-config.response-body-limit"}
+	"app-layer.protocols.http.libhtp.default-config.response-body-limit",
+	"host-os-policy.none", "host-os-policy.bsd", "host-os-policy.bsd-right", "host-os-policy.old-linux",
+	"host-os-policy.linux", "host-os-policy.old-solaris", "host-os-policy.solaris", "host-os-policy.hpux10",
+	"host-os-policy.hpux11", "host-os-policy.irix", "host-os-policy.macos", "host-os-policy.windows",
+	"host-os-policy.vista", "host-os-policy.windows2k3"}
 
 // Settings returns the engine settings the test's Suricata runs with, as
 // key and value: those of yamlSettings its suricata.yaml sets, then its

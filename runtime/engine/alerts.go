@@ -29,7 +29,8 @@ func (e *Engine) alertEvent(ev *eve.Event, r *ir.Rule, tier, action, signature s
 	ev.Timestamp = ev.Timestamp.UTC()
 	ev.EventType = "alert"
 	ev.InIface = e.opts.Iface
-	if e.opts.Offline {
+	if e.opts.Offline && ev.PktSrc != eve.PktSrcFlowEnd {
+		// a flow's end inspects on a pseudo packet, which has no number
 		ev.PcapCnt = e.pcapCnt
 	}
 	if ev.PktSrc == "" {

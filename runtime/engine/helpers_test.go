@@ -237,9 +237,10 @@ func packetUnit(f *inspect.Flow, d inspect.Dir, payload string) *inspect.Unit {
 	return u
 }
 
-// streamUnit is a reassembled chunk of f in direction d.
+// streamUnit is a reassembled chunk of f in direction d, inspected with
+// the packet that carried it.
 func streamUnit(f *inspect.Flow, d inspect.Dir, data string) *inspect.Unit {
-	u := &inspect.Unit{Kind: inspect.KindStream, Flow: f, Dir: d}
+	u := &inspect.Unit{Kind: inspect.KindStream, Flow: f, Dir: d, Packet: packetUnit(f, d, data).Packet}
 	u.SetBuffer("payload", []byte(data))
 	return u
 }

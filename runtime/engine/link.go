@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"fmt"
-
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/inspect"
@@ -38,12 +36,8 @@ func (e *Engine) unitDetail(u *inspect.Unit) *eve.Detail {
 		frame, payload, link = p.Frame, p.Payload, p.Link
 	}
 	stream := u.Kind != inspect.KindPacket && u.Flow.Proto == 6
-	if b, _ := u.Buffer("payload"); stream && len(b) > 0 {
-		payload = b
-		if u.Gap > 0 {
-			// Suricata's stream payload marks what it is missing
-			payload = append(fmt.Appendf(nil, "[%d bytes missing]", u.Gap), b...)
-		}
+	if stream && len(u.StreamLog) > 0 {
+		payload = u.StreamLog
 	}
 	if frame == nil && !stream {
 		return nil

@@ -16,8 +16,10 @@ alert http 192.0.2.80 any => 10.0.0.1 any (msg:"reversed"; http.uri; content:"/d
 `, fakeKernel{}, nil)
 	f := tcpFlow(1)
 	f.App = "http"
-	h.frame(t, &inspect.Unit{Kind: inspect.KindApp, Flow: f, Dir: inspect.ToServer, Tx: 1, Stage: inspect.RequestHeaders})
-	h.frame(t, &inspect.Unit{Kind: inspect.KindApp, Flow: f, Dir: inspect.ToClient, Tx: 1, Stage: inspect.ResponseHeaders})
+	h.frame(t, &inspect.Unit{Kind: inspect.KindApp, Flow: f, Dir: inspect.ToServer, Tx: 1, Stage: inspect.RequestHeaders,
+		Packet: packetUnit(f, inspect.ToServer, "").Packet})
+	h.frame(t, &inspect.Unit{Kind: inspect.KindApp, Flow: f, Dir: inspect.ToClient, Tx: 1, Stage: inspect.ResponseHeaders,
+		Packet: packetUnit(f, inspect.ToClient, "").Packet})
 	got := h.alerts(t)
 	if !slices.Equal(sids(got), []uint64{1}) || got[0].PcapCnt != 2 {
 		t.Errorf("alerts %+v, want sid 1 on the response (frame 2) only", got)

@@ -21,6 +21,16 @@ const (
 	AlertPayloadLength    = "alert.payload-length"    // the payload's length ("payload_length")
 )
 
+// StreamPayloadSize is how much of a TCP stream an alert on stream data
+// shows (Suricata's default payload-buffer-size).
+const StreamPayloadSize = 4096
+
+// StreamPayload reports whether alerts show payloads, for which the
+// flow tracker keeps each stream's payload (flow.Config.StreamLog).
+func (t Types) StreamPayload() bool {
+	return t.Any(AlertPayload, AlertPayloadPrintable, AlertPayloadLength)
+}
+
 // Detail is what an alert record shows of the packet or stream it fired
 // on, as its Types configure.
 type Detail struct {

@@ -65,6 +65,17 @@ type Config struct {
 	// has oob); OOBLimit applies past the out-of-band budget of a
 	// direction (stream.reassembly.urgent.oob-limit-policy).
 	UrgentPolicy, OOBLimit Urgent
+	// HostOS is the overlap policy of each host (host-os-policy): a
+	// retransmission overlapping stream data its receiver has not
+	// acknowledged yet rewrites that data where the receiver's policy
+	// takes the new data (IDS mode; inline, accepted data stays).
+	HostOS HostOS
+	// StreamLog is the size of the stream payload shown with alerts on
+	// stream data and transactions (the alert output's
+	// payload-buffer-size; 0: none kept): each direction keeps its
+	// stream from where Suricata would still hold it, gaps shown as
+	// "[N bytes missing]".
+	StreamLog int
 	// IPS: packets are processed inline (Suricata's IPS mode); exception
 	// policies default to drop-flow when midstream pick-up is off.
 	IPS bool

@@ -17,21 +17,22 @@ var t0 = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 // record is a unit as the test keeps it: buffers are copied because they
 // are only valid during the callback.
 type record struct {
-	kind    inspect.Kind
-	dir     inspect.Dir
-	flow    *inspect.Flow
-	est     bool   // the flow was established when the unit was emitted
-	app     string // the flow's app-layer protocol when the unit was emitted
-	gap     int
-	flowID  uint64
-	packet  *inspect.Packet // a copy of the unit's packet
-	samePkt *inspect.Packet // the unit's packet itself, valid during its frame
-	buffers map[string]string
-	fields  map[string]map[string]any
-	events  []string
-	dce     *inspect.DCE
-	tx      uint64
-	codes   map[string][]int64
+	kind     inspect.Kind
+	dir      inspect.Dir
+	flow     *inspect.Flow
+	est      bool     // the flow was established when the unit was emitted
+	app      string   // the flow's app-layer protocol when the unit was emitted
+	log      string   // StreamLog
+	payloads []string // the payload's instances
+	flowID   uint64
+	packet   *inspect.Packet // a copy of the unit's packet
+	samePkt  *inspect.Packet // the unit's packet itself, valid during its frame
+	buffers  map[string]string
+	fields   map[string]map[string]any
+	events   []string
+	dce      *inspect.DCE
+	tx       uint64
+	codes    map[string][]int64
 }
 
 var bufferNames = []string{"payload", "http.method", "http.uri", "http.uri.raw", "http.host", "http.stat_code", "http.request_body",
@@ -52,12 +53,16 @@ func clonePacket(p *inspect.Packet) *inspect.Packet {
 }
 
 func (s *sink) emit(u *inspect.Unit) {
-	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, gap: u.Gap, flowID: u.Flow.ID, packet: clonePacket(u.Packet), samePkt: u.Packet, buffers: map[string]string{}, fields: u.Sections(), events: u.Events, dce: u.DCE, tx: u.Tx, codes: u.Codes}
+	r := record{kind: u.Kind, dir: u.Dir, flow: u.Flow, est: u.Flow.Established, app: u.Flow.App, log: string(u.StreamLog), flowID: u.Flow.ID, packet: clonePacket(u.Packet), samePkt: u.Packet, buffers: map[string]string{}, fields: u.Sections(), events: u.Events, dce: u.DCE, tx: u.Tx, codes: u.Codes}
 	for _, n := range bufferNames {
 		if b, ok := u.Buffer(n); ok {
 			r.buffers[n] = string(b)
 		}
 	}
+	u.Instances("payload", func(b []byte) bool {
+		r.payloads = append(r.payloads, string(b))
+		return false
+	})
 	s.units = append(s.units, r)
 }
 
@@ -76,7 +81,7 @@ func (s *sink) stream(dir inspect.Dir) string {
 	var b strings.Builder
 	for _, u := range s.of(inspect.KindStream) {
 		if u.dir == dir {
-			b.WriteString(u.buffers["payload"])
+			b.WriteString(strings.Join(u.payloads, ""))
 		}
 	}
 	return b.String()

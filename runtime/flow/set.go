@@ -35,6 +35,10 @@ var Settings = []string{
 	"app-layer.protocols.smtp.mime.extract-urls-schemes", "app-layer.protocols.smtp.mime.log-url-scheme",
 	"app-layer.protocols.smtp.max-tx", "app-layer.protocols.smtp.inspected-tracker.content-limit",
 	"defrag.memcap", "defrag.timeout", "defrag.trackers", "defrag.max-frags", "defrag.policy",
+	"host-os-policy.none", "host-os-policy.bsd", "host-os-policy.bsd-right", "host-os-policy.old-linux",
+	"host-os-policy.linux", "host-os-policy.old-solaris", "host-os-policy.solaris", "host-os-policy.hpux10",
+	"host-os-policy.hpux11", "host-os-policy.irix", "host-os-policy.macos", "host-os-policy.windows",
+	"host-os-policy.vista", "host-os-policy.windows2k3",
 }
 
 // Set changes one setting by its key (see Settings): sizes take kb, mb
@@ -140,6 +144,10 @@ func (c *Config) Set(key, value string) error {
 	case "defrag.policy":
 		c.Defrag.Policy, err = defrag.ParsePolicy(value)
 	default:
+		if name, ok := strings.CutPrefix(key, "host-os-policy."); ok {
+			err = c.HostOS.set(name, value)
+			break
+		}
 		to, ok := c.timeout(key)
 		if !ok {
 			return fmt.Errorf("%q: %w (known: %s)", key, ErrSetting, strings.Join(Settings, ", "))

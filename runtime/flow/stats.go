@@ -34,6 +34,9 @@ type Stats struct {
 	StreamBytes  uint64 // bytes in KindStream units
 	Gaps         uint64 // holes skipped in reassembled streams
 	GapBytes     uint64 // bytes those holes span
+	// Rewrites counts retransmissions that replaced delivered stream
+	// bytes, their receiver's host-os-policy taking the new data.
+	Rewrites     uint64
 	UrgentBytes  uint64 // urgent bytes left out of streams (urgent policy oob or gap)
 	ParseErrors  uint64 // app-layer directions or messages that failed to parse
 	HTTPRequests uint64 // HTTP request heads parsed

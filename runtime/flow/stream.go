@@ -12,6 +12,9 @@ type receiver struct {
 func (r *receiver) Data(b []byte) { r.t.streamData(r.f, r.dir, b) }
 func (r *receiver) Gap(n int)     { r.t.streamGap(r.f, r.dir, n) }
 func (r *receiver) End()          { r.t.streamEnd(r.f, r.dir) }
+func (r *receiver) Rewrite(back int, b []byte) {
+	r.t.streamRewrite(r.f, r.dir, back, b)
+}
 
 // minChunkCap is the first allocation for a direction's held bytes.
 const minChunkCap = 1024
@@ -33,6 +36,7 @@ func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
 	}
 	b = b[:n]
 	tc.inspected[d] += n
+	t.logData(f, d, b)
 	switch {
 	case f.NoPayload:
 		// raw stream inspection ended with the payload's
@@ -40,7 +44,7 @@ func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
 		tc.inline[d].deliver(b)
 	case !t.hold(tc, d, n):
 		t.streamHits++
-		t.emitStream(f, d, b)
+		t.emitStream(f, d, b, nil)
 	default:
 		tc.chunk[d] = append(tc.chunk[d], b...)
 		if len(tc.chunk[d]) >= t.cfg.MaxStreamBuffer {
@@ -50,14 +54,55 @@ func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
 	t.appData(f, d, b)
 }
 
+// streamGap notes n missing bytes: the bytes held on each side of the
+// gap are inspected apart, with the same packet, as Suricata's raw
+// stream inspection walks the data blocks of its stream.
 func (t *Tracker) streamGap(f *flowState, d inspect.Dir, n int) {
 	t.stats.Gaps++
 	t.stats.GapBytes += uint64(n)
-	t.flushChunk(f, d)
-	f.tcp.gap[d] += n
-	f.tcp.hadGap[d] = true
-	f.tcp.inline[d].reset()
+	tc := f.tcp
+	if c := len(tc.chunk[d]); c > 0 && (len(tc.cuts[d]) == 0 || tc.cuts[d][len(tc.cuts[d])-1] < c) {
+		tc.cuts[d] = append(tc.cuts[d], c)
+	}
+	tc.log[d].gap(n, t.cfg.StreamLog)
+	tc.hadGap[d] = true
+	tc.inline[d].reset()
 	t.appGap(f, d, n)
+}
+
+// streamRewrite applies a retransmission's bytes that replaced delivered
+// ones (reasm.Half.Retain) to what is held of them: the bytes not yet
+// inspected as stream data since the last gap and the stream log. The
+// app layer has parsed them already.
+func (t *Tracker) streamRewrite(f *flowState, d inspect.Dir, back int, b []byte) {
+	tc := f.tcp
+	t.stats.Rewrites++
+	start := 0
+	if k := len(tc.cuts[d]); k > 0 {
+		start = tc.cuts[d][k-1]
+	}
+	patch(tc.chunk[d], start, len(tc.chunk[d])-back, b)
+	tc.log[d].rewrite(back, b)
+}
+
+// logData keeps stream bytes for the stream log, within the memcap.
+func (t *Tracker) logData(f *flowState, d inspect.Dir, b []byte) {
+	size := t.cfg.StreamLog
+	if size == 0 {
+		return
+	}
+	l := &f.tcp.log[d]
+	if c := cap(l.data); len(l.data)+len(b) > c && c < size {
+		grow := min(size, max(minChunkCap, len(l.data)+len(b))) - c
+		if t.streamMem+grow > t.cfg.StreamMemcap {
+			t.streamHits++
+			return
+		}
+		t.streamMem += grow
+		f.tcp.chunkMem += grow
+		l.data = append(make([]byte, 0, c+grow), l.data...)
+	}
+	l.add(b, size)
 }
 
 func (t *Tracker) streamEnd(f *flowState, d inspect.Dir) {
@@ -90,16 +135,31 @@ func (t *Tracker) flushChunk(f *flowState, d inspect.Dir) {
 	if len(tc.chunk[d]) == 0 {
 		return
 	}
-	t.emitStream(f, d, tc.chunk[d])
-	tc.chunk[d] = tc.chunk[d][:0]
+	t.emitStream(f, d, tc.chunk[d], tc.cuts[d])
+	tc.chunk[d], tc.cuts[d] = tc.chunk[d][:0], tc.cuts[d][:0]
 }
 
-// emitStream emits reassembled bytes as a KindStream unit.
-func (t *Tracker) emitStream(f *flowState, d inspect.Dir, b []byte) {
+// emitStream emits reassembled bytes as a KindStream unit: one payload,
+// or with gaps (cuts) one payload instance per piece. A flow no app-layer
+// parser holds then lets go of its stream log, as Suricata frees the
+// stream data its raw inspection is done with.
+func (t *Tracker) emitStream(f *flowState, d inspect.Dir, b []byte, cuts []int) {
 	u := t.unit(f, inspect.KindStream, d)
-	u.SetBuffer("payload", b)
-	u.Gap, f.tcp.gap[d] = f.tcp.gap[d], 0
+	if len(cuts) == 0 {
+		u.SetBuffer("payload", b)
+	} else {
+		prev := 0
+		for _, c := range append(cuts, len(b)) {
+			if c > prev {
+				u.AddBuffer("payload", b[prev:c])
+			}
+			prev = c
+		}
+	}
 	t.stats.StreamChunks++
 	t.stats.StreamBytes += uint64(len(b))
 	t.sendOnce(u)
+	if k := f.app.kind; k == appUnknown || k == appNone {
+		f.tcp.log[d].reset()
+	}
 }

@@ -40,9 +40,12 @@ func TestStreamSizeIsSequenceSpace(t *testing.T) {
 }
 
 // TestStreamUnitGap: data delivered past a hole comes in a stream unit
-// that says how many bytes are missing before it (for EVE's payload).
+// whose stream log (EVE's payload) says how many bytes are missing
+// before it.
 func TestStreamUnitGap(t *testing.T) {
-	tr, s := newTracker(DefaultConfig())
+	cfg := DefaultConfig()
+	cfg.StreamLog = 4096
+	tr, s := newTracker(cfg)
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
 	feed(t, tr, concat(c.handshake(), c.c2sAt(4, "GOOD"), c.c2sAt(8, "DATA"))...)
 	c.cseq += 12
@@ -50,10 +53,36 @@ func TestStreamUnitGap(t *testing.T) {
 	var got []string
 	for _, u := range s.units {
 		if u.kind == inspect.KindStream {
-			got = append(got, fmt.Sprintf("%d:%s", u.gap, u.buffers["payload"]))
+			got = append(got, fmt.Sprintf("%s:%s", u.log, u.buffers["payload"]))
 		}
 	}
-	if len(got) != 1 || got[0] != "4:GOODDATA" {
+	if len(got) != 1 || got[0] != "[4 bytes missing]GOODDATA:GOODDATA" {
 		t.Errorf("stream units %q, want one of GOODDATA 4 bytes after a gap", got)
+	}
+}
+
+// TestStreamGapInside: a hole the peer acknowledged inside held stream
+// data does not end the held data: at the flow's end one stream unit
+// carries the data on each side of it as separate payload instances
+// (inspected apart, as Suricata's raw inspection walks its stream's
+// blocks), and its stream log marks the hole.
+func TestStreamGapInside(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.StreamLog = 4096
+	tr, s := newTracker(cfg)
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 8080)
+	feed(t, tr, concat(c.handshake(), c.c2s("VERY"), c.c2sAt(4, "DATA"))...)
+	c.cseq += 8
+	feed(t, tr, c.s2c(""))
+	if n := len(s.of(inspect.KindStream)); n != 0 {
+		t.Fatalf("%d stream units before the flow's end", n)
+	}
+	tr.Flush()
+	st := s.of(inspect.KindStream)
+	if len(st) != 1 || st[0].packet != nil {
+		t.Fatalf("stream units %+v, want one at the flow's end", st)
+	}
+	if got := fmt.Sprint(st[0].payloads); got != "[VERY DATA]" || st[0].log != "VERY[4 bytes missing]DATA" {
+		t.Errorf("payloads %s, log %q", got, st[0].log)
 	}
 }

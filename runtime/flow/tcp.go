@@ -27,9 +27,10 @@ type tcpState struct {
 	async      bool // followed one way (stream.async-oneside)
 	session    bool // a SYN started the connection, or it was picked up midstream
 	chunk      [3][]byte
-	chunkMem   int    // capacity of chunk, charged to the stream memcap
+	cuts       [3][]int // where a gap splits chunk: its pieces are inspected apart
+	chunkMem   int      // capacity of chunk and log, charged to the stream memcap
+	log        [3]streamLog
 	inspected  [3]int // bytes emitted in KindStream units, against StreamDepth
-	gap        [3]int // bytes missing before the next stream unit's data
 	hadGap     [3]bool
 	oob        [3]int // urgent bytes taken out of band (UrgentOOB)
 	closing    string // the closing state once a FIN was taken (closeState)
@@ -142,6 +143,9 @@ func (t *Tracker) tcpSegment(f *flowState, d inspect.Dir, p *inspect.Packet) {
 		data = nil
 	}
 	seq, data = t.urgentSegment(tc, d, seq, data)
+	if !h.Started() && !t.cfg.IPS {
+		h.Retain(t.cfg.HostOS.Policy(p.Dst))
+	}
 	h.Start(seq, t.pool)
 	tc.inline[d].start = len(data) > 0 && seq == h.Next()
 	h.Segment(seq, data, fin, &tc.recv[d])

@@ -452,6 +452,9 @@ func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspec
 	if f == t.curFlow {
 		u.Packet, u.TS = t.cur, t.cur.TS
 	}
+	if kind != inspect.KindPacket && f.tcp != nil && t.cfg.StreamLog > 0 {
+		u.StreamLog = f.tcp.log[dir].render(t.cfg.StreamLog)
+	}
 	return u
 }
 

@@ -202,7 +202,10 @@ type Unit struct {
 	// config rule) Tx takes too: a DNS response's request.
 	ConfigTx uint64
 	Stage    Stage // HTTP units: the transaction stage the unit completes
-	Gap      int   // stream units: bytes missing right before the unit's data
+	// StreamLog is the unit's direction of its TCP stream as an alert's
+	// payload shows it (flow.Config.StreamLog), on stream, app and frame
+	// units; nil when not kept.
+	StreamLog []byte
 	// Through is the last stage whose buffers are final on an HTTP unit:
 	// Stage, or the body's stage when the message has no body.
 	Through Stage

@@ -172,6 +172,9 @@ func CheckObject(o *object.Object) error {
 // no Kernel and feeds the engine with Decide.
 func NewEngine(o *object.Object, fc flow.Config, opts engine.Options) (*engine.Engine, error) {
 	fc = fileHashes(frameTypes(fingerprints(fc, o.Rules), o.Rules), o.Rules)
+	if opts.Records.StreamPayload() && fc.StreamLog == 0 {
+		fc.StreamLog = eve.StreamPayloadSize
+	}
 	opts.NewTracker = func(ev engine.Events) engine.Tracker {
 		t := flow.NewTracker(fc, ev.Unit)
 		t.OnFlowEnd(ev.FlowEnd)

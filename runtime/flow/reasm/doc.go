@@ -1,7 +1,9 @@
 // Package reasm reassembles one direction of a TCP connection. A Half
 // delivers bytes in sequence order as soon as they are contiguous; bytes
-// already delivered or already queued win over later copies (retransmissions
-// and overlaps never rewrite the stream); out-of-order segments are held up
+// already queued win over later copies, and so do bytes already delivered,
+// except that a half told to Retain rewrites delivered bytes its peer has
+// not acknowledged where the receiving host's Policy (Suricata's
+// host-os-policy) takes the new data; out-of-order segments are held up
 // to a per-half and a shared byte bound and a segment count, past which the
 // oldest hole is skipped; a hole the peer has acknowledged is skipped at
 // once, as the receiver evidently got bytes the capture lost; the stream

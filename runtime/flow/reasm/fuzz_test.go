@@ -14,6 +14,9 @@ type sink struct {
 func (s *sink) Data(b []byte) { s.b = append(s.b, b...) }
 func (s *sink) Gap(n int)     { s.b = append(s.b, make([]byte, n)...) }
 func (s *sink) End()          { s.ended = true }
+func (s *sink) Rewrite(back int, b []byte) {
+	copy(s.b[len(s.b)-back:], b)
+}
 
 // FuzzSegments cuts a stream into segments by the fuzzer's plan and
 // delivers them in its order, with repeats and overlaps: the half must

@@ -14,6 +14,10 @@ type Receiver interface {
 	Gap(n int)
 	// End says the stream is over; nothing follows.
 	End()
+	// Rewrite says a retransmission replaced delivered bytes (Retain): b
+	// takes the place of the bytes that started back bytes before the
+	// stream's next byte; b is only valid during the call.
+	Rewrite(back int, b []byte)
 }
 
 // Pool bounds the out-of-order bytes held by the halves that share it.
@@ -57,7 +61,18 @@ type Half struct {
 	finSeq  uint32
 	segs    []segment
 	queued  int
+	retain  bool
+	policy  Policy
+	kept    []span // delivered segments not yet acknowledged (Retain)
 }
+
+// span is a delivered segment's place in the stream.
+type span struct {
+	seq uint32
+	n   int
+}
+
+func (s span) end() uint32 { return s.seq + uint32(s.n) }
 
 // diff is b-a in sequence space, wrapping at 2^32.
 func diff(a, b uint32) int { return int(int32(b - a)) }
@@ -83,6 +98,13 @@ func (h *Half) Start(seq uint32, p *Pool) {
 	h.pool, h.next, h.started = p, seq, true
 }
 
+// Retain makes the half remember where its delivered, not yet
+// acknowledged segments lie, so that a retransmission overlapping them
+// rewrites their bytes where policy p says the receiving host takes the
+// new data (Suricata's IDS mode: such data is still in its segment
+// tree). Without it, delivered bytes win over later copies.
+func (h *Half) Retain(p Policy) { h.retain, h.policy = true, p }
+
 // Segment adds one segment's payload (fin: the segment carries a FIN).
 func (h *Half) Segment(seq uint32, data []byte, fin bool, r Receiver) {
 	if !h.started || h.ended {
@@ -92,13 +114,15 @@ func (h *Half) Segment(seq uint32, data []byte, fin bool, r Receiver) {
 		h.fin, h.finSeq = true, seq+uint32(len(data))
 	}
 	if d := diff(seq, h.next); d > 0 {
+		if h.retain && len(data) > 0 {
+			h.overlap(seq, data, r)
+		}
 		data = data[min(d, len(data)):]
 		seq = h.next
 	}
 	if len(data) > 0 {
 		if seq == h.next {
-			h.next += uint32(len(data))
-			r.Data(data)
+			h.deliver(seq, data, r)
 			h.drain(r)
 		} else {
 			h.queue(seq, data)
@@ -116,6 +140,7 @@ func (h *Half) Ack(ack uint32, r Receiver) {
 	if h.fin && diff(h.finSeq, ack) > 0 {
 		ack = h.finSeq
 	}
+	h.acked(ack)
 	if d := diff(h.next, ack); d <= 0 || d > maxAckGap {
 		return
 	}
@@ -167,8 +192,7 @@ func (h *Half) drain(r Receiver) {
 		h.segs = h.segs[1:]
 		h.release(len(s.data))
 		if d < len(s.data) {
-			h.next = s.end()
-			r.Data(s.data[d:])
+			h.deliver(h.next, s.data[d:], r)
 		}
 	}
 }
@@ -237,4 +261,53 @@ func (h *Half) checkFin(r Receiver) {
 	h.segs = nil
 	h.ended = true
 	r.End()
+}
+
+// deliver hands the in-order bytes at seq (the stream's next) on.
+func (h *Half) deliver(seq uint32, b []byte, r Receiver) {
+	h.next = seq + uint32(len(b))
+	if h.retain {
+		if len(h.kept) >= maxSegments {
+			h.kept = slices.Delete(h.kept, 0, 1)
+		}
+		h.kept = append(h.kept, span{seq: seq, n: len(b)})
+	}
+	r.Data(b)
+}
+
+// acked forgets the delivered segments the peer acknowledged.
+func (h *Half) acked(ack uint32) {
+	i := 0
+	for i < len(h.kept) && diff(h.kept[i].end(), ack) >= 0 {
+		i++
+	}
+	h.kept = slices.Delete(h.kept, 0, i)
+}
+
+// overlap applies the policy to the part of a segment at seq that
+// overlaps delivered segments: where the new data wins, it replaces
+// theirs.
+func (h *Half) overlap(seq uint32, data []byte, r Receiver) {
+	end := seq + uint32(len(data))
+	for _, k := range h.kept {
+		if diff(k.end(), seq) >= 0 || diff(end, k.seq) >= 0 {
+			continue
+		}
+		if !h.policy.newWins(seq, end, k.seq, k.end()) {
+			continue
+		}
+		from, to := k.seq, k.end()
+		if diff(from, seq) > 0 {
+			from = seq
+		}
+		if diff(to, end) < 0 {
+			to = end
+		}
+		if diff(to, h.next) < 0 {
+			to = h.next
+		}
+		if diff(from, to) > 0 {
+			r.Rewrite(diff(from, h.next), data[diff(seq, from):diff(seq, to)])
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package reasm
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -11,6 +12,9 @@ type recorder struct{ log []string }
 func (r *recorder) Data(b []byte) { r.log = append(r.log, string(b)) }
 func (r *recorder) Gap(n int)     { r.log = append(r.log, fmt.Sprintf("<gap %d>", n)) }
 func (r *recorder) End()          { r.log = append(r.log, "<end>") }
+func (r *recorder) Rewrite(back int, b []byte) {
+	r.log = append(r.log, fmt.Sprintf("<rewrite %d %s>", back, b))
+}
 
 type op struct {
 	ack   bool
@@ -123,5 +127,56 @@ func TestSegmentCountBound(t *testing.T) {
 	}
 	if len(h.segs) > maxSegments || len(r.log) == 0 || r.log[0] != "<gap 2>" {
 		t.Errorf("%d segments held, log starts %v", len(h.segs), r.log[:min(2, len(r.log))])
+	}
+}
+
+// TestOverlapPolicy: a retransmission overlapping delivered, not yet
+// acknowledged data rewrites it where the receiving host's policy takes
+// the new data (Suricata's DoHandleDataOverlap in IDS mode); acknowledged
+// data is final.
+func TestOverlapPolicy(t *testing.T) {
+	tests := []struct {
+		policy string
+		ops    []op
+		want   string
+	}{
+		{"bsd", []op{seg(1, "GOOD"), seg(1, "EVIL")}, "GOOD"},
+		{"old-linux", []op{seg(1, "GOOD"), seg(1, "EVIL")}, "GOOD|<rewrite 4 EVIL>"},
+		{"solaris", []op{seg(1, "GOOD"), seg(1, "EVIL")}, "GOOD|<rewrite 4 EVIL>"},
+		{"linux", []op{seg(1, "GOOD"), seg(1, "EVIL")}, "GOOD"},
+		{"linux", []op{seg(1, "GOOD"), seg(1, "EVIL!")}, "GOOD|<rewrite 4 EVIL>|!"},
+		{"old-linux", []op{seg(1, "GOOD"), ackTo(5), seg(1, "EVIL")}, "GOOD"},
+		{"old-linux", []op{seg(1, "GOOD"), seg(1, "EV")}, "GOOD"},
+		// starts before a delivered segment: most hosts take the new data
+		{"bsd", []op{seg(1, "ab"), seg(3, "cd"), seg(2, "XYZ")}, "ab|cd|<rewrite 2 YZ>"},
+		{"windows", []op{seg(1, "ab"), seg(3, "cd"), seg(2, "XY")}, "ab|cd|<rewrite 2 Y>"},
+		{"solaris", []op{seg(1, "ab"), seg(3, "cd"), seg(2, "XY")}, "ab|cd|<rewrite 3 X>"},
+		{"vista", []op{seg(1, "ab"), seg(3, "cd"), seg(2, "XYZ")}, "ab|cd"},
+		// starts after and ends beyond: solaris and hpux11 only
+		{"hpux11", []op{seg(1, "abcd"), seg(3, "XYZ")}, "abcd|<rewrite 2 XY>|Z"},
+		{"bsd", []op{seg(1, "abcd"), seg(3, "XYZ")}, "abcd|Z"},
+	}
+	for _, tc := range tests {
+		p, err := ParsePolicy(tc.policy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var h Half
+		h.Start(1, NewPool(100, 100))
+		h.Retain(p)
+		r := &recorder{}
+		for _, o := range tc.ops {
+			if o.ack {
+				h.Ack(o.seq, r)
+				continue
+			}
+			h.Segment(o.seq, []byte(o.data), false, r)
+		}
+		if got := strings.Join(r.log, "|"); got != tc.want {
+			t.Errorf("%s %v: got %q, want %q", tc.policy, tc.ops, got, tc.want)
+		}
+	}
+	if _, err := ParsePolicy("plan9"); !errors.Is(err, ErrPolicy) {
+		t.Errorf("unknown policy: %v", err)
 	}
 }
