@@ -47,7 +47,8 @@ func UnitEvent(u *inspect.Unit) *Event {
 		ev.VLAN = u.Packet.VLANs
 		ev.ICMP = PacketICMP(u.Packet.Proto, u.Packet.L4 == decode.L4ICMP, u.Packet.IType, u.Packet.ICode)
 	} else {
-		ev.PktSrc = PktSrcFlowEnd
+		// Suricata's pseudo packet of a flow's end carries its VLANs
+		ev.PktSrc, ev.VLAN = PktSrcFlowEnd, u.Flow.VLANs
 	}
 	if u.Kind == inspect.KindApp && (u.Flow.App == "http" || u.Flow.App == "smtp") && u.Tx > 0 {
 		tx := u.Tx - 1 // an alert on a transaction names it, as Suricata's tx alerts do
@@ -89,7 +90,7 @@ func RecordEvent(u *inspect.Unit) *Event {
 	typ, sections := u.RecordType(), u.Sections()
 	f := u.Flow
 	ev := &Event{Timestamp: u.TS, FlowID: f.ID, EventType: typ, SrcIP: f.Client, SrcPort: f.ClientPort,
-		DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto, Sections: sections, VarsOf: f}
+		DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto, Sections: sections, VarsOf: f, VLAN: f.VLANs}
 	switch {
 	case typ == "dns" && sections["dns"]["version"] != 2:
 		ev.SrcIP, ev.DestIP, ev.SrcPort, ev.DestPort = u.Endpoints()

@@ -26,3 +26,17 @@ func TestPktSrc(t *testing.T) {
 		t.Errorf("%s %v", b, err)
 	}
 }
+
+// TestFlowEndVLAN: an alert without a packet and an app-layer record show
+// the flow's VLAN ids, as Suricata's pseudo packets and records carry
+// them.
+func TestFlowEndVLAN(t *testing.T) {
+	f := &inspect.Flow{ID: 1, Proto: 6, Client: netip.MustParseAddr("10.0.0.1"), Server: netip.MustParseAddr("10.0.0.2"), VLANs: []uint16{1111}}
+	if ev := UnitEvent(&inspect.Unit{Flow: f}); len(ev.VLAN) != 1 || ev.VLAN[0] != 1111 {
+		t.Errorf("flushed unit: vlan %v", ev.VLAN)
+	}
+	u := &inspect.Unit{Kind: inspect.KindApp, Flow: f, Fields: map[string]map[string]any{"http": {"url": "/"}}}
+	if ev := RecordEvent(u); len(ev.VLAN) != 1 || ev.VLAN[0] != 1111 {
+		t.Errorf("http record: vlan %v", ev.VLAN)
+	}
+}

@@ -106,6 +106,9 @@ type appState struct {
 	// expect is the protocol a change asked for (TLS after STARTTLS),
 	// appUnknown when none is under way.
 	expect appKind
+	// queued are the app units waiting for the next packet of their
+	// direction (acked.go), in the order they were emitted.
+	queued []*inspect.Unit
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {

@@ -44,7 +44,7 @@ func TestDCERPCFlow(t *testing.T) {
 	feed(t, tr, concat(c.handshake(),
 		c.c2s(dcePDU(11, 3, 1, bind)), c.s2c(dcePDU(12, 3, 1, ack)),
 		c.c2s(first+last[:5]), c.c2s(last[5:]),
-		c.s2c(dcePDU(2, 3, 2, []byte("\x04\x00\x00\x00\x00\x00\x00\x00resp"))))...)
+		c.s2c(dcePDU(2, 3, 2, []byte("\x04\x00\x00\x00\x00\x00\x00\x00resp"))), c.cAck(), c.sAck())...)
 	var got []string
 	for _, u := range s.of(inspect.KindApp) {
 		d := u.dce
@@ -70,7 +70,7 @@ func TestDCERPCStubTruncatedCounted(t *testing.T) {
 	cfg.DCERPCMaxStub = 4
 	tr, s := newTracker(cfg)
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 135)
-	feed(t, tr, concat(c.handshake(), c.c2s(dcePDU(0, 3, 1, dceRequest(0, 1, "abcdefgh"))))...)
+	feed(t, tr, concat(c.handshake(), c.c2s(dcePDU(0, 3, 1, dceRequest(0, 1, "abcdefgh"))), c.sAck(), c.cAck())...)
 	units := s.withBuffer("dcerpc.stub_data")
 	if len(units) != 1 || units[0].buffers["dcerpc.stub_data"] != "abcd" {
 		t.Fatalf("units %+v", units)

@@ -28,7 +28,7 @@ func TestSMTPFlow(t *testing.T) {
 		c.s2c("220 mx.example.com ESMTP\r\n"), c.c2s("EHLO client.example\r\n"), c.s2c("250 mx\r\n"),
 		c.c2s("MAIL FROM:<a@example.com>\r\n"), c.s2c("250 ok\r\n"), c.c2s("RCPT TO:<b@example.com>\r\n"),
 		c.s2c("250 ok\r\n"), c.c2s("DATA\r\n"), c.s2c("354 go\r\n"),
-		c.c2s(smtpMail), c.c2s(pdf+"\r\n--b1--\r\n.\r\n"), c.s2c("250 queued\r\n"))...)
+		c.c2s(smtpMail), c.c2s(pdf+"\r\n--b1--\r\n.\r\n"), c.s2c("250 queued\r\n"), c.cAck(), c.sAck())...)
 	apps := s.of(inspect.KindApp)
 	if len(apps) == 0 || apps[0].app != "smtp" {
 		t.Fatalf("no smtp units: %d", len(apps))
@@ -68,7 +68,7 @@ func TestSMTPDetectionByCommand(t *testing.T) {
 	tr, s := newTracker(DefaultConfig())
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 2525)
 	banner := "220 mx.example.com ESMTP " + strings.Repeat("x", 5000) + "\r\n" // past the line limit
-	feed(t, tr, concat(c.handshake(), c.s2c(banner[:3000]), c.s2c(banner[3000:]), c.c2s("EHLO client.example\r\n"))...)
+	feed(t, tr, concat(c.handshake(), c.s2c(banner[:3000]), c.s2c(banner[3000:]), c.c2s("EHLO client.example\r\n"), c.sAck(), c.cAck())...)
 	apps := s.of(inspect.KindApp)
 	if len(apps) != 1 || apps[0].app != "smtp" || apps[0].buffers["smtp.helo"] != "client.example" {
 		t.Fatalf("units %+v", apps)
@@ -118,14 +118,15 @@ func TestSMTPLongBannerOnSMTPPort(t *testing.T) {
 	tr, s := newTracker(DefaultConfig())
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 25)
 	banner := "220 mx.example.com ESMTP " + strings.Repeat("A", 5000) + "\r\n"
-	feed(t, tr, concat(c.handshake(), c.s2c(banner[:4500]), c.s2c(banner[4500:]), c.c2s("EHLO Simone\r\n"))...)
+	feed(t, tr, concat(c.handshake(), c.s2c(banner[:4500]), c.s2c(banner[4500:]), c.c2s("EHLO Simone\r\n"), c.sAck(), c.cAck())...)
 	if apps := s.of(inspect.KindApp); len(apps) == 0 || apps[len(apps)-1].buffers["smtp.helo"] != "Simone" {
 		t.Fatalf("units %+v", apps)
 	}
 }
 
 // TestSMTPRecordOnReply: a mail's smtp record waits for the server's
-// reply to its data (Suricata 8.0.7), and is written on that packet.
+// reply to its data (Suricata 8.0.7), and is written on the packet
+// acknowledging the reply, where IDS mode parses it.
 func TestSMTPRecordOnReply(t *testing.T) {
 	tr, _ := newTracker(DefaultConfig())
 	var recs []*inspect.Unit
@@ -140,9 +141,13 @@ func TestSMTPRecordOnReply(t *testing.T) {
 	if len(recs) != 0 {
 		t.Fatalf("record before the server's reply: %d", len(recs))
 	}
-	reply := c.s2c("250 queued\r\n")
-	feed(t, tr, reply)
-	if len(recs) != 1 || recs[0].Packet == nil || !bytes.Equal(recs[0].Packet.Frame, reply) {
+	feed(t, tr, c.s2c("250 queued\r\n"))
+	if len(recs) != 0 {
+		t.Fatalf("record before the reply was acknowledged: %d", len(recs))
+	}
+	acked := c.cAck()
+	feed(t, tr, acked)
+	if len(recs) != 1 || recs[0].Packet == nil || !bytes.Equal(recs[0].Packet.Frame, acked) {
 		t.Fatalf("records %d", len(recs))
 	}
 }

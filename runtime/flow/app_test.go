@@ -75,7 +75,7 @@ func TestServerFirstHTTP(t *testing.T) {
 	cfg.Midstream = true
 	tr, s := newTracker(cfg)
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
-	feed(t, tr, c.frame(true, ack, c.cseq, c.sseq, ""), c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi"))
+	feed(t, tr, c.frame(true, ack, c.cseq, c.sseq, ""), c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi"), c.cAck(), c.sAck())
 	codes := s.withBuffer("http.stat_code")
 	if len(codes) != 2 || codes[1].buffers["http.response_body"] != "hi" {
 		t.Errorf("midstream response: %v", codes)
@@ -102,7 +102,7 @@ func TestDNS(t *testing.T) {
 		frames [][]byte
 	}{
 		{"udp port 53", concat(udp("10.0.0.1", "10.0.0.53", 33333, 53, q))},
-		{"tcp split", concat(c.handshake(), c.c2s(string(tcpMsg[:5])), c.c2s(string(tcpMsg[5:])))},
+		{"tcp split", concat(c.handshake(), c.c2s(string(tcpMsg[:5])), c.c2s(string(tcpMsg[5:])), c.sAck(), c.cAck())},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -168,7 +168,7 @@ func clientHello(sni string) []byte {
 func TestDetectionAcrossSegments(t *testing.T) {
 	tr, s := newTracker(DefaultConfig())
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 3128)
-	feed(t, tr, concat(c.handshake(), c.c2s("GE"), c.c2s("T /split-method HTTP/1.1\r\n\r\n"))...)
+	feed(t, tr, concat(c.handshake(), c.c2s("GE"), c.c2s("T /split-method HTTP/1.1\r\n\r\n"), c.sAck(), c.cAck())...)
 	if uris := s.withBuffer("http.uri"); len(uris) != 1 || uris[0].buffers["http.uri"] != "/split-method" {
 		t.Errorf("uris %v", uris)
 	}
@@ -187,7 +187,7 @@ func TestDetectionAcrossSegments(t *testing.T) {
 func TestSSHServerSpeaksFirst(t *testing.T) {
 	tr, s := newTracker(DefaultConfig())
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 2222)
-	feed(t, tr, concat(c.handshake(), c.s2c("SSH-2.0-OpenSSH_7.4\r\n"), c.c2s("SSH-2.0-libssh-0.7.2\r\n"))...)
+	feed(t, tr, concat(c.handshake(), c.s2c("SSH-2.0-OpenSSH_7.4\r\n"), c.c2s("SSH-2.0-libssh-0.7.2\r\n"), c.sAck(), c.cAck())...)
 	var got []string
 	for _, u := range s.of(inspect.KindApp) {
 		p, _ := u.fields["ssh"]["client"].(map[string]any)
@@ -244,7 +244,7 @@ func TestUDPDNSOnlyOnItsPort(t *testing.T) {
 func TestHTTPFromDNSPort(t *testing.T) {
 	tr, s := newTracker(DefaultConfig())
 	c := newConn("192.168.1.5", "192.168.1.1", 53, 80)
-	feed(t, tr, concat(c.handshake(), c.c2s("GET /%2e%2e/images.gif HTTP/1.1\r\nHost: www.example.com\r\n\r\n"))...)
+	feed(t, tr, concat(c.handshake(), c.c2s("GET /%2e%2e/images.gif HTTP/1.1\r\nHost: www.example.com\r\n\r\n"), c.sAck(), c.cAck())...)
 	apps := s.of(inspect.KindApp)
 	if len(apps) != 1 || apps[0].flow.App != "http" || apps[0].buffers["http.uri"] != "/images.gif" {
 		t.Fatalf("app units %v", apps)
@@ -271,7 +271,7 @@ func serverHello13() []byte {
 func TestTLSTransactionUnits(t *testing.T) {
 	tr, s := newTracker(DefaultConfig())
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 443)
-	feed(t, tr, concat(c.handshake(), c.c2s(string(clientHello("tx.example"))), c.s2c(string(serverHello13())))...)
+	feed(t, tr, concat(c.handshake(), c.c2s(string(clientHello("tx.example"))), c.s2c(string(serverHello13())), c.cAck(), c.sAck())...)
 	app := s.of(inspect.KindApp)
 	if len(app) != 2 || app[0].dir != inspect.ToServer || app[1].dir != inspect.ToClient {
 		t.Fatalf("app units %v", app)

@@ -60,6 +60,10 @@ type Config struct {
 	// its SYN/ACK, or a SYN answered by the client's ACK, is reassembled
 	// and established without the other side.
 	AsyncOneside bool
+	// StreamInline (Suricata's stream.inline: yes) parses TCP app-layer
+	// data as it arrives in IDS mode too, instead of once the other side
+	// acknowledged it; "auto" (the default) is inline in IPS mode only.
+	StreamInline bool
 	// UrgentPolicy is what the stream makes of urgent data
 	// (stream.reassembly.urgent.policy; Suricata's default suricata.yaml
 	// has oob); OOBLimit applies past the out-of-band budget of a

@@ -106,6 +106,7 @@ func TestDNSTCPResponseFirstReverses(t *testing.T) {
 	wire := binary.BigEndian.AppendUint16(nil, uint16(len(msg)))
 	c := newConn("8.8.4.4", "10.16.1.11", 53, 38195)
 	feed(t, tr, c.c2s(string(append(wire, msg...))), c.frame(false, ack, c.sseq, c.cseq, ""))
+	tr.Flush() // the response is inspected with the flow's end: no packet went to the client since
 	apps := s.of(inspect.KindApp)
 	if len(apps) == 0 || apps[0].dir != inspect.ToClient || apps[0].flow.Client.String() != "10.16.1.11" {
 		t.Fatalf("app units %+v", apps)

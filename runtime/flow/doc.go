@@ -46,6 +46,14 @@
 // heads, bodies and open transactions by HTTPMemcap. Config.Set takes
 // Suricata's setting names.
 //
+// In IDS mode (not Config.IPS nor Config.StreamInline) the app layer
+// parses a direction's bytes once the other side acknowledged them, on
+// the acknowledging packet before it is inspected, and a KindApp unit
+// is inspected on its direction's next packet, after that packet's own
+// unit, or with the flow's end (Suricata's stream engine and its
+// per-direction transaction inspection); inline, data is parsed and
+// inspected with the packet carrying it.
+//
 // A unit's Packet is the packet being processed when it was emitted: a
 // stream chunk flushed because the other side spoke carries that side's
 // packet, so use Unit.Dir for the chunk's direction. Units emitted because

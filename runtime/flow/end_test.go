@@ -68,7 +68,7 @@ func TestAppRecords(t *testing.T) {
 	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
 	feed(t, tr, concat(c.handshake(),
 		c.c2s("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n"),
-		c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))...)
+		c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"), c.cAck())...)
 	if len(recs) != 1 || recs[0].Fields["http"]["url"] != "/a" || recs[0].Fields["http"]["status"] != 200 {
 		t.Fatalf("after the first response: %d records", len(recs))
 	}

@@ -64,6 +64,7 @@ func TestMidstreamExceptionPolicy(t *testing.T) {
 		}
 		firstReason := first.DropReason
 		feed(t, tr, cn.s2c("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
+		tr.Flush() // IDS: the request, parsed on the response's ACK, is inspected with the flow's end
 		f := s.units[0].flow
 		if f.Action != c.action || f.Bypassed != c.bypassed || f.ActionByPolicy != (c.action != "") {
 			t.Errorf("%+v: flow action %q by policy %v, bypassed %v", c, f.Action, f.ActionByPolicy, f.Bypassed)

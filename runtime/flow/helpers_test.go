@@ -170,6 +170,12 @@ func (c *conn) s2c(data string) []byte {
 	return f
 }
 
+// sAck and cAck are the server's and the client's bare ACK of what the
+// other side sent so far: in IDS mode the app layer parses a direction's
+// bytes once they are acknowledged.
+func (c *conn) sAck() []byte { return c.frame(false, ack, c.sseq, c.cseq, "") }
+func (c *conn) cAck() []byte { return c.frame(true, ack, c.cseq, c.sseq, "") }
+
 // c2sAt sends client data at an offset from the next sequence number,
 // without advancing it (out-of-order and retransmitted segments).
 func (c *conn) c2sAt(off int, data string) []byte {

@@ -23,7 +23,7 @@ func TestHTTPHeadOverLimitInspected(t *testing.T) {
 		frames = append(frames, c.c2s(head[:n]))
 		head = head[n:]
 	}
-	feed(t, tr, frames...)
+	feed(t, tr, append(frames, c.sAck(), c.cAck())...)
 	uris := s.withBuffer("http.uri")
 	if len(uris) != 2 || uris[0].buffers["http.uri"] != "/first" || uris[0].buffers["http.user_agent"] != "evil" || uris[1].buffers["http.uri"] != "/second" {
 		t.Fatalf("requests %v", uris)
@@ -51,7 +51,7 @@ func TestHTTPMemcapBoundsFlows(t *testing.T) {
 		frames := concat(c.handshake(), c.c2s("GET /big HTTP/1.1\r\nHost: h\r\n\r\n"),
 			c.s2c("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 1048576\r\n\r\n"))
 		for range 50 {
-			frames = append(frames, c.s2c(body))
+			frames = append(frames, c.s2c(body), c.cAck())
 		}
 		feed(t, tr, frames...)
 		if st := tr.Stats(); st.HTTPMemory > int64(cfg.HTTPMemcap) {

@@ -8,9 +8,9 @@ const appFailed = "failed"
 // protoDetected records that detection finished for direction d of f
 // with protocol name, and flags the packet that tells the rules
 // (inspect.Packet.ProtoDetect). Suricata flags the packet being
-// processed when it carries the direction's data inline (IPS mode, or
-// outside TCP); otherwise TCP data is detected once acknowledged and the
-// direction's next packet is flagged.
+// processed when it is of that direction and not inspected yet (data
+// inline: IPS mode, or outside TCP; in IDS mode a failure decided on the
+// acknowledging packet); otherwise the direction's next packet.
 func (t *Tracker) protoDetected(f *flowState, d inspect.Dir, name string) {
 	if f.AppDir[d] != "" {
 		return
@@ -43,10 +43,11 @@ func (t *Tracker) flagDetect(f *flowState, d inspect.Dir) {
 }
 
 // detectsNow reports whether detection on direction d's data is the
-// current packet's: its data inline, else the direction's next packet.
+// current packet's: a packet of that direction not inspected yet (data
+// inline; in IDS mode, detection on the acknowledging packet), else the
+// direction's next packet.
 func (t *Tracker) detectsNow(f *flowState, d inspect.Dir) bool {
-	inline := f.Proto != 6 || t.cfg.IPS
-	return inline && f == t.curFlow && t.curDir == d && !t.curSent
+	return f == t.curFlow && t.curDir == d && !t.curSent
 }
 
 // appEvent raises an app-layer packet event of detection on direction

@@ -72,6 +72,9 @@ func (t *Tracker) reverse(f *flowState) {
 		swapDirs(&tc.isn)
 		swapDirs(&tc.next)
 		swapDirs(&tc.seqSeen)
+		swapDirs(&tc.unacked)
+		swapDirs(&tc.unackedEnd)
+		swapDirs(&tc.unackedEOF)
 		m := &tc.model
 		swapDirs(&m.lastAck)
 		swapDirs(&m.nextWin)

@@ -18,7 +18,7 @@ var Settings = []string{
 	"flow-timeouts.tcp.emergency-new", "flow-timeouts.tcp.emergency-established", "flow-timeouts.tcp.emergency-closed",
 	"flow-timeouts.default.new", "flow-timeouts.default.established",
 	"flow-timeouts.default.emergency-new", "flow-timeouts.default.emergency-established",
-	"stream.memcap", "stream.midstream", "stream.async-oneside", "stream.midstream-policy", "exception-policy", "stream.reassembly.memcap", "stream.reassembly.depth",
+	"stream.memcap", "stream.midstream", "stream.async-oneside", "stream.inline", "stream.midstream-policy", "exception-policy", "stream.reassembly.memcap", "stream.reassembly.depth",
 	"stream.reassembly.urgent.policy", "stream.reassembly.urgent.oob-limit-policy",
 	"app-layer.protocols.http.memcap", "app-layer.protocols.http.meta-field-limit",
 	"app-layer.protocols.http.headers-limit", "app-layer.protocols.http.head-limit",
@@ -77,6 +77,8 @@ func (c *Config) Set(key, value string) error {
 		c.Midstream, err = strconv.ParseBool(value)
 	case "stream.async-oneside":
 		c.AsyncOneside, err = strconv.ParseBool(value)
+	case "stream.inline":
+		c.StreamInline, err = inlineSetting(value)
 	case "stream.midstream-policy":
 		c.MidstreamExceptionPolicy, err = value, checkPolicy(value)
 	case "exception-policy":
@@ -252,4 +254,16 @@ func urlSchemes(v string) string {
 		out = append(out, s)
 	}
 	return strings.Join(out, " ")
+}
+
+// inlineSetting reads stream.inline: auto (inline in IPS mode only) or a
+// boolean in Suricata's spellings.
+func inlineSetting(v string) (bool, error) {
+	switch strings.ToLower(v) {
+	case "auto", "no", "false", "off", "0":
+		return false, nil
+	case "yes", "true", "on", "1":
+		return true, nil
+	}
+	return false, fmt.Errorf("%q: want auto, yes or no", v)
 }

@@ -67,6 +67,9 @@ type Stats struct {
 	// frames a gap or the stream memcap ended.
 	FrameUnits, FramePieces, FrameBytesLost, FramesStopped uint64
 	Units                                                  uint64 // units emitted
+	// UnitsEarly counts the app units inspected before the next packet
+	// of their direction because a flow held maxQueuedUnits.
+	UnitsEarly uint64
 	// Memory held now against the memcaps, in bytes.
 	HTTPMemory                     int64
 	StreamMemory, ReassemblyMemory int

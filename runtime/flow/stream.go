@@ -34,6 +34,7 @@ func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
 	if n <= 0 {
 		return
 	}
+	end := tc.half[d].Next() - uint32(len(b)-n)
 	b = b[:n]
 	tc.inspected[d] += n
 	t.logData(f, d, b)
@@ -51,7 +52,7 @@ func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
 			t.flushChunk(f, d)
 		}
 	}
-	t.appData(f, d, b)
+	t.ackHold(f, d, b, end)
 }
 
 // streamGap notes n missing bytes: the bytes held on each side of the
@@ -67,6 +68,7 @@ func (t *Tracker) streamGap(f *flowState, d inspect.Dir, n int) {
 	tc.log[d].gap(n, t.cfg.StreamLog)
 	tc.hadGap[d] = true
 	tc.inline[d].reset()
+	t.ackFlush(f, d)
 	t.appGap(f, d, n)
 }
 
@@ -105,9 +107,12 @@ func (t *Tracker) logData(f *flowState, d inspect.Dir, b []byte) {
 	l.add(b, size)
 }
 
+// streamEnd ends a direction; its app layer ends once the bytes held
+// for their acknowledgement were parsed.
 func (t *Tracker) streamEnd(f *flowState, d inspect.Dir) {
 	t.flushChunk(f, d)
-	t.appEnd(f, d)
+	f.tcp.unackedEOF[d] = true
+	t.ackDeliver(f, d, 0)
 }
 
 // hold makes room for n more bytes in a direction's held stream bytes,

@@ -28,6 +28,7 @@ type flowState struct {
 	// appEventsPending, by Dir: app-layer packet events of detection on
 	// the direction's data, for its next packet.
 	appEventsPending [3]inspect.AppEvents
+	ending           bool // its last units are being emitted (end)
 }
 
 // phase is where a flow is in its life, for its timeout and for the

@@ -39,6 +39,12 @@ type tcpState struct {
 	isn, next  [3]uint32
 	seqSeen    [3]bool
 	model      resetModel // what Suricata's reset checks read (stream events)
+	// unacked: by Dir, in-order bytes the app layer gets once the other
+	// side acknowledged them (acked.go); unackedEnd is the sequence
+	// number after them, unackedEOF the direction ended after them.
+	unacked    [3][]byte
+	unackedEnd [3]uint32
+	unackedEOF [3]bool
 }
 
 func (t *Tracker) newTCP(f *flowState, p *inspect.Packet) *tcpState {
@@ -163,6 +169,7 @@ func (t *Tracker) closeStreams(f *flowState) {
 	tc := f.tcp
 	for _, d := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
 		tc.half[d].Close(&tc.recv[d])
+		t.ackFlush(f, d)
 		t.flushChunk(f, d)
 	}
 }

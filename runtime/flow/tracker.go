@@ -247,10 +247,17 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 			t.emitInline(f, dir, p)
 		}
 	}
+	acked := tcp && !inline && f.tcp.reassemble
+	if acked {
+		t.ackPacket(f, dir, p)
+	}
 	u := t.unit(f, inspect.KindPacket, dir)
 	u.SetBuffer("payload", p.Payload)
 	t.sendOnce(u)
 	t.curSent = true
+	if len(f.app.queued) > 0 {
+		t.sendQueued(f, dir)
+	}
 	if tcp && f.app.kind == appTLS {
 		t.tlsPacket(f, dir)
 	}
@@ -260,6 +267,9 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	switch {
 	case tcp && !inline:
 		t.tcpSegment(f, dir, p)
+		if acked {
+			t.ackPacket(f, dir, p) // bytes the ACK made contiguous
+		}
 	case d.L4 == decode.L4UDP && !dropped:
 		t.udpPacket(f, dir, p)
 	}
@@ -404,8 +414,11 @@ func (t *Tracker) makeRoom() {
 // end finishes a flow: its streams and app-layer state are flushed, the
 // end is reported, then it leaves the table.
 func (t *Tracker) end(f *flowState, reason string) {
+	f.ending = true
 	if f.tcp != nil {
 		t.closeStreams(f)
+		t.sendQueued(f, inspect.ToServer)
+		t.sendQueued(f, inspect.ToClient)
 		t.streamMem -= f.tcp.chunkMem
 	}
 	t.streamMem -= f.app.held
@@ -459,6 +472,9 @@ func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspec
 }
 
 func (t *Tracker) send(u *inspect.Unit) {
+	if t.queueApp(u) {
+		return
+	}
 	t.stats.Units++
 	t.emit(u)
 }

@@ -55,6 +55,9 @@ func (c conn) frames() [][]byte {
 		c.frame(true, 0x10, 101, 501, ""),
 		c.frame(true, 0x18, 101, 501, req),
 		c.frame(false, 0x18, 501, 101+uint32(len(req)), resp),
+		// IDS: the request, parsed on the response's ACK, is inspected
+		// on the client's next packet
+		c.frame(true, 0x10, 101+uint32(len(req)), 501+uint32(len(resp)), ""),
 	}
 }
 
@@ -249,6 +252,9 @@ func fragmentedTraffic() [][]byte {
 		frames = append(frames, hs[:3]...)
 		frames = append(frames, fragment(hs[3], 14, 16, 2)...)
 		frames = append(frames, hs[4])
+		// the client's next packet, where IDS mode inspects the request
+		// the server acknowledged, in fragments too
+		frames = append(frames, fragment(hs[5], 14, 16, 3)...)
 	}
 	return frames
 }
@@ -274,7 +280,7 @@ func TestFragmentedPacketsAlert(t *testing.T) {
 		if got[1] != 2 || got[2] != 2 || got[3] != 2 || got[4] != 2 {
 			t.Errorf("alerts by sid %v, want sids 1 to 4 twice (IPv4, IPv6): not on fragments, once reassembled", got)
 		}
-		if st.Reassembled != [2]uint64{2, 2} || st.Fragments[0] == 0 || st.Fragments[1] == 0 || st.Copies != uint64(len(frames)) {
+		if st.Reassembled != [2]uint64{3, 3} || st.Fragments[0] == 0 || st.Fragments[1] == 0 || st.Copies != uint64(len(frames)) {
 			t.Errorf("fragments %v, reassembled %v, copies %d of %d frames", st.Fragments, st.Reassembled, st.Copies, len(frames))
 		}
 	})

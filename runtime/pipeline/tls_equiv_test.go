@@ -86,8 +86,9 @@ func equivTLSFlow(r *rand.Rand, i int) [][]byte {
 	c2s := func(flags uint8, seq uint32, payload []byte) []byte {
 		return pktgen.Build(pktgen.Spec{Src: cli, Dst: srv, Proto: 6, Sport: sport, Dport: 443, TCPFlags: flags, Seq: seq, Ack: sisn + 1, Payload: payload})
 	}
+	sack := isn + 1 // what the server acknowledges
 	s2c := func(flags uint8, seq uint32, payload []byte) []byte {
-		return pktgen.Build(pktgen.Spec{Src: srv, Dst: cli, Proto: 6, Sport: 443, Dport: sport, TCPFlags: flags, Seq: seq, Ack: isn + 1, Payload: payload})
+		return pktgen.Build(pktgen.Spec{Src: srv, Dst: cli, Proto: 6, Sport: 443, Dport: sport, TCPFlags: flags, Seq: seq, Ack: sack, Payload: payload})
 	}
 	var labels []string
 	for range 1 + r.IntN(4) {
@@ -116,6 +117,7 @@ func equivTLSFlow(r *rand.Rand, i int) [][]byte {
 	if r.IntN(12) == 0 {
 		return frames // the capture ends before the server answers
 	}
+	sack = seq // the answer acknowledges the hello (IDS mode parses it then)
 	return append(frames, s2c(0x18, sisn+1, []byte{0x16, 3, 3, 0, 2, 2, 0}), c2s(0x18, seq, []byte{0x17, 3, 3, 0, 1, 0}))
 }
 

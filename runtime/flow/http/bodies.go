@@ -63,9 +63,28 @@ func (b *Bodies) put(buf []byte) {
 	b.free[c] = append(b.free[c], buf[:0])
 }
 
+// HoldBodies keeps the bodies of transactions finishing from now on out
+// of the pool (on), or gives back those kept (off): a caller inspects
+// their units later.
+func (p *Parser) HoldBodies(on bool) {
+	p.holding = on
+	if on {
+		return
+	}
+	for i, tx := range p.held {
+		p.recycle(tx)
+		p.held[i] = nil
+	}
+	p.held = p.held[:0]
+}
+
 // recycle gives a finished transaction's bodies back to the pool.
 func (p *Parser) recycle(tx *Tx) {
 	if p.cfg.Bodies == nil {
+		return
+	}
+	if p.holding {
+		p.held = append(p.held, tx)
 		return
 	}
 	for _, m := range []*Message{&tx.Request, &tx.Response} {

@@ -57,6 +57,9 @@ func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
 	}
 }
 
+// Fields is the EVE "http" section of the transaction as it is now.
+func (tx *Tx) Fields() map[string]any { return tx.fields(true) }
+
 // fields builds the EVE "http" section; units share it, read-only.
 func (tx *Tx) fields(resp bool) map[string]any {
 	f := map[string]any{}
@@ -72,15 +75,20 @@ func (tx *Tx) fields(resp bool) map[string]any {
 	str("http_method", tx.Method)
 	str("protocol", tx.Request.Protocol)
 	if resp && tx.HasResponse {
-		str("http_content_type", tx.lookup(tx.resp, "http.content_type"))
+		ct := tx.lookup(tx.resp, "http.content_type")
+		if i := bytes.IndexByte(ct, ';'); i >= 0 {
+			ct = ct[:i] // Suricata logs the media type without parameters
+		}
+		str("http_content_type", ct)
 		str("redirect", tx.lookup(tx.resp, "http.location"))
 		if tx.Status > 0 {
 			f["status"] = tx.Status
 		} else {
 			str("status_string", tx.StatusText)
 		}
-		f["length"] = tx.Response.BodyLen
 	}
+	// Suricata logs the response's length so far, 0 before any
+	f["length"] = tx.Response.BodyLen
 	if tx.dumpReq {
 		dumpHeaders(f, "request_headers", tx.Request.Headers)
 	}

@@ -83,4 +83,5 @@ func (p *Parser) Release() {
 	for _, tx := range p.pending {
 		p.retire(tx)
 	}
+	p.HoldBodies(false)
 }

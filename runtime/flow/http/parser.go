@@ -23,6 +23,10 @@ type Parser struct {
 	// (101 Upgrade, CONNECT) is refused with http.failed_protocol_change,
 	// as Suricata refuses a change during another.
 	RefuseChange bool
+	// holding: finished transactions keep their bodies (in held) until
+	// HoldBodies(false), as units reporting them wait to be inspected.
+	holding bool
+	held    []*Tx
 }
 
 // Connected reports whether a CONNECT request got a 2xx response: the
