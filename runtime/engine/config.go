@@ -29,11 +29,19 @@ func (e *Engine) applyConfig(r *ir.Rule, u *inspect.Unit) {
 	}
 }
 
-// txLogged reports whether the transaction of a record's unit may be
-// logged.
-func txLogged(u *inspect.Unit) bool {
-	if u.Tx == 0 || u.Flow == nil {
+// txRef is the transaction a record reports, and the one whose config
+// it takes.
+type txRef struct {
+	flow         *inspect.Flow
+	tx, configTx uint64
+}
+
+func txOf(u *inspect.Unit) txRef { return txRef{flow: u.Flow, tx: u.Tx, configTx: u.ConfigTx} }
+
+// logged reports whether the record's transaction may be logged.
+func (r txRef) logged() bool {
+	if r.tx == 0 || r.flow == nil {
 		return true
 	}
-	return !slices.Contains(u.Flow.NoLogTx, u.Tx) && (u.ConfigTx == 0 || !slices.Contains(u.Flow.NoLogTx, u.ConfigTx))
+	return !slices.Contains(r.flow.NoLogTx, r.tx) && (r.configTx == 0 || !slices.Contains(r.flow.NoLogTx, r.configTx))
 }

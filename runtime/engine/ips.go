@@ -48,6 +48,7 @@ type packetFate struct {
 	// Suricata's transaction loggers run after its packet loggers.
 	open            bool
 	alerts, records []*eve.Event
+	recordTx        []txRef // by records: the transaction each reports
 }
 
 // flowLooker is a tracker that finds a decoded frame's flow without

@@ -23,7 +23,7 @@ func (e *Engine) flowRecord(f *inspect.Flow) {
 
 // appRecord writes the EVE record a unit carries, when its type is on.
 func (e *Engine) appRecord(u *inspect.Unit) {
-	if typ := u.RecordType(); typ == "" || !e.opts.Records.On(typ) || !txLogged(u) {
+	if typ := u.RecordType(); typ == "" || !e.opts.Records.On(typ) || !txOf(u).logged() {
 		return
 	}
 	ev := eve.RecordEvent(u)
@@ -41,7 +41,11 @@ func (e *Engine) appRecord(u *inspect.Unit) {
 		ev.PktSrc = eve.PktSrcFlowEnd
 	}
 	if e.fate.open {
+		// written after the packet's inspection, which may still disable
+		// the transaction's logging (config rules), as Suricata's
+		// transaction loggers run after detection
 		e.fate.records = append(e.fate.records, ev)
+		e.fate.recordTx = append(e.fate.recordTx, txOf(u))
 		return
 	}
 	e.write(ev)

@@ -23,7 +23,7 @@ type queued struct {
 
 // openPacket starts deciding a packet: its matches wait for its end.
 func (e *Engine) openPacket() {
-	e.fate = packetFate{open: true, alerts: e.fate.alerts[:0], records: e.fate.records[:0], queue: e.fate.queue[:0], left: e.fate.left[:0]}
+	e.fate = packetFate{open: true, alerts: e.fate.alerts[:0], records: e.fate.records[:0], recordTx: e.fate.recordTx[:0], queue: e.fate.queue[:0], left: e.fate.left[:0]}
 }
 
 // enqueue adds a match of the packet being decided; with none being
@@ -104,10 +104,12 @@ func (e *Engine) closePacket() {
 	f.open = false
 	defer func() {
 		for i, ev := range f.records {
-			e.write(ev)
-			f.records[i] = nil
+			if f.recordTx[i].logged() {
+				e.write(ev)
+			}
+			f.records[i], f.recordTx[i] = nil, txRef{}
 		}
-		f.records = f.records[:0]
+		f.records, f.recordTx = f.records[:0], f.recordTx[:0]
 	}()
 	if len(f.alerts) == 0 && len(f.left) == 0 {
 		return

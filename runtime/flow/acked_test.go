@@ -2,6 +2,7 @@ package flow
 
 import (
 	"bytes"
+	"encoding/binary"
 	"testing"
 
 	"github.com/rulec/rulec/runtime/flow/http"
@@ -135,5 +136,34 @@ func TestQueuedUnitKeepsBody(t *testing.T) {
 	feed(t, tr, c.c2s("POST /again HTTP/1.1\r\nContent-Length: 21\r\n\r\n"+body), c.sAck(), c.cAck())
 	if u := requests(); len(u) != 2 || u[1].buffers["http.request_body"] != body {
 		t.Errorf("second request body units %v", u)
+	}
+}
+
+// TestTLSHelloAlertShowsServerHello: the client's hello, inspected on the
+// client's packet that acknowledged the server's hello, shows the
+// server's hello (its ALPN) though the server's certificates are still
+// to come.
+func TestTLSHelloAlertShowsServerHello(t *testing.T) {
+	u16 := func(b []byte, v int) []byte { return binary.BigEndian.AppendUint16(b, uint16(v)) }
+	vec := func(b, body []byte) []byte { return append(u16(b, len(body)), body...) }
+	body := u16(nil, 0x0303)
+	body = append(body, make([]byte, 32)...)
+	body = append(body, 0) // no session id
+	body = u16(body, 0xc02f)
+	body = append(body, 0) // no compression
+	alpn := append([]byte{8}, "http/1.1"...)
+	body = vec(body, vec(u16(nil, 16), vec(nil, alpn)))
+	hs := append([]byte{2, 0, byte(len(body) >> 8), byte(len(body))}, body...)
+	sh := vec([]byte{22, 3, 3}, hs)
+
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 443)
+	feed(t, tr, concat(c.handshake(), c.c2s(string(clientHello("alpn.example"))), c.s2c(string(sh)), c.cAck())...)
+	u := s.withBuffer("tls.sni")
+	if len(u) != 1 {
+		t.Fatalf("hello units %v", u)
+	}
+	if a, _ := u[0].fields["tls"]["server_alpns"].([]string); len(a) != 1 || a[0] != "http/1.1" {
+		t.Errorf("tls fields %v, want the server's ALPN", u[0].fields["tls"])
 	}
 }

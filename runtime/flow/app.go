@@ -657,10 +657,15 @@ func (t *Tracker) tlsHelloUnit(f *flowState) {
 }
 
 // tlsFields are the EVE sections of a TLS unit, for its alerts: the
-// flow's handshake so far, with Suricata's extended fields.
+// flow's handshake so far (the server's from its hello on), with
+// Suricata's extended fields.
 func (t *Tracker) tlsFields(f *flowState) map[string]map[string]any {
 	opts := tls.Options{JA3: t.cfg.JA3 == On}
-	return map[string]map[string]any{"tls": tls.Record(f.app.tlsHello, f.app.tlsSH, tls.ExtendedFields, opts)}
+	sh := f.app.tlsSH
+	if sh == nil {
+		sh = f.app.tlsServer.Hello()
+	}
+	return map[string]map[string]any{"tls": tls.Record(f.app.tlsHello, sh, tls.ExtendedFields, opts)}
 }
 
 // tlsRecord writes the flow's tls record, with the fields its log

@@ -85,3 +85,43 @@ func TestConfigDisablesTxLogging(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigDisablesHTTPTxLoggingSamePacket: in IDS mode the request is
+// inspected on the client's packet that acknowledged the response, the
+// packet on which the transaction completes: its http record waits for
+// that packet's inspection, whose config rule disables it.
+func TestConfigDisablesHTTPTxLoggingSamePacket(t *testing.T) {
+	dir := t.TempDir()
+	rules := `config http any any -> any any (http.host; content:"quiet"; config:logging disable, type tx, scope tx; sid:1;)` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "c.rules"), []byte(rules), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	p, err := Open(compileObject(t, dir), Config{Kernel: KernelReference, Offline: true, EVE: &out, Records: eve.Types{"alert": true, "http": true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cli, srv := netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("192.0.2.80")
+	req, resp := "GET / HTTP/1.1\r\nHost: quiet.example\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+	seg := func(toServer bool, flags uint8, seq, ack uint32, payload string) []byte {
+		s := pktgen.Spec{Src: cli, Dst: srv, Proto: 6, Sport: 40000, Dport: 80, TCPFlags: flags, Seq: seq, Ack: ack, Payload: []byte(payload)}
+		if !toServer {
+			s.Src, s.Dst, s.Sport, s.Dport = srv, cli, 80, 40000
+		}
+		return pktgen.Build(s)
+	}
+	rl, sl := uint32(len(req)), uint32(len(resp))
+	frames := [][]byte{seg(true, 0x02, 100, 0, ""), seg(false, 0x12, 500, 101, ""), seg(true, 0x10, 101, 501, ""),
+		seg(true, 0x18, 101, 501, req), seg(false, 0x18, 501, 101+rl, resp), seg(true, 0x10, 101+rl, 501+sl, "")}
+	for i, f := range frames {
+		if _, err := p.Engine.Frame(time.Unix(1700000000, int64(i)), f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(out.Bytes(), []byte(`"event_type":"http"`)) {
+		t.Errorf("http record of a transaction a config rule disabled:\n%s", out.Bytes())
+	}
+}

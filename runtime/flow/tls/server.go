@@ -104,6 +104,15 @@ func (r *ServerReader) Feed(b []byte) *ServerHandshake {
 	return nil
 }
 
+// Hello is the handshake read so far once its ServerHello was, else nil:
+// what an alert shows of the server before its cleartext part ended.
+func (r *ServerReader) Hello() *ServerHandshake {
+	if !r.sh.hello {
+		return nil
+	}
+	return &r.sh
+}
+
 func (r *ServerReader) finish() *ServerHandshake {
 	r.done, r.rec, r.hs = true, nil, nil
 	if !r.sh.hello {
