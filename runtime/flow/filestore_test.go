@@ -32,7 +32,7 @@ func TestFileStore(t *testing.T) {
 		})
 		c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
 		feed(t, tr, concat(c.handshake(), c.c2s("GET /r.pdf HTTP/1.1\r\nHost: h\r\n\r\n"),
-			c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\n"+body))...)
+			c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 20\r\n\r\n"+body), c.cAck())...)
 		return dir, recs, tr
 	}
 	dir, recs, tr := run(0)

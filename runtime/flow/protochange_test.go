@@ -11,7 +11,7 @@ import (
 // smtpStartTLS is an SMTP session up to its STARTTLS accepted.
 func smtpStartTLS(c *conn) [][]byte {
 	return concat(c.handshake(), c.s2c("220 mx.example.com ESMTP\r\n"), c.c2s("EHLO client.example\r\n"),
-		c.s2c("250 mx\r\n"), c.c2s("STARTTLS\r\n"), c.s2c("220 go ahead\r\n"))
+		c.s2c("250 mx\r\n"), c.c2s("STARTTLS\r\n"), c.s2c("220 go ahead\r\n"), c.cAck())
 }
 
 // TestStartTLSChange: after STARTTLS is accepted, detection runs again:

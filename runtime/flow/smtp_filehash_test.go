@@ -28,7 +28,7 @@ func TestSMTPFileDigests(t *testing.T) {
 		c.s2c("220 mx.example.com ESMTP\r\n"), c.c2s("EHLO client.example\r\n"), c.s2c("250 mx\r\n"),
 		c.c2s("MAIL FROM:<a@example.com>\r\n"), c.s2c("250 ok\r\n"), c.c2s("RCPT TO:<b@example.com>\r\n"),
 		c.s2c("250 ok\r\n"), c.c2s("DATA\r\n"), c.s2c("354 go\r\n"),
-		c.c2s(smtpMail), c.c2s(base64.StdEncoding.EncodeToString([]byte(body))+"\r\n--b1--\r\n.\r\n"), c.s2c("250 queued\r\n"))...)
+		c.c2s(smtpMail), c.c2s(base64.StdEncoding.EncodeToString([]byte(body))+"\r\n--b1--\r\n.\r\n"), c.s2c("250 queued\r\n"), c.cAck(), c.sAck())...)
 	sum := md5.Sum([]byte(body))
 	var toServer, toClient int
 	for _, u := range s.of(inspect.KindApp) {
