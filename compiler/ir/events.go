@@ -65,6 +65,8 @@ var RaisedEvents = map[string][]string{
 		"smtp.truncated_line",
 		"ftp.request_command_too_long", "ftp.response_command_too_long", "ftp.too_many_transactions",
 		"ftp.file_before_port", "ftp.file_without_name",
+		"pop3.too_many_transactions", "pop3.request_too_long", "pop3.incorrect_argument_count",
+		"pop3.unknown_command", "pop3.response_too_long",
 		// DNS; malformed_data and not_a_request, which Suricata puts on the
 		// flow's previous transaction, are not raised
 		"dns.invalid_additionals", "dns.invalid_authorities", "dns.not_a_response", "dns.z_flag_set",

@@ -9,6 +9,7 @@ import (
 	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/ftp"
 	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/flow/pop3"
 	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/flow/tls"
 	"github.com/rulec/rulec/runtime/inspect"
@@ -33,13 +34,14 @@ func TestRaisedEventsShared(t *testing.T) {
 	}
 	app := append(slices.Clone(http.Events), smtp.Events...)
 	app = append(app, ftp.Events...)
+	app = append(app, pop3.Events...)
 	app = append(app, dns.Events...)
 	app = append(app, tls.Events...)
 	for e := range inspect.NumAppEvents {
 		app = append(app, e.String())
 	}
 	if !sameSet(app, ir.RaisedEvents[ir.EventAppLayer]) {
-		t.Errorf("http, smtp, ftp, dns, tls and app-layer packet events %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
+		t.Errorf("app-layer events (http, smtp, ftp, pop3, http2, dns, tls, app-layer packet) %v, compiler knows %v", app, ir.RaisedEvents[ir.EventAppLayer])
 	}
 }
 

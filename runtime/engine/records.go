@@ -8,7 +8,7 @@ import (
 // trackAll reports whether every frame goes through the tracker, for the
 // flow and app-layer records.
 func (e *Engine) trackAll() bool {
-	return e.opts.Records.Any("flow", "http", "dns", "tls", "ssh", "smtp", "ftp", "files", "anomaly")
+	return e.opts.Records.Any("flow", "http", "dns", "tls", "ssh", "smtp", "ftp", "pop3", "files", "anomaly")
 }
 
 // flowRecord writes the EVE flow record of a flow that ended.

@@ -6,6 +6,7 @@ import (
 	"github.com/rulec/rulec/runtime/flow/frame"
 	"github.com/rulec/rulec/runtime/flow/ftp"
 	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/flow/pop3"
 	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/flow/ssh"
 	"github.com/rulec/rulec/runtime/flow/tls"
@@ -25,9 +26,11 @@ const (
 	appSMTP
 	appFTP
 	appFTPData
+	appIMAP
+	appPOP3
 )
 
-var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH: "ssh", appDCERPC: "dcerpc", appSMTP: "smtp", appFTP: "ftp", appFTPData: "ftp-data"}
+var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH: "ssh", appDCERPC: "dcerpc", appSMTP: "smtp", appFTP: "ftp", appFTPData: "ftp-data", appIMAP: "imap", appPOP3: "pop3"}
 
 // maxProbe is how many bytes of each direction are held while the
 // protocol of a TCP flow is unknown; a server saying more before its
@@ -100,6 +103,7 @@ type appState struct {
 	ftp        *ftp.Parser
 	ftpTxs     []*ftpTx // the FTP transactions not released, oldest first
 	ftpData    *ftpDataState
+	pop3       *pop3.Parser
 	// expectDone, by Dir: the direction's first data was checked
 	// against the announced ftp-data connections.
 	expectDone [3]bool
@@ -134,6 +138,9 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 	}
 	if k == appFTP {
 		a.ftp = ftp.NewParser(t.cfg.FTP)
+	}
+	if k == appPOP3 {
+		a.pop3 = pop3.NewParser()
 	}
 	if k == appSMTP {
 		a.smtp = smtp.NewParser(t.cfg.SMTP)
@@ -178,6 +185,8 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 	isDCE, moreDCE := dcerpc.Probe(data)
 	isSMTP, moreSMTP := smtpDetect(f, d, data)
 	isFTP, moreFTP := ftpDetect(f, d, data)
+	isIMAP, moreIMAP := imapDetect(d, data)
+	isPOP3, morePOP3 := pop3Detect(f, d, data)
 	if d == inspect.ToClient {
 		switch ok, _ := http.DetectResponse(data); {
 		case ok:
@@ -190,7 +199,11 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 			return appFTP
 		case isSMTP:
 			return appSMTP
-		case moreSMTP || moreFTP:
+		case isIMAP:
+			return appIMAP
+		case isPOP3:
+			return appPOP3
+		case moreSMTP || moreFTP || morePOP3:
 			return appUnknown
 		case dnsPort:
 			return appDNS
@@ -215,9 +228,13 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 		return appSMTP
 	case isFTP:
 		return appFTP
+	case isIMAP:
+		return appIMAP
+	case isPOP3:
+		return appPOP3
 	case dnsPort:
 		return appDNS
-	case moreHTTP || moreTLS || moreSSH || moreDCE || moreSMTP || moreFTP:
+	case moreHTTP || moreTLS || moreSSH || moreDCE || moreSMTP || moreFTP || moreIMAP || morePOP3:
 		return appUnknown
 	}
 	return appNone
@@ -342,6 +359,8 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		t.ftpData(f, d, b)
 	case appFTPData:
 		t.ftpDataFeed(f, d, b)
+	case appPOP3:
+		t.pop3Data(f, d, b)
 	case appDNS:
 		a.dns[d].Feed(b, func(msg []byte, off uint64) { t.dnsFramed(f, d, msg, off) })
 		if !t.chargeApp(f) {
@@ -380,6 +399,9 @@ func (t *Tracker) appGap(f *flowState, d inspect.Dir, n int) {
 		// Suricata's FTP parsers fail on a gap: the flow is not parsed
 		// further
 		a.kind = appNone
+	case appPOP3:
+		a.pop3.Gap(d == inspect.ToServer)
+		t.chargeApp(f)
 	}
 }
 
@@ -714,6 +736,7 @@ func (t *Tracker) flushRecords(f *flowState) {
 	}
 	a.smtpOpen = nil
 	t.ftpFlush(f)
+	t.pop3End(f)
 	if a.ftpData != nil {
 		t.ftpDataEnd(f, a.ftpData.dir, true)
 	}
@@ -755,6 +778,9 @@ func (t *Tracker) chargeApp(f *flowState) bool {
 	}
 	if a.ftp != nil {
 		held += a.ftp.Held()
+	}
+	if a.pop3 != nil {
+		held += a.pop3.Held()
 	}
 	if a.ftpData != nil {
 		held += cap(a.ftpData.data)

@@ -12,7 +12,7 @@ const portFTP = 21
 
 // ftpDetect reports whether a direction's first bytes are FTP as
 // Suricata 8.0 detects it: a client starting with FEAT, PASS or PORT (any
-// case) or "USER " (not after a POP3 greeting); a server starting with
+// case) or "USER " (unless the server's side was detected as POP3); a server starting with
 // "220 (", or, on port 21, "220 " or "220-" and a line end. more: too few
 // bytes to tell.
 func ftpDetect(f *flowState, d inspect.Dir, data []byte) (ok, more bool) {
@@ -22,7 +22,8 @@ func ftpDetect(f *flowState, d inspect.Dir, data []byte) (ok, more bool) {
 		case full("feat"), full("pass "), full("port "):
 			return true, false
 		case bytes.HasPrefix(data, []byte("USER ")):
-			return !bytes.HasPrefix(f.app.probe[inspect.ToClient], []byte("+OK")), false
+			// POP3 sessions start the same way
+			return f.AppDir[inspect.ToClient] != "pop3", false
 		}
 		return false, len(data) < 5 && (hasPrefixFoldAny(data, "feat", "pass ", "port ") || bytes.HasPrefix([]byte("USER "), data))
 	}

@@ -175,8 +175,8 @@ func TestDetectionAcrossSegments(t *testing.T) {
 	tr, s = newTracker(DefaultConfig())
 	// a banner of a server-first protocol rulec does not parse (a "220"
 	// banner would wait for the client: it may be SMTP's)
-	c = newConn("10.0.0.1", "10.0.0.2", 40000, 143)
-	feed(t, tr, concat(c.handshake(), c.s2c("* OK imap.example.com IMAP4rev1 ready; this banner runs past the probe bound\r\n"), c.c2s("GET / HTTP/1.1\r\n\r\n"))...)
+	c = newConn("10.0.0.1", "10.0.0.2", 40000, 5900)
+	feed(t, tr, concat(c.handshake(), c.s2c("RFB 003.008 a server-first protocol whose banner runs past the probe bound\n"), c.c2s("GET / HTTP/1.1\r\n\r\n"))...)
 	if n := len(s.of(inspect.KindApp)); n != 0 || s.units[len(s.units)-1].flow.App != "" {
 		t.Errorf("server-first protocol parsed: %d app units", n)
 	}

@@ -60,6 +60,9 @@ type Stats struct {
 	// did not: bytes past rulec's file limits, no sha256, the store's
 	// byte budget, a write error.
 	FilesNotStored uint64
+	// POP3Truncated counts the POP3 directions whose message waiting for
+	// its end passed the parser's bound (the parse ends there).
+	POP3Truncated uint64
 	// FrameUnits counts the KindFrame units emitted; FramePieces the
 	// inspections of a frame longer than the frame window, in pieces;
 	// FrameBytesLost the bytes of frames marked after they had left the
@@ -90,6 +93,7 @@ func (t *Tracker) Limits() map[string]uint64 {
 		"smtp_truncated":           s.SMTPTruncated,
 		"ftp_truncated":            s.FTPTruncated,
 		"file_store_not_stored":    s.FilesNotStored,
+		"pop3_truncated":           s.POP3Truncated,
 		"memcap_stream":            t.streamHits,
 		"frame_bytes_lost":         s.FrameBytesLost,
 		"memcap_reassembly":        t.pool.Capped(),
