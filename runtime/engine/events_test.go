@@ -9,6 +9,7 @@ import (
 	"github.com/rulec/rulec/runtime/flow/dns"
 	"github.com/rulec/rulec/runtime/flow/ftp"
 	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/flow/http2"
 	"github.com/rulec/rulec/runtime/flow/pop3"
 	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/flow/tls"
@@ -35,6 +36,7 @@ func TestRaisedEventsShared(t *testing.T) {
 	app := append(slices.Clone(http.Events), smtp.Events...)
 	app = append(app, ftp.Events...)
 	app = append(app, pop3.Events...)
+	app = append(app, http2.Events...)
 	app = append(app, dns.Events...)
 	app = append(app, tls.Events...)
 	for e := range inspect.NumAppEvents {

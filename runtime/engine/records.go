@@ -8,7 +8,7 @@ import (
 // trackAll reports whether every frame goes through the tracker, for the
 // flow and app-layer records.
 func (e *Engine) trackAll() bool {
-	return e.opts.Records.Any("flow", "http", "dns", "tls", "ssh", "smtp", "ftp", "pop3", "files", "anomaly")
+	return e.opts.Records.Any("flow", "http", "dns", "tls", "ssh", "smtp", "ftp", "pop3", "http2", "doh2", "files", "anomaly")
 }
 
 // flowRecord writes the EVE flow record of a flow that ended.
@@ -23,7 +23,12 @@ func (e *Engine) flowRecord(f *inspect.Flow) {
 
 // appRecord writes the EVE record a unit carries, when its type is on.
 func (e *Engine) appRecord(u *inspect.Unit) {
-	if typ := u.RecordType(); typ == "" || !e.opts.Records.On(typ) || !txOf(u).logged() {
+	typ := u.RecordType()
+	gate := typ
+	if u.LogType != "" {
+		gate = u.LogType
+	}
+	if typ == "" || !e.opts.Records.On(gate) || !txOf(u).logged() {
 		return
 	}
 	ev := eve.RecordEvent(u)

@@ -92,7 +92,7 @@ func RecordEvent(u *inspect.Unit) *Event {
 	ev := &Event{Timestamp: u.TS, FlowID: f.ID, EventType: typ, SrcIP: f.Client, SrcPort: f.ClientPort,
 		DestIP: f.Server, DestPort: f.ServerPort, Proto: f.Proto, Sections: sections, VarsOf: f, VLAN: f.VLANs}
 	switch {
-	case typ == "dns" && sections["dns"]["version"] != 2:
+	case typ == "dns" && sections["dns"]["version"] != 2 && u.LogType == "":
 		ev.SrcIP, ev.DestIP, ev.SrcPort, ev.DestPort = u.Endpoints()
 	case typ == "fileinfo":
 		// in the file's direction, with the flow's app_proto

@@ -47,7 +47,7 @@ func AlertsOnly() Types { return Types{"alert": true} }
 // SuricataDefault is the set the default suricata.yaml of Suricata 8
 // enables, of the record types rulec writes.
 func SuricataDefault() Types {
-	return Types{"alert": true, "anomaly": true, "http": true, "dns": true, "tls": true, "ssh": true, "smtp": true, "ftp": true, "pop3": true, "files": true, "flow": true}
+	return Types{"alert": true, "anomaly": true, "http": true, "dns": true, "tls": true, "ssh": true, "smtp": true, "ftp": true, "pop3": true, "http2": true, "doh2": true, "files": true, "flow": true}
 }
 
 // TypesFromYAML reads the record types of the first eve-log output of a

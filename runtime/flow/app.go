@@ -6,6 +6,7 @@ import (
 	"github.com/rulec/rulec/runtime/flow/frame"
 	"github.com/rulec/rulec/runtime/flow/ftp"
 	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/flow/http2"
 	"github.com/rulec/rulec/runtime/flow/pop3"
 	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/flow/ssh"
@@ -28,9 +29,10 @@ const (
 	appFTPData
 	appIMAP
 	appPOP3
+	appHTTP2
 )
 
-var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH: "ssh", appDCERPC: "dcerpc", appSMTP: "smtp", appFTP: "ftp", appFTPData: "ftp-data", appIMAP: "imap", appPOP3: "pop3"}
+var appNames = [...]string{appHTTP: "http", appTLS: "tls", appDNS: "dns", appSSH: "ssh", appDCERPC: "dcerpc", appSMTP: "smtp", appFTP: "ftp", appFTPData: "ftp-data", appIMAP: "imap", appPOP3: "pop3", appHTTP2: "http2"}
 
 // maxProbe is how many bytes of each direction are held while the
 // protocol of a TCP flow is unknown; a server saying more before its
@@ -48,6 +50,9 @@ type appState struct {
 	held  int // bytes the TLS, SSH and DNS readers hold, charged to the stream memcap
 	kind  appKind
 	probe [3][]byte
+	// first is the direction whose data came first while the protocol
+	// was unknown.
+	first inspect.Dir
 	http  *http.Parser
 	tls   tls.Reader
 	dns   [3]dns.Stream
@@ -104,6 +109,7 @@ type appState struct {
 	ftpTxs     []*ftpTx // the FTP transactions not released, oldest first
 	ftpData    *ftpDataState
 	pop3       *pop3.Parser
+	http2      *http2State
 	// expectDone, by Dir: the direction's first data was checked
 	// against the announced ftp-data connections.
 	expectDone [3]bool
@@ -141,6 +147,9 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 	}
 	if k == appPOP3 {
 		a.pop3 = pop3.NewParser()
+	}
+	if k == appHTTP2 {
+		a.http2 = &http2State{p: http2.NewParser()}
 	}
 	if k == appSMTP {
 		a.smtp = smtp.NewParser(t.cfg.SMTP)
@@ -187,6 +196,7 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 	isFTP, moreFTP := ftpDetect(f, d, data)
 	isIMAP, moreIMAP := imapDetect(d, data)
 	isPOP3, morePOP3 := pop3Detect(f, d, data)
+	isHTTP2, moreHTTP2 := http2Detect(f, d, data)
 	if d == inspect.ToClient {
 		switch ok, _ := http.DetectResponse(data); {
 		case ok:
@@ -201,9 +211,11 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 			return appSMTP
 		case isIMAP:
 			return appIMAP
+		case isHTTP2:
+			return appHTTP2
 		case isPOP3:
 			return appPOP3
-		case moreSMTP || moreFTP || morePOP3:
+		case moreSMTP || moreFTP || morePOP3 || moreHTTP2:
 			return appUnknown
 		case dnsPort:
 			return appDNS
@@ -218,6 +230,8 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 	switch {
 	case isHTTP:
 		return appHTTP
+	case isHTTP2:
+		return appHTTP2
 	case isTLS:
 		return appTLS
 	case isSSH:
@@ -234,7 +248,7 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 		return appPOP3
 	case dnsPort:
 		return appDNS
-	case moreHTTP || moreTLS || moreSSH || moreDCE || moreSMTP || moreFTP || moreIMAP || morePOP3:
+	case moreHTTP || moreTLS || moreSSH || moreDCE || moreSMTP || moreFTP || moreIMAP || morePOP3 || moreHTTP2:
 		return appUnknown
 	}
 	return appNone
@@ -245,6 +259,9 @@ func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
 	if a.kind != appUnknown {
 		t.appFeed(f, d, b)
 		return
+	}
+	if len(a.probe[inspect.ToServer]) == 0 && len(a.probe[inspect.ToClient]) == 0 {
+		a.first = d
 	}
 	data := b
 	if len(a.probe[d]) > 0 {
@@ -273,9 +290,13 @@ func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
 	}
 	defer t.changeDone(f)
 	order := []inspect.Dir{inspect.ToServer, inspect.ToClient}
-	if k == appSMTP {
-		// the server's banner comes first: Suricata parses it first
+	if a.first == inspect.ToClient {
+		// Suricata parses the direction whose data came first first (an
+		// SMTP banner, an HTTP/2 server's SETTINGS)
 		order[0], order[1] = order[1], order[0]
+	}
+	if a.http2 != nil {
+		a.http2.dueAt = other(d)
 	}
 	for _, dd := range order {
 		switch {
@@ -284,6 +305,9 @@ func (t *Tracker) appData(f *flowState, d inspect.Dir, b []byte) {
 		case len(held[dd]) > 0:
 			t.appFeed(f, dd, held[dd])
 		}
+	}
+	if a.http2 != nil {
+		a.http2.dueAt = 0
 	}
 }
 
@@ -361,6 +385,8 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		t.ftpDataFeed(f, d, b)
 	case appPOP3:
 		t.pop3Data(f, d, b)
+	case appHTTP2:
+		t.http2Data(f, d, b)
 	case appDNS:
 		a.dns[d].Feed(b, func(msg []byte, off uint64) { t.dnsFramed(f, d, msg, off) })
 		if !t.chargeApp(f) {
@@ -737,6 +763,7 @@ func (t *Tracker) flushRecords(f *flowState) {
 	a.smtpOpen = nil
 	t.ftpFlush(f)
 	t.pop3End(f)
+	t.http2End(f)
 	if a.ftpData != nil {
 		t.ftpDataEnd(f, a.ftpData.dir, true)
 	}
@@ -781,6 +808,9 @@ func (t *Tracker) chargeApp(f *flowState) bool {
 	}
 	if a.pop3 != nil {
 		held += a.pop3.Held()
+	}
+	if a.http2 != nil {
+		held += a.http2.p.Held()
 	}
 	if a.ftpData != nil {
 		held += cap(a.ftpData.data)

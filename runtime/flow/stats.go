@@ -63,6 +63,10 @@ type Stats struct {
 	// POP3Truncated counts the POP3 directions whose message waiting for
 	// its end passed the parser's bound (the parse ends there).
 	POP3Truncated uint64
+	// HTTP2Truncated counts what the HTTP/2 parsers' bounds cut: frames
+	// not kept, header blocks past the reassembly bound, skipped parts of
+	// long frames.
+	HTTP2Truncated uint64
 	// FrameUnits counts the KindFrame units emitted; FramePieces the
 	// inspections of a frame longer than the frame window, in pieces;
 	// FrameBytesLost the bytes of frames marked after they had left the
@@ -94,6 +98,7 @@ func (t *Tracker) Limits() map[string]uint64 {
 		"ftp_truncated":            s.FTPTruncated,
 		"file_store_not_stored":    s.FilesNotStored,
 		"pop3_truncated":           s.POP3Truncated,
+		"http2_truncated":          s.HTTP2Truncated,
 		"memcap_stream":            t.streamHits,
 		"frame_bytes_lost":         s.FrameBytesLost,
 		"memcap_reassembly":        t.pool.Capped(),

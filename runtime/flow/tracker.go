@@ -264,6 +264,9 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	if tcp && f.app.ftp != nil {
 		t.ftpPacket(f, dir, inline)
 	}
+	if tcp && f.app.http2 != nil {
+		t.http2Packet(f, dir)
+	}
 	switch {
 	case tcp && !inline:
 		t.tcpSegment(f, dir, p)

@@ -231,7 +231,12 @@ type Unit struct {
 	// the "files" array of alerts on the transaction.
 	Files []FileInfo
 	// Frame is the frame of a KindFrame unit, else nil.
-	Frame   *Frame
+	Frame *Frame
+	// LogType is the eve-log types entry that enables the record the
+	// unit carries when it is not the record's event type: http2 for an
+	// HTTP/2 transaction's http record, doh2 on a DoH2 flow (whose dns
+	// records are written in the flow's direction).
+	LogType string
 	buffers []named // few per unit: a list beats a map
 	multi   bool    // a buffer has more than one instance
 }

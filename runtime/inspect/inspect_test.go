@@ -43,9 +43,13 @@ func TestLazySection(t *testing.T) {
 	if built != 1 || u.RecordType() != "dns" {
 		t.Errorf("built %d times, record type %q", built, u.RecordType())
 	}
-	u.Fields = map[string]map[string]any{"http": {}, "dns": {}}
+	u.Fields = map[string]map[string]any{"http": {}, "tls": {}}
 	if u.RecordType() != "" {
 		t.Errorf("two sections: record type %q", u.RecordType())
+	}
+	u.Fields = map[string]map[string]any{"http": {}, "dns": {}}
+	if u.RecordType() != "dns" {
+		t.Errorf("a DoH2 record, dns with its http section: record type %q", u.RecordType())
 	}
 	u.Fields = map[string]map[string]any{"smtp": {}, "email": {}}
 	if u.RecordType() != "smtp" {

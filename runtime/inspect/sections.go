@@ -25,12 +25,13 @@ func (u *Unit) Sections() map[string]map[string]any {
 // RecordType is the name of u's one section, the type of the EVE record
 // it carries, without building it (fileinfo for a fileinfo section, which
 // its transaction's sections come with; smtp for an smtp section, which
-// an email section may come with); "" when u has none or several.
+// an email section may come with; dns for a dns section, which a DoH2
+// record's http section comes with); "" when u has none or several.
 func (u *Unit) RecordType() string {
 	if u.Fields == nil && u.lazy != nil {
 		return u.lazy.name
 	}
-	for _, t := range []string{"fileinfo", "smtp"} {
+	for _, t := range []string{"fileinfo", "smtp", "dns"} {
 		if _, ok := u.Fields[t]; ok {
 			return t
 		}
