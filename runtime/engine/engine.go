@@ -69,6 +69,7 @@ type Engine struct {
 	user      []*urule              // by object rule index; nil for kernel rules
 	kindRules [4]*slotRules         // by inspect.Kind: the rules worth evaluating on it
 	appRules  map[string]*slotRules // app-layer units: by app protocol
+	appKeys   []string              // appRules' keys, sorted
 	rank      []int                 // by rule index: position in Suricata's inspection order
 	deOnly    []*urule              // the decoder-event-only rules, in rank order (deonly.go)
 	ruleSlots [][]int               // by rule index: the header-shape slots of the rule

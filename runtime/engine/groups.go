@@ -3,6 +3,8 @@ package engine
 import (
 	"sort"
 
+	"github.com/rulec/rulec/compiler/ir"
+
 	"github.com/rulec/rulec/codegen/kernel"
 	"github.com/rulec/rulec/runtime/inspect"
 )
@@ -108,6 +110,13 @@ func (e *Engine) buildGroup(k groupKey, app string) *ruleGroup {
 		sets = append(sets, e.appRules[app])
 		if app != "" {
 			sets = append(sets, e.appRules[""])
+			// rules of a protocol covering the flow's (http: HTTP/2,
+			// dns: doh2, ...)
+			for _, key := range e.appKeys {
+				if key != app && ir.AppProtoEquals(key, app) {
+					sets = append(sets, e.appRules[key])
+				}
+			}
 		}
 	default:
 		sets = append(sets, e.kindRules[k.kind])

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"sort"
+
 	"github.com/rulec/rulec/codegen/kernel"
 	"github.com/rulec/rulec/runtime/inspect"
 )
@@ -63,6 +65,11 @@ func (e *Engine) index() {
 			}
 		}
 	}
+	e.appKeys = e.appKeys[:0]
+	for key := range e.appRules {
+		e.appKeys = append(e.appKeys, key)
+	}
+	sort.Strings(e.appKeys)
 	for slot, s := range t.Slots {
 		if s.Userspace {
 			continue

@@ -29,7 +29,7 @@ type urule struct {
 	setsBits     bool
 	xbits        bool   // uses xbits, state the workers share
 	alertOnly    bool   // its thresholds decide only its alert (deferredLimits)
-	appName      string // the rule's app-layer protocol, http1/http2 as http
+	appName      string // the rule's app-layer protocol
 	// kernelApp: a kernel-tier rule on an app-layer buffer (dns.query,
 	// tls.sni); userspace evaluates it only on units of packets the
 	// classifier copied up undecided (Engine.appUndecided).
@@ -108,9 +108,6 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	if !u.frame {
 		u.appName = p.App
 	}
-	if u.appName == "http1" || u.appName == "http2" {
-		u.appName = "http"
-	}
 	if len(bufs) == 0 {
 		return u, nil
 	}
@@ -139,7 +136,9 @@ func packetKeyword(m ir.Matcher) bool {
 
 // wants reports whether the rule is evaluated on this kind of unit.
 func (u *urule) wants(in *inspect.Unit) bool {
-	if u.appName != "" && u.appName != in.Flow.App {
+	if u.appName != "" && !ir.AppProtoEquals(u.appName, in.Flow.App) {
+		// as Suricata's AppProtoEquals: http covers HTTP/1 and HTTP/2,
+		// dns and http2 cover doh2
 		return false
 	}
 	switch {

@@ -161,6 +161,9 @@ func (t *Tracker) http2Unit(f *flowState, d inspect.Dir, tx *http2.Tx) *inspect.
 	u := t.unit(f, inspect.KindApp, d)
 	u.Tx = tx.ID + 1
 	u.Events = slices.Clone(tx.Events)
+	for _, b := range http2.Buffers(tx, d == inspect.ToServer) {
+		u.SetBuffer(b.Name, b.Value)
+	}
 	if rec := http2.Record(tx); rec != nil {
 		u.Fields = map[string]map[string]any{"http": rec}
 	}
