@@ -38,7 +38,7 @@ func (t *Tracker) ackHold(f *flowState, d inspect.Dir, b []byte, end uint32) {
 	}
 	p := tc.unacked[d]
 	if len(p)+len(b) > cap(p) {
-		size := max(len(p)+len(b), min(t.cfg.MaxStreamBuffer, max(minChunkCap, 2*cap(p))))
+		size := ackBufSize(max(len(p)+len(b), 2*cap(p)))
 		if t.streamMem+size-cap(p) > t.cfg.StreamMemcap {
 			t.streamHits++
 			t.ackFlush(f, d)
@@ -47,8 +47,8 @@ func (t *Tracker) ackHold(f *flowState, d inspect.Dir, b []byte, end uint32) {
 		}
 		t.streamMem += size - cap(p)
 		tc.chunkMem += size - cap(p)
-		np := make([]byte, len(p), size)
-		copy(np, p)
+		np := append(t.ackFree.get(size), p...)
+		t.ackFree.put(p)
 		p = np
 	}
 	tc.unacked[d] = append(p, b...)
@@ -83,6 +83,7 @@ func (t *Tracker) ackDeliver(f *flowState, d inspect.Dir, n int) {
 			t.streamMem -= cap(p)
 			tc.chunkMem -= cap(p)
 			tc.unacked[d] = nil
+			t.ackFree.put(p)
 		}
 	}
 	if len(tc.unacked[d]) == 0 && tc.unackedEOF[d] {

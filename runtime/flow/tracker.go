@@ -36,13 +36,15 @@ type Tracker struct {
 	// counts data the stream memcap did not let be held.
 	streamMem  int
 	streamHits uint64
-	stats      Stats
-	now        time.Time
-	cur        *inspect.Packet // the packet being processed
-	curFlow    *flowState      // its flow
-	pkt        inspect.Packet  // what cur points to: valid until the next packet
-	curDir     inspect.Dir     // its direction
-	curSent    bool            // its packet unit was inspected
+	// ackFree keeps drained ACK-wait buffers for reuse (ackbuf.go).
+	ackFree ackPool
+	stats   Stats
+	now     time.Time
+	cur     *inspect.Packet // the packet being processed
+	curFlow *flowState      // its flow
+	pkt     inspect.Packet  // what cur points to: valid until the next packet
+	curDir  inspect.Dir     // its direction
+	curSent bool            // its packet unit was inspected
 	// expects are the ftp-data connections FTP control connections
 	// announced, oldest first.
 	expects []expectation
