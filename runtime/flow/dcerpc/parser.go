@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/rulec/rulec/runtime/flow/frame"
+	"github.com/rulec/rulec/runtime/flow/pending"
 )
 
 // Defaults of Suricata's app-layer.protocols.dcerpc settings.
@@ -269,14 +270,7 @@ func (p *Parser) newTx(h *Header) *Tx {
 
 // retire drops the transactions both of whose directions are done.
 func (p *Parser) retire() {
-	kept := p.txs[:0]
-	for _, tx := range p.txs {
-		if !tx.ReqDone || !tx.RespDone {
-			kept = append(kept, tx)
-		}
-	}
-	clear(p.txs[len(kept):])
-	p.txs = kept
+	p.txs = pending.Retire(p.txs, func(tx *Tx) bool { return tx.ReqDone && tx.RespDone })
 }
 
 // bind reads a bind or alter_context: its presentation contexts replace

@@ -1,6 +1,10 @@
 package http2
 
-import "golang.org/x/net/http2/hpack"
+import (
+	"golang.org/x/net/http2/hpack"
+
+	"github.com/rulec/rulec/runtime/flow/pending"
+)
 
 // Bounds, Suricata 8's defaults where it has them.
 const (
@@ -29,9 +33,9 @@ type Parser struct {
 
 	txs      []*Tx
 	seq      uint64
-	magic    bool      // the client's preface was read
-	pend     [2][]byte // by direction (0 to server): a frame not whole yet
-	skip     [2]int    // bytes of a long frame still to skip
+	magic    bool         // the client's preface was read
+	pend     pending.Dirs // a frame not whole yet
+	skip     [2]int       // bytes of a long frame still to skip
 	dec      [2]*hpack.Decoder
 	fields   []Field
 	reass    [2][]byte // a header block waiting for its CONTINUATION
@@ -59,27 +63,13 @@ func (p *Parser) Feed(toServer bool, b []byte) []*Tx {
 	if p.Failed {
 		return nil
 	}
-	kept := p.txs[:0]
-	for _, tx := range p.txs {
-		if !tx.Complete() {
-			kept = append(kept, tx)
-		}
-	}
-	clear(p.txs[len(kept):])
-	p.txs, p.changed = kept, p.changed[:0]
-	d := 1
-	if toServer {
-		d = 0
-	}
-	data := b
-	if len(p.pend[d]) > 0 {
-		p.pend[d] = append(p.pend[d], b...)
-		data = p.pend[d]
-	}
+	p.txs, p.changed = pending.Retire(p.txs, (*Tx).Complete), p.changed[:0]
+	d := pending.Dir(toServer)
+	data := p.pend.Join(d, b)
 	n := 0
 	if toServer && !p.magic {
 		if len(data) < len(Preface) {
-			p.keep(d, data)
+			p.pend.Keep(d, data)
 			return p.changed
 		}
 		// another preface would raise invalid_client_magic on the last
@@ -92,21 +82,8 @@ func (p *Parser) Feed(toServer bool, b []byte) []*Tx {
 		n += k
 	}
 	n += p.frames(data[n:], d)
-	p.keep(d, data[n:])
+	p.pend.Keep(d, data[n:])
 	return p.changed
-}
-
-// keep holds the bytes not consumed, copied: they may be the caller's.
-func (p *Parser) keep(d int, rest []byte) {
-	m := copy(p.pend[d][:cap(p.pend[d])], rest)
-	if m < len(rest) {
-		p.pend[d] = append(p.pend[d][:m], rest[m:]...)
-		return
-	}
-	p.pend[d] = p.pend[d][:m]
-	if m == 0 && cap(p.pend[d]) > 4096 {
-		p.pend[d] = nil
-	}
 }
 
 // Open returns the transactions not released, oldest first.
@@ -114,7 +91,7 @@ func (p *Parser) Open() []*Tx { return p.txs }
 
 // Held is the bytes the parser holds, for the stream memcap.
 func (p *Parser) Held() int {
-	n := cap(p.pend[0]) + cap(p.pend[1]) + cap(p.reass[0]) + cap(p.reass[1])
+	n := p.pend.Held() + cap(p.reass[0]) + cap(p.reass[1])
 	for _, tx := range p.txs {
 		n += tx.size()
 	}

@@ -3,6 +3,8 @@ package pop3
 import (
 	"bytes"
 	"strconv"
+
+	"github.com/rulec/rulec/runtime/flow/pending"
 )
 
 // DefaultMaxTx is Suricata 8's app-layer.protocols.pop3.max-tx.
@@ -29,7 +31,7 @@ type Parser struct {
 
 	txs      []*Tx // open, and those completed by the last Feed
 	seq      uint64
-	pend     [2][]byte // by direction (0 to server): bytes not consumed yet
+	pend     pending.Dirs
 	gap      [2]bool
 	retrData int  // bytes of a RETR body still to skip
 	authNext bool // the client's next line is a SASL blob
@@ -48,23 +50,9 @@ func (p *Parser) Feed(toServer bool, b []byte) []*Tx {
 	if p.Failed || p.TLS {
 		return nil
 	}
-	kept := p.txs[:0]
-	for _, tx := range p.txs {
-		if !tx.Complete {
-			kept = append(kept, tx)
-		}
-	}
-	clear(p.txs[len(kept):])
-	p.txs, p.changed = kept, p.changed[:0]
-	d := 1
-	if toServer {
-		d = 0
-	}
-	data := b
-	if len(p.pend[d]) > 0 {
-		p.pend[d] = append(p.pend[d], b...)
-		data = p.pend[d]
-	}
+	p.txs, p.changed = pending.Retire(p.txs, func(tx *Tx) bool { return tx.Complete }), p.changed[:0]
+	d := pending.Dir(toServer)
+	data := p.pend.Join(d, b)
 	var n int
 	var ok bool
 	if toServer {
@@ -74,36 +62,24 @@ func (p *Parser) Feed(toServer bool, b []byte) []*Tx {
 	}
 	if !ok {
 		p.Failed = true
-		p.pend = [2][]byte{}
+		p.pend = pending.Dirs{}
 		return p.changed
 	}
 	rest := data[n:]
 	if len(rest) > maxPending {
 		p.Truncated++
 		p.Failed = true
-		p.pend = [2][]byte{}
+		p.pend = pending.Dirs{}
 		return p.changed
 	}
-	// copy down: rest may be the end of pend itself
-	m := copy(p.pend[d][:cap(p.pend[d])], rest)
-	if m < len(rest) {
-		p.pend[d] = append(p.pend[d][:m], rest[m:]...)
-	} else {
-		p.pend[d] = p.pend[d][:m]
-	}
-	if len(rest) == 0 && cap(p.pend[d]) > 4096 {
-		p.pend[d] = nil
-	}
+	p.pend.Keep(d, rest)
 	return p.changed
 }
 
 // Gap notes a hole in a direction: its pending bytes are dropped and, as
 // Suricata, its data is skipped until a chunk starting with a message.
 func (p *Parser) Gap(toServer bool) {
-	d := 1
-	if toServer {
-		d = 0
-	}
+	d := pending.Dir(toServer)
 	p.pend[d], p.gap[d] = nil, true
 }
 
@@ -112,7 +88,7 @@ func (p *Parser) Open() []*Tx { return p.txs }
 
 // Held is the bytes the parser holds, for the stream memcap.
 func (p *Parser) Held() int {
-	n := cap(p.pend[0]) + cap(p.pend[1])
+	n := p.pend.Held()
 	for _, tx := range p.txs {
 		n += tx.size()
 	}
