@@ -1,5 +1,7 @@
 package ftp
 
+import "github.com/rulec/rulec/runtime/flow/pending"
+
 // Reply is one line of a server's reply.
 type Reply struct {
 	// Code is the line's 3-digit completion code when the line starts
@@ -41,13 +43,7 @@ var Events = []string{
 }
 
 func (tx *Tx) event(name string) {
-	name = "ftp." + name
-	for _, e := range tx.Events {
-		if e == name {
-			return
-		}
-	}
-	tx.Events = append(tx.Events, name)
+	tx.Events = pending.Event(tx.Events, "ftp."+name)
 }
 
 // CommandData is the command line after the command's name and the one

@@ -1,5 +1,7 @@
 package http
 
+import "github.com/rulec/rulec/runtime/flow/pending"
+
 // Events are raised on a transaction by the parser, with Suricata's
 // app-layer event names.
 const (
@@ -36,12 +38,7 @@ func (s *side) event(request, response string) {
 
 // raise records an event on the transaction, once.
 func (tx *Tx) raise(name string) {
-	for _, e := range tx.Events {
-		if e == name {
-			return
-		}
-	}
-	tx.Events = append(tx.Events, name)
+	tx.Events = pending.Event(tx.Events, name)
 }
 
 // authRecognized reports whether an Authorization value names a scheme

@@ -1,5 +1,7 @@
 package http2
 
+import "github.com/rulec/rulec/runtime/flow/pending"
+
 // State is a stream's state as Suricata follows it; a transaction is
 // complete from StateClosed on.
 type State uint8
@@ -51,13 +53,7 @@ var Events = []string{
 }
 
 func (tx *Tx) event(name string) {
-	name = "http2." + name
-	for _, e := range tx.Events {
-		if e == name {
-			return
-		}
-	}
-	tx.Events = append(tx.Events, name)
+	tx.Events = pending.Event(tx.Events, "http2."+name)
 }
 
 // endStream follows the closing states on a HEADERS or DATA frame.

@@ -1,5 +1,7 @@
 package pending
 
+import "slices"
+
 // keepMax is the room kept once nothing is pending; more is released.
 const keepMax = 4096
 
@@ -54,4 +56,12 @@ func Retire[T any](txs []T, done func(T) bool) []T {
 	}
 	clear(txs[len(kept):])
 	return kept
+}
+
+// Event returns a transaction's app-layer events with name added, once.
+func Event(events []string, name string) []string {
+	if slices.Contains(events, name) {
+		return events
+	}
+	return append(events, name)
 }

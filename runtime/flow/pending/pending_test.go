@@ -36,3 +36,12 @@ func TestRetire(t *testing.T) {
 		t.Errorf("kept %v, tail %v", kept, txs[2])
 	}
 }
+
+func TestEvent(t *testing.T) {
+	ev := Event(nil, "ftp.a")
+	ev = Event(ev, "ftp.b")
+	ev = Event(ev, "ftp.a")
+	if len(ev) != 2 || ev[0] != "ftp.a" || ev[1] != "ftp.b" {
+		t.Errorf("events %q, want each once in order", ev)
+	}
+}

@@ -1,5 +1,7 @@
 package pop3
 
+import "github.com/rulec/rulec/runtime/flow/pending"
+
 // Tx is one transaction: a command and the response to it, or a
 // response no command preceded (the greeting).
 type Tx struct {
@@ -22,12 +24,7 @@ var Events = []string{
 }
 
 func (tx *Tx) event(name string) {
-	for _, e := range tx.Events {
-		if e == name {
-			return
-		}
-	}
-	tx.Events = append(tx.Events, name)
+	tx.Events = pending.Event(tx.Events, name)
 }
 
 // flagEvents raises the events of a message's error flags.

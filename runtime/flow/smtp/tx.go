@@ -1,6 +1,9 @@
 package smtp
 
-import "github.com/rulec/rulec/runtime/filehash"
+import (
+	"github.com/rulec/rulec/runtime/filehash"
+	"github.com/rulec/rulec/runtime/flow/pending"
+)
 
 // File is an attachment of a mail.
 type File struct {
@@ -58,13 +61,7 @@ var Events = []string{
 }
 
 func (tx *Tx) event(name string) {
-	name = "smtp." + name
-	for _, e := range tx.Events {
-		if e == name {
-			return
-		}
-	}
-	tx.Events = append(tx.Events, name)
+	tx.Events = pending.Event(tx.Events, "smtp."+name)
 }
 
 // openFile returns the attachment being written, nil when none is open.
