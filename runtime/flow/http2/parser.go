@@ -298,12 +298,9 @@ func (p *Parser) decode(block []byte, d int, ev []string) ([]Field, []string) {
 // headersBlock strips a HEADERS frame's padding and priority; w is the
 // priority's weight.
 func headersBlock(b []byte, flags uint8) (block []byte, w uint8, ok bool) {
-	pad := 0
-	if flags&flagPadded != 0 {
-		if len(b) < 1 {
-			return nil, 0, false
-		}
-		pad, b = int(b[0]), b[1:]
+	pad, b, ok := padLength(b, flags)
+	if !ok {
+		return nil, 0, false
 	}
 	if flags&flagPriority != 0 {
 		if len(b) < 5 {
@@ -320,17 +317,23 @@ func headersBlock(b []byte, flags uint8) (block []byte, w uint8, ok bool) {
 // pushBlock strips a PUSH_PROMISE's padding and reads the promised
 // stream.
 func pushBlock(b []byte, flags uint8) (block []byte, promised uint32, ok bool) {
-	pad := 0
-	if flags&flagPadded != 0 {
-		if len(b) < 1 {
-			return nil, 0, false
-		}
-		pad, b = int(b[0]), b[1:]
-	}
-	if len(b) < 4 || pad > len(b)-4 {
+	pad, b, ok := padLength(b, flags)
+	if !ok || len(b) < 4 || pad > len(b)-4 {
 		return nil, 0, false
 	}
 	return b[4 : len(b)-pad], be32(b) & 0x7fffffff, true
+}
+
+// padLength splits the pad length off a frame of the PADDED flag; ok is
+// false when the frame is too short to hold it.
+func padLength(b []byte, flags uint8) (pad int, rest []byte, ok bool) {
+	if flags&flagPadded == 0 {
+		return 0, b, true
+	}
+	if len(b) < 1 {
+		return 0, nil, false
+	}
+	return int(b[0]), b[1:], true
 }
 
 // dataPayload is a DATA frame's payload without its padding, as
