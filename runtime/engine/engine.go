@@ -89,6 +89,7 @@ type Engine struct {
 	xbits     *xbits
 	dec       decode.Packet // the frame being processed
 	whole     decode.Packet // the packet defragmentation completed
+	norm      decode.Packet // the frame as IPS mode's stream normalisation rewrote it
 	defrag    *defrag.Defragmenter
 	// defragOutside: the caller reassembles fragments (TakeDefrag).
 	defragOutside bool
@@ -277,6 +278,14 @@ func (e *Engine) Advance(n uint64, ts time.Time) {
 func (e *Engine) SetPcapCnt(n uint64) { e.pcapCnt = n }
 
 func (e *Engine) frame(ts time.Time, frame []byte, d *decode.Packet, derr error) (int, error) {
+	if e.opts.IPS {
+		if d == nil {
+			d, derr = &e.dec, e.decode(frame, &e.dec)
+		}
+		if n, ok := e.tracker.(normaliser); ok && derr == nil && n.Normalise(d, &e.norm) {
+			d, frame = &e.norm, e.norm.Frame
+		}
+	}
 	res, err := e.opts.Kernel.Run(frame)
 	if err != nil {
 		return refeval.ActOK, err

@@ -57,6 +57,13 @@ type flowLooker interface {
 	Lookup(d *decode.Packet) *inspect.Flow
 }
 
+// normaliser is a tracker that rewrites, in IPS mode, a TCP segment's
+// data overlapping what its stream accepted to the accepted bytes
+// (flow.Tracker.Normalise): both tiers then inspect the packet rewritten.
+type normaliser interface {
+	Normalise(d, n *decode.Packet) bool
+}
+
 // flowDropFrame reports whether, in IPS mode, the frame belongs to a flow
 // already dropped: it is dropped uninspected, by either tier. It decodes
 // the frame into o for the tracker.

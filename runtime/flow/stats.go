@@ -36,7 +36,10 @@ type Stats struct {
 	GapBytes     uint64 // bytes those holes span
 	// Rewrites counts retransmissions that replaced delivered stream
 	// bytes, their receiver's host-os-policy taking the new data.
-	Rewrites     uint64
+	Rewrites uint64
+	// Normalised counts the packets IPS mode rewrote to the stream data
+	// they overlapped (Tracker.Normalise).
+	Normalised   uint64
 	UrgentBytes  uint64 // urgent bytes left out of streams (urgent policy oob or gap)
 	ParseErrors  uint64 // app-layer directions or messages that failed to parse
 	HTTPRequests uint64 // HTTP request heads parsed
@@ -102,6 +105,7 @@ func (t *Tracker) Limits() map[string]uint64 {
 		"memcap_stream":            t.streamHits,
 		"frame_bytes_lost":         s.FrameBytesLost,
 		"memcap_reassembly":        t.pool.Capped(),
+		"inline_unkept":            t.pool.Unkept(),
 	}
 }
 

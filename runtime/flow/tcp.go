@@ -149,8 +149,12 @@ func (t *Tracker) tcpSegment(f *flowState, d inspect.Dir, p *inspect.Packet) {
 		data = nil
 	}
 	seq, data = t.urgentSegment(tc, d, seq, data)
-	if !h.Started() && !t.cfg.IPS {
-		h.Retain(t.cfg.HostOS.Policy(p.Dst))
+	if !h.Started() {
+		if t.cfg.IPS {
+			h.Inline(rawChunk, inlineKeep)
+		} else {
+			h.Retain(t.cfg.HostOS.Policy(p.Dst))
+		}
 	}
 	h.Start(seq, t.pool)
 	tc.inline[d].start = len(data) > 0 && seq == h.Next()

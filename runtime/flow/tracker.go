@@ -45,6 +45,7 @@ type Tracker struct {
 	pkt     inspect.Packet  // what cur points to: valid until the next packet
 	curDir  inspect.Dir     // its direction
 	curSent bool            // its packet unit was inspected
+	norm    []byte          // the frame Normalise rewrote last
 	// expects are the ftp-data connections FTP control connections
 	// announced, oldest first.
 	expects []expectation

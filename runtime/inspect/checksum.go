@@ -96,3 +96,14 @@ func fold(s uint32) uint16 {
 	}
 	return uint16(s)
 }
+
+// SetTCPChecksum recomputes the TCP checksum of p's frame in place, as
+// Suricata does for a packet its inline stream engine rewrote.
+func (p *Packet) SetTCPChecksum() {
+	if tcpHeader(p) == nil || p.L4Off+18 > p.NetEnd {
+		return
+	}
+	l4 := p.Frame[p.L4Off:p.NetEnd]
+	l4[16], l4[17] = 0, 0
+	binary.BigEndian.PutUint16(l4[16:], ^fold(sum(p.pseudoHeader(len(l4)), l4)))
+}

@@ -24,6 +24,8 @@ type Receiver interface {
 type Pool struct {
 	perHalf, total, used int
 	capped               uint64
+	kept                 int // capacity of what inline halves keep (Inline)
+	unkept               uint64
 }
 
 // NewPool returns a pool holding at most perHalf queued bytes per half
@@ -64,6 +66,15 @@ type Half struct {
 	retain  bool
 	policy  Policy
 	kept    []span // delivered segments not yet acknowledged (Retain)
+	// inline: pastBuf[pastOff:] holds the last delivered bytes, ending
+	// at next (Inline); ackSeen is the peer's latest acknowledgement
+	// (acks: one was seen).
+	inline           bool
+	keepMin, keepMax int
+	pastBuf          []byte
+	pastOff          int
+	ackSeen          uint32
+	acks             bool
 }
 
 // span is a delivered segment's place in the stream.
@@ -141,6 +152,10 @@ func (h *Half) Ack(ack uint32, r Receiver) {
 		ack = h.finSeq
 	}
 	h.acked(ack)
+	if h.inline && (!h.acks || diff(h.ackSeen, ack) > 0) {
+		h.ackSeen, h.acks = ack, true
+		h.trimPast()
+	}
 	if d := diff(h.next, ack); d <= 0 || d > maxAckGap {
 		return
 	}
@@ -151,6 +166,7 @@ func (h *Half) Ack(ack uint32, r Receiver) {
 		}
 		n := diff(h.next, ack)
 		h.next = ack
+		h.dropPast(false)
 		r.Gap(n)
 	}
 	h.checkFin(r)
@@ -166,6 +182,7 @@ func (h *Half) Close(r Receiver) {
 		h.skip(r)
 	}
 	h.ended = true
+	h.dropPast(true)
 	if h.started {
 		r.End()
 	}
@@ -176,6 +193,7 @@ func (h *Half) Close(r Receiver) {
 func (h *Half) skip(r Receiver) {
 	n := diff(h.next, h.segs[0].seq)
 	h.next = h.segs[0].seq
+	h.dropPast(false)
 	r.Gap(n)
 	h.drain(r)
 }
@@ -260,6 +278,7 @@ func (h *Half) checkFin(r Receiver) {
 	}
 	h.segs = nil
 	h.ended = true
+	h.dropPast(true)
 	r.End()
 }
 
@@ -271,6 +290,9 @@ func (h *Half) deliver(seq uint32, b []byte, r Receiver) {
 			h.kept = slices.Delete(h.kept, 0, 1)
 		}
 		h.kept = append(h.kept, span{seq: seq, n: len(b)})
+	}
+	if h.inline {
+		h.keepDelivered(b)
 	}
 	r.Data(b)
 }
