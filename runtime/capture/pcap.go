@@ -103,6 +103,9 @@ func (s *Source) Read(r io.Reader, fn func(ts time.Time, frame []byte, n uint64)
 		linkOf = func(gopacket.CaptureInfo) layers.LinkType { return cl.link }
 	}
 	convs := map[layers.LinkType]func([]byte) ([]byte, bool){}
+	// the converter of the record before, whose link type most records share
+	var conv func([]byte) ([]byte, bool)
+	var prevLink layers.LinkType
 	for n := uint64(1); ; n++ {
 		data, ci, err := pr.ZeroCopyReadPacketData()
 		switch {
@@ -119,10 +122,13 @@ func (s *Source) Read(r io.Reader, fn func(ts time.Time, frame []byte, n uint64)
 			s.Stats.OverWire++
 		}
 		lt := linkOf(ci)
-		conv, ok := convs[lt]
-		if !ok {
-			conv, _ = converter(lt)
-			convs[lt] = conv
+		if n == 1 || lt != prevLink {
+			var ok bool
+			if conv, ok = convs[lt]; !ok {
+				conv, _ = converter(lt)
+				convs[lt] = conv
+			}
+			prevLink = lt
 		}
 		if conv == nil {
 			s.Stats.OtherLink++

@@ -3,13 +3,13 @@ package pipeline
 import (
 	"encoding/binary"
 	"math"
+	"net/netip"
 	"runtime"
 	"sync/atomic"
 	"time"
 
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/flow"
-	"github.com/rulec/rulec/runtime/flowid"
 )
 
 // claims is how the workers of an offline capture share out its flows:
@@ -92,7 +92,11 @@ const sweepEvery = 4096
 type balancer struct {
 	me, n  int
 	claims *claims
-	keys   map[uint64]owned
+	keys   map[uint64]*owned
+	// last is the key of the frame before, and lastID its id: a flow's
+	// frames often come one after the other.
+	last   *owned
+	lastID uint64
 	next   uint64 // the number of the next new key
 	limit  int
 	idle   int64 // seconds
@@ -104,7 +108,7 @@ type balancer struct {
 
 type owned struct {
 	worker int
-	last   int64 // the clock's seconds when the key was last seen, give or take one
+	last   int64 // the clock's seconds when the key was last seen
 }
 
 // newBalancer returns worker me's balancer, of n, for the flow table
@@ -114,7 +118,7 @@ func newBalancer(me, n int, c *claims, fc flow.Config) *balancer {
 	for _, t := range []flow.Timeouts{fc.TCPTimeouts, fc.OtherTimeouts} {
 		idle = max(idle, t.New, t.Established, t.Closed, t.EmergencyNew, t.EmergencyEstablished, t.EmergencyClosed)
 	}
-	return &balancer{me: me, n: n, claims: c, keys: map[uint64]owned{}, limit: max(fc.MaxFlows, 1),
+	return &balancer{me: me, n: n, claims: c, keys: map[uint64]*owned{}, limit: max(fc.MaxFlows, 1),
 		idle: int64((2*idle + time.Minute) / time.Second)}
 }
 
@@ -128,25 +132,26 @@ func (b *balancer) owner(d *decode.Packet, err error, ts time.Time) int {
 	if b.frames++; b.frames%sweepEvery == 0 && now-b.swept > b.idle/2 {
 		b.sweep(now)
 	}
-	k, ok := ownerKey(d, err)
+	t, ok := ownerOf(d, err)
 	if !ok {
 		return 0
 	}
-	id := ownerID(&k)
-	if o, ok := b.keys[id]; ok {
-		if o.last != now {
-			o.last = now
-			b.keys[id] = o
+	id := t.id()
+	o := b.last
+	if o == nil || id != b.lastID {
+		o = b.keys[id]
+	}
+	if o == nil {
+		if b.hashed || len(b.keys) >= b.limit {
+			b.hashed = true
+			return int(id % uint64(b.n))
 		}
-		return o.worker
+		o = &owned{worker: b.claims.claim(b.next, b.me)}
+		b.next++
+		b.keys[id] = o
 	}
-	if b.hashed || len(b.keys) >= b.limit {
-		b.hashed = true
-		return int(id % uint64(b.n))
-	}
-	o := owned{b.claims.claim(b.next, b.me), now}
-	b.next++
-	b.keys[id] = o
+	o.last = now
+	b.last, b.lastID = o, id
 	return o.worker
 }
 
@@ -158,18 +163,24 @@ func (b *balancer) sweep(now int64) {
 			delete(b.keys, id)
 		}
 	}
+	b.last = nil
 }
 
-// ownerID is a symmetric 64-bit hash of an owner key, cheaper than
-// flowid.Of; keys that share one share a worker.
-func ownerID(k *flowid.Key) uint64 {
-	h := endpoint(&k.Src, k.Sport) + endpoint(&k.Dst, k.Dport)
-	h ^= uint64(k.Proto) | uint64(k.Family)<<8 | uint64(k.VLAN[0])<<16 | uint64(k.VLAN[1])<<32 | uint64(k.VLAN[2])<<48
+// id is a symmetric 64-bit hash of an owner tuple; tuples that share one
+// share a worker.
+func (t *ownerTuple) id() uint64 {
+	h := endpoint(t.src, t.sport) + endpoint(t.dst, t.dport)
+	h ^= uint64(t.proto) | uint64(t.family)<<8 | uint64(t.vlans[0])<<16 | uint64(t.vlans[1])<<32 | uint64(t.vlans[2])<<48
 	return mix(h)
 }
 
-func endpoint(a *[16]byte, port uint16) uint64 {
-	return mix(binary.LittleEndian.Uint64(a[:8]) ^ mix(binary.LittleEndian.Uint64(a[8:])^uint64(port)))
+func endpoint(a netip.Addr, port uint16) uint64 {
+	if a.Is4() {
+		b := a.As4()
+		return mix(uint64(binary.LittleEndian.Uint32(b[:]))<<16 | uint64(port))
+	}
+	b := a.As16()
+	return mix(binary.LittleEndian.Uint64(b[:8]) ^ mix(binary.LittleEndian.Uint64(b[8:])^uint64(port)))
 }
 
 // mix is splitmix64's finalizer.

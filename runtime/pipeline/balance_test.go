@@ -206,9 +206,80 @@ func TestBalancerNumbersKeysAlike(t *testing.T) {
 	for i, id := range []int{4, 5} {
 		var d decode.Packet
 		err := decode.Decode(flowKey(id), &d)
-		k, _ := ownerKey(&d, err)
-		if want := int(ownerID(&k) % 2); first[len(first)-2+i] != want {
+		k, _ := ownerOf(&d, err)
+		if want := int(k.id() % 2); first[len(first)-2+i] != want {
 			t.Errorf("flow %d past a full table: worker %d, want its hash's %d", id, first[len(first)-2+i], want)
 		}
+	}
+}
+
+// TestOwnerTupleGroupsAFlow: the frames a tracker puts in one flow (both
+// directions, an ICMP error with the packet it quotes) get one owner id;
+// UDP and ICMP go by their addresses alone; other flows get other ids.
+func TestOwnerTupleGroupsAFlow(t *testing.T) {
+	a4, b4 := netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("192.0.2.7")
+	a6, b6 := netip.MustParseAddr("2001:db8::1"), netip.MustParseAddr("2001:db8::7")
+	tcp := func(src, dst netip.Addr, sport, dport uint16, vlans ...uint16) []byte {
+		return pktgen.Build(pktgen.Spec{Src: src, Dst: dst, Proto: 6, Sport: sport, Dport: dport, TCPFlags: 0x02, VLANs: vlans})
+	}
+	udp := func(src, dst netip.Addr, sport, dport uint16) []byte {
+		return pktgen.Build(pktgen.Spec{Src: src, Dst: dst, Proto: 17, Sport: sport, Dport: dport, Payload: []byte("x")})
+	}
+	syn := tcp(a4, b4, 40000, 80)
+	unreach := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("198.51.100.1"), Dst: a4, Proto: 1, IType: 3, ICode: 1, Payload: syn[14 : 14+28]})
+	id := func(frame []byte) uint64 {
+		t.Helper()
+		var d decode.Packet
+		k, ok := ownerOf(&d, decode.Decode(frame, &d))
+		if !ok {
+			t.Fatal("no owner tuple for an IP frame")
+		}
+		return k.id()
+	}
+	same := [][2][]byte{
+		{syn, tcp(b4, a4, 80, 40000)},
+		{tcp(a6, b6, 40000, 443), tcp(b6, a6, 443, 40000)},
+		{syn, unreach},
+		{udp(a4, b4, 5353, 53), udp(b4, a4, 53, 1234)},
+		{udp(a6, b6, 1, 2), udp(b6, a6, 3, 4)},
+		{tcp(a4, b4, 1, 2, 100), tcp(b4, a4, 2, 1, 100)},
+	}
+	for i, p := range same {
+		if id(p[0]) != id(p[1]) {
+			t.Errorf("pair %d: one flow, two owner ids", i)
+		}
+	}
+	other := [][2][]byte{
+		{syn, tcp(a4, b4, 40001, 80)},
+		{syn, tcp(a4, b4, 40000, 80, 100)},
+		{syn, udp(a4, b4, 40000, 80)},
+		{tcp(a6, b6, 1, 2), tcp(a6, b6, 1, 3)},
+		{udp(a4, b4, 1, 2), udp(a4, netip.MustParseAddr("192.0.2.8"), 1, 2)},
+	}
+	for i, p := range other {
+		if id(p[0]) == id(p[1]) {
+			t.Errorf("pair %d: two flows, one owner id", i)
+		}
+	}
+}
+
+// TestBalancerForgetsTheLastKey: a key forgotten by a sweep is numbered
+// anew even when its frame comes right after the sweep's: the last key
+// looked up is not kept past it.
+func TestBalancerForgetsTheLastKey(t *testing.T) {
+	frame := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.1.1"), Proto: 6, Sport: 1, Dport: 2, TCPFlags: 0x02})
+	var d decode.Packet
+	err := decode.Decode(frame, &d)
+	b := newBalancer(0, 2, newClaims(2, claimSlots), flow.DefaultConfig())
+	start := time.Unix(1700000000, 0)
+	for i := range sweepEvery - 1 {
+		b.owner(&d, err, start.Add(time.Duration(i)*time.Millisecond))
+	}
+	if b.next != 1 {
+		t.Fatalf("one key numbered %d times", b.next)
+	}
+	b.owner(&d, err, start.Add(3*time.Hour)) // the sweep at this frame forgets the key, idle past every timeout
+	if b.next != 2 {
+		t.Errorf("key back after a sweep forgot it: %d numbers given, want 2", b.next)
 	}
 }

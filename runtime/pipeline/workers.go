@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"math"
+	"net/netip"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -71,24 +72,40 @@ func FlowOwner(d *decode.Packet, err error, n int) int {
 }
 
 // ownerKey returns the key by which a decoded frame is given to a
-// worker: its flow key, without the ports for UDP, ICMP and IP
-// fragments; for an ICMP destination unreachable message, the key of the
-// packet it quotes, whose flow it joins (as Suricata hashes it); false
-// for a frame without an IP packet.
+// worker (ownerTuple's), false for a frame without an IP packet.
 func ownerKey(d *decode.Packet, err error) (flowid.Key, bool) {
+	t, ok := ownerOf(d, err)
+	return flowid.Key{Src: flowid.Addr(t.src), Dst: flowid.Addr(t.dst), Sport: t.sport, Dport: t.dport,
+		Proto: t.proto, Family: t.family, VLAN: t.vlans}, ok
+}
+
+// ownerTuple is what gives a frame its worker: its flow key, without the
+// ports for UDP, ICMP and IP fragments; for an ICMP destination
+// unreachable message, the key of the packet it quotes, whose flow it
+// joins (as Suricata hashes it).
+type ownerTuple struct {
+	src, dst      netip.Addr
+	sport, dport  uint16
+	proto, family uint8
+	vlans         [decode.MaxVLANs]uint16
+}
+
+// ownerOf returns a decoded frame's ownerTuple, false for a frame without
+// an IP packet.
+func ownerOf(d *decode.Packet, err error) (ownerTuple, bool) {
 	if err != nil || d.Family == 0 {
-		return flowid.Key{}, false
+		return ownerTuple{}, false
 	}
-	var k flowid.Key
+	t := ownerTuple{src: d.Src, dst: d.Dst, proto: d.Proto, family: d.Family, vlans: d.VLANs}
 	if q := &d.Quoted; q.Valid && d.L4 == decode.L4ICMP {
-		k = flowid.Key{Src: flowid.Addr(q.Src), Dst: flowid.Addr(q.Dst), Sport: q.Sport, Dport: q.Dport, Proto: q.Proto, Family: 4, VLAN: d.VLANs}
-	} else {
-		k = d.FlowKey()
+		t.src, t.dst, t.sport, t.dport, t.proto, t.family = q.Src, q.Dst, q.Sport, q.Dport, q.Proto, 4
+	} else if d.L4 == decode.L4TCP || d.L4 == decode.L4UDP {
+		t.sport, t.dport = d.Sport, d.Dport
 	}
-	if p := k.Proto; p == 17 || p == 1 || p == 58 || d.L4 == decode.L4Fragment {
-		k.Sport, k.Dport = 0, 0
+	if p := t.proto; p == 17 || p == 1 || p == 58 || d.L4 == decode.L4Fragment {
+		t.sport, t.dport = 0, 0
 	}
-	return k, true
+	return t, true
 }
 
 // KeyOwner returns which of n workers owns the flow of key k, its ports
