@@ -100,7 +100,7 @@ func dnsOrTLS(t *testing.T, vt *verify.Test) bool {
 }
 
 // eveRecords returns a test's EVE records, sorted, without the alert's
-// tier (kernel or userspace) and the engine records' time (the wall
+// rulec.tier (kernel or userspace) and the engine records' time (the wall
 // clock of the run, as Suricata's engine log has it).
 func eveRecords(t *testing.T, path string) []string {
 	b, err := os.ReadFile(path)
@@ -116,8 +116,8 @@ func eveRecords(t *testing.T, path string) []string {
 		if err := json.Unmarshal(line, &rec); err != nil {
 			t.Fatalf("%s: %v", line, err)
 		}
-		if a, ok := rec["alert"].(map[string]any); ok {
-			delete(a, "tier")
+		if r, ok := rec["rulec"].(map[string]any); ok {
+			delete(r, "tier")
 		}
 		if rec["event_type"] == "engine" {
 			delete(rec, "timestamp")

@@ -36,8 +36,10 @@ type sideAlert struct {
 		Action   string `json:"action"`
 		Category string `json:"category"`
 		Severity int    `json:"severity"`
-		Tier     string `json:"tier"`
 	} `json:"alert"`
+	Rulec struct {
+		Tier string `json:"tier"`
+	} `json:"rulec"`
 }
 
 // TestSideFilesApplyInBothTiers runs rules with a threshold.config and a
@@ -107,7 +109,7 @@ event_filter gen_id 1, sig_id 6, type limit, track by_rule, count 1, seconds 600
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil || a.Alert.SID == 0 {
 			continue
 		}
-		got[a.Alert.SID] = append(got[a.Alert.SID], fmt.Sprintf("%d %s %s %s", a.PcapCnt, a.Src, a.Alert.Action, a.Alert.Tier))
+		got[a.Alert.SID] = append(got[a.Alert.SID], fmt.Sprintf("%d %s %s %s", a.PcapCnt, a.Src, a.Alert.Action, a.Rulec.Tier))
 		if a.Alert.SID == 3 && (a.Alert.Category != "My Class" || a.Alert.Severity != 2) {
 			t.Errorf("sid 3 category %q severity %d, want My Class and 2", a.Alert.Category, a.Alert.Severity)
 		}

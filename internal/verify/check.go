@@ -3,6 +3,8 @@ package verify
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -193,7 +195,8 @@ func equal(got, want any) bool {
 	return canon(got) == canon(want)
 }
 
-// canon renders numbers alike whether they came from JSON or YAML.
+// canon renders numbers alike whether they came from JSON or YAML, also
+// inside objects and lists (compared whole, as the runner's == does).
 func canon(v any) string {
 	switch x := v.(type) {
 	case float64:
@@ -202,6 +205,19 @@ func canon(v any) string {
 		return strconv.Itoa(x)
 	case nil:
 		return "null"
+	case map[string]any:
+		keys := slices.Sorted(maps.Keys(x))
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = strconv.Quote(k) + ":" + canon(x[k])
+		}
+		return "{" + strings.Join(parts, ",") + "}"
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = canon(e)
+		}
+		return "[" + strings.Join(parts, ",") + "]"
 	}
 	return fmt.Sprint(v)
 }

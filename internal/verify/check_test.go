@@ -34,3 +34,23 @@ func TestCheckOperators(t *testing.T) {
 		}
 	}
 }
+
+// An object compared whole equals the wanted one key for key, with
+// numbers too large for %v's short form, and no key more or less.
+func TestCheckWholeObject(t *testing.T) {
+	eve := []byte(`{"event_type":"alert","alert":{"action":"allowed","gid":1,"signature_id":2001340,"rev":9,"severity":1,"list":[1,2000000]}}` + "\n")
+	whole := map[string]any{"action": "allowed", "gid": 1, "signature_id": 2001340, "rev": 9, "severity": 1, "list": []any{1, 2000000}}
+	less := map[string]any{"action": "allowed", "gid": 1, "signature_id": 2001340, "rev": 9, "severity": 1}
+	for _, c := range []struct {
+		match map[string]any
+		want  int
+	}{
+		{map[string]any{"alert": whole}, 1},
+		{map[string]any{"alert": less}, 0},
+	} {
+		fails, err := Evaluate([]Check{{Count: c.want, Match: c.match}}, eve)
+		if err != nil || len(fails) != 0 {
+			t.Errorf("%v: %v %v", c.match, fails, err)
+		}
+	}
+}

@@ -75,10 +75,10 @@ func (b *Blocker) SetLists(l Lists) { b.lists = l }
 // Alert counts one alert and blocks its source when that crosses the
 // threshold of the alert's severity.
 func (b *Blocker) Alert(ev *eve.Event) {
-	if ev.Alert == nil || !ev.SrcIP.IsValid() {
+	if ev.Alert == nil || ev.Rulec == nil || !ev.SrcIP.IsValid() {
 		return
 	}
-	sev := ev.Alert.SeverityName
+	sev := ev.Rulec.SeverityName
 	t, ok := b.thresholds[sev]
 	if !ok || t.Count < 1 {
 		return
@@ -103,7 +103,7 @@ func (b *Blocker) Alert(ev *eve.Event) {
 		b.stats.Allowed++
 		return
 	}
-	b.block(src, t, ev.Alert, now)
+	b.block(src, t, ev.Alert, sev, now)
 }
 
 func (b *Blocker) allowed(a netip.Addr) bool {
@@ -115,7 +115,7 @@ func (b *Blocker) allowed(a netip.Addr) bool {
 	return false
 }
 
-func (b *Blocker) block(src netip.Addr, t Threshold, a *eve.Alert, now time.Time) {
+func (b *Blocker) block(src netip.Addr, t Threshold, a *eve.Alert, sev string, now time.Time) {
 	err := b.lists.AddList(kernel.BlockList, netip.PrefixFrom(src, src.BitLen()),
 		kernel.ListEntry{Rule: uint32(a.SignatureID), TTL: t.TTL})
 	if err != nil {
@@ -124,9 +124,9 @@ func (b *Blocker) block(src netip.Addr, t Threshold, a *eve.Alert, now time.Time
 	}
 	b.blocks[src] = active{until: now.Add(t.TTL), sid: a.SignatureID}
 	b.stats.Blocks++
-	reason := fmt.Sprintf("%d %s alerts within %s", t.Count, a.SeverityName, t.Window)
+	reason := fmt.Sprintf("%d %s alerts within %s", t.Count, sev, t.Window)
 	b.write("block", src, now, map[string]any{"reason": reason, "sid": a.SignatureID,
-		"signature": a.Signature, "severity": a.SeverityName, "ttl": t.TTL.Seconds()})
+		"signature": a.Signature, "severity": sev, "ttl": t.TTL.Seconds()})
 }
 
 // Sweep removes the blocks that expired by now.

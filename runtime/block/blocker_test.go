@@ -30,7 +30,7 @@ func (f *fakeLists) RemoveList(l kernel.List, p netip.Prefix) error {
 
 func alert(src, severity string, sid uint64) *eve.Event {
 	return &eve.Event{SrcIP: netip.MustParseAddr(src), DestIP: netip.MustParseAddr("10.0.0.1"),
-		Alert: &eve.Alert{SignatureID: sid, SeverityName: severity}}
+		Alert: &eve.Alert{SignatureID: sid}, Rulec: &eve.Rulec{SeverityName: severity}}
 }
 
 func TestBlocker(t *testing.T) {

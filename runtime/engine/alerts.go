@@ -36,7 +36,7 @@ func (e *Engine) alertEvent(ev *eve.Event, r *ir.Rule, tier, action, signature s
 	if ev.PktSrc == "" {
 		ev.PktSrc, ev.Tunnel = e.pktSrc, e.curTunnel
 	}
-	ev.Alert = eve.NewAlert(r, action, signature, tier, e.opts.Severity)
+	ev.SetAlert(r, action, signature, tier, e.opts.Severity)
 	return ev
 }
 
@@ -53,7 +53,7 @@ func (e *Engine) logAlert(ev *eve.Event) {
 // writeAlert counts an alert and writes it as the alert output's
 // settings say.
 func (e *Engine) writeAlert(ev *eve.Event) {
-	e.stats.alert(ev.Alert.SignatureID, ev.Alert.SeverityName, ev.Alert.Tier)
+	e.stats.alert(ev.Alert.SignatureID, ev.Rulec.SeverityName, ev.Rulec.Tier)
 	if e.opts.Records.On("alert") {
 		e.write(ev)
 	}

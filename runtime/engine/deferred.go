@@ -112,8 +112,7 @@ func (d *deferredLimits) decide(e *Engine, bound uint64) {
 	for ; i < len(d.matches) && (d.matches[i].at < bound || bound == math.MaxUint64); i++ {
 		m := d.matches[i]
 		if e.limitsHold(m.c, m.src, m.dst, m.flowID, m.ts) {
-			a := m.alert.Alert
-			d.stats.alert(a.SignatureID, a.SeverityName, a.Tier)
+			d.stats.alert(m.alert.Alert.SignatureID, m.alert.Rulec.SeverityName, m.alert.Rulec.Tier)
 			if m.line != nil {
 				if err := e.opts.EVE.WriteLine(m.line); err != nil && d.err == nil {
 					d.err = err

@@ -195,13 +195,15 @@ func (h *harness) alerts(t *testing.T) []alert {
 			Alert   struct {
 				SID    uint64 `json:"signature_id"`
 				Action string `json:"action"`
-				Tier   string `json:"tier"`
 			} `json:"alert"`
+			Rulec struct {
+				Tier string `json:"tier"`
+			} `json:"rulec"`
 		}
 		if err := json.Unmarshal(line, &ev); err != nil {
 			t.Fatalf("EVE line %q: %v", line, err)
 		}
-		out = append(out, alert{ev.Alert.SID, ev.PcapCnt, ev.Alert.Action, ev.SrcIP, ev.Alert.Tier})
+		out = append(out, alert{ev.Alert.SID, ev.PcapCnt, ev.Alert.Action, ev.SrcIP, ev.Rulec.Tier})
 	}
 	return out
 }

@@ -186,3 +186,12 @@ func cmpBool(a, b bool) int {
 	}
 	return -1
 }
+
+// MixesPayload reports whether r inspects the payload and app-layer
+// buffers together (uricontent with content): evaluated on transactions,
+// it needs their direction's stream as the payload buffer
+// (flow.Config.TxStream).
+func MixesPayload(r *ir.Rule) bool {
+	u, _ := prepare(0, r)
+	return u.app && u.payload
+}

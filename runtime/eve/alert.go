@@ -25,12 +25,14 @@ func RuleAction(a ir.Action) string {
 	return Allowed
 }
 
-// NewAlert shapes the alert section of rule r with the action and
-// signature given, naming its severity by sev.
-func NewAlert(r *ir.Rule, action, signature, tier string, sev Severity) *Alert {
+// SetAlert makes e the alert of rule r with the action and signature
+// given: Suricata's alert object, and the rulec object with the tier that
+// decided it and r's severity named by sev.
+func (e *Event) SetAlert(r *ir.Rule, action, signature, tier string, sev Severity) {
 	m := r.Meta
-	return &Alert{Action: action, GID: m.GID, SignatureID: m.SID, Rev: m.Rev, Signature: signature,
-		Category: m.Category, Severity: m.Priority, SeverityName: sev.Name(m.Priority), Tier: tier}
+	e.Alert = &Alert{Action: action, GID: m.GID, SignatureID: m.SID, Rev: m.Rev, Signature: signature,
+		Category: m.Category, Severity: m.Priority}
+	e.Rulec = &Rulec{Tier: tier, SeverityName: sev.Name(m.Priority)}
 }
 
 // UnitEvent is the event of an alert on u: its time, flow, endpoints as a

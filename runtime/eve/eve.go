@@ -58,6 +58,16 @@ type Event struct {
 	// VarsOf is the flow whose variables the record shows ("metadata",
 	// "traffic"), read when the record is written.
 	VarsOf *inspect.Flow
+	// Rulec holds what rulec adds to a record that Suricata does not
+	// write: the record's last key, "rulec", never inside an object
+	// Suricata defines.
+	Rulec *Rulec
+}
+
+// Rulec is the "rulec" object: an alert's tier and severity name.
+type Rulec struct {
+	Tier         string `json:"tier,omitempty"`          // "kernel" or "userspace"
+	SeverityName string `json:"severity_name,omitempty"` // critical, high, medium or low
 }
 
 // File is one entry of an alert's "files" array (Suricata's
@@ -73,15 +83,13 @@ type File struct {
 
 // Alert is the "alert" section.
 type Alert struct {
-	Action       string `json:"action"` // "allowed" or "blocked"
-	GID          uint64 `json:"gid"`
-	SignatureID  uint64 `json:"signature_id"`
-	Rev          uint64 `json:"rev"`
-	Signature    string `json:"signature"`
-	Category     string `json:"category"`
-	Severity     int    `json:"severity"`
-	SeverityName string `json:"severity_name"`
-	Tier         string `json:"tier,omitempty"` // "kernel" or "userspace"
+	Action      string `json:"action"` // "allowed" or "blocked"
+	GID         uint64 `json:"gid"`
+	SignatureID uint64 `json:"signature_id"`
+	Rev         uint64 `json:"rev"`
+	Signature   string `json:"signature"`
+	Category    string `json:"category"`
+	Severity    int    `json:"severity"`
 }
 
 // protoNames are the EVE names of common IP protocols.
@@ -181,6 +189,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 		m.add("files", e.Files)
 	}
 	e.Detail.addPayload(&m)
+	if e.Rulec != nil {
+		m.add("rulec", e.Rulec)
+	}
 	return m.marshal()
 }
 

@@ -17,14 +17,15 @@ func TestAlertLine(t *testing.T) {
 		Timestamp: ts, FlowID: 42, EventType: "alert",
 		SrcIP: netip.MustParseAddr("10.0.0.1"), SrcPort: 1234, DestIP: netip.MustParseAddr("10.0.0.2"), DestPort: 80, Proto: 6,
 		Direction: "to_server", AppProto: "http",
-		Alert:    &Alert{Action: "allowed", GID: 1, SignatureID: 9, Rev: 2, Signature: "x", Category: "Misc activity", Severity: 3, SeverityName: DefaultSeverity.Name(3)},
+		Alert:    &Alert{Action: "allowed", GID: 1, SignatureID: 9, Rev: 2, Signature: "x", Category: "Misc activity", Severity: 3},
 		Sections: map[string]map[string]any{"http": {"hostname": "example.com", "url": "/a"}},
+		Rulec:    &Rulec{Tier: "userspace", SeverityName: DefaultSeverity.Name(3)},
 	})
 	if err != nil || w.Flush() != nil {
 		t.Fatal(err)
 	}
 	line := buf.String()
-	want := `{"timestamp":"2026-11-25T10:00:00.123456+0000","flow_id":42,"event_type":"alert","ip_v":4,"src_ip":"10.0.0.1","src_port":1234,"dest_ip":"10.0.0.2","dest_port":80,"proto":"TCP","direction":"to_server","alert":{"action":"allowed","gid":1,"signature_id":9,"rev":2,"signature":"x","category":"Misc activity","severity":3,"severity_name":"medium"},"app_proto":"http","http":{"hostname":"example.com","url":"/a"}}` + "\n"
+	want := `{"timestamp":"2026-11-25T10:00:00.123456+0000","flow_id":42,"event_type":"alert","ip_v":4,"src_ip":"10.0.0.1","src_port":1234,"dest_ip":"10.0.0.2","dest_port":80,"proto":"TCP","direction":"to_server","alert":{"action":"allowed","gid":1,"signature_id":9,"rev":2,"signature":"x","category":"Misc activity","severity":3},"app_proto":"http","http":{"hostname":"example.com","url":"/a"},"rulec":{"tier":"userspace","severity_name":"medium"}}` + "\n"
 	if line != want {
 		t.Errorf("got  %s\nwant %s", line, want)
 	}
@@ -77,12 +78,12 @@ func TestXFFAddress(t *testing.T) {
 // In extra-data mode the address is the alert object's last key, as
 // Suricata's AlertJsonHeader writes it.
 func TestXFFInAlert(t *testing.T) {
-	ev := &Event{EventType: "alert", XFF: "10.2.2.2", Alert: &Alert{Action: "allowed", SignatureID: 1, Tier: "userspace"}}
+	ev := &Event{EventType: "alert", XFF: "10.2.2.2", Alert: &Alert{Action: "allowed", SignatureID: 1, Severity: 2}}
 	b, err := json.Marshal(ev)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), `"tier":"userspace","xff":"10.2.2.2"}`) || strings.Count(string(b), `"xff"`) != 1 {
+	if !strings.Contains(string(b), `"severity":2,"xff":"10.2.2.2"}`) || strings.Count(string(b), `"xff"`) != 1 {
 		t.Errorf("alert with xff: %s", b)
 	}
 }

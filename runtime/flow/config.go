@@ -80,6 +80,11 @@ type Config struct {
 	// stream from where Suricata would still hold it, gaps shown as
 	// "[N bytes missing]".
 	StreamLog int
+	// TxStream, when set, is how many of a TCP direction's last stream
+	// bytes (since its last gap) its transaction units carry as their
+	// payload buffer, for rules mixing payload and app-layer matchers
+	// (Suricata inspects their payload part on the raw stream).
+	TxStream int
 	// IPS: packets are processed inline (Suricata's IPS mode); exception
 	// policies default to drop-flow when midstream pick-up is off.
 	IPS bool

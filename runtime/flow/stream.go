@@ -38,6 +38,7 @@ func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
 	b = b[:n]
 	tc.inspected[d] += n
 	t.logData(f, d, b)
+	t.txStreamData(f, d, b)
 	switch {
 	case f.NoPayload:
 		// raw stream inspection ended with the payload's
@@ -66,6 +67,7 @@ func (t *Tracker) streamGap(f *flowState, d inspect.Dir, n int) {
 		tc.cuts[d] = append(tc.cuts[d], c)
 	}
 	tc.log[d].gap(n, t.cfg.StreamLog)
+	t.txStreamGap(f, d)
 	tc.hadGap[d] = true
 	tc.inline[d].reset()
 	t.ackFlush(f, d)

@@ -30,7 +30,8 @@ type tcpState struct {
 	cuts       [3][]int // where a gap splits chunk: its pieces are inspected apart
 	chunkMem   int      // capacity of chunk and log, charged to the stream memcap
 	log        [3]streamLog
-	inspected  [3]int // bytes emitted in KindStream units, against StreamDepth
+	txWin      [3][]byte // the stream's last bytes, for transaction units (txstream.go)
+	inspected  [3]int    // bytes emitted in KindStream units, against StreamDepth
 	hadGap     [3]bool
 	oob        [3]int // urgent bytes taken out of band (UrgentOOB)
 	closing    string // the closing state once a FIN was taken (closeState)

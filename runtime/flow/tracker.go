@@ -474,6 +474,9 @@ func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspec
 	if kind != inspect.KindPacket && f.tcp != nil && t.cfg.StreamLog > 0 {
 		u.StreamLog = f.tcp.log[dir].render(t.cfg.StreamLog)
 	}
+	if kind == inspect.KindApp {
+		t.setTxStream(f, u)
+	}
 	return u
 }
 

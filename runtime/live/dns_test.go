@@ -46,7 +46,7 @@ func TestDNSDropLive(t *testing.T) {
 	if n < 2 || buf[1] != 2 {
 		t.Fatalf("the server got query id %d first, want 2 (the dropped one arrived)", buf[1])
 	}
-	kernel := func(e eveRecord) bool { return e.Alert.SID == 301 && e.Alert.Tier == "kernel" }
+	kernel := func(e eveRecord) bool { return e.Alert.SID == 301 && e.Rulec.Tier == "kernel" }
 	if !waitFor(patience, func() bool { return log.count(t, kernel) == 1 }) {
 		t.Fatalf("want one kernel alert for sid 301; EVE: %+v", log.records(t))
 	}

@@ -31,7 +31,7 @@ alert http any any -> any any (msg:"uri"; flow:to_server; http.uri; content:"/fl
 	ids := func(sid uint64, tier string) []uint64 {
 		var out []uint64
 		for _, e := range log.records(t) {
-			if e.Alert.SID == sid && e.Alert.Tier == tier {
+			if e.Alert.SID == sid && e.Rulec.Tier == tier {
 				out = append(out, e.FlowID)
 			}
 		}

@@ -83,10 +83,12 @@ type eveRecord struct {
 	SrcIP     string `json:"src_ip"`
 	FlowID    uint64 `json:"flow_id"`
 	Alert     struct {
-		SID      uint64 `json:"signature_id"`
+		SID uint64 `json:"signature_id"`
+	} `json:"alert"`
+	Rulec struct {
 		Tier     string `json:"tier"`
 		Severity string `json:"severity_name"`
-	} `json:"alert"`
+	} `json:"rulec"`
 	Block struct {
 		Reason string `json:"reason"`
 		SID    uint64 `json:"sid"`

@@ -94,7 +94,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("alerted packet not delivered: %v", err)
 		}
 		if !waitFor(patience, func() bool {
-			return log.count(t, func(e eveRecord) bool { return e.Alert.SID == 101 && e.Alert.Tier == "kernel" }) == 1
+			return log.count(t, func(e eveRecord) bool { return e.Alert.SID == 101 && e.Rulec.Tier == "kernel" }) == 1
 		}) {
 			t.Errorf("no kernel alert; EVE: %+v", log.records(t))
 		}
@@ -122,7 +122,7 @@ func TestEndToEnd(t *testing.T) {
 		}
 		return err
 	}
-	admin := func(e eveRecord) bool { return e.Alert.SID == 102 && e.Alert.Tier == "userspace" }
+	admin := func(e eveRecord) bool { return e.Alert.SID == 102 && e.Rulec.Tier == "userspace" }
 	t.Run("userspace alert on split request", func(t *testing.T) {
 		if err := request("/index.html"); err != nil {
 			t.Fatal(err)

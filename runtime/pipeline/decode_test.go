@@ -90,9 +90,11 @@ type alertRecord struct {
 	FlowID uint64 `json:"flow_id"`
 	PktSrc string `json:"pkt_src"`
 	Alert  struct {
-		SID  uint64 `json:"signature_id"`
-		Tier string `json:"tier"`
+		SID uint64 `json:"signature_id"`
 	} `json:"alert"`
+	Rulec struct {
+		Tier string `json:"tier"`
+	} `json:"rulec"`
 }
 
 // runFrames runs frames through a pipeline with decodeRules and returns
@@ -173,7 +175,7 @@ func TestOneFlowIDForBothTiers(t *testing.T) {
 		seen := map[uint64]bool{}
 		for i := 0; i < len(alerts); i += 2 {
 			k, u := alerts[i], alerts[i+1]
-			if k.Alert.SID != 1 || k.Alert.Tier != "kernel" || u.Alert.SID != 2 || u.Alert.Tier != "userspace" {
+			if k.Alert.SID != 1 || k.Rulec.Tier != "kernel" || u.Alert.SID != 2 || u.Rulec.Tier != "userspace" {
 				t.Fatalf("connection %d: alerts %+v then %+v", i/2, k, u)
 			}
 			if k.FlowID == 0 || k.FlowID != u.FlowID || seen[k.FlowID] {

@@ -59,13 +59,15 @@ func TestDNSQueryKernelAndUndecided(t *testing.T) {
 			} `json:"queries"`
 		} `json:"dns"`
 		Alert struct {
-			Tier string `json:"tier"`
 		} `json:"alert"`
+		Rulec struct {
+			Tier string `json:"tier"`
+		} `json:"rulec"`
 	}
 	if err := json.Unmarshal(first, &ev); err != nil {
 		t.Fatalf("%v: %s", err, first)
 	}
-	if ev.Alert.Tier != "kernel" || ev.AppProto != "dns" || ev.Direction != "to_server" || len(ev.DNS.Queries) != 1 || ev.DNS.Queries[0].RRName != "www.evil.com" {
+	if ev.Rulec.Tier != "kernel" || ev.AppProto != "dns" || ev.Direction != "to_server" || len(ev.DNS.Queries) != 1 || ev.DNS.Queries[0].RRName != "www.evil.com" {
 		t.Errorf("kernel alert without its DNS detail: %s", first)
 	}
 	st := p.Engine.Stats()

@@ -69,15 +69,17 @@ func demoAlerts(t *testing.T, kernelTier string) (map[uint64]int, map[string]int
 	for _, line := range bytes.Split(bytes.TrimSpace(eve), []byte("\n")) {
 		var ev struct {
 			Alert struct {
-				SID  uint64 `json:"signature_id"`
-				Tier string `json:"tier"`
+				SID uint64 `json:"signature_id"`
 			} `json:"alert"`
+			Rulec struct {
+				Tier string `json:"tier"`
+			} `json:"rulec"`
 		}
 		if err := json.Unmarshal(line, &ev); err != nil {
 			t.Fatalf("%s: %v", line, err)
 		}
 		sids[ev.Alert.SID]++
-		tiers[ev.Alert.Tier]++
+		tiers[ev.Rulec.Tier]++
 	}
 	return sids, tiers
 }

@@ -142,14 +142,16 @@ func tlsAlerts(t *testing.T, o *object.Object, frames [][]byte) ([]string, map[s
 				SNI string `json:"sni"`
 			} `json:"tls"`
 			Alert struct {
-				SID  uint64 `json:"signature_id"`
-				Tier string `json:"tier"`
+				SID uint64 `json:"signature_id"`
 			} `json:"alert"`
+			Rulec struct {
+				Tier string `json:"tier"`
+			} `json:"rulec"`
 		}
 		if err := json.Unmarshal(line, &ev); err != nil {
 			t.Fatalf("%s: %v", line, err)
 		}
-		tiers[ev.Alert.Tier]++
+		tiers[ev.Rulec.Tier]++
 		b, _ := json.Marshal([]any{ev.PcapCnt, ev.Alert.SID, ev.FlowID, ev.AppProto, ev.TLS.SNI})
 		set = append(set, string(b))
 	}

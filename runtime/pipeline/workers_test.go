@@ -58,15 +58,17 @@ func runWorkers(t *testing.T, o *object.Object, pcap string, n int) []alertKey {
 			Dst     string `json:"dest_ip"`
 			Type    string `json:"event_type"`
 			Alert   struct {
-				SID  uint64 `json:"signature_id"`
-				Tier string `json:"tier"`
+				SID uint64 `json:"signature_id"`
 			} `json:"alert"`
+			Rulec struct {
+				Tier string `json:"tier"`
+			} `json:"rulec"`
 		}
 		if err := json.Unmarshal(line, &ev); err != nil {
 			t.Fatalf("EVE line %q: %v", line, err)
 		}
 		if ev.Type == "alert" {
-			got = append(got, alertKey{ev.Alert.SID, ev.PcapCnt, ev.Src, ev.Dst, ev.Alert.Tier})
+			got = append(got, alertKey{ev.Alert.SID, ev.PcapCnt, ev.Src, ev.Dst, ev.Rulec.Tier})
 		}
 	}
 	if st := p.Stats(); st.Alerts != uint64(len(got)) {

@@ -1,0 +1,80 @@
+package flow
+
+import (
+	"testing"
+
+	"github.com/rulec/rulec/runtime/inspect"
+)
+
+// With TxStream, an HTTP request's transaction units carry their
+// direction's stream as the payload buffer (its last TxStream bytes);
+// without, none.
+func TestTxStreamPayload(t *testing.T) {
+	req1 := "GET /a?x=1 HTTP/1.1\r\nHost: h\r\nUser-Agent: agent-one\r\n\r\n"
+	req2 := "GET /b HTTP/1.1\r\nHost: h\r\n\r\n"
+	for _, size := range []int{0, 16 << 10, 40} {
+		cfg := DefaultConfig()
+		cfg.TxStream = size
+		tr, s := newTracker(cfg)
+		c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+		feed(t, tr, concat(c.handshake(), c.c2s(req1), c.sAck(), c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"), c.cAck(),
+			c.c2s(req2), c.sAck(), c.close())...)
+		tr.Flush()
+		var got []string
+		for _, u := range s.of(inspect.KindApp) {
+			if u.dir != inspect.ToServer {
+				continue
+			}
+			p, ok := u.buffers["payload"]
+			if size == 0 && ok {
+				t.Fatalf("TxStream 0: payload %q on a transaction unit", p)
+			}
+			got = append(got, p)
+		}
+		if size == 0 {
+			continue
+		}
+		stream := req1 + req2
+		want1, want2 := req1, stream
+		if size < len(want2) {
+			want1, want2 = req1[len(req1)-size:], stream[len(stream)-size:]
+		}
+		if len(got) < 2 || got[0] != want1 || got[len(got)-1] != want2 {
+			t.Errorf("TxStream %d: request payloads %q, want first %q, last %q", size, got, want1, want2)
+		}
+	}
+}
+
+// A gap empties the window: the data after it starts anew. Room the
+// stream memcap refuses is counted, and no window is kept.
+func TestTxStreamGapAndMemcap(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.TxStream = 8
+	tr, _ := newTracker(cfg)
+	f := &flowState{tcp: &tcpState{}}
+	d := inspect.ToServer
+	tr.txStreamData(f, d, []byte("abcdef"))
+	tr.txStreamData(f, d, []byte("ghij"))
+	if got := string(f.tcp.txWin[d]); got != "cdefghij" {
+		t.Errorf("window %q, want the last 8 bytes", got)
+	}
+	tr.txStreamGap(f, d)
+	tr.txStreamData(f, d, []byte("kl"))
+	u := &inspect.Unit{Kind: inspect.KindApp, Dir: d}
+	tr.setTxStream(f, u)
+	if p, _ := u.Buffer("payload"); string(p) != "kl" {
+		t.Errorf("payload after a gap %q, want %q", p, "kl")
+	}
+	tr.txStreamData(f, d, []byte("mn"))
+	if p, _ := u.Buffer("payload"); string(p) != "kl" {
+		t.Errorf("a unit's payload changed with the stream: %q", p)
+	}
+
+	cfg.StreamMemcap = 4
+	tr, _ = newTracker(cfg)
+	f = &flowState{tcp: &tcpState{}}
+	tr.txStreamData(f, d, []byte("abc"))
+	if len(f.tcp.txWin[d]) != 0 || tr.streamHits != 1 {
+		t.Errorf("over the memcap: window %q, memcap hits %d", f.tcp.txWin[d], tr.streamHits)
+	}
+}

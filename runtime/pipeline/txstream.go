@@ -1,0 +1,24 @@
+package pipeline
+
+import (
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/engine"
+	"github.com/rulec/rulec/runtime/flow"
+)
+
+// txStreamWindow is how much of a direction's stream a transaction unit
+// carries for the payload part of rules mixing payload and app-layer
+// matchers.
+const txStreamWindow = 16 << 10
+
+// txStream keeps a stream window for transaction units when a rule
+// mixes payload and app-layer matchers.
+func txStream(fc flow.Config, rules []*ir.Rule) flow.Config {
+	for _, r := range rules {
+		if engine.MixesPayload(r) {
+			fc.TxStream = txStreamWindow
+			return fc
+		}
+	}
+	return fc
+}
