@@ -36,12 +36,28 @@ static __always_inline int is_tunnel(__u8 proto)
 	return proto == IPPROTO_IPIP || proto == IPPROTO_IPV6 || proto == IPPROTO_GRE;
 }
 
-/* PARSE_NO_L4: the addresses are known (the lists apply) but the network
- * header is malformed or the transport header is out of reach.
+/* The parser follows Suricata's decoders: a packet they refuse is not
+ * matched here but goes to userspace, whose decoder raises its events for
+ * the decoder-event rules.
+ * PARSE_INVALID: a VLAN tag or IP header that does not decode, before the
+ * addresses are known. PARSE_NO_L4: the addresses are known (the lists
+ * apply) but the IP packet is invalid (a length past the frame, bad
+ * options, ...). PARSE_L4_BAD: a valid IP packet whose transport header
+ * Suricata does not decode (ICMPv6 in IPv4, ICMPv4 after IPv6 extension
+ * headers); parse_l4 is not run and it is matched as IP only.
  * PARSE_VLAN_DEEP: more than MAX_VLANS tags; PARSE_EXT_DEEP: more than
  * MAX_EXT_HDRS extension headers (addresses known). Both go to userspace,
  * whose decoder has no such bound. */
-enum parse_result { PARSE_OK, PARSE_NON_IP, PARSE_ERROR, PARSE_NO_L4, PARSE_VLAN_DEEP, PARSE_EXT_DEEP };
+enum parse_result {
+	PARSE_OK,
+	PARSE_NON_IP,
+	PARSE_ERROR,
+	PARSE_NO_L4,
+	PARSE_VLAN_DEEP,
+	PARSE_EXT_DEEP,
+	PARSE_INVALID,
+	PARSE_L4_BAD,
+};
 
 struct vlan_tag {
 	__be16 tci;
@@ -54,21 +70,67 @@ struct ext_hdr {
 	__be16 frag_off; /* fragment header only */
 };
 
-/* clamp_end: a frame shorter than its IP length (a capture's snap length)
- * is classified on the bytes it has. */
-static __always_inline __u32 clamp_end(const struct __sk_buff *skb, __u32 end)
+#define IPV4_OPT_MAX 40
+
+struct opt_walk {
+	__u8 o[64];
+	__u32 n; /* option bytes */
+	__u32 p; /* next option */
+	__u32 bad;
+};
+
+static long ipv4_opt_step(__u32 i, void *ctx)
 {
-	return end < skb->len ? end : skb->len;
+	struct opt_walk *w = ctx;
+	__u32 p = w->p;
+
+	if (p >= w->n)
+		return 1;
+	__u8 t = w->o[p & 63];
+	if (t == 0)
+		return 1;
+	if (t == 1) {
+		w->p = p + 1;
+		return 0;
+	}
+	if (w->n - p < 2)
+		return 1;
+	__u8 len = w->o[(p + 1) & 63];
+	if (len < 2 || len > w->n - p) {
+		w->bad = 1;
+		return 1;
+	}
+	w->p = p + len;
+	return 0;
+}
+
+/* rc_ipv4_opts_ok walks the options of an IPv4 header of hlen bytes at
+ * off as Suricata's DecodeIPV4Options: an option whose length is below 2
+ * or runs past the options makes the packet invalid (ipv4.opt_invalid_len).
+ * What it only raises events for (padding, a missing end of list,
+ * unknown, duplicate or malformed options) leaves the packet valid. A
+ * global function, verified once. */
+__noinline int rc_ipv4_opts_ok(struct __sk_buff *skb, __u32 off, __u32 hlen)
+{
+	struct opt_walk w = {};
+
+	if (!skb)
+		return 0;
+	w.n = (hlen - sizeof(struct iphdr)) & 63;
+	if (w.n == 0)
+		return 1;
+	if (w.n > IPV4_OPT_MAX || bpf_skb_load_bytes(skb, off + sizeof(struct iphdr), w.o, w.n))
+		return 0;
+	bpf_loop(IPV4_OPT_MAX, ipv4_opt_step, &w, 0);
+	return !w.bad;
 }
 
 static __always_inline int parse_ipv4(struct __sk_buff *skb, struct scratch *sc, __u32 off)
 {
 	struct iphdr ip;
 
-	if (bpf_skb_load_bytes(skb, off, &ip, sizeof(ip)))
-		return PARSE_ERROR;
-	if (ip.version != 4)
-		return PARSE_ERROR;
+	if (bpf_skb_load_bytes(skb, off, &ip, sizeof(ip)) || ip.version != 4)
+		return PARSE_INVALID;
 	sc->family = 4;
 	sc->proto = ip.protocol;
 	sc->ttl = ip.ttl;
@@ -81,12 +143,12 @@ static __always_inline int parse_ipv4(struct __sk_buff *skb, struct scratch *sc,
 	__builtin_memcpy(sc->daddr, &ip.daddr, 4);
 	__u32 hlen = ip.ihl * 4;
 	__u32 tot = bpf_ntohs(ip.tot_len);
-	if (hlen < sizeof(ip) || tot < hlen)
+	if (hlen < sizeof(ip) || tot < hlen || off + tot > skb->len || (hlen > sizeof(ip) && !rc_ipv4_opts_ok(skb, off, hlen)))
 		return PARSE_NO_L4;
 	sc->l4_off = off + hlen;
-	sc->ip_end = clamp_end(skb, off + tot);
-	sc->ip_trunc = sc->ip_end != off + tot;
-	return sc->l4_off <= sc->ip_end ? PARSE_OK : PARSE_NO_L4;
+	sc->ip_end = off + tot;
+	/* Suricata does not decode ICMPv6 in IPv4 (ipv4.icmpv6). */
+	return sc->proto == IPPROTO_ICMPV6 && !sc->fragment ? PARSE_L4_BAD : PARSE_OK;
 }
 
 static __always_inline int is_ext_hdr(__u8 nh)
@@ -101,23 +163,24 @@ static __always_inline int parse_ipv6(struct __sk_buff *skb, struct scratch *sc,
 	struct ipv6hdr ip;
 	struct ext_hdr ext;
 
-	if (bpf_skb_load_bytes(skb, off, &ip, sizeof(ip)))
-		return PARSE_ERROR;
-	if (ip.version != 6)
-		return PARSE_ERROR;
+	if (bpf_skb_load_bytes(skb, off, &ip, sizeof(ip)) || ip.version != 6)
+		return PARSE_INVALID;
 	sc->family = 6;
 	sc->ttl = ip.hop_limit;
 	sc->fragment = 0;
 	__builtin_memcpy(sc->saddr, &ip.saddr, 16);
 	__builtin_memcpy(sc->daddr, &ip.daddr, 16);
 
-	__u32 end = clamp_end(skb, off + sizeof(ip) + bpf_ntohs(ip.payload_len));
-	sc->ip_trunc = end != off + sizeof(ip) + bpf_ntohs(ip.payload_len);
+	__u32 end = off + sizeof(ip) + bpf_ntohs(ip.payload_len);
+	if (end > skb->len)
+		return PARSE_NO_L4;
 	__u8 nh = ip.nexthdr;
+	__u8 prev = nh;
 	__u32 l4 = off + sizeof(ip);
 	for (int i = 0; i < MAX_EXT_HDRS; i++) {
 		if (!is_ext_hdr(nh))
 			break;
+		prev = nh;
 		if (l4 + 8 > end || bpf_skb_load_bytes(skb, l4, &ext, sizeof(ext)))
 			return PARSE_NO_L4;
 		if (nh == IPPROTO_FRAGMENT) {
@@ -145,6 +208,21 @@ static __always_inline int parse_ipv6(struct __sk_buff *skb, struct scratch *sc,
 	sc->proto = nh;
 	sc->l4_off = l4;
 	sc->ip_end = end;
+	if (sc->fragment)
+		return PARSE_OK;
+	/* Suricata: no next header right after the IPv6 header leaves the
+	 * packet without a protocol, and data after it makes it invalid
+	 * (ipv6.data_after_none_header). ICMPv4 is not decoded in IPv6
+	 * (ipv6.icmpv4): without extension headers the packet has no protocol
+	 * (decoder-event rules only), after them the last one's. */
+	if (nh == IPPROTO_NONE && prev == IPPROTO_NONE && l4 < end)
+		return PARSE_NO_L4;
+	if (nh == IPPROTO_ICMP) {
+		if (prev == IPPROTO_ICMP || prev == IPPROTO_HOPOPTS)
+			return PARSE_NO_L4;
+		sc->proto = prev;
+		return PARSE_L4_BAD;
+	}
 	return PARSE_OK;
 }
 
@@ -159,8 +237,7 @@ static __always_inline int is_vlan(__be16 proto)
  * Suricata's DecodePPPOESession: a one-byte PPP protocol field when its
  * first byte is odd, else two bytes; IP (0x21), VJ uncompressed IPv4
  * (0x2f) and IPv6 (0x57). It sets *proto to the packet's EtherType and
- * *off past the PPP header, or returns non-zero for anything else (not
- * inspected). */
+ * *off past the PPP header, or returns non-zero for anything else. */
 static __always_inline int pppoe_ip(struct __sk_buff *skb, __be16 *proto, __u32 *off)
 {
 	__u8 h[PPPOE_HDR_LEN + 2];
@@ -204,7 +281,8 @@ static __always_inline int parse_l3(struct __sk_buff *skb, struct scratch *sc)
 	sc->tcp_seq = 0;
 	sc->icmp_type = 0;
 	sc->icmp_code = 0;
-	sc->ip_trunc = 0;
+	__builtin_memset(sc->saddr, 0, 16);
+	__builtin_memset(sc->daddr, 0, 16);
 	if (bpf_skb_load_bytes(skb, 0, &eth, sizeof(eth)))
 		return PARSE_ERROR;
 	__be16 proto = eth.h_proto;
@@ -213,18 +291,17 @@ static __always_inline int parse_l3(struct __sk_buff *skb, struct scratch *sc)
 		if (!is_vlan(proto))
 			break;
 		if (bpf_skb_load_bytes(skb, off, &tag, sizeof(tag)))
-			return PARSE_ERROR;
+			return PARSE_INVALID;
 		sc->vlan[i] = bpf_ntohs(tag.tci) & 0x0fff;
 		proto = tag.proto;
 		off += sizeof(tag);
 	}
-	if (is_vlan(proto)) {
-		__builtin_memset(sc->saddr, 0, 16);
-		__builtin_memset(sc->daddr, 0, 16);
+	if (is_vlan(proto))
 		return PARSE_VLAN_DEEP;
-	}
+	/* a PPPoE session frame without an IP packet: userspace's decoder
+	 * raises its events (ppp.*, pppoe.*) */
 	if (proto == bpf_htons(ETH_P_PPP_SES) && pppoe_ip(skb, &proto, &off))
-		return PARSE_NON_IP;
+		return PARSE_INVALID;
 	if (proto == bpf_htons(ETH_P_IP))
 		return parse_ipv4(skb, sc, off);
 	if (proto == bpf_htons(ETH_P_IPV6))
@@ -248,6 +325,41 @@ static __always_inline void l4_invalid(struct scratch *sc)
 	sc->icmp_code = 0;
 	sc->payload_off = sc->ip_end;
 	sc->payload_len = 0;
+}
+
+/* icmp4_hlen: the header length Suricata's DecodeICMPV4 gives an ICMPv4
+ * message of len bytes whose first 6 bytes are h: timestamps follow the
+ * header of a timestamp request or reply (13, 14), the addresses that of
+ * a router advertisement (9), when the message holds them. */
+static __always_inline __u32 icmp4_hlen(const __u8 *h, __u32 len)
+{
+	__u32 extra = 0;
+
+	if (h[0] == 13 || h[0] == 14)
+		extra = 12;
+	else if (h[0] == 9)
+		extra = (__u32)h[4] * h[5] * 4;
+	return len >= ICMP_HDR_LEN + extra ? ICMP_HDR_LEN + extra : ICMP_HDR_LEN;
+}
+
+/* icmp6_full: an ICMPv6 message Suricata's DecodeICMPV6 gives a full
+ * 8-byte header (errors and echo with a known code); the others' payload
+ * starts at byte 4. */
+static __always_inline int icmp6_full(__u8 type, __u8 code)
+{
+	switch (type) {
+	case 1:
+		return code <= 6;
+	case 2:
+	case 128:
+	case 129:
+		return code == 0;
+	case 3:
+		return code <= 1;
+	case 4:
+		return code <= 2;
+	}
+	return 0;
 }
 
 /* parse_l4 reads ports, TCP flags and ICMP type/code and locates the
@@ -293,13 +405,23 @@ static __always_inline int parse_l4(struct __sk_buff *skb, struct scratch *sc)
 		sc->sport = bpf_ntohs(uh.source);
 		sc->dport = bpf_ntohs(uh.dest);
 	} else if (sc->proto == IPPROTO_ICMP || sc->proto == IPPROTO_ICMPV6) {
-		__u8 tc[2];
-		if (off + ICMP_HDR_LEN > end || bpf_skb_load_bytes(skb, off, tc, sizeof(tc)))
+		__u8 h[6];
+		if (off + ICMP_HDR_LEN > end || bpf_skb_load_bytes(skb, off, h, sizeof(h)))
 			return PARSE_ERROR;
-		hlen = ICMP_HDR_LEN;
 		sc->l4 = L4_ICMP;
-		sc->icmp_type = tc[0];
-		sc->icmp_code = tc[1];
+		sc->icmp_type = h[0];
+		sc->icmp_code = h[1];
+		if (sc->proto == IPPROTO_ICMP) {
+			hlen = icmp4_hlen(h, end - off);
+		} else if (!icmp6_full(h[0], h[1])) {
+			/* Suricata's payload of an ICMPv6 message without a
+			 * full header: from byte 4, 12 bytes short of the end. */
+			sc->payload_off = off + 4;
+			sc->payload_len = end - off >= 12 ? end - off - 12 : 0;
+			return PARSE_OK;
+		} else {
+			hlen = ICMP_HDR_LEN;
+		}
 	}
 	if (off + hlen > end)
 		return PARSE_ERROR;

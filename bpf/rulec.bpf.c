@@ -337,11 +337,21 @@ int classify(struct __sk_buff *skb)
 		count(C_PARSE_ERROR, 1);
 		return TC_ACT_OK;
 	}
+	if (l3 == PARSE_INVALID) {
+		/* A link or IP header that does not decode: only userspace's
+		 * decoder-event rules see it. */
+		count(C_PARSE_ERROR, 1);
+		return decode_up(skb, sc);
+	}
 	if (l3 == PARSE_VLAN_DEEP) {
 		count(C_VLAN_TOO_MANY, 1);
 		return decode_up(skb, sc);
 	}
-	int l4 = l3 == PARSE_OK ? parse_l4(skb, sc) : PARSE_ERROR;
+	int l4 = PARSE_ERROR;
+	if (l3 == PARSE_OK)
+		l4 = parse_l4(skb, sc);
+	if (l3 == PARSE_L4_BAD)
+		l3 = PARSE_OK;
 	switch (check_lists(skb, sc, l4 == PARSE_OK)) {
 	case LIST_ALLOW:
 		return TC_ACT_OK;
@@ -352,9 +362,9 @@ int classify(struct __sk_buff *skb)
 		count(C_EXT_TOO_MANY, 1);
 		return decode_up(skb, sc);
 	}
-	if (l3 != PARSE_OK || (l4 != PARSE_OK && sc->ip_trunc)) {
-		/* Malformed past the addresses: userspace decodes it and raises
-		 * its decoder events. */
+	if (l3 != PARSE_OK) {
+		/* An invalid IP packet: userspace decodes it and raises its
+		 * decoder events. */
 		count(C_PARSE_ERROR, 1);
 		return decode_up(skb, sc);
 	}

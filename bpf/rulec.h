@@ -131,7 +131,7 @@ enum counter {
 	C_PACKETS,
 	C_BYTES,
 	C_NON_IP,
-	C_PARSE_ERROR, /* malformed: copied up when the addresses were read */
+	C_PARSE_ERROR, /* invalid for Suricata's decoders: copied up for the decoder events */
 	C_FRAGMENTS, /* IP fragments, copied up for reassembly */
 	C_ALLOWED,
 	C_BLOCKED,

@@ -343,12 +343,12 @@ type RulecScratch struct {
 	IcmpType    uint8
 	IcmpCode    uint8
 	Fragment    uint8
-	IpTrunc     uint8
 	Best        RulecAction
 	DropFlow    uint8
 	Copy        uint8
 	Scanned     uint8
 	ScannedName uint8
+	_           [1]byte
 	Sport       uint16
 	Dport       uint16
 	Vlan        [3]uint16

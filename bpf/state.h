@@ -50,7 +50,6 @@ struct scratch {
 	__u8 icmp_type;
 	__u8 icmp_code;
 	__u8 fragment; /* a fragment: no L4 header, no payload (reassembled in userspace) */
-	__u8 ip_trunc; /* the frame ends before the IP length: ip_end is the frame's end */
 	enum action best;
 	__u8 drop_flow; /* a matched drop or reject slot's scope is the flow */
 	__u8 copy; /* copy_reason bits */

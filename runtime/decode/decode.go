@@ -94,6 +94,12 @@ func (p *Packet) ipv4(off int) error {
 		p.Payload = p.Frame[off+hlen : p.NetEnd]
 		return nil
 	}
+	if p.Proto == 58 {
+		// Suricata does not decode ICMPv6 in IPv4: an IP packet
+		// without a transport header.
+		p.L4Off = off + hlen
+		return p.invalid(IPv4WithICMPv6)
+	}
 	return p.transport(off + hlen)
 }
 
@@ -120,11 +126,12 @@ func (p *Packet) transport(off int) error {
 			return p.invalid(TCPPktTooSmall)
 		}
 		hlen := int(data[12]>>4) * 4
-		if hlen < tcpHdrLen {
+		if hlen > len(data) {
 			return p.invalid(TCPHlenTooSmall)
 		}
-		if hlen > len(data) {
-			return p.invalid(TCPPktTooSmall)
+		if hlen < tcpHdrLen {
+			// Suricata's option length (hlen - 20, a byte) wraps past 40
+			return p.invalid(TCPInvalidOptlen)
 		}
 		p.L4 = L4TCP
 		p.Sport, p.Dport = binary.BigEndian.Uint16(data), binary.BigEndian.Uint16(data[2:])
@@ -157,7 +164,8 @@ func (p *Packet) transport(off int) error {
 			return p.invalid(e)
 		}
 		p.L4 = L4ICMP
-		p.IType, p.ICode, p.Payload = data[0], data[1], data[icmpHdrLen:]
+		p.IType, p.ICode = data[0], data[1]
+		p.Payload = icmpPayload(p.Proto, data)
 		p.quoted()
 	default:
 		p.Payload = data
@@ -169,4 +177,50 @@ func (p *Packet) transport(off int) error {
 		}
 	}
 	return nil
+}
+
+// icmpPayload is the payload Suricata's DecodeICMPV4 and DecodeICMPV6
+// give an ICMP message of at least 8 bytes. ICMPv4: after the timestamps
+// of a timestamp request or reply, after the addresses of a router
+// advertisement (when the message holds them), else after 8 bytes.
+// ICMPv6: after 8 bytes for errors and echo with a known code; the other
+// messages' payload starts at byte 4 and ends 8 bytes short of the end.
+func icmpPayload(proto uint8, data []byte) []byte {
+	if proto == 1 {
+		extra := 0
+		switch data[0] {
+		case 13, 14:
+			extra = 12
+		case 9:
+			extra = int(data[4]) * int(data[5]) * 4
+		}
+		if len(data) >= icmpHdrLen+extra {
+			return data[icmpHdrLen+extra:]
+		}
+		return data[icmpHdrLen:]
+	}
+	if icmp6Full(data[0], data[1]) {
+		return data[icmpHdrLen:]
+	}
+	if len(data) < icmpHdrLen+4 {
+		return data[:0]
+	}
+	return data[4 : len(data)-icmpHdrLen]
+}
+
+// icmp6Full reports the ICMPv6 messages Suricata gives a full 8-byte
+// header: destination unreachable (codes 0-6), packet too big (0), time
+// exceeded (0-1), parameter problem (0-2), echo request and reply (0).
+func icmp6Full(typ, code uint8) bool {
+	switch typ {
+	case 1:
+		return code <= 6
+	case 2, 128, 129:
+		return code == 0
+	case 3:
+		return code <= 1
+	case 4:
+		return code <= 2
+	}
+	return false
 }

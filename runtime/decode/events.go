@@ -20,6 +20,7 @@ const (
 	IPv4OptEOLRequired
 	IPv4OptDuplicate
 	IPv4OptUnknown
+	IPv4WithICMPv6
 	IPv6PktTooSmall
 	IPv6TruncPkt
 	IPv6TruncExthdr
@@ -41,8 +42,10 @@ const (
 	IPv6RHType0
 	IPv6FHNonZeroReservedField
 	IPv6ExthdrAHResNotNull
+	IPv6WithICMPv4
 	TCPPktTooSmall
 	TCPHlenTooSmall
+	TCPInvalidOptlen
 	UDPPktTooSmall
 	UDPHlenInvalid
 	UDPHlenTooSmall
@@ -81,6 +84,7 @@ var names = [NumEvents]string{
 	IPv4OptEOLRequired:         "ipv4.opt_eol_required",
 	IPv4OptDuplicate:           "ipv4.opt_duplicate",
 	IPv4OptUnknown:             "ipv4.opt_unknown",
+	IPv4WithICMPv6:             "ipv4.icmpv6",
 	IPv6PktTooSmall:            "ipv6.pkt_too_small",
 	IPv6TruncPkt:               "ipv6.trunc_pkt",
 	IPv6TruncExthdr:            "ipv6.trunc_exthdr",
@@ -102,8 +106,10 @@ var names = [NumEvents]string{
 	IPv6RHType0:                "ipv6.rh_type_0",
 	IPv6FHNonZeroReservedField: "ipv6.fh_non_zero_reserved_field",
 	IPv6ExthdrAHResNotNull:     "ipv6.exthdr_ah_res_not_null",
+	IPv6WithICMPv4:             "ipv6.icmpv4",
 	TCPPktTooSmall:             "tcp.pkt_too_small",
 	TCPHlenTooSmall:            "tcp.hlen_too_small",
+	TCPInvalidOptlen:           "tcp.invalid_optlen",
 	UDPPktTooSmall:             "udp.pkt_too_small",
 	UDPHlenInvalid:             "udp.hlen_invalid",
 	UDPHlenTooSmall:            "udp.hlen_too_small",

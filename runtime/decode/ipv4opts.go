@@ -16,11 +16,13 @@ const (
 	optRTRALT = 0x94
 )
 
-// ipv4Options validates IPv4 options as Suricata's DecodeIPV4Options:
-// some findings are events on a packet that decodes (padding, a missing
-// end of list, a duplicate or unknown option), an option whose length or
-// contents are wrong makes the packet invalid (an error): Suricata then
-// inspects it with its decoder-event rules only.
+// ipv4Options validates IPv4 options as Suricata 8's DecodeIPV4Options:
+// an option whose length is below 2 or runs past the options makes the
+// packet invalid (an error): Suricata then inspects it with its
+// decoder-event rules only. The other findings (padding, a missing end of
+// list, a duplicate or unknown option, a known option whose length or
+// contents are wrong) are events on a packet that decodes; a wrong option
+// is not remembered for the duplicate check.
 func (p *Packet) ipv4Options(opts []byte) error {
 	if len(opts)%8 != 0 {
 		p.Events.Set(IPv4OptPadRequired)
@@ -53,7 +55,8 @@ func (p *Packet) ipv4Options(opts []byte) error {
 				break
 			}
 			if e := optionEvent(typ, n, data); e != NumEvents {
-				return p.fail(e, ErrCorrupt, "ipv4 option %#x: %s", typ, e)
+				p.Events.Set(e)
+				break
 			}
 			seen[typ] = true
 		default:

@@ -18,9 +18,10 @@ func withIPv4Options(opts []byte) []byte {
 	return f
 }
 
-// TestIPv4Options: Suricata's option checks; an option with a wrong
-// length or contents makes the packet invalid (an error, no IP layer),
-// the others are events on a packet that decodes.
+// TestIPv4Options: Suricata 8's option checks; an option whose length is
+// below 2 or past the options makes the packet invalid (an error, no IP
+// layer), the others (a known option's wrong length or contents
+// included) are events on a packet that decodes.
 func TestIPv4Options(t *testing.T) {
 	for _, c := range []struct {
 		name    string
@@ -31,14 +32,16 @@ func TestIPv4Options(t *testing.T) {
 		{"router alert", []byte{0x94, 4, 0, 0, 1, 0, 0, 0}, NumEvents, false},
 		{"security length past the options", []byte{0x82, 0x0b, 0xf1, 0x35, 0, 0, 0, 0}, IPv4OptInvalidLen, true},
 		{"option length 1", []byte{0x07, 1, 0, 0}, IPv4OptInvalidLen, true},
-		{"router alert of 3 bytes", []byte{0x94, 3, 0, 0}, IPv4OptInvalidLen, true},
-		{"record route pointer 5", []byte{0x07, 7, 5, 0, 0, 0, 0, 0}, IPv4OptMalformed, true},
+		{"router alert of 3 bytes", []byte{0x94, 3, 0, 0}, IPv4OptInvalidLen, false},
+		{"record route pointer 5", []byte{0x07, 7, 5, 0, 0, 0, 0, 0}, IPv4OptMalformed, false},
 		{"record route", []byte{0x07, 7, 4, 0, 0, 0, 0, 0}, NumEvents, false},
-		{"timestamp pointer 6", []byte{0x44, 8, 6, 0, 0, 0, 0, 0}, IPv4OptMalformed, true},
+		{"timestamp pointer 6", []byte{0x44, 8, 6, 0, 0, 0, 0, 0}, IPv4OptMalformed, false},
 		{"timestamp with addresses", []byte{0x44, 12, 13, 1, 0, 0, 0, 0, 0, 0, 0, 0}, NumEvents, false},
-		{"cipso reserved tag", []byte{0x86, 10, 0, 0, 0, 1, 0, 4, 0, 0, 0, 0}, IPv4OptMalformed, true},
+		{"cipso reserved tag", []byte{0x86, 10, 0, 0, 0, 1, 0, 4, 0, 0, 0, 0}, IPv4OptMalformed, false},
 		{"cipso", []byte{0x86, 10, 0, 0, 0, 1, 1, 4, 0, 0, 0, 0}, NumEvents, false},
 		{"two router alerts", []byte{0x94, 4, 0, 0, 0x94, 4, 0, 0}, IPv4OptDuplicate, false},
+		// a wrong first option is not remembered: the second is no duplicate
+		{"wrong router alert, then a right one", []byte{0x94, 3, 0, 0x94, 4, 0, 0, 0}, IPv4OptInvalidLen, false},
 		{"unknown option", []byte{0xf1, 4, 0, 0, 0, 0, 0, 0}, IPv4OptInvalid, false},
 		{"not padded to 8", []byte{0x94, 4, 0, 0}, IPv4OptPadRequired, false},
 		{"no end of list", []byte{1, 1, 1, 1, 1, 1, 1, 0x07}, IPv4OptEOLRequired, false},

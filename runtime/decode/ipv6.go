@@ -51,7 +51,9 @@ func (p *Packet) ipv6(off int) error {
 // so the walk ends within the packet.
 func (p *Packet) extensions(off int, nh uint8, nhAt int) error {
 	var seen [256]uint8
+	prev := nh
 	for IsIPv6Ext(nh) {
+		prev = nh
 		p.ExtHdrs++
 		rest := p.NetEnd - off
 		if rest < 8 {
@@ -91,8 +93,22 @@ func (p *Packet) extensions(off int, nh uint8, nhAt int) error {
 		nh, nhAt, off = h[0], off, off+hlen
 	}
 	p.Proto = nh
-	if nh == nhNone && off < p.NetEnd {
+	direct := p.ExtHdrs == 0
+	switch {
+	case nh == nhNone && off < p.NetEnd && direct:
+		// Suricata leaves the packet without a protocol: decoder-event
+		// rules only
+		return p.fail(IPv6DataAfterNoneHeader, ErrCorrupt, "ipv6 data after no next header")
+	case nh == nhNone && off < p.NetEnd:
 		p.Events.Set(IPv6DataAfterNoneHeader)
+	case nh == 1 && (direct || prev == nhHopByHop):
+		// ICMPv4 is not decoded in IPv6; the packet's protocol is the
+		// last extension header's, none right after the IPv6 header or
+		// hop-by-hop options (protocol 0): decoder-event rules only
+		return p.fail(IPv6WithICMPv4, ErrCorrupt, "icmpv4 in ipv6")
+	case nh == 1:
+		p.Proto, p.L4Off = prev, off
+		return p.invalid(IPv6WithICMPv4)
 	}
 	return p.transport(off)
 }

@@ -22,7 +22,7 @@ func TestUDPTunnels(t *testing.T) {
 	innerIP := inner[ethHeaderLen:]
 	vxlan := append([]byte{0x08, 0, 0, 0, 0, 0, 0x7b, 0}, inner...)
 	geneveIP := append([]byte{0, 0, 0x08, 0x00, 0, 0, 0x7b, 0}, innerIP...)
-	inner6 := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("2001::1"), Dst: netip.MustParseAddr("ff02::2"), Proto: 58, IType: 133, Payload: []byte("ping")})
+	inner6 := pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("2001::1"), Dst: netip.MustParseAddr("ff02::2"), Proto: 58, IType: 128, Payload: []byte("ping")})
 	teredo := inner6[ethHeaderLen:]
 	teredoOrigin := append([]byte{0, 0, 0x0d, 0x94, 1, 2, 3, 4}, teredo...)
 	hopLimit0 := append([]byte(nil), teredo...)

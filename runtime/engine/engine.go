@@ -307,12 +307,6 @@ func outcome(ts time.Time, frame []byte, res refeval.Result, d *decode.Packet, d
 	if derr == nil && d.Family != 0 {
 		o.Tuple = refeval.Tuple{Src: d.Src, Dst: d.Dst, Proto: d.Proto, Sport: d.Sport, Dport: d.Dport}
 		o.FlowID = flowid.Of(d.FlowKey())
-	} else if len(res.Events) > 0 {
-		// The classifier reads frames the decoder refuses (an IP length
-		// past the capture): its alerts take the tuple it read.
-		var k flowid.Key
-		o.Tuple, k, _ = refeval.PacketFlow(frame)
-		o.FlowID = flowid.Of(k)
 	}
 	return o
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -87,7 +88,12 @@ func TestClassify(t *testing.T) {
 		{"flags plus missing", with2(v4(ipTCP, 4444, ""), func(p *packet) { p.flags = flagSYN }), VerdictOK, nil},
 		{"flags not all set", with2(v4(ipTCP, 4445, ""), func(p *packet) { p.flags = flagSYN }), VerdictOK, []got{alert(4445, kernelgen.ActAlert)}},
 		{"flags not, all set", with2(v4(ipTCP, 4445, ""), func(p *packet) { p.flags = flagSYN | flagFIN }), VerdictOK, nil},
-		{"icmp over ipv6 number", packet{src: "2001:db8::1", dst: "2001:db8::2", proto: ipICMP, icmpType: 8}, VerdictOK, []got{alert(8, kernelgen.ActAlert)}},
+		// Suricata decodes neither ICMPv4 in IPv6 nor ICMPv6 in IPv4
+		{"icmp over ipv6: decoder events only", packet{src: "2001:db8::1", dst: "2001:db8::2", proto: ipICMP, icmpType: 8}, VerdictOK, []got{copiedFor(CopyDecode)}},
+		{"icmp over ipv6 after extension headers: decoder events only", packet{src: "2001:db8::1", dst: "2001:db8::2", proto: ipICMP, icmpType: 8, ext: []uint8{60}},
+			VerdictOK, []got{copiedFor(CopyDecode)}},
+		{"icmpv6 over ipv4: ip rules only", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipICMPv6, icmpType: 128, payload: "GET"},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyDecode)}},
 		{"bidirectional once", with2(v4(ipTCP, 7000, ""), func(p *packet) { p.sport = 7000 }), VerdictOK, []got{alert(7000, kernelgen.ActAlert)}},
 		{"bidirectional reverse", with2(v4(ipTCP, 1, ""), func(p *packet) { p.sport = 7000 }), VerdictOK, []got{alert(7000, kernelgen.ActAlert)}},
 		{"pass wins", v4(ipTCP, 443, ""), VerdictOK, nil},
@@ -128,13 +134,35 @@ func TestClassify(t *testing.T) {
 		{"pppoe session ipv4", with2(v4(ipTCP, 80, ""), func(p *packet) { p.pppoe = 0x21 }), VerdictOK, []got{alert(80, kernelgen.ActAlert)}},
 		{"pppoe session ipv4, two-byte ppp protocol", with2(v4(ipTCP, 80, ""), func(p *packet) { p.pppoe, p.pppoeWide = 0x0021, true }), VerdictOK, []got{alert(80, kernelgen.ActAlert)}},
 		{"pppoe session ipv6", with2(v6(ipUDP, 5353, ""), func(p *packet) { p.pppoe, p.pppoeWide = 0x0057, true }), VerdictOK, []got{alert(5353, kernelgen.ActAlert)}},
-		{"pppoe session lcp", with2(v4(ipTCP, 80, ""), func(p *packet) { p.pppoe = 0xc021 }), VerdictOK, nil},
+		{"pppoe session lcp: decoded in userspace", with2(v4(ipTCP, 80, ""), func(p *packet) { p.pppoe = 0xc021 }), VerdictOK, []got{copiedFor(CopyDecode)}},
 		{"gre goes up for its inner packet", packet{src: "192.0.2.1", dst: "10.1.2.3", proto: 47, payload: "\x00\x00\x08\x00abc"},
 			VerdictOK, []got{copiedFor(CopyTunnel)}},
 		{"content of an ip rule", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, sport: 1, dport: 2, payload: "GET"},
 			VerdictOK, []got{alert(6875, kernelgen.ActAlert), alert(6876, kernelgen.ActAlert)}},
 		{"ip rule on an ipv6 encapsulation, without its payload", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: 41, payload: "\x60GET"},
 			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyTunnel)}},
+		// An IP packet Suricata's decoder refuses is seen by its
+		// decoder-event rules only.
+		{"ipv4 total length past the frame: decoder events only", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 9000, payload: "0123456789ab", ipLenDelta: 1},
+			VerdictOK, []got{copiedFor(CopyDecode)}},
+		{"ipv4 total length below the header length", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 9000, payload: "0123456789ab", ipLenDelta: -21},
+			VerdictOK, []got{copiedFor(CopyDecode)}},
+		{"ipv4 total length short of the udp length: ip rules only", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 9000, payload: "0123456789ab", ipLenDelta: -2},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyDecode)}},
+		{"ipv6 payload length past the frame: decoder events only", with2(v6(ipUDP, 5353, "abc"), func(p *packet) { p.ipLenDelta = 1 }), VerdictOK, []got{copiedFor(CopyDecode)}},
+		{"ipv4 option length past the options: decoder events only", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 9000, ipOpt: []byte{0x82, 0x0b, 0, 0}},
+			VerdictOK, []got{copiedFor(CopyDecode)}},
+		{"ipv4 option length 1: decoder events only", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 9000, ipOpt: []byte{1, 0x07, 1, 0}},
+			VerdictOK, []got{copiedFor(CopyDecode)}},
+		{"ipv4 router alert of 3 bytes: an event on a valid packet", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 9000, ipOpt: []byte{0x94, 3, 0, 0}},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert)}},
+		{"ipv4 options after the end of list are not read", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 9000, ipOpt: []byte{1, 0, 0x07, 0xff}},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert)}},
+		{"ipv6 no next header with data: decoder events only", packet{src: "2001:db8::1", dst: "2001:db8::2", proto: 59, payload: "x"}, VerdictOK, []got{copiedFor(CopyDecode)}},
+		{"ipv4 version 6: decoder events only", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 9000, ipVersion: 6},
+			VerdictOK, []got{copiedFor(CopyDecode)}},
+		{"ipv4 header length 16: decoder events only", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, dport: 9000, ihl: 4},
+			VerdictOK, []got{copiedFor(CopyDecode)}},
 		{"malformed tcp header of a cut frame: decoded in userspace", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipTCP, dport: 80, payload: "0123456789", cut: 20},
 			VerdictOK, []got{copiedFor(CopyDecode)}},
 	}
@@ -176,6 +204,15 @@ func checkTuple(t *testing.T, e Event, p packet, frame []byte, verdict int) {
 	t.Helper()
 	want := fmt.Sprintf("%s:%d -> %s:%d proto %d len %d verdict %d", p.src, p.sport, p.dst, p.dport, p.proto, len(frame), verdict)
 	switch {
+	case len(p.vlans) > 3 || p.pppoe == 0xc021 || p.ipVersion != 0:
+		want = fmt.Sprintf("invalid IP:0 -> invalid IP:0 proto 0 len %d verdict %d", len(frame), verdict)
+	case p.proto == ipICMP && len(p.ext) > 0:
+		want = fmt.Sprintf("%s:0 -> %s:0 proto %d len %d verdict %d", p.src, p.dst, p.ext[len(p.ext)-1], len(frame), verdict)
+	case strings.Contains(p.src, ":") && p.ipLenDelta > 0:
+		// the IPv6 parser stops before the next header
+		want = fmt.Sprintf("%s:0 -> %s:0 proto 0 len %d verdict %d", p.src, p.dst, len(frame), verdict)
+	case p.ipLenDelta != 0 || p.ihl != 0 || p.ipOpt != nil && decode.Decode(frame, new(decode.Packet)) != nil:
+		want = fmt.Sprintf("%s:0 -> %s:0 proto %d len %d verdict %d", p.src, p.dst, p.proto, len(frame), verdict)
 	case len(p.vlans) > 3:
 		want = fmt.Sprintf("invalid IP:0 -> invalid IP:0 proto 0 len %d verdict %d", len(frame), verdict)
 	case len(p.ext) > 8:

@@ -31,7 +31,7 @@ func TestDifferential(t *testing.T) {
 		for range r.IntN(6) {
 			p.payload += words[r.IntN(len(words))]
 		}
-		switch r.IntN(10) {
+		switch r.IntN(13) {
 		case 0:
 			p.vlans = []uint16{0x8100, 0x88a8, 0x9100, 0x8100, 0x8100}[:1+r.IntN(5)]
 		case 1:
@@ -52,6 +52,15 @@ func TestDifferential(t *testing.T) {
 			p.udpDelta = r.IntN(12) - 8 - len(p.payload)
 		case 8:
 			p.pppoe, p.pppoeWide = []uint16{0x21, 0x57, 0x2f, 0xc021}[r.IntN(4)], r.IntN(2) == 0
+		case 9:
+			p.ipLenDelta = r.IntN(41) - 20
+		case 10:
+			p.ipOpt = make([]byte, 4*(1+r.IntN(2)))
+			for i := range p.ipOpt {
+				p.ipOpt[i] = []byte{0, 1, 2, 7, 0x94, byte(r.IntN(256))}[r.IntN(6)]
+			}
+		case 11:
+			p.ihl = uint8(r.IntN(16))
 		}
 		frame := p.bytes()
 		if r.IntN(8) == 0 {

@@ -9,7 +9,8 @@ var (
 	// answer.
 	ErrTables = errors.New("kernel tables refused")
 	// ErrFrameSize is a frame BPF_PROG_TEST_RUN does not take: shorter
-	// than an Ethernet header, or longer than fits a page with the skb's
-	// head- and tailroom (3,712 bytes on x86-64 with 4 KiB pages).
+	// than an Ethernet header or, for IPv4 and IPv6, than its fixed IP
+	// header, or longer than fits a page with the skb's head- and
+	// tailroom (3,712 bytes on x86-64 with 4 KiB pages).
 	ErrFrameSize = errors.New("frame size outside what BPF_PROG_TEST_RUN takes")
 )

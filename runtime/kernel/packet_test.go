@@ -18,6 +18,10 @@ type packet struct {
 	icmpType     uint8
 	icmpCode     uint8
 	ipOptions    int     // IPv4 option bytes (a multiple of 4)
+	ipOpt        []byte  // IPv4 options (a multiple of 4 bytes); overrides ipOptions
+	ipLenDelta   int     // added to the IP total (IPv4) or payload (IPv6) length
+	ipVersion    uint8   // IPv4: the version field when not zero
+	ihl          uint8   // IPv4: the header length field when not zero
 	tcpOptions   int     // TCP option bytes (a multiple of 4)
 	ext          []uint8 // IPv6 extension headers (8 bytes each)
 	fragOffset   uint16  // in 8-byte units; non-zero: a non-first fragment
@@ -86,9 +90,20 @@ func (p packet) bytes() []byte {
 		if p.pppoe == 0 {
 			frame = binary.BigEndian.AppendUint16(frame, 0x0800)
 		}
-		hlen := 20 + p.ipOptions
-		frame = append(frame, byte(0x40|hlen/4), 0)
-		frame = binary.BigEndian.AppendUint16(frame, uint16(hlen+len(l4)))
+		opts := make([]byte, p.ipOptions)
+		if p.ipOpt != nil {
+			opts = p.ipOpt
+		}
+		hlen := 20 + len(opts)
+		vi := byte(0x40 | hlen/4)
+		if p.ipVersion != 0 {
+			vi = p.ipVersion<<4 | vi&0x0f
+		}
+		if p.ihl != 0 {
+			vi = vi&0xf0 | p.ihl
+		}
+		frame = append(frame, vi, 0)
+		frame = binary.BigEndian.AppendUint16(frame, uint16(hlen+len(l4)+p.ipLenDelta))
 		frame = append(frame, 0, 1)
 		frag := p.fragOffset
 		if p.more {
@@ -98,7 +113,7 @@ func (p packet) bytes() []byte {
 		frame = append(frame, ttl, p.proto, 0, 0)
 		frame = append(frame, src.AsSlice()...)
 		frame = append(frame, dst.AsSlice()...)
-		frame = append(frame, make([]byte, p.ipOptions)...)
+		frame = append(frame, opts...)
 	} else {
 		if p.pppoe == 0 {
 			frame = binary.BigEndian.AppendUint16(frame, 0x86dd)
@@ -108,7 +123,7 @@ func (p packet) bytes() []byte {
 			ext = []uint8{extFrag}
 		}
 		frame = append(frame, 0x60, 0, 0, 0)
-		frame = binary.BigEndian.AppendUint16(frame, uint16(8*len(ext)+len(l4)))
+		frame = binary.BigEndian.AppendUint16(frame, uint16(8*len(ext)+len(l4)+p.ipLenDelta))
 		next := append(append([]uint8(nil), ext...), p.proto)
 		frame = append(frame, next[0], ttl)
 		frame = append(frame, src.AsSlice()...)

@@ -19,6 +19,18 @@ const (
 	minPageFrame = 2048
 )
 
+// shortIP reports an IPv4 or IPv6 frame without room for its fixed IP
+// header: BPF_PROG_TEST_RUN refuses it (EINVAL).
+func shortIP(pkt []byte) bool {
+	switch uint16(pkt[12])<<8 | uint16(pkt[13]) {
+	case 0x0800:
+		return len(pkt) < ethHeaderLen+20
+	case 0x86dd:
+		return len(pkt) < ethHeaderLen+40
+	}
+	return false
+}
+
 // Result is what the classifier did with one packet.
 type Result struct {
 	Verdict int // VerdictOK or VerdictShot
@@ -35,7 +47,7 @@ func (c *Classifier) Run(pkt []byte) (Result, error) {
 	defer c.mu.Unlock()
 	ret, err := c.objs.Classify.Run(&ebpf.RunOptions{Data: pkt})
 	if err != nil {
-		if errors.Is(err, unix.EINVAL) && len(pkt) > minPageFrame {
+		if errors.Is(err, unix.EINVAL) && (len(pkt) > minPageFrame || shortIP(pkt)) {
 			return Result{}, fmt.Errorf("run classifier: %w: %d bytes: %w", ErrFrameSize, len(pkt), err)
 		}
 		return Result{}, fmt.Errorf("run classifier: %w", err)

@@ -29,6 +29,43 @@ func withExt(frame []byte, ext ...uint8) []byte {
 	return out
 }
 
+// withIPLen sets the IP total (IPv4) or payload (IPv6) length of a
+// pktgen frame.
+func withIPLen(frame []byte, n uint16) []byte {
+	out := append([]byte(nil), frame...)
+	if out[14]>>4 == 6 {
+		binary.BigEndian.PutUint16(out[14+4:], n)
+	} else {
+		binary.BigEndian.PutUint16(out[14+2:], n)
+	}
+	return out
+}
+
+// withIPv4Opts puts 4 bytes of options into the IPv4 header of a pktgen
+// frame.
+func withIPv4Opts(frame []byte, o0, o1, o2, o3 byte) []byte {
+	out := append(append(append([]byte(nil), frame[:14+20]...), o0, o1, o2, o3), frame[14+20:]...)
+	out[14] = 0x46
+	binary.BigEndian.PutUint16(out[14+2:], binary.BigEndian.Uint16(out[14+2:])+4)
+	return out
+}
+
+// withProto sets the protocol (IPv4) or the last next header (IPv6,
+// after extension headers of withExt) of a pktgen frame.
+func withProto(frame []byte, proto uint8) []byte {
+	out := append([]byte(nil), frame...)
+	if out[14]>>4 != 6 {
+		out[14+9] = proto
+		return out
+	}
+	at := 14 + 6
+	for nh, off := out[at], 14+40; isExt(nh); nh, off = out[off], off+int(out[off+1]+1)*8 {
+		at = off
+	}
+	out[at] = proto
+	return out
+}
+
 // withUDPLen sets the UDP length of a pktgen frame without IP options.
 func withUDPLen(frame []byte, n uint16) []byte {
 	out := append([]byte(nil), frame...)
@@ -57,9 +94,9 @@ func withPPPoE(frame []byte, proto uint16) []byte {
 
 // FuzzKernelAndUserspaceAgree: the classifier's parser (mirrored by parse)
 // and the userspace decoder read every frame the same way, so both tiers
-// see one tuple and one flow id. The decoder refuses frames the classifier
-// still classifies on the bytes it has (an IP length past the capture);
-// the classifier sends up the frames past its bounds.
+// see one tuple and one flow id. A frame the decoder refuses (Suricata's
+// decoders do: only decoder-event rules see it) is not classified but sent
+// up; so are the frames past the classifier's bounds.
 func FuzzKernelAndUserspaceAgree(f *testing.F) {
 	a4, b4 := netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2")
 	a6, b6 := netip.MustParseAddr("2001:db8::1"), netip.MustParseAddr("2001:db8::2")
@@ -85,6 +122,19 @@ func FuzzKernelAndUserspaceAgree(f *testing.F) {
 		withExt(tcp6, 0, 60, 43, 60, 60, 60, 60, 60, 60),
 		withExt(tcp6, 0, 60, 44),
 		withExt(tcp6, 60, 60, 60, 60, 60, 60, 60, 60, 44),
+		withIPLen(udp4, 200),
+		withIPLen(tcp6, 200),
+		withIPv4Opts(udp4, 0x94, 3, 0, 1),
+		withIPv4Opts(udp4, 0x07, 9, 4, 0),
+		withIPv4Opts(udp4, 0x44, 1, 0, 0),
+		withProto(udp4, 58),
+		withProto(udp6, 1),
+		withProto(withExt(udp6, 60), 1),
+		withProto(withExt(udp6, 0), 1),
+		withProto(udp6, 59),
+		pktgen.Build(pktgen.Spec{Src: a4, Dst: b4, Proto: 1, IType: 13, Payload: make([]byte, 16)}),
+		pktgen.Build(pktgen.Spec{Src: a4, Dst: b4, Proto: 1, IType: 9, Payload: []byte{1, 2, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8}}),
+		pktgen.Build(pktgen.Spec{Src: a6, Dst: b6, Proto: 58, IType: 135, Payload: make([]byte, 16)}),
 	} {
 		f.Add(fr)
 	}
@@ -99,6 +149,12 @@ func FuzzKernelAndUserspaceAgree(f *testing.F) {
 			}
 			return
 		case err != nil:
+			if ok && !h.deep {
+				t.Fatalf("userspace refuses the frame (%v, events %v), the classifier classifies it", err, d.Events.List())
+			}
+			if !h.invalid && !ip && !h.deep && d.Events != 0 {
+				t.Fatalf("userspace raises %v, the classifier does not send the frame up", d.Events.List())
+			}
 			return
 		case d.Family == 0:
 			if ip || h.deep {
@@ -123,6 +179,9 @@ func FuzzKernelAndUserspaceAgree(f *testing.F) {
 		// transport header is malformed as IP only.
 		if invalid := d.L4 == decode.L4Invalid; (!ok || h.l4Bad) != invalid && !(invalid && h.tunnel) {
 			t.Fatalf("classifier reads the headers past IP %v (malformed %v), userspace gives l4 %d (events %v)", ok, h.l4Bad, d.L4, d.Events.List())
+		}
+		if h.l4Bad && h.proto != d.Proto {
+			t.Fatalf("malformed transport: protocol %d, userspace %d", h.proto, d.Proto)
 		}
 		if !ok || h.l4Bad {
 			return

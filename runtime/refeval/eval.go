@@ -182,7 +182,7 @@ func (e *Evaluator) RunFlow(pkt []byte, pf FlowView) Result { return e.run(pkt, 
 
 func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	h, isIP, ok := parse(pkt)
-	if h.deep && !isIP {
+	if h.deep && !isIP || h.invalid {
 		return Result{Verdict: ActOK, Events: []Event{{Kind: EventCopy, Reason: CopyDecode}}}
 	}
 	if !isIP || !h.src.IsValid() {

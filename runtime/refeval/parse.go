@@ -21,7 +21,10 @@ type headers struct {
 	// l4Bad: a whole IP packet whose transport header is malformed; it
 	// is matched as an IP packet without ports or payload, outside any
 	// flow, and copied up for the decoder's events.
-	l4Bad      bool
+	l4Bad bool
+	// invalid: a VLAN tag or IP header that does not decode (before the
+	// addresses): not classified, copied up for the decoder's events.
+	invalid    bool
 	tunnel     bool // IP-in-IP, IPv6 encapsulation or GRE: no payload, copied up for the inner packet
 	fragment   bool // an IP fragment: copied up for reassembly
 	deep       bool // past the parser's bounds: copied up for decoding
@@ -54,10 +57,12 @@ func isExt(proto uint8) bool {
 	return false
 }
 
-// parse reads Ethernet, VLAN, IP and transport headers. ok is false for
-// non-IP packets and for malformed or truncated ones. h.deep is set for a
-// frame with more VLAN tags (ip false) or IPv6 extension headers (ip and
-// ok true) than the classifier follows.
+// parse reads Ethernet, VLAN, IP and transport headers as the classifier
+// does, which follows Suricata's decoders. ok is false for non-IP packets
+// and for IP packets Suricata's decoder refuses (h.invalid when that is
+// before the addresses). h.deep is set for a frame with more VLAN tags
+// (ip false) or IPv6 extension headers (ip and ok true) than the
+// classifier follows.
 func parse(p []byte) (h headers, ip bool, ok bool) {
 	if len(p) < 14 {
 		return h, false, false
@@ -65,6 +70,7 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 	off, etype := 14, binary.BigEndian.Uint16(p[12:])
 	for i := 0; i < maxVLAN && isVLAN(etype); i++ {
 		if len(p) < off+4 {
+			h.invalid = true
 			return h, false, false
 		}
 		h.vlans[i] = binary.BigEndian.Uint16(p[off:]) & 0x0fff
@@ -78,13 +84,15 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 	if etype == etherPPPoE {
 		var ok bool
 		if etype, off, ok = pppoeIP(p, off); !ok {
+			h.invalid = true
 			return h, false, false
 		}
 	}
-	var end, ipEnd int
+	var end int
 	switch etype {
 	case etherIPv4:
 		if len(p) < off+20 || p[off]>>4 != 4 {
+			h.invalid = true
 			return h, true, false
 		}
 		h.src = netip.AddrFrom4([4]byte(p[off+12 : off+16]))
@@ -92,11 +100,10 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 		h.proto, h.ttl = p[off+9], p[off+8]
 		ihl := int(p[off]&0x0f) * 4
 		total := int(binary.BigEndian.Uint16(p[off+2:]))
-		if ihl < 20 || total < ihl || len(p) < off+ihl {
+		if ihl < 20 || total < ihl || len(p) < off+total || !ipv4OptionsOK(p[off+20:off+ihl]) {
 			return h, true, false
 		}
-		ipEnd = off + total
-		end = min(ipEnd, len(p))
+		end = off + total
 		frag := binary.BigEndian.Uint16(p[off+6:]) & 0x3fff
 		off += ihl
 		if frag != 0 {
@@ -104,17 +111,27 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 			h.payloadOff = off
 			return h, true, true
 		}
+		if h.proto == 58 {
+			// Suricata does not decode ICMPv6 in IPv4.
+			h.l4Bad, h.payloadOff = true, end
+			return h, true, true
+		}
 	case etherIPv6:
 		if len(p) < off+40 || p[off]>>4 != 6 {
+			h.invalid = true
 			return h, true, false
 		}
-		ipEnd = off + 40 + int(binary.BigEndian.Uint16(p[off+4:]))
-		end = min(ipEnd, len(p))
 		h.src = netip.AddrFrom16([16]byte(p[off+8 : off+24]))
 		h.dst = netip.AddrFrom16([16]byte(p[off+24 : off+40]))
+		end = off + 40 + int(binary.BigEndian.Uint16(p[off+4:]))
+		if end > len(p) {
+			return h, true, false
+		}
 		h.proto, h.ttl = p[off+6], p[off+7]
+		prev := h.proto
 		off += 40
 		for i := 0; i < maxExt && isExt(h.proto); i++ {
+			prev = h.proto
 			if end < off+8 {
 				return h, true, false
 			}
@@ -144,6 +161,20 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 			h.deep = true
 			return h, true, true
 		}
+		// Suricata: no next header right after the IPv6 header leaves
+		// the packet without a protocol (invalid with data after it);
+		// ICMPv4 is not decoded in IPv6: without a protocol right after
+		// the IPv6 header or hop-by-hop options, else with the last
+		// extension header's.
+		switch {
+		case h.proto == 59 && prev == 59 && off < end:
+			return h, true, false
+		case h.proto == 1 && (prev == 1 || prev == 0):
+			return h, true, false
+		case h.proto == 1:
+			h.proto, h.l4Bad, h.payloadOff = prev, true, end
+			return h, true, true
+		}
 	default:
 		return h, false, false
 	}
@@ -152,9 +183,6 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 	}
 	l4 := 0
 	bad := func() (headers, bool, bool) {
-		if end != ipEnd {
-			return h, true, false
-		}
 		h.l4Bad, h.payloadOff = true, end
 		return h, true, true
 	}
@@ -189,6 +217,15 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 			return bad()
 		}
 		h.itype, h.icode = p[off], p[off+1]
+		if h.proto == 1 {
+			l4 = icmp4HeaderLen(p[off:end])
+		} else if !icmp6Full(h.itype, h.icode) {
+			// Suricata's payload of an ICMPv6 message without a full
+			// header: from byte 4, 12 bytes short of the end.
+			h.hasL4, h.payloadOff = true, off+4
+			h.payloadLen = max(end-off-12, 0)
+			return h, true, true
+		}
 	}
 	h.hasL4 = true
 	h.payloadOff = off + l4
@@ -244,4 +281,59 @@ func pppoeIP(p []byte, off int) (uint16, int, bool) {
 		return etherIPv6, off + hlen, true
 	}
 	return 0, 0, false
+}
+
+// ipv4OptionsOK walks IPv4 options as Suricata's DecodeIPV4Options: an
+// option whose length is below 2 or runs past the options makes the
+// packet invalid; nothing else does.
+func ipv4OptionsOK(opts []byte) bool {
+	for len(opts) > 0 {
+		switch {
+		case opts[0] == 0:
+			return true
+		case opts[0] == 1:
+			opts = opts[1:]
+		case len(opts) < 2:
+			return true
+		case opts[1] < 2 || int(opts[1]) > len(opts):
+			return false
+		default:
+			opts = opts[opts[1]:]
+		}
+	}
+	return true
+}
+
+// icmp4HeaderLen is the header length Suricata's DecodeICMPV4 gives an
+// ICMPv4 message (at least 8 bytes): the timestamps of a timestamp
+// request or reply and the addresses of a router advertisement follow
+// the 8 bytes when the message holds them.
+func icmp4HeaderLen(m []byte) int {
+	extra := 0
+	switch m[0] {
+	case 13, 14:
+		extra = 12
+	case 9:
+		extra = int(m[4]) * int(m[5]) * 4
+	}
+	if len(m) >= 8+extra {
+		return 8 + extra
+	}
+	return 8
+}
+
+// icmp6Full reports the ICMPv6 messages Suricata gives a full 8-byte
+// header (errors and echo with a known code).
+func icmp6Full(typ, code uint8) bool {
+	switch typ {
+	case 1:
+		return code <= 6
+	case 2, 128, 129:
+		return code == 0
+	case 3:
+		return code <= 1
+	case 4:
+		return code <= 2
+	}
+	return false
 }
