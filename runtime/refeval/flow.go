@@ -123,6 +123,21 @@ func newFlowTable(max int) *flowTable {
 func (t *flowTable) Get(k FlowKey) (FlowState, bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	return (*lockedFlows)(t).Get(k)
+}
+
+func (t *flowTable) Put(k FlowKey, st FlowState) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return (*lockedFlows)(t).Put(k, st)
+}
+
+// lockedFlows is a flowTable whose lock its user holds: a packet's
+// lookup and update take the lock once, which workers sharing the table
+// otherwise pass between their cores twice.
+type lockedFlows flowTable
+
+func (t *lockedFlows) Get(k FlowKey) (FlowState, bool) {
 	el := t.flows[k]
 	if el == nil {
 		return FlowState{}, false
@@ -131,9 +146,7 @@ func (t *flowTable) Get(k FlowKey) (FlowState, bool) {
 	return el.Value.(*flowEntry).st, true
 }
 
-func (t *flowTable) Put(k FlowKey, st FlowState) bool {
-	t.mu.Lock()
-	defer t.mu.Unlock()
+func (t *lockedFlows) Put(k FlowKey, st FlowState) bool {
 	if el := t.flows[k]; el != nil {
 		el.Value.(*flowEntry).st = st
 		t.lru.MoveToFront(el)
@@ -166,6 +179,11 @@ func pureSYN(h *headers) bool { return h.tcpFlags&(thSYN|thACK|thRST|thFIN) == t
 func track(s FlowStore, h *headers, k FlowKey, fromA, keyed bool) FlowView {
 	if !keyed || icmp4Error(h) {
 		return 0
+	}
+	if t, ok := s.(*flowTable); ok {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		s = (*lockedFlows)(t)
 	}
 	st, found := s.Get(k)
 	if found && h.proto == 6 && pureSYN(h) && reuse(&st, h, fromA == st.ClientA) {

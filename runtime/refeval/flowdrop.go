@@ -3,6 +3,7 @@ package refeval
 import (
 	"bytes"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rulec/rulec/codegen/kernel"
 	"github.com/rulec/rulec/runtime/flowid"
@@ -64,9 +65,15 @@ type flowDrops struct {
 	mu    sync.Mutex
 	set   map[FlowKey]bool
 	order []FlowKey
+	// some is set with the first drop: until then a packet's check
+	// takes no lock (a line every worker would pass around).
+	some atomic.Bool
 }
 
 func (f *flowDrops) has(k FlowKey) bool {
+	if !f.some.Load() {
+		return false
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.set[k]
@@ -87,6 +94,7 @@ func (f *flowDrops) add(k FlowKey) {
 	}
 	f.set[k] = true
 	f.order = append(f.order, k)
+	f.some.Store(true)
 }
 
 // dropsFlow reports whether a matched drop or reject slot acts on the
