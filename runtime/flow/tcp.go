@@ -31,6 +31,7 @@ type tcpState struct {
 	chunkMem   int      // capacity of chunk and log, charged to the stream memcap
 	log        [3]streamLog
 	txWin      [3][]byte // the stream's last bytes, for transaction units (txstream.go)
+	txLent     [3]bool   // txWin is a unit's payload: copied before it changes
 	inspected  [3]int    // bytes emitted in KindStream units, against StreamDepth
 	hadGap     [3]bool
 	oob        [3]int // urgent bytes taken out of band (UrgentOOB)

@@ -2,6 +2,9 @@ package flow
 
 import "github.com/rulec/rulec/runtime/inspect"
 
+// minTxWindow is the smallest room a transaction stream window takes.
+const minTxWindow = 512
+
 // txStreamData keeps the last Config.TxStream bytes of a direction's TCP
 // stream since its last gap, for the payload buffer of that direction's
 // transaction units: a rule mixing payload and app-layer matchers
@@ -17,15 +20,21 @@ func (t *Tracker) txStreamData(f *flowState, d inspect.Dir, b []byte) {
 	}
 	tc := f.tcp
 	w := tc.txWin[d]
-	if cap(w) < size {
-		if t.streamMem+size > t.cfg.StreamMemcap {
+	if need := min(len(w)+len(b), size); cap(w) < need {
+		// the window grows with the stream, as most streams are short
+		room := min(max(need, 2*cap(w), minTxWindow), size)
+		if t.streamMem+room-cap(w) > t.cfg.StreamMemcap {
 			t.streamHits++
+			tc.txWin[d] = w[:0]
 			return
 		}
-		t.streamMem += size - cap(w)
-		tc.chunkMem += size - cap(w)
-		w = append(make([]byte, 0, size), w...)
+		t.streamMem += room - cap(w)
+		tc.chunkMem += room - cap(w)
+		w = append(make([]byte, 0, room), w...)
+	} else if tc.txLent[d] {
+		w = append(make([]byte, 0, cap(w)), w...)
 	}
+	tc.txLent[d] = false
 	if len(b) >= size {
 		w = append(w[:0], b[len(b)-size:]...)
 	} else {
@@ -40,17 +49,25 @@ func (t *Tracker) txStreamData(f *flowState, d inspect.Dir, b []byte) {
 // txStreamGap forgets a direction's window at a gap: Suricata's raw
 // stream inspection does not join data across one.
 func (t *Tracker) txStreamGap(f *flowState, d inspect.Dir) {
-	f.tcp.txWin[d] = f.tcp.txWin[d][:0]
+	tc := f.tcp
+	if w := tc.txWin[d]; tc.txLent[d] {
+		tc.txWin[d], tc.txLent[d] = make([]byte, 0, cap(w)), false
+	} else {
+		tc.txWin[d] = w[:0]
+	}
 }
 
 // setTxStream gives an app unit of a TCP flow its direction's stream
-// window as the payload buffer; a copy, as the unit may wait for its
-// inspection while the stream moves on.
+// window as the payload buffer. The unit may wait for its inspection
+// while the stream moves on: the window is lent to it as it is, and the
+// stream's next bytes go to a copy (txLent), which a flow's several
+// units before its next bytes share.
 func (t *Tracker) setTxStream(f *flowState, u *inspect.Unit) {
 	if t.cfg.TxStream == 0 || f.tcp == nil {
 		return
 	}
 	if w := f.tcp.txWin[u.Dir]; len(w) > 0 {
-		u.SetBuffer("payload", append([]byte(nil), w...))
+		u.SetBuffer("payload", w[:len(w):len(w)])
+		f.tcp.txLent[u.Dir] = true
 	}
 }

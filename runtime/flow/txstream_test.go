@@ -78,3 +78,60 @@ func TestTxStreamGapAndMemcap(t *testing.T) {
 		t.Errorf("over the memcap: window %q, memcap hits %d", f.tcp.txWin[d], tr.streamHits)
 	}
 }
+
+// A window takes stream memory as its stream grows, up to TxStream: a
+// short stream is not charged the whole window.
+func TestTxStreamWindowGrows(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.TxStream = 16 << 10
+	tr, _ := newTracker(cfg)
+	f := &flowState{tcp: &tcpState{}}
+	d := inspect.ToServer
+	tr.txStreamData(f, d, make([]byte, 100))
+	if tr.streamMem >= cfg.TxStream || tr.streamMem < 100 {
+		t.Errorf("100 bytes of stream charged %d bytes of window", tr.streamMem)
+	}
+	chunk := make([]byte, 1000)
+	for i := range 40 {
+		chunk[0] = byte(i)
+		tr.txStreamData(f, d, chunk)
+	}
+	w := f.tcp.txWin[d]
+	if len(w) != cfg.TxStream || tr.streamMem != cap(w) || cap(w) != cfg.TxStream || w[len(w)-1000] != 39 {
+		t.Errorf("after 40 KB: window of %d bytes (room %d, charged %d), want the last %d bytes", len(w), cap(w), tr.streamMem, cfg.TxStream)
+	}
+}
+
+// Units given the window before the stream's next bytes share it; those
+// bytes, or a gap, leave the payloads they were given as they were.
+func TestTxStreamWindowLent(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.TxStream = 8
+	tr, _ := newTracker(cfg)
+	f := &flowState{tcp: &tcpState{}}
+	d := inspect.ToServer
+	tr.txStreamData(f, d, []byte("abcdef"))
+	u1, u2 := &inspect.Unit{Kind: inspect.KindApp, Dir: d}, &inspect.Unit{Kind: inspect.KindApp, Dir: d}
+	tr.setTxStream(f, u1)
+	tr.setTxStream(f, u2)
+	p1, _ := u1.Buffer("payload")
+	p2, _ := u2.Buffer("payload")
+	if &p1[0] != &p2[0] {
+		t.Error("two units before the next bytes got two copies of the window")
+	}
+	tr.txStreamData(f, d, []byte("gh"))
+	tr.txStreamGap(f, d)
+	tr.txStreamData(f, d, []byte("XYZ"))
+	for _, u := range []*inspect.Unit{u1, u2} {
+		if p, _ := u.Buffer("payload"); string(p) != "abcdef" {
+			t.Errorf("a unit's payload changed with the stream: %q", p)
+		}
+	}
+	u3 := &inspect.Unit{Kind: inspect.KindApp, Dir: d}
+	tr.setTxStream(f, u3)
+	tr.txStreamGap(f, d)
+	tr.txStreamData(f, d, []byte("Q"))
+	if p, _ := u3.Buffer("payload"); string(p) != "XYZ" {
+		t.Errorf("a unit's payload changed at a gap: %q", p)
+	}
+}
