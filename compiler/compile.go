@@ -123,7 +123,9 @@ func compileSuricata(files []string, opts Options) ([]*ir.Rule, *diag.List, diag
 		if opts.Side.Classes != nil {
 			c.SetClasses(opts.Side.Classes)
 		}
-		c.SetReferences(opts.Side.References)
+		if opts.Side.References != nil {
+			c.SetReferences(opts.Side.References)
+		}
 	}
 	var (
 		rules []*ir.Rule

@@ -22,9 +22,10 @@ type Compiler struct {
 }
 
 // New returns a compiler resolving variables from v, with the classtypes
-// of Suricata's default classification.config and no reference systems.
+// of Suricata's default classification.config and the reference systems
+// of its default reference.config.
 func New(v *vars.Vars) *Compiler {
-	c := &Compiler{res: vars.NewResolver(v), classes: sideconf.DefaultClasses()}
+	c := &Compiler{res: vars.NewResolver(v), classes: sideconf.DefaultClasses(), refs: sideconf.DefaultReferences()}
 	if v != nil {
 		c.datasets = v.Datasets
 	}

@@ -67,7 +67,7 @@ func TestHeaderAndMeta(t *testing.T) {
 	if len(m.Metadata) != 2 || m.Metadata[1] != (ir.KV{Key: "signature_severity", Value: "Major"}) {
 		t.Errorf("metadata = %+v", m.Metadata)
 	}
-	if len(m.References) != 1 || m.References[0] != (ir.Reference{Kind: "url", Value: "example.com"}) {
+	if len(m.References) != 1 || m.References[0] != (ir.Reference{Kind: "url", Value: "example.com", URL: "https://example.com"}) {
 		t.Errorf("references = %+v", m.References)
 	}
 }

@@ -37,6 +37,8 @@ func (e *Engine) alertEvent(ev *eve.Event, r *ir.Rule, tier, action, signature s
 		ev.PktSrc, ev.Tunnel = e.pktSrc, e.curTunnel
 	}
 	ev.SetAlert(r, action, signature, tier, e.opts.Severity)
+	e.alertMetadata(ev, r)
+	e.namePcap(ev)
 	return ev
 }
 

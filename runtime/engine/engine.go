@@ -104,6 +104,7 @@ type Engine struct {
 	// undecided copies and of DNS over TCP (never decided in the kernel).
 	undecidedRules *slotRules
 	pcapCnt        uint64      // offline: the capture's packet being processed
+	pcapFile       string      // offline: the capture's name, for records that name it
 	pktSrc         string      // where the packet being processed came from (EVE pkt_src)
 	curTunnel      *eve.Tunnel // the outermost packet of the tunneled packet being processed
 	link           decode.Link // the link layer of the frames being processed

@@ -224,7 +224,10 @@ func (e *Engine) dropRecord(p *inspect.Packet) {
 	}
 	ev.PktSrc = e.pktSrc
 	if f.alert != nil && e.opts.Records.On(eve.DropAlerts) {
-		ev.Alert = f.alert.Alert
+		// Suricata's drop record has the alert's header only
+		a := *f.alert.Alert
+		a.Metadata, a.References = nil, nil
+		ev.Alert = &a
 	}
 	if e.opts.Records.On(eve.DropVerdict) {
 		ev.Sections["verdict"] = e.verdict(p.Proto)

@@ -32,6 +32,9 @@ func (e *Engine) appRecord(u *inspect.Unit) {
 		return
 	}
 	ev := eve.RecordEvent(u)
+	if gate == "http" && e.opts.Records.On(eve.HTTPBasic) {
+		ev.Sections = eve.BasicHTTP(ev.Sections)
+	}
 	ev.Timestamp = ev.Timestamp.UTC()
 	ev.InIface = e.opts.Iface
 	if e.opts.Offline && u.Packet != nil {
@@ -62,7 +65,18 @@ func (e *Engine) write(ev *eve.Event) {
 		return
 	}
 	ev.CommunityID = e.opts.CommunityID.ID(ev)
+	e.namePcap(ev)
 	if err := e.opts.EVE.Write(ev); err != nil && e.err == nil {
 		e.err = err
+	}
+}
+
+// SetPcapFile names the capture being read, which records name when the
+// output's pcap-file is on.
+func (e *Engine) SetPcapFile(name string) { e.pcapFile = name }
+
+func (e *Engine) namePcap(ev *eve.Event) {
+	if e.opts.Records.On(eve.PcapFile) {
+		ev.PcapFilename = e.pcapFile
 	}
 }

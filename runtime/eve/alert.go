@@ -45,6 +45,10 @@ func UnitEvent(u *inspect.Unit) *Event {
 	if u.Frame != nil {
 		ev.Sections = withFrame(ev.Sections, u)
 	}
+	if u.Flow.App == "http" {
+		// an HTTP/1 alert's http object is the basic and extended fields
+		ev.Sections = withoutHTTP(ev.Sections, dumpedHTTP)
+	}
 	if u.Packet != nil {
 		ev.VLAN = u.Packet.VLANs
 		ev.ICMP = PacketICMP(u.Packet.Proto, u.Packet.L4 == decode.L4ICMP, u.Packet.IType, u.Packet.ICode)

@@ -58,6 +58,9 @@ type Event struct {
 	// VarsOf is the flow whose variables the record shows ("metadata",
 	// "traffic"), read when the record is written.
 	VarsOf *inspect.Flow
+	// PcapFilename is the capture the record came from, when the output
+	// names it (eve-log pcap-file): the last of Suricata's keys.
+	PcapFilename string
 	// Rulec holds what rulec adds to a record that Suricata does not
 	// write: the record's last key, "rulec", never inside an object
 	// Suricata defines.
@@ -90,6 +93,11 @@ type Alert struct {
 	Signature   string `json:"signature"`
 	Category    string `json:"category"`
 	Severity    int    `json:"severity"`
+	// References are the rule's references, when the alert output's
+	// metadata: rule: reference: is on.
+	References []string `json:"references,omitempty"`
+	// Metadata is the rule's metadata keyword (on by default).
+	Metadata RuleMetadata `json:"metadata,omitempty"`
 }
 
 // protoNames are the EVE names of common IP protocols.
@@ -189,6 +197,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 		m.add("files", e.Files)
 	}
 	e.Detail.addPayload(&m)
+	if e.PcapFilename != "" {
+		m.add("pcap_filename", e.PcapFilename)
+	}
 	if e.Rulec != nil {
 		m.add("rulec", e.Rulec)
 	}

@@ -15,6 +15,7 @@ import (
 // types: - alert: packet:, payload:, payload-printable:, payload-length:).
 const (
 	Ethernet              = "ethernet"                // the frame's MAC addresses ("ether")
+	PcapFile              = "pcap-file"               // offline, every record names the capture ("pcap_filename")
 	AlertPacket           = "alert.packet"            // the packet as captured ("packet", "packet_info")
 	AlertPayload          = "alert.payload"           // the payload in base64 ("payload")
 	AlertPayloadPrintable = "alert.payload-printable" // the payload's printable bytes ("payload_printable")

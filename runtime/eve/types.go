@@ -57,6 +57,7 @@ func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
 		Outputs []map[string]struct {
 			Enabled  any   `yaml:"enabled"`
 			Ethernet any   `yaml:"ethernet"`
+			PcapFile any   `yaml:"pcap-file"`
 			Types    []any `yaml:"types"`
 		} `yaml:"outputs"`
 	}
@@ -68,11 +69,14 @@ func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
 		if !found || el.Types == nil {
 			continue
 		}
-		t = Types{Ethernet: Yes(el.Ethernet)}
+		t = Types{Ethernet: Yes(el.Ethernet), PcapFile: Yes(el.PcapFile)}
 		for _, typ := range el.Types {
 			switch x := typ.(type) {
 			case string:
 				t[x] = true
+				if x == "http" {
+					t[HTTPBasic] = true // no options: not extended
+				}
 			case map[string]any:
 				for name, opts := range x {
 					m, _ := opts.(map[string]any)
@@ -84,8 +88,10 @@ func TypesFromYAML(data []byte) (t Types, ok bool, err error) {
 						for _, opt := range []string{"packet", "payload", "payload-printable", "payload-length", "verdict"} {
 							t["alert."+opt] = Yes(m[opt])
 						}
+						alertMetadataOptions(t, m["metadata"])
 					}
 					if name == "http" {
+						t[HTTPBasic] = !Yes(m["extended"])
 						dump, _ := m["dump-all-headers"].(string)
 						t[HTTPRequestHeaders] = dump == "both" || dump == "request"
 						t[HTTPResponseHeaders] = dump == "both" || dump == "response"

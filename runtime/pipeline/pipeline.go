@@ -260,7 +260,11 @@ func (nothing) NoLiteral() []int { return nil }
 func (p *Pipeline) RunPcap(path string, progress func(n uint64)) error {
 	src := capture.Source{}
 	var err error
+	p.Engine.SetPcapFile(path)
 	if p.workers != nil {
+		for _, e := range p.workers.engines {
+			e.SetPcapFile(path)
+		}
 		err = p.workers.run(&src, path, progress)
 	} else {
 		runtime.LockOSThread() // the thread's CPU time is the worker's
