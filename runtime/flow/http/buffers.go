@@ -69,8 +69,14 @@ func (tx *Tx) fields(resp bool) map[string]any {
 		}
 	}
 	str("hostname", tx.lookup(tx.req, "http.host"))
+	if tx.port > 0 {
+		f["http_port"] = tx.port
+	}
 	str("url", tx.URI)
 	str("http_user_agent", tx.lookup(tx.req, "http.user_agent"))
+	if xff, ok := tx.Request.Get("X-Forwarded-For"); ok {
+		f["xff"] = string(xff)
+	}
 	str("http_refer", tx.lookup(tx.req, "http.referer"))
 	str("http_method", tx.Method)
 	str("protocol", tx.Request.Protocol)
@@ -80,6 +86,9 @@ func (tx *Tx) fields(resp bool) map[string]any {
 			ct = ct[:i] // Suricata logs the media type without parameters
 		}
 		str("http_content_type", ct)
+		if cr, ok := tx.Response.Get("Content-Range"); ok {
+			f["content_range"] = contentRange(cr)
+		}
 		str("redirect", tx.lookup(tx.resp, "http.location"))
 		if tx.Status > 0 {
 			f["status"] = tx.Status
@@ -251,6 +260,7 @@ func (tx *Tx) requestBuffers(cfg *Config) {
 			rawHost = a
 		}
 	}
+	tx.port = hostPort(host)
 	bufs := make([]buffer, 0, requestBufs+len(m.Headers))
 	bufs = add(bufs, "http.method", tx.Method, false)
 	uri, double := normalizeURIDouble(tx.URI, cfg.DoubleDecodePath, cfg.DoubleDecodeQuery)

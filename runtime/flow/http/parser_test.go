@@ -374,7 +374,7 @@ func TestBodyLimitAndLength(t *testing.T) {
 
 func TestFields(t *testing.T) {
 	c := run(t, DefaultConfig(), []chunk{req(simpleGET), resp("HTTP/1.1 301 Moved\r\nLocation: /new\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok")}, false)
-	want := map[string]any{"hostname": "example.com", "url": "/index.html", "http_user_agent": "ua/1.0", "http_method": "GET",
+	want := map[string]any{"hostname": "example.com", "http_port": 8080, "url": "/index.html", "http_user_agent": "ua/1.0", "http_method": "GET",
 		"protocol": "HTTP/1.1", "status": 301, "length": int64(2), "http_content_type": "text/plain", "redirect": "/new"}
 	got := c.events[2].unit.Fields["http"]
 	if fmt.Sprint(got) != fmt.Sprint(want) {

@@ -69,6 +69,9 @@ type Tx struct {
 	// dumpReq, dumpResp: the EVE section lists the request's, the
 	// response's headers (Config.DumpRequestHeaders, DumpResponseHeaders).
 	dumpReq, dumpResp bool
+	// port is the request's port, from its URI's authority or else its
+	// Host header (libhtp's request_port_number); 0 when it has none.
+	port uint16
 	// reqFile, respFile: the message's body is a file (Suricata's file
 	// tracking: PUT requests, responses with a body).
 	reqFile, respFile bool
