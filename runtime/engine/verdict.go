@@ -85,6 +85,7 @@ func (e *Engine) finalize() {
 		if fl != nil {
 			fl.Alerted = true
 		}
+		e.flowDetail(q.ev, fl)
 		e.logAlert(q.ev)
 		if pass {
 			f.passed = true

@@ -17,6 +17,9 @@ type AlertFlow struct {
 	DestPort      uint16 `json:"dest_port,omitempty"`
 }
 
+// FlowObject is the flow object of an alert on a packet of f, as f is now.
+func FlowObject(f *inspect.Flow) *AlertFlow { return alertFlow(f) }
+
 func alertFlow(f *inspect.Flow) *AlertFlow {
 	if f == nil || !f.Client.IsValid() {
 		return nil
@@ -24,7 +27,7 @@ func alertFlow(f *inspect.Flow) *AlertFlow {
 	a := &AlertFlow{
 		PktsToServer: f.Pkts[inspect.ToServer], PktsToClient: f.Pkts[inspect.ToClient],
 		BytesToServer: f.Bytes[inspect.ToServer], BytesToClient: f.Bytes[inspect.ToClient],
-		Start: f.Start.UTC().Format(TimeFormat), SrcIP: f.Client.String(), DestIP: f.Server.String(),
+		Start: f.Start.UTC().Format(TimeFormat), SrcIP: AddrString(f.Client), DestIP: AddrString(f.Server),
 	}
 	switch f.Proto {
 	case 6, 17, 132:

@@ -34,3 +34,13 @@ func TestAlertFlowObject(t *testing.T) {
 		t.Errorf("ICMP alert with ports: %s", b)
 	}
 }
+
+// The flow object writes IPv6 addresses as the record's own src_ip and
+// dest_ip do: in full, as Suricata's PrintInet.
+func TestAlertFlowIPv6InFull(t *testing.T) {
+	f := &inspect.Flow{Proto: 6, Client: netip.MustParseAddr("2001:db8::1"), Server: netip.MustParseAddr("2001:db8::2"), ClientPort: 1, ServerPort: 2}
+	b, _ := json.Marshal(UnitEvent(&inspect.Unit{Flow: f, Packet: &inspect.Packet{}}))
+	if !strings.Contains(string(b), `"src_ip":"2001:0db8:0000:0000:0000:0000:0000:0001","dest_ip":"2001:0db8:0000:0000:0000:0000:0000:0002","src_port":1`) {
+		t.Errorf("%s", b)
+	}
+}
