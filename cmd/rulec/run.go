@@ -44,7 +44,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	allocProfile := fs.String("allocprofile", "", "offline: write the allocations (pprof) of the run to this file")
 	severity := fs.String("severity", "", `priority to severity mapping over the default "1=critical,2=high,3=medium,4=low"`)
 	ips := fs.Bool("ips", false, "offline: run as an inline IPS (Suricata's --simulate-ips): drop and reject rules drop the packet and its flow, with EVE drop records")
-	eveTypes := fs.String("eve-types", "", `EVE record types, comma-separated (alert,flow,http,dns,tls,drop; "suricata" for Suricata's default set; alert options ethernet,alert.packet,alert.payload,alert.payload-printable,alert.payload-length); default: the eve-log types of the --vars suricata.yaml, else alert`)
+	eveTypes := fs.String("eve-types", "", `EVE record types, comma-separated (alert,flow,http,dns,tls,drop; "suricata" for Suricata's default set; alert options ethernet,alert.packet,alert.payload,alert.payload-printable,alert.payload-length,alert.metadata.flow.off,alert.metadata.app-layer.off,alert.metadata.rule.metadata.off,alert.metadata.rule.reference; http.basic; pcap-file); default: the eve-log types of the --vars suricata.yaml, else alert`)
 	verify := fs.String("verify", "", "run only an object signed by the private key of this ed25519 public key (PKIX PEM)")
 	memLimit := fs.String("memory-limit", "768mb", "soft limit of the Go heap: the collector works harder near it, so the memcaps' live bytes are not doubled by garbage (GOMEMLIMIT overrides; 0: none)")
 	sets := fs.StringArray("set", nil, "flow tracker setting KEY=VALUE, Suricata's names: memcaps, flow timeouts, HTTP limits (repeatable; e.g. --set flow.memcap=64mb)")
