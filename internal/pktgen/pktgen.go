@@ -1,6 +1,7 @@
 package pktgen
 
 import (
+	"cmp"
 	"net"
 	"net/netip"
 
@@ -17,6 +18,7 @@ type Spec struct {
 	TCPFlags     uint8 // FIN 0x01 SYN 0x02 RST 0x04 PSH 0x08 ACK 0x10 URG 0x20 ECE 0x40 CWR 0x80
 	Seq, Ack     uint32
 	Urgent       uint16 // TCP urgent pointer
+	Window       uint16 // TCP window; 0 means 65535
 	IType, ICode uint8
 	VLANs        []uint16
 	// TCPOptions are the TCP header's options, each its kind and data
@@ -73,7 +75,7 @@ func Build(s Spec) []byte {
 	}
 	switch s.Proto {
 	case 6:
-		tcp := &layers.TCP{SrcPort: layers.TCPPort(s.Sport), DstPort: layers.TCPPort(s.Dport), Seq: s.Seq, Ack: s.Ack, Window: 65535, Urgent: s.Urgent,
+		tcp := &layers.TCP{SrcPort: layers.TCPPort(s.Sport), DstPort: layers.TCPPort(s.Dport), Seq: s.Seq, Ack: s.Ack, Window: cmp.Or(s.Window, 65535), Urgent: s.Urgent,
 			FIN: s.TCPFlags&0x01 != 0, SYN: s.TCPFlags&0x02 != 0, RST: s.TCPFlags&0x04 != 0, PSH: s.TCPFlags&0x08 != 0,
 			ACK: s.TCPFlags&0x10 != 0, URG: s.TCPFlags&0x20 != 0, ECE: s.TCPFlags&0x40 != 0, CWR: s.TCPFlags&0x80 != 0}
 		for _, o := range s.TCPOptions {

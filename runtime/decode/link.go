@@ -3,6 +3,7 @@ package decode
 // Link types (pcap LINKTYPE_* values) that the capture reads.
 const (
 	LinkEthernet = 1
+	LinkRaw      = 12 // Suricata's DLT_RAW: its pseudo packets of tunnels' inner packets
 	LinkIPv4     = 228
 	LinkIPv6     = 229
 )

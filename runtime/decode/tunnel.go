@@ -208,6 +208,20 @@ func (t *Tunnel) ppp(data []byte) bool {
 	return true
 }
 
+// InnerLink is the link layer of the tunnel's inner IP packet as
+// Suricata's pseudo packet of it has it: a raw record of the tunnel's
+// payload (Len bytes), whose bytes before the IP packet (a PPP header)
+// are its link header. An inner Ethernet frame (or ERSPAN's) keeps the
+// zero Link, the frame itself.
+func (p *Packet) InnerLink() Link {
+	t := p.Tunnel
+	start := t.End - t.Len
+	if t.Via == ViaNone || t.EtherType == 0 || t.VLAN != 0 || start > t.Off || start < 0 {
+		return Link{}
+	}
+	return Link{Type: LinkRaw, Header: append([]byte{}, p.Frame[start:t.Off]...)}
+}
+
 // InnerFrame returns the tunnel's inner packet as an Ethernet frame of its
 // own: an inner Ethernet frame as it is (with an ERSPAN session's VLAN as
 // its outermost tag), an inner IP packet or VLAN tag behind the outer

@@ -9,16 +9,19 @@ import (
 	"github.com/rulec/rulec/runtime/refeval"
 )
 
-// reassembled runs a packet that defragmentation completed: the classifier
-// only saw its fragments, so the kernel tier's rules are evaluated on it
-// here (with the whole payload), then it goes to the tracker as the
-// classifier would copy it (not counted as a copy).
-func (e *Engine) reassembled(ts time.Time, frame []byte) error {
+// reassembled runs a packet that defragmentation completed, with the
+// link layer of its fragments: the classifier only saw its fragments, so
+// the kernel tier's rules are evaluated on it here (with the whole
+// payload), then it goes to the tracker as the classifier would copy it
+// (not counted as a copy).
+func (e *Engine) reassembled(ts time.Time, frame []byte, link decode.Link) error {
 	res, err := e.runWhole(frame)
 	if err != nil {
 		return err
 	}
-	o := outcome(ts, frame, res, &e.whole, e.decode(frame, &e.whole))
+	derr := decode.Decode(frame, &e.whole)
+	e.whole.Link = link // a tunnel's inner packet's, when the fragments were inner ones
+	o := outcome(ts, frame, res, &e.whole, derr)
 	o.Reassembled = true
 	err = e.Decide(o)
 	e.pktSrc = eve.PktSrcWire // the fragment's processing goes on

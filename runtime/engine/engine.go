@@ -480,7 +480,7 @@ func (e *Engine) decide(o *Outcome) error {
 		e.closePacket()
 		e.dropped(p, shot, flowShot)
 		if whole != nil {
-			return e.reassembled(o.TS, whole)
+			return e.reassembled(o.TS, whole, o.Decoded.Link)
 		}
 	} else if d := o.Decoded; d != nil && o.DecodeErr == nil && d.Family != 0 {
 		// flows time out on the clock of every IP packet, inspected or not

@@ -46,6 +46,7 @@ func (e *Engine) tunnel(o *Outcome) error {
 	if err := decode.Decode(frame, inner); err != nil || inner.Family == 0 {
 		return nil
 	}
+	inner.Link = d.InnerLink()
 	inner.WireLen = d.Tunnel.Len
 	inner.Recursion = uint8(t.Depth)
 	res, err := e.runWhole(frame)

@@ -22,9 +22,11 @@ import (
 const maxQueuedUnits = 64
 
 // acked reports whether app data waits for its acknowledgement: IDS
-// mode without stream.inline, on a connection followed both ways.
-func (t *Tracker) acked(tc *tcpState) bool {
-	return !t.cfg.IPS && !t.cfg.StreamInline && !tc.async
+// mode without stream.inline, on a connection not followed one way. A
+// one-sided (async) session is no longer one once both sides sent a
+// packet, as Suricata then clears its ASYNC flag.
+func (t *Tracker) acked(f *flowState) bool {
+	return !t.cfg.IPS && !t.cfg.StreamInline && (!f.tcp.async || f.TCPFlags[inspect.ToServer] != 0 && f.TCPFlags[inspect.ToClient] != 0)
 }
 
 // ackHold keeps bytes of direction d for the app layer until the other
@@ -32,7 +34,7 @@ func (t *Tracker) acked(tc *tcpState) bool {
 // the stream memcap they are parsed at once.
 func (t *Tracker) ackHold(f *flowState, d inspect.Dir, b []byte, end uint32) {
 	tc := f.tcp
-	if !t.acked(tc) {
+	if !t.acked(f) {
 		t.appData(f, d, b)
 		return
 	}
@@ -88,6 +90,7 @@ func (t *Tracker) ackDeliver(f *flowState, d inspect.Dir, n int) {
 	}
 	if len(tc.unacked[d]) == 0 && tc.unackedEOF[d] {
 		tc.unackedEOF[d] = false
+		t.flushChunk(f, d)
 		t.appEnd(f, d)
 	}
 }
@@ -110,7 +113,7 @@ func (t *Tracker) ackPacket(f *flowState, d inspect.Dir, p *inspect.Packet) {
 func (t *Tracker) queueApp(u *inspect.Unit) bool {
 	f := t.curFlow
 	if u.Kind != inspect.KindApp || f == nil || u.Flow != &f.Flow || f.tcp == nil || f.ending ||
-		u.Dir == t.curDir && t.curSent || !t.acked(f.tcp) {
+		u.Dir == t.curDir && t.curSent || !t.acked(f) {
 		return false
 	}
 	q := &f.app.queued

@@ -125,6 +125,8 @@ func (t *Tracker) midstream(f *flowState, p *inspect.Packet) {
 	if (t.cfg.Midstream || t.cfg.AsyncOneside && synAck) && (pol == PolicyIgnore || pol == PolicyPassFlow) && (flags&flagFIN == 0 || len(p.Payload) > 0) {
 		tc.session = true
 		tc.reassemble, f.Reassembled = true, true
-		tc.async = t.cfg.AsyncOneside && synAck
+		// Suricata marks every midstream pick-up one-sided (ASYNC) with
+		// stream.async-oneside, until both sides were seen
+		tc.async = t.cfg.AsyncOneside
 	}
 }

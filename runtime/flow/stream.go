@@ -110,10 +110,15 @@ func (t *Tracker) logData(f *flowState, d inspect.Dir, b []byte) {
 }
 
 // streamEnd ends a direction; its app layer ends once the bytes held
-// for their acknowledgement were parsed.
+// for their acknowledgement were parsed. Its held stream bytes are
+// inspected then too, after the app layer parsed them (Suricata's raw
+// stream inspection does not go past the acknowledged data before the
+// flow's end either).
 func (t *Tracker) streamEnd(f *flowState, d inspect.Dir) {
-	t.flushChunk(f, d)
 	f.tcp.unackedEOF[d] = true
+	if len(f.tcp.unacked[d]) == 0 {
+		t.flushChunk(f, d)
+	}
 	t.ackDeliver(f, d, 0)
 }
 

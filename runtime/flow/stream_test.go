@@ -42,10 +42,10 @@ func TestOutOfOrderAndRetransmission(t *testing.T) {
 		c.c2sAt(len(a), b),        // fills the hole
 		c.c2sAt(len(a)+len(b), d), // retransmitted tail
 		c.frame(true, fin|ack, c.cseq+uint32(len(req)), c.sseq, ""))
+	tr.Flush() // the server acknowledged none of it: parsed and inspected with the flow's end
 	if got := s.stream(inspect.ToServer); got != req {
 		t.Errorf("stream %q", got)
 	}
-	tr.Flush() // the server acknowledged none of it: parsed with the flow's end
 	bodies := s.withBuffer("http.request_body")
 	if len(bodies) != 1 || bodies[0].buffers["http.request_body"] != "hello world" || bodies[0].buffers["file.data"] != "hello world" {
 		t.Errorf("body units %v", bodies)

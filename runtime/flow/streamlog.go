@@ -24,11 +24,17 @@ func (l *streamLog) add(b []byte, size int) {
 	l.over += len(b) - n
 }
 
-// gap records n missing bytes.
+// gap records n missing bytes; missing bytes right after a gap extend
+// it (a hole acknowledged in steps is one range).
 func (l *streamLog) gap(n, size int) {
-	if l.over == 0 && len(l.data) < size {
-		l.gaps = append(l.gaps, logGap{at: len(l.data), n: n})
+	if l.over != 0 || len(l.data) >= size {
+		return
 	}
+	if k := len(l.gaps) - 1; k >= 0 && l.gaps[k].at == len(l.data) {
+		l.gaps[k].n += n
+		return
+	}
+	l.gaps = append(l.gaps, logGap{at: len(l.data), n: n})
 }
 
 // rewrite replaces stream bytes that started back bytes before the

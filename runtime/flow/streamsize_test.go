@@ -86,3 +86,26 @@ func TestStreamGapInside(t *testing.T) {
 		t.Errorf("payloads %s, log %q", got, st[0].log)
 	}
 }
+
+// TestStreamGapAckedInSteps: a hole its receiver acknowledges in steps
+// is one gap in the stream log, as Suricata writes the missing range
+// between two data blocks once.
+func TestStreamGapAckedInSteps(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.StreamLog = 4096
+	tr, s := newTracker(cfg)
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 8080)
+	feed(t, tr, concat(c.handshake(), c.c2s("GET"), c.sAck(), c.s2c("HEAD"))...)
+	feed(t, tr, c.frame(true, ack, c.cseq, c.sseq+2, ""), c.frame(true, ack, c.cseq, c.sseq+5, ""),
+		c.frame(true, ack, c.cseq, c.sseq+6, ""), c.frame(false, psh|ack, c.sseq+6, c.cseq, "TAIL"))
+	tr.Flush()
+	var logs []string
+	for _, u := range s.of(inspect.KindStream) {
+		if u.dir == inspect.ToClient {
+			logs = append(logs, u.log)
+		}
+	}
+	if len(logs) == 0 || logs[len(logs)-1] != "HEAD[6 bytes missing]TAIL" {
+		t.Errorf("server stream logs %q, want the last HEAD[6 bytes missing]TAIL", logs)
+	}
+}

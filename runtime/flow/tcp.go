@@ -47,6 +47,14 @@ type tcpState struct {
 	unacked    [3][]byte
 	unackedEnd [3]uint32
 	unackedEOF [3]bool
+	// asyncWin is where the client's window ends in a one-sided session
+	// established by the client's ACK after its SYN: that ACK's sequence
+	// number plus its unscaled window (Suricata's client next_win, which
+	// only the unseen server's packets would move). finRefused: the
+	// packet being processed is a FIN past it, which Suricata's stream
+	// engine refuses (fin_out_of_window): the session goes on.
+	asyncWin   uint32
+	finRefused bool
 }
 
 func (t *Tracker) newTCP(f *flowState, p *inspect.Packet) *tcpState {
@@ -80,16 +88,21 @@ func (tc *tcpState) reusedBy(flags uint8) bool {
 func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	tc := f.tcp
 	f.TCPFlags[d] |= p.TCPFlags
-	syn, ack := p.TCPFlags&flagSYN != 0, p.TCPFlags&flagACK != 0
+	flags := p.TCPFlags
+	tc.finRefused = flags&flagFIN != 0 && tc.finOutOfWindow(f, d, len(p.Payload), t.seg.Seq)
+	if tc.finRefused {
+		flags &^= flagFIN
+	}
+	syn, ack := flags&flagSYN != 0, flags&flagACK != 0
 	firstSYN := syn && !ack && !tc.syn[d]
 	tc.syn[d] = tc.syn[d] || syn
 	tc.synAck[d] = tc.synAck[d] || syn && ack
-	tc.fin[d] = tc.fin[d] || p.TCPFlags&flagFIN != 0
+	tc.fin[d] = tc.fin[d] || flags&flagFIN != 0
 	t.streamEvents(f, d, p)
 	wasReset := tc.rst // a suspected injected reset resumes the session
 	tc.rst = tc.rst || p.TCPFlags&flagRST != 0 && !tc.model.kept
 	inOrder := t.seg.Seq == tc.next[d]
-	tc.sequence(f, d, t.seg.Seq, len(p.Payload), syn, p.TCPFlags&flagFIN != 0)
+	tc.sequence(f, d, t.seg.Seq, len(p.Payload), syn, flags&flagFIN != 0)
 	p.Established = f.Established
 	switch {
 	case f.Established:
@@ -101,6 +114,10 @@ func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 		// side is not seen
 		f.Established = d == inspect.ToServer && ack && !syn && inOrder
 		tc.async = f.Established
+		if f.Established {
+			win, _ := p.TCPField("tcp.window")
+			tc.asyncWin = t.seg.Seq + win
+		}
 	case tc.syn[inspect.ToServer] && (tc.synAck[inspect.ToClient] || tc.synAck[inspect.ToServer]):
 		// SYN, SYN/ACK, ACK; or SYN, SYN, SYN/ACK from the client, ACK
 		// (Suricata's four-way handshake)
@@ -112,14 +129,22 @@ func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 		f.Established = !tc.syn[inspect.ToClient] || ack && !syn
 		p.Established = f.Established && tc.syn[inspect.ToClient] && d == inspect.ToServer && len(p.Payload) > 0
 	}
-	if f.Established && (tc.closing != "" || p.TCPFlags&flagFIN != 0) {
-		tc.closeState(d, p.TCPFlags, t.seg.Seq, t.seg.Ack, len(p.Payload))
+	if f.Established && (tc.closing != "" || flags&flagFIN != 0) {
+		tc.closeState(d, flags, t.seg.Seq, t.seg.Ack, len(p.Payload))
 	}
 	p.StreamAdded = tc.reassemble && len(p.Payload) > 0 && p.TCPFlags&flagRST == 0 && !wasReset &&
 		(firstSYN && tc.fastOpen(d, p) || !syn && f.Established)
 	if t.urgentDrop(tc, d, p) {
 		p.StreamAdded, p.DropReason = false, DropUrgent
 	}
+}
+
+// finOutOfWindow reports whether a FIN of direction d ends past the
+// client's window of a one-sided session established after its SYN
+// (asyncWin), while the server is still unseen.
+func (tc *tcpState) finOutOfWindow(f *flowState, d inspect.Dir, n int, seq uint32) bool {
+	return tc.async && tc.syn[inspect.ToServer] && d == inspect.ToServer && f.TCPFlags[inspect.ToClient] == 0 &&
+		seqGT(seq+uint32(n), tc.asyncWin)
 }
 
 // fastOpen reports whether a client's first SYN carries a TCP Fast Open
@@ -137,7 +162,7 @@ func (t *Tracker) tcpSegment(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	}
 	seg := t.seg
 	syn, ack := p.TCPFlags&flagSYN != 0, p.TCPFlags&flagACK != 0
-	fin, rst := p.TCPFlags&flagFIN != 0, p.TCPFlags&flagRST != 0
+	fin, rst := p.TCPFlags&flagFIN != 0 && !tc.finRefused, p.TCPFlags&flagRST != 0
 	h := &tc.half[d]
 	if tc.model.pending && d != tc.model.sender {
 		return // Suricata's closed session takes nothing from the reset's receiver

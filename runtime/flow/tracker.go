@@ -46,6 +46,7 @@ type Tracker struct {
 	curDir  inspect.Dir     // its direction
 	curSent bool            // its packet unit was inspected
 	norm    []byte          // the frame Normalise rewrote last
+	curApp  bool            // an app unit of its direction was sent for it
 	// expects are the ftp-data connections FTP control connections
 	// announced, oldest first.
 	expects []expectation
@@ -195,7 +196,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	t.expire()
 	f, dir := t.lookup(d, p)
 	p.Flow = &f.Flow
-	t.cur, t.curFlow, t.curDir, t.curSent, t.seg = p, f, dir, false, d
+	t.cur, t.curFlow, t.curDir, t.curSent, t.curApp, t.seg = p, f, dir, false, false, d
 	defer func() { t.cur, t.curFlow, t.seg = nil, nil, nil }()
 	if f.detectPending[dir] {
 		p.ProtoDetect[dir], f.detectPending[dir] = true, false
@@ -250,6 +251,19 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 			t.emitInline(f, dir, p)
 		}
 	}
+	// A one-sided (async) session in IDS mode hands the packet's own
+	// segment to the app layer before the packet is inspected, as
+	// Suricata's stream engine does there (UPDATE_DIR_PACKET).
+	oneSided := tcp && !inline && f.tcp.reassemble && !t.acked(f)
+	if oneSided {
+		t.tcpSegment(f, dir, p)
+		if t.curApp {
+			// the app layer finished something of the packet's
+			// direction: Suricata's parsers then trigger the raw stream
+			// inspection, with this packet
+			t.flushChunk(f, dir)
+		}
+	}
 	acked := tcp && !inline && f.tcp.reassemble
 	if acked {
 		t.ackPacket(f, dir, p)
@@ -271,7 +285,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 		t.http2Packet(f, dir)
 	}
 	switch {
-	case tcp && !inline:
+	case tcp && !inline && !oneSided:
 		t.tcpSegment(f, dir, p)
 		if acked {
 			t.ackPacket(f, dir, p) // bytes the ACK made contiguous
@@ -481,6 +495,9 @@ func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspec
 }
 
 func (t *Tracker) send(u *inspect.Unit) {
+	if u.Kind == inspect.KindApp && t.curFlow != nil && u.Flow == &t.curFlow.Flow && u.Dir == t.curDir {
+		t.curApp = true
+	}
 	if t.queueApp(u) {
 		return
 	}

@@ -142,3 +142,78 @@ func TestERSPANInnerICMP(t *testing.T) {
 		}
 	})
 }
+
+// inGREPPP wraps an Ethernet frame's IPv4 packet in GRE (protocol PPP)
+// over IPv4, behind a one-byte PPP protocol field (0x21, IPv4).
+func inGREPPP(frame []byte) []byte {
+	payload := append([]byte{0, 0, 0x88, 0x0b, 0x21}, frame[14:]...)
+	return pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("192.0.2.1"), Dst: netip.MustParseAddr("192.0.2.2"), Proto: 47, Payload: payload})
+}
+
+// TestTunnelInnerPacketRecord: an alert on a tunnel's inner packet shows
+// Suricata's pseudo packet of it: the tunnel's payload (here the PPP
+// header, then the inner IP packet) as a raw record (linktype 12), no
+// ether object; for fragments carried in the tunnel, the reassembled
+// packet behind the first fragment's PPP header.
+func TestTunnelInnerPacketRecord(t *testing.T) {
+	udp := func(n int) []byte {
+		return pktgen.Build(pktgen.Spec{Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.2"), Proto: 17, Sport: 1111, Dport: 9999, Payload: bytes.Repeat([]byte("A"), n)})
+	}
+	whole := udp(3000)
+	small := udp(100)
+	frames := [][]byte{inGREPPP(small)}
+	for _, f := range fragment(whole, 14, 512, 7) {
+		frames = append(frames, inGREPPP(f))
+	}
+	eachKernelTier(t, func(t *testing.T, tier string) {
+		path := filepath.Join(t.TempDir(), "t.rules")
+		if err := os.WriteFile(path, []byte("alert udp any any -> any any (dsize:>50; sid:1;)\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		rec := eve.Types{"alert": true, eve.AlertPacket: true, eve.Ethernet: true}
+		p, err := Open(compileObject(t, path), Config{Kernel: tier, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Records: rec})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, fr := range frames {
+			if _, err := p.Engine.Frame(time.Unix(1700000000, int64(i)), fr); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		var got [][]byte
+		for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
+			var r struct {
+				EventType string          `json:"event_type"`
+				Packet    []byte          `json:"packet"`
+				Ether     json.RawMessage `json:"ether"`
+				Info      struct {
+					LinkType int `json:"linktype"`
+				} `json:"packet_info"`
+			}
+			if err := json.Unmarshal(line, &r); err != nil {
+				t.Fatal(err)
+			}
+			if r.EventType != "alert" {
+				continue
+			}
+			if r.Info.LinkType != 12 || r.Ether != nil {
+				t.Errorf("alert linktype %d, ether %s; want 12 (raw) and none", r.Info.LinkType, r.Ether)
+			}
+			got = append(got, r.Packet)
+		}
+		want := [][]byte{append([]byte{0x21}, small[14:]...), append([]byte{0x21}, whole[14:]...)}
+		want[1][1+5] = 7 // the fragments' IP id; the checksum is not compared
+		if len(got) != len(want) {
+			t.Fatalf("%d alerts, want %d", len(got), len(want))
+		}
+		for i := range want {
+			if len(got[i]) != len(want[i]) || !bytes.Equal(got[i][:11], want[i][:11]) || !bytes.Equal(got[i][13:], want[i][13:]) {
+				t.Errorf("alert %d: packet of %d bytes starting % x, want %d bytes starting % x", i, len(got[i]), got[i][:min(8, len(got[i]))], len(want[i]), want[i][:8])
+			}
+		}
+	})
+}
