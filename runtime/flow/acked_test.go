@@ -41,11 +41,14 @@ func TestIDSPartialAck(t *testing.T) {
 	req := "GET /partial HTTP/1.1\r\nHost: h\r\n\r\n"
 	feed(t, tr, concat(c.handshake(), c.c2s(req))...)
 	feed(t, tr, c.frame(false, ack, c.sseq, c.cseq-10, ""), c.cAck())
-	if n := len(s.withBuffer("http.uri")); n != 0 {
-		t.Fatalf("request inspected with its last 10 bytes not acknowledged: %d units", n)
+	if n := len(s.withBuffer("http.host")); n != 0 {
+		t.Fatalf("request head inspected with its last 10 bytes not acknowledged: %d units", n)
+	}
+	if u := s.withBuffer("http.uri"); len(u) != 1 || u[0].buffers["http.uri"] != "/partial" {
+		t.Fatalf("units %v, want the acknowledged request line's", u)
 	}
 	feed(t, tr, c.sAck(), c.cAck())
-	if u := s.withBuffer("http.uri"); len(u) != 1 || u[0].buffers["http.uri"] != "/partial" {
+	if u := s.withBuffer("http.host"); len(u) != 1 || u[0].buffers["http.uri"] != "/partial" {
 		t.Errorf("units %v", u)
 	}
 }

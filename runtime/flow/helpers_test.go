@@ -35,7 +35,7 @@ type record struct {
 	codes    map[string][]int64
 }
 
-var bufferNames = []string{"payload", "http.method", "http.uri", "http.uri.raw", "http.host", "http.stat_code", "http.request_body",
+var bufferNames = []string{"payload", "http.method", "http.uri", "http.uri.raw", "http.request_line", "http.host", "http.stat_code", "http.request_body",
 	"http.response_body", "file.data", "http.header", "http.user_agent", "http.header_names", "http.connection", "http.protocol", "dns.query", "tls.sni", "ja3.hash", "ja3s.hash", "ssh.software", "dcerpc.stub_data",
 	"smtp.helo", "smtp.mail_from", "email.subject", "email.cc", "file.name", "file.magic", "file.md5",
 	"ftp.command", "ftp.command_data", "ftp.reply"}

@@ -495,7 +495,7 @@ func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspec
 }
 
 func (t *Tracker) send(u *inspect.Unit) {
-	if u.Kind == inspect.KindApp && t.curFlow != nil && u.Flow == &t.curFlow.Flow && u.Dir == t.curDir {
+	if u.Kind == inspect.KindApp && u.Stage != inspect.RequestLine && t.curFlow != nil && u.Flow == &t.curFlow.Flow && u.Dir == t.curDir {
 		t.curApp = true
 	}
 	if t.queueApp(u) {

@@ -183,7 +183,11 @@ const (
 type Stage uint8
 
 const (
-	RequestHeaders Stage = iota + 1
+	// RequestLine: the request line is complete, its headers are not
+	// (Suricata's HTP_REQUEST_PROGRESS_LINE): the unit has the line's
+	// buffers only.
+	RequestLine Stage = iota + 1
+	RequestHeaders
 	RequestBody
 	ResponseHeaders
 	ResponseBody

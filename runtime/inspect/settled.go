@@ -4,8 +4,8 @@ package inspect
 // dual buffers (0 here) come with the headers of the unit's direction and
 // file.data and file.name with its body.
 var httpStage = map[string]Stage{
-	"http.method": RequestHeaders, "http.uri": RequestHeaders, "http.uri.raw": RequestHeaders,
-	"http.request_line": RequestHeaders, "http.host": RequestHeaders, "http.host.raw": RequestHeaders,
+	"http.method": RequestLine, "http.uri": RequestLine, "http.uri.raw": RequestLine,
+	"http.request_line": RequestLine, "http.host": RequestHeaders, "http.host.raw": RequestHeaders,
 	"http.user_agent": RequestHeaders, "http.referer": RequestHeaders, "http.accept": RequestHeaders,
 	"http.accept_enc": RequestHeaders, "http.accept_lang": RequestHeaders, "http.request_header": RequestHeaders,
 	"http.request_body": RequestBody,

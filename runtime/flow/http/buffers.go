@@ -282,6 +282,17 @@ func (tx *Tx) requestBuffers(cfg *Config) {
 	tx.reqFields = tx.fields(false)
 }
 
+// lineBuffers sets the buffers of a request known by its line only.
+func (tx *Tx) lineBuffers(cfg *Config) {
+	bufs := make([]buffer, 0, 4)
+	bufs = add(bufs, "http.method", tx.Method, false)
+	uri, _ := normalizeURIDouble(tx.URI, cfg.DoubleDecodePath, cfg.DoubleDecodeQuery)
+	bufs = add(bufs, "http.uri", uri, false)
+	bufs = add(bufs, "http.uri.raw", tx.URI, false)
+	tx.req = add(bufs, "http.request_line", tx.Request.Line, false)
+	tx.reqFields = tx.fields(false)
+}
+
 func (tx *Tx) requestBodyBuffers(cfg *Config) {
 	tx.req = add(tx.req, "http.request_body", tx.Request.Body, false)
 	post := bytes.EqualFold(tx.Method, []byte("POST"))

@@ -32,7 +32,11 @@ func (p *Parser) newTx() *Tx {
 }
 
 func (p *Parser) requestHead(s *side, head []byte, complete bool) {
-	tx := p.newTx()
+	tx := s.lineTx
+	if tx == nil {
+		tx = p.newTx()
+	}
+	s.lineTx = nil
 	tx.mem, p.headMem = tx.mem+p.headMem, 0
 	tx.Events, s.events = s.events, nil
 	m := &tx.Request

@@ -72,7 +72,29 @@ func (p *Parser) Feed(dir inspect.Dir, b []byte) error {
 			return s.err
 		}
 	}
+	p.requestLine(s)
 	return nil
+}
+
+// requestLine reports a request whose start line is complete while its
+// headers are not, once per request: Suricata inspects the line's
+// buffers (http.method, http.uri, http.uri.raw, http.request_line) at that
+// progress (HTP_REQUEST_PROGRESS_LINE). The head, once complete, goes on
+// with the same transaction.
+func (p *Parser) requestLine(s *side) {
+	if s.resp || s.state != stHead || !s.gotLine || s.bare || s.skipping || s.lineTx != nil || s.err != nil {
+		return
+	}
+	i := bytes.IndexByte(s.buf, '\n')
+	if i < 0 {
+		return
+	}
+	tx := p.newTx()
+	tx.Request.Line = bytes.Clone(trimCR(s.buf[:i]))
+	tx.Method, tx.URI, tx.Request.Protocol = parseRequestLine(tx.Request.Line)
+	tx.lineBuffers(&p.cfg)
+	s.lineTx = tx
+	p.emit(tx, RequestLine)
 }
 
 // Gap tells the parser n bytes of one direction were lost. Inside a body

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,7 +37,15 @@ func (c *collector) stages() string {
 	return strings.Join(s, " ")
 }
 
-var stageName = map[Stage]string{RequestHeaders: "reqh", RequestBody: "reqb", ResponseHeaders: "resph", ResponseBody: "respb"}
+// dropLines forgets the request-line reports (whose number depends on
+// how the bytes were cut) and returns how many there were.
+func (c *collector) dropLines() int {
+	n := len(c.events)
+	c.events = slices.DeleteFunc(c.events, func(e event) bool { return e.stage == RequestLine })
+	return n - len(c.events)
+}
+
+var stageName = map[Stage]string{RequestLine: "reql", RequestHeaders: "reqh", RequestBody: "reqb", ResponseHeaders: "resph", ResponseBody: "respb"}
 
 // chunk is bytes fed in one direction.
 type chunk struct {
@@ -252,8 +261,8 @@ func TestStagesAndBuffers(t *testing.T) {
 			name:   "cut head reported at end",
 			chunks: []chunk{req("POST /normalized%20uri HTTP/1.0\r\nUser-Agent: Mozilla/1.0\r\n")},
 			end:    true,
-			stages: "0:reqh",
-			checks: []check{{0, "http.uri", "/normalized uri"}, {0, "http.user_agent", "Mozilla/1.0"}},
+			stages: "0:reql 0:reqh",
+			checks: []check{{0, "http.uri", "/normalized uri"}, {0, "http.user_agent", "<none>"}, {1, "http.uri", "/normalized uri"}, {1, "http.user_agent", "Mozilla/1.0"}},
 		},
 		{
 			name:   "cut request line reported at end",
@@ -337,6 +346,15 @@ func TestByteAtATime(t *testing.T) {
 		pieces = append(pieces, resp(resps[i:i+1]))
 	}
 	split := run(t, DefaultConfig(), pieces, false)
+	// cut, each request is reported at its line first (with the line's
+	// buffers only), then goes on as the same transaction
+	if got := split.stages(); !strings.HasPrefix(got, "0:reql 0:reqh 1:reql 1:reqh ") ||
+		buf(split.events[0].unit, "http.uri") != "/index.html" || buf(split.events[0].unit, "http.host") != "<none>" {
+		t.Fatalf("byte at a time: stages %q, first uri %q host %q", got, buf(split.events[0].unit, "http.uri"), buf(split.events[0].unit, "http.host"))
+	}
+	if n := split.dropLines(); n != 2 {
+		t.Fatalf("%d request-line reports, want 2", n)
+	}
 	if whole.stages() != split.stages() || whole.stages() != "0:reqh 1:reqh 1:reqb 0:resph 0:respb 1:resph 1:respb" {
 		t.Fatalf("stages %q vs %q", whole.stages(), split.stages())
 	}

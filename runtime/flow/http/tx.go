@@ -10,6 +10,7 @@ import (
 type Stage = inspect.Stage
 
 const (
+	RequestLine     = inspect.RequestLine
 	RequestHeaders  = inspect.RequestHeaders
 	RequestBody     = inspect.RequestBody
 	ResponseHeaders = inspect.ResponseHeaders
