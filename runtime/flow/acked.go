@@ -155,8 +155,11 @@ func (t *Tracker) emitQueued(f *flowState, u *inspect.Unit) {
 		u.TS, u.Packet = t.cur.TS, t.cur
 	}
 	if tx, ok := u.AppTx.(*http.Tx); ok {
-		// an alert shows the transaction as it is when inspected
+		// an alert shows the transaction as it is when inspected, and
+		// app-layer-event sees the events it has then (its response's,
+		// parsed on the packet that inspects the request)
 		u.Fields["http"] = tx.Fields()
+		u.Events = tx.Events
 	}
 	t.stats.Units++
 	t.emit(u)

@@ -1,8 +1,10 @@
 package flow
 
 import (
+	"slices"
 	"testing"
 
+	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
@@ -39,5 +41,27 @@ func TestRequestLineUnit(t *testing.T) {
 	feed(t, tr, c.c2s("GET /y HTTP/1.1\r\nHost: h\r\n\r\n"))
 	if n := len(s.of(inspect.KindApp)); n != 3 {
 		t.Errorf("%d app units, want 3", n)
+	}
+}
+
+// In IDS mode a request is inspected on the client's packet after the
+// server acknowledged it; when that packet also acknowledges the
+// response, the response's events (parsed first, on its ACK) are the
+// transaction's when the request is inspected, as Suricata's
+// app-layer-event reads them.
+func TestQueuedRequestSeesResponseEvents(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, c.handshake()...)
+	feed(t, tr, c.c2s("GET / HTTP/1.1\r\nHost: h\r\n\r\n"), c.sAck(),
+		c.s2c("HTTP/1.1 200 OK\r\nContent-Encoding: gzip, gzip, gzip\r\nContent-Length: 0\r\n\r\n"), c.cAck())
+	var req *record
+	for i, u := range s.of(inspect.KindApp) {
+		if u.dir == inspect.ToServer && u.buffers["http.host"] == "h" {
+			req = &s.of(inspect.KindApp)[i]
+		}
+	}
+	if req == nil || !slices.Contains(req.events, http.EventTooManyEncodingLayers) {
+		t.Fatalf("request unit %+v, want it with the response's too_many_encoding_layers", req)
 	}
 }
