@@ -65,3 +65,31 @@ func TestQueuedRequestSeesResponseEvents(t *testing.T) {
 		t.Fatalf("request unit %+v, want it with the response's too_many_encoding_layers", req)
 	}
 }
+
+// A response whose status line arrives before its headers is inspected
+// at its line (HTP_RESPONSE_PROGRESS_LINE: http.stat_code, http.stat_msg,
+// http.response_line), an interim 100 Continue not.
+func TestResponseLineUnit(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.IPS = true
+	tr, s := newTracker(cfg)
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, c.handshake()...)
+	feed(t, tr, c.c2s("GET / HTTP/1.1\r\nHost: h\r\n\r\n"), c.s2c("HTTP/1.1 100 Continue\r\n"), c.s2c("\r\n"))
+	line := "HTTP/1.1 404 Not Found\r\n"
+	feed(t, tr, c.s2c(line))
+	var got []record
+	for _, u := range s.of(inspect.KindApp) {
+		if u.dir == inspect.ToClient {
+			got = append(got, u)
+		}
+	}
+	if len(got) != 1 || got[0].buffers["http.stat_code"] != "404" || got[0].packet == nil || string(got[0].packet.Payload) != line {
+		t.Fatalf("response units %+v, want one at the 404 line with its packet", got)
+	}
+	feed(t, tr, c.s2c("Server: x\r\nContent-Length: 0\r\n\r\n"))
+	units := s.of(inspect.KindApp)
+	if last := units[len(units)-1]; last.tx != got[0].tx || last.buffers["http.stat_code"] != "404" {
+		t.Errorf("last unit %+v, want the head as the same transaction", last)
+	}
+}

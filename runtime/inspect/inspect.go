@@ -189,6 +189,9 @@ const (
 	RequestLine Stage = iota + 1
 	RequestHeaders
 	RequestBody
+	// ResponseLine: the status line is complete, the response's headers
+	// are not (HTP_RESPONSE_PROGRESS_LINE).
+	ResponseLine
 	ResponseHeaders
 	ResponseBody
 )

@@ -9,7 +9,7 @@ var httpStage = map[string]Stage{
 	"http.user_agent": RequestHeaders, "http.referer": RequestHeaders, "http.accept": RequestHeaders,
 	"http.accept_enc": RequestHeaders, "http.accept_lang": RequestHeaders, "http.request_header": RequestHeaders,
 	"http.request_body": RequestBody,
-	"http.stat_code":    ResponseHeaders, "http.stat_msg": ResponseHeaders, "http.response_line": ResponseHeaders,
+	"http.stat_code":    ResponseLine, "http.stat_msg": ResponseLine, "http.response_line": ResponseLine,
 	"http.location": ResponseHeaders, "http.server": ResponseHeaders, "http.response_header": ResponseHeaders,
 	"http.response_body": ResponseBody,
 	"http.protocol":      0, "http.header": 0, "http.header.raw": 0, "http.header_names": 0, "http.cookie": 0,

@@ -14,7 +14,7 @@ import (
 // in both directions (http.header, http.protocol, ...) are the response's,
 // the request's under ir.ToServerOf (for transactional rules).
 func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
-	resp := st >= ResponseHeaders
+	resp := st >= ResponseLine
 	if resp {
 		u.Grow(len(tx.req) + len(tx.resp))
 	} else {
@@ -282,8 +282,8 @@ func (tx *Tx) requestBuffers(cfg *Config) {
 	tx.reqFields = tx.fields(false)
 }
 
-// lineBuffers sets the buffers of a request known by its line only.
-func (tx *Tx) lineBuffers(cfg *Config) {
+// requestLineBuffers sets the buffers of a request known by its line only.
+func (tx *Tx) requestLineBuffers(cfg *Config) {
 	bufs := make([]buffer, 0, 4)
 	bufs = add(bufs, "http.method", tx.Method, false)
 	uri, _ := normalizeURIDouble(tx.URI, cfg.DoubleDecodePath, cfg.DoubleDecodeQuery)
@@ -361,6 +361,16 @@ func (tx *Tx) responseBuffers() {
 	bufs = addHeader(bufs, "http.server", m, "Server", false)
 	bufs = perHeader(bufs, "http.response_header", m)
 	tx.resp = headerBuffers(bufs, m, "Set-Cookie")
+	tx.respFields = tx.fields(true)
+}
+
+// responseLineBuffers sets the buffers of a response known by its status
+// line only.
+func (tx *Tx) responseLineBuffers() {
+	bufs := make([]buffer, 0, 3)
+	bufs = add(bufs, "http.stat_code", tx.StatusText, false)
+	bufs = add(bufs, "http.stat_msg", tx.Reason, false)
+	tx.resp = add(bufs, "http.response_line", tx.Response.Line, false)
 	tx.respFields = tx.fields(true)
 }
 

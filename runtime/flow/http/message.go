@@ -113,6 +113,7 @@ func (p *Parser) front() *Tx {
 }
 
 func (p *Parser) responseHead(s *side, head []byte, complete bool) {
+	s.lineTx = nil
 	line, raw := splitHead(head)
 	proto, code, reason, status, _ := parseStatusLine(line)
 	if status >= 100 && status < 200 && status != 101 && complete {

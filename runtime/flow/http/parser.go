@@ -72,29 +72,45 @@ func (p *Parser) Feed(dir inspect.Dir, b []byte) error {
 			return s.err
 		}
 	}
-	p.requestLine(s)
+	p.startLine(s)
 	return nil
 }
 
-// requestLine reports a request whose start line is complete while its
-// headers are not, once per request: Suricata inspects the line's
-// buffers (http.method, http.uri, http.uri.raw, http.request_line) at that
-// progress (HTP_REQUEST_PROGRESS_LINE). The head, once complete, goes on
-// with the same transaction.
-func (p *Parser) requestLine(s *side) {
-	if s.resp || s.state != stHead || !s.gotLine || s.bare || s.skipping || s.lineTx != nil || s.err != nil {
+// startLine reports a message whose start line is complete while its
+// headers are not, once per message: Suricata inspects the line's
+// buffers at that progress (HTP_REQUEST_PROGRESS_LINE: http.method,
+// http.uri, http.uri.raw, http.request_line; HTP_RESPONSE_PROGRESS_LINE:
+// http.stat_code, http.stat_msg, http.response_line). The head, once
+// complete, goes on with the same transaction. An interim (1xx) status
+// line is not reported.
+func (p *Parser) startLine(s *side) {
+	if s.state != stHead || !s.gotLine || s.bare || s.skipping || s.lineTx != nil || s.err != nil {
 		return
 	}
 	i := bytes.IndexByte(s.buf, '\n')
 	if i < 0 {
 		return
 	}
-	tx := p.newTx()
-	tx.Request.Line = bytes.Clone(trimCR(s.buf[:i]))
-	tx.Method, tx.URI, tx.Request.Protocol = parseRequestLine(tx.Request.Line)
-	tx.lineBuffers(&p.cfg)
+	line := bytes.Clone(trimCR(s.buf[:i]))
+	if !s.resp {
+		tx := p.newTx()
+		tx.Request.Line = line
+		tx.Method, tx.URI, tx.Request.Protocol = parseRequestLine(line)
+		tx.requestLineBuffers(&p.cfg)
+		s.lineTx = tx
+		p.emit(tx, RequestLine)
+		return
+	}
+	proto, code, reason, status, ok := parseStatusLine(line)
+	if !ok || status >= 100 && status < 200 {
+		return
+	}
+	tx := p.front()
+	tx.Response.Line, tx.Response.Protocol = line, proto
+	tx.Status, tx.StatusText, tx.Reason, tx.HasResponse = status, code, reason, true
+	tx.responseLineBuffers()
 	s.lineTx = tx
-	p.emit(tx, RequestLine)
+	p.emit(tx, ResponseLine)
 }
 
 // Gap tells the parser n bytes of one direction were lost. Inside a body

@@ -37,15 +37,15 @@ func (c *collector) stages() string {
 	return strings.Join(s, " ")
 }
 
-// dropLines forgets the request-line reports (whose number depends on
+// dropLines forgets the start-line reports (whose number depends on
 // how the bytes were cut) and returns how many there were.
 func (c *collector) dropLines() int {
 	n := len(c.events)
-	c.events = slices.DeleteFunc(c.events, func(e event) bool { return e.stage == RequestLine })
+	c.events = slices.DeleteFunc(c.events, func(e event) bool { return e.stage == RequestLine || e.stage == ResponseLine })
 	return n - len(c.events)
 }
 
-var stageName = map[Stage]string{RequestLine: "reql", RequestHeaders: "reqh", RequestBody: "reqb", ResponseHeaders: "resph", ResponseBody: "respb"}
+var stageName = map[Stage]string{RequestLine: "reql", RequestHeaders: "reqh", RequestBody: "reqb", ResponseLine: "respl", ResponseHeaders: "resph", ResponseBody: "respb"}
 
 // chunk is bytes fed in one direction.
 type chunk struct {
@@ -352,8 +352,12 @@ func TestByteAtATime(t *testing.T) {
 		buf(split.events[0].unit, "http.uri") != "/index.html" || buf(split.events[0].unit, "http.host") != "<none>" {
 		t.Fatalf("byte at a time: stages %q, first uri %q host %q", got, buf(split.events[0].unit, "http.uri"), buf(split.events[0].unit, "http.host"))
 	}
-	if n := split.dropLines(); n != 2 {
-		t.Fatalf("%d request-line reports, want 2", n)
+	if got := split.stages(); !strings.Contains(got, " 0:respl 0:resph ") || !strings.HasSuffix(got, " 1:respl 1:resph 1:respb") ||
+		buf(split.events[5].unit, "http.stat_code") != "200" || buf(split.events[5].unit, "http.response_body") != "<none>" {
+		t.Fatalf("byte at a time: stages %q", got)
+	}
+	if n := split.dropLines(); n != 4 {
+		t.Fatalf("%d start-line reports, want 4", n)
 	}
 	if whole.stages() != split.stages() || whole.stages() != "0:reqh 1:reqh 1:reqb 0:resph 0:respb 1:resph 1:respb" {
 		t.Fatalf("stages %q vs %q", whole.stages(), split.stages())

@@ -46,7 +46,7 @@ type side struct {
 	raw                 []byte // body bytes kept (dechunked, still encoded)
 	limit               int    // how many body bytes to keep
 	tx                  *Tx
-	lineTx              *Tx // the request reported at its line, whose head is still being read
+	lineTx              *Tx // the message reported at its start line, whose head is still being read
 	err                 error
 	frame               msgFrame
 	// after is what arrived with a complete head, past it; the head's

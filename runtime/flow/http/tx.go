@@ -13,13 +13,14 @@ const (
 	RequestLine     = inspect.RequestLine
 	RequestHeaders  = inspect.RequestHeaders
 	RequestBody     = inspect.RequestBody
+	ResponseLine    = inspect.ResponseLine
 	ResponseHeaders = inspect.ResponseHeaders
 	ResponseBody    = inspect.ResponseBody
 )
 
 // StageDir is the direction of the stream a stage completes.
 func StageDir(s Stage) inspect.Dir {
-	if s >= ResponseHeaders {
+	if s >= ResponseLine {
 		return inspect.ToClient
 	}
 	return inspect.ToServer
