@@ -45,7 +45,7 @@ func init() {
 	for _, m := range []ir.Matcher{&ir.Content{}, &ir.PCRE{}, &ir.IsDataAt{}, &ir.ByteTest{},
 		&ir.ByteJump{}, &ir.ByteExtract{}, &ir.Size{}, &ir.TCPFlags{}, &ir.Field{},
 		&ir.StreamSize{}, &ir.Base64Decode{}, &ir.FlowCounter{}, &ir.Event{}, &ir.Dataset{}, &ir.Datarep{}, &ir.VLANID{},
-		&ir.Checksum{}, &ir.IPOpt{}, &ir.FragBits{}, &ir.Absent{}, &ir.DCEIface{}, &ir.DCEOpnum{}, &ir.AppProto{}, &ir.FileHash{}, &ir.Filestore{}} {
+		&ir.Checksum{}, &ir.IPOpt{}, &ir.FragBits{}, &ir.Absent{}, &ir.DCEIface{}, &ir.DCEOpnum{}, &ir.AppProto{}, &ir.FileHash{}, &ir.Filestore{}, &ir.Entropy{}, &ir.VarMatch{}} {
 		gob.Register(m)
 	}
 }

@@ -233,6 +233,14 @@ func validMatcher(m ir.Matcher) error {
 				return fmt.Errorf("%s digest of %d bytes, want %d", m.Buffer.Name, len(h), n)
 			}
 		}
+	case *ir.VarMatch:
+		if m.Scope != "flow" && m.Scope != "pkt" || m.Name == "" {
+			return fmt.Errorf("%s variable %q", m.Scope, m.Name)
+		}
+	case *ir.Entropy:
+		if !slices.Contains(ir.FloatOps, m.Value.Op) || m.Var == "" {
+			return fmt.Errorf("entropy comparison %q of variable %q", m.Value.Op, m.Var)
+		}
 	case *ir.Base64Decode:
 		if m.Bytes < 0 || m.Offset < 0 {
 			return fmt.Errorf("base64_decode bytes %d offset %d", m.Bytes, m.Offset)

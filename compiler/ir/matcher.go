@@ -69,6 +69,21 @@ type PCRE struct {
 	Negated    bool
 	Relative   bool
 	MatchLimit bool // /O: override the match limit
+	// Vars are the variables the captures set when the rule matches
+	// (Suricata's pkt:/flow: capture names): Vars[i] takes capture i+1,
+	// counted among the named groups only when NamedOnly (Suricata then
+	// compiles without auto capture).
+	Vars      []PCREVar
+	NamedOnly bool
+}
+
+// PCREVar is a variable a pcre capture sets: Scope "flow" or "pkt" and
+// its Name, or for a pkt key/value pair (KeyValue) a packet variable
+// keyed by the capture with the next capture as its value.
+type PCREVar struct {
+	Scope    string
+	Name     string
+	KeyValue bool
 }
 
 // IsDataAt checks that the buffer has data at a position.

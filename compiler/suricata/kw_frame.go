@@ -149,7 +149,7 @@ func frameMix(m ir.Matcher) string {
 		return ""
 	case *ir.DCEIface, *ir.DCEOpnum:
 		return m.Kind()
-	case *ir.Content, *ir.PCRE, *ir.IsDataAt, *ir.ByteTest, *ir.ByteJump, *ir.ByteExtract, *ir.Base64Decode, *ir.Dataset, *ir.Datarep, *ir.Absent, *ir.FileHash, *ir.Filestore:
+	case *ir.Content, *ir.PCRE, *ir.IsDataAt, *ir.ByteTest, *ir.ByteJump, *ir.ByteExtract, *ir.Base64Decode, *ir.Dataset, *ir.Datarep, *ir.Absent, *ir.FileHash, *ir.Filestore, *ir.Entropy:
 	default:
 		return ""
 	}

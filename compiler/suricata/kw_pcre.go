@@ -28,6 +28,7 @@ func init() {
 		if syntax.IsQuoted(v) {
 			v = v[1 : len(v)-1]
 		}
+		v, names := cutCaptureNames(v)
 		end := strings.LastIndexByte(v, '/')
 		if !strings.HasPrefix(v, "/") || end < 1 {
 			return badValue(`pcre, want "/regex/flags"`, o.Value)
@@ -57,6 +58,9 @@ func init() {
 			}
 		}
 		m.Flags = flags.String()
+		if err := pcreVars(m, v, names); err != nil {
+			return err
+		}
 		b.add(m)
 		return nil
 	})

@@ -34,9 +34,13 @@ func established(u *inspect.Unit) bool {
 }
 
 // condsHold checks the packet and flow matchers of a rule on a unit.
-func condsHold(conds []ir.Matcher, u *inspect.Unit) bool {
+func (e *Engine) condsHold(conds []ir.Matcher, u *inspect.Unit) bool {
 	for _, m := range conds {
-		if !condHolds(m, u) {
+		if v, ok := m.(*ir.VarMatch); ok {
+			if !e.varHolds(v, u) {
+				return false
+			}
+		} else if !condHolds(m, u) {
 			return false
 		}
 	}

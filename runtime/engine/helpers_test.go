@@ -16,6 +16,7 @@ import (
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/match"
 	"github.com/rulec/rulec/runtime/refeval"
 )
 
@@ -88,7 +89,7 @@ type fakeGroup struct {
 	rules []int
 }
 
-func (g fakeGroup) Match(u *inspect.Unit, out []int) []int {
+func (g fakeGroup) MatchEffects(u *inspect.Unit, out []int, _ *match.Effects) []int {
 	var asked []uint64
 	for _, c := range g.rules {
 		sid := g.m.rules[c].Meta.SID

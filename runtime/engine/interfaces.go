@@ -5,6 +5,7 @@ import (
 
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/match"
 	"github.com/rulec/rulec/runtime/refeval"
 )
 
@@ -79,10 +80,11 @@ type DatasetSaver interface {
 
 // MatchGroup is a set of rules a Matcher evaluates together.
 type MatchGroup interface {
-	// Match appends to out the rules of the group whose buffer matchers
-	// hold on u, in any order: those whose prefilter pattern is in the
-	// unit and those without one.
-	Match(u *inspect.Unit, out []int) []int
+	// MatchEffects appends to out the rules of the group whose buffer
+	// matchers hold on u, in any order: those whose prefilter pattern is
+	// in the unit and those without one; what the matching stores (entropy
+	// values, pcre captures) goes to fx.
+	MatchEffects(u *inspect.Unit, out []int, fx *match.Effects) []int
 	// NoLiteral lists the rules without a prefilter pattern.
 	NoLiteral() []int
 }

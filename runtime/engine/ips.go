@@ -49,6 +49,9 @@ type packetFate struct {
 	open            bool
 	alerts, records []*eve.Event
 	recordTx        []txRef // by records: the transaction each reports
+	// pktVars are the packet variables its rules' pcre captures set,
+	// logged with its alerts and records.
+	pktVars []inspect.Var
 }
 
 // flowLooker is a tracker that finds a decoded frame's flow without

@@ -43,7 +43,7 @@ type urule struct {
 // rather than packet or flow state.
 func bufferMatcher(m ir.Matcher) bool {
 	switch m := m.(type) {
-	case *ir.Content, *ir.PCRE, *ir.IsDataAt, *ir.ByteTest, *ir.ByteJump, *ir.ByteExtract, *ir.Base64Decode, *ir.Dataset, *ir.Datarep, *ir.Absent, *ir.FileHash, *ir.Filestore:
+	case *ir.Content, *ir.PCRE, *ir.IsDataAt, *ir.ByteTest, *ir.ByteJump, *ir.ByteExtract, *ir.Base64Decode, *ir.Dataset, *ir.Datarep, *ir.Absent, *ir.FileHash, *ir.Filestore, *ir.Entropy:
 		return true
 	case *ir.Size:
 		return m.What != "dsize"

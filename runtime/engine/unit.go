@@ -7,12 +7,14 @@ import (
 	"github.com/rulec/rulec/codegen/kernel"
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/match"
 )
 
 // scratch holds the per-unit lists, reused from unit to unit.
 type scratch struct {
 	matched []int
 	cands   []*urule
+	fx      match.Effects
 }
 
 // addrCache remembers the address bitsets of the last two address pairs
@@ -84,7 +86,9 @@ func (e *Engine) unit(u *inspect.Unit) {
 		}
 	}
 	if g.match != nil {
-		sc.matched = g.match.Match(u, sc.matched[:0])
+		sc.fx.Reset()
+		sc.matched = g.match.MatchEffects(u, sc.matched[:0], &sc.fx)
+		applyEntropy(&sc.fx, u.Flow)
 		for _, m := range sc.matched {
 			keep(e.byMatch[m])
 		}
@@ -103,7 +107,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 		if noPayload && c.needsPayload {
 			continue
 		}
-		if !flowHolds(r.Flow, u) || r.Header.TxBoth && u.Dir != inspect.ToClient || !condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbitsHold(c, src, dst, u.TS) {
+		if !flowHolds(r.Flow, u) || r.Header.TxBoth && u.Dir != inspect.ToClient || !e.condsHold(c.conds, u) || !bitsHold(r.Bits, u.Flow) || !e.xbitsHold(c, src, dst, u.TS) {
 			continue
 		}
 		if c.ipOnly && seenIPOnly(c, u) {
@@ -125,6 +129,9 @@ func (e *Engine) unit(u *inspect.Unit) {
 			}
 		}
 		applyBits(r.Bits, u.Flow)
+		if c.matchIdx >= 0 && len(sc.fx.Vars) > 0 {
+			e.applyCaptures(&sc.fx, c.matchIdx, u.Flow, own)
+		}
 		e.xbitsApply(c, src, dst, u.TS)
 		if r.Bypass {
 			// as Suricata's postmatch: the flow is bypassed whatever the

@@ -105,6 +105,7 @@ func (e *Engine) closePacket() {
 	f.open = false
 	defer func() {
 		for i, ev := range f.records {
+			ev.PktVars = f.pktVars
 			if f.recordTx[i].logged() {
 				e.write(ev)
 			}
@@ -126,6 +127,7 @@ func (e *Engine) closePacket() {
 		v = e.verdict(proto)
 	}
 	for i, ev := range f.alerts {
+		ev.PktVars = f.pktVars
 		if v != nil {
 			if ev.Sections == nil {
 				ev.Sections = map[string]map[string]any{}

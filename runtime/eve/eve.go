@@ -65,6 +65,8 @@ type Event struct {
 	// write: the record's last key, "rulec", never inside an object
 	// Suricata defines.
 	Rulec *Rulec
+	// PktVars are the variables of the record's packet ("pktvars").
+	PktVars []inspect.Var
 }
 
 // Rulec is the "rulec" object: an alert's tier and severity name.
@@ -155,7 +157,7 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	if e.CommunityID != "" {
 		m.add("community_id", e.CommunityID)
 	}
-	addFlowVars(&m, e.VarsOf)
+	addVars(&m, e.VarsOf, e.PktVars)
 	if e.TxID != nil {
 		m.add("tx_id", *e.TxID)
 	}

@@ -1,6 +1,7 @@
 package eve
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -14,13 +15,43 @@ const (
 	trafficLabelPrefix = "traffic/label/"
 )
 
-// addFlowVars writes the variables of the record's flow as Suricata's
-// eve-log metadata (on by default) does: "metadata" with its "flowbits"
-// and "flowints", and "traffic" with the ids and labels its traffic/id/
-// and traffic/label/ flowbits name. Names are in sorted order; rulec's
-// own markers (names starting with NUL) are not variables.
-func addFlowVars(m *orderedObject, f *inspect.Flow) {
-	if f == nil || len(f.Bits) == 0 && len(f.Ints) == 0 {
+// addVars writes the variables of the record's flow and packet as
+// Suricata's eve-log metadata (on by default) does: "metadata" with the
+// flow's "flowbits", "flowints", "entropy" and "flowvars" and the
+// packet's "pktvars", and "traffic" with the ids and labels its
+// traffic/id/ and traffic/label/ flowbits name. Flowbits and flowints
+// are in sorted order, the other variables in the order first set;
+// rulec's own markers (names starting with NUL) are not variables.
+func addVars(m *orderedObject, f *inspect.Flow, pkt []inspect.Var) {
+	meta := &orderedObject{}
+	if f != nil {
+		addFlowVars(m, meta, f)
+	}
+	if len(pkt) > 0 {
+		meta.add("pktvars", varList(pkt))
+	}
+	if len(meta.keys) > 0 {
+		m.add("metadata", meta)
+	}
+}
+
+// varList is variables as EVE's flowvars and pktvars arrays show them:
+// one object each, of its name (or key) and printable value.
+func varList(vars []inspect.Var) []*orderedObject {
+	out := make([]*orderedObject, len(vars))
+	for i, v := range vars {
+		k := v.Name
+		if v.Name == "" {
+			k = printable(v.Key)
+		}
+		out[i] = &orderedObject{}
+		out[i].add(k, printable(v.Value))
+	}
+	return out
+}
+
+func addFlowVars(m, meta *orderedObject, f *inspect.Flow) {
+	if len(f.Bits) == 0 && len(f.Ints) == 0 && len(f.Vars) == 0 && len(f.Floats) == 0 {
 		return
 	}
 	var bits, ids, labels, ints []string
@@ -40,10 +71,6 @@ func addFlowVars(m *orderedObject, f *inspect.Flow) {
 			ints = append(ints, name)
 		}
 	}
-	if len(bits)+len(ids)+len(labels)+len(ints) == 0 {
-		return
-	}
-	meta := &orderedObject{}
 	if len(bits) > 0 {
 		slices.Sort(bits)
 		meta.add("flowbits", bits)
@@ -55,6 +82,16 @@ func addFlowVars(m *orderedObject, f *inspect.Flow) {
 			o.add(n, f.Ints[n])
 		}
 		meta.add("flowints", o)
+	}
+	if len(f.Floats) > 0 {
+		o := &orderedObject{}
+		for _, v := range f.Floats {
+			o.add(v.Name, floatValue(v.Value))
+		}
+		meta.add("entropy", o)
+	}
+	if len(f.Vars) > 0 {
+		meta.add("flowvars", varList(f.Vars))
 	}
 	if len(ids)+len(labels) > 0 {
 		traffic := &orderedObject{}
@@ -68,5 +105,13 @@ func addFlowVars(m *orderedObject, f *inspect.Flow) {
 		}
 		m.add("traffic", traffic)
 	}
-	m.add("metadata", meta)
+}
+
+// floatValue is a float as Suricata's JSON writes one: null when not a
+// finite number.
+func floatValue(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return v
 }

@@ -31,6 +31,11 @@ type Flow struct {
 	Pkts, Bytes            [3]uint64 // indexed by Dir: packets and bytes per direction
 	Bits                   map[string]bool
 	Ints                   map[string]uint32 // flowint variables
+	// Vars are the flow's string variables (pcre flow: captures) and
+	// Floats its float ones (entropy values by buffer), in the order
+	// first set, as EVE logs them.
+	Vars   []Var
+	Floats []FloatVar
 	// TxMatched is engine state: for each rule, the last transaction it
 	// matched, so a rule alerts once per transaction.
 	TxMatched   map[int]uint64

@@ -53,12 +53,18 @@ func (g *Group) NoLiteral() []int { return g.noFast }
 // Match appends to out the group's rules whose matchers all hold on u, in
 // no particular order.
 func (g *Group) Match(u *inspect.Unit, out []int) []int {
+	return g.MatchEffects(u, out, nil)
+}
+
+// MatchEffects is Match that also appends the unit's effects to fx.
+func (g *Group) MatchEffects(u *inspect.Unit, out []int, fx *Effects) []int {
 	if len(g.scans) == 0 && len(g.noFast) == 0 {
 		return out
 	}
 	e := g.e
 	uc := e.acquire(u)
 	defer e.release(uc)
+	uc.fx = fx
 	uc.todo = uc.todo[:0]
 	g.scan(uc)
 	todo := append(uc.todo, g.noFast...)
@@ -67,6 +73,12 @@ func (g *Group) Match(u *inspect.Unit, out []int) []int {
 	for _, c := range todo {
 		if r := e.rules[c]; uc.admits(r) && uc.eval(r) {
 			out = append(out, c)
+			if fx != nil {
+				for _, cp := range uc.caps {
+					cp.Rule = c
+					fx.Vars = append(fx.Vars, cp)
+				}
+			}
 		}
 	}
 	return out

@@ -32,6 +32,10 @@ type inspector struct {
 	dceLittle bool
 	// budget is the unit's backtracking regex budget.
 	budget *btBudget
+	// fx receives the unit's effects, nil when the caller wants none;
+	// caps are the pcre captures of the rule being evaluated.
+	fx   *Effects
+	caps *[]Capture
 }
 
 // run evaluates steps[i:] with the cursor at prev.

@@ -29,7 +29,10 @@ func (p *planner) step(m ir.Matcher) (step, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &pcreStep{re: re, negated: m.Negated, relative: m.Relative}, nil
+		return &pcreStep{re: re, negated: m.Negated, relative: m.Relative,
+			vars: capVars(m.Vars, m.NamedOnly, re.Groups(), re.Named())}, nil
+	case *ir.Entropy:
+		return &entropyStep{offset: m.Offset, bytes: m.Bytes, value: m.Value, v: m.Var}, nil
 	case *ir.IsDataAt:
 		at, err := p.num(m.At)
 		return &isDataAtStep{at: at, negated: m.Negated, relative: m.Relative}, err

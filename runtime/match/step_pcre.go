@@ -10,6 +10,7 @@ type pcreStep struct {
 	relative bool
 	relNext  bool // a later matcher is relative to this one
 	needEnd  bool // a later matcher reads the cursor
+	vars     []capVar
 }
 
 func (p *pcreStep) inspect(in *inspector, i, prev int) int {
@@ -18,7 +19,8 @@ func (p *pcreStep) inspect(in *inspector, i, prev int) int {
 		base = prev
 	}
 	subject := in.buf[base:]
-	if p.negated || !p.needEnd && !p.relNext {
+	capture := len(p.vars) > 0 && !p.negated && in.fx != nil
+	if p.negated || !p.needEnd && !p.relNext && !capture {
 		found, ok := false, true
 		if p.re.Backtracking() {
 			ok = in.backtrack(func() (err error) {
@@ -49,7 +51,12 @@ func (p *pcreStep) inspect(in *inspector, i, prev int) int {
 			found      bool
 			err        error
 		)
-		if p.re.Backtracking() {
+		if capture {
+			var ok bool
+			if start, end, found, ok = p.findCaptures(in, subject, from); !ok {
+				return aborted
+			}
+		} else if p.re.Backtracking() {
 			if !in.backtrack(func() error {
 				start, end, found, err = p.re.Find(subject, from)
 				return err

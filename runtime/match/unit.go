@@ -1,6 +1,9 @@
 package match
 
-import "github.com/rulec/rulec/runtime/inspect"
+import (
+	"github.com/rulec/rulec/compiler/ir"
+	"github.com/rulec/rulec/runtime/inspect"
+)
 
 // unitCtx is what one Match call learns about its unit: which buffers it
 // has, the transformed buffers and the prefilter hits, each worked out
@@ -17,6 +20,8 @@ type unitCtx struct {
 	vars    []uint64
 	in      inspector
 	todo    []int
+	fx      *Effects
+	caps    []Capture // the evaluated rule's pcre captures
 	bt      btBudget
 }
 
@@ -62,6 +67,9 @@ func (e *Engine) release(uc *unitCtx) {
 		}
 	}
 	uc.in = inspector{}
+	uc.fx = nil
+	clear(uc.caps)
+	uc.caps = uc.caps[:0]
 	uc.bt.unit = 0
 	e.ctxs.Put(uc)
 }
@@ -77,11 +85,18 @@ func (uc *unitCtx) has(name int) bool {
 			b, ok = p.Header(uc.e.names[name])
 		}
 		uc.have[name], uc.raw[name] = -1, b
-		if ok {
+		if ok && !uc.noPayload(name, b) {
 			uc.have[name] = 1
 		}
 	}
 	return uc.have[name] > 0
+}
+
+// noPayload reports whether b is the empty payload of a packet unit,
+// which Suricata's payload rules do not inspect (their signature mask
+// requires a payload).
+func (uc *unitCtx) noPayload(name int, b []byte) bool {
+	return len(b) == 0 && uc.u.Kind == inspect.KindPacket && uc.e.names[name] == ir.BufPayload
 }
 
 // buffer returns the transformed buffer of key k; its unit buffer exists.
@@ -120,6 +135,7 @@ func (uc *unitCtx) eval(r *rule) bool {
 	}
 	vars := uc.vars[:r.nvars]
 	clear(vars)
+	uc.caps = uc.caps[:0]
 	uc.bt.rule = 0
 	for _, g := range r.groups {
 		if g.absent {
@@ -132,7 +148,7 @@ func (uc *unitCtx) eval(r *rule) bool {
 			}
 		}
 		if !uc.each(g.key, func(b []byte) bool {
-			uc.in = inspector{steps: g.steps, buf: b, vars: vars, budget: &uc.bt, dceLittle: uc.dceLittle(g.key)}
+			uc.in = inspector{steps: g.steps, buf: b, vars: vars, budget: &uc.bt, dceLittle: uc.dceLittle(g.key), fx: uc.fx, caps: &uc.caps}
 			return uc.in.run(0, 0) == matched
 		}) {
 			return false

@@ -249,7 +249,7 @@ type nothing struct{}
 
 func (nothing) Group([]int) engine.MatchGroup { return nothing{} }
 
-func (nothing) Match(_ *inspect.Unit, out []int) []int { return out }
+func (nothing) MatchEffects(_ *inspect.Unit, out []int, _ *match.Effects) []int { return out }
 
 func (nothing) NoLiteral() []int { return nil }
 

@@ -24,8 +24,10 @@ type emitter struct {
 	t      target
 	b      strings.Builder
 	groups int
-	first  int   // RE2 group of the pattern's group 1, 0 if none
-	marks  []int // RE2 groups marking a match end
+	first  int // RE2 group of the pattern's group 1, 0 if none
+	// groupOf is, by the pattern's group number, the engine's.
+	groupOf []int
+	marks   []int // RE2 groups marking a match end
 	// repeats is the product of the counts of the repetitions being
 	// written, RE2's measure of a pattern's size.
 	repeats int
@@ -114,6 +116,9 @@ func (e *emitter) group(n *node, tail bool) error {
 	e.groups++
 	if n.index == 1 {
 		e.first = e.groups
+	}
+	if n.index < len(e.groupOf) {
+		e.groupOf[n.index] = e.groups
 	}
 	e.b.WriteByte('(')
 	if err := e.emit(n.subs[0], tail); err != nil {

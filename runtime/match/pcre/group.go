@@ -60,6 +60,7 @@ func (p *parser) capture(name string) (*node, error) {
 	n := &node{op: opGroup, capture: true, index: p.groups}
 	if name != "" {
 		p.names[name] = p.groups
+		p.namedIdx = append(p.namedIdx, p.groups)
 	}
 	return p.body(n)
 }

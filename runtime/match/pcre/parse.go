@@ -13,28 +13,36 @@ type parser struct {
 	groups   int            // capture groups opened so far
 	total    int            // capture groups in the whole pattern
 	names    map[string]int // named groups seen so far
+	namedIdx []int          // the named groups, in pattern order
 	refs     []*node        // named references to resolve at the end
 	refNames []string
 }
 
+// groupInfo is what a pattern's capture groups are: how many, and which
+// are named, in pattern order.
+type groupInfo struct {
+	count int
+	named []int
+}
+
 // parse reads pattern with the Suricata pcre flags in fl.
-func parse(pattern string, fl flags) (*node, int, error) {
+func parse(pattern string, fl flags) (*node, groupInfo, error) {
 	p := &parser{src: pattern, fl: fl, names: map[string]int{}, total: countGroups(pattern)}
 	n, err := p.alt()
 	if err != nil {
-		return nil, 0, err
+		return nil, groupInfo{}, err
 	}
 	if p.pos < len(p.src) {
-		return nil, 0, p.errorf(ErrSyntax, "unmatched )")
+		return nil, groupInfo{}, p.errorf(ErrSyntax, "unmatched )")
 	}
 	for i, r := range p.refs {
 		idx, ok := p.names[p.refNames[i]]
 		if !ok {
-			return nil, 0, fmt.Errorf("reference to unknown group %q: %w", p.refNames[i], ErrSyntax)
+			return nil, groupInfo{}, fmt.Errorf("reference to unknown group %q: %w", p.refNames[i], ErrSyntax)
 		}
 		r.ref = idx
 	}
-	return n, p.groups, nil
+	return n, groupInfo{count: p.groups, named: p.namedIdx}, nil
 }
 
 func (p *parser) errorf(kind error, format string, args ...any) error {

@@ -30,6 +30,10 @@ type Regexp struct {
 	expr      string // the RE2 form, without the anchor
 	first     int
 	marks     []int
+	// groupOf maps the pattern's group numbers to the engine's; named
+	// are the pattern's named groups, in order.
+	groupOf []int
+	named   []int
 	// The backtracking engine, when RE2 cannot run the pattern.
 	bt *regexp2.Regexp
 }
@@ -59,23 +63,24 @@ func Compile(pattern, flagSet string) (*Regexp, error) {
 			return nil, fmt.Errorf("%q: %w", f, ErrFlag)
 		}
 	}
-	tree, _, err := parse(pattern, fl)
+	tree, groups, err := parse(pattern, fl)
 	if err != nil {
 		return nil, err
 	}
-	r := &Regexp{anchored: anchored}
-	e := &emitter{t: re2Syntax, repeats: 1}
+	r := &Regexp{anchored: anchored, named: groups.named}
+	e := &emitter{t: re2Syntax, repeats: 1, groupOf: make([]int, groups.count+1)}
 	re2Err := e.emit(tree, true)
 	if re2Err == nil {
-		r.expr, r.first, r.marks = e.b.String(), e.first, e.marks
+		r.expr, r.first, r.marks, r.groupOf = e.b.String(), e.first, e.marks, e.groupOf
 		if r.re, re2Err = experimental.CompileLatin1(r.anchor(`\A`) + r.expr); re2Err == nil {
 			return r, nil
 		}
 	}
-	n := &emitter{t: netSyntax}
+	n := &emitter{t: netSyntax, groupOf: make([]int, groups.count+1)}
 	if err := n.emit(tree, true); err != nil {
 		return nil, err
 	}
+	r.groupOf = n.groupOf
 	bt, err := regexp2.Compile(r.anchor(`\G`)+n.b.String(), regexp2.None)
 	if err != nil {
 		return nil, fmt.Errorf("re2: %v; backtracking engine: %w", re2Err, err)
@@ -125,7 +130,7 @@ func (r *Regexp) Find(subject []byte, from int) (start, end int, found bool, err
 		return r.find(r.re, subject, 0)
 	}
 	r.retryOnce.Do(func() {
-		r.retry, r.retryErr = experimental.CompileLatin1(r.anchor(`\A`) + `[\x00-\xFF]` + r.expr)
+		r.retry, r.retryErr = compileRetry(r)
 	})
 	if r.retryErr != nil {
 		return 0, 0, false, r.retryErr
