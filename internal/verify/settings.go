@@ -25,8 +25,21 @@ var yamlSettings = []string{"exception-policy", "stream.midstream", "stream.mids
 	"host-os-policy.hpux11", "host-os-policy.irix", "host-os-policy.macos", "host-os-policy.windows",
 	"host-os-policy.vista", "host-os-policy.windows2k3"}
 
+// builtinTimeouts are Suricata's flow timeouts, in seconds, where its
+// configuration does not set them (flow-private.h): a test with a
+// suricata.yaml of its own runs with them, not with those of the default
+// suricata.yaml (rulec's flow.DefaultConfig).
+var builtinTimeouts = [][2]string{
+	{"flow-timeouts.tcp.new", "30"}, {"flow-timeouts.tcp.established", "300"}, {"flow-timeouts.tcp.closed", "10"},
+	{"flow-timeouts.tcp.emergency-new", "10"}, {"flow-timeouts.tcp.emergency-established", "100"},
+	{"flow-timeouts.tcp.emergency-closed", "5"},
+	{"flow-timeouts.default.new", "30"}, {"flow-timeouts.default.established", "300"},
+	{"flow-timeouts.default.emergency-new", "10"}, {"flow-timeouts.default.emergency-established", "100"},
+}
+
 // Settings returns the engine settings the test's Suricata runs with, as
-// key and value: those of yamlSettings its suricata.yaml sets, then its
+// key and value: those of yamlSettings its suricata.yaml sets, and the
+// flow timeouts it sets or else Suricata's built-in ones, then its
 // "--set key=value" arguments, which override them.
 func (t *Test) Settings() ([][2]string, error) {
 	var out [][2]string
@@ -43,6 +56,12 @@ func (t *Test) Settings() ([][2]string, error) {
 			if v, ok := dotted(doc, key); ok {
 				out = append(out, [2]string{key, v})
 			}
+		}
+		for _, kv := range builtinTimeouts {
+			if v, ok := dotted(doc, kv[0]); ok {
+				kv[1] = v
+			}
+			out = append(out, kv)
 		}
 	}
 	for i, a := range t.Args {
