@@ -88,6 +88,10 @@ func (tc *tcpState) reusedBy(flags uint8) bool {
 func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	tc := f.tcp
 	f.TCPFlags[d] |= p.TCPFlags
+	if t.handshakeError(f, d, p) {
+		p.Established, p.DropReason, p.Payload = f.Established, DropStreamError, nil
+		return
+	}
 	flags := p.TCPFlags
 	tc.finRefused = flags&flagFIN != 0 && tc.finOutOfWindow(f, d, len(p.Payload), t.seg.Seq)
 	if tc.finRefused {
@@ -157,7 +161,7 @@ func (tc *tcpState) fastOpen(d inspect.Dir, p *inspect.Packet) bool {
 // tcpSegment reassembles the packet's segment, after it was inspected.
 func (t *Tracker) tcpSegment(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	tc := f.tcp
-	if !tc.reassemble {
+	if !tc.reassemble || p.DropReason == DropStreamError {
 		return
 	}
 	seg := t.seg
