@@ -36,6 +36,8 @@ type Tracker struct {
 	// counts data the stream memcap did not let be held.
 	streamMem  int
 	streamHits uint64
+	// txMem is the capacity of the transaction stream windows (txstream.go).
+	txMem int
 	// ackFree keeps drained ACK-wait buffers for reuse (ackbuf.go).
 	ackFree ackPool
 	stats   Stats
@@ -440,6 +442,7 @@ func (t *Tracker) end(f *flowState, reason string) {
 		t.sendQueued(f, inspect.ToServer)
 		t.sendQueued(f, inspect.ToClient)
 		t.streamMem -= f.tcp.chunkMem
+		t.txStreamRelease(f.tcp)
 	}
 	t.streamMem -= f.app.held
 	if f.app.http != nil {
@@ -468,7 +471,7 @@ func (t *Tracker) Flush() {
 func (t *Tracker) Stats() Stats {
 	s := t.stats
 	s.ActiveFlows = len(t.table.flows)
-	s.HTTPMemory, s.StreamMemory, s.ReassemblyMemory = t.httpMem.Use(), t.streamMem, t.pool.Used()
+	s.HTTPMemory, s.StreamMemory, s.ReassemblyMemory = t.httpMem.Use(), t.streamMem+t.txMem, t.pool.Used()
 	return s
 }
 

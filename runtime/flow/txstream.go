@@ -10,8 +10,12 @@ const minTxWindow = 512
 // transaction units: a rule mixing payload and app-layer matchers
 // (uricontent with content) inspects its payload part on the stream as
 // the transaction is inspected, as Suricata's stream inspect engine of
-// app-layer rules reads the raw stream (StreamReassembleRaw). Its room
-// is charged to the stream memcap; refused room is counted, and the
+// app-layer rules reads the raw stream (StreamReassembleRaw). The
+// windows' room has a budget of the stream memcap's size beside it
+// (txMem): Suricata keeps no such copy, so it does not push the stream
+// memory towards emergency mode, which would end flows earlier (and,
+// with workers sharing the memcap out, by which worker has which
+// flows). Refused room is counted as the stream memcap's, and the
 // direction keeps no window then.
 func (t *Tracker) txStreamData(f *flowState, d inspect.Dir, b []byte) {
 	size := t.cfg.TxStream
@@ -23,13 +27,12 @@ func (t *Tracker) txStreamData(f *flowState, d inspect.Dir, b []byte) {
 	if need := min(len(w)+len(b), size); cap(w) < need {
 		// the window grows with the stream, as most streams are short
 		room := min(max(need, 2*cap(w), minTxWindow), size)
-		if t.streamMem+room-cap(w) > t.cfg.StreamMemcap {
+		if t.txMem+room-cap(w) > t.cfg.StreamMemcap {
 			t.streamHits++
 			tc.txWin[d] = w[:0]
 			return
 		}
-		t.streamMem += room - cap(w)
-		tc.chunkMem += room - cap(w)
+		t.txMem += room - cap(w)
 		w = append(make([]byte, 0, room), w...)
 	} else if tc.txLent[d] {
 		w = append(make([]byte, 0, cap(w)), w...)
@@ -69,5 +72,13 @@ func (t *Tracker) setTxStream(f *flowState, u *inspect.Unit) {
 	if w := f.tcp.txWin[u.Dir]; len(w) > 0 {
 		u.SetBuffer("payload", w[:len(w):len(w)])
 		f.tcp.txLent[u.Dir] = true
+	}
+}
+
+// txStreamRelease gives an ended flow's windows' room back.
+func (t *Tracker) txStreamRelease(tc *tcpState) {
+	for d := range tc.txWin {
+		t.txMem -= cap(tc.txWin[d])
+		tc.txWin[d] = nil
 	}
 }

@@ -79,17 +79,19 @@ func TestTxStreamGapAndMemcap(t *testing.T) {
 	}
 }
 
-// A window takes stream memory as its stream grows, up to TxStream: a
-// short stream is not charged the whole window.
+// A window takes room as its stream grows, up to TxStream: a short
+// stream is not charged the whole window. The room is the windows' own
+// budget: it is not stream memory, whose pressure ends flows early.
 func TestTxStreamWindowGrows(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.TxStream = 16 << 10
+	cfg.StreamMemcap = 17 << 10 // the window alone would be within a tenth of it
 	tr, _ := newTracker(cfg)
 	f := &flowState{tcp: &tcpState{}}
 	d := inspect.ToServer
 	tr.txStreamData(f, d, make([]byte, 100))
-	if tr.streamMem >= cfg.TxStream || tr.streamMem < 100 {
-		t.Errorf("100 bytes of stream charged %d bytes of window", tr.streamMem)
+	if tr.txMem >= cfg.TxStream || tr.txMem < 100 {
+		t.Errorf("100 bytes of stream charged %d bytes of window", tr.txMem)
 	}
 	chunk := make([]byte, 1000)
 	for i := range 40 {
@@ -97,8 +99,15 @@ func TestTxStreamWindowGrows(t *testing.T) {
 		tr.txStreamData(f, d, chunk)
 	}
 	w := f.tcp.txWin[d]
-	if len(w) != cfg.TxStream || tr.streamMem != cap(w) || cap(w) != cfg.TxStream || w[len(w)-1000] != 39 {
-		t.Errorf("after 40 KB: window of %d bytes (room %d, charged %d), want the last %d bytes", len(w), cap(w), tr.streamMem, cfg.TxStream)
+	if len(w) != cfg.TxStream || tr.txMem != cap(w) || cap(w) != cfg.TxStream || w[len(w)-1000] != 39 {
+		t.Errorf("after 40 KB: window of %d bytes (room %d, charged %d), want the last %d bytes", len(w), cap(w), tr.txMem, cfg.TxStream)
+	}
+	if tr.streamMem != 0 || tr.memoryPressure() {
+		t.Errorf("the windows count as stream memory (%d bytes) or its pressure", tr.streamMem)
+	}
+	tr.txStreamRelease(f.tcp)
+	if tr.txMem != 0 {
+		t.Errorf("%d bytes of window room left after the flow", tr.txMem)
 	}
 }
 
