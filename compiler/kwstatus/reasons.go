@@ -25,7 +25,7 @@ var notDone = map[string]string{
 // samples are minimal options for registered keywords the generic
 // values do not fit.
 var samples = map[string]string{
-	"entropy": "value > 1", "flowvar": `a,"b"`, "pktvar": `a,"b"`,
+	"entropy": "value > 1", "flowvar": `a,"b"`, "pktvar": `a,"b"`, "http2.settings": "SETTINGS_ENABLE_PUSH",
 	"dcerpc.iface": "afa8bd80-7d8a-11c9-bef4-08002b102989", "dce_iface": "afa8bd80-7d8a-11c9-bef4-08002b102989",
 	"app-layer-event": "http.request_field_too_long", "app-layer-protocol": "http", "config": "logging disable, type tx, scope tx", "app-layer-state": "client_hello_done", "decode-event": "ipv4.trunc_pkt",
 	"stream-event": "suspected_rst_inject", "byte_test": "1,=,1,0", "byte_jump": "1,0",

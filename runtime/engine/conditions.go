@@ -172,7 +172,7 @@ func streamSizeHolds(m *ir.StreamSize, f *inspect.Flow) bool {
 // rather than a packet header field.
 func appField(m *ir.Field) bool {
 	return strings.HasPrefix(m.Name, "dns.") || strings.HasPrefix(m.Name, "tls") || m.Name == "ssl_version" ||
-		strings.HasPrefix(m.Name, "filesize") || strings.HasPrefix(m.Name, "ftp")
+		strings.HasPrefix(m.Name, "filesize") || strings.HasPrefix(m.Name, "ftp") || strings.HasPrefix(m.Name, "http2.")
 }
 
 func vlanHolds(m *ir.VLANID, ids []uint16) bool {

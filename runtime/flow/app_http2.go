@@ -161,6 +161,11 @@ func (t *Tracker) http2Unit(f *flowState, d inspect.Dir, tx *http2.Tx) *inspect.
 	u := t.unit(f, inspect.KindApp, d)
 	u.Tx = tx.ID + 1
 	u.Events = slices.Clone(tx.Events)
+	if d == inspect.ToServer {
+		u.Codes = http2.Codes(tx, 0)
+	} else {
+		u.Codes = http2.Codes(tx, 1)
+	}
 	for _, b := range http2.Buffers(tx, d == inspect.ToServer) {
 		u.SetBuffer(b.Name, b.Value)
 	}

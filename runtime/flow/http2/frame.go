@@ -99,6 +99,10 @@ type Frame struct {
 	// Weight of a PRIORITY frame, or of a HEADERS frame's priority.
 	Weight      uint8
 	HasPriority bool
-	Fields      []Field // HEADERS, PUSH_PROMISE, CONTINUATION
-	Headers     bool    // a header frame, whether or not it decoded fields
+	// Window is a WINDOW_UPDATE's size increment; HasWindow says there
+	// is one.
+	Window    uint32
+	HasWindow bool
+	Fields    []Field // HEADERS, PUSH_PROMISE, CONTINUATION
+	Headers   bool    // a header frame, whether or not it decoded fields
 }

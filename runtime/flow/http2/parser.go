@@ -177,7 +177,9 @@ func (p *Parser) frame(h header, body []byte, d int) {
 	case TypeWindowUpdate:
 		if len(body) != 4 {
 			ev = append(ev, "invalid_frame_length")
+			break
 		}
+		f.Window, f.HasWindow = be32(body)&0x7fffffff, true
 	case TypeHeaders:
 		f.Headers = true
 		block, w, ok := headersBlock(body, h.flags)
