@@ -16,6 +16,11 @@
  *    and other protocols have no flow state: as a packet without a flow
  *    in Suricata, they go to the server and only a to_server-only
  *    predicate holds (runtime/refeval.FlowOK).
+ * With stream.midstream on (cfg.midstream), as Suricata's stream engine
+ * a TCP session starts without a SYN: a first SYN/ACK turns the flow
+ * around (its receiver is the client; the client's ACK establishes it),
+ * a first ACK or FIN with data starts it established (from the next
+ * packet on); a first RST starts none.
  * No idle timeout: entries leave by LRU eviction or TCP reuse. Userspace
  * bypasses a flow direction (flow_state.bypass) when no userspace rule
  * can match its packets any more: they are no longer copied for
@@ -106,16 +111,35 @@ static __always_inline int tcp_step(struct flow_state *st, const struct scratch 
 /* flow_new starts a flow with the packet as its first. */
 static __always_inline void flow_new(struct flow_state *st, const struct scratch *sc)
 {
+	__u8 f = sc->tcp_flags & (TH_SYN | TH_ACK | TH_RST | TH_FIN);
+
 	__builtin_memset(st, 0, sizeof(*st));
 	st->client_a = sc->from_a;
+	st->seen = 1;
 	if (sc->l4 != L4_TCP)
 		return;
-	if ((sc->tcp_flags & (TH_SYN | TH_ACK | TH_RST | TH_FIN)) == TH_SYN) {
+	if (f == TH_SYN) {
 		st->tcp = TS_SYN_SENT;
 		st->client_isn = sc->tcp_seq;
 		st->client_next = sc->tcp_seq + 1;
-	} else {
-		count(C_FLOW_MIDSTREAM, 1);
+		return;
+	}
+	count(C_FLOW_MIDSTREAM, 1);
+	if (!cfg.midstream || (f & TH_RST))
+		return;
+	if (f & TH_FIN) {
+		if (sc->payload_len) {
+			st->tcp = TS_ESTABLISHED;
+			st->fin = 1;
+		}
+	} else if ((f & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK)) {
+		st->client_a = !sc->from_a;
+		st->seen = 2;
+		st->tcp = TS_SYN_RECV;
+		st->client_next = sc->tcp_ack;
+		st->server_next = sc->tcp_seq + 1;
+	} else if (f & TH_ACK) {
+		st->tcp = TS_ESTABLISHED;
 	}
 }
 
@@ -138,13 +162,12 @@ static __always_inline void flow_track(struct scratch *sc, int keyed)
 	}
 	if (!st) {
 		flow_new(&fresh, sc);
-		fresh.seen = 1;
 		if (bpf_map_update_elem(&rc_flows, &sc->fk, &fresh, BPF_ANY)) {
 			count(C_FLOW_MAP_FULL, 1);
 			return;
 		}
 		count(C_FLOWS, 1);
-		sc->pflow = PF_TRACKED | PF_TOSERVER;
+		sc->pflow = PF_TRACKED | (fresh.seen == 1 ? PF_TOSERVER : PF_TOCLIENT);
 		return;
 	}
 	toserver = sc->from_a == st->client_a;

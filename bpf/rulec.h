@@ -217,6 +217,7 @@ struct config {
 	__u32 gen;	/* rule set generation, copied into every event */
 	__u32 tls;	/* the rule set has tls.sni slots: follow TCP flows (tls.h) */
 	__u32 nitem_slots; /* entries of rc_item_slots */
+	__u32 midstream;   /* Suricata's stream.midstream: TCP sessions are picked up without a SYN */
 };
 
 struct lpm_v4 {

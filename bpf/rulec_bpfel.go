@@ -65,6 +65,7 @@ type RulecConfig struct {
 	Gen        uint32
 	Tls        uint32
 	NitemSlots uint32
+	Midstream  uint32
 }
 
 type RulecCopyReason uint8

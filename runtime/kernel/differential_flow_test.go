@@ -114,13 +114,21 @@ func flowSequence(r *rand.Rand, n int) [][]byte {
 }
 
 // TestDifferentialFlowState runs flow sequences, malformed and truncated
-// frames included, through the classifier and the reference evaluator:
-// the verdicts, events and every event's flow bits must agree. Now and
-// then a frame's flow direction (or whole flow) is bypassed in both.
+// frames included, through the classifier and the reference evaluator,
+// with stream.midstream off and on: the verdicts, events and every
+// event's flow bits must agree. Now and then a frame's flow direction (or
+// whole flow) is bypassed in both.
 func TestDifferentialFlowState(t *testing.T) {
+	for _, mid := range []bool{false, true} {
+		t.Run(map[bool]string{false: "midstream off", true: "midstream on"}[mid], func(t *testing.T) { diffFlowState(t, mid) })
+	}
+}
+
+func diffFlowState(t *testing.T, midstream bool) {
 	o := flowTables(t)
-	c := load(t, o.Kernel, Options{})
+	c := load(t, o.Kernel, Options{Midstream: midstream})
 	ref := refeval.New(o.Kernel)
+	ref.SetMidstream(midstream)
 	r := rand.New(rand.NewPCG(7, 14))
 	runs, established := 0, 0
 	for i, frame := range flowSequence(r, 20_000) {
@@ -164,4 +172,50 @@ func TestDifferentialFlowState(t *testing.T) {
 		t.Errorf("flow counters %+v", n)
 	}
 	t.Logf("%d packets agree, %d established; %d flows, %d reused, %d midstream; %d copies bypassed", runs, established, n.Flows, n.FlowReused, n.FlowMidstream, n.Bypassed)
+}
+
+// TestMidstreamPickup: with stream.midstream on, as Suricata's stream
+// engine, a flow's first SYN/ACK is to the client (the flow turns
+// around) and the client's ACK (without data: not itself) establishes it;
+// a first ACK starts it established from the next packet on. Off, the first packet's sender is
+// the client and neither is ever established.
+func TestMidstreamPickup(t *testing.T) {
+	a, b := netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2")
+	seg := func(src, dst netip.Addr, sport, dport uint16, flags uint8, seq, ack uint32) []byte {
+		return pktgen.Build(pktgen.Spec{Src: src, Dst: dst, Proto: 6, Sport: sport, Dport: dport, TCPFlags: flags, Seq: seq, Ack: ack})
+	}
+	flows := [][]byte{
+		seg(b, a, 80, 40000, 0x12, 900, 101), // SYN/ACK from the server
+		seg(a, b, 40000, 80, 0x10, 101, 901), // the client's ACK
+		seg(b, a, 80, 40000, 0x10, 901, 101),
+		seg(a, b, 40001, 80, 0x10, 5, 6), // a first ACK
+		seg(b, a, 80, 40001, 0x10, 6, 5),
+	}
+	const (
+		ts  = refeval.FlowTracked | refeval.FlowToServer
+		tc  = refeval.FlowTracked | refeval.FlowToClient
+		est = refeval.FlowEstablished
+	)
+	for _, c := range []struct {
+		midstream bool
+		want      []refeval.FlowView
+	}{
+		{false, []refeval.FlowView{ts, tc, ts, ts, tc}},
+		{true, []refeval.FlowView{tc, ts, tc | est, ts, tc | est}},
+	} {
+		o := flowTables(t)
+		cl := load(t, o.Kernel, Options{Midstream: c.midstream})
+		ref := refeval.New(o.Kernel)
+		ref.SetMidstream(c.midstream)
+		for i, frame := range flows {
+			got := run(t, cl, frame)
+			var pf refeval.FlowView
+			for _, ev := range got.Events {
+				pf |= refeval.FlowView(ev.Flow)
+			}
+			if want := ref.Run(frame); pf != c.want[i] || want.Flow != c.want[i] {
+				t.Errorf("midstream %v, frame %d: classifier flow %05b, reference %05b, want %05b", c.midstream, i, pf, want.Flow, c.want[i])
+			}
+		}
+	}
 }

@@ -52,7 +52,7 @@ func (c *Classifier) Track(frame []byte) (refeval.FlowView, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	s := &mapFlows{m: c.objs.RcFlows}
-	pf := refeval.Track(frame, s)
+	pf := refeval.Track(frame, s, c.midstream)
 	return pf, s.err
 }
 

@@ -19,6 +19,8 @@ type Classifier struct {
 	mu     sync.Mutex // serialises runs with the draining of their events
 	objs   bpf.RulecObjects
 	events *ringbuf.Reader
+	// midstream: the program's cfg.midstream, for Track
+	midstream bool
 }
 
 // Load validates t, loads the classifier with maps sized for it and fills
@@ -43,7 +45,7 @@ func Load(t *kernelgen.Tables, opts Options) (*Classifier, error) {
 	if err := bpflog.SetLevel(spec, bpflog.LevelVar, o.LogLevel); err != nil {
 		return nil, err
 	}
-	c := &Classifier{}
+	c := &Classifier{midstream: o.Midstream}
 	repl := shared(o.Share)
 	if o.PinDir != "" && o.Share == nil {
 		if repl, err = pinnedMaps(o.PinDir); err != nil {

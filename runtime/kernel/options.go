@@ -31,6 +31,9 @@ type Options struct {
 	// (by another process too) takes over the maps pinned there, so
 	// dynamic blocks and their expiry survive a restart.
 	PinDir string
+	// Midstream is Suricata's stream.midstream: TCP sessions are picked
+	// up without a SYN (bpf/flow.h).
+	Midstream bool
 	// LogLevel is the lowest level of the classifier's log records; lower
 	// ones are removed before the program loads. 0 means info.
 	LogLevel bpflog.Level

@@ -69,6 +69,7 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, n *kernelgen.Narrowing
 		Gen:        uint32(o.Generation),
 		Tls:        uint32(flag(followsTLS(t))),
 		NitemSlots: uint32(len(n.ItemSlots)),
+		Midstream:  uint32(flag(o.Midstream)),
 	})
 }
 

@@ -218,7 +218,8 @@ func (r *Runner) start(o *object.Object) error {
 }
 
 func (r *Runner) kernelOptions(gen uint16, share *kernel.Classifier) kernel.Options {
-	return kernel.Options{RingSize: r.cfg.RingSize, Generation: gen, Share: share, LogLevel: r.cfg.LogLevel, PinDir: r.cfg.PinDir}
+	return kernel.Options{RingSize: r.cfg.RingSize, Generation: gen, Share: share, LogLevel: r.cfg.LogLevel, PinDir: r.cfg.PinDir,
+		Midstream: pipeline.PicksUp(r.cfg.Flow)}
 }
 
 func (r *Runner) newEngine(o *object.Object) (*engine.Engine, error) {

@@ -86,7 +86,7 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		}
 	}
 	p := &Pipeline{}
-	k, err := p.kernelTier(o, cfg.Kernel)
+	k, err := p.kernelTier(o, cfg.Kernel, PicksUp(cfg.Flow))
 	if err != nil {
 		return nil, err
 	}
@@ -191,22 +191,35 @@ func short(b []byte) []byte {
 	return s[:6]
 }
 
-func (p *Pipeline) kernelTier(o *object.Object, choice string) (engine.Kernel, error) {
+// PicksUp reports whether Suricata's stream engine picks TCP sessions up
+// without a SYN under fc: stream.midstream with a permissive midstream
+// exception policy.
+func PicksUp(fc flow.Config) bool {
+	pol, err := fc.MidstreamPolicy()
+	return fc.Midstream && err == nil && (pol == flow.PolicyIgnore || pol == flow.PolicyPassFlow)
+}
+
+// kernelTier loads the classifier, or the reference evaluator, for o's
+// kernel tables; midstream is Suricata's stream.midstream, which their
+// flow state follows.
+func (p *Pipeline) kernelTier(o *object.Object, choice string, midstream bool) (engine.Kernel, error) {
+	ref := refeval.New(o.Kernel)
+	ref.SetMidstream(midstream)
 	if choice == KernelReference {
 		p.KernelName = "reference evaluator (requested)"
-		return engine.Reference(refeval.New(o.Kernel)), nil
+		return engine.Reference(ref), nil
 	}
-	c, err := kernel.Load(o.Kernel, kernel.Options{})
+	c, err := kernel.Load(o.Kernel, kernel.Options{Midstream: midstream})
 	if err != nil {
 		if choice == KernelBPF || errors.Is(err, kernel.ErrTables) {
 			return nil, fmt.Errorf("load the classifier: %w", err)
 		}
 		p.KernelName = fmt.Sprintf("reference evaluator (BPF unavailable: %v)", firstLine(err))
-		return engine.Reference(refeval.New(o.Kernel)), nil
+		return engine.Reference(ref), nil
 	}
 	p.classifier = c
 	p.KernelName = "bpf (BPF_PROG_TEST_RUN)"
-	return bpfKernel{c: c, ref: refeval.New(o.Kernel), fallbacks: &p.Fallbacks}, nil
+	return bpfKernel{c: c, ref: ref, fallbacks: &p.Fallbacks}, nil
 }
 
 func firstLine(err error) string {

@@ -86,6 +86,7 @@ type Evaluator struct {
 	maxScan      int
 	drops        *flowDrops    // flows a drop or reject verdict marked
 	flows        *flowTable    // the flow map
+	midstream    bool          // Suricata's stream.midstream
 	tls          *tlsFlows     // flows followed for tls.sni; nil without tls.sni slots
 	sniSlots     kernel.Bitset // kernel slots on tls.sni
 	kernelSlots  kernel.Bitset // slots confirmed here
@@ -125,6 +126,10 @@ func NewUnbounded(t *kernel.Tables) *Evaluator {
 	e.maxScan = math.MaxInt
 	return e
 }
+
+// SetMidstream sets Suricata's stream.midstream: TCP sessions are picked
+// up without a SYN (the classifier's Options.Midstream).
+func (e *Evaluator) SetMidstream(on bool) { e.midstream = on }
 
 // SetLists sets the allow and block lists; now gives the monotonic clock
 // entries expire against.
@@ -168,7 +173,7 @@ func (e *Evaluator) Run(pkt []byte) Result { return e.run(pkt, nil) }
 
 // Track updates the evaluator's flow map with a frame it does not
 // classify (see the package function Track).
-func (e *Evaluator) Track(frame []byte) FlowView { return Track(frame, e.flows) }
+func (e *Evaluator) Track(frame []byte) FlowView { return Track(frame, e.flows, e.midstream) }
 
 // Bypass marks frame's flow direction (or both) bypassed (see the package
 // function Bypass).
@@ -216,7 +221,7 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	if view != nil {
 		pf = *view
 	} else {
-		pf = track(e.flows, &h, fk, fromA, keyed)
+		pf = track(e.flows, &h, fk, fromA, keyed, e.midstream)
 	}
 	var tls tlsPacket
 	if e.tls != nil && view == nil && keyed && h.proto == 6 {

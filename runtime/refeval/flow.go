@@ -89,17 +89,17 @@ type FlowStore interface {
 	Put(k FlowKey, st FlowState) bool
 }
 
-// Track updates the flow of frame in s as the classifier does and
-// returns what the flow map says of the frame: userspace runs it for the
-// frames the classifier does not see (reassembled from fragments, or too
-// large for a test run).
-func Track(frame []byte, s FlowStore) FlowView {
+// Track updates the flow of frame in s as the classifier does (with
+// stream.midstream on or off) and returns what the flow map says of the
+// frame: userspace runs it for the frames the classifier does not see
+// (reassembled from fragments, or too large for a test run).
+func Track(frame []byte, s FlowStore, midstream bool) FlowView {
 	h, isIP, ok := parse(frame)
 	if !isIP || !ok || h.deep {
 		return 0
 	}
 	k, fromA, keyed := keyOf(&h)
-	return track(s, &h, k, fromA, keyed)
+	return track(s, &h, k, fromA, keyed, midstream)
 }
 
 // flowTable is the evaluator's flow map, bounded by max with exact LRU
@@ -176,7 +176,7 @@ func pureSYN(h *headers) bool { return h.tcpFlags&(thSYN|thACK|thRST|thFIN) == t
 
 // track updates the packet's flow in s and returns what the map says of
 // the packet, as bpf/flow.h's flow_track.
-func track(s FlowStore, h *headers, k FlowKey, fromA, keyed bool) FlowView {
+func track(s FlowStore, h *headers, k FlowKey, fromA, keyed, midstream bool) FlowView {
 	if !keyed || icmp4Error(h) {
 		return 0
 	}
@@ -190,8 +190,12 @@ func track(s FlowStore, h *headers, k FlowKey, fromA, keyed bool) FlowView {
 		found = false
 	}
 	if !found {
-		if !s.Put(k, newFlow(h, fromA)) {
+		st = newFlow(h, fromA, midstream)
+		if !s.Put(k, st) {
 			return 0
+		}
+		if st.Seen == 2 {
+			return FlowTracked | FlowToClient
 		}
 		return FlowTracked | FlowToServer
 	}
@@ -257,10 +261,26 @@ func reuse(st *FlowState, h *headers, toServer bool) bool {
 	return st.TCP == tcpClosed
 }
 
-func newFlow(h *headers, fromA bool) FlowState {
+// newFlow starts a flow with the packet as its first, as bpf/flow.h's
+// flow_new; midstream is Suricata's stream.midstream.
+func newFlow(h *headers, fromA, midstream bool) FlowState {
 	st := FlowState{ClientA: fromA, Seen: 1}
-	if h.proto == 6 && pureSYN(h) {
+	f := h.tcpFlags & (thSYN | thACK | thRST | thFIN)
+	switch {
+	case h.proto != 6:
+	case f == thSYN:
 		st.TCP, st.ClientISN, st.ClientNext = tcpSynSent, h.seq, h.seq+1
+	case !midstream || f&thRST != 0:
+	case f&thFIN != 0:
+		if h.payloadLen > 0 {
+			st.TCP, st.Fin = tcpEstablished, 1
+		}
+	case f&(thSYN|thACK) == thSYN|thACK:
+		// the SYN/ACK's receiver is the client
+		st.ClientA, st.Seen = !fromA, 2
+		st.TCP, st.ClientNext, st.ServerNext = tcpSynRecv, h.ack, h.seq+1
+	case f&thACK != 0:
+		st.TCP = tcpEstablished
 	}
 	return st
 }

@@ -180,14 +180,14 @@ func TestFlowTableBound(t *testing.T) {
 		return pktgen.Build(s)
 	}
 	for _, p := range []uint16{1, 2} {
-		Track(frame(p, true), ft)
+		Track(frame(p, true), ft, false)
 	}
-	Track(frame(1, true), ft) // 1 is now the most recent
-	Track(frame(3, true), ft) // evicts 2
-	if got := Track(frame(1, false), ft); got != tcEst {
+	Track(frame(1, true), ft, false) // 1 is now the most recent
+	Track(frame(3, true), ft, false) // evicts 2
+	if got := Track(frame(1, false), ft, false); got != tcEst {
 		t.Errorf("flow 1 answer: %04b, want %04b", got, tcEst)
 	}
-	if got := Track(frame(2, false), ft); got != ts {
+	if got := Track(frame(2, false), ft, false); got != ts {
 		t.Errorf("evicted flow 2 answer: %04b, want a new flow %04b", got, ts)
 	}
 	if len(ft.flows) != 2 {
