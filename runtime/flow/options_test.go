@@ -10,10 +10,11 @@ import (
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
-// TestIPv4Options decodes option lists as Suricata's decoder records
-// them: the first of each kind, the walk ending at EOL. A bad route
-// pointer makes the packet invalid (Suricata's decoder drops its IP
-// layer: an error here).
+// TestIPv4Options decodes option lists as Suricata 8's decoder records
+// them: the first valid one of each kind, the walk ending at EOL. A bad
+// route pointer is an event on a packet that decodes (its option is not
+// recorded); a length past the options makes the packet invalid
+// (Suricata's decoder drops its IP layer: an error here).
 func TestIPv4Options(t *testing.T) {
 	const invalidPacket = 0xffff
 	rr := layers.IPv4Option{OptionType: 7, OptionLength: 7, OptionData: []byte{4, 0, 0, 0, 0}}
@@ -29,12 +30,16 @@ func TestIPv4Options(t *testing.T) {
 		{"none", nil, 0},
 		{"record route", []layers.IPv4Option{rr, eol}, inspect.OptRR | inspect.OptEOL},
 		{"nop, timestamp, stream id, padding", []layers.IPv4Option{nop, ts, sid}, inspect.OptNOP | inspect.OptTS | inspect.OptSID | inspect.OptEOL},
-		{"bad route pointer", []layers.IPv4Option{nop, badRR, eol}, invalidPacket},
+		{"bad route pointer", []layers.IPv4Option{nop, badRR, eol}, inspect.OptNOP | inspect.OptEOL},
+		{"length past the options", []layers.IPv4Option{nop, sid, eol}, invalidPacket},
 		{"after eol", []layers.IPv4Option{eol, sid}, inspect.OptEOL},
 		{"duplicate not checked", []layers.IPv4Option{rr, badRR, eol}, inspect.OptRR | inspect.OptEOL},
 	}
 	for _, c := range cases {
 		frame := serialize(t, eth(false), ip4(layers.IPProtocolUDP, c.opts...), &layers.UDP{SrcPort: 1, DstPort: 2}, gopacket.Payload("x"))
+		if c.name == "length past the options" {
+			frame[14+20+2] = 40 // the stream id option's length
+		}
 		tr, _ := newTracker(DefaultConfig())
 		p, err := tr.Frame(t0, frame)
 		if c.want == invalidPacket {

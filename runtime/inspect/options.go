@@ -25,8 +25,9 @@ const (
 // IPv4Options returns the options p's IPv4 header carries, as the flags
 // Suricata's decoder sets: the first option of each kind counts (later
 // ones are not checked); the walk stops at EOL or at a multi-byte option
-// cut short; an option with a bad length or pointer makes the packet
-// invalid for Suricata, and then none counts.
+// cut short; a known option with a bad length or pointer does not count
+// (Suricata 8 raises an event); an option length below 2 or past the
+// options makes the packet invalid for Suricata, and then none counts.
 func (p *Packet) IPv4Options() uint16 {
 	h := ipv4Header(p)
 	if len(h) <= 20 {
@@ -50,12 +51,7 @@ func (p *Packet) IPv4Options() uint16 {
 		if n < 2 || n > len(opts) {
 			return 0
 		}
-		f, valid := ipv4Option(opts[:n])
-		switch {
-		case set&f != 0:
-		case !valid:
-			return 0
-		default:
+		if f, valid := ipv4Option(opts[:n]); valid {
 			set |= f
 		}
 		opts = opts[n:]
