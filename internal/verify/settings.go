@@ -20,6 +20,7 @@ var yamlSettings = []string{"exception-policy", "stream.midstream", "stream.mids
 	"app-layer.protocols.http.libhtp.default-config.double-decode-query",
 	"app-layer.protocols.http.libhtp.default-config.request-body-limit",
 	"app-layer.protocols.http.libhtp.default-config.response-body-limit",
+	"detect.guess-applayer-tx", "detect.stream-tx-log-limit",
 	"host-os-policy.none", "host-os-policy.bsd", "host-os-policy.bsd-right", "host-os-policy.old-linux",
 	"host-os-policy.linux", "host-os-policy.old-solaris", "host-os-policy.solaris", "host-os-policy.hpux10",
 	"host-os-policy.hpux11", "host-os-policy.irix", "host-os-policy.macos", "host-os-policy.windows",

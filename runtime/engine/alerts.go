@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"maps"
+
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/inspect"
@@ -62,4 +64,16 @@ func (e *Engine) writeAlert(ev *eve.Event) {
 	if e.opts.OnAlert != nil {
 		e.opts.OnAlert(ev)
 	}
+}
+
+// nameGuessed makes ev, a packet rule's alert, name the transaction
+// guessed for it, with its sections (Suricata's tx_guessed alerts).
+func nameGuessed(ev *eve.Event, g *inspect.GuessedTx) {
+	id := g.Tx - 1
+	ev.TxID, ev.TxGuessed = &id, true
+	tx := g.Sections()
+	sections := make(map[string]map[string]any, len(ev.Sections)+len(tx))
+	maps.Copy(sections, ev.Sections)
+	maps.Copy(sections, tx)
+	ev.Sections = sections
 }

@@ -150,6 +150,9 @@ func (e *Engine) unit(u *inspect.Unit) {
 // packet's matches act and alert in rule order (finalize).
 func (e *Engine) matched(c *urule, r *ir.Rule, u *inspect.Unit, quiet bool, pend *limitsPending) {
 	ev := e.alertEvent(e.unitEvent(u), r, "userspace", e.alertAction(r.Action), r.Meta.Msg)
+	if !c.ipOnly && (u.Kind == inspect.KindPacket || u.Kind == inspect.KindStream) && u.Guess.Name() {
+		nameGuessed(ev, u.Guess)
+	}
 	if pend != nil {
 		pend.alert = ev
 	}

@@ -41,6 +41,7 @@ type Event struct {
 	Direction              string   // "to_server" or "to_client"
 	XFF                    string   // the X-Forwarded-For address, in XFF extra-data mode; in the alert object
 	TxID                   *uint64  // the app-layer transaction, on records of one
+	TxGuessed              bool     // an alert of a packet rule names TxID (detect.guess-applayer-tx)
 	VLAN                   []uint16 // the packet's VLAN ids, outermost first
 	ICMP                   *ICMP    // an ICMP or ICMPv6 packet's (or flow's) type and code
 	Alert                  *Alert
@@ -160,6 +161,9 @@ func (e *Event) MarshalJSON() ([]byte, error) {
 	addVars(&m, e.VarsOf, e.PktVars)
 	if e.TxID != nil {
 		m.add("tx_id", *e.TxID)
+	}
+	if e.TxGuessed {
+		m.add("tx_guessed", true)
 	}
 	if e.Direction != "" {
 		m.add("direction", e.Direction)

@@ -162,5 +162,6 @@ func (t *Tracker) emitQueued(f *flowState, u *inspect.Unit) {
 		u.Events = tx.Events
 	}
 	t.stats.Units++
+	t.guessInspected(f, u)
 	t.emit(u)
 }

@@ -159,7 +159,7 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 	}
 	if k == appHTTP {
 		a.http = http.NewParser(t.cfg.HTTP, func(tx *http.Tx, st http.Stage) {
-			if st == http.RequestHeaders {
+			if st == http.RequestHeaders && !tx.Unseen {
 				t.stats.HTTPRequests++
 			}
 			if st == http.RequestHeaders || st == http.ResponseHeaders {
@@ -168,6 +168,7 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 			u := t.unit(f, inspect.KindApp, http.StageDir(st))
 			u.Tx, u.Stage, u.AppTx = tx.ID+1, inspect.Stage(st), tx
 			tx.Fill(u, st)
+			t.guessParsed(f, u)
 			t.send(u)
 			if st == http.RequestBody || st == http.ResponseBody {
 				for _, file := range u.Files {
@@ -361,6 +362,7 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 			t.connectTunnel(f)
 		}
 	case appTLS:
+		t.guessTLS(f)
 		t.tlsCheckFeed(f, d, b)
 		if d == inspect.ToServer {
 			t.tlsClient(f, b)
@@ -532,14 +534,17 @@ func (t *Tracker) dnsFramed(f *flowState, d inspect.Dir, msg []byte, off uint64)
 const maxHTTPOpen = 64
 
 // httpRecord writes a transaction's http record once its response is
-// complete; until then it keeps the transaction's latest unit, so a
+// complete; until then it keeps the transaction's furthest unit (a
+// response's without request has its request reported after it), so a
 // transaction the flow ends without answering is written at the end.
 func (t *Tracker) httpRecord(f *flowState, u *inspect.Unit) {
 	a := &f.app
 	if u.Stage != inspect.ResponseBody {
 		for i, o := range a.httpOpen {
 			if o.Tx == u.Tx {
-				a.httpOpen[i] = u
+				if u.Stage > o.Stage {
+					a.httpOpen[i] = u
+				}
 				return
 			}
 		}

@@ -130,6 +130,13 @@ type Config struct {
 	// DCERPCMaxStub bounds the stub data a DCE/RPC transaction keeps per
 	// direction (app-layer.protocols.dcerpc.max-stub-size).
 	DCERPCMaxStub int
+	// GuessTx is Suricata's detect.guess-applayer-tx: the packet and
+	// stream units of an HTTP flow carry the transaction their direction
+	// is inspecting when it is the flow's newest (inspect.GuessedTx), for
+	// the alerts of packet rules to name it, at most GuessTxLimit times a
+	// transaction (detect.stream-tx-log-limit).
+	GuessTx      bool
+	GuessTxLimit int
 	// SMTP is Suricata's app-layer.protocols.smtp settings: MIME decoding,
 	// URL extraction, transaction and file bounds.
 	SMTP smtp.Config
@@ -205,6 +212,7 @@ func DefaultConfig() Config {
 		UrgentPolicy:       UrgentOOB,
 		OOBLimit:           UrgentDrop,
 		FTP:                ftp.DefaultConfig(),
+		GuessTxLimit:       defaultGuessTxLimit,
 	}
 }
 

@@ -14,4 +14,6 @@ var (
 	// errStoreFull is a file not stored: the file store's byte budget is spent.
 	errStoreFull    = errors.New("file store budget spent")
 	ErrUrgentPolicy = errors.New("bad urgent policy (want inline, drop, oob or gap; oob-limit-policy: inline, drop or gap)")
+	// ErrGuessLimit is a detect.stream-tx-log-limit out of 0-255.
+	ErrGuessLimit = errors.New("bad stream-tx-log-limit, want 0 to 255")
 )

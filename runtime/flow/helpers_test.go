@@ -33,6 +33,7 @@ type record struct {
 	dce      *inspect.DCE
 	tx       uint64
 	codes    map[string][]int64
+	guess    uint64 // the guessed transaction's Tx, 0 when none
 }
 
 var bufferNames = []string{"payload", "http.method", "http.uri", "http.uri.raw", "http.request_line", "http.host", "http.stat_code", "http.request_body",
@@ -58,6 +59,9 @@ func (s *sink) emit(u *inspect.Unit) {
 		if b, ok := u.Buffer(n); ok {
 			r.buffers[n] = string(b)
 		}
+	}
+	if u.Guess != nil {
+		r.guess = u.Guess.Tx
 	}
 	u.Instances("payload", func(b []byte) bool {
 		r.payloads = append(r.payloads, string(b))

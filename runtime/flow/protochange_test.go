@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -54,12 +55,36 @@ func TestStartTLSNoTLS(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%d packets with app-layer events, want 1", n)
 	}
-	var refused bool
+	var refused [3]int
 	for _, u := range s.of(inspect.KindApp) {
-		refused = refused || u.app == "http" && u.dir == inspect.ToClient && slices.Contains(u.events, http.EventFailedProtocolChange)
+		if u.app == "http" && slices.Contains(u.events, http.EventFailedProtocolChange) {
+			refused[u.dir]++
+		}
 	}
-	if !refused {
-		t.Error("no http unit with failed_protocol_change")
+	if refused[inspect.ToClient] != 1 {
+		t.Error("no response unit with failed_protocol_change")
+	}
+	if refused[inspect.ToServer] != 1 {
+		t.Error("the request side of the response's transaction was not inspected after the response")
+	}
+}
+
+// TestResponseWithoutRequest: a response without request gets a
+// transaction whose request libhtp takes as complete with the URI
+// "/libhtp::request_uri_not_seen"; Suricata inspects that request side
+// on the client's next packet (IDS mode), after the response.
+func TestResponseWithoutRequest(t *testing.T) {
+	tr, s := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, concat(c.handshake(), c.s2c("HTTP/1.1 302 Found\r\nLocation: /x\r\nContent-Length: 0\r\n\r\n"), c.c2s(""), c.s2c(""))...)
+	var got []string
+	for _, u := range s.of(inspect.KindApp) {
+		got = append(got, fmt.Sprintf("%d:%d:%s:%v", u.tx, u.dir, u.buffers["http.uri"], u.packet.Src == c.cli))
+	}
+	// the client's packet acknowledging the response inspects the
+	// request side; the server's next one the response
+	if want := []string{"1:1:/libhtp::request_uri_not_seen:true", "1:2:/libhtp::request_uri_not_seen:false"}; !slices.Equal(got, want) {
+		t.Errorf("http units %q, want %q", got, want)
 	}
 }
 

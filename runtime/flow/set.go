@@ -34,6 +34,7 @@ var Settings = []string{
 	"app-layer.protocols.smtp.mime.decode-quoted-printable", "app-layer.protocols.smtp.mime.extract-urls",
 	"app-layer.protocols.smtp.mime.extract-urls-schemes", "app-layer.protocols.smtp.mime.log-url-scheme",
 	"app-layer.protocols.smtp.max-tx", "app-layer.protocols.smtp.inspected-tracker.content-limit",
+	"detect.guess-applayer-tx", "detect.stream-tx-log-limit",
 	"defrag.memcap", "defrag.timeout", "defrag.trackers", "defrag.max-frags", "defrag.policy",
 	"host-os-policy.none", "host-os-policy.bsd", "host-os-policy.bsd-right", "host-os-policy.old-linux",
 	"host-os-policy.linux", "host-os-policy.old-solaris", "host-os-policy.solaris", "host-os-policy.hpux10",
@@ -135,6 +136,13 @@ func (c *Config) Set(key, value string) error {
 		c.HTTP.DoubleDecodePath, err = parseBool(value)
 	case "app-layer.protocols.http.libhtp.default-config.double-decode-query":
 		c.HTTP.DoubleDecodeQuery, err = parseBool(value)
+	case "detect.guess-applayer-tx":
+		c.GuessTx, err = parseBool(value)
+	case "detect.stream-tx-log-limit":
+		c.GuessTxLimit, err = strconv.Atoi(value)
+		if err == nil && (c.GuessTxLimit < 0 || c.GuessTxLimit > 255) {
+			err = fmt.Errorf("%d: %w", c.GuessTxLimit, ErrGuessLimit)
+		}
 	case "defrag.memcap":
 		err = size(&c.Defrag.Memcap)
 	case "defrag.timeout":

@@ -22,6 +22,7 @@ type flowState struct {
 	tcp     *tcpState
 	app     appState
 	txSeq   uint64 // transactions of non-HTTP app units so far
+	guess   guessState
 	// detectPending, by Dir: protocol detection finished for the
 	// direction; its next packet carries the news (ProtoDetect).
 	detectPending [3]bool

@@ -204,6 +204,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 		p.ProtoDetect[dir], f.detectPending[dir] = true, false
 	}
 	p.AppEvents, f.appEventsPending[dir] = f.appEventsPending[dir], 0
+	f.guess.done[dir] = f.guess.inspected[dir]
 	f.Pkts[dir]++
 	f.Bytes[dir] += uint64(d.Len())
 	if t.cfg.MACs && p.Link.Ethernet() && len(p.Frame) >= 14 {
@@ -494,6 +495,9 @@ func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspec
 	if kind == inspect.KindApp {
 		t.setTxStream(f, u)
 	}
+	if kind == inspect.KindPacket || kind == inspect.KindStream {
+		u.Guess = t.guessed(f, dir)
+	}
 	return u
 }
 
@@ -505,6 +509,10 @@ func (t *Tracker) send(u *inspect.Unit) {
 		return
 	}
 	t.stats.Units++
+	if f := t.curFlow; f != nil && u.Flow == &f.Flow {
+		// sent at once outside the flow's packets only as the flow ends
+		t.guessInspected(f, u)
+	}
 	t.emit(u)
 }
 

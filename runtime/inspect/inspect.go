@@ -249,6 +249,9 @@ type Unit struct {
 	// HTTP/2 transaction's http record, doh2 on a DoH2 flow (whose dns
 	// records are written in the flow's direction).
 	LogType string
+	// Guess is, on a packet or stream unit, the transaction an alert of
+	// a packet rule names (Suricata's detect.guess-applayer-tx), or nil.
+	Guess   *GuessedTx
 	buffers []named // few per unit: a list beats a map
 	multi   bool    // a buffer has more than one instance
 }

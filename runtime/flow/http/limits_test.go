@@ -148,7 +148,7 @@ func TestHeadHeldBounded(t *testing.T) {
 func TestChunkLineHeld(t *testing.T) {
 	head := "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
 	c, _ := feedSplit(t, DefaultConfig(), inspect.ToClient, head+"5;ext="+strings.Repeat("x", 5000)+"\r\nhello\r\n0\r\n\r\n", 100)
-	if len(c.events) != 2 || buf(c.events[1].unit, "http.response_body") != "hello" {
+	if c.stages() != "0:resph 0:reqh 0:respb" || buf(c.events[2].unit, "http.response_body") != "hello" {
 		t.Fatalf("stages %q", c.stages())
 	}
 	p := NewParser(DefaultConfig(), func(*Tx, Stage) {})

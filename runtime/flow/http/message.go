@@ -103,13 +103,33 @@ func (p *Parser) headlessResponse(s *side) {
 	s.resetHead()
 }
 
+// uriNotSeen is the URI libhtp gives the request of a response without
+// one.
+var uriNotSeen = []byte("/libhtp::request_uri_not_seen")
+
 // front is the oldest transaction without a response; a response without
-// a request gets a transaction of its own.
+// a request gets a transaction of its own, whose request libhtp takes as
+// complete, with the URI uriNotSeen and nothing else.
 func (p *Parser) front() *Tx {
 	if len(p.pending) == 0 {
-		p.newTx()
+		tx := p.newTx()
+		tx.Unseen, tx.unreported = true, true
+		tx.URI, tx.reqNoBody, tx.Request.Complete = uriNotSeen[:len(uriNotSeen):len(uriNotSeen)], true, true
+		tx.requestBuffers(&p.cfg)
 	}
 	return p.pending[0]
+}
+
+// emitResponse reports a response stage; the request of a response
+// without one is reported after it, once: Suricata inspects that
+// transaction's request side on the client's next packet, when the
+// response's events are raised.
+func (p *Parser) emitResponse(tx *Tx, st Stage) {
+	p.emit(tx, st)
+	if tx.unreported {
+		tx.unreported = false
+		p.emit(tx, RequestHeaders)
+	}
 }
 
 func (p *Parser) responseHead(s *side, head []byte, complete bool) {
@@ -148,7 +168,7 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 	if refused {
 		tx.raise(EventFailedProtocolChange)
 	}
-	p.emit(tx, ResponseHeaders)
+	p.emitResponse(tx, ResponseHeaders)
 	if !complete {
 		p.finish(s)
 		return
@@ -211,7 +231,7 @@ func (p *Parser) bodyDone(s *side, complete bool) {
 	s.raw, s.rawMem, s.remain, s.state = nil, 0, 0, stHead
 	if s.resp {
 		tx.responseBodyBuffers(&p.cfg)
-		p.emit(tx, ResponseBody)
+		p.emitResponse(tx, ResponseBody)
 		p.finish(s)
 		return
 	}

@@ -306,8 +306,9 @@ func TestStagesAndBuffers(t *testing.T) {
 		{
 			name:   "response without request",
 			chunks: []chunk{resp("HTTP/1.1 302 Found\r\nLocation: /x\r\nContent-Length: 0\r\n\r\n")},
-			stages: "0:resph",
-			checks: []check{{0, "http.location", "/x"}, {0, "http.method", "<none>"}},
+			stages: "0:resph 0:reqh",
+			checks: []check{{0, "http.location", "/x"}, {0, "http.method", "<none>"}, {1, "http.uri", "/libhtp::request_uri_not_seen"},
+				{1, "http.uri.raw", "/libhtp::request_uri_not_seen"}, {1, "http.request_line", "<none>"}, {1, "http.method", "<none>"}},
 		},
 		{
 			name:   "connect tunnel stops parsing",

@@ -63,7 +63,12 @@ type Tx struct {
 	StatusText  []byte // the status code as sent
 	Reason      []byte
 	HasResponse bool
-	Events      []string // app-layer events raised on the transaction (Event...)
+	// Unseen: the transaction is a response's that came without request
+	// (libhtp's "Unable to match response to request").
+	Unseen bool
+	Events []string // app-layer events raised on the transaction (Event...)
+	// unreported: Unseen, and its request stage was not reported yet.
+	unreported bool
 	// reqNoBody, respNoBody: the message's head said it has no body.
 	reqNoBody, respNoBody bool
 
