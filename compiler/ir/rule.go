@@ -51,6 +51,11 @@ type Rule struct {
 	// Bypass is the bypass keyword: a match bypasses the flow (nothing of
 	// it is inspected after).
 	Bypass bool
+	// StateHook: app-layer-state without an operator hooks the rule to a
+	// progress state (its state Field compares ">=" it): the rule matches
+	// on every inspection of the transaction at that state, and once
+	// past it (Suricata keeps no state for a hook's match).
+	StateHook bool
 	// Config are the config keywords: what a match configures.
 	Config []Config
 	Target string // "src" or "dest": which side is the target, when stated

@@ -22,6 +22,7 @@ var finishers = []func(*builder) error{
 		return nil
 	},
 	checkDirections,
+	checkAppStates,
 	func(b *builder) error {
 		m := &b.rule.Meta
 		if m.GID == 0 {

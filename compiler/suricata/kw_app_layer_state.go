@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/diag"
 	syntax "github.com/rulec/rulec/grammar/suricata"
 )
@@ -27,19 +28,26 @@ var appStates = map[string][2][]string{
 	},
 }
 
-// unitPoints says where rulec's parsers inspect a protocol's transaction,
-// which is why a progress state cannot be matched.
+// unitPoints says where rulec's parsers inspect the transactions of the
+// protocols whose progress steps it does not follow, which is why a
+// progress state of theirs cannot be matched.
 var unitPoints = map[string]string{
 	"http": "once the request or response headers and again once the body are complete",
-	"tls":  "once per direction for its whole cleartext handshake, not per handshake record",
 	"ssh":  "once per direction for its banner and once for its KEXINIT",
 }
 
+// stateFields are the ir.Field names of the progress rulec follows step
+// by step, by protocol, to-server then to-client.
+var stateFields = map[string][2]string{
+	"tls": {ir.FieldTLSClientState, ir.FieldTLSServerState},
+}
+
 // app-layer-state ([<|>]state) holds while the transaction's progress in
-// the state's direction is before (<) or past (>) the named state; without
-// an operator it hooks the rule to that state. rulec inspects transactions
-// at fixed points, not at every progress step, so valid rules are refused
-// as unsupported with the reason; invalid ones as Suricata refuses them.
+// the state's direction is before (<) or past (>) the named state, in
+// that direction; without an operator it hooks the rule to that state
+// (ir.Rule.StateHook). rulec follows TLS's progress step by step; the
+// other protocols' valid states are refused as unsupported with the
+// reason, invalid ones as Suricata refuses them.
 func init() {
 	register("app-layer-state", valueRequired, func(b *builder, o *syntax.Option) error {
 		app := b.rule.Header.Proto.App
@@ -53,17 +61,55 @@ func init() {
 			app = "http"
 		}
 		state := strings.TrimSpace(o.Value)
+		op := ">="
 		if state != "" && (state[0] == '<' || state[0] == '>') {
-			state = state[1:]
+			op, state = state[:1], state[1:]
 		}
 		names, ok := appStates[app]
 		if !ok {
 			return fmt.Errorf("app-layer-state: %s has no progress states: %w", app, diag.ErrBadValue)
 		}
-		if !slices.Contains(names[0], state) && !slices.Contains(names[1], state) {
+		dir := 0
+		n := slices.Index(names[0], state)
+		if n < 0 {
+			dir, n = 1, slices.Index(names[1], state)
+		}
+		if n < 0 {
 			return badValue(app+" progress state", state)
 		}
-		return fmt.Errorf("keyword %q (%s state %s: rulec inspects a %s transaction %s) %w",
-			o.Name, app, state, app, unitPoints[app], diag.ErrUnsupported)
+		fields, ok := stateFields[app]
+		if !ok {
+			return fmt.Errorf("keyword %q (%s state %s: rulec inspects a %s transaction %s) %w",
+				o.Name, app, state, app, unitPoints[app], diag.ErrUnsupported)
+		}
+		f := &b.rule.Flow
+		if dir == 0 && f.ToClient || dir == 1 && f.ToServer {
+			return fmt.Errorf("app-layer-state %s is not a state of the rule's direction: %w", state, diag.ErrConflict)
+		}
+		f.ToServer, f.ToClient = f.ToServer || dir == 0, f.ToClient || dir == 1
+		b.rule.StateHook = b.rule.StateHook || op == ">="
+		b.add(&ir.Field{Name: fields[dir], Cmp: ir.Cmp{Op: op, A: int64(n)}})
+		return nil
 	})
+}
+
+// checkAppStates refuses a rule that compares a transaction's progress
+// and inspects anything else of it: rulec inspects the progress steps on
+// units of their own, which carry no buffers.
+func checkAppStates(b *builder) error {
+	r := b.rule
+	state, other := false, false
+	for _, m := range r.Matchers {
+		f, ok := m.(*ir.Field)
+		if ok && ir.IsStateField(f.Name) {
+			state = true
+		} else {
+			other = true
+		}
+	}
+	if state && other {
+		return fmt.Errorf("keyword %q with other inspection keywords (rulec inspects a transaction's progress steps without its buffers) %w",
+			"app-layer-state", diag.ErrUnsupported)
+	}
+	return nil
 }

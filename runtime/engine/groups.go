@@ -104,6 +104,8 @@ func (e *Engine) buildGroup(k groupKey, app string) *ruleGroup {
 	switch k.kind {
 	case inspect.KindFrame:
 		sets = append(sets, e.appRules[frameRulesKey(app)])
+	case inspect.KindState:
+		sets = append(sets, e.appRules[stateRulesKey(app)])
 	case inspect.KindApp:
 		// the protocol's rules, and rules on buffers of no one protocol
 		// (file.data, file.name in an "alert tcp" rule)

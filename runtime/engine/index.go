@@ -50,8 +50,11 @@ func (e *Engine) index() {
 				e.undecidedRules.add(t, slot, u)
 			case u.app || u.frame:
 				key := u.appName
-				if u.frame {
+				switch {
+				case u.frame:
 					key = frameRulesKey(key)
+				case u.state:
+					key = stateRulesKey(key)
 				}
 				if e.appRules[key] == nil {
 					e.appRules[key] = e.newSlotRules()
@@ -103,6 +106,9 @@ func (e *Engine) index() {
 
 // frameRulesKey is the appRules key of a protocol's frame rules.
 func frameRulesKey(app string) string { return "frame:" + app }
+
+// stateRulesKey is the appRules key of a protocol's progress rules.
+func stateRulesKey(app string) string { return "state:" + app }
 
 // kernelAppRules marks the kernel rules that inspect an app-layer buffer
 // the classifier parses, so that userspace decides them on the packets

@@ -18,6 +18,7 @@ type urule struct {
 	conds    []ir.Matcher
 	app      bool // inspects app-layer buffers
 	frame    bool // inspects an app-layer frame (frame units)
+	state    bool // compares a transaction's progress (state units)
 	payload  bool // inspects the payload buffer
 	stream   bool // payload inspected on the TCP stream, as Suricata does
 	// needsPayload: the rule cannot match a packet without payload (a
@@ -69,6 +70,7 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 			}
 			if f, ok := m.(*ir.Field); ok && appField(f) {
 				u.app = true
+				u.state = u.state || ir.IsStateField(f.Name)
 			}
 			switch m.(type) {
 			case *ir.DCEIface, *ir.DCEOpnum:
@@ -144,6 +146,8 @@ func (u *urule) wants(in *inspect.Unit) bool {
 	switch {
 	case u.frame:
 		return in.Kind == inspect.KindFrame
+	case u.state:
+		return in.Kind == inspect.KindState
 	case u.app:
 		return in.Kind == inspect.KindApp
 	case u.payload && u.stream && inStream(in):

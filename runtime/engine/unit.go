@@ -113,7 +113,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 		if c.ipOnly && seenIPOnly(c, u) {
 			continue
 		}
-		if u.Kind == inspect.KindApp && !firstInTx(c, u) {
+		if (u.Kind == inspect.KindApp || u.Kind == inspect.KindState && !atHook(c, u)) && !firstInTx(c, u) {
 			continue
 		}
 		quiet := e.suppressed(r, src, dst)

@@ -81,6 +81,9 @@ type appState struct {
 	// due once both are, and tlsLogged once that was decided.
 	tlsHSDone [3]bool
 	tlsLogged bool
+	// tlsStateDue, by Dir: the direction's next packet inspects the TLS
+	// progress (Config.TLSStates).
+	tlsStateDue [3]bool
 	// tlsDue is the direction of the packet that writes the record
 	// (IDS mode: the other side's next one, which acknowledges the data
 	// whose parsing ended the handshake), 0 when none is due.
@@ -363,6 +366,7 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		}
 	case appTLS:
 		t.guessTLS(f)
+		t.tlsStateDue(f, d)
 		t.tlsCheckFeed(f, d, b)
 		if d == inspect.ToServer {
 			t.tlsClient(f, b)

@@ -130,6 +130,9 @@ type Config struct {
 	// DCERPCMaxStub bounds the stub data a DCE/RPC transaction keeps per
 	// direction (app-layer.protocols.dcerpc.max-stub-size).
 	DCERPCMaxStub int
+	// TLSStates: app-layer-state rules compare TLS progress; the packets
+	// that make a TLS flow's detection run carry a KindState unit.
+	TLSStates bool
 	// GuessTx is Suricata's detect.guess-applayer-tx: the packet and
 	// stream units of an HTTP flow carry the transaction their direction
 	// is inspecting when it is the flow's newest (inspect.GuessedTx), for

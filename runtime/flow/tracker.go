@@ -296,6 +296,9 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	case d.L4 == decode.L4UDP && !dropped:
 		t.udpPacket(f, dir, p)
 	}
+	if tcp {
+		t.tlsStateUnit(f, dir)
+	}
 	return p, nil
 }
 

@@ -182,6 +182,10 @@ const (
 	KindStream                 // a reassembled TCP chunk ("payload" buffer)
 	KindApp                    // an app-layer event (HTTP, DNS, TLS buffers)
 	KindFrame                  // an app-layer frame (its frame buffer, "frame:ssh.record.pdu")
+	// KindState is a transaction's progress as a packet's detection sees
+	// it (Codes: ir.FieldTLSClientState, ...), for app-layer-state rules
+	// only.
+	KindState
 )
 
 // Stage is how far an HTTP transaction has come.

@@ -52,3 +52,16 @@ func frameTypes(fc flow.Config, rules []*ir.Rule) flow.Config {
 	}
 	return fc
 }
+
+// appStates makes TLS flows inspect their progress when a rule compares
+// it (app-layer-state).
+func appStates(fc flow.Config, rules []*ir.Rule) flow.Config {
+	for _, r := range rules {
+		for _, m := range r.Matchers {
+			if f, ok := m.(*ir.Field); ok && ir.IsStateField(f.Name) {
+				fc.TLSStates = true
+			}
+		}
+	}
+	return fc
+}

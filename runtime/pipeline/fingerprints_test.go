@@ -41,3 +41,15 @@ func TestFingerprintsAuto(t *testing.T) {
 		t.Error("ja4-fingerprints maybe accepted")
 	}
 }
+
+// TestAppStates: TLS progress units are on when a rule compares it.
+func TestAppStates(t *testing.T) {
+	sni := &ir.Rule{Matchers: []ir.Matcher{&ir.Content{Buffer: ir.Buffer{Name: "tls.sni"}, Pattern: []byte("x")}}}
+	state := &ir.Rule{Matchers: []ir.Matcher{&ir.Field{Name: ir.FieldTLSClientState, Cmp: ir.Cmp{Op: "<", A: 1}}}}
+	if appStates(flow.DefaultConfig(), []*ir.Rule{sni}).TLSStates {
+		t.Error("TLS states on without an app-layer-state rule")
+	}
+	if !appStates(flow.DefaultConfig(), []*ir.Rule{sni, state}).TLSStates {
+		t.Error("TLS states off with an app-layer-state rule")
+	}
+}

@@ -171,7 +171,7 @@ func CheckObject(o *object.Object) error {
 // opts. A live run, whose classifier is attached to an interface, passes
 // no Kernel and feeds the engine with Decide.
 func NewEngine(o *object.Object, fc flow.Config, opts engine.Options) (*engine.Engine, error) {
-	fc = txStream(fileHashes(frameTypes(fingerprints(fc, o.Rules), o.Rules), o.Rules), o.Rules)
+	fc = appStates(txStream(fileHashes(frameTypes(fingerprints(fc, o.Rules), o.Rules), o.Rules), o.Rules), o.Rules)
 	if opts.Records.StreamPayload() && fc.StreamLog == 0 {
 		fc.StreamLog = eve.StreamPayloadSize
 	}

@@ -47,7 +47,10 @@ type ServerHandshake struct {
 	// WithoutCert: a TLS 1.3 hello (or draft), whose certificates are
 	// encrypted; Suricata logs such a handshake without them.
 	WithoutCert bool
-	hello       bool
+	// CertSeen: a Certificate message was read; HelloDone: the
+	// ServerHelloDone (the progress Suricata's server states follow).
+	CertSeen, HelloDone bool
+	hello               bool
 }
 
 // ServerReader collects a server stream's handshake messages until the
@@ -91,9 +94,11 @@ func (r *ServerReader) Feed(b []byte) *ServerHandshake {
 				}
 			case typeCertificate:
 				r.sh.Raw, r.sh.Leaf = certificates(body)
+				r.sh.CertSeen = true
 			case typeCertRequest:
 				r.sh.CertRequest = true
 			case typeServerHelloDone:
+				r.sh.HelloDone = true
 				return r.finish()
 			}
 		}

@@ -8,7 +8,9 @@ import (
 	"crypto/sha1"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"fmt"
 	"math/big"
+	"slices"
 	"testing"
 	"time"
 
@@ -84,5 +86,21 @@ func TestProbeSSLv2Hello(t *testing.T) {
 	}
 	if ok, _ := Probe([]byte{0x80, 0x80, 0x02, 0x03, 0x01}); ok {
 		t.Error("an SSLv2 record that is not a ClientHello probed as TLS")
+	}
+}
+
+// TestServerProgress: the handshake read so far tells the certificate
+// and the ServerHelloDone apart, the steps Suricata's server states take.
+func TestServerProgress(t *testing.T) {
+	hello := append(append([]byte{3, 3}, make([]byte, 32)...), 0, 0x00, 0x2f, 0)
+	var r ServerReader
+	steps := []string{}
+	for _, msg := range [][]byte{handshake(typeServerHello, hello), handshake(typeCertificate, []byte{0, 0, 0}), handshake(typeServerHelloDone, nil)} {
+		r.Feed(record(msg))
+		sh := r.Hello()
+		steps = append(steps, fmt.Sprint(sh != nil && sh.CertSeen, sh != nil && sh.HelloDone))
+	}
+	if want := []string{"false false", "true false", "true true"}; !slices.Equal(steps, want) {
+		t.Errorf("steps %q, want %q", steps, want)
 	}
 }
