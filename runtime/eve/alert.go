@@ -56,8 +56,10 @@ func UnitEvent(u *inspect.Unit) *Event {
 		// Suricata's pseudo packet of a flow's end carries its VLANs
 		ev.PktSrc, ev.VLAN = PktSrcFlowEnd, u.Flow.VLANs
 	}
-	if u.Kind == inspect.KindApp && (u.Flow.App == "http" || u.Flow.App == "smtp") && u.Tx > 0 {
-		tx := u.Tx - 1 // an alert on a transaction names it, as Suricata's tx alerts do
+	if u.Kind == inspect.KindApp && u.Tx > 0 {
+		// an alert on a transaction names it, as Suricata's tx alerts
+		// do, whatever its protocol
+		tx := u.Tx - 1
 		ev.TxID = &tx
 	}
 	for _, f := range u.Files {

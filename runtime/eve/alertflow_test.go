@@ -44,3 +44,21 @@ func TestAlertFlowIPv6InFull(t *testing.T) {
 		t.Errorf("%s", b)
 	}
 }
+
+// An alert on any protocol's transaction names it (tx_id, from 0), as
+// Suricata's transaction alerts do; an alert on a packet does not.
+func TestAlertTxIDAnyProtocol(t *testing.T) {
+	f := &inspect.Flow{Proto: 17, App: "dns", Client: netip.MustParseAddr("10.0.0.1"), Server: netip.MustParseAddr("10.0.0.2")}
+	for _, c := range []struct {
+		u    *inspect.Unit
+		want string
+	}{
+		{&inspect.Unit{Kind: inspect.KindApp, Flow: f, Tx: 2, Packet: &inspect.Packet{}}, `"tx_id":1,`},
+		{&inspect.Unit{Kind: inspect.KindPacket, Flow: f, Packet: &inspect.Packet{}}, ""},
+	} {
+		b, _ := json.Marshal(UnitEvent(c.u))
+		if has := strings.Contains(string(b), `"tx_id"`); has != (c.want != "") || c.want != "" && !strings.Contains(string(b), c.want) {
+			t.Errorf("kind %d: %s, want %q", c.u.Kind, b, c.want)
+		}
+	}
+}

@@ -35,8 +35,8 @@ func TestFlowVars(t *testing.T) {
 	}
 }
 
-// An alert on an HTTP or SMTP transaction names it (tx_id, from 0); an
-// alert on a packet does not.
+// An alert on an HTTP transaction names it (tx_id, from 0); an alert on
+// a packet does not.
 func TestAlertTxID(t *testing.T) {
 	f := &inspect.Flow{App: "http"}
 	ev := UnitEvent(&inspect.Unit{Kind: inspect.KindApp, Flow: f, Tx: 3})
