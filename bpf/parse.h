@@ -20,6 +20,8 @@
  * destination options, then mobility). */
 #define MAX_EXT_HDRS 8
 #define ICMP_HDR_LEN 8
+#define ESP_HDR_LEN 8
+#define SCTP_HDR_LEN 12
 #define IPPROTO_MH 135
 #define IPPROTO_HIP 139
 #define IPPROTO_SHIM6 140
@@ -363,9 +365,10 @@ static __always_inline int icmp6_full(__u8 type, __u8 code)
 }
 
 /* parse_l4 reads ports, TCP flags and ICMP type/code and locates the
- * payload. Protocols without ports have port 0; so do fragments, which
- * also have no payload. Other protocols' payload starts after the
- * network headers. */
+ * payload, as Suricata's decoders: ESP's after its 8-byte header, SCTP's
+ * after its 12-byte header (ports not read: 0), none for the protocols
+ * Suricata does not decode (tunnels' inner packets are their own).
+ * Fragments have port 0 and no payload. */
 static __always_inline int parse_l4(struct __sk_buff *skb, struct scratch *sc)
 {
 	__u32 off = sc->l4_off;
@@ -422,6 +425,13 @@ static __always_inline int parse_l4(struct __sk_buff *skb, struct scratch *sc)
 		} else {
 			hlen = ICMP_HDR_LEN;
 		}
+	} else if (sc->proto == IPPROTO_ESP) {
+		hlen = ESP_HDR_LEN;
+	} else if (sc->proto == IPPROTO_SCTP) {
+		hlen = SCTP_HDR_LEN;
+	} else {
+		/* Suricata decodes no other protocol: no payload */
+		off = end;
 	}
 	if (off + hlen > end)
 		return PARSE_ERROR;

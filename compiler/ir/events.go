@@ -39,7 +39,7 @@ var RaisedEvents = map[string][]string{
 		"gre.pkt_too_small",
 		"ppp.vju_pkt_too_small", "ppp.ip4_pkt_too_small", "ppp.ip6_pkt_too_small", "ppp.wrong_type", "ppp.unsup_proto",
 		"pppoe.pkt_too_small",
-		"icmpv4.pkt_too_small", "icmpv6.pkt_too_small",
+		"icmpv4.pkt_too_small", "icmpv6.pkt_too_small", "esp.pkt_too_small", "sctp.pkt_too_small",
 		"ipv4.frag_pkt_too_large", "ipv4.frag_overlap", "ipv4.frag_ignored",
 		"ipv6.frag_pkt_too_large", "ipv6.frag_overlap", "ipv6.frag_ignored",
 	},

@@ -16,6 +16,8 @@ const (
 	tcpHdrLen    = 20
 	udpHdrLen    = 8
 	icmpHdrLen   = 8
+	protoESP     = 50
+	protoSCTP    = 132
 )
 
 // IsVLAN reports whether an EtherType is a VLAN tag.
@@ -167,12 +169,21 @@ func (p *Packet) transport(off int) error {
 		p.IType, p.ICode = data[0], data[1]
 		p.Payload = icmpPayload(p.Proto, data)
 		p.quoted()
+	case protoESP, protoSCTP:
+		// ESP's and SCTP's headers (SCTP's ports are not read)
+		n, e := 8, ESPPktTooSmall
+		if p.Proto == protoSCTP {
+			n, e = 12, SCTPPktTooSmall
+		}
+		if len(data) < n {
+			return p.invalid(e)
+		}
+		p.Payload = data[n:]
 	default:
-		p.Payload = data
+		// Suricata decodes no other protocol's payload; it inspects a
+		// tunnel's inner packet on its own
+		p.Payload = nil
 		if IsTunnel(p.Proto) {
-			// Suricata inspects the inner packet on its own and the
-			// outer one without payload
-			p.Payload = nil
 			p.tunnel(off, data)
 		}
 	}

@@ -59,6 +59,8 @@ const (
 	PPPoEPktTooSmall
 	ICMPv4PktTooSmall
 	ICMPv6PktTooSmall
+	ESPPktTooSmall
+	SCTPPktTooSmall
 	// Raised by defragmentation (runtime/defrag) on the fragment that
 	// caused them.
 	IPv4FragPktTooLarge
@@ -123,6 +125,8 @@ var names = [NumEvents]string{
 	PPPoEPktTooSmall:           "pppoe.pkt_too_small",
 	ICMPv4PktTooSmall:          "icmpv4.pkt_too_small",
 	ICMPv6PktTooSmall:          "icmpv6.pkt_too_small",
+	ESPPktTooSmall:             "esp.pkt_too_small",
+	SCTPPktTooSmall:            "sctp.pkt_too_small",
 	IPv4FragPktTooLarge:        "ipv4.frag_pkt_too_large",
 	IPv4FragOverlap:            "ipv4.frag_overlap",
 	IPv4FragIgnored:            "ipv4.frag_ignored",

@@ -114,3 +114,29 @@ func TestICMPPayload(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherPayloads: Suricata's payload of ESP and SCTP starts after
+// their 8- and 12-byte headers (a shorter one makes the transport
+// invalid); the protocols it does not decode have none.
+func TestOtherPayloads(t *testing.T) {
+	for _, c := range []struct {
+		proto   uint8
+		data    string
+		payload string
+		invalid bool
+	}{
+		{protoESP, "12345678GET", "GET", false},
+		{protoESP, "1234567", "", true},
+		{protoSCTP, "123456789012GET", "GET", false},
+		{protoSCTP, "12345678901", "", true},
+		{89, "GET", "", false},
+	} {
+		var p Packet
+		if err := Decode(rawIP(4, c.proto, []byte(c.data)), &p); err != nil {
+			t.Fatal(err)
+		}
+		if string(p.Payload) != c.payload || (p.L4 == L4Invalid) != c.invalid {
+			t.Errorf("proto %d %q: payload %q l4 %d, want %q invalid %v", c.proto, c.data, p.Payload, p.L4, c.payload, c.invalid)
+		}
+	}
+}

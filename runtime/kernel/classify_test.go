@@ -139,6 +139,18 @@ func TestClassify(t *testing.T) {
 			VerdictOK, []got{copiedFor(CopyTunnel)}},
 		{"content of an ip rule", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: ipUDP, sport: 1, dport: 2, payload: "GET"},
 			VerdictOK, []got{alert(6875, kernelgen.ActAlert), alert(6876, kernelgen.ActAlert)}},
+		// Suricata's payload: ESP's and SCTP's after their headers, none
+		// for the protocols it does not decode
+		{"esp header is not payload", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: 50, payload: "GETxxxxxyyyy"},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert)}},
+		{"esp payload", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: 50, payload: "12345678GET"},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert), alert(6876, kernelgen.ActAlert)}},
+		{"esp header cut short: ip rules only", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: 50, payload: "GET"},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyDecode)}},
+		{"sctp payload", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: 132, payload: "GET456789012GET"},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert), alert(6876, kernelgen.ActAlert)}},
+		{"ospf has no payload", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: 89, payload: "GET"},
+			VerdictOK, []got{alert(6875, kernelgen.ActAlert)}},
 		{"ip rule on an ipv6 encapsulation, without its payload", packet{src: "203.0.113.5", dst: "10.1.2.3", proto: 41, payload: "\x60GET"},
 			VerdictOK, []got{alert(6875, kernelgen.ActAlert), copiedFor(CopyTunnel)}},
 		// An IP packet Suricata's decoder refuses is seen by its
@@ -217,7 +229,7 @@ func checkTuple(t *testing.T, e Event, p packet, frame []byte, verdict int) {
 		want = fmt.Sprintf("invalid IP:0 -> invalid IP:0 proto 0 len %d verdict %d", len(frame), verdict)
 	case len(p.ext) > 8:
 		want = fmt.Sprintf("%s:0 -> %s:0 proto %d len %d verdict %d", p.src, p.dst, p.ext[8], len(frame), verdict)
-	case p.fragOffset != 0 || p.more || p.proto == ipICMP || p.proto == ipICMPv6 || p.l4Keep > 0 || p.cut > 0 || p.proto == 41 || p.proto == 47 ||
+	case p.fragOffset != 0 || p.more || p.proto == 50 || p.proto == 132 || p.proto == 89 || p.proto == ipICMP || p.proto == ipICMPv6 || p.l4Keep > 0 || p.cut > 0 || p.proto == 41 || p.proto == 47 ||
 		p.proto == ipUDP && (p.udpDelta > 0 || 8+len(p.payload)+p.udpDelta < 8):
 		want = fmt.Sprintf("%s:0 -> %s:0 proto %d len %d verdict %d", p.src, p.dst, p.proto, len(frame), verdict)
 	}

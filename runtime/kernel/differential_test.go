@@ -24,7 +24,7 @@ func TestDifferential(t *testing.T) {
 		a := addrs[r.IntN(len(addrs))]
 		p := packet{
 			src: a[r.IntN(2)], dst: a[r.IntN(2)], ttl: uint8(1 + r.IntN(10)),
-			proto: []uint8{ipTCP, ipUDP, ipICMP, ipICMPv6, 47, 4, 41}[r.IntN(7)],
+			proto: []uint8{ipTCP, ipUDP, ipICMP, ipICMPv6, 47, 4, 41, 50, 132, 89}[r.IntN(10)],
 			sport: ports[r.IntN(len(ports))], dport: ports[r.IntN(len(ports))],
 			flags: uint8(r.IntN(256)), icmpType: uint8(r.IntN(3)) * 64, icmpCode: uint8(r.IntN(2)),
 		}

@@ -43,7 +43,7 @@ func mutate(r *rand.Rand, p packet) []byte {
 	case 4:
 		p.udpDelta = r.IntN(24) - 12
 	case 5:
-		p.proto = []uint8{ipTCP, ipUDP, ipICMP, ipICMPv6, 59}[r.IntN(5)]
+		p.proto = []uint8{ipTCP, ipUDP, ipICMP, ipICMPv6, 59, 50, 132, 89}[r.IntN(8)]
 	case 6:
 		p.ext = []uint8{0, 60, 43, extAH, 135}[:r.IntN(6)]
 	}

@@ -226,6 +226,18 @@ func parse(p []byte) (h headers, ip bool, ok bool) {
 			h.payloadLen = max(end-off-12, 0)
 			return h, true, true
 		}
+	case 50, 132:
+		// ESP and SCTP headers (SCTP's ports are not read)
+		l4 = 8
+		if h.proto == 132 {
+			l4 = 12
+		}
+		if end < off+l4 {
+			return bad()
+		}
+	default:
+		// Suricata decodes no other protocol: no payload
+		l4 = end - off
 	}
 	h.hasL4 = true
 	h.payloadOff = off + l4
