@@ -25,7 +25,7 @@ func recordTypes(list, varsFile string) (eve.Types, error) {
 				for k := range eve.SuricataDefault() {
 					t[k] = true
 				}
-			case "alert", "flow", "http", "dns", "tls", "ssh", "smtp", "ftp", "pop3", "http2", "doh2", "files", "drop", "anomaly",
+			case "alert", "flow", "http", "dns", "tls", "ssh", "smtp", "ftp", "pop3", "http2", "doh2", "files", "drop", "anomaly", "stats",
 				eve.Ethernet, eve.AlertPacket, eve.AlertPayload, eve.AlertPayloadPrintable, eve.AlertPayloadLength:
 				t[name] = true
 			default:

@@ -57,7 +57,9 @@ func (t *Test) Records() (eve.Types, error) {
 			return types, nil
 		}
 	}
-	return eve.SuricataDefault(), nil
+	types := eve.SuricataDefault()
+	types["stats"] = true // the default eve-log's totals, written at the end
+	return types, nil
 }
 
 // CommunityID reads the community-id settings of the test's eve-log

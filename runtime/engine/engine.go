@@ -479,6 +479,9 @@ func (e *Engine) decide(o *Outcome) error {
 		}
 		e.closePacket()
 		e.dropped(p, shot, flowShot)
+		if e.opts.IPS && !o.Reassembled && o.Tunnel == nil {
+			e.countVerdict()
+		}
 		if whole != nil {
 			return e.reassembled(o.TS, whole, o.Decoded.Link)
 		}
@@ -527,6 +530,10 @@ func (e *Engine) routeFlowEnd(f *inspect.Flow) {
 		e.wafAlerts(e.waf.FlowEnd(f), nil)
 	}
 	e.forgetBypass(f)
+	e.stats.FlowEndStates[f.End.State]++
+	if f.End.TCPState != "" {
+		e.stats.FlowEndTCPStates[f.End.TCPState]++
+	}
 	e.flowRecord(f)
 }
 

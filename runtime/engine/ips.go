@@ -200,6 +200,17 @@ func (e *Engine) dropped(p *inspect.Packet, shot, onFlow bool) {
 	e.dropRecord(p)
 }
 
+// countVerdict counts an IPS run's wire packet as Suricata's ips
+// counters do: blocked, by drop reason, or accepted.
+func (e *Engine) countVerdict() {
+	if e.fate.reason != "" {
+		e.stats.IPSBlocked++
+		e.stats.DropReasons[e.fate.reason]++
+	} else {
+		e.stats.IPSAccepted++
+	}
+}
+
 // dropRecord writes the EVE drop record of a dropped packet, as the drop
 // output's settings say: every drop (flows: all), or the first of each
 // flow direction and every drop a rule caused (flows: start); with

@@ -52,6 +52,14 @@ type Stats struct {
 	AlertsByTier            map[string]uint64
 	BySeverity              map[string]uint64
 	BySID                   map[uint64]uint64
+	// IPSAccepted and IPSBlocked count the packets an IPS run passed and
+	// dropped; DropReasons the dropped ones by EVE drop reason.
+	IPSAccepted, IPSBlocked uint64
+	DropReasons             map[string]uint64
+	// FlowEndStates and FlowEndTCPStates count the flows that ended by
+	// their state and, TCP, their TCP state (Suricata's flow.end.state
+	// and flow.end.tcp_state).
+	FlowEndStates, FlowEndTCPStates map[string]uint64
 	// Limits counts, by name, what a bound cut short: flows evicted,
 	// memcaps reached, regex budgets spent, a full threshold table.
 	Limits      map[string]uint64
@@ -67,6 +75,9 @@ func (s *Stats) init() {
 	s.CopiedBytes = map[string]uint64{}
 	s.UninspectedBy = map[string]uint64{}
 	s.BypassedBy = map[string]uint64{}
+	s.DropReasons = map[string]uint64{}
+	s.FlowEndStates = map[string]uint64{}
+	s.FlowEndTCPStates = map[string]uint64{}
 }
 
 // Add adds o's counts to s; a live run sums the engines of its reloads.
@@ -125,6 +136,17 @@ func (s *Stats) Add(o *Stats) {
 	}
 	for k, v := range o.BypassedBy {
 		s.BypassedBy[k] += v
+	}
+	s.IPSAccepted += o.IPSAccepted
+	s.IPSBlocked += o.IPSBlocked
+	for k, v := range o.DropReasons {
+		s.DropReasons[k] += v
+	}
+	for k, v := range o.FlowEndStates {
+		s.FlowEndStates[k] += v
+	}
+	for k, v := range o.FlowEndTCPStates {
+		s.FlowEndTCPStates[k] += v
 	}
 	if len(o.Limits) > 0 && s.Limits == nil {
 		s.Limits = map[string]uint64{}

@@ -13,7 +13,8 @@ const DropStreamError = "stream error"
 // ACK was lost), or one from the client that does not acknowledge the
 // SYN/ACK (its next sequence number) while at the client's next
 // sequence number, or that is neither there nor beyond it with the right
-// acknowledgement. Such a packet is dropped and changes no state; the
+// acknowledgement; a FIN not at its sender's next sequence number or not
+// acknowledging the other side's. Such a packet is dropped and changes no state; the
 // session stays in SYN_RECV.
 func (t *Tracker) handshakeError(f *flowState, d inspect.Dir, p *inspect.Packet) bool {
 	tc := f.tcp
@@ -21,14 +22,24 @@ func (t *Tracker) handshakeError(f *flowState, d inspect.Dir, p *inspect.Packet)
 	if !t.cfg.IPS || f.Established || !tc.session || tc.async || !tc.syn[cs] || !tc.synAck[sc] || tc.synAck[cs] {
 		return false
 	}
-	if p.TCPFlags&(flagSYN|flagRST|flagFIN|flagACK) != flagACK || !tc.seqSeen[cs] || !tc.seqSeen[sc] {
+	flags := p.TCPFlags
+	if flags&(flagSYN|flagRST) != 0 || flags&flagACK == 0 || !tc.seqSeen[cs] || !tc.seqSeen[sc] {
 		return false
+	}
+	seq, ack := t.seg.Seq, t.seg.Ack
+	clientNext, serverNext := tc.isn[cs]+1, tc.isn[sc]+1
+	if flags&flagFIN != 0 {
+		// a FIN must come at its sender's next sequence number and
+		// acknowledge the other side's
+		next, otherNext := clientNext, serverNext
+		if d == sc {
+			next, otherNext = serverNext, clientNext
+		}
+		return seq != next || ack != otherNext
 	}
 	if d == sc {
 		return true
 	}
-	seq, ack := t.seg.Seq, t.seg.Ack
-	clientNext, serverNext := tc.isn[cs]+1, tc.isn[sc]+1
 	switch {
 	case seq == clientNext:
 		return ack != serverNext

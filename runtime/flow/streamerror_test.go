@@ -9,7 +9,8 @@ import (
 // server's data (an ACK in the wrong direction) and the client's ACK of
 // data it never accepted: both dropped as stream errors, the session is
 // never established and the request is not parsed; the handshake's own
-// ACK and a correct one are accepted. In IDS mode the server's data
+// ACK and a correct one are accepted; a FIN past its sender's next
+// sequence number is rejected too. In IDS mode the server's data
 // establishes the session (the handshake's ACK taken as lost).
 func TestHandshakeErrorIPS(t *testing.T) {
 	for _, ips := range []bool{false, true} {
@@ -24,9 +25,10 @@ func TestHandshakeErrorIPS(t *testing.T) {
 		banner := c.s2c("220 hello\r\n")
 		late := c.cAck()
 		helo := c.c2s("HELO x\r\n")
+		finAhead := c.frame(false, fin|ack, c.sseq, c.cseq, "")
 		var reasons []string
 		ts := t0
-		for _, f := range append(frames, banner, late, helo) {
+		for _, f := range append(frames, banner, late, helo, finAhead) {
 			ts = ts.Add(time.Millisecond)
 			p, err := tr.Frame(ts, f)
 			if err != nil {
@@ -34,9 +36,9 @@ func TestHandshakeErrorIPS(t *testing.T) {
 			}
 			reasons = append(reasons, p.DropReason)
 		}
-		want := []string{"", "", "", "", "", ""}
+		want := []string{"", "", "", "", "", "", ""}
 		if ips {
-			want = []string{"", "", "", DropStreamError, DropStreamError, DropStreamError}
+			want = []string{"", "", "", DropStreamError, DropStreamError, DropStreamError, DropStreamError}
 		}
 		for i := range want {
 			if reasons[i] != want[i] {

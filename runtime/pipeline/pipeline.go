@@ -69,8 +69,11 @@ type Pipeline struct {
 	Capture    capture.Stats
 	classifier *kernel.Classifier
 	eve        *eve.Writer
-	workers    *workers        // nil: Engine alone
-	cpu        []time.Duration // the thread CPU time of the last RunPcap without workers
+	workers    *workers // nil: Engine alone
+	// statsAtEnd: an offline run writes its totals as an EVE stats record
+	// when it closes (ips: with the ips counters), as Suricata does.
+	statsAtEnd, ips bool
+	cpu             []time.Duration // the thread CPU time of the last RunPcap without workers
 }
 
 // Open prepares o for running.
@@ -85,7 +88,7 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 			return nil, err
 		}
 	}
-	p := &Pipeline{}
+	p := &Pipeline{statsAtEnd: cfg.Offline && cfg.Records.On("stats"), ips: cfg.IPS}
 	k, err := p.kernelTier(o, cfg.Kernel, PicksUp(cfg.Flow))
 	if err != nil {
 		return nil, err
@@ -310,6 +313,9 @@ func (p *Pipeline) Close() error {
 	}
 	if p.Engine != nil {
 		err = errors.Join(err, p.Engine.Close())
+		if p.statsAtEnd && p.eve != nil {
+			err = errors.Join(err, p.eve.Write(p.Stats().EVE(p.ips)), p.eve.Flush())
+		}
 	}
 	if p.classifier != nil {
 		err = errors.Join(err, p.classifier.Close())
