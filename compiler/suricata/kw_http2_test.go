@@ -39,3 +39,13 @@ func TestHTTP2Keywords(t *testing.T) {
 	mustFail(t, `alert http2 any any -> any any (http2.settings:SETTINGS_ENABLE_PUSH>x; sid:1;)`, diag.ErrBadValue, "http2.settings value")
 	mustFail(t, `alert dns any any -> any any (http2.window:1; sid:1;)`, diag.ErrConflict, "http2")
 }
+
+func TestHTTP2HeaderBuffers(t *testing.T) {
+	for _, b := range []string{"http2.header_name", "http2.header"} {
+		r := mustCompile(t, `alert tcp any any -> any any (`+b+`; content:"user-agent"; sid:1;)`)
+		if c := r.Matchers[0].(*ir.Content); c.Buffer.Name != b || r.Header.Proto.App != "http2" {
+			t.Errorf("%s: content in %s, protocol %q", b, c.Buffer.Name, r.Header.Proto.App)
+		}
+	}
+	mustFail(t, `alert dns any any -> any any (http2.header; content:"a"; sid:1;)`, diag.ErrConflict, "http2")
+}

@@ -161,11 +161,15 @@ func (t *Tracker) http2Unit(f *flowState, d inspect.Dir, tx *http2.Tx) *inspect.
 	u := t.unit(f, inspect.KindApp, d)
 	u.Tx = tx.ID + 1
 	u.Events = slices.Clone(tx.Events)
-	if d == inspect.ToServer {
-		u.Codes = http2.Codes(tx, 0)
-	} else {
-		u.Codes = http2.Codes(tx, 1)
+	dir := 0
+	if d == inspect.ToClient {
+		dir = 1
 	}
+	u.Codes = http2.Codes(tx, dir)
+	http2.Headers(tx, dir, func(name, value []byte) {
+		u.AddBuffer("http2.header_name", name)
+		u.AddBuffer("http2.header", concatHeader(name, value))
+	})
 	for _, b := range http2.Buffers(tx, d == inspect.ToServer) {
 		u.SetBuffer(b.Name, b.Value)
 	}
@@ -239,4 +243,10 @@ func (t *Tracker) http2End(f *flowState) {
 		}
 	}
 	a.kind, a.http2 = appNone, nil
+}
+
+// concatHeader is an http2.header instance, "name: value".
+func concatHeader(name, value []byte) []byte {
+	b := make([]byte, 0, len(name)+2+len(value))
+	return append(append(append(b, name...), ": "...), value...)
 }
