@@ -113,47 +113,23 @@ func (s *Stats) Add(o *Stats) {
 	if s.AlertsByTier == nil {
 		s.init()
 	}
-	for k, v := range o.AlertsByTier {
-		s.AlertsByTier[k] += v
-	}
-	for k, v := range o.BySeverity {
-		s.BySeverity[k] += v
-	}
-	for k, v := range o.BySID {
-		s.BySID[k] += v
-	}
-	for k, v := range o.DecodeEvents {
-		s.DecodeEvents[k] += v
-	}
-	for k, v := range o.CopiedPackets {
-		s.CopiedPackets[k] += v
-	}
-	for k, v := range o.CopiedBytes {
-		s.CopiedBytes[k] += v
-	}
-	for k, v := range o.UninspectedBy {
-		s.UninspectedBy[k] += v
-	}
-	for k, v := range o.BypassedBy {
-		s.BypassedBy[k] += v
-	}
+	addCounts(s.AlertsByTier, o.AlertsByTier)
+	addCounts(s.BySeverity, o.BySeverity)
+	addCounts(s.BySID, o.BySID)
+	addCounts(s.DecodeEvents, o.DecodeEvents)
+	addCounts(s.CopiedPackets, o.CopiedPackets)
+	addCounts(s.CopiedBytes, o.CopiedBytes)
+	addCounts(s.UninspectedBy, o.UninspectedBy)
+	addCounts(s.BypassedBy, o.BypassedBy)
 	s.IPSAccepted += o.IPSAccepted
 	s.IPSBlocked += o.IPSBlocked
-	for k, v := range o.DropReasons {
-		s.DropReasons[k] += v
-	}
-	for k, v := range o.FlowEndStates {
-		s.FlowEndStates[k] += v
-	}
-	for k, v := range o.FlowEndTCPStates {
-		s.FlowEndTCPStates[k] += v
-	}
+	addCounts(s.DropReasons, o.DropReasons)
+	addCounts(s.FlowEndStates, o.FlowEndStates)
+	addCounts(s.FlowEndTCPStates, o.FlowEndTCPStates)
 	if len(o.Limits) > 0 && s.Limits == nil {
 		s.Limits = map[string]uint64{}
 	}
-	for k, v := range o.Limits {
-		s.Limits[k] += v
-	}
+	addCounts(s.Limits, o.Limits)
 	if s.First.IsZero() || (!o.First.IsZero() && o.First.Before(s.First)) {
 		s.First = o.First
 	}
@@ -242,4 +218,11 @@ func (s *Stats) WriteTable(w io.Writer, elapsed time.Duration) {
 	}
 	fmt.Fprintf(w, "%-24s %s\n", "time", elapsed.Round(time.Millisecond))
 	fmt.Fprintf(w, "%-24s %.0f\n", "packets/s", pps)
+}
+
+// addCounts adds src's counts to dst's.
+func addCounts[K comparable](dst, src map[K]uint64) {
+	for k, v := range src {
+		dst[k] += v
+	}
 }
