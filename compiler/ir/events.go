@@ -45,6 +45,7 @@ var RaisedEvents = map[string][]string{
 	},
 	EventStream: {
 		"pkt_broken_ack", "rst_but_no_session", "fin_but_no_session", "rst_invalid_ack", "rst_with_data", "suspected_rst_inject",
+		"3whs_syn_flood",
 	},
 	EventAppLayer: {
 		"http.request_field_too_long", "http.response_field_too_long",

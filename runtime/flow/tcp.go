@@ -55,6 +55,9 @@ type tcpState struct {
 	// engine refuses (fin_out_of_window): the session goes on.
 	asyncWin   uint32
 	finRefused bool
+	// synq: the client's SYNs while the handshake waits for the
+	// SYN/ACK (synqueue.go); nil before the first and once answered.
+	synq *synQueue
 }
 
 func (t *Tracker) newTCP(f *flowState, p *inspect.Packet) *tcpState {
@@ -99,6 +102,7 @@ func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	}
 	syn, ack := flags&flagSYN != 0, flags&flagACK != 0
 	firstSYN := syn && !ack && !tc.syn[d]
+	t.handshakeSYN(f, d, p, syn, ack)
 	tc.syn[d] = tc.syn[d] || syn
 	tc.synAck[d] = tc.synAck[d] || syn && ack
 	tc.fin[d] = tc.fin[d] || flags&flagFIN != 0
@@ -140,6 +144,49 @@ func (t *Tracker) tcpState(f *flowState, d inspect.Dir, p *inspect.Packet) {
 		(firstSYN && tc.fastOpen(d, p) || !syn && f.Established)
 	if t.urgentDrop(tc, d, p) {
 		p.StreamAdded, p.DropReason = false, DropUrgent
+	}
+}
+
+// handshakeSYN follows the client's SYNs until the server answers
+// (Suricata's SYN_SENT state): the session takes each new SYN's initial
+// sequence number, queueing the earlier ones (synQueue), and the
+// SYN/ACK's acknowledgement picks the queued SYN it answers.
+func (t *Tracker) handshakeSYN(f *flowState, d inspect.Dir, p *inspect.Packet, syn, ack bool) {
+	tc := f.tcp
+	cs, sc := inspect.ToServer, inspect.ToClient
+	if f.Established || !tc.reassemble || tc.syn[sc] {
+		tc.synq = nil
+		return
+	}
+	switch {
+	case !syn:
+	case d == cs && !ack && !tc.syn[cs]:
+		tc.synq = &synQueue{}
+		tc.synq.cur.apply(synOf(p, t.seg.Seq))
+	case tc.synq == nil:
+	case d == cs && !ack:
+		old := tc.synq.cur.seq
+		tc.synq.resend(p, synOf(p, t.seg.Seq))
+		t.followSYN(tc, old, tc.synq.cur)
+	case d == sc && ack:
+		ecr, hasTS := p.TCPTimestampEcho()
+		old := tc.synq.cur.seq
+		s := tc.synq.answer(t.seg.Ack, ecr, hasTS)
+		tc.synq = nil
+		t.followSYN(tc, old, s)
+		tc.isn[cs], tc.next[cs] = s.seq, s.seq+1
+		tc.model.synWS, tc.model.synTS = -1, s.hasTS
+		if s.hasWS {
+			tc.model.synWS = int(s.ws)
+		}
+	}
+}
+
+// followSYN moves the client's stream, still empty, from the SYN with
+// sequence number old to s.
+func (t *Tracker) followSYN(tc *tcpState, old uint32, s synState) {
+	if h := &tc.half[inspect.ToServer]; s.seq != old && h.Next() == old+1 {
+		h.Restart(s.seq + 1)
 	}
 }
 

@@ -154,6 +154,10 @@ func (p *Packet) TCPWScale() (uint8, bool) {
 	return o[2], true
 }
 
+// TCPSackPermitted reports whether the TCP header carries a SACK
+// permitted option.
+func (p *Packet) TCPSackPermitted() bool { return p.tcpOption(4, 2) != nil }
+
 // TCPTimestamp returns the TS value of the TCP header's first
 // well-formed timestamp option.
 func (p *Packet) TCPTimestamp() (uint32, bool) {
@@ -162,6 +166,16 @@ func (p *Packet) TCPTimestamp() (uint32, bool) {
 		return 0, false
 	}
 	return binary.BigEndian.Uint32(o[2:]), true
+}
+
+// TCPTimestampEcho returns the TS echo reply of the TCP header's first
+// well-formed timestamp option.
+func (p *Packet) TCPTimestampEcho() (uint32, bool) {
+	o := p.tcpOption(8, 10)
+	if o == nil {
+		return 0, false
+	}
+	return binary.BigEndian.Uint32(o[6:]), true
 }
 
 // TCPSigned reports whether the TCP header carries an RFC 2385 MD5

@@ -13,6 +13,7 @@ const (
 	StreamRSTInvalidAck                         // a reset whose ACK number is out of the window
 	StreamRSTWithData                           // a reset carrying data
 	StreamSuspectedRSTInject                    // the sender of a reset it signed kept talking
+	Stream3whsSynFlood                          // a SYN with new settings found the SYN queue full
 	NumStreamEvents
 )
 
@@ -23,6 +24,7 @@ var streamEventNames = [NumStreamEvents]string{
 	StreamRSTInvalidAck:      "rst_invalid_ack",
 	StreamRSTWithData:        "rst_with_data",
 	StreamSuspectedRSTInject: "suspected_rst_inject",
+	Stream3whsSynFlood:       "3whs_syn_flood",
 }
 
 func (e StreamEvent) String() string { return streamEventNames[e] }

@@ -109,6 +109,15 @@ func (h *Half) Start(seq uint32, p *Pool) {
 	h.pool, h.next, h.started = p, seq, true
 }
 
+// Restart moves the first sequence number of a stream that holds no
+// data yet (a SYN resent with a new initial sequence number); a stream
+// holding data keeps its start.
+func (h *Half) Restart(seq uint32) {
+	if h.started && len(h.segs) == 0 && len(h.kept) == 0 && !h.ended {
+		h.next = seq
+	}
+}
+
 // Retain makes the half remember where its delivered, not yet
 // acknowledged segments lie, so that a retransmission overlapping them
 // rewrites their bytes where policy p says the receiving host takes the
