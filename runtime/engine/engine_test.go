@@ -61,6 +61,28 @@ alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:4;)
 	}
 }
 
+// Without IPS a reject matching the stream marks the flow dropped too, as
+// Suricata sets FLOW_ACTION_DROP in any mode (EVE flow.action drop), and
+// the flow is not inspected after it.
+func TestIDSRejectMarksTheFlowDropped(t *testing.T) {
+	h := newHarness(t, `reject tcp any any -> any 80 (msg:"r"; content:"x"; sid:3;)
+alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:4;)
+`, fakeKernel{}, func(u *inspect.Unit, sid uint64) bool {
+		b, _ := u.Buffer("payload")
+		return (sid == 3) == (string(b) == "x")
+	})
+	f := tcpFlow(1)
+	h.frame(t, streamUnit(f, inspect.ToServer, "x"))
+	h.frame(t, streamUnit(f, inspect.ToServer, "y"))
+	got := h.alerts(t)
+	if len(got) != 1 || got[0].SID != 3 {
+		t.Errorf("alerts %+v: want the reject alone; the flow is not inspected after it", got)
+	}
+	if f.Action != "drop" {
+		t.Errorf("flow action %q, want drop", f.Action)
+	}
+}
+
 func TestFlowbitSettersFirst(t *testing.T) {
 	h := newHarness(t, `alert tcp any any -> any 80 (msg:"reader"; content:"x"; flowbits:isset,seen; sid:1;)
 alert tcp any any -> any 80 (msg:"setter"; content:"x"; flowbits:set,seen; sid:2;)
