@@ -62,8 +62,8 @@ alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:4;)
 }
 
 // Without IPS a reject matching the stream marks the flow dropped too, as
-// Suricata sets FLOW_ACTION_DROP in any mode (EVE flow.action drop), and
-// the flow is not inspected after it.
+// Suricata sets FLOW_ACTION_DROP in any mode (EVE flow.action drop); the
+// rules that match after it still alert.
 func TestIDSRejectMarksTheFlowDropped(t *testing.T) {
 	h := newHarness(t, `reject tcp any any -> any 80 (msg:"r"; content:"x"; sid:3;)
 alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:4;)
@@ -74,9 +74,8 @@ alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:4;)
 	f := tcpFlow(1)
 	h.frame(t, streamUnit(f, inspect.ToServer, "x"))
 	h.frame(t, streamUnit(f, inspect.ToServer, "y"))
-	got := h.alerts(t)
-	if len(got) != 1 || got[0].SID != 3 {
-		t.Errorf("alerts %+v: want the reject alone; the flow is not inspected after it", got)
+	if got := h.alerts(t); len(got) != 2 || got[0].SID != 3 || got[1].SID != 4 {
+		t.Errorf("alerts %+v: want the reject, then sid 4", got)
 	}
 	if f.Action != "drop" {
 		t.Errorf("flow action %q, want drop", f.Action)

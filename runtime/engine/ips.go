@@ -102,15 +102,13 @@ func (e *Engine) alertAction(a ir.Action) string {
 	return eve.Allowed
 }
 
-// flowDropped reports whether u belongs to a flow a drop or reject rule
-// dropped: it is not inspected, in IDS mode too (Suricata's DetectFlow
-// skips a flow with FLOW_ACTION_DROP whatever the mode); in IPS mode its
-// packet is dropped too.
+// flowDropped reports whether u belongs to a flow a drop rule dropped in
+// IPS mode; its packet is dropped too, uninspected.
 func (e *Engine) flowDropped(u *inspect.Unit) bool {
-	if u.Flow.Action != flowDrop {
+	if !e.opts.IPS || u.Flow.Action != flowDrop {
 		return false
 	}
-	if e.opts.IPS && u.Kind == inspect.KindPacket && e.fate.reason == "" {
+	if u.Kind == inspect.KindPacket && e.fate.reason == "" {
 		e.fate.reason = dropFlow
 		if u.Flow.ActionByPolicy {
 			e.fate.reason = dropFlowPolicy
@@ -121,9 +119,9 @@ func (e *Engine) flowDropped(u *inspect.Unit) bool {
 
 // decided records what a matching rule does to the packet and, when its
 // action applies to the whole flow (onFlow), to the flow: a drop or
-// reject marks the flow dropped in either mode (EVE flow.action drop, no
-// further inspection) and drops the packet in IPS mode, a pass passes
-// them; the first decision on a flow stands.
+// reject marks the flow dropped in either mode (EVE flow.action drop)
+// and drops it and the packet in IPS mode, a pass passes them; the first
+// decision on a flow stands.
 func (e *Engine) decided(r *ir.Rule, onFlow bool, f *inspect.Flow, ev *eve.Event) {
 	switch {
 	case r.Action == ir.ActPass:
