@@ -130,3 +130,12 @@ func (t *Tracker) midstream(f *flowState, p *inspect.Packet) {
 		tc.async = t.cfg.AsyncOneside
 	}
 }
+
+// stopped reports whether f's packets are no longer processed: it is
+// bypassed, or dropped inline (IPS, or by an exception policy). A drop
+// rule in IDS mode only marks the flow (EVE flow.action): Suricata's
+// stream engine follows it on (StreamTcpCheckFlowDrops holds in IPS
+// mode only).
+func (t *Tracker) stopped(f *flowState) bool {
+	return f.Bypassed || f.Action == "drop" && (t.cfg.IPS || f.ActionByPolicy)
+}

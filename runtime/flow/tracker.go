@@ -216,10 +216,10 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	}
 	// a flow an inline drop rule dropped counts its packets, which are
 	// not processed further
-	dropped := f.Action == "drop" || f.Bypassed
+	dropped := t.stopped(f)
 	if d.L4 == decode.L4TCP && f.tcp != nil && !dropped {
 		t.midstream(f, p)
-		dropped = f.Action == "drop" || f.Bypassed
+		dropped = t.stopped(f)
 	}
 	tcp := d.L4 == decode.L4TCP && f.tcp != nil && !dropped
 	if tcp && t.reverses(f, dir, p) {
