@@ -1,6 +1,12 @@
 package flow
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/inspect"
+)
 
 func TestAckBufSize(t *testing.T) {
 	for n, want := range map[int]int{0: minChunkCap, 1: minChunkCap, minChunkCap: minChunkCap, minChunkCap + 1: 2 * minChunkCap, 3000: 4096, 65536: 65536, 65537: 131072} {
@@ -11,29 +17,76 @@ func TestAckBufSize(t *testing.T) {
 }
 
 // TestAckPoolReuses: a drained buffer comes back for the next burst of
-// its size; each size keeps at most ackPoolDepth, and sizes past
-// ackPoolMax or not from ackBufSize are not kept.
+// its size, large bursts' buffers included; the pool keeps at most
+// ackPoolBytes, and sizes past ackPoolMax or not from ackBufSize are not
+// kept.
 func TestAckPoolReuses(t *testing.T) {
 	var p ackPool
-	b := p.get(4096)
-	b = append(b, "data"...)
-	p.put(b)
-	if c := p.get(4096); cap(c) != 4096 || len(c) != 0 || &c[:1][0] != &b[0] {
-		t.Errorf("get after put: cap %d len %d, not the same buffer", cap(c), len(c))
+	for _, size := range []int{4096, 128 << 10, ackPoolMax} {
+		b := p.get(size)
+		b = append(b, "data"...)
+		p.put(b)
+		if c := p.get(size); cap(c) != size || len(c) != 0 || &c[:1][0] != &b[0] {
+			t.Errorf("get(%d) after put: cap %d len %d, not the same buffer", size, cap(c), len(c))
+		}
 	}
-	for range ackPoolDepth + 5 {
+	for range ackPoolBytes/2048 + 5 {
 		p.put(make([]byte, 0, 2048))
 	}
 	p.put(make([]byte, 0, 2*ackPoolMax))
 	p.put(make([]byte, 0, 3000))
 	kept := 0
-	for _, l := range p {
-		kept += len(l)
+	for _, l := range p.free {
+		for _, b := range l {
+			kept += cap(b)
+		}
 	}
-	if kept != ackPoolDepth {
-		t.Errorf("%d buffers kept, want %d", kept, ackPoolDepth)
+	if kept != ackPoolBytes || p.held != kept {
+		t.Errorf("%d bytes kept (held %d), want %d", kept, p.held, ackPoolBytes)
 	}
 	if c := p.get(2 * ackPoolMax); cap(c) != 2*ackPoolMax {
 		t.Errorf("large get: cap %d", cap(c))
+	}
+}
+
+// TestStreamBuffersReusedAcrossFlows: an ended flow's stream buffers go
+// back to the tracker's pool and the next flow's come from it, so a
+// second connection like the first allocates none; with the pool
+// overwriting what is put back, the second flow's stream and requests
+// are still its own.
+func TestStreamBuffersReusedAcrossFlows(t *testing.T) {
+	http.ScribbleBodies = true
+	defer func() { http.ScribbleBodies = false }()
+	tr, s := newTracker(DefaultConfig())
+	conn := func(port uint16, uri string) {
+		c := newConn("10.0.0.1", "10.0.0.2", port, 80)
+		req := "GET " + uri + " HTTP/1.1\r\nHost: a\r\n\r\n"
+		frames := append(c.handshake(), c.c2s(req), c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 3000\r\n\r\n"+strings.Repeat("x", 1400)),
+			c.s2c(strings.Repeat("y", 1600)), c.cAck())
+		feed(t, tr, append(frames, c.close()...)...)
+	}
+	conn(40000, "/first")
+	if tr.ackFree.held == 0 {
+		t.Fatal("the ended flow's stream buffers were not given back")
+	}
+	held := tr.ackFree.held
+	conn(40001, "/second")
+	if tr.ackFree.held != held {
+		t.Errorf("pool holds %d bytes after a second flow like the first, want %d (its buffers came from the pool and went back)", tr.ackFree.held, held)
+	}
+	var uris, streams []string
+	for _, u := range s.units {
+		if v, ok := u.buffers["http.uri"]; ok && u.dir == inspect.ToServer {
+			uris = append(uris, v)
+		}
+		if u.kind == inspect.KindStream && u.dir == inspect.ToServer {
+			streams = append(streams, u.payloads...)
+		}
+	}
+	if len(uris) == 0 || uris[len(uris)-1] != "/second" {
+		t.Errorf("request uris %q", uris)
+	}
+	if len(streams) != 2 || !strings.HasPrefix(streams[1], "GET /second ") {
+		t.Errorf("client streams %q", streams)
 	}
 }

@@ -95,6 +95,15 @@ func (t *Tracker) ackDeliver(f *flowState, d inspect.Dir, n int) {
 	}
 }
 
+// releaseStreams gives an ended flow's stream buffers back to the pool.
+func (t *Tracker) releaseStreams(tc *tcpState) {
+	for d := range tc.chunk {
+		t.ackFree.put(tc.chunk[d])
+		t.ackFree.put(tc.unacked[d])
+		tc.chunk[d], tc.unacked[d] = nil, nil
+	}
+}
+
 func diff32(a, b uint32) int { return int(int32(b - a)) }
 
 // ackPacket parses what the packet's ACK acknowledges of the other

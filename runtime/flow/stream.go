@@ -129,15 +129,14 @@ func (t *Tracker) hold(tc *tcpState, d inspect.Dir, n int) bool {
 	if len(c)+n <= cap(c) {
 		return true
 	}
-	size := max(len(c)+n, min(t.cfg.MaxStreamBuffer, max(minChunkCap, 2*cap(c))))
+	size := ackBufSize(max(len(c)+n, min(t.cfg.MaxStreamBuffer, max(minChunkCap, 2*cap(c)))))
 	if t.streamMem+size-cap(c) > t.cfg.StreamMemcap {
 		return false
 	}
 	t.streamMem += size - cap(c)
 	tc.chunkMem += size - cap(c)
-	nc := make([]byte, len(c), size)
-	copy(nc, c)
-	tc.chunk[d] = nc
+	tc.chunk[d] = append(t.ackFree.get(size), c...)
+	t.ackFree.put(c)
 	return true
 }
 

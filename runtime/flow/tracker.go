@@ -446,6 +446,7 @@ func (t *Tracker) end(f *flowState, reason string) {
 		t.sendQueued(f, inspect.ToServer)
 		t.sendQueued(f, inspect.ToClient)
 		t.streamMem -= f.tcp.chunkMem
+		t.releaseStreams(f.tcp)
 		t.txStreamRelease(f.tcp)
 	}
 	t.streamMem -= f.app.held

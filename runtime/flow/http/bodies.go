@@ -19,8 +19,9 @@ type Bodies struct {
 	limit int
 }
 
-// ScribbleBodies makes the pools overwrite what is put back: tests set it
-// to find a body still in use once its transaction is finished.
+// ScribbleBodies makes the pools overwrite what is put back (the body
+// pool, and the flow tracker's stream buffers): tests set it to find a
+// body or stream bytes still in use once released.
 var ScribbleBodies bool
 
 // NewBodies returns a pool keeping at most limit bytes.
