@@ -191,11 +191,42 @@ func cmpBool(a, b bool) int {
 	return -1
 }
 
-// MixesPayload reports whether r inspects the payload and app-layer
-// buffers together (uricontent with content): evaluated on transactions,
-// it needs their direction's stream as the payload buffer
-// (flow.Config.TxStream).
-func MixesPayload(r *ir.Rule) bool {
-	u, _ := prepare(0, r)
-	return u.app && u.payload
+// txUse is an app-layer protocol ("" for any) and the directions whose
+// transaction units a rule inspects.
+type txUse struct {
+	app  string
+	dirs [3]bool
+}
+
+// TxStreamFor returns which transaction units need their direction's
+// stream as the payload buffer (flow.Config.TxStream, TxStreamFor): those
+// of the app-layer protocols and directions of the rules that inspect
+// the payload and app-layer buffers together (uricontent with content),
+// evaluated on transactions; nil when no rule does.
+func TxStreamFor(rules []*ir.Rule) func(app string, d inspect.Dir) bool {
+	var uses []txUse
+	for _, r := range rules {
+		u, _ := prepare(0, r)
+		if !u.app || !u.payload || u.frame || u.state {
+			continue
+		}
+		x := txUse{app: u.appName}
+		fl := r.Flow
+		x.dirs[inspect.ToServer] = !fl.ToClient || r.Header.TxBoth
+		x.dirs[inspect.ToClient] = !fl.ToServer || r.Header.TxBoth
+		if !slices.Contains(uses, x) {
+			uses = append(uses, x)
+		}
+	}
+	if uses == nil {
+		return nil
+	}
+	return func(app string, d inspect.Dir) bool {
+		for _, x := range uses {
+			if x.dirs[d] && (x.app == "" || ir.AppProtoEquals(x.app, app)) {
+				return true
+			}
+		}
+		return false
+	}
 }

@@ -172,5 +172,5 @@ func (t *Tracker) emitQueued(f *flowState, u *inspect.Unit) {
 	}
 	t.stats.Units++
 	t.guessInspected(f, u)
-	t.emit(u)
+	t.deliver(u)
 }

@@ -493,7 +493,7 @@ func (t *Tracker) dnsMessage(f *flowState, d inspect.Dir, msg []byte) bool {
 	configTx := f.app.dnsConfigTx(m, d, tx)
 	var first *inspect.Unit
 	m.Units(d, tx-1, func(u *inspect.Unit) {
-		base := t.unit(f, inspect.KindApp, d)
+		base := t.plainUnit(f, inspect.KindApp, d)
 		u.TS, u.Flow, u.Packet, u.Tx, u.ConfigTx = base.TS, base.Flow, base.Packet, tx, configTx
 		if f.Proto == 17 && u.Packet != nil {
 			// a rule's payload matchers inspect the packet the
@@ -734,7 +734,7 @@ func (t *Tracker) tlsRecord(f *flowState) {
 	if !tls.Loggable(a.tlsHello, a.tlsSH, t.cfg.TLSLog) {
 		return
 	}
-	u := t.unit(f, inspect.KindApp, inspect.ToServer)
+	u := t.plainUnit(f, inspect.KindApp, inspect.ToServer)
 	u.Tx = t.tlsTxID(f)
 	opts := tls.Options{JA3: t.cfg.JA3 == On}
 	u.Fields = map[string]map[string]any{"tls": tls.Record(a.tlsHello, a.tlsSH, t.cfg.TLSLog.Fields, opts)}

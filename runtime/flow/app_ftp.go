@@ -172,7 +172,12 @@ func (t *Tracker) ftpInspect(f *flowState, d inspect.Dir, want ftpWait) {
 // that only whether a reply came (the one keyword Suricata inspects
 // then). A record unit carries only the ftp section.
 func (t *Tracker) ftpUnit(f *flowState, d inspect.Dir, tx *ftp.Tx, record bool) *inspect.Unit {
-	u := t.unit(f, inspect.KindApp, d)
+	var u *inspect.Unit
+	if record {
+		u = t.plainUnit(f, inspect.KindApp, d)
+	} else {
+		u = t.unit(f, inspect.KindApp, d)
+	}
 	u.Tx = tx.ID + 1
 	rec := ftp.Record(tx)
 	u.Fields = map[string]map[string]any{"ftp": rec}

@@ -162,7 +162,7 @@ func (t *Tracker) ftpDataEnd(f *flowState, d inspect.Dir, final bool) {
 		s.sums = s.hash.Sums()
 		t.send(t.ftpDataUnit(f, s.dir))
 	}
-	u := t.unit(f, inspect.KindApp, s.dir)
+	u := t.plainUnit(f, inspect.KindApp, s.dir)
 	u.Tx = 1
 	u.Fields = map[string]map[string]any{"ftp_data": ftp.DataRecord(&s.tr)}
 	t.record(u)

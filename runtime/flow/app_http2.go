@@ -158,7 +158,12 @@ func (t *Tracker) http2DNS(f *flowState, tx *http2.Tx) {
 }
 
 func (t *Tracker) http2Unit(f *flowState, d inspect.Dir, tx *http2.Tx) *inspect.Unit {
-	u := t.unit(f, inspect.KindApp, d)
+	return http2Fill(t.unit(f, inspect.KindApp, d), tx)
+}
+
+// http2Fill gives u a transaction's buffers and fields in u's direction.
+func http2Fill(u *inspect.Unit, tx *http2.Tx) *inspect.Unit {
+	d := u.Dir
 	u.Tx = tx.ID + 1
 	u.Events = slices.Clone(tx.Events)
 	dir := 0
@@ -193,7 +198,7 @@ func (t *Tracker) http2Record(f *flowState, d inspect.Dir, tx *http2.Tx) {
 // there is nothing to write.
 func (t *Tracker) http2RecordUnit(f *flowState, tx *http2.Tx) *inspect.Unit {
 	h := f.app.http2
-	u := t.http2Unit(f, inspect.ToServer, tx)
+	u := http2Fill(t.plainUnit(f, inspect.KindApp, inspect.ToServer), tx)
 	u.LogType = "http2"
 	if f.App == "doh2" {
 		u.LogType = "doh2"

@@ -32,7 +32,7 @@ func (t *Tracker) pop3Data(f *flowState, d inspect.Dir, b []byte) {
 		u := t.pop3Unit(f, d, tx)
 		t.send(u)
 		if tx.Complete {
-			t.record(t.pop3Unit(f, d, tx))
+			t.record(pop3Fill(t.plainUnit(f, inspect.KindApp, d), tx))
 		}
 	}
 	t.stats.POP3Truncated += p.Truncated - cut
@@ -51,7 +51,11 @@ func (t *Tracker) pop3Data(f *flowState, d inspect.Dir, b []byte) {
 }
 
 func (t *Tracker) pop3Unit(f *flowState, d inspect.Dir, tx *pop3.Tx) *inspect.Unit {
-	u := t.unit(f, inspect.KindApp, d)
+	return pop3Fill(t.unit(f, inspect.KindApp, d), tx)
+}
+
+// pop3Fill gives u a transaction's events and pop3 section.
+func pop3Fill(u *inspect.Unit, tx *pop3.Tx) *inspect.Unit {
 	u.Tx = tx.ID + 1
 	u.Events = slices.Clone(tx.Events)
 	u.Fields = map[string]map[string]any{"pop3": pop3.Record(tx)}
@@ -67,7 +71,7 @@ func (t *Tracker) pop3End(f *flowState) {
 	}
 	for _, tx := range a.pop3.Open() {
 		if !tx.Complete {
-			t.record(t.pop3Unit(f, inspect.ToServer, tx))
+			t.record(pop3Fill(t.plainUnit(f, inspect.KindApp, inspect.ToServer), tx))
 		}
 	}
 	a.kind, a.pop3 = appNone, nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/rulec/rulec/runtime/defrag"
 	"github.com/rulec/rulec/runtime/flow/http"
+	"github.com/rulec/rulec/runtime/inspect"
 )
 
 // Config sets the tracker's bounds and behaviour.
@@ -85,6 +86,10 @@ type Config struct {
 	// payload buffer, for rules mixing payload and app-layer matchers
 	// (Suricata inspects their payload part on the raw stream).
 	TxStream int
+	// TxStreamFor, when set, says which transaction units need the
+	// window: those of a flow's app-layer protocol (inspect.Flow.App) and
+	// direction that such a rule inspects; nil: all.
+	TxStreamFor func(app string, d inspect.Dir) bool
 	// IPS: packets are processed inline (Suricata's IPS mode); exception
 	// policies default to drop-flow when midstream pick-up is off.
 	IPS bool

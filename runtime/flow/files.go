@@ -45,7 +45,7 @@ func addFile(u *inspect.Unit, f fileFacts) {
 // transaction's sections.
 func (t *Tracker) fileRecord(f *flowState, d inspect.Dir, tx uint64, sections map[string]map[string]any,
 	file inspect.FileInfo, state string) {
-	u := t.unit(f, inspect.KindApp, d)
+	u := t.plainUnit(f, inspect.KindApp, d)
 	u.Tx = tx
 	u.Fields = make(map[string]map[string]any, len(sections)+1)
 	for k, v := range sections {

@@ -30,9 +30,9 @@ type tcpState struct {
 	cuts       [3][]int // where a gap splits chunk: its pieces are inspected apart
 	chunkMem   int      // capacity of chunk and log, charged to the stream memcap
 	log        [3]streamLog
-	txWin      [3][]byte // the stream's last bytes, for transaction units (txstream.go)
-	txLent     [3]bool   // txWin is a unit's payload: copied before it changes
-	inspected  [3]int    // bytes emitted in KindStream units, against StreamDepth
+	tx         [3]txWindow // the stream's last bytes, for transaction units (txstream.go)
+	txOut      int         // units given one of its windows, not inspected yet
+	inspected  [3]int      // bytes emitted in KindStream units, against StreamDepth
 	hadGap     [3]bool
 	oob        [3]int // urgent bytes taken out of band (UrgentOOB)
 	closing    string // the closing state once a FIN was taken (closeState)

@@ -38,6 +38,7 @@ type Tracker struct {
 	streamHits uint64
 	// txMem is the capacity of the transaction stream windows (txstream.go).
 	txMem int
+	txs   txWindows
 	// ackFree keeps drained ACK-wait buffers for reuse (ackbuf.go).
 	ackFree ackPool
 	stats   Stats
@@ -481,8 +482,19 @@ func (t *Tracker) Stats() Stats {
 }
 
 // unit starts a unit of flow f; it carries the packet being processed when
-// that packet belongs to f.
+// that packet belongs to f. An app unit is given its direction's
+// transaction stream window.
 func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspect.Unit {
+	u := t.plainUnit(f, kind, dir)
+	if kind == inspect.KindApp {
+		t.setTxStream(f, u)
+	}
+	return u
+}
+
+// plainUnit starts a unit as unit does, without a transaction stream
+// window: for app units that are recorded, never inspected.
+func (t *Tracker) plainUnit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspect.Unit {
 	var u *inspect.Unit
 	if n := len(t.spare); n > 0 {
 		u, t.spare = t.spare[n-1], t.spare[:n-1]
@@ -495,9 +507,6 @@ func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspec
 	}
 	if kind != inspect.KindPacket && f.tcp != nil && t.cfg.StreamLog > 0 {
 		u.StreamLog = f.tcp.log[dir].render(t.cfg.StreamLog)
-	}
-	if kind == inspect.KindApp {
-		t.setTxStream(f, u)
 	}
 	if kind == inspect.KindPacket || kind == inspect.KindStream {
 		u.Guess = t.guessed(f, dir)
@@ -517,7 +526,14 @@ func (t *Tracker) send(u *inspect.Unit) {
 		// sent at once outside the flow's packets only as the flow ends
 		t.guessInspected(f, u)
 	}
+	t.deliver(u)
+}
+
+// deliver hands u to the caller for its inspection, then takes back the
+// transaction stream window it was lent.
+func (t *Tracker) deliver(u *inspect.Unit) {
 	t.emit(u)
+	t.txReturn(u)
 }
 
 // sendOnce emits u and keeps it for reuse: for packet and stream units,

@@ -55,7 +55,7 @@ func TestTxStreamGapAndMemcap(t *testing.T) {
 	d := inspect.ToServer
 	tr.txStreamData(f, d, []byte("abcdef"))
 	tr.txStreamData(f, d, []byte("ghij"))
-	if got := string(f.tcp.txWin[d]); got != "cdefghij" {
+	if got := string(f.tcp.tx[d].b); got != "cdefghij" {
 		t.Errorf("window %q, want the last 8 bytes", got)
 	}
 	tr.txStreamGap(f, d)
@@ -74,8 +74,8 @@ func TestTxStreamGapAndMemcap(t *testing.T) {
 	tr, _ = newTracker(cfg)
 	f = &flowState{tcp: &tcpState{}}
 	tr.txStreamData(f, d, []byte("abc"))
-	if len(f.tcp.txWin[d]) != 0 || tr.streamHits != 1 {
-		t.Errorf("over the memcap: window %q, memcap hits %d", f.tcp.txWin[d], tr.streamHits)
+	if len(f.tcp.tx[d].b) != 0 || tr.streamHits != 1 {
+		t.Errorf("over the memcap: window %q, memcap hits %d", f.tcp.tx[d].b, tr.streamHits)
 	}
 }
 
@@ -98,7 +98,7 @@ func TestTxStreamWindowGrows(t *testing.T) {
 		chunk[0] = byte(i)
 		tr.txStreamData(f, d, chunk)
 	}
-	w := f.tcp.txWin[d]
+	w := f.tcp.tx[d].b
 	if len(w) != cfg.TxStream || tr.txMem != cap(w) || cap(w) != cfg.TxStream || w[len(w)-1000] != 39 {
 		t.Errorf("after 40 KB: window of %d bytes (room %d, charged %d), want the last %d bytes", len(w), cap(w), tr.txMem, cfg.TxStream)
 	}
@@ -142,5 +142,139 @@ func TestTxStreamWindowLent(t *testing.T) {
 	tr.txStreamData(f, d, []byte("Q"))
 	if p, _ := u3.Buffer("payload"); string(p) != "XYZ" {
 		t.Errorf("a unit's payload changed at a gap: %q", p)
+	}
+}
+
+// Once the window is full, lending it to a unit that waits while the
+// stream moves on takes no new memory: the stream goes on in a buffer
+// given back by an earlier unit's inspection.
+func TestTxStreamWindowReused(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.TxStream = 16 << 10
+	tr, _ := newTracker(cfg)
+	f := &flowState{tcp: &tcpState{}}
+	d := inspect.ToServer
+	chunk := make([]byte, 1400)
+	u := &inspect.Unit{}
+	var n byte
+	step := func() {
+		n++
+		chunk[len(chunk)-1] = n
+		tr.txStreamData(f, d, chunk)
+		u.Kind, u.Dir = inspect.KindApp, d
+		tr.setTxStream(f, u)
+		tr.txStreamData(f, d, chunk[:100]) // while u waits
+		if p, _ := u.Buffer("payload"); len(p) != cfg.TxStream && n > 20 || p[len(p)-1] != n {
+			t.Fatalf("lent window of %d bytes ending %d, want the stream's last %d bytes, ending %d", len(p), p[len(p)-1], cfg.TxStream, n)
+		}
+		tr.txReturn(u)
+		u.Reset()
+	}
+	for range 30 {
+		step()
+	}
+	if allocs := testing.AllocsPerRun(100, step); allocs != 0 {
+		t.Errorf("%.1f allocations per window lent while the stream moved on, want 0", allocs)
+	}
+	if len(tr.txs.loans) != 0 || len(tr.txs.old) != 0 || tr.txMem != cfg.TxStream {
+		t.Errorf("after the units' inspection: %d loans, %d windows left lent, %d bytes of room charged", len(tr.txs.loans), len(tr.txs.old), tr.txMem)
+	}
+}
+
+// A window the stream left is reused only once every unit it was lent to
+// was inspected; its bytes stay as they were until then.
+func TestTxStreamWindowLentUntilInspected(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.TxStream = 8
+	tr, _ := newTracker(cfg)
+	f := &flowState{tcp: &tcpState{}}
+	d := inspect.ToServer
+	tr.txStreamData(f, d, []byte("abcdef"))
+	u1, u2 := &inspect.Unit{Kind: inspect.KindApp, Dir: d}, &inspect.Unit{Kind: inspect.KindApp, Dir: d}
+	tr.setTxStream(f, u1)
+	tr.setTxStream(f, u2)
+	tr.txStreamData(f, d, []byte("gh"))
+	tr.txReturn(u1)
+	tr.txReturn(u1) // inspected again: u2 still holds the window
+	for _, s := range []string{"ijklmnop", "qr", "st"} {
+		u := &inspect.Unit{Kind: inspect.KindApp, Dir: d}
+		tr.setTxStream(f, u)
+		tr.txStreamData(f, d, []byte(s))
+		tr.txReturn(u)
+	}
+	if p, _ := u2.Buffer("payload"); string(p) != "abcdef" {
+		t.Fatalf("a waiting unit's payload changed: %q", p)
+	}
+	if len(tr.txs.old) != 1 {
+		t.Fatalf("%d windows followed, want the one u2 holds", len(tr.txs.old))
+	}
+	tr.txReturn(u2)
+	if len(tr.txs.old) != 0 || len(tr.txs.free) == 0 {
+		t.Errorf("u2 inspected: %d windows still followed, %d free", len(tr.txs.old), len(tr.txs.free))
+	}
+	if got := string(f.tcp.tx[d].b); got != "mnopqrst" {
+		t.Errorf("window %q, want the last 8 bytes", got)
+	}
+}
+
+// An ended flow's windows and loans are let go, also those of units the
+// flow's end inspects after it.
+func TestTxStreamReleaseLent(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.TxStream = 8
+	tr, _ := newTracker(cfg)
+	f := &flowState{tcp: &tcpState{}}
+	d := inspect.ToServer
+	tr.txStreamData(f, d, []byte("abc"))
+	u1 := &inspect.Unit{Kind: inspect.KindApp, Dir: d}
+	tr.setTxStream(f, u1)
+	tr.txStreamData(f, d, []byte("def"))
+	u2 := &inspect.Unit{Kind: inspect.KindApp, Dir: d}
+	tr.setTxStream(f, u2)
+	tr.txStreamRelease(f.tcp)
+	if tr.txMem != 0 || len(tr.txs.loans) != 0 || len(tr.txs.old) != 0 || len(tr.txs.free) != 0 {
+		t.Errorf("after the flow: %d bytes charged, %d loans, %d windows followed, %d lent windows made free",
+			tr.txMem, len(tr.txs.loans), len(tr.txs.old), len(tr.txs.free))
+	}
+	tr.txReturn(u2)
+	if p, _ := u2.Buffer("payload"); string(p) != "abcdef" {
+		t.Errorf("payload %q after the flow's end", p)
+	}
+}
+
+// Only the transaction units a rule may inspect the window on are given
+// it, and a direction whose protocol is decided for good keeps none
+// unless they may.
+func TestTxStreamFor(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.TxStream = 64
+	cfg.TxStreamFor = func(app string, d inspect.Dir) bool { return app == "http" && d == inspect.ToServer }
+	tr, _ := newTracker(cfg)
+	lent := func(f *flowState, d inspect.Dir) bool {
+		u := &inspect.Unit{Kind: inspect.KindApp, Dir: d}
+		tr.setTxStream(f, u)
+		_, ok := u.Buffer("payload")
+		tr.txReturn(u)
+		return ok
+	}
+	web := &flowState{tcp: &tcpState{}}
+	web.App, web.app.kind = "http", appHTTP
+	for _, d := range []inspect.Dir{inspect.ToServer, inspect.ToClient} {
+		tr.txStreamData(web, d, []byte("data"))
+		if len(web.tcp.tx[d].b) != 4 {
+			// HTTP may turn into another protocol (CONNECT)
+			t.Errorf("http dir %d: window %q, want it kept", d, web.tcp.tx[d].b)
+		}
+	}
+	if !lent(web, inspect.ToServer) || lent(web, inspect.ToClient) {
+		t.Errorf("http: window given to server %v, to client %v; want to server only", lent(web, inspect.ToServer), lent(web, inspect.ToClient))
+	}
+	tls := &flowState{tcp: &tcpState{}}
+	tr.txStreamData(tls, inspect.ToServer, []byte("hello"))
+	mem := tr.txMem
+	tls.App, tls.app.kind = "tls", appTLS
+	tr.txStreamData(tls, inspect.ToServer, []byte("more"))
+	if len(tls.tcp.tx[inspect.ToServer].b) != 0 || tr.txMem >= mem || lent(tls, inspect.ToServer) {
+		t.Errorf("tls: window %q kept (%d bytes charged, %d before it was detected)", tls.tcp.tx[inspect.ToServer].b, tr.txMem, mem)
 	}
 }

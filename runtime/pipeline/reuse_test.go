@@ -31,8 +31,8 @@ var reuseRecords = eve.Types{"alert": true, "anomaly": true, "http": true, "dns"
 // the tracker's packet reused (scribble true), and returns the EVE lines.
 func framesRun(t *testing.T, o *object.Object, pcap string, ips, scribble bool) []string {
 	t.Helper()
-	http.ScribbleBodies, flow.FreshPackets = scribble, !scribble
-	defer func() { http.ScribbleBodies, flow.FreshPackets = false, false }()
+	http.ScribbleBodies, flow.FreshPackets, flow.ScribbleWindows = scribble, !scribble, scribble
+	defer func() { http.ScribbleBodies, flow.FreshPackets, flow.ScribbleWindows = false, false, false }()
 	var out bytes.Buffer
 	p, err := Open(o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Workers: 1, IPS: ips, Records: reuseRecords})
 	if err != nil {
@@ -113,6 +113,8 @@ alert ssh any any -> any any (msg:"ssh"; ssh.software; content:!"|00|"; sid:9100
 alert http any any -> any any (msg:"request body"; http.request_body; content:"="; sid:9100008;)
 alert http any any -> any any (msg:"response body"; file.data; content:"<"; sid:9100009;)
 alert tcp any any -> any any (msg:"stream"; flow:established; content:!"|00 00 00 00 00 00 00 00 00 00|"; sid:9100007;)
+alert http any any -> any any (msg:"request and its stream"; http.method; content:!"|00|"; pkt_data; content:"HTTP/1."; sid:9100010;)
+alert http any any -> any any (msg:"response and its stream"; http.stat_code; content:!"|00|"; pkt_data; content:"HTTP/1."; sid:9100011;)
 `
 
 // TestFramesNotKeptCorpus is TestFramesNotKeptPastTheirTurn on the

@@ -11,14 +11,11 @@ import (
 // matchers.
 const txStreamWindow = 16 << 10
 
-// txStream keeps a stream window for transaction units when a rule
-// mixes payload and app-layer matchers.
+// txStream keeps a stream window for the transaction units that rules
+// mixing payload and app-layer matchers inspect.
 func txStream(fc flow.Config, rules []*ir.Rule) flow.Config {
-	for _, r := range rules {
-		if engine.MixesPayload(r) {
-			fc.TxStream = txStreamWindow
-			return fc
-		}
+	if want := engine.TxStreamFor(rules); want != nil {
+		fc.TxStream, fc.TxStreamFor = txStreamWindow, want
 	}
 	return fc
 }
