@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"math/bits"
 	"slices"
 
 	"github.com/rulec/rulec/runtime/inspect"
@@ -10,12 +11,12 @@ import (
 // rooms double from it up to Config.TxStream.
 const minTxWindow = 512
 
-// maxTxFree bounds the window buffers a tracker keeps for reuse, and
-// maxTxOld the windows it follows that the stream left while units they
-// were lent to wait for their inspection (past it, the oldest is left to
-// the garbage collector).
+// maxTxFree bounds the room of the window buffers a tracker keeps for
+// reuse, and maxTxOld the windows it follows that the stream left while
+// units they were lent to wait for their inspection (past it, the
+// oldest is left to the garbage collector).
 const (
-	maxTxFree = 32
+	maxTxFree = 1 << 20
 	maxTxOld  = 64
 )
 
@@ -54,7 +55,9 @@ type txOld struct {
 type txWindows struct {
 	loans map[*inspect.Unit]txLoan
 	old   []txOld
-	free  [][]byte
+	free  [][][]byte // by room (txClass)
+	// freeRoom is the room of the free buffers, at most maxTxFree.
+	freeRoom int
 }
 
 // txStreamData keeps the last Config.TxStream bytes of a direction's TCP
@@ -163,22 +166,28 @@ func (t *Tracker) txLeave(tc *tcpState, d inspect.Dir, b []byte) {
 	w.gen++
 }
 
+// txClass numbers the rooms txRoom gives, from 0 for the smallest.
+func txClass(room int) int {
+	return max(0, bits.Len(uint(room-1))-bits.Len(minTxWindow-1))
+}
+
 // txBuffer returns an empty buffer of the given room, reused if one is
 // free.
 func (t *Tracker) txBuffer(room int) []byte {
-	for i, b := range t.txs.free {
-		if cap(b) == room {
-			last := len(t.txs.free) - 1
-			t.txs.free[i], t.txs.free[last] = t.txs.free[last], nil
-			t.txs.free = t.txs.free[:last]
-			return b[:0]
+	if k := txClass(room); k < len(t.txs.free) {
+		if n := len(t.txs.free[k]); n > 0 {
+			b := t.txs.free[k][n-1]
+			t.txs.free[k][n-1] = nil
+			t.txs.free[k] = t.txs.free[k][:n-1]
+			t.txs.freeRoom -= cap(b)
+			return b
 		}
 	}
 	return make([]byte, 0, room)
 }
 
 func (t *Tracker) txFree(b []byte) {
-	if len(t.txs.free) == maxTxFree {
+	if t.txs.freeRoom+cap(b) > maxTxFree {
 		return
 	}
 	if ScribbleWindows {
@@ -187,7 +196,12 @@ func (t *Tracker) txFree(b []byte) {
 			b[i] = 0xa5
 		}
 	}
-	t.txs.free = append(t.txs.free, b[:0])
+	k := txClass(cap(b))
+	for len(t.txs.free) <= k {
+		t.txs.free = append(t.txs.free, nil)
+	}
+	t.txs.free[k] = append(t.txs.free[k], b[:0])
+	t.txs.freeRoom += cap(b)
 }
 
 // setTxStream gives an app unit of a TCP flow its direction's stream

@@ -209,8 +209,8 @@ func TestTxStreamWindowLentUntilInspected(t *testing.T) {
 		t.Fatalf("%d windows followed, want the one u2 holds", len(tr.txs.old))
 	}
 	tr.txReturn(u2)
-	if len(tr.txs.old) != 0 || len(tr.txs.free) == 0 {
-		t.Errorf("u2 inspected: %d windows still followed, %d free", len(tr.txs.old), len(tr.txs.free))
+	if len(tr.txs.old) != 0 || tr.txs.freeRoom == 0 {
+		t.Errorf("u2 inspected: %d windows still followed, %d bytes of room free", len(tr.txs.old), tr.txs.freeRoom)
 	}
 	if got := string(f.tcp.tx[d].b); got != "mnopqrst" {
 		t.Errorf("window %q, want the last 8 bytes", got)
@@ -232,9 +232,9 @@ func TestTxStreamReleaseLent(t *testing.T) {
 	u2 := &inspect.Unit{Kind: inspect.KindApp, Dir: d}
 	tr.setTxStream(f, u2)
 	tr.txStreamRelease(f.tcp)
-	if tr.txMem != 0 || len(tr.txs.loans) != 0 || len(tr.txs.old) != 0 || len(tr.txs.free) != 0 {
-		t.Errorf("after the flow: %d bytes charged, %d loans, %d windows followed, %d lent windows made free",
-			tr.txMem, len(tr.txs.loans), len(tr.txs.old), len(tr.txs.free))
+	if tr.txMem != 0 || len(tr.txs.loans) != 0 || len(tr.txs.old) != 0 || tr.txs.freeRoom != 0 {
+		t.Errorf("after the flow: %d bytes charged, %d loans, %d windows followed, %d bytes of lent windows made free",
+			tr.txMem, len(tr.txs.loans), len(tr.txs.old), tr.txs.freeRoom)
 	}
 	tr.txReturn(u2)
 	if p, _ := u2.Buffer("payload"); string(p) != "abcdef" {
@@ -276,5 +276,43 @@ func TestTxStreamFor(t *testing.T) {
 	tr.txStreamData(tls, inspect.ToServer, []byte("more"))
 	if len(tls.tcp.tx[inspect.ToServer].b) != 0 || tr.txMem >= mem || lent(tls, inspect.ToServer) {
 		t.Errorf("tls: window %q kept (%d bytes charged, %d before it was detected)", tls.tcp.tx[inspect.ToServer].b, tr.txMem, mem)
+	}
+}
+
+// A new flow's window grows in the buffers ended flows gave back, of
+// every room txRoom makes; what is kept for reuse is bounded.
+func TestTxStreamWindowsReusedAcrossFlows(t *testing.T) {
+	for _, size := range []int{16 << 10, 20000, 300} {
+		cfg := DefaultConfig()
+		cfg.TxStream = size
+		tr, _ := newTracker(cfg)
+		chunk := make([]byte, 700)
+		tcs := make([]tcpState, 4)
+		f := &flowState{}
+		flow := func() {
+			for i := range tcs {
+				tcs[i] = tcpState{}
+				f.tcp = &tcs[i]
+				for range 40 {
+					tr.txStreamData(f, inspect.ToServer, chunk)
+				}
+				if got := len(f.tcp.tx[inspect.ToServer].b); got != size {
+					t.Fatalf("TxStream %d: window of %d bytes", size, got)
+				}
+			}
+			for i := range tcs {
+				tr.txStreamRelease(&tcs[i])
+			}
+		}
+		flow()
+		if allocs := testing.AllocsPerRun(20, flow); allocs != 0 {
+			t.Errorf("TxStream %d: %.1f allocations for four flows after four others ended, want 0", size, allocs)
+		}
+		for range maxTxFree / size * 2 {
+			tr.txFree(make([]byte, 0, size))
+		}
+		if tr.txs.freeRoom > maxTxFree {
+			t.Errorf("TxStream %d: %d bytes of room kept for reuse, bound %d", size, tr.txs.freeRoom, maxTxFree)
+		}
 	}
 }
