@@ -16,4 +16,7 @@ const (
 	FlowMax    = 65536 // flows the flow map tracks (LRU)
 	TLSFlows   = 65536 // TCP flows followed for tls.sni (LRU)
 	MaxExts    = 64    // ClientHello extensions the parser walks
+	// MaxTunnelPorts is how many ports each UDP encapsulation takes
+	// (decode.MaxTunnelPorts).
+	MaxTunnelPorts = 4
 )

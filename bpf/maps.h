@@ -19,6 +19,12 @@ const volatile struct config cfg = {
 	.nsummary = 1,
 	.nclasses = 1,
 	.max_scan = MAX_SCAN,
+	.teredo_ports = {3544},
+	.vxlan_ports = {4789},
+	.geneve_ports = {6081},
+	.nteredo = 1,
+	.nvxlan = 1,
+	.ngeneve = 1,
 };
 
 /* Allow and block lists (static and dynamic). */

@@ -18,6 +18,7 @@
 #include "logpkt.h"
 #include "lists.h"
 #include "parse.h"
+#include "udptunnel.h"
 #include "scan.h"
 #include "dns.h"
 #include "tls.h"
@@ -391,7 +392,7 @@ int classify(struct __sk_buff *skb)
 	}
 	if (l4 != PARSE_OK)
 		sc->copy = COPY_DECODE;
-	else if (!sc->fragment && is_tunnel(sc->proto))
+	else if (!sc->fragment && (is_tunnel(sc->proto) || (sc->l4 == L4_UDP && udp_tunnel(skb, sc))))
 		sc->copy = COPY_TUNNEL;
 	sc->scanned = 0;
 	sc->scanned_name = 0;

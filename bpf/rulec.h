@@ -16,6 +16,7 @@
 #define FLOW_MAX 65536	/* flows the flow map tracks (LRU) */
 #define TLS_FLOWS 65536	 /* TCP flows whose ClientHello the classifier follows (LRU) */
 #define MAX_EXTS 64	 /* ClientHello extensions the parser walks */
+#define MAX_TUNNEL_PORTS 4 /* ports of each UDP encapsulation (Suricata's TEREDO_MAX_PORTS, ...) */
 #define MAX_EVENTS 16	/* alert events per packet */
 #define MAX_FOUND 256	/* items found per packet that narrow the slot walk (narrow.h) */
 #define SNAP_LEN 65535	/* packet bytes a COPY event carries */
@@ -218,6 +219,15 @@ struct config {
 	__u32 tls;	/* the rule set has tls.sni slots: follow TCP flows (tls.h) */
 	__u32 nitem_slots; /* entries of rc_item_slots */
 	__u32 midstream;   /* Suricata's stream.midstream: TCP sessions are picked up without a SYN */
+	/* The UDP encapsulations' ports (Suricata's decoder.teredo, vxlan
+	 * and geneve; udptunnel.h): the first n of each list. */
+	__u16 teredo_ports[MAX_TUNNEL_PORTS];
+	__u16 vxlan_ports[MAX_TUNNEL_PORTS];
+	__u16 geneve_ports[MAX_TUNNEL_PORTS];
+	__u8 nteredo;
+	__u8 nvxlan;
+	__u8 ngeneve;
+	__u8 teredo_any; /* Teredo on every port */
 };
 
 struct lpm_v4 {

@@ -55,17 +55,24 @@ const (
 )
 
 type RulecConfig struct {
-	_          structs.HostLayout
-	Nwords     uint32
-	Nsummary   uint32
-	Nclasses   uint32
-	MaxScan    uint32
-	LastRow    uint32
-	Depth      uint32
-	Gen        uint32
-	Tls        uint32
-	NitemSlots uint32
-	Midstream  uint32
+	_           structs.HostLayout
+	Nwords      uint32
+	Nsummary    uint32
+	Nclasses    uint32
+	MaxScan     uint32
+	LastRow     uint32
+	Depth       uint32
+	Gen         uint32
+	Tls         uint32
+	NitemSlots  uint32
+	Midstream   uint32
+	TeredoPorts [4]uint16
+	VxlanPorts  [4]uint16
+	GenevePorts [4]uint16
+	Nteredo     uint8
+	Nvxlan      uint8
+	Ngeneve     uint8
+	TeredoAny   uint8
 }
 
 type RulecCopyReason uint8

@@ -18,6 +18,7 @@ import (
 	"github.com/rulec/rulec/compiler/vars"
 	"github.com/rulec/rulec/internal/verify"
 	"github.com/rulec/rulec/runtime/capture"
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/flow"
@@ -108,6 +109,9 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 		}
 	}
 	cfg := flow.DefaultConfig()
+	if cfg.Decoder, err = decode.NewConfig(v.Decoder, v.PortList); err != nil {
+		return err.Error()
+	}
 	settings, err := t.Settings()
 	if err != nil {
 		return err.Error()

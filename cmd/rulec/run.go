@@ -47,7 +47,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	eveTypes := fs.String("eve-types", "", `EVE record types, comma-separated (alert,flow,http,dns,tls,drop; "suricata" for Suricata's default set; alert options ethernet,alert.packet,alert.payload,alert.payload-printable,alert.payload-length,alert.metadata.flow.off,alert.metadata.app-layer.off,alert.metadata.rule.metadata.off,alert.metadata.rule.reference; http.basic; pcap-file); default: the eve-log types of the --vars suricata.yaml, else alert`)
 	verify := fs.String("verify", "", "run only an object signed by the private key of this ed25519 public key (PKIX PEM)")
 	memLimit := fs.String("memory-limit", "768mb", "soft limit of the Go heap: the collector works harder near it, so the memcaps' live bytes are not doubled by garbage (GOMEMLIMIT overrides; 0: none)")
-	sets := fs.StringArray("set", nil, "flow tracker setting KEY=VALUE, Suricata's names: memcaps, flow timeouts, HTTP limits (repeatable; e.g. --set flow.memcap=64mb)")
+	sets := fs.StringArray("set", nil, "flow tracker and decoder setting KEY=VALUE, Suricata's names: memcaps, flow timeouts, HTTP limits, decoder.teredo.ports (repeatable; e.g. --set flow.memcap=64mb)")
 	lf := addLiveFlags(fs)
 	side := addSideFlags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
@@ -104,6 +104,10 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := flow.DefaultConfig()
 	cfg.Midstream = *midstream
+	if cfg.Decoder, err = decoderConfig(*varsFile); err != nil {
+		fmt.Fprintf(stderr, "rulec run: %v\n", err)
+		return 2
+	}
 	if cfg.FileHashes, err = fileHashes(*varsFile); err != nil {
 		fmt.Fprintf(stderr, "rulec run: %s: %v\n", *varsFile, err)
 		return 2

@@ -153,6 +153,9 @@ func liveSettings(lf *liveFlags, c liveCommon, stdout io.Writer) (live.Config, *
 	cfg := live.Config{Iface: lf.iface, Attach: attach.Mode(lf.attachMode), Flow: flow.DefaultConfig(), Pin: lf.pin, PinDir: lf.pinDir}
 	cfg.Flow.Midstream = c.midstream
 	var err error
+	if cfg.Flow.Decoder, err = decoderConfig(c.varsFile); err != nil {
+		return cfg, nil, err
+	}
 	if cfg.Flow.TLSLog, err = tlsLog(c.varsFile); err != nil {
 		return cfg, nil, err
 	}

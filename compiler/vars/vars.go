@@ -15,6 +15,10 @@ type Vars struct {
 	Port map[string]string
 	// Datasets is suricata.yaml's datasets.rules section.
 	Datasets DatasetRules
+	// Decoder holds suricata.yaml's decoder settings of the UDP
+	// encapsulations by key ("decoder.teredo.ports": "$TEREDO_PORTS"),
+	// values as written; only the keys the file sets.
+	Decoder map[string]string
 }
 
 // DatasetRules is what dataset rules may do with files (suricata.yaml's
@@ -45,6 +49,11 @@ func Defaults() *Vars {
 			"TEREDO_PORTS":    "3544",
 			"SIP_PORTS":       "[5060,5061]",
 		},
+		Decoder: map[string]string{
+			"decoder.teredo.enabled": "true", "decoder.teredo.ports": "$TEREDO_PORTS",
+			"decoder.vxlan.enabled": "true", "decoder.vxlan.ports": "$VXLAN_PORTS",
+			"decoder.geneve.enabled": "true", "decoder.geneve.ports": "$GENEVE_PORTS",
+		},
 	}
 	for _, name := range []string{"HTTP_SERVERS", "SMTP_SERVERS", "SQL_SERVERS", "DNS_SERVERS",
 		"TELNET_SERVERS", "AIM_SERVERS", "DC_SERVERS", "DNP3_SERVER", "DNP3_CLIENT",
@@ -66,6 +75,7 @@ type yamlFile struct {
 			AllowAbsolute any `yaml:"allow-absolute-filenames"`
 		} `yaml:"rules"`
 	} `yaml:"datasets"`
+	Decoder map[string]map[string]any `yaml:"decoder"`
 }
 
 // yamlBool reads a suricata.yaml boolean (yes/no, true/false, on/off, 1/0);
@@ -105,6 +115,7 @@ func Parse(data []byte) (*Vars, error) {
 		v.Datasets.DenyWrite = !w
 	}
 	v.Datasets.AllowAbsolute, _ = yamlBool(f.Datasets.Rules.AllowAbsolute)
+	v.Decoder = decoderSettings(f.Decoder)
 	return v, nil
 }
 
@@ -137,5 +148,5 @@ func merge(dst map[string]string, src map[string]any) error {
 
 // Clone returns a deep copy of v.
 func (v *Vars) Clone() *Vars {
-	return &Vars{Addr: maps.Clone(v.Addr), Port: maps.Clone(v.Port), Datasets: v.Datasets}
+	return &Vars{Addr: maps.Clone(v.Addr), Port: maps.Clone(v.Port), Datasets: v.Datasets, Decoder: maps.Clone(v.Decoder)}
 }

@@ -29,8 +29,11 @@ func IsVLAN(t uint16) bool { return t == 0x8100 || t == 0x88a8 || t == 0x9100 }
 // ErrCorrupt. A whole IP packet whose extension or transport headers do
 // not decode gives L4Invalid and no error. The decoder events raised are
 // in p.Events either way.
-func Decode(frame []byte, p *Packet) error {
-	*p = Packet{Frame: frame}
+// UDP encapsulations are decoded on their default ports (DefaultConfig).
+func Decode(frame []byte, p *Packet) error { return defaultConfig.Decode(frame, p) }
+
+func (p *Packet) decode() error {
+	frame := p.Frame
 	if len(frame) < ethHeaderLen {
 		return fmt.Errorf("%w: %d bytes of ethernet header", ErrTruncated, len(frame))
 	}

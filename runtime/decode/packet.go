@@ -13,6 +13,8 @@ var (
 	ErrTruncated = errors.New("truncated frame")
 	// ErrCorrupt is returned for a frame whose headers are invalid.
 	ErrCorrupt = errors.New("corrupt frame")
+	// ErrSetting is returned for a decoder setting rulec does not know.
+	ErrSetting = errors.New("unknown decoder setting")
 )
 
 // MaxVLANs is how many VLAN tags a frame may carry (Suricata's
@@ -78,6 +80,7 @@ type Packet struct {
 	// of the frame's: a tunnel's inner packet counts what the outer one
 	// carried of it (Tunnel.Len).
 	WireLen int
+	cfg     *Config // the UDP encapsulations decoded
 }
 
 // Len is the packet's size in flow statistics.

@@ -37,6 +37,8 @@ func TestUDPTunnels(t *testing.T) {
 		{"vxlan", 40000, 4789, vxlan, ViaVXLAN},
 		{"vxlan from 4789", 4789, 40000, vxlan, ViaNone},
 		{"vxlan without I flag", 40000, 4789, append([]byte{0, 0, 0, 0, 0, 0, 0x7b, 0}, inner...), ViaNone},
+		{"vxlan with the last reserved byte set", 40000, 4789, append([]byte{0x08, 0, 0, 0, 0, 0, 0x7b, 1}, inner...), ViaNone},
+		{"vxlan carrying arp", 40000, 4789, append([]byte{0x08, 0, 0, 0, 0, 0, 0x7b, 0}, append(append([]byte(nil), inner[:12]...), 0x08, 0x06)...), ViaNone},
 		{"geneve ipv4", 40000, 6081, geneveIP, ViaGeneve},
 		{"geneve from 6081, ethernet with an option", 6081, 40000, geneveEth, ViaGeneve},
 		{"geneve option past its length", 40000, 6081, append([]byte{0x01, 0, 0x65, 0x58, 0, 0, 0x7b, 0, 0x01, 0x02, 0x03, 0x01}, inner...), ViaNone},

@@ -19,7 +19,7 @@ func (e *Engine) reassembled(ts time.Time, frame []byte, link decode.Link) error
 	if err != nil {
 		return err
 	}
-	derr := decode.Decode(frame, &e.whole)
+	derr := e.opts.Decoder.Decode(frame, &e.whole)
 	e.whole.Link = link // a tunnel's inner packet's, when the fragments were inner ones
 	o := outcome(ts, frame, res, &e.whole, derr)
 	o.Reassembled = true

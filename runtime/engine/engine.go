@@ -48,6 +48,9 @@ type Options struct {
 	// ActionOrder orders the actions of a packet's matching rules (nil:
 	// Suricata's default, pass, drop, reject, alert).
 	ActionOrder ActionOrder
+	// Decoder is the decoder's configuration (decoder.teredo, vxlan and
+	// geneve); nil: Suricata's default suricata.yaml's.
+	Decoder *decode.Config
 	// Records are the EVE record types written; nil: alerts only. With
 	// flow or app-layer records on, every frame the kernel tier passes
 	// goes through the flow tracker, copied up or not.
@@ -132,11 +135,17 @@ func New(o *object.Object, opts Options) (*Engine, error) {
 	if opts.Records == nil {
 		opts.Records = eve.AlertsOnly()
 	}
+	if opts.Decoder == nil {
+		d := decode.DefaultConfig()
+		opts.Decoder = &d
+	}
 	e := &Engine{obj: o, opts: opts, look: kernel.NewLookup(o.Kernel),
 		user: make([]*urule, len(o.Rules)), limits: threshold.New(0), kernelIP: map[ipOnlyKey]bool{},
 		groups: map[groupKey]*ruleGroup{}, apps: map[string]uint8{},
 		full: refeval.NewUnbounded(o.Kernel), defrag: defrag.New(opts.Defrag), bounded: refeval.New(o.Kernel), xbits: newXbits()}
 	e.stats.init()
+	e.full.SetDecoder(opts.Decoder)
+	e.bounded.SetDecoder(opts.Decoder)
 	var (
 		forMatcher []*ir.Rule
 		owners     []*urule

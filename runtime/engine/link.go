@@ -12,7 +12,7 @@ func (e *Engine) SetLink(l decode.Link) { e.link = l }
 
 // decode decodes frame into d, with the link layer of the frame.
 func (e *Engine) decode(frame []byte, d *decode.Packet) error {
-	err := decode.Decode(frame, d)
+	err := e.opts.Decoder.Decode(frame, d)
 	d.Link = e.link
 	return err
 }

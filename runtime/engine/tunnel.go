@@ -43,7 +43,7 @@ func (e *Engine) tunnel(o *Outcome) error {
 	}
 	frame := d.InnerFrame()
 	inner := new(decode.Packet)
-	if err := decode.Decode(frame, inner); err != nil || inner.Family == 0 {
+	if err := e.opts.Decoder.Decode(frame, inner); err != nil || inner.Family == 0 {
 		return nil
 	}
 	inner.Link = d.InnerLink()

@@ -10,6 +10,7 @@ import (
 	"github.com/rulec/rulec/runtime/flow/smtp"
 	"github.com/rulec/rulec/runtime/flow/tls"
 
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/defrag"
 	"github.com/rulec/rulec/runtime/flow/http"
 	"github.com/rulec/rulec/runtime/inspect"
@@ -153,6 +154,9 @@ type Config struct {
 	// Defrag bounds IP reassembly, which the tracker's caller runs
 	// (runtime/defrag); zero fields take Suricata's defaults.
 	Defrag defrag.Config
+	// Decoder is the decoder's configuration (which UDP ports carry
+	// Teredo, VXLAN and Geneve), which the tracker's caller decodes with.
+	Decoder decode.Config
 	// DNSLog is the EVE dns output's settings (outputs: eve-log: types:
 	// dns:): record version, requests, responses, record types, formats.
 	DNSLog dns.LogConfig
@@ -221,6 +225,7 @@ func DefaultConfig() Config {
 		OOBLimit:           UrgentDrop,
 		FTP:                ftp.DefaultConfig(),
 		GuessTxLimit:       defaultGuessTxLimit,
+		Decoder:            decode.DefaultConfig(),
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rulec/rulec/compiler/vars"
 	"github.com/rulec/rulec/runtime/defrag"
 )
 
@@ -40,6 +41,8 @@ var Settings = []string{
 	"host-os-policy.linux", "host-os-policy.old-solaris", "host-os-policy.solaris", "host-os-policy.hpux10",
 	"host-os-policy.hpux11", "host-os-policy.irix", "host-os-policy.macos", "host-os-policy.windows",
 	"host-os-policy.vista", "host-os-policy.windows2k3",
+	"decoder.teredo.enabled", "decoder.teredo.ports", "decoder.vxlan.enabled", "decoder.vxlan.ports",
+	"decoder.geneve.enabled", "decoder.geneve.ports",
 }
 
 // Set changes one setting by its key (see Settings): sizes take kb, mb
@@ -154,6 +157,11 @@ func (c *Config) Set(key, value string) error {
 	case "defrag.policy":
 		c.Defrag.Policy, err = defrag.ParsePolicy(value)
 	default:
+		if strings.HasPrefix(key, "decoder.") && slices.Contains(Settings, key) {
+			// port variables are those of Suricata's default suricata.yaml
+			err = c.Decoder.Set(key, value, vars.Defaults().PortList)
+			break
+		}
 		if name, ok := strings.CutPrefix(key, "host-os-policy."); ok {
 			err = c.HostOS.set(name, value)
 			break

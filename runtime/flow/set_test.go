@@ -81,6 +81,24 @@ func TestSetDefrag(t *testing.T) {
 	}
 }
 
+// TestSetDecoder: --set takes the decoder's UDP encapsulation settings,
+// port variables of the default suricata.yaml resolved.
+func TestSetDecoder(t *testing.T) {
+	c := DefaultConfig()
+	for _, kv := range [][2]string{{"decoder.teredo.ports", "any"}, {"decoder.vxlan.ports", "[8472, $VXLAN_PORTS]"}, {"decoder.geneve.enabled", "no"}} {
+		if err := c.Set(kv[0], kv[1]); err != nil {
+			t.Fatalf("%s=%s: %v", kv[0], kv[1], err)
+		}
+	}
+	d := c.Decoder
+	if !d.Teredo.On(1, 2) || !d.VXLAN.OnDest(4789) || !d.VXLAN.OnDest(8472) || d.Geneve.On(6081, 6081) {
+		t.Errorf("decoder %+v, want teredo on any port, vxlan on 4789 and 8472, geneve off", d)
+	}
+	if err := c.Set("decoder.vxlan.ports", "$NO_SUCH_PORTS"); err == nil {
+		t.Error("an unknown port variable was taken")
+	}
+}
+
 func TestShare(t *testing.T) {
 	c := DefaultConfig()
 	s := c.Share(4)

@@ -3,6 +3,7 @@ package kernel
 import (
 	"github.com/rulec/rulec/bpf"
 	"github.com/rulec/rulec/runtime/bpflog"
+	"github.com/rulec/rulec/runtime/decode"
 )
 
 // Options tune a Classifier; the zero value is the default.
@@ -34,6 +35,10 @@ type Options struct {
 	// Midstream is Suricata's stream.midstream: TCP sessions are picked
 	// up without a SYN (bpf/flow.h).
 	Midstream bool
+	// Decoder says on which UDP ports Teredo, VXLAN and Geneve carry a
+	// packet the classifier copies up for the decoder; nil: Suricata's
+	// default suricata.yaml's (decode.DefaultConfig).
+	Decoder *decode.Config
 	// LogLevel is the lowest level of the classifier's log records; lower
 	// ones are removed before the program loads. 0 means info.
 	LogLevel bpflog.Level
@@ -56,6 +61,10 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxScan == 0 {
 		o.MaxScan = bpf.MaxScan
+	}
+	if o.Decoder == nil {
+		d := decode.DefaultConfig()
+		o.Decoder = &d
 	}
 	return o
 }

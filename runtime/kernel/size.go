@@ -7,6 +7,7 @@ import (
 
 	"github.com/rulec/rulec/bpf"
 	kernelgen "github.com/rulec/rulec/codegen/kernel"
+	"github.com/rulec/rulec/runtime/decode"
 )
 
 // size sets the map sizes and the read-only configuration of spec for t.
@@ -59,7 +60,7 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, n *kernelgen.Narrowing
 	if !ok {
 		return fmt.Errorf("variable %s missing from the classifier", bpf.RulecVarCfg)
 	}
-	return cfg.Set(bpf.RulecConfig{
+	c := bpf.RulecConfig{
 		Nwords:     uint32(t.NWords),
 		Nsummary:   uint32(t.NSummary),
 		Nclasses:   uint32(a.NClasses),
@@ -70,7 +71,20 @@ func size(spec *ebpf.CollectionSpec, t *kernelgen.Tables, n *kernelgen.Narrowing
 		Tls:        uint32(flag(followsTLS(t))),
 		NitemSlots: uint32(len(n.ItemSlots)),
 		Midstream:  uint32(flag(o.Midstream)),
-	})
+	}
+	c.Nteredo, c.TeredoAny = tunnelPorts(&c.TeredoPorts, o.Decoder.Teredo)
+	c.Nvxlan, _ = tunnelPorts(&c.VxlanPorts, o.Decoder.VXLAN)
+	c.Ngeneve, _ = tunnelPorts(&c.GenevePorts, o.Decoder.Geneve)
+	return cfg.Set(c)
+}
+
+// tunnelPorts lays an encapsulation's ports out for the classifier: how
+// many, and whether every port is one (a disabled decoder has none).
+func tunnelPorts(dst *[bpf.MaxTunnelPorts]uint16, t decode.TunnelPorts) (n, anyPort uint8) {
+	if t.Off {
+		return 0, 0
+	}
+	return uint8(copy(dst[:], t.Ports)), flag(t.Any)
 }
 
 // tlsFlows is how many flows the classifier follows for tls.sni: none

@@ -83,7 +83,7 @@ func (r *Runner) read() {
 			r.counts.decodeErrors.Add(1)
 			continue
 		}
-		r.workers[owner(&ev, &dec, len(r.workers))].queue <- queued{ev: ev}
+		r.workers[owner(&ev, &dec, &r.cfg.Flow.Decoder, len(r.workers))].queue <- queued{ev: ev}
 		if d := int64(r.queueDepth()); d > r.counts.queueMax.Load() {
 			r.counts.queueMax.Store(d)
 		}

@@ -219,7 +219,7 @@ func (r *Runner) start(o *object.Object) error {
 
 func (r *Runner) kernelOptions(gen uint16, share *kernel.Classifier) kernel.Options {
 	return kernel.Options{RingSize: r.cfg.RingSize, Generation: gen, Share: share, LogLevel: r.cfg.LogLevel, PinDir: r.cfg.PinDir,
-		Midstream: pipeline.PicksUp(r.cfg.Flow)}
+		Midstream: pipeline.PicksUp(r.cfg.Flow), Decoder: &r.cfg.Flow.Decoder}
 }
 
 func (r *Runner) newEngine(o *object.Object) (*engine.Engine, error) {

@@ -90,13 +90,14 @@ func (r *Runner) unlockWorkers() {
 // owner returns the worker of an event's flow: the offline workers' hash
 // (pipeline.FlowOwner) of the frame it carries, decoded into dec, else of
 // the event's tuple, so that every event of one flow, and every fragment
-// of one datagram, goes to one worker.
-func owner(ev *kernel.Event, dec *decode.Packet, n int) int {
+// of one datagram, goes to one worker; cfg is the decoder's
+// configuration.
+func owner(ev *kernel.Event, dec *decode.Packet, cfg *decode.Config, n int) int {
 	if n == 1 {
 		return 0
 	}
 	if ev.Data != nil {
-		err := decode.Decode(ev.Data, dec)
+		err := cfg.Decode(ev.Data, dec)
 		return pipeline.FlowOwner(dec, err, n)
 	}
 	src, dst := ev.Src.Addr(), ev.Dst.Addr()

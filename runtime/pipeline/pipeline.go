@@ -13,6 +13,7 @@ import (
 	"github.com/rulec/rulec/codegen/object"
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/capture"
+	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/engine"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/flow"
@@ -89,7 +90,7 @@ func Open(o *object.Object, cfg Config) (*Pipeline, error) {
 		}
 	}
 	p := &Pipeline{statsAtEnd: cfg.Offline && cfg.Records.On("stats"), ips: cfg.IPS}
-	k, err := p.kernelTier(o, cfg.Kernel, PicksUp(cfg.Flow))
+	k, err := p.kernelTier(o, cfg.Kernel, PicksUp(cfg.Flow), &cfg.Flow.Decoder)
 	if err != nil {
 		return nil, err
 	}
@@ -186,6 +187,7 @@ func NewEngine(o *object.Object, fc flow.Config, opts engine.Options) (*engine.E
 	}
 	opts.CompileMatcher = compileMatcher
 	opts.Defrag = fc.Defrag
+	opts.Decoder = &fc.Decoder
 	return engine.New(o, opts)
 }
 
@@ -204,15 +206,17 @@ func PicksUp(fc flow.Config) bool {
 
 // kernelTier loads the classifier, or the reference evaluator, for o's
 // kernel tables; midstream is Suricata's stream.midstream, which their
-// flow state follows.
-func (p *Pipeline) kernelTier(o *object.Object, choice string, midstream bool) (engine.Kernel, error) {
+// flow state follows; dec says which UDP datagrams are tunnels they copy
+// up.
+func (p *Pipeline) kernelTier(o *object.Object, choice string, midstream bool, dec *decode.Config) (engine.Kernel, error) {
 	ref := refeval.New(o.Kernel)
 	ref.SetMidstream(midstream)
+	ref.SetDecoder(dec)
 	if choice == KernelReference {
 		p.KernelName = "reference evaluator (requested)"
 		return engine.Reference(ref), nil
 	}
-	c, err := kernel.Load(o.Kernel, kernel.Options{Midstream: midstream})
+	c, err := kernel.Load(o.Kernel, kernel.Options{Midstream: midstream, Decoder: dec})
 	if err != nil {
 		if choice == KernelBPF || errors.Is(err, kernel.ErrTables) {
 			return nil, fmt.Errorf("load the classifier: %w", err)

@@ -175,7 +175,7 @@ func (w *workers) worker(i int, src *capture.Source, path string, progress func(
 		link := src.Link
 		frame, link.Header = held.hold(frame, link.Header)
 		defer held.release()
-		err := decode.Decode(frame, &dec)
+		err := w.bounds.Decoder.Decode(frame, &dec)
 		dec.Link = link
 		owner := bal.owner(&dec, err, ts)
 		w.moveTo(i, at(seq, owner == i))
@@ -187,7 +187,7 @@ func (w *workers) worker(i int, src *capture.Source, path string, progress func(
 		}
 		if runErr == nil && err == nil && dec.L4 == decode.L4Fragment {
 			if b := df.Add(ts, &dec); b != nil {
-				werr := decode.Decode(b, &whole)
+				werr := w.bounds.Decoder.Decode(b, &whole)
 				whole.Link = link
 				if bal.owner(&whole, werr, ts) == i {
 					w.moveTo(i, at(seq, true))

@@ -6,7 +6,12 @@ import (
 	"slices"
 
 	"github.com/rulec/rulec/codegen/kernel"
+	"github.com/rulec/rulec/runtime/decode"
 )
+
+// defaultDecoder is the decoder configuration of an evaluator without
+// SetDecoder: Suricata's default suricata.yaml's.
+var defaultDecoder = func() *decode.Config { c := decode.DefaultConfig(); return &c }()
 
 // TC verdicts.
 const (
@@ -91,8 +96,9 @@ type Evaluator struct {
 	sniSlots     kernel.Bitset // kernel slots on tls.sni
 	kernelSlots  kernel.Bitset // slots confirmed here
 	narrow       *narrowing
-	userSlots    kernel.Bitset // userspace slots without a prefilter item: copy what they select
-	userItems    kernel.Bitset // userspace slots with a prefilter item
+	userSlots    kernel.Bitset  // userspace slots without a prefilter item: copy what they select
+	userItems    kernel.Bitset  // userspace slots with a prefilter item
+	decoder      *decode.Config // the UDP encapsulations copied up
 }
 
 // New returns an evaluator over t that, like the classifier, leaves
@@ -100,7 +106,7 @@ type Evaluator struct {
 func New(t *kernel.Tables) *Evaluator {
 	e := &Evaluator{t: t, look: kernel.NewLookup(t), now: func() uint64 { return 0 }, maxScan: kernel.MaxScan,
 		kernelSlots: t.NewBitset(), userSlots: t.NewBitset(), userItems: t.NewBitset(), drops: &flowDrops{},
-		flows: newFlowTable(FlowMax), sniSlots: t.NewBitset()}
+		flows: newFlowTable(FlowMax), sniSlots: t.NewBitset(), decoder: defaultDecoder}
 	for i, s := range t.Slots {
 		switch {
 		case s.Userspace && s.ItemCount > 0:
@@ -130,6 +136,15 @@ func NewUnbounded(t *kernel.Tables) *Evaluator {
 // SetMidstream sets Suricata's stream.midstream: TCP sessions are picked
 // up without a SYN (the classifier's Options.Midstream).
 func (e *Evaluator) SetMidstream(on bool) { e.midstream = on }
+
+// SetDecoder sets the UDP ports of Teredo, VXLAN and Geneve (the
+// classifier's Options.Decoder); nil: decode.DefaultConfig.
+func (e *Evaluator) SetDecoder(c *decode.Config) {
+	if c == nil {
+		c = defaultDecoder
+	}
+	e.decoder = c
+}
 
 // SetLists sets the allow and block lists; now gives the monotonic clock
 // entries expire against.
@@ -212,6 +227,10 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	}
 	if p, blocked := e.portBlocked(&h); blocked {
 		return Result{Verdict: ActShot, Events: []Event{{Kind: EventBlock, Rule: p.Rule}}}
+	}
+	if h.hasL4 && h.proto == 17 && e.decoder.UDPTunnel(h.sport, h.dport, pkt[h.payloadOff:h.payloadOff+h.payloadLen]) {
+		// a tunnel the decoder finds: copied up for the inner packet
+		h.tunnel = true
 	}
 	fk, fromA, keyed := keyOf(&h)
 	if keyed && droppable(&h) && e.drops.has(fk) {

@@ -24,8 +24,11 @@ type headers struct {
 	l4Bad bool
 	// invalid: a VLAN tag or IP header that does not decode (before the
 	// addresses): not classified, copied up for the decoder's events.
-	invalid    bool
-	tunnel     bool // IP-in-IP, IPv6 encapsulation or GRE: no payload, copied up for the inner packet
+	invalid bool
+	// tunnel: copied up for the inner packet: IP-in-IP, IPv6
+	// encapsulation or GRE (no payload), or a UDP encapsulation the
+	// decoder finds (set by run)
+	tunnel     bool
 	fragment   bool // an IP fragment: copied up for reassembly
 	deep       bool // past the parser's bounds: copied up for decoding
 	payloadOff int
