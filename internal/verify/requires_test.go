@@ -7,6 +7,7 @@ import (
 )
 
 func TestRequires(t *testing.T) {
+	t.Setenv("RULEC_TEST_ENV_SET", "")
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "present.lua"), nil, 0o644)
 	for _, c := range []struct {
@@ -21,6 +22,29 @@ func TestRequires(t *testing.T) {
 		{Requires{LtVersion: "8"}, true},
 		{Requires{LtVersion: "8.0"}, true},
 		{Requires{LtVersion: "9"}, false},
+		{Requires{LtVersion: "8.0.7"}, true},
+		{Requires{LtVersion: "8.1"}, false},
+		{Requires{GtVersion: "6.0.11"}, false},
+		{Requires{GtVersion: "8"}, false}, // "8" is 8.0.0 to the runner
+		{Requires{GtVersion: "8.1"}, true},
+		{Requires{Version: "8"}, false},
+		{Requires{Version: "8.0"}, false},
+		{Requires{Version: "7"}, true},
+		{Requires{Version: "8.0.3"}, true},
+		{Requires{Features: []string{"liblz4"}}, false},
+		{Requires{Features: []string{"LIBLZ4"}}, true}, // names are case-sensitive
+		{Requires{Features: []string{"GeoIP2"}}, true},
+		{Requires{Features: []string{"QA_SIMULATION"}}, true},
+		{Requires{Env: []string{"RULEC_TEST_ENV_SET"}}, false},
+		{Requires{Env: []string{"RULEC_TEST_ENV_UNSET"}}, true},
+		{Requires{Lambda: `sys.platform != "win32"`}, false},
+		{Requires{Lambda: `sys.platform == "win32"`}, true},
+		{Requires{Lambda: `os.getuid() == 0`}, true},
+		{Requires{OS: "Linux"}, false},
+		{Requires{OS: "darwin"}, true},
+		{Requires{Arch: platform.machine}, false},
+		{Requires{Arch: "sparc"}, true},
+		{Requires{Script: []string{"grep IPV4_OPT_ESEC src/decode-ipv4.h"}}, false},
 		{Requires{Features: []string{"HAVE_JA3"}}, false},
 		{Requires{Features: []string{"ASAN"}}, true},
 		{Requires{NotFeatures: map[string]any{"RUST": "reason"}}, true},

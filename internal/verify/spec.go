@@ -37,8 +37,10 @@ type Check struct {
 type testYAML struct {
 	Args     any               `yaml:"args"`
 	Pcap     any               `yaml:"pcap"`
+	Rules    yaml.Node         `yaml:"rules"`
 	Env      map[string]string `yaml:"env"`
 	Requires *Requires         `yaml:"requires"`
+	Skip     any               `yaml:"skip"`
 	Checks   []map[string]struct {
 		Count    *int           `yaml:"count"`
 		Filename string         `yaml:"filename"`
@@ -101,13 +103,19 @@ func Load(dir string) (*Test, error) {
 	if t.Skip, err = y.Requires.Unmet(dir); err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
+	if t.Skip == "" {
+		if t.Skip, err = skipped(y.Skip); err != nil {
+			return nil, fmt.Errorf("%s: %w", dir, err)
+		}
+	}
 	for _, c := range y.Checks {
 		for kind, f := range c {
+			var ch Check
 			if kind != "filter" || f.Count == nil {
-				t.Checks = append(t.Checks, Check{Other: kind})
-				continue
+				ch.Other = kind
+			} else {
+				ch = Check{Count: *f.Count, Match: f.Match, Filename: f.Filename}
 			}
-			ch := Check{Count: *f.Count, Match: f.Match, Filename: f.Filename}
 			for _, r := range []*Requires{f.Requires, &f.Inline} {
 				if ch.Skip == "" {
 					if ch.Skip, err = r.Unmet(dir); err != nil {
@@ -117,6 +125,9 @@ func Load(dir string) (*Test, error) {
 			}
 			t.Checks = append(t.Checks, ch)
 		}
+	}
+	if t.Skip == "" {
+		t.Skip = allChecksSkipped(t.Checks)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -148,6 +159,12 @@ func Load(dir string) (*Test, error) {
 		case name == "suricata.yaml":
 			t.Vars = filepath.Join(dir, name)
 		}
+	}
+	if err := t.chooseRules(y.Rules); err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	if t.Pcap == "" && t.Skip == "" && pcapRequired(y) {
+		t.Skip = "No pcap file found"
 	}
 	return t, nil
 }
@@ -189,4 +206,16 @@ func (t *Test) HasArg(a string) bool {
 // when the test folder's name contains "ips".
 func (t *Test) IPS() bool {
 	return t.HasArg("--simulate-ips") || strings.Contains(filepath.Base(t.Dir), "ips")
+}
+
+// pcapRequired says whether the runner wants a capture: unless requires
+// pcap or the pcap key is false.
+func pcapRequired(y testYAML) bool {
+	if y.Requires != nil && y.Requires.Pcap != nil && !*y.Requires.Pcap {
+		return false
+	}
+	if b, ok := y.Pcap.(bool); ok && !b {
+		return false
+	}
+	return true
 }
