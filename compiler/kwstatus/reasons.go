@@ -7,7 +7,7 @@ var unparsed = map[string]string{
 	"sip": "SIP", "snmp": "SNMP", "quic": "QUIC", "mqtt": "MQTT", "modbus": "Modbus", "dnp3": "DNP3",
 	"enip": "ENIP", "cip": "CIP", "rfb": "RFB", "ike": "IKE", "ldap": "LDAP", "pgsql": "PostgreSQL",
 	"websocket": "WebSocket", "bittorrent": "BitTorrent DHT", "dhcp": "DHCP", "tftp": "TFTP", "mdns": "mDNS",
-	"http2": "HTTP/2", "file": fileFacts,
+	"file": fileFacts,
 }
 
 // fileFacts is what rulec does not work out about a file: files are

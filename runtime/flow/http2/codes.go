@@ -1,6 +1,10 @@
 package http2
 
-import "github.com/rulec/rulec/compiler/ir"
+import (
+	"math"
+
+	"github.com/rulec/rulec/compiler/ir"
+)
 
 // Codes are the integers the http2.* keywords compare, from a
 // transaction's frames in one direction (0 to server), as Suricata 8's
@@ -8,7 +12,8 @@ import "github.com/rulec/rulec/compiler/ir"
 // http2.frametype has every frame's type, http2.errorcode the error codes
 // of GOAWAY and RST_STREAM frames, http2.priority the weights of PRIORITY
 // frames and of HEADERS frames with a priority, http2.window the size
-// increments of WINDOW_UPDATE frames, and http2.settings.ID the values of
+// increments of WINDOW_UPDATE frames, http2.size_update the dynamic table
+// size updates of header blocks, and http2.settings.ID the values of
 // setting ID in SETTINGS frames.
 func Codes(tx *Tx, d int) map[string][]int64 {
 	out := map[string][]int64{}
@@ -22,6 +27,9 @@ func Codes(tx *Tx, d int) map[string][]int64 {
 		}
 		if f.HasWindow {
 			out["http2.window"] = append(out["http2.window"], int64(f.Window))
+		}
+		for _, n := range f.SizeUpdates {
+			out["http2.size_update"] = append(out["http2.size_update"], int64(min(n, math.MaxInt64)))
 		}
 		for _, s := range f.Settings {
 			k := ir.HTTP2SettingCode(int(s.ID))

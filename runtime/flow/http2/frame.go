@@ -104,5 +104,7 @@ type Frame struct {
 	Window    uint32
 	HasWindow bool
 	Fields    []Field // HEADERS, PUSH_PROMISE, CONTINUATION
-	Headers   bool    // a header frame, whether or not it decoded fields
+	// SizeUpdates are the header block's dynamic table size updates.
+	SizeUpdates []uint64
+	Headers     bool // a header frame, whether or not it decoded fields
 }

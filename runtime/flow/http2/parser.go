@@ -194,7 +194,7 @@ func (p *Parser) frame(h header, body []byte, d int) {
 			p.reassSID[d] = sid
 			break
 		}
-		f.Fields, ev = p.decode(block, d, ev)
+		ev = p.decode(&f, block, d, ev)
 	case TypePushPromise:
 		f.Headers = true
 		block, promised, ok := pushBlock(body, h.flags)
@@ -203,7 +203,7 @@ func (p *Parser) frame(h header, body []byte, d int) {
 			break
 		}
 		sid = promised
-		f.Fields, ev = p.decode(block, d, ev)
+		ev = p.decode(&f, block, d, ev)
 	case TypeContinuation:
 		f.Headers = true
 		if d == 1 {
@@ -223,7 +223,7 @@ func (p *Parser) frame(h header, body []byte, d int) {
 			block = p.reass[d]
 			p.reassSID[d] = 0
 		}
-		f.Fields, ev = p.decode(block, d, ev)
+		ev = p.decode(&f, block, d, ev)
 		p.reass[d] = p.reass[d][:0]
 	}
 	tx := p.tx(sid, h)
@@ -277,8 +277,10 @@ func be32(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
-// decode HPACK-decodes a header block with the direction's table.
-func (p *Parser) decode(block []byte, d int, ev []string) ([]Field, []string) {
+// decode HPACK-decodes a header block with the direction's table into
+// the frame's fields and size updates.
+func (p *Parser) decode(f *Frame, block []byte, d int, ev []string) []string {
+	f.SizeUpdates = sizeUpdates(block)
 	p.fields = nil
 	_, err := p.dec[d].Write(block)
 	if err == nil {
@@ -294,7 +296,8 @@ func (p *Parser) decode(block []byte, d int, ev []string) ([]Field, []string) {
 	if fields == nil {
 		fields = []Field{}
 	}
-	return fields, ev
+	f.Fields = fields
+	return ev
 }
 
 // headersBlock strips a HEADERS frame's padding and priority; w is the

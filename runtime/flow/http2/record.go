@@ -9,7 +9,7 @@ import (
 
 // Record is the transaction's EVE http section as Suricata 8 writes an
 // HTTP/2 one: version "2", request_headers and response_headers (each
-// decoded field), http_method, url, hostname, http_user_agent, length
+// table size update, then each decoded field), http_method, url, hostname, http_user_agent, length
 // and status from those headers (the last of each), and the http2 object
 // (stream_id; by direction the settings, an error_code, a priority). nil
 // when there is nothing to write (a transaction of only PING or
@@ -48,6 +48,9 @@ func headerList(frames []Frame, m map[string]any) ([]any, bool) {
 			continue
 		}
 		has = true
+		for _, n := range f.SizeUpdates {
+			out = append(out, map[string]any{"table_size_update": n})
+		}
 		for _, h := range f.Fields {
 			out = append(out, map[string]any{"name": dns.Text(h.Name), "value": dns.Text(h.Value)})
 			v := dns.Text(h.Value)

@@ -164,7 +164,7 @@ func (tx *Tx) size() int {
 	n := cap(tx.DNSData[0]) + cap(tx.DNSData[1]) + len(tx.DNS[0]) + len(tx.DNS[1])
 	for _, fs := range tx.Frames {
 		for _, f := range fs {
-			n += 16 + 6*len(f.Settings)
+			n += 16 + 6*len(f.Settings) + 8*len(f.SizeUpdates)
 			for _, h := range f.Fields {
 				n += len(h.Name) + len(h.Value)
 			}
