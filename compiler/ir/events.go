@@ -71,7 +71,7 @@ var RaisedEvents = map[string][]string{
 		"http2.invalid_frame_data", "http2.invalid_header", "http2.invalid_frame_length", "http2.long_frame_data",
 		"http2.stream_id_reuse", "http2.too_many_streams", "http2.authority_host_mismatch", "http2.userinfo_in_uri",
 		"http2.reassembly_limit_reached", "http2.dns_request_too_long", "http2.dns_response_too_long",
-		"http2.data_stream_zero", "http2.too_many_frames",
+		"http2.data_stream_zero", "http2.too_many_frames", "http2.invalid_http1_settings",
 		// DNS; malformed_data and not_a_request, which Suricata puts on the
 		// flow's previous transaction, are not raised
 		"dns.invalid_additionals", "dns.invalid_authorities", "dns.not_a_response", "dns.z_flag_set",

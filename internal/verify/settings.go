@@ -10,7 +10,7 @@ import (
 
 // yamlSettings are the suricata.yaml keys Settings reads, by dotted path.
 var yamlSettings = []string{"exception-policy", "stream.midstream", "stream.midstream-policy",
-	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints",
+	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints", "app-layer.protocols.http2.enabled",
 	"app-layer.protocols.tls.encryption-handling",
 	"stream.reassembly.urgent.policy", "stream.reassembly.urgent.oob-limit-policy",
 	"app-layer.protocols.smtp.mime.decode-mime", "app-layer.protocols.smtp.mime.decode-base64",

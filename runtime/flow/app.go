@@ -122,6 +122,9 @@ type appState struct {
 	// queued are the app units waiting for the next packet of their
 	// direction (acked.go), in the order they were emitted.
 	queued []*inspect.Unit
+	// h2c is the HTTP/1 transaction whose 101 response asked for HTTP/2
+	// (Upgrade: h2c), until the switch on the connection's next data.
+	h2c *http.Tx
 }
 
 func (t *Tracker) setApp(f *flowState, k appKind) {
@@ -201,6 +204,9 @@ func (t *Tracker) detectTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 	isIMAP, moreIMAP := imapDetect(d, data)
 	isPOP3, morePOP3 := pop3Detect(f, d, data)
 	isHTTP2, moreHTTP2 := http2Detect(f, d, data)
+	if t.cfg.HTTP2Off {
+		isHTTP2, moreHTTP2 = false, false
+	}
 	if d == inspect.ToClient {
 		switch ok, _ := http.DetectResponse(data); {
 		case ok:
@@ -347,6 +353,9 @@ func (t *Tracker) decideTCP(f *flowState, d inspect.Dir, data []byte) appKind {
 
 func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 	a := &f.app
+	if a.h2c != nil {
+		t.h2cUpgrade(f)
+	}
 	a.frames[d].feed(b)
 	defer a.frames[d].check(false)
 	if f.AppDir[d] == "" && f.App != "" {
@@ -363,6 +372,12 @@ func (t *Tracker) appFeed(f *flowState, d inspect.Dir, b []byte) {
 		}
 		if a.http.Connected() {
 			t.connectTunnel(f)
+		} else if tx, rest := a.http.H2C(); tx != nil && !t.cfg.HTTP2Off {
+			a.h2c = tx
+			if len(rest) > 0 {
+				t.h2cUpgrade(f)
+				t.http2Data(f, inspect.ToClient, rest)
+			}
 		}
 	case appTLS:
 		t.guessTLS(f)

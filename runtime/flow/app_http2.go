@@ -255,3 +255,32 @@ func concatHeader(name, value []byte) []byte {
 	b := make([]byte, 0, len(name)+2+len(value))
 	return append(append(append(b, name...), ": "...), value...)
 }
+
+// h2cUpgrade switches an HTTP flow to HTTP/2 after a 101 response
+// accepted the request's Upgrade: h2c. As Suricata, the switch waits for
+// the connection's next data (the HTTP/1 transactions are inspected and
+// logged as HTTP until then) and app_proto_orig is "http"; the HTTP/2
+// parser starts with that request as stream 1 (to server, inspected on
+// the client's next packet).
+func (t *Tracker) h2cUpgrade(f *flowState) {
+	a := &f.app
+	tx := a.h2c
+	a.h2c = nil
+	for _, u := range a.httpOpen {
+		t.record(u)
+	}
+	a.httpOpen = nil
+	f.AppOrig = f.App
+	a.http = nil
+	t.setApp(f, appHTTP2)
+	headers := make([]http2.Field, len(tx.Request.Headers))
+	for i, h := range tx.Request.Headers {
+		headers[i] = http2.Field{Name: h.Name, Value: h.Value}
+	}
+	for _, h2tx := range a.http2.p.Upgrade(tx.Method, tx.URI, headers) {
+		t.http2Later(f, inspect.ToClient, t.http2Unit(f, inspect.ToServer, h2tx), false)
+		if h2tx.Complete() {
+			t.http2Record(f, inspect.ToClient, h2tx)
+		}
+	}
+}

@@ -121,6 +121,9 @@ type Config struct {
 	// Hassh says whether SSH records carry the HASSH fingerprints
 	// (app-layer.protocols.ssh.hassh), Auto as JA3's.
 	Hassh Toggle
+	// HTTP2Off turns the HTTP/2 parser off (app-layer.protocols.http2.enabled
+	// no): HTTP/2 is neither detected nor upgraded to from HTTP/1 (h2c).
+	HTTP2Off bool
 	// Frames are the app-layer frame types rules inspect, by their
 	// frame keyword names ("ssh.record.pdu", "smtp.stream"): parsers mark
 	// those only, as Suricata enables a frame type when a rule uses it.

@@ -31,6 +31,7 @@ var Settings = []string{
 	"app-layer.protocols.tls.ja3-fingerprints", "app-layer.protocols.tls.ja4-fingerprints",
 	"app-layer.protocols.tls.encryption-handling",
 	"app-layer.protocols.ssh.hassh", "app-layer.protocols.ssh.encryption-handling",
+	"app-layer.protocols.http2.enabled",
 	"app-layer.protocols.smtp.mime.decode-mime", "app-layer.protocols.smtp.mime.decode-base64",
 	"app-layer.protocols.smtp.mime.decode-quoted-printable", "app-layer.protocols.smtp.mime.extract-urls",
 	"app-layer.protocols.smtp.mime.extract-urls-schemes", "app-layer.protocols.smtp.mime.log-url-scheme",
@@ -105,6 +106,10 @@ func (c *Config) Set(key, value string) error {
 		c.SSHEncryption, err = parseEncryption(value)
 	case "app-layer.protocols.ssh.hassh":
 		c.Hassh, err = parseToggle(value)
+	case "app-layer.protocols.http2.enabled":
+		var on bool
+		on, err = parseBool(value)
+		c.HTTP2Off = !on
 	case "app-layer.protocols.smtp.mime.decode-mime":
 		c.SMTP.DecodeMIME, err = parseBool(value)
 	case "app-layer.protocols.smtp.mime.decode-base64":

@@ -178,6 +178,9 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 	case tunnel:
 		m.Complete = true
 		p.connected = p.connected || connect && !refused
+		if status == 101 && !refused && h2cAsked(m) {
+			p.h2c = tx
+		}
 		s.state, p.req.state = stTunnel, stTunnel
 		p.finish(s)
 	case bodiless:
@@ -283,4 +286,10 @@ func upgradeAsked(m *Message) bool {
 	v, ok := m.Get("Upgrade")
 	v = trimSpace(v)
 	return ok && (bytes.Equal(v, []byte("h2c")) || bytes.EqualFold(v, []byte("websocket")))
+}
+
+// h2cAsked reports whether a 101 response's Upgrade is h2c (exactly).
+func h2cAsked(m *Message) bool {
+	v, ok := m.Get("Upgrade")
+	return ok && bytes.Equal(trimSpace(v), []byte("h2c"))
 }

@@ -18,6 +18,10 @@ type Parser struct {
 	// connected: a CONNECT request got a 2xx response; what follows in
 	// both directions is the tunnel's.
 	connected bool
+	// h2c: a 101 response switched to HTTP/2 cleartext (Upgrade: h2c);
+	// h2cRest the response bytes after its head, HTTP/2's first ones.
+	h2c     *Tx
+	h2cRest []byte
 	// RefuseChange: the flow is changing protocol already (its data is
 	// the first after SMTP's STARTTLS); a change the parser would ask for
 	// (101 Upgrade, CONNECT) is refused with http.failed_protocol_change,
@@ -32,6 +36,15 @@ type Parser struct {
 // Connected reports whether a CONNECT request got a 2xx response: the
 // bytes after it are the tunnelled protocol's, not HTTP's.
 func (p *Parser) Connected() bool { return p.connected }
+
+// H2C returns, once, the transaction whose 101 response switched the
+// connection to HTTP/2 (Upgrade: h2c), and the bytes of the Feed that
+// followed the response head: the server's first HTTP/2 bytes.
+func (p *Parser) H2C() (*Tx, []byte) {
+	tx, rest := p.h2c, p.h2cRest
+	p.h2c, p.h2cRest = nil, nil
+	return tx, rest
+}
 
 // NewParser returns a parser reporting each transaction stage to emit.
 // A Tx stays valid and unchanged by later data until its next stage; with
@@ -213,6 +226,10 @@ func (p *Parser) step(s *side, b []byte) []byte {
 		p.keep(s, b)
 		s.tx.message(s).BodyLen += int64(len(b))
 		return nil
+	case stTunnel:
+		if s.resp && p.h2c != nil {
+			p.h2cRest = append(p.h2cRest, b...)
+		}
 	}
 	return nil
 }

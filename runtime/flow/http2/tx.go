@@ -49,7 +49,7 @@ var Events = []string{
 	"http2.invalid_frame_length", "http2.long_frame_data", "http2.stream_id_reuse",
 	"http2.too_many_streams", "http2.authority_host_mismatch", "http2.userinfo_in_uri",
 	"http2.reassembly_limit_reached", "http2.dns_request_too_long", "http2.dns_response_too_long",
-	"http2.data_stream_zero", "http2.too_many_frames",
+	"http2.data_stream_zero", "http2.too_many_frames", "http2.invalid_http1_settings",
 }
 
 func (tx *Tx) event(name string) {
