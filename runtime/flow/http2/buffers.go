@@ -14,17 +14,20 @@ type Buffer struct {
 // http.request_line ("METHOD PATH HTTP/2\r\n"), http.host.raw (the
 // :authority values joined by ", "), http.host (that without userinfo
 // and port, lower case), http.user_agent; to client http.stat_code (the
-// first :status) and http.response_line ("HTTP/2 STATUS\r\n").
+// first :status), http.response_line ("HTTP/2 STATUS\r\n") and an
+// empty http.stat_msg; both ways the header buffers (headerBuffers).
 func Buffers(tx *Tx, toServer bool) []Buffer {
 	var out []Buffer
 	if !toServer {
+		out = headerBuffers(tx.Frames[1], false)
 		if st, ok := first(tx.Frames[1], ":status"); ok {
 			out = append(out, Buffer{"http.stat_code", st})
 			out = append(out, Buffer{"http.response_line", concat("HTTP/2 ", st, "\r\n")})
 		}
-		return out
+		return append(out, Buffer{"http.stat_msg", []byte{}})
 	}
 	frames := tx.Frames[0]
+	out = headerBuffers(frames, true)
 	method, hasMethod := first(frames, ":method")
 	path, hasPath := first(frames, ":path")
 	if hasMethod {
