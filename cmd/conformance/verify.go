@@ -153,7 +153,9 @@ func runTest(t *verify.Test, kernelTier string, appUser bool, eveDir string) str
 				return err.Error()
 			}
 			defer os.RemoveAll(logDir)
-			cfg.FileStore = &flow.FileStore{Dir: filepath.Join(logDir, fs.Dir), Force: fs.Force, WriteInfo: fs.WriteInfo}
+			if cfg.FileStore, err = flow.NewFileStore(filepath.Join(logDir, fs.Dir), fs); err != nil {
+				return err.Error()
+			}
 		}
 	}
 	xff, err := t.XFF()

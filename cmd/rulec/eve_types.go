@@ -116,7 +116,7 @@ func fileStore(varsFile, evePath string) (*flow.FileStore, error) {
 	if !filepath.IsAbs(dir) && evePath != "" && evePath != "-" {
 		dir = filepath.Join(filepath.Dir(evePath), dir)
 	}
-	return &flow.FileStore{Dir: dir, Force: c.Force, WriteInfo: c.WriteInfo}, nil
+	return flow.NewFileStore(dir, c)
 }
 
 // eveOutput reads the eve-log output settings of the suricata.yaml given

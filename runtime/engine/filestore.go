@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"net/netip"
+
 	"github.com/rulec/rulec/compiler/ir"
 	"github.com/rulec/rulec/runtime/inspect"
 )
@@ -12,4 +14,17 @@ func markStore(r *ir.Rule, u *inspect.Unit) {
 		u.Files[i].Store = true
 		u.Files[i].SIDs = append(u.Files[i].SIDs, r.Meta.SID)
 	}
+}
+
+// storesFile reports whether a filestore rule among a unit's candidates
+// matches it, before any rule acts: its postmatch lifts the body limit of
+// the unit's files (Unit.Lift), which Suricata does when the rule matches
+// the file while it is tracked, before the limit is reached.
+func (e *Engine) storesFile(cands []*urule, u *inspect.Unit, src, dst netip.Addr) bool {
+	for _, c := range cands {
+		if c.filestore && flowHolds(c.r.Flow, u) && e.condsHold(c.conds, u) && bitsHold(c.r.Bits, u.Flow) && e.xbitsHold(c, src, dst, u.TS) {
+			return true
+		}
+	}
+	return false
 }

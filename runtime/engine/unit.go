@@ -85,16 +85,27 @@ func (e *Engine) unit(u *inspect.Unit) {
 			cands = append(cands, ur)
 		}
 	}
-	if g.match != nil {
-		sc.fx.Reset()
-		sc.matched = g.match.MatchEffects(u, sc.matched[:0], &sc.fx)
-		applyEntropy(&sc.fx, u.Flow)
-		for _, m := range sc.matched {
-			keep(e.byMatch[m])
+	collect := func() {
+		cands = cands[:0]
+		if g.match != nil {
+			sc.fx.Reset()
+			sc.matched = g.match.MatchEffects(u, sc.matched[:0], &sc.fx)
+			for _, m := range sc.matched {
+				keep(e.byMatch[m])
+			}
+		}
+		for _, ur := range g.plain {
+			keep(ur)
 		}
 	}
-	for _, ur := range g.plain {
-		keep(ur)
+	collect()
+	if u.Lift != nil && e.storesFile(cands, u, src, dst) {
+		u.Lift()
+		u.Lift = nil
+		collect()
+	}
+	if g.match != nil {
+		applyEntropy(&sc.fx, u.Flow)
 	}
 	sc.cands = cands
 	if len(cands) == 0 {

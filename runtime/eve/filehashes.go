@@ -65,6 +65,9 @@ type FileStoreConfig struct {
 	Dir       string // as written ("filestore" when unset), relative to the log directory
 	Force     bool   // force-filestore
 	WriteInfo bool   // write-fileinfo
+	// StreamDepth is stream-depth as written ("no", a size), empty
+	// when unset.
+	StreamDepth string
 }
 
 // FileStoreFromYAML reads the enabled file-store v2 output, ok false when
@@ -85,7 +88,11 @@ func FileStoreFromYAML(data []byte) (c FileStoreConfig, ok bool, err error) {
 		if c.Dir == "" {
 			c.Dir = "filestore"
 		}
-		return FileStoreConfig{Dir: c.Dir, Force: Yes(fs["force-filestore"]), WriteInfo: Yes(fs["write-fileinfo"])}, true, nil
+		c.Force, c.WriteInfo = Yes(fs["force-filestore"]), Yes(fs["write-fileinfo"])
+		if d, ok := fs["stream-depth"]; ok && d != nil {
+			c.StreamDepth = fmt.Sprint(d)
+		}
+		return c, true, nil
 	}
 	return c, false, nil
 }

@@ -174,6 +174,17 @@ func (t *Tracker) setApp(f *flowState, k appKind) {
 			u := t.unit(f, inspect.KindApp, http.StageDir(st))
 			u.Tx, u.Stage, u.AppTx = tx.ID+1, inspect.Stage(st), tx
 			tx.Fill(u, st)
+			if tx.Liftable(st) {
+				u.Lift = func() {
+					a.http.Lift(tx, st)
+					stream, ok := u.Buffer("payload")
+					u.ClearBuffers()
+					if ok {
+						u.SetBuffer("payload", stream)
+					}
+					tx.Fill(u, st)
+				}
+			}
 			t.guessParsed(f, u)
 			t.send(u)
 			if st == http.RequestBody || st == http.ResponseBody {

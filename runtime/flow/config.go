@@ -130,6 +130,10 @@ type Config struct {
 	Frames map[string]bool
 	// HTTP bounds HTTP parsing.
 	HTTP http.Config
+	// Filestore: a rule has the filestore keyword. With a FileStore, HTTP
+	// bodies are then kept past their limit, for such a rule matching a
+	// body's file to lift the limit (http.Config.StoreDepth).
+	Filestore bool
 	// FileHashes are the digests computed of every file (for the file
 	// hash keywords, force-hash and the file store); the fileinfo record
 	// shows them.

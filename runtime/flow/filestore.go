@@ -25,10 +25,43 @@ type FileStore struct {
 	Force     bool
 	WriteInfo bool
 	MaxBytes  int64
+	// StreamDepth is file-store stream-depth: how far a filestore rule
+	// matching a file lifts its body limit when over
+	// stream.reassembly.depth (else that depth is); 0 when unset.
+	StreamDepth int
 
 	mu      sync.Mutex
 	nextID  uint64
 	written int64
+}
+
+// NewFileStore is the file store of a suricata.yaml's file-store output,
+// writing to dir.
+func NewFileStore(dir string, c eve.FileStoreConfig) (*FileStore, error) {
+	s := &FileStore{Dir: dir, Force: c.Force, WriteInfo: c.WriteInfo}
+	if c.StreamDepth != "" && c.StreamDepth != "no" {
+		n, err := ParseSize(c.StreamDepth)
+		if err != nil {
+			return nil, fmt.Errorf("file-store stream-depth: %w", err)
+		}
+		s.StreamDepth = n
+	}
+	return s, nil
+}
+
+// storeDepth is how far a filestore rule matching a file lifts its body
+// limit under c (Suricata's FileReassemblyDepth): the file store's
+// stream-depth when over stream.reassembly.depth, else that depth; an
+// unbounded depth is bounded by the HTTP memcap.
+func (c *Config) storeDepth() int {
+	d := c.StreamDepth
+	if c.FileStore != nil && (d > 0 && c.FileStore.StreamDepth > d) {
+		d = c.FileStore.StreamDepth
+	}
+	if d == 0 {
+		d = c.HTTPMemcap
+	}
+	return d
 }
 
 // DefaultFileStoreBytes bounds what a run stores when MaxBytes is unset.

@@ -4,10 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/filehash"
 	"github.com/rulec/rulec/runtime/inspect"
 )
@@ -76,5 +78,33 @@ func TestBodyLimitsPerDirection(t *testing.T) {
 	}
 	if err := c.Set("app-layer.protocols.http.libhtp.default-config.request-body-limit", "1kb"); err != nil || c.HTTP.Limit(false) != 1<<10 || c.HTTP.Limit(true) != 200<<10 {
 		t.Errorf("request %d, %v", c.HTTP.Limit(false), err)
+	}
+}
+
+// TestStoreDepth: a filestore rule lifts HTTP body limits to file-store
+// stream-depth when it is over stream.reassembly.depth, else to that
+// depth; without a file store nothing is lifted.
+func TestStoreDepth(t *testing.T) {
+	for _, c := range []struct {
+		depth string
+		want  int
+	}{{"", 1 << 20}, {"no", 1 << 20}, {"512kb", 1 << 20}, {"2mb", 2 << 20}} {
+		fs, err := NewFileStore(t.TempDir(), eve.FileStoreConfig{StreamDepth: c.depth})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := DefaultConfig()
+		cfg.FileStore, cfg.Filestore = fs, true
+		if got := withDefaults(cfg).HTTP.StoreDepth; got != c.want {
+			t.Errorf("stream-depth %q: lifted to %d, want %d", c.depth, got, c.want)
+		}
+	}
+	cfg := DefaultConfig()
+	cfg.Filestore = true
+	if got := withDefaults(cfg).HTTP.StoreDepth; got != 0 {
+		t.Errorf("no file store: lifted to %d", got)
+	}
+	if _, err := NewFileStore("d", eve.FileStoreConfig{StreamDepth: "lots"}); !errors.Is(err, ErrSize) {
+		t.Errorf("bad stream-depth: %v", err)
 	}
 }

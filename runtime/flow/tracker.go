@@ -142,6 +142,9 @@ func withDefaults(cfg Config) Config {
 	fix(&cfg.HTTP.BodyLimit, def.HTTP.BodyLimit)
 	fix(&cfg.HTTP.EncodedLimit, def.HTTP.EncodedLimit)
 	cfg.HTTP.FileHashes, cfg.SMTP.FileHashes = cfg.FileHashes, cfg.FileHashes
+	if cfg.Filestore && cfg.FileStore != nil {
+		cfg.HTTP.StoreDepth = cfg.storeDepth()
+	}
 	return cfg
 }
 

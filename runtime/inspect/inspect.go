@@ -255,7 +255,12 @@ type Unit struct {
 	LogType string
 	// Guess is, on a packet or stream unit, the transaction an alert of
 	// a packet rule names (Suricata's detect.guess-applayer-tx), or nil.
-	Guess   *GuessedTx
+	Guess *GuessedTx
+	// Lift, when set, is what a filestore rule matching the unit's files
+	// does before the unit's rules act: their transaction's body limit is
+	// lifted (HTTP: Suricata's HTP_STREAM_DEPTH_SET) and the unit refilled
+	// with the body seen so. Nil when no more of the body was kept.
+	Lift    func()
 	buffers []named // few per unit: a list beats a map
 	multi   bool    // a buffer has more than one instance
 }
@@ -366,6 +371,13 @@ func (u *Unit) Instances(name string, fn func([]byte) bool) bool {
 		}
 	}
 	return false
+}
+
+// ClearBuffers removes every buffer of u, for its producer to set them
+// anew.
+func (u *Unit) ClearBuffers() {
+	clear(u.buffers)
+	u.buffers, u.multi = u.buffers[:0], false
 }
 
 // Reset empties u for reuse by the unit's producer, once its consumer is

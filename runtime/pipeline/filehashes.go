@@ -8,7 +8,8 @@ import (
 
 // fileHashes adds to the configured digests (force-hash, the file store)
 // those the rules' file hash keywords need, as Suricata hashes files for
-// filemd5, filesha1 and filesha256.
+// filemd5, filesha1 and filesha256; it notes a filestore rule, which
+// lifts the body limit of the files it matches.
 func fileHashes(fc flow.Config, rules []*ir.Rule) flow.Config {
 	for _, r := range rules {
 		for _, m := range r.Matchers {
@@ -19,6 +20,9 @@ func fileHashes(fc flow.Config, rules []*ir.Rule) flow.Config {
 				fc.FileHashes |= filehash.SHA1
 			case "file.sha256":
 				fc.FileHashes |= filehash.SHA256
+			}
+			if _, ok := m.(*ir.Filestore); ok {
+				fc.Filestore = true
 			}
 		}
 	}

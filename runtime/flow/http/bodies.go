@@ -90,6 +90,6 @@ func (p *Parser) recycle(tx *Tx) {
 	}
 	for _, m := range []*Message{&tx.Request, &tx.Response} {
 		p.cfg.Bodies.put(m.Body)
-		m.Body = nil
+		m.Body, m.full = nil, nil
 	}
 }

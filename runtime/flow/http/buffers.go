@@ -293,7 +293,10 @@ func (tx *Tx) requestLineBuffers(cfg *Config) {
 	tx.reqFields = tx.fields(false)
 }
 
-func (tx *Tx) requestBodyBuffers(cfg *Config) {
+// requestBodyBuffers adds the buffers of the request's body, whose file
+// is tracked up to limit.
+func (tx *Tx) requestBodyBuffers(cfg *Config, limit int) {
+	tx.reqBodyAt = len(tx.req)
 	tx.req = add(tx.req, "http.request_body", tx.Request.Body, false)
 	post := bytes.EqualFold(tx.Method, []byte("POST"))
 	if !post && !bytes.EqualFold(tx.Method, []byte("PUT")) || tx.Request.BodyLen == 0 {
@@ -309,7 +312,7 @@ func (tx *Tx) requestBodyBuffers(cfg *Config) {
 	}
 	// a POST body not multipart, or a PUT body, is one file
 	tx.req = add(tx.req, "file.data", tx.Request.Body, true)
-	file := bodyFile(&tx.Request, false, tx.fileName(false), cfg)
+	file := bodyFile(&tx.Request, tx.fileName(false), int64(limit), cfg.FileHashes)
 	tx.req = add(tx.req, "file.name", file.Name, true)
 	tx.req = addMagic(tx.req, tx.Request.Body)
 	tx.req = addSums(tx.req, file)
@@ -374,11 +377,14 @@ func (tx *Tx) responseLineBuffers() {
 	tx.respFields = tx.fields(true)
 }
 
-func (tx *Tx) responseBodyBuffers(cfg *Config) {
+// responseBodyBuffers adds the buffers of the response's body, whose
+// file is tracked up to limit.
+func (tx *Tx) responseBodyBuffers(cfg *Config, limit int) {
+	tx.respBodyAt = len(tx.resp)
 	tx.resp = add(tx.resp, "http.response_body", tx.Response.Body, false)
 	tx.resp = add(tx.resp, "file.data", tx.Response.Body, true)
 	if tx.Response.BodyLen > 0 {
-		file := bodyFile(&tx.Response, true, tx.fileName(true), cfg)
+		file := bodyFile(&tx.Response, tx.fileName(true), int64(limit), cfg.FileHashes)
 		tx.resp = add(tx.resp, "file.name", file.Name, true)
 		tx.resp = addMagic(tx.resp, tx.Response.Body)
 		tx.resp = addSums(tx.resp, file)

@@ -23,6 +23,12 @@ type Config struct {
 	// RequestBodyLimit and ResponseBodyLimit, when set, are the limits of
 	// one direction (Suricata's request-body-limit, response-body-limit).
 	RequestBodyLimit, ResponseBodyLimit int
+	// StoreDepth, when over a direction's body limit, is how far a
+	// filestore rule matching a body's file lifts that limit (Suricata's
+	// file-store stream-depth, else stream.reassembly.depth: the
+	// filestore postmatch sets HTP_STREAM_DEPTH_SET on the transaction).
+	// Bodies are then kept up to it, and Parser.Lift inspects them so.
+	StoreDepth int
 	// EncodedLimit is the most bytes of a body with a Content-Encoding kept
 	// for decompression.
 	EncodedLimit int
@@ -61,4 +67,10 @@ func (c *Config) Limit(resp bool) int {
 		return c.RequestBodyLimit
 	}
 	return c.BodyLimit
+}
+
+// keep is how many body bytes of a direction to keep: up to the limit a
+// filestore rule may lift it to.
+func (c *Config) keep(resp bool) int {
+	return max(c.Limit(resp), c.StoreDepth)
 }

@@ -60,10 +60,9 @@ func dispositionFilename(v []byte) ([]byte, bool) {
 // bodyFile is the file a finished body carries, as Suricata's file
 // tracking sees it: cut at the body limit, where it ends TRUNCATED, as
 // does a body the stream ended early; its size is the (decoded) bytes
-// tracked; its digests (cfg.FileHashes) are computed when every tracked
-// byte was kept. Only sha256 is kept of a truncated file.
-func bodyFile(m *Message, resp bool, name []byte, cfg *Config) inspect.FileInfo {
-	limit := int64(cfg.Limit(resp))
+// tracked; its digests (hashes) are computed when every tracked byte was
+// kept. Only sha256 is kept of a truncated file.
+func bodyFile(m *Message, name []byte, limit int64, hashes filehash.Kinds) inspect.FileInfo {
 	f := inspect.FileInfo{Name: name, Closed: true}
 	enc, ok := m.Get("Content-Encoding")
 	identity := !ok || bytes.EqualFold(trimSpace(enc), []byte("identity"))
@@ -77,7 +76,7 @@ func bodyFile(m *Message, resp bool, name []byte, cfg *Config) inspect.FileInfo 
 		return f // the memcap kept less than the file's bytes
 	}
 	f.Data = m.Body
-	k := cfg.FileHashes
+	k := hashes
 	if f.Truncated {
 		k &= filehash.SHA256
 	}

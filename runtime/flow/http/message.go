@@ -99,7 +99,7 @@ func (p *Parser) headlessResponse(s *side) {
 	tx := p.front()
 	tx.HasResponse = true
 	tx.responseBuffers()
-	s.tx, s.state, s.limit = tx, stClose, p.cfg.Limit(true)
+	s.tx, s.state, s.limit = tx, stClose, p.cfg.keep(true)
 	s.resetHead()
 }
 
@@ -205,26 +205,30 @@ func (p *Parser) responseHead(s *side, head []byte, complete bool) {
 // when decoded.
 func (p *Parser) bodyLimit(m *Message, resp bool) int {
 	if enc, ok := m.Get("Content-Encoding"); ok && !bytes.EqualFold(trimSpace(enc), []byte("identity")) {
-		return max(p.cfg.EncodedLimit, p.cfg.Limit(resp))
+		return max(p.cfg.EncodedLimit, p.cfg.keep(resp))
 	}
-	return p.cfg.Limit(resp)
+	return p.cfg.keep(resp)
 }
 
 // bodyDone decodes a finished (or cut) body and reports it.
 func (p *Parser) bodyDone(s *side, complete bool) {
 	tx := s.tx
 	m := tx.message(s)
-	limit := p.cfg.Limit(s.resp)
+	limit, keep := p.cfg.Limit(s.resp), p.cfg.keep(s.resp)
 	enc, _ := m.Get("Content-Encoding")
-	m.Body, m.Complete = s.raw[:min(len(s.raw), limit)], complete
-	if len(enc) > 0 && p.cfg.Memcap.take(limit) {
-		m.Body = decodeBody(enc, s.raw, limit)
+	m.Body, m.Complete = s.raw[:min(len(s.raw), keep)], complete
+	if len(enc) > 0 && p.cfg.Memcap.take(keep) {
+		m.Body = decodeBody(enc, s.raw, keep)
 		kept := 0
 		if !aliases(m.Body, s.raw) {
-			kept = min(cap(m.Body), limit)
+			kept = min(cap(m.Body), keep)
 		}
-		p.cfg.Memcap.give(limit - kept)
+		p.cfg.Memcap.give(keep - kept)
 		tx.mem += kept
+	}
+	m.full = nil
+	if len(m.Body) > limit {
+		m.full, m.Body = m.Body, m.Body[:limit]
 	}
 	if aliases(m.Body, s.raw) {
 		tx.mem += s.rawMem
@@ -233,12 +237,12 @@ func (p *Parser) bodyDone(s *side, complete bool) {
 	}
 	s.raw, s.rawMem, s.remain, s.state = nil, 0, 0, stHead
 	if s.resp {
-		tx.responseBodyBuffers(&p.cfg)
+		tx.responseBodyBuffers(&p.cfg, limit)
 		p.emitResponse(tx, ResponseBody)
 		p.finish(s)
 		return
 	}
-	tx.requestBodyBuffers(&p.cfg)
+	tx.requestBodyBuffers(&p.cfg, limit)
 	p.emit(tx, RequestBody)
 	s.tx = nil
 }

@@ -40,6 +40,10 @@ type Message struct {
 	Body     []byte   // dechunked and decoded, at most Config.BodyLimit bytes
 	BodyLen  int64    // body bytes on the wire after dechunking
 	Complete bool     // the message ended where its framing said
+	// full is the body kept past the body limit, up to
+	// Config.StoreDepth, for a filestore rule to lift the limit to; nil
+	// when nothing is past the limit.
+	full []byte
 }
 
 // Get returns the value of the named header (case-insensitive).
@@ -86,8 +90,10 @@ type Tx struct {
 	// file's size for filesize); units share them, read-only.
 	reqCodes, respCodes map[string][]int64
 	// reqFiles, respFiles are the message's file for alerts' "files".
-	reqFiles, respFiles   []inspect.FileInfo
-	req, resp             []buffer
+	reqFiles, respFiles []inspect.FileInfo
+	req, resp           []buffer
+	// reqBodyAt, respBodyAt: where the body's buffers start in req, resp.
+	reqBodyAt, respBodyAt int
 	reqFields, respFields map[string]any
 }
 
