@@ -43,6 +43,9 @@ type packetFate struct {
 	queue   []queued
 	left    []*limitsPending // matches whose thresholds are left to deferredLimits
 	pktFlow *inspect.Flow
+	// guess is the transaction the packet's own packet unit guessed
+	// (detect.guess-applayer-tx), for its kernel matches' alerts.
+	guess *inspect.GuessedTx
 	// open: the packet is being decided; its alerts wait in alerts for
 	// its verdict, and its app-layer records, logged after its alerts as
 	// Suricata's transaction loggers run after its packet loggers.

@@ -31,7 +31,8 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev re
 		return
 	}
 	r := e.obj.Rules[ev.Rule]
-	if u, _ := prepare(0, r); u.ipOnly {
+	u, _ := prepare(0, r)
+	if u.ipOnly {
 		k := ipOnlyKey{ev.Rule, t.Src, t.Dst, t.Proto, t.Sport, t.Dport}
 		if e.kernelIP[k] {
 			return
@@ -55,7 +56,7 @@ func (e *Engine) kernelAlert(ts time.Time, t refeval.Tuple, flowID uint64, ev re
 		return
 	}
 	e.alertEvent(ev2, r, "kernel", e.alertAction(r.Action), r.Meta.Msg)
-	e.enqueue(queued{r: r, rank: e.rank[ev.Rule], ev: ev2, quiet: quiet, onFlow: actsOnFlow(r, inspect.KindPacket)})
+	e.enqueue(queued{r: r, rank: e.rank[ev.Rule], ev: ev2, quiet: quiet, onFlow: actsOnFlow(r, inspect.KindPacket), guess: !u.ipOnly && !e.wantsDetail(ev)})
 }
 
 // undecided returns the alerts of kernel rules the classifier left to

@@ -53,6 +53,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 	e.detailUnit(u)
 	if u.Kind == inspect.KindPacket {
 		e.fate.flow, e.fate.dir, e.fate.noPayload = u.Flow, u.Dir, u.Flow.NoPayload
+		e.fate.guess = u.Guess
 	}
 	if e.flowDropped(u) || e.quiet || u.Flow.Bits[passedBit] || u.Flow.Action == flowPass || u.Flow.Bypassed {
 		return

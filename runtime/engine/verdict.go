@@ -19,6 +19,10 @@ type queued struct {
 	ipOnly bool
 	flow   *inspect.Flow  // nil: the packet's flow (kernel matches)
 	pend   *limitsPending // its thresholds not decided yet
+	// guess: a kernel match of a packet rule, whose alert names the
+	// packet's guessed transaction (packetFate.guess) as a userspace
+	// packet rule's does.
+	guess bool
 }
 
 // openPacket starts deciding a packet: its matches wait for its end.
@@ -84,6 +88,9 @@ func (e *Engine) finalize() {
 		}
 		if fl != nil {
 			fl.Alerted = true
+		}
+		if q.guess && f.guess.Name() {
+			nameGuessed(q.ev, f.guess)
 		}
 		e.flowDetail(q.ev, fl)
 		e.logAlert(q.ev)
