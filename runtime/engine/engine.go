@@ -404,8 +404,11 @@ func (e *Engine) decide(o *Outcome) error {
 			e.flushPending()
 		}
 	}()
-	if e.flowDropFrame(o) {
-		events, o.Verdict = nil, refeval.ActShot
+	if e.flowDropFrame(o, events) {
+		events = nil
+		if e.opts.IPS {
+			o.Verdict = refeval.ActShot
+		}
 	}
 	for _, ev := range events {
 		switch ev.Kind {
@@ -431,7 +434,9 @@ func (e *Engine) decide(o *Outcome) error {
 	if o.Verdict == refeval.ActShot && len(e.pending) > 0 && o.Frame != nil && !e.opts.Offline && !e.opts.IPS {
 		e.dropDetail(o) // live: the tracker never sees a dropped packet
 	}
-	track := copyUp || (e.trackAll() || e.opts.IPS) && o.Frame != nil
+	// a kernel drop acting on the flow needs the flow, to mark it
+	// dropped (IDS mode too: its later packets are not inspected)
+	track := copyUp || (e.trackAll() || e.opts.IPS || flowShot) && o.Frame != nil
 	if track && (!shot || e.opts.IPS) {
 		if copyUp && !shot && !o.Reassembled && o.Tunnel == nil {
 			e.stats.Copies++

@@ -62,8 +62,9 @@ alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:4;)
 }
 
 // Without IPS a reject matching the stream marks the flow dropped too, as
-// Suricata sets FLOW_ACTION_DROP in any mode (EVE flow.action drop); the
-// rules that match after it still alert.
+// Suricata sets FLOW_ACTION_DROP in any mode (EVE flow.action drop), and
+// the flow's later packets are not inspected: Suricata's DetectFlow skips
+// a flow with FLOW_ACTION_DROP whatever the mode.
 func TestIDSRejectMarksTheFlowDropped(t *testing.T) {
 	h := newHarness(t, `reject tcp any any -> any 80 (msg:"r"; content:"x"; sid:3;)
 alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:4;)
@@ -74,11 +75,71 @@ alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:4;)
 	f := tcpFlow(1)
 	h.frame(t, streamUnit(f, inspect.ToServer, "x"))
 	h.frame(t, streamUnit(f, inspect.ToServer, "y"))
-	if got := h.alerts(t); len(got) != 2 || got[0].SID != 3 || got[1].SID != 4 {
-		t.Errorf("alerts %+v: want the reject, then sid 4", got)
+	if got := h.alerts(t); len(got) != 1 || got[0].SID != 3 || got[0].Action != "blocked" {
+		t.Errorf("alerts %+v: want the reject alone; the flow is not inspected after it", got)
 	}
 	if f.Action != "drop" {
 		t.Errorf("flow action %q, want drop", f.Action)
+	}
+}
+
+// In IDS mode a drop rule matching the second packet's stream drops the
+// flow (alert action allowed): a rule matching the third packet does not
+// alert, nor does a flowbit it sets exist, as Suricata inspects nothing of
+// a flow with FLOW_ACTION_DROP.
+func TestIDSDropStopsInspection(t *testing.T) {
+	h := newHarness(t, `drop tcp any any -> any 80 (msg:"d"; content:"x"; sid:3;)
+alert tcp any any -> any 80 (msg:"a"; content:"y"; flowbits:set,later; sid:4;)
+alert tcp any any -> any 80 (msg:"w"; content:"w"; sid:5;)
+`, fakeKernel{}, func(u *inspect.Unit, sid uint64) bool {
+		b, _ := u.Buffer("payload")
+		return map[uint64]string{3: "x", 4: "y", 5: "w"}[sid] == string(b)
+	})
+	f := tcpFlow(1)
+	h.frame(t, streamUnit(f, inspect.ToServer, "w"))
+	h.frame(t, streamUnit(f, inspect.ToServer, "x"))
+	h.frame(t, streamUnit(f, inspect.ToServer, "y"))
+	got := h.alerts(t)
+	if !slices.Equal(sids(got), []uint64{5, 3}) || got[1].Action != "allowed" || got[1].PcapCnt != 2 {
+		t.Errorf("alerts %+v: want sid 5, then the drop (allowed, packet 2), nothing on packet 3", got)
+	}
+	if f.Action != "drop" || f.Bits["later"] {
+		t.Errorf("flow action %q, flowbit later %v: want drop and no flowbit", f.Action, f.Bits["later"])
+	}
+}
+
+// The flow drop is set as the packet's alerts are finalised: every rule
+// matching the packet that triggers it still alerts, its packet and
+// stream matches alike.
+func TestIDSDropSamePacketAlerts(t *testing.T) {
+	h := newHarness(t, `drop tcp any any -> any 80 (msg:"d"; content:"x"; sid:3;)
+alert tcp any any -> any 80 (msg:"a"; content:"x"; sid:4;)
+`, fakeKernel{}, nil)
+	f := tcpFlow(1)
+	h.frame(t, streamUnit(f, inspect.ToServer, "x"), packetUnit(f, inspect.ToServer, "x"))
+	h.frame(t, streamUnit(f, inspect.ToServer, "x"))
+	if got := h.alerts(t); !slices.Equal(sids(got), []uint64{3, 4}) {
+		t.Errorf("alerts %v: want sids 3 and 4 of the first packet, none of the second", sids(got))
+	}
+}
+
+// A pass rule acting on the flow ends its inspection in IDS and IPS mode
+// alike (FLOW_ACTION_PASS).
+func TestPassFlowEndsInspection(t *testing.T) {
+	for _, ips := range []bool{false, true} {
+		h := newHarness(t, `pass tcp any any -> any 80 (msg:"p"; content:"x"; sid:3;)
+alert tcp any any -> any 80 (msg:"a"; content:"y"; sid:4;)
+`, fakeKernel{}, func(u *inspect.Unit, sid uint64) bool {
+			b, _ := u.Buffer("payload")
+			return (sid == 3) == (string(b) == "x")
+		})
+		h.e.opts.IPS = ips
+		f := tcpFlow(1)
+		h.frame(t, streamUnit(f, inspect.ToServer, "x"))
+		h.frame(t, streamUnit(f, inspect.ToServer, "y"))
+		if got := h.alerts(t); len(got) != 0 || f.Action != "pass" {
+			t.Errorf("IPS %v: alerts %+v, flow action %q: want none and pass", ips, got, f.Action)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"github.com/rulec/rulec/runtime/decode"
 	"github.com/rulec/rulec/runtime/eve"
 	"github.com/rulec/rulec/runtime/inspect"
+	"github.com/rulec/rulec/runtime/refeval"
 )
 
 // Flow actions, as EVE flow records name them.
@@ -70,12 +71,14 @@ type normaliser interface {
 	Normalise(d, n *decode.Packet) bool
 }
 
-// flowDropFrame reports whether, in IPS mode, the frame belongs to a flow
-// already dropped: it is dropped uninspected, by either tier. It decodes
-// the frame into o for the tracker.
-func (e *Engine) flowDropFrame(o *Outcome) bool {
+// flowDropFrame reports whether the frame belongs to a flow already
+// dropped: neither tier's rules inspect it, in IDS mode too (Suricata's
+// DetectFlow), and in IPS mode it is dropped. In IDS mode only a frame
+// with kernel matches is looked up. It decodes the frame into o for the
+// tracker.
+func (e *Engine) flowDropFrame(o *Outcome, events []refeval.Event) bool {
 	l, ok := e.tracker.(flowLooker)
-	if !e.opts.IPS || !ok || o.Frame == nil {
+	if !ok || o.Frame == nil || !e.opts.IPS && len(events) == 0 {
 		return false
 	}
 	if o.Decoded == nil {
@@ -105,13 +108,16 @@ func (e *Engine) alertAction(a ir.Action) string {
 	return eve.Allowed
 }
 
-// flowDropped reports whether u belongs to a flow a drop rule dropped in
-// IPS mode; its packet is dropped too, uninspected.
+// flowDropped reports whether u belongs to a flow a drop or reject rule
+// dropped: it is not inspected, in IDS mode too (Suricata's DetectFlow
+// skips a flow with FLOW_ACTION_DROP whatever the mode; the flag is set
+// when the packet that matched the rule is finalised, so that packet's
+// other rules still run); in IPS mode its packet is dropped too.
 func (e *Engine) flowDropped(u *inspect.Unit) bool {
-	if !e.opts.IPS || u.Flow.Action != flowDrop {
+	if u.Flow.Action != flowDrop {
 		return false
 	}
-	if u.Kind == inspect.KindPacket && e.fate.reason == "" {
+	if e.opts.IPS && u.Kind == inspect.KindPacket && e.fate.reason == "" {
 		e.fate.reason = dropFlow
 		if u.Flow.ActionByPolicy {
 			e.fate.reason = dropFlowPolicy

@@ -115,14 +115,23 @@ func (t *Tracker) ackPacket(f *flowState, d inspect.Dir, p *inspect.Packet) {
 	t.ackFeed(f, other(d), t.seg.Ack)
 }
 
-// queueApp keeps an app unit of the other direction than the packet's
-// for that direction's next packet, and one of the packet's direction
-// for after the packet's own inspection (Suricata inspects packet rules
-// before transactions); it reports whether it did.
+// waits reports whether u, an app or frame unit, waits for a packet of
+// its direction: one of the other direction than the packet's waits for
+// that direction's next packet, one of the packet's direction for after
+// the packet's own inspection (Suricata inspects packet rules before
+// frames and transactions, and a direction's frames and transactions
+// with its packets only: DetectRunFrames, DetectRunTx).
+func (t *Tracker) waits(u *inspect.Unit) bool {
+	f := t.curFlow
+	return (u.Kind == inspect.KindApp || u.Kind == inspect.KindFrame) && f != nil && u.Flow == &f.Flow && f.tcp != nil && !f.ending &&
+		(u.Dir != t.curDir || !t.curSent) && t.acked(f)
+}
+
+// queueApp keeps a unit that waits for a packet of its direction; it
+// reports whether it did.
 func (t *Tracker) queueApp(u *inspect.Unit) bool {
 	f := t.curFlow
-	if u.Kind != inspect.KindApp || f == nil || u.Flow != &f.Flow || f.tcp == nil || f.ending ||
-		u.Dir == t.curDir && t.curSent || !t.acked(f) {
+	if !t.waits(u) {
 		return false
 	}
 	q := &f.app.queued

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"bytes"
 	"slices"
 
 	"github.com/rulec/rulec/compiler/ir"
@@ -260,6 +261,11 @@ func (fd *frameDir) inspect(fr *openFrame, end uint64) {
 		Payload:  fd.win[start-fd.winOff : logEnd-fd.winOff], Missing: start - fr.off}
 	if fr.tx >= 0 {
 		u.Tx = uint64(fr.tx) + 1
+	}
+	if t.waits(u) {
+		// the window moves on before the unit is inspected
+		u.SetBuffer(ir.FrameBuffer(fd.app, fr.typ), bytes.Clone(data))
+		u.Frame.Payload = bytes.Clone(u.Frame.Payload)
 	}
 	fr.seen = max(fr.seen, end-fr.off)
 	t.stats.FrameUnits++

@@ -66,7 +66,7 @@ func TestSSHFrames(t *testing.T) {
 	ecdh := sshPacketOf(30, "\x00\x00\x00\x20"+strings.Repeat("e", 32), 6)
 	newKeys := sshPacketOf(21, "", 10)
 	feed(t, tr, concat(c.handshake(), c.s2c(sb), c.c2s(cb), c.s2c(kex),
-		c.c2s(kex[:20]), c.sAck(), c.c2s(kex[20:]+ecdh[:3]), c.sAck(), c.c2s(ecdh[3:]), c.sAck(), c.c2s(newKeys), c.sAck())...)
+		c.c2s(kex[:20]), c.sAck(), c.c2s(kex[20:]+ecdh[:3]), c.sAck(), c.c2s(ecdh[3:]), c.sAck(), c.c2s(newKeys), c.sAck(), c.cAck())...)
 	type want struct {
 		dir      inspect.Dir
 		typ      string
@@ -105,7 +105,7 @@ func TestSSHFrames(t *testing.T) {
 
 	tr, got = frameTracker(Config{}, "ssh.record.pdu")
 	c = newConn("10.0.0.1", "10.0.0.2", 40001, 22)
-	feed(t, tr, concat(c.handshake(), c.c2s(cb), c.s2c(sb), c.c2s(kex+ecdh), c.sAck())...)
+	feed(t, tr, concat(c.handshake(), c.c2s(cb), c.s2c(sb), c.c2s(kex+ecdh), c.sAck(), c.cAck())...)
 	var ids []string
 	for _, g := range *got {
 		ids = append(ids, fmt.Sprintf("%s:%d", g.frame.Type, g.frame.ID))
@@ -174,7 +174,7 @@ func TestLongFrameInPieces(t *testing.T) {
 	for i := 0; i < len(rec); i += 1400 {
 		frames = append(frames, c.c2s(rec[i:min(i+1400, len(rec))]), c.sAck())
 	}
-	feed(t, tr, frames...)
+	feed(t, tr, append(frames, c.cAck())...)
 	var joined strings.Builder
 	for _, g := range *got {
 		joined.WriteString(g.data)
@@ -207,7 +207,7 @@ func TestTLSFrames(t *testing.T) {
 	appData := "\x17\x03\x03\x00\x04abcd"
 	alert := "\x15\x03\x03\x00\x02\x02\x28"
 	bad := "\x17\x03\x09\x00\x01x" + appData
-	feed(t, tr, concat(c.handshake(), c.c2s(hello[:3]), c.c2s(hello[3:]), c.s2c(sh), c.c2s(appData+alert), c.c2s(bad), c.sAck())...)
+	feed(t, tr, concat(c.handshake(), c.c2s(hello[:3]), c.c2s(hello[3:]), c.s2c(sh), c.c2s(appData+alert), c.c2s(bad), c.sAck(), c.cAck())...)
 	h, a := len(hello), len(appData)
 	want := fmt.Sprintf("1 hdr 1 0 5 -1, 1 pdu 2 0 %d -1, 1 data 3 5 %d -1, ", h, h-5) +
 		fmt.Sprintf("2 hdr 1 0 5 -1, 2 pdu 2 0 %d -1, 2 data 3 5 %d -1, ", len(sh), len(sh)-5) +
@@ -225,7 +225,7 @@ func TestDCERPCFrames(t *testing.T) {
 	c := newConn("10.0.0.1", "10.0.0.2", 40005, 135)
 	req := dcePDU(0, 3, 1, dceRequest(0, 1, "stub"))
 	empty := dcePDU(0, 3, 2, nil)
-	feed(t, tr, concat(c.handshake(), c.c2s(req[:20]), c.c2s(req[20:]+empty+req), c.sAck())...)
+	feed(t, tr, concat(c.handshake(), c.c2s(req[:20]), c.c2s(req[20:]+empty+req), c.sAck(), c.cAck())...)
 	n, m := len(req), len(req)+len(empty)
 	want := fmt.Sprintf("1 hdr 1 0 16 -1, 1 pdu 2 0 %d -1, 1 data 3 16 %d -1, 1 hdr 4 %d 16 -1, 1 pdu 5 %d %d -1, 1 data 6 %d %d -1",
 		n, n-16, m, m, n, m+16, n-16)
@@ -242,7 +242,7 @@ func TestDNSFrames(t *testing.T) {
 	q := string(dnsQuery(t, "a.example"))
 	msg := string(binary.BigEndian.AppendUint16(nil, uint16(len(q)))) + q
 	c := newConn("10.0.0.1", "10.0.0.53", 40006, 53)
-	feed(t, tr, concat(c.handshake(), c.c2s(msg+msg[:5]), c.c2s(msg[5:]+"\x00\x03bad"), c.sAck(), udp("10.0.0.1", "10.0.0.53", 40007, 53, []byte(q)))...)
+	feed(t, tr, concat(c.handshake(), c.c2s(msg+msg[:5]), c.c2s(msg[5:]+"\x00\x03bad"), c.sAck(), c.cAck(), udp("10.0.0.1", "10.0.0.53", 40007, 53, []byte(q)))...)
 	n := len(q)
 	want := fmt.Sprintf("1 pdu 1 2 %d 1, 1 pdu 2 %d %d 2, 1 pdu 3 %d 3 -1, 1 pdu 1 0 %d 1", n, n+4, n, 2*n+6, n)
 	if s := frameList(*got); s != want {
@@ -287,7 +287,7 @@ func TestSMTPFrames(t *testing.T) {
 	c := newConn("10.0.0.1", "10.0.0.25", 40009, 25)
 	data := "Subject: hi\r\n\r\nbody\r\n.\r\n"
 	feed(t, tr, concat(c.handshake(), c.s2c("220 mail.example.com ESMTP\r\n"), c.c2s("HELO x\r\n"), c.s2c("250 ok\r\n"),
-		c.c2s("MAIL FROM:<a@b>\r\n"), c.s2c("250 ok\r\n"), c.c2s("DATA\r\n"), c.s2c("354 go\r\n"), c.c2s(data), c.s2c("250 queued\r\n"), c.cAck())...)
+		c.c2s("MAIL FROM:<a@b>\r\n"), c.s2c("250 ok\r\n"), c.c2s("DATA\r\n"), c.s2c("354 go\r\n"), c.c2s(data), c.s2c("250 queued\r\n"), c.cAck(), c.sAck())...)
 	want := "2 response_line 1 0 28 -1, 1 command_line 1 0 8 -1, 1 command_line 2 0 6 0, 2 response_line 2 28 8 0, " +
 		"1 command_line 3 8 17 -1, 1 command_line 4 8 15 0, 2 response_line 3 36 8 0, 1 command_line 5 25 6 -1, 1 command_line 6 25 4 0, " +
 		"2 response_line 4 44 8 0, 1 data 7 31 24 0, 2 response_line 5 52 12 0"

@@ -25,7 +25,7 @@ const minChunkCap = 1024
 // them: Suricata stops reassembling the direction, for its app layer too.
 func (t *Tracker) streamData(f *flowState, d inspect.Dir, b []byte) {
 	tc := f.tcp
-	t.flushChunk(f, other(d))
+	t.rawDue(f, other(d))
 	n := len(b)
 	if t.cfg.StreamDepth > 0 {
 		n = min(n, t.cfg.StreamDepth-tc.inspected[d])
@@ -146,6 +146,7 @@ func (t *Tracker) flushChunk(f *flowState, d inspect.Dir) {
 	if len(tc.chunk[d]) == 0 {
 		return
 	}
+	tc.rawReady[d] = false
 	t.emitStream(f, d, tc.chunk[d], tc.cuts[d])
 	tc.chunk[d], tc.cuts[d] = tc.chunk[d][:0], tc.cuts[d][:0]
 }
@@ -173,4 +174,20 @@ func (t *Tracker) emitStream(f *flowState, d inspect.Dir, b []byte, cuts []int) 
 	if k := f.app.kind; k == appUnknown || k == appNone {
 		f.tcp.log[d].reset()
 	}
+}
+
+// rawDue ends what direction d holds for raw stream inspection: the
+// other side spoke, so it acknowledged d's bytes. In IDS mode Suricata
+// inspects a direction's raw stream, up to the acknowledged data, with
+// that direction's packets only (StreamReassembleRaw): the bytes wait
+// for d's next packet. Otherwise they are inspected at once.
+func (t *Tracker) rawDue(f *flowState, d inspect.Dir) {
+	if len(f.tcp.chunk[d]) == 0 {
+		return
+	}
+	if t.acked(f) {
+		f.tcp.rawReady[d] = true
+		return
+	}
+	t.flushChunk(f, d)
 }

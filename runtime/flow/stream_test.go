@@ -93,7 +93,7 @@ func TestStreamChunking(t *testing.T) {
 	for _, u := range s.of(inspect.KindStream) {
 		got = append(got, fmt.Sprintf("%d:%s", u.dir, u.buffers["payload"]))
 	}
-	want := "1:abcdef 2:reply 1:0123456789 1:tail"
+	want := "1:abcdef 1:0123456789 1:tail 2:reply"
 	if strings.Join(got, " ") != want {
 		t.Errorf("chunks %q, want %q", strings.Join(got, " "), want)
 	}

@@ -28,6 +28,7 @@ type tcpState struct {
 	session    bool // a SYN started the connection, or it was picked up midstream
 	chunk      [3][]byte
 	cuts       [3][]int // where a gap splits chunk: its pieces are inspected apart
+	rawReady   [3]bool  // IDS: chunk is inspected with the direction's next packet
 	chunkMem   int      // capacity of chunk and log, charged to the stream memcap
 	log        [3]streamLog
 	tx         [3]txWindow // the stream's last bytes, for transaction units (txstream.go)

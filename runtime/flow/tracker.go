@@ -239,13 +239,19 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 		p.Established = f.Established
 	}
 	t.table.touch(f, t.now)
+	// a UDP flow a drop rule dropped, in IDS mode too, has its packets
+	// marked dropped: Suricata's app layer takes none of them
+	// (FlowHandlePacketUpdate, FlowWorker)
+	udpApp := d.L4 == decode.L4UDP && !dropped && f.Action != "drop"
 	if d.L4 == decode.L4UDP && !dropped {
 		if t.udpReverses(f, dir, p) {
 			t.reverse(f)
 			dir = other(dir)
 			t.curDir = dir
 		}
-		t.udpDetect(f, dir, p)
+		if udpApp {
+			t.udpDetect(f, dir, p)
+		}
 	}
 	// Inline (IPS), Suricata's stream engine hands a segment to the app
 	// layer before the packet is inspected (stream.inline: auto); in IDS
@@ -278,6 +284,9 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 	u := t.unit(f, inspect.KindPacket, dir)
 	u.SetBuffer("payload", p.Payload)
 	t.sendOnce(u)
+	if tcp && f.tcp.rawReady[dir] {
+		t.flushChunk(f, dir)
+	}
 	t.curSent = true
 	if len(f.app.queued) > 0 {
 		t.sendQueued(f, dir)
@@ -297,7 +306,7 @@ func (t *Tracker) Decoded(ts time.Time, d *decode.Packet, err error) (*inspect.P
 		if acked {
 			t.ackPacket(f, dir, p) // bytes the ACK made contiguous
 		}
-	case d.L4 == decode.L4UDP && !dropped:
+	case udpApp:
 		t.udpPacket(f, dir, p)
 	}
 	if tcp {
