@@ -94,3 +94,71 @@ func teredoPortConfig(t *testing.T, tier string, o *object.Object, pcap string, 
 		}
 	}
 }
+
+// TestIDSDroppedFlowNotInspected: in IDS mode a reject acting on the flow
+// (an IP-only rule) marks it dropped and alerts once: the later packets
+// of the flow, the echo reply and a second request, are tracked but not
+// inspected, as Suricata's DetectFlow skips a flow with FLOW_ACTION_DROP
+// whatever the mode; plain, and inside Teredo.
+func TestIDSDroppedFlowNotInspected(t *testing.T) {
+	a, b := netip.MustParseAddr("2001:db8::1"), netip.MustParseAddr("2001:db8::2")
+	echo := [][]byte{
+		pktgen.Build(pktgen.Spec{Src: a, Dst: b, Proto: 58, IType: 128, Payload: []byte("ping")}),
+		pktgen.Build(pktgen.Spec{Src: b, Dst: a, Proto: 58, IType: 129, Payload: []byte("ping")}),
+		pktgen.Build(pktgen.Spec{Src: a, Dst: b, Proto: 58, IType: 128, Payload: []byte("ping")}),
+	}
+	var tunneled [][]byte
+	for i, f := range echo {
+		tunneled = append(tunneled, inTeredo(f, i != 1))
+	}
+	dir := t.TempDir()
+	rules := filepath.Join(dir, "t.rules")
+	if err := os.WriteFile(rules, []byte("reject icmp any any -> any any (sid:2;)\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	o := compileObject(t, rules)
+	anyPort, err := decode.NewConfig(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, frames := range map[string][][]byte{"plain": echo, "teredo": tunneled} {
+		pcap := filepath.Join(dir, name+".pcap")
+		writeFrames(t, pcap, frames)
+		fc := flow.DefaultConfig()
+		fc.Decoder = anyPort
+		var out bytes.Buffer
+		p, err := Open(o, Config{Kernel: KernelReference, Flow: fc, EVE: &out, Offline: true, Records: eve.Types{"alert": true, "flow": true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.RunPcap(pcap, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		alerts, dropped := 0, 0
+		for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
+			var r struct {
+				EventType string `json:"event_type"`
+				Proto     string `json:"proto"`
+				Flow      struct {
+					Action string `json:"action"`
+					Pkts   int    `json:"pkts_toserver"`
+				} `json:"flow"`
+			}
+			if err := json.Unmarshal(line, &r); err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case r.EventType == "alert":
+				alerts++
+			case r.EventType == "flow" && r.Proto == "IPv6-ICMP" && r.Flow.Action == "drop" && r.Flow.Pkts == 2:
+				dropped++
+			}
+		}
+		if alerts != 1 || dropped != 1 {
+			t.Errorf("%s: %d alerts, %d dropped echo flows with both requests; want the first request's alert and the flow dropped:\n%s", name, alerts, dropped, out.String())
+		}
+	}
+}
