@@ -25,6 +25,33 @@ func (t *Tables) Has(b Bitset, i int) bool {
 // And returns the slots in every one of bs; nil stands for the empty set.
 func (t *Tables) And(bs ...Bitset) []int { return t.AndInto(nil, bs...) }
 
+// FirstAnd returns the lowest slot in every one of bs, or -1 when there
+// is none: And's first element, without building the list.
+func (t *Tables) FirstAnd(bs ...Bitset) int {
+	for _, b := range bs {
+		if b == nil {
+			return -1
+		}
+	}
+	for sw := 0; sw < t.NSummary; sw++ {
+		sum := ^uint64(0)
+		for _, b := range bs {
+			sum &= b[sw]
+		}
+		for ; sum != 0; sum &= sum - 1 {
+			w := sw*64 + trailing(sum)
+			word := ^uint64(0)
+			for _, b := range bs {
+				word &= b[t.NSummary+w]
+			}
+			if word != 0 {
+				return w*64 + trailing(word)
+			}
+		}
+	}
+	return -1
+}
+
 // AndInto is And appending to out.
 func (t *Tables) AndInto(out []int, bs ...Bitset) []int {
 	for _, b := range bs {

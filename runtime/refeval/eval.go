@@ -472,11 +472,8 @@ func (e *Evaluator) followTLS(h *headers, head []kernel.Bitset, matched []int, f
 			first = min(first, i)
 		}
 	}
-	for _, i := range e.t.And(append(head, e.sniSlots)...) {
-		if i < first {
-			e.tls.follow(h, fk, fwd)
-			return
-		}
+	if i := e.t.FirstAnd(append(head, e.sniSlots)...); i >= 0 && i < first {
+		e.tls.follow(h, fk, fwd)
 	}
 }
 

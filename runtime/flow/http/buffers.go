@@ -62,38 +62,45 @@ func (tx *Tx) Fields() map[string]any { return tx.fields(true) }
 
 // fields builds the EVE "http" section; units share it, read-only.
 func (tx *Tx) fields(resp bool) map[string]any {
-	f := map[string]any{}
-	str := func(key string, v []byte) {
+	i, key := 0, tx.fieldsKey()
+	if resp {
+		i = 1
+	}
+	if m := &tx.memo[i]; m.f != nil && m.key == key {
+		return m.f
+	}
+	f := make(map[string]any, 12)
+	str := func(key string, i int, v []byte) {
 		if len(v) > 0 {
-			f[key] = string(v)
+			f[key] = tx.str(i, v)
 		}
 	}
-	str("hostname", tx.lookup(tx.req, "http.host"))
+	str("hostname", strHost, tx.lookup(tx.req, "http.host"))
 	if tx.port > 0 {
 		f["http_port"] = tx.port
 	}
-	str("url", tx.URI)
-	str("http_user_agent", tx.lookup(tx.req, "http.user_agent"))
+	str("url", strURL, tx.URI)
+	str("http_user_agent", strUserAgent, tx.lookup(tx.req, "http.user_agent"))
 	if xff, ok := tx.Request.Get("X-Forwarded-For"); ok {
-		f["xff"] = string(xff)
+		f["xff"] = tx.str(strXFF, xff)
 	}
-	str("http_refer", tx.lookup(tx.req, "http.referer"))
-	str("http_method", tx.Method)
-	str("protocol", tx.Request.Protocol)
+	str("http_refer", strReferer, tx.lookup(tx.req, "http.referer"))
+	str("http_method", strMethod, tx.Method)
+	str("protocol", strProtocol, tx.Request.Protocol)
 	if resp && tx.HasResponse {
 		ct := tx.lookup(tx.resp, "http.content_type")
 		if i := bytes.IndexByte(ct, ';'); i >= 0 {
 			ct = ct[:i] // Suricata logs the media type without parameters
 		}
-		str("http_content_type", ct)
+		str("http_content_type", strContentType, ct)
 		if cr, ok := tx.Response.Get("Content-Range"); ok {
 			f["content_range"] = contentRange(cr)
 		}
-		str("redirect", tx.lookup(tx.resp, "http.location"))
+		str("redirect", strRedirect, tx.lookup(tx.resp, "http.location"))
 		if tx.Status > 0 {
 			f["status"] = tx.Status
 		} else {
-			str("status_string", tx.StatusText)
+			str("status_string", strStatus, tx.StatusText)
 		}
 	}
 	// Suricata logs the response's length so far, 0 before any
@@ -104,6 +111,7 @@ func (tx *Tx) fields(resp bool) map[string]any {
 	if resp && tx.dumpResp {
 		dumpHeaders(f, "response_headers", tx.Response.Headers)
 	}
+	tx.memo[i] = fieldsMemo{key, f}
 	return f
 }
 

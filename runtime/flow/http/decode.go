@@ -22,9 +22,10 @@ var (
 )
 
 // decodeBody undoes the Content-Encoding of a body into at most limit
-// bytes. A body that does not decode as announced is kept as it is, as
-// libhtp passes through bodies with a wrong encoding header.
-func decodeBody(encoding, raw []byte, limit int) []byte {
+// bytes, in a buffer from pool unless it returns raw. A body that does
+// not decode as announced is kept as it is, as libhtp passes through
+// bodies with a wrong encoding header.
+func decodeBody(encoding, raw []byte, limit int, pool *Bodies) []byte {
 	var codings [][]byte
 	for c := range bytes.SplitSeq(encoding, []byte(",")) {
 		c = bytes.ToLower(trimSpace(c))
@@ -35,11 +36,15 @@ func decodeBody(encoding, raw []byte, limit int) []byte {
 	out := raw
 	for i := len(codings) - 1; i >= 0 && i >= len(codings)-maxCodings; i-- {
 		var ok bool
+		in := out
 		switch string(codings[i]) {
 		case "gzip", "x-gzip":
-			out, ok = gunzip(out, limit)
+			out, ok = gunzip(in, limit, pool)
 		case "deflate":
-			out, ok = inflate(out, limit)
+			out, ok = inflate(in, limit, pool)
+		}
+		if ok && !aliases(in, raw) {
+			pool.put(in) // an inner layer's input, decoded
 		}
 		if !ok {
 			break
@@ -67,7 +72,7 @@ func codingLayers(enc []byte) int {
 	return n
 }
 
-func gunzip(b []byte, limit int) ([]byte, bool) {
+func gunzip(b []byte, limit int, pool *Bodies) ([]byte, bool) {
 	var err error
 	r, _ := gzipPool.Get().(*gzip.Reader)
 	if r == nil {
@@ -76,15 +81,15 @@ func gunzip(b []byte, limit int) ([]byte, bool) {
 		err = r.Reset(bytes.NewReader(b))
 	}
 	if err != nil {
-		return inflate(b, limit)
+		return inflate(b, limit, pool)
 	}
 	defer gzipPool.Put(r)
-	return readUpTo(r, b, limit, false)
+	return readUpTo(r, b, limit, false, pool)
 }
 
 // inflate undoes "deflate", sent zlib-wrapped as specified or bare as
 // some servers do.
-func inflate(b []byte, limit int) ([]byte, bool) {
+func inflate(b []byte, limit int, pool *Bodies) ([]byte, bool) {
 	var err error
 	zr, _ := zlibPool.Get().(io.ReadCloser)
 	if zr == nil {
@@ -96,7 +101,7 @@ func inflate(b []byte, limit int) ([]byte, bool) {
 		defer zlibPool.Put(zr)
 	}
 	if err == nil {
-		if out, ok := readUpTo(zr, b, limit, false); ok {
+		if out, ok := readUpTo(zr, b, limit, false, pool); ok {
 			return out, true
 		}
 	}
@@ -107,19 +112,31 @@ func inflate(b []byte, limit int) ([]byte, bool) {
 		fr.(flate.Resetter).Reset(bytes.NewReader(b), nil)
 	}
 	defer flatePool.Put(fr)
-	return readUpTo(fr, b, limit, true)
+	return readUpTo(fr, b, limit, true, pool)
 }
 
 // readUpTo reads at most limit bytes. A cut stream keeps what decoded; so
 // does a corrupt one, unless strict: bare deflate has no header to vouch
 // for it, and plain text often starts like a deflate block. A stream that
-// decodes nothing falls back to in.
-func readUpTo(r io.Reader, in []byte, limit int, strict bool) ([]byte, bool) {
-	out := bytes.NewBuffer(make([]byte, 0, min(limit, 4*len(in)+512)))
-	_, err := out.ReadFrom(io.LimitReader(r, int64(limit)))
-	corrupt := err != nil && !errors.Is(err, io.ErrUnexpectedEOF)
-	if out.Len() == 0 && len(in) > 0 || strict && corrupt {
+// decodes nothing falls back to in. The bytes read are in a buffer from
+// pool, which goes back there when they are not returned.
+func readUpTo(r io.Reader, in []byte, limit int, strict bool, pool *Bodies) ([]byte, bool) {
+	out := pool.get(min(limit, 4*len(in)+512))
+	var err error
+	for len(out) < limit && err == nil {
+		if len(out) == cap(out) {
+			grown := append(pool.get(min(limit, 2*cap(out))), out...)
+			pool.put(out)
+			out = grown
+		}
+		var n int
+		n, err = r.Read(out[len(out):min(cap(out), limit)])
+		out = out[:len(out)+n]
+	}
+	corrupt := err != nil && err != io.EOF && !errors.Is(err, io.ErrUnexpectedEOF)
+	if len(out) == 0 && len(in) > 0 || strict && corrupt {
+		pool.put(out)
 		return in, false
 	}
-	return out.Bytes(), true
+	return out, true
 }

@@ -40,7 +40,8 @@ func trimSpace(b []byte) []byte {
 // except Content-Length, whose first value is kept as libhtp keeps it;
 // dupCL reports a repeat whose length differs or does not parse.
 func parseHeaders(raw []byte) (hs []Header, dupCL bool) {
-	var lines [][]byte
+	var few [32][]byte
+	lines := few[:0]
 	folded := -1 // the line that owns its memory after a fold
 	for len(raw) > 0 {
 		var line []byte
@@ -61,6 +62,9 @@ func parseHeaders(raw []byte) (hs []Header, dupCL bool) {
 			continue
 		}
 		lines = append(lines, line)
+	}
+	if len(lines) > 0 {
+		hs = make([]Header, 0, len(lines))
 	}
 	var index map[string]int // lower-cased name to position, once there are many
 	for _, line := range lines {

@@ -218,7 +218,7 @@ func (p *Parser) bodyDone(s *side, complete bool) {
 	enc, _ := m.Get("Content-Encoding")
 	m.Body, m.Complete = s.raw[:min(len(s.raw), keep)], complete
 	if len(enc) > 0 && p.cfg.Memcap.take(keep) {
-		m.Body = decodeBody(enc, s.raw, keep)
+		m.Body = decodeBody(enc, s.raw, keep, p.cfg.Bodies)
 		kept := 0
 		if !aliases(m.Body, s.raw) {
 			kept = min(cap(m.Body), keep)
@@ -234,6 +234,7 @@ func (p *Parser) bodyDone(s *side, complete bool) {
 		tx.mem += s.rawMem
 	} else {
 		p.cfg.Memcap.give(s.rawMem)
+		p.cfg.Bodies.put(s.raw)
 	}
 	s.raw, s.rawMem, s.remain, s.state = nil, 0, 0, stHead
 	if s.resp {

@@ -5,8 +5,9 @@ import "bytes"
 // part is a file of a multipart request body: its name, the bytes of it
 // in the body, closed when its closing boundary was seen.
 type part struct {
-	name, data []byte
+	name, data []byte // data is the body's bytes of the file, one slice
 	closed     bool
+	start      int // where data starts in the body
 }
 
 // maxBoundary is the longest boundary Suricata takes (RS_MIME_MAX_TOKEN_LEN).
@@ -138,23 +139,23 @@ func multipartFiles(body, boundary []byte) []part {
 		case chunk:
 			end := bytes.Index(in, []byte("\r\n"))
 			if end < 0 {
-				cur.add(in)
+				cur.add(body, in)
 				return files
 			}
 			next := in[end+2:]
 			switch {
 			case len(next) < len(boundary) && bytes.HasPrefix(boundary, next):
 				// the rest may be the start of a boundary line
-				cur.add(in[:end])
+				cur.add(body, in[:end])
 				return files
 			case bytes.HasPrefix(next, boundary):
-				cur.add(in[:end])
+				cur.add(body, in[:end])
 				if cur != nil {
 					cur.closed = true
 				}
 				cur, state = nil, start
 			default:
-				cur.add(in[:end+2])
+				cur.add(body, in[:end+2])
 			}
 			in = next
 		}
@@ -162,9 +163,16 @@ func multipartFiles(body, boundary []byte) []part {
 	return files
 }
 
-// add appends file bytes; a part that is no file takes none.
-func (p *part) add(b []byte) {
-	if p != nil {
-		p.data = append(p.data, b...)
+// add extends a file's data to the body's bytes b, which follow the data
+// taken before; a part that is no file takes none.
+func (p *part) add(body, b []byte) {
+	if p == nil {
+		return
 	}
+	at := cap(body) - cap(b)
+	if p.data == nil {
+		p.start = at
+	}
+	end := at + len(b)
+	p.data = body[p.start:end:end]
 }

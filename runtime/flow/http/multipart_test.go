@@ -32,8 +32,10 @@ func TestMultipartFiles(t *testing.T) {
 		"--xx\r\nContent-Disposition: form-data; name=\"f\"; filename=\"one.txt\"\r\nContent-Type: text/plain\r\n\r\nline1\r\nline2\r\n" +
 		"--xx\r\nContent-Disposition: form-data; name=\"e\"; filename=\"empty\"\r\n\r\n" +
 		"--xx\r\nContent-Disposition: form-data; filename=\"cut.bin\"\r\n\r\nabc\r\n--x"
-	files := multipartFiles([]byte(body), []byte("--xx"))
-	want := []part{{[]byte("one.txt"), []byte("line1\r\nline2"), true}, {[]byte("empty"), nil, true}, {[]byte("cut.bin"), []byte("abc"), false}}
+	raw := []byte(body)
+	files := multipartFiles(raw, []byte("--xx"))
+	want := []part{{name: []byte("one.txt"), data: []byte("line1\r\nline2"), closed: true}, {name: []byte("empty"), closed: true},
+		{name: []byte("cut.bin"), data: []byte("abc")}}
 	if len(files) != len(want) {
 		t.Fatalf("got %d files: %+v", len(files), files)
 	}
@@ -41,6 +43,11 @@ func TestMultipartFiles(t *testing.T) {
 		if g := files[i]; string(g.name) != string(w.name) || string(g.data) != string(w.data) || g.closed != w.closed {
 			t.Errorf("file %d: %q %q %v, want %q %q %v", i, g.name, g.data, g.closed, w.name, w.data, w.closed)
 		}
+	}
+	// a file's data is the body's bytes, not a copy, and no append to it
+	// can write into the body
+	if d := files[0].data; len(d) > 0 && (&d[0] != &raw[strings.Index(body, "line1")] || cap(d) != len(d)) {
+		t.Errorf("file data is not the body's bytes (cap %d, len %d)", cap(d), len(d))
 	}
 }
 

@@ -95,6 +95,9 @@ type Tx struct {
 	// reqBodyAt, respBodyAt: where the body's buffers start in req, resp.
 	reqBodyAt, respBodyAt int
 	reqFields, respFields map[string]any
+	// strs and memo keep what fields made last (fieldcache.go).
+	strs [nStrs]strCache
+	memo [2]fieldsMemo
 }
 
 // buffer is one named inspection buffer; dual buffers exist in both
