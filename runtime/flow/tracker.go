@@ -508,7 +508,9 @@ func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspec
 // window: for app units that are recorded, never inspected.
 func (t *Tracker) plainUnit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspect.Unit {
 	var u *inspect.Unit
-	if n := len(t.spare); n > 0 {
+	if n := len(t.spare); n > 0 && (kind == inspect.KindPacket || kind == inspect.KindStream) {
+		// the kinds sendOnce gives back; other units are kept past
+		// their emission
 		u, t.spare = t.spare[n-1], t.spare[:n-1]
 	} else {
 		u = &inspect.Unit{}

@@ -261,8 +261,11 @@ type Unit struct {
 	// lifted (HTTP: Suricata's HTP_STREAM_DEPTH_SET) and the unit refilled
 	// with the body seen so. Nil when no more of the body was kept.
 	Lift    func()
-	buffers []named // few per unit: a list beats a map
+	buffers []Named // few per unit: a list beats a map
 	multi   bool    // a buffer has more than one instance
+	// shared are lists of buffers a producer shares among its units
+	// (Share), after buffers; read-only.
+	shared [2][]Named
 }
 
 // FileInfo is a file as an alert's "files" array shows it.
@@ -294,9 +297,11 @@ func (f *FileInfo) State() string {
 	return "UNKNOWN"
 }
 
-type named struct {
-	name string
-	b    []byte
+// Named is one named buffer of a unit; Tag is its producer's to use.
+type Named struct {
+	Name string
+	B    []byte
+	Tag  uint8
 }
 
 // Endpoints returns the unit's addresses and ports as a rule header sees
@@ -318,8 +323,15 @@ func (u *Unit) Endpoints() (src, dst netip.Addr, sport, dport uint16) {
 // multi-buffer, its first instance.
 func (u *Unit) Buffer(name string) ([]byte, bool) {
 	for i := range u.buffers {
-		if u.buffers[i].name == name {
-			return u.buffers[i].b, true
+		if u.buffers[i].Name == name {
+			return u.buffers[i].B, true
+		}
+	}
+	for _, l := range u.shared {
+		for i := range l {
+			if l[i].Name == name {
+				return l[i].B, true
+			}
 		}
 	}
 	return nil, false
@@ -327,23 +339,25 @@ func (u *Unit) Buffer(name string) ([]byte, bool) {
 
 // SetBuffer sets a named buffer.
 func (u *Unit) SetBuffer(name string, b []byte) {
+	u.own()
 	for i := range u.buffers {
-		if u.buffers[i].name == name {
-			u.buffers[i].b = b
+		if u.buffers[i].Name == name {
+			u.buffers[i].B = b
 			return
 		}
 	}
 	if u.buffers == nil {
-		u.buffers = make([]named, 0, 8)
+		u.buffers = make([]Named, 0, 8)
 	}
-	u.buffers = append(u.buffers, named{name, b})
+	u.buffers = append(u.buffers, Named{Name: name, B: b})
 }
 
 // Grow makes room for n more buffers, so that a producer that knows how
 // many it sets fills the list without regrowing it.
 func (u *Unit) Grow(n int) {
+	u.own()
 	if cap(u.buffers)-len(u.buffers) < n {
-		nb := make([]named, len(u.buffers), len(u.buffers)+n)
+		nb := make([]Named, len(u.buffers), len(u.buffers)+n)
 		copy(nb, u.buffers)
 		u.buffers = nb
 	}
@@ -353,10 +367,42 @@ func (u *Unit) Grow(n int) {
 // tls.certs, tls.subjectaltname): a rule's matchers on such a buffer hold
 // when they hold together on one of its instances.
 func (u *Unit) AddBuffer(name string, b []byte) {
+	u.own()
 	if _, ok := u.Buffer(name); ok {
 		u.multi = true
 	}
-	u.buffers = append(u.buffers, named{name, b})
+	u.buffers = append(u.buffers, Named{Name: name, B: b})
+}
+
+// Share gives u a list of buffers, after those it has, without copying
+// it: a producer's units at several moments of one transaction share its
+// lists. The list must not change while u is in use; multi says a name
+// repeats in it (a multi-buffer with several instances), and its names
+// must be other than u's buffers' and an earlier shared list's. Setting
+// or adding a buffer later copies the shared lists into u's own first.
+// A unit has at most two shared lists.
+func (u *Unit) Share(l []Named, multi bool) {
+	if len(l) == 0 {
+		return
+	}
+	for i := range u.shared {
+		if u.shared[i] == nil {
+			u.shared[i] = l[:len(l):len(l)]
+			u.multi = u.multi || multi
+			return
+		}
+	}
+	panic("inspect: a unit shares at most two lists")
+}
+
+// own copies the shared lists into u's own buffers, before they change.
+func (u *Unit) own() {
+	if u.shared[0] == nil {
+		return
+	}
+	nb := make([]Named, 0, len(u.buffers)+len(u.shared[0])+len(u.shared[1])+4)
+	nb = append(append(append(nb, u.buffers...), u.shared[0]...), u.shared[1]...)
+	u.buffers, u.shared = nb, [2][]Named{}
 }
 
 // Multi reports whether a buffer of u has more than one instance.
@@ -366,8 +412,15 @@ func (u *Unit) Multi() bool { return u.multi }
 // they were added, until fn returns true; it reports whether one did.
 func (u *Unit) Instances(name string, fn func([]byte) bool) bool {
 	for i := range u.buffers {
-		if u.buffers[i].name == name && fn(u.buffers[i].b) {
+		if u.buffers[i].Name == name && fn(u.buffers[i].B) {
 			return true
+		}
+	}
+	for _, l := range u.shared {
+		for i := range l {
+			if l[i].Name == name && fn(l[i].B) {
+				return true
+			}
 		}
 	}
 	return false
@@ -377,7 +430,7 @@ func (u *Unit) Instances(name string, fn func([]byte) bool) bool {
 // anew.
 func (u *Unit) ClearBuffers() {
 	clear(u.buffers)
-	u.buffers, u.multi = u.buffers[:0], false
+	u.buffers, u.multi, u.shared = u.buffers[:0], false, [2][]Named{}
 }
 
 // Reset empties u for reuse by the unit's producer, once its consumer is

@@ -15,23 +15,11 @@ import (
 // the request's under ir.ToServerOf (for transactional rules).
 func (tx *Tx) Fill(u *inspect.Unit, st Stage) {
 	resp := st >= ResponseLine
-	if resp {
-		u.Grow(len(tx.req) + len(tx.resp))
+	if !resp {
+		tx.share(u, tx.req)
 	} else {
-		u.Grow(len(tx.req))
-	}
-	for _, b := range tx.req {
-		switch {
-		case !resp || !b.dual:
-			b.set(u)
-		default:
-			u.SetBuffer(toServerName(b.name), b.b)
-		}
-	}
-	if resp {
-		for _, b := range tx.resp {
-			b.set(u)
-		}
+		tx.share(u, tx.requestAsResponse())
+		tx.share(u, tx.resp)
 	}
 	switch {
 	case st == RequestBody:
@@ -136,8 +124,8 @@ func dumpHeaders(f map[string]any, key string, hs []Header) {
 
 func (tx *Tx) lookup(bufs []buffer, name string) []byte {
 	for _, b := range bufs {
-		if b.name == name {
-			return b.b
+		if b.Name == name {
+			return b.B
 		}
 	}
 	return nil
@@ -148,7 +136,7 @@ func add(bufs []buffer, name string, b []byte, dual bool) []buffer {
 	if len(b) == 0 {
 		return bufs
 	}
-	return append(bufs, buffer{name: name, b: b, dual: dual})
+	return append(bufs, buffer{Name: name, B: b, Tag: dualTag(dual)})
 }
 
 // addHeader appends the buffer of a header's value when the message has
@@ -159,7 +147,7 @@ func addHeader(bufs []buffer, name string, m *Message, header string, dual bool)
 	if !ok {
 		return bufs
 	}
-	return append(bufs, buffer{name: name, b: v, dual: dual})
+	return append(bufs, buffer{Name: name, B: v, Tag: dualTag(dual)})
 }
 
 // toServerNames are the request-side names of the dual buffers, made once
@@ -226,14 +214,6 @@ func headerBuffers(bufs []buffer, m *Message, cookie string) []buffer {
 	return add(bufs, "http.start", start, true)
 }
 
-func (b buffer) set(u *inspect.Unit) {
-	if b.multi {
-		u.AddBuffer(b.name, b.b)
-	} else {
-		u.SetBuffer(b.name, b.b)
-	}
-}
-
 // perHeader adds one instance of multi-buffer name per header,
 // "Name: value", as Suricata's http.request_header and
 // http.response_header.
@@ -246,7 +226,7 @@ func perHeader(bufs []buffer, name string, m *Message) []buffer {
 	for _, h := range m.Headers {
 		at := len(all)
 		all = append(append(append(all, h.Name...), ": "...), h.Value...)
-		bufs = append(bufs, buffer{name: name, b: all[at:len(all):len(all)], multi: true})
+		bufs = append(bufs, buffer{Name: name, B: all[at:len(all):len(all)], Tag: bufMulti})
 	}
 	return bufs
 }
@@ -341,14 +321,14 @@ func (tx *Tx) multipartBuffers(boundary []byte, cfg *Config) {
 			k &= filehash.SHA256
 		}
 		f.Sums = filehash.Of(k, p.data)
-		tx.req = append(tx.req, buffer{name: "file.name", b: p.name, dual: true, multi: true})
+		tx.req = append(tx.req, buffer{Name: "file.name", B: p.name, Tag: bufDual | bufMulti})
 		if len(p.data) > 0 {
-			tx.req = append(tx.req, buffer{name: "file.data", b: p.data, dual: true, multi: true},
-				buffer{name: "file.magic", b: []byte(magic.Describe(p.data)), dual: true, multi: true})
+			tx.req = append(tx.req, buffer{Name: "file.data", B: p.data, Tag: bufDual | bufMulti},
+				buffer{Name: "file.magic", B: []byte(magic.Describe(p.data)), Tag: bufDual | bufMulti})
 		}
 		if !f.Truncated {
 			f.Sums.Each(true, func(name string, sum []byte) {
-				tx.req = append(tx.req, buffer{name: "file." + name, b: sum, dual: true, multi: true})
+				tx.req = append(tx.req, buffer{Name: "file." + name, B: sum, Tag: bufDual | bufMulti})
 			})
 		}
 		tx.reqFiles = append(tx.reqFiles, f)

@@ -8,9 +8,10 @@ import (
 	"github.com/rulec/rulec/runtime/inspect"
 )
 
-// Filling a unit with a transaction's buffers allocates its buffer list
-// once, at the size it needs, instead of regrowing it buffer by buffer.
-func TestFillAllocatesBufferListOnce(t *testing.T) {
+// Filling a unit with a transaction's buffers allocates nothing: units
+// share the transaction's lists (the request's as responses see it made
+// once); a unit changing its buffers changes no other unit's.
+func TestFillSharesBufferLists(t *testing.T) {
 	var tx *Tx
 	p := NewParser(DefaultConfig(), func(x *Tx, st Stage) {
 		if st == ResponseBody {
@@ -34,16 +35,45 @@ func TestFillAllocatesBufferListOnce(t *testing.T) {
 		u = inspect.Unit{Fields: fields}
 		tx.Fill(&u, ResponseBody)
 	})
-	if allocs != 1 {
-		t.Errorf("Fill made %v allocations, want 1 (the buffer list)", allocs)
+	if allocs != 0 {
+		t.Errorf("Fill made %v allocations, want 0 (lists shared)", allocs)
 	}
 	if b, ok := u.Buffer("http.uri"); !ok || string(b) != "/a?b=c" {
 		t.Errorf("http.uri = %q, %v", b, ok)
 	}
 	n := 0
 	u.Instances("http.request_header", func([]byte) bool { n++; return false })
+	if n != 21 || !u.Multi() {
+		t.Errorf("%d http.request_header instances (multi %v), want 21", n, u.Multi())
+	}
+	if b, ok := u.Buffer("http.content_type"); !ok || string(b) != "text/plain" {
+		t.Errorf("response http.content_type = %q, %v", b, ok)
+	}
+	if _, ok := u.Buffer("http.start:to_server"); !ok {
+		t.Error("the response unit lacks the request's http.start")
+	}
+	var other inspect.Unit
+	tx.Fill(&other, ResponseBody)
+	u.SetBuffer("http.uri", []byte("/changed"))
+	u.AddBuffer("http.request_header", []byte("X-More: 1"))
+	if b, _ := other.Buffer("http.uri"); string(b) != "/a?b=c" {
+		t.Errorf("another unit's http.uri = %q after one unit set its own", b)
+	}
+	n = 0
+	other.Instances("http.request_header", func([]byte) bool { n++; return false })
 	if n != 21 {
-		t.Errorf("%d http.request_header instances, want 21", n)
+		t.Errorf("another unit has %d http.request_header instances after one unit added one", n)
+	}
+	if b, _ := u.Buffer("http.uri"); string(b) != "/changed" {
+		t.Errorf("the unit's own http.uri = %q", b)
+	}
+	var ru inspect.Unit
+	tx.Fill(&ru, RequestHeaders)
+	if b, _ := ru.Buffer("http.uri"); string(b) != "/a?b=c" {
+		t.Errorf("a request unit's http.uri = %q", b)
+	}
+	if _, ok := ru.Buffer("http.content_type"); ok {
+		t.Error("a request unit has the response's http.content_type")
 	}
 }
 
@@ -78,7 +108,7 @@ func TestHeaderBuffersAllocateOncePerBuffer(t *testing.T) {
 	start.WriteString("\r\n")
 	got := map[string][]string{}
 	for _, b := range bufs {
-		got[b.name] = append(got[b.name], string(b.b))
+		got[b.Name] = append(got[b.Name], string(b.B))
 	}
 	if g := got["http.start"]; len(g) != 1 || g[0] != start.String() {
 		t.Errorf("http.start %q", g)

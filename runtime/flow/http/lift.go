@@ -22,6 +22,9 @@ func (p *Parser) Lift(tx *Tx, st Stage) bool {
 	if !tx.Liftable(st) {
 		return false
 	}
+	// the lists are rewritten in place past the body's start: what was
+	// made from them is made again
+	tx.asResp, tx.memo = asResponse{}, [2]fieldsMemo{}
 	if st == RequestBody {
 		m := &tx.Request
 		m.Body, m.full = m.full, nil

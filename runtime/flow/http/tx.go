@@ -95,16 +95,28 @@ type Tx struct {
 	// reqBodyAt, respBodyAt: where the body's buffers start in req, resp.
 	reqBodyAt, respBodyAt int
 	reqFields, respFields map[string]any
+	// asResp is the request's buffer list as response units share it
+	// (share.go).
+	asResp asResponse
 	// strs and memo keep what fields made last (fieldcache.go).
 	strs [nStrs]strCache
 	memo [2]fieldsMemo
 }
 
-// buffer is one named inspection buffer; dual buffers exist in both
-// directions and a response unit carries the response's.
-type buffer struct {
-	name  string
-	b     []byte
-	dual  bool
-	multi bool // one instance of a multi-buffer
+// buffer is one named inspection buffer, tagged bufDual (it exists in
+// both directions and a response unit carries the response's) and
+// bufMulti (one instance of a multi-buffer).
+type buffer = inspect.Named
+
+const (
+	bufDual uint8 = 1 << iota
+	bufMulti
+)
+
+// dualTag is the tag of a buffer that is dual or not.
+func dualTag(dual bool) uint8 {
+	if dual {
+		return bufDual
+	}
+	return 0
 }
