@@ -8,12 +8,14 @@ import (
 
 // Stream buffers (a direction's bytes held for their ACK, its bytes
 // held for a stream unit) come in power-of-two sizes from minChunkCap;
-// a tracker keeps drained ones of each size up to ackPoolMax for reuse,
-// at most ackPoolBytes in all, so that neither a flow's bursts nor each
-// new flow allocate.
+// a tracker keeps up to ackPoolDepth drained ones of each size up to
+// ackPoolMax for reuse, at most ackPoolBytes in all, so that neither a
+// flow's bursts nor each new flow allocate (the depth keeps small buffers
+// of ended flows from taking the room of large ones).
 const (
 	ackPoolMax   = 1 << 20
 	ackPoolBytes = 4 << 20
+	ackPoolDepth = 16
 )
 
 var ackPoolClasses = bits.Len(uint(ackPoolMax / minChunkCap)) // sizes minChunkCap..ackPoolMax
@@ -64,6 +66,9 @@ func (p *ackPool) put(b []byte) {
 	}
 	if p.free == nil {
 		p.free = make([][][]byte, ackPoolClasses)
+	}
+	if len(p.free[i]) >= ackPoolDepth {
+		return
 	}
 	if http.ScribbleBodies {
 		all := b[:cap(b)]

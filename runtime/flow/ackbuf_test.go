@@ -18,8 +18,8 @@ func TestAckBufSize(t *testing.T) {
 
 // TestAckPoolReuses: a drained buffer comes back for the next burst of
 // its size, large bursts' buffers included; the pool keeps at most
-// ackPoolBytes, and sizes past ackPoolMax or not from ackBufSize are not
-// kept.
+// ackPoolDepth of a size and ackPoolBytes in all, and sizes past
+// ackPoolMax or not from ackBufSize are not kept.
 func TestAckPoolReuses(t *testing.T) {
 	var p ackPool
 	for _, size := range []int{4096, 128 << 10, ackPoolMax} {
@@ -30,8 +30,14 @@ func TestAckPoolReuses(t *testing.T) {
 			t.Errorf("get(%d) after put: cap %d len %d, not the same buffer", size, cap(c), len(c))
 		}
 	}
-	for range ackPoolBytes/2048 + 5 {
+	for range ackPoolDepth + 5 {
 		p.put(make([]byte, 0, 2048))
+	}
+	if n := len(p.free[ackClass(2048)]); n != ackPoolDepth {
+		t.Errorf("%d buffers of 2 KiB kept, want %d", n, ackPoolDepth)
+	}
+	for range 8 {
+		p.put(make([]byte, 0, ackPoolMax))
 	}
 	p.put(make([]byte, 0, 2*ackPoolMax))
 	p.put(make([]byte, 0, 3000))
@@ -41,8 +47,8 @@ func TestAckPoolReuses(t *testing.T) {
 			kept += cap(b)
 		}
 	}
-	if kept != ackPoolBytes || p.held != kept {
-		t.Errorf("%d bytes kept (held %d), want %d", kept, p.held, ackPoolBytes)
+	if want := ackPoolDepth*2048 + (ackPoolBytes-ackPoolDepth*2048)/ackPoolMax*ackPoolMax; kept != want || p.held != kept {
+		t.Errorf("%d bytes kept (held %d), want %d", kept, p.held, want)
 	}
 	if c := p.get(2 * ackPoolMax); cap(c) != 2*ackPoolMax {
 		t.Errorf("large get: cap %d", cap(c))
@@ -88,5 +94,33 @@ func TestStreamBuffersReusedAcrossFlows(t *testing.T) {
 	}
 	if len(streams) != 2 || !strings.HasPrefix(streams[1], "GET /second ") {
 		t.Errorf("client streams %q", streams)
+	}
+}
+
+// TestIdleFlowHoldsNoStreamBuffers: once a direction's bytes were
+// parsed and inspected, its stream buffers are back in the pool and their
+// room back in the stream memcap: a flow holds buffers only for bytes
+// still waiting, and keep-alive requests reuse the pool's.
+func TestIdleFlowHoldsNoStreamBuffers(t *testing.T) {
+	tr, _ := newTracker(DefaultConfig())
+	c := newConn("10.0.0.1", "10.0.0.2", 40000, 80)
+	feed(t, tr, c.handshake()...)
+	for range 5 {
+		feed(t, tr, c.c2s("GET /a HTTP/1.1\r\nHost: a\r\n\r\n"), c.sAck(), c.s2c("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"), c.cAck())
+		held := 0
+		for _, f := range tr.table.flows {
+			for d := range f.tcp.chunk {
+				if len(f.tcp.unacked[d]) == 0 && cap(f.tcp.unacked[d]) > 0 || len(f.tcp.chunk[d]) == 0 && cap(f.tcp.chunk[d]) > 0 {
+					t.Errorf("direction %d holds an empty buffer: unacked cap %d, chunk cap %d", d, cap(f.tcp.unacked[d]), cap(f.tcp.chunk[d]))
+				}
+				held += cap(f.tcp.unacked[d]) + cap(f.tcp.chunk[d])
+			}
+		}
+		if tr.streamMem != held {
+			t.Errorf("stream memory %d, buffers held %d", tr.streamMem, held)
+		}
+	}
+	if tr.ackFree.held == 0 {
+		t.Error("no buffer came back to the pool")
 	}
 }

@@ -80,8 +80,8 @@ func (t *Tracker) ackDeliver(f *flowState, d inspect.Dir, n int) {
 		p := tc.unacked[d]
 		t.appData(f, d, p[:n])
 		tc.unacked[d] = p[:copy(p, p[n:])]
-		if len(tc.unacked[d]) == 0 && cap(p) > minChunkCap {
-			// a burst's room goes back to the stream memcap
+		if len(tc.unacked[d]) == 0 {
+			// its room goes back to the pool and the stream memcap
 			t.streamMem -= cap(p)
 			tc.chunkMem -= cap(p)
 			tc.unacked[d] = nil

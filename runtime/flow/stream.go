@@ -148,7 +148,13 @@ func (t *Tracker) flushChunk(f *flowState, d inspect.Dir) {
 	}
 	tc.rawReady[d] = false
 	t.emitStream(f, d, tc.chunk[d], tc.cuts[d])
-	tc.chunk[d], tc.cuts[d] = tc.chunk[d][:0], tc.cuts[d][:0]
+	// its room goes back to the pool and the stream memcap until the
+	// direction's next bytes: an idle flow holds none
+	c := tc.chunk[d]
+	t.streamMem -= cap(c)
+	tc.chunkMem -= cap(c)
+	t.ackFree.put(c)
+	tc.chunk[d], tc.cuts[d] = nil, tc.cuts[d][:0]
 }
 
 // emitStream emits reassembled bytes as a KindStream unit: one payload,

@@ -57,7 +57,11 @@ func (tx *Tx) fields(resp bool) map[string]any {
 	if m := &tx.memo[i]; m.f != nil && m.key == key {
 		return m.f
 	}
-	f := make(map[string]any, 12)
+	size := 8 // a request's fields fit in a map's first group
+	if resp {
+		size = 12
+	}
+	f := make(map[string]any, size)
 	str := func(key string, i int, v []byte) {
 		if len(v) > 0 {
 			f[key] = tx.str(i, v)
