@@ -499,10 +499,6 @@ func (t *Tracker) Stats() Stats {
 func (t *Tracker) unit(f *flowState, kind inspect.Kind, dir inspect.Dir) *inspect.Unit {
 	u := t.plainUnit(f, kind, dir)
 	if kind == inspect.KindApp {
-		if f.app.kind == appHTTP && t.cfg.TxStream > 0 {
-			// its one buffer of its own: the transaction's are shared
-			u.Grow(1)
-		}
 		t.setTxStream(f, u)
 	}
 	return u

@@ -218,6 +218,9 @@ func (t *Tracker) setTxStream(f *flowState, u *inspect.Unit) {
 	if len(w.b) == 0 || !t.txWanted(f.App, u.Dir) {
 		return
 	}
+	if f.app.kind == appHTTP {
+		u.Grow(1) // its one buffer of its own: its transaction's are shared
+	}
 	u.SetBuffer("payload", w.b[:len(w.b):len(w.b)])
 	if t.txs.loans == nil {
 		t.txs.loans = map[*inspect.Unit]txLoan{}
