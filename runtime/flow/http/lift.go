@@ -22,19 +22,17 @@ func (p *Parser) Lift(tx *Tx, st Stage) bool {
 	if !tx.Liftable(st) {
 		return false
 	}
-	// the lists are rewritten in place past the body's start: what was
-	// made from them is made again
-	tx.asResp, tx.memo = asResponse{}, [2]fieldsMemo{}
 	if st == RequestBody {
 		m := &tx.Request
 		m.Body, m.full = m.full, nil
-		tx.req, tx.reqFiles, tx.reqFile = tx.req[:tx.reqBodyAt], nil, false
+		// units share the lists (Fill): the body's buffers go to new ones
+		tx.req, tx.reqFiles, tx.reqFile = tx.req[:tx.reqBodyAt:tx.reqBodyAt], nil, false
 		tx.requestBodyBuffers(&p.cfg, p.cfg.StoreDepth)
 		return true
 	}
 	m := &tx.Response
 	m.Body, m.full = m.full, nil
-	tx.resp, tx.respFiles, tx.respFile = tx.resp[:tx.respBodyAt], nil, false
+	tx.resp, tx.respFiles, tx.respFile = tx.resp[:tx.respBodyAt:tx.respBodyAt], nil, false
 	tx.responseBodyBuffers(&p.cfg, p.cfg.StoreDepth)
 	return true
 }
