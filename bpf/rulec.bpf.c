@@ -380,6 +380,12 @@ int classify(struct __sk_buff *skb)
 	int drop_keyed = keyed && droppable(sc);
 	if (drop_keyed && bpf_map_lookup_elem(&rc_flow_drop, &sc->fk)) {
 		count(C_FLOW_DROPPED, 1);
+		/* a tunnel's inner packets are flows of their own, inspected
+		 * whatever the outer flow's fate */
+		if (sc->l4 == L4_UDP && !sc->fragment && udp_tunnel(skb, sc)) {
+			sc->copy = COPY_TUNNEL;
+			copy_up(skb, sc, TC_ACT_SHOT);
+		}
 		return TC_ACT_SHOT;
 	}
 	flow_track(sc, keyed);

@@ -234,6 +234,10 @@ func (e *Evaluator) run(pkt []byte, view *FlowView) Result {
 	}
 	fk, fromA, keyed := keyOf(&h)
 	if keyed && droppable(&h) && e.drops.has(fk) {
+		if h.tunnel {
+			// a tunnel's inner packets are flows of their own
+			return Result{Verdict: ActShot, Events: []Event{{Kind: EventCopy, Reason: CopyTunnel}}}
+		}
 		return Result{Verdict: ActShot}
 	}
 	var pf FlowView
