@@ -79,17 +79,8 @@ func TestICMPErrorGoesWithQuotedFlow(t *testing.T) {
 	o := compileObject(t, filepath.Join("..", "..", "rules"))
 	records := func(n int) []string {
 		var out bytes.Buffer
-		p, err := Open(o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Workers: n,
-			Records: eve.Types{"flow": true}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := p.RunPcap(pcap, nil); err != nil {
-			t.Fatal(err)
-		}
-		if err := p.Close(); err != nil {
-			t.Fatal(err)
-		}
+		runConfig(t, o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Workers: n,
+			Records: eve.Types{"flow": true}}, pcap)
 		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 		slices.Sort(lines)
 		return lines

@@ -25,16 +25,7 @@ func TestLimitsInSummary(t *testing.T) {
 	pcap := demo.File(t)
 	fc := flow.DefaultConfig()
 	fc.MaxFlows = 1
-	p, err := Open(o, Config{Kernel: KernelReference, Flow: fc, Offline: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.RunPcap(pcap, nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Close(); err != nil {
-		t.Fatal(err)
-	}
+	p := runConfig(t, o, Config{Kernel: KernelReference, Flow: fc, Offline: true}, pcap)
 	st := p.Engine.Stats()
 	if st.Limits["flow_evicted"] == 0 {
 		t.Fatalf("limits %v: no eviction counted with a table of one flow", st.Limits)
@@ -91,16 +82,7 @@ func TestSYNFloodBetweenRequestHalves(t *testing.T) {
 	f.Close()
 
 	var eve bytes.Buffer
-	p, err := Open(o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &eve, Offline: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.RunPcap(pcap, nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Close(); err != nil {
-		t.Fatal(err)
-	}
+	p := runConfig(t, o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &eve, Offline: true}, pcap)
 	if n := strings.Count(eve.String(), `"signature_id":1`); n != 1 {
 		t.Errorf("%d alerts on the split request, want 1", n)
 	}

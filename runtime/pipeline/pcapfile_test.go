@@ -23,16 +23,7 @@ func TestPcapFilename(t *testing.T) {
 	}{{1, true}, {2, true}, {1, false}} {
 		var out bytes.Buffer
 		records := eve.Types{"alert": true, "flow": true, eve.PcapFile: c.on}
-		p, err := Open(o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Records: records, Workers: c.workers})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := p.RunPcap(pcap, nil); err != nil {
-			t.Fatal(err)
-		}
-		if err := p.Close(); err != nil {
-			t.Fatal(err)
-		}
+		runConfig(t, o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Records: records, Workers: c.workers}, pcap)
 		types := map[string]int{}
 		for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
 			var rec struct {

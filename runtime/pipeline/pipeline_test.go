@@ -44,12 +44,20 @@ func runDemo(t *testing.T, o *object.Object, kernelTier string) []byte {
 func runPcap(t *testing.T, o *object.Object, path, kernelTier string) []byte {
 	t.Helper()
 	var eve bytes.Buffer
-	p, err := Open(o, Config{Kernel: kernelTier, Flow: flow.DefaultConfig(), EVE: &eve, Offline: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := runConfig(t, o, Config{Kernel: kernelTier, Flow: flow.DefaultConfig(), EVE: &eve, Offline: true}, path)
 	for _, s := range p.Engine.Skipped() {
 		t.Errorf("%v: sid %d skipped: %s", s.Rule.Pos, s.Rule.Meta.SID, s.Reason)
+	}
+	return eve.Bytes()
+}
+
+// runConfig opens a pipeline of o with c, runs the capture at path on it
+// and closes it; any error fails t.
+func runConfig(t *testing.T, o *object.Object, c Config, path string) *Pipeline {
+	t.Helper()
+	p, err := Open(o, c)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if err := p.RunPcap(path, nil); err != nil {
 		t.Fatal(err)
@@ -57,7 +65,7 @@ func runPcap(t *testing.T, o *object.Object, path, kernelTier string) []byte {
 	if err := p.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return eve.Bytes()
+	return p
 }
 
 // demoAlerts runs the default rules on the demo capture and returns the

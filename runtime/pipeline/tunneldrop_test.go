@@ -79,16 +79,7 @@ func TestTunnelFlowsDropApart(t *testing.T) {
 				fc := flow.DefaultConfig()
 				fc.Decoder = anyPort
 				var out bytes.Buffer
-				p, err := Open(o, Config{Kernel: tier, Flow: fc, EVE: &out, Offline: true, IPS: ips, Records: eve.Types{"alert": true, "flow": true}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := p.RunPcap(pcap, nil); err != nil {
-					t.Fatal(err)
-				}
-				if err := p.Close(); err != nil {
-					t.Fatal(err)
-				}
+				runConfig(t, o, Config{Kernel: tier, Flow: fc, EVE: &out, Offline: true, IPS: ips, Records: eve.Types{"alert": true, "flow": true}}, pcap)
 				alerts, flows := map[string]int{}, map[string]string{}
 				for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
 					var r struct {

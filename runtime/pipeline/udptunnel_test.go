@@ -127,16 +127,7 @@ func TestIDSDroppedFlowNotInspected(t *testing.T) {
 		fc := flow.DefaultConfig()
 		fc.Decoder = anyPort
 		var out bytes.Buffer
-		p, err := Open(o, Config{Kernel: KernelReference, Flow: fc, EVE: &out, Offline: true, Records: eve.Types{"alert": true, "flow": true}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := p.RunPcap(pcap, nil); err != nil {
-			t.Fatal(err)
-		}
-		if err := p.Close(); err != nil {
-			t.Fatal(err)
-		}
+		runConfig(t, o, Config{Kernel: KernelReference, Flow: fc, EVE: &out, Offline: true, Records: eve.Types{"alert": true, "flow": true}}, pcap)
 		alerts, dropped := 0, 0
 		for _, line := range bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n")) {
 			var r struct {

@@ -143,17 +143,8 @@ func TestWorkersSameRecordsIPS(t *testing.T) {
 	o := compileObject(t, filepath.Join("..", "..", "rules"))
 	records := func(n int) []string {
 		var out bytes.Buffer
-		p, err := Open(o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Workers: n, IPS: true,
-			Records: eve.Types{"alert": true, "drop": true, "flow": true}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := p.RunPcap(pcap, nil); err != nil {
-			t.Fatal(err)
-		}
-		if err := p.Close(); err != nil {
-			t.Fatal(err)
-		}
+		runConfig(t, o, Config{Kernel: KernelReference, Flow: flow.DefaultConfig(), EVE: &out, Offline: true, Workers: n, IPS: true,
+			Records: eve.Types{"alert": true, "drop": true, "flow": true}}, pcap)
 		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 		slices.Sort(lines)
 		return lines
