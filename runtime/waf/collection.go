@@ -38,7 +38,11 @@ func lowerKey(k string) string {
 
 // add appends an entry.
 func (c *collection) add(key, value string, slot int32) {
-	lk := lowerKey(key)
+	c.addLower(key, lowerKey(key), value, slot)
+}
+
+// addLower appends an entry whose lower-cased key lk is known.
+func (c *collection) addLower(key, lk, value string, slot int32) {
 	if c.index != nil {
 		if _, ok := c.index[lk]; !ok {
 			c.index[lk] = int32(len(c.items))

@@ -113,9 +113,9 @@ func (tx *Tx) test(p *part, v string) bool {
 
 // onMatch records a matched value and runs the part's actions.
 func (tx *Tx) onMatch(p *part, it *item, v string) {
-	name := it.name()
-	tx.matchedVar, tx.matchedVarName = v, name
-	tx.matchedVars.add(name, v, -1)
+	n := tx.matchName(it)
+	tx.matchedVar, tx.matchedVarName = v, n.name
+	tx.matchedVars.addLower(n.name, n.lname, v, -1)
 	if p.capture && tx.call.NGroups > 0 {
 		c := &tx.call
 		for i := range c.NGroups {

@@ -64,7 +64,8 @@ type Tx struct {
 	matchedVar     string
 	matchedVarName string
 	matchedVars    collection
-	highest        int // HIGHEST_SEVERITY, 255 when unset
+	names          map[itemKey]matchName // MATCHED_VAR_NAMEs made this transaction
+	highest        int                   // HIGHEST_SEVERITY, 255 when unset
 	removed        []uint64
 	removedTargets map[int][]exclusion
 	allowed        bool
@@ -142,6 +143,7 @@ func (tx *Tx) reset() {
 	tx.respAccess = tx.w.cfg.ResponseBodyAccess
 	clear(tx.named)
 	tx.matchedVar, tx.matchedVarName = "", ""
+	clear(tx.names)
 	tx.highest = 255
 	clear(tx.removed)
 	clear(tx.removedTargets)

@@ -43,7 +43,7 @@ var errMultipart = errors.New("invalid multipart body")
 
 type part struct {
 	headers [][2]string // name, value as written
-	content []byte
+	content []byte      // a slice of the body
 }
 
 type mpState uint8
@@ -65,6 +65,8 @@ func parseMultipart(body []byte, contentType string, s Sink) error {
 		state    = preamble
 		cur      *part
 		lf, crlf bool
+		whole    = body
+		start    int // offset of the current part's content in whole
 	)
 	finish := func() {
 		if cur == nil {
@@ -116,12 +118,12 @@ func parseMultipart(body []byte, contentType string, s Sink) error {
 			}
 		case partHeaders:
 			if len(line) == 0 {
-				state = partBody
+				state, start = partBody, len(whole)-len(body)
 				continue
 			}
 			headerLine(cur, line, s)
 		case partBody:
-			cur.content = append(append(cur.content, line...), term...)
+			cur.content = whole[start : len(whole)-len(body)]
 		case epilogue:
 			if len(bytes.TrimSpace(line)) > 0 {
 				s.Flag(FlagDataAfter)
