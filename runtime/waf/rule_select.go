@@ -78,6 +78,7 @@ func removeTargetCtl(by func(string) (func(*rule) bool, error)) ctlFactory {
 			for _, i := range idx {
 				tx.removedTargets[i] = append(tx.removedTargets[i], excl...)
 			}
+			tx.targetsRemoved = true
 		}, nil
 	}
 }

@@ -113,7 +113,7 @@ func excluded(a, b []exclusion, v *variable, k, lk string) bool {
 func (tx *Tx) expand(r *rule, p *part) []item {
 	items := tx.items[:0]
 	var extra []exclusion
-	if len(tx.removedTargets) > 0 {
+	if tx.targetsRemoved {
 		extra = tx.removedTargets[r.idx]
 	}
 	for ti := range p.targets {

@@ -67,7 +67,8 @@ type Tx struct {
 	names          map[itemKey]matchName // MATCHED_VAR_NAMEs made this transaction
 	highest        int                   // HIGHEST_SEVERITY, 255 when unset
 	removed        []uint64
-	removedTargets map[int][]exclusion
+	removedTargets map[int][]exclusion // by rule index; emptied, not dropped, for the next transaction
+	targetsRemoved bool                // a ctl filled removedTargets this transaction
 	allowed        bool
 	matched        []MatchedRule
 	interruption   *Interruption
@@ -146,7 +147,10 @@ func (tx *Tx) reset() {
 	clear(tx.names)
 	tx.highest = 255
 	clear(tx.removed)
-	clear(tx.removedTargets)
+	for i, x := range tx.removedTargets {
+		tx.removedTargets[i] = x[:0]
+	}
+	tx.targetsRemoved = false
 	tx.allowed = false
 	clear(tx.matched)
 	tx.matched = tx.matched[:0]
