@@ -8,13 +8,15 @@ import (
 	"github.com/rulec/rulec/runtime/waf"
 )
 
-// A variable's MATCHED_VAR_NAME is made once per transaction: more rules
-// matching the same argument allocate nothing more.
+// A variable's MATCHED_VAR_NAME is made once, and kept for the next
+// transactions of the pooled Tx: more rules matching the same argument
+// allocate nothing more, and once the names are known matching allocates
+// nothing.
 func TestMatchNameMadeOnce(t *testing.T) {
-	rules := func(n int) string {
+	rules := func(n int, rx string) string {
 		var b strings.Builder
 		for i := range n {
-			fmt.Fprintf(&b, "SecRule ARGS \"@rx a\" \"id:%d,phase:1,pass,nolog\"\n", i+1)
+			fmt.Fprintf(&b, "SecRule ARGS \"@rx %s\" \"id:%d,phase:1,pass,nolog\"\n", rx, i+1)
 		}
 		return b.String()
 	}
@@ -22,9 +24,11 @@ func TestMatchNameMadeOnce(t *testing.T) {
 	allocs := func(w *waf.WAF) float64 {
 		return testing.AllocsPerRun(50, func() { run(w, req).Close() })
 	}
-	one, many := allocs(newWAF(t, rules(1), detect)), allocs(newWAF(t, rules(40), detect))
-	if many != one {
-		t.Errorf("allocations per transaction: %v with 1 rule, %v with 40 rules matching the same arguments; want equal", one, many)
+	none := allocs(newWAF(t, rules(1, "q"), detect))
+	one, many := allocs(newWAF(t, rules(1, "a"), detect)), allocs(newWAF(t, rules(40, "a"), detect))
+	if many != one || one != none {
+		t.Errorf("allocations per transaction: %v with 1 rule, %v with 40 rules matching the same arguments, %v with one matching none; want equal",
+			one, many, none)
 	}
 }
 

@@ -64,7 +64,7 @@ type Tx struct {
 	matchedVar     string
 	matchedVarName string
 	matchedVars    collection
-	names          map[itemKey]matchName // MATCHED_VAR_NAMEs made this transaction
+	names          map[itemKey]matchName // MATCHED_VAR_NAMEs made, kept across transactions
 	highest        int                   // HIGHEST_SEVERITY, 255 when unset
 	removed        []uint64
 	removedTargets map[int][]exclusion // by rule index; emptied, not dropped, for the next transaction
@@ -144,7 +144,6 @@ func (tx *Tx) reset() {
 	tx.respAccess = tx.w.cfg.ResponseBodyAccess
 	clear(tx.named)
 	tx.matchedVar, tx.matchedVarName = "", ""
-	clear(tx.names)
 	tx.highest = 255
 	clear(tx.removed)
 	for i, x := range tx.removedTargets {
