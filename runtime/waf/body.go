@@ -42,8 +42,10 @@ func (tx *Tx) ProcessRequestBody() *Interruption {
 	return tx.interruption
 }
 
+// processBody parses the buffered body; REQUEST_BODY, a copy, is made
+// only when it is filled.
 func (tx *Tx) processBody() {
-	body := string(tx.reqBody)
+	fill := false
 	if proc := tx.reqBodyProcessor; proc != "" {
 		p, ok := bodyproc.Lookup(proc)
 		ct, _ := tx.reqHeaders.get("content-type")
@@ -55,12 +57,10 @@ func (tx *Tx) processBody() {
 				tx.reqBodyError = err.Error()
 			}
 		}
-		if proc == "URLENCODED" {
-			tx.reqBodyVar, tx.reqBodyVarSet = body, true
-		}
+		fill = proc == "URLENCODED"
 	}
-	if tx.forceReqBodyVar {
-		tx.reqBodyVar, tx.reqBodyVarSet = body, true
+	if fill || tx.forceReqBodyVar {
+		tx.reqBodyVar, tx.reqBodyVarSet = string(tx.reqBody), true
 	}
 }
 
