@@ -69,14 +69,14 @@ type Engine struct {
 	obj       *object.Object
 	opts      Options
 	look      *kernel.Lookup
-	user      []*urule              // by object rule index; nil for kernel rules
-	kindRules [4]*slotRules         // by inspect.Kind: the rules worth evaluating on it
-	appRules  map[string]*slotRules // app-layer units: by app protocol
-	appKeys   []string              // appRules' keys, sorted
-	rank      []int                 // by rule index: position in Suricata's inspection order
-	deOnly    []*urule              // the decoder-event-only rules, in rank order (deonly.go)
-	ruleSlots [][]int               // by rule index: the header-shape slots of the rule
-	byMatch   []*urule              // by matcher rule index
+	user      []*urule                           // by object rule index; nil for kernel rules
+	kindRules [inspect.KindPseudo + 1]*slotRules // by inspect.Kind: the rules worth evaluating on it
+	appRules  map[string]*slotRules              // app-layer units: by app protocol
+	appKeys   []string                           // appRules' keys, sorted
+	rank      []int                              // by rule index: position in Suricata's inspection order
+	deOnly    []*urule                           // the decoder-event-only rules, in rank order (deonly.go)
+	ruleSlots [][]int                            // by rule index: the header-shape slots of the rule
+	byMatch   []*urule                           // by matcher rule index
 	groups    map[groupKey]*ruleGroup
 	apps      map[string]uint8 // app protocol ids
 	addrCache addrCache

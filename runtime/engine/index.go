@@ -65,6 +65,9 @@ func (e *Engine) index() {
 				e.kindRules[inspect.KindPacket].add(t, slot, u)
 			default:
 				e.kindRules[inspect.KindPacket].add(t, slot, u)
+				if u.pseudo {
+					e.kindRules[inspect.KindPseudo].add(t, slot, u)
+				}
 			}
 		}
 	}

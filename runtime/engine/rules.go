@@ -38,6 +38,8 @@ type urule struct {
 	// filestore: the rule has the filestore keyword; a match marks the
 	// unit's files to store.
 	filestore bool
+	// pseudo: the rule runs on a flow's end pseudo packets (pseudoRule)
+	pseudo bool
 }
 
 // bufferMatcher reports whether m inspects a buffer (the Matcher's job)
@@ -106,6 +108,7 @@ func prepare(idx int, r *ir.Rule) (*urule, *ir.Rule) {
 	u.ipOnly = len(r.Matchers) == 0 && p.App == "" &&
 		r.Flow == (ir.Flow{}) && len(r.Limits) == 0 && bitsIPOnly
 	u.alertOnly = alertOnly(u)
+	u.pseudo = pseudoRule(r)
 	u.needsPayload = u.payload || !dsizeHolds(r, 0)
 	if !u.frame {
 		u.appName = p.App
@@ -153,7 +156,7 @@ func (u *urule) wants(in *inspect.Unit) bool {
 	case u.payload && u.stream && inStream(in):
 		return in.Kind == inspect.KindStream
 	}
-	return in.Kind == inspect.KindPacket
+	return in.Kind == inspect.KindPacket || in.Kind == inspect.KindPseudo && u.pseudo
 }
 
 // inStream reports whether a unit's TCP payload is inspected as the

@@ -59,7 +59,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 		return
 	}
 	own := u.Flow == e.fate.flow // a unit of the packet being decided
-	if e.waf != nil {
+	if e.waf != nil && u.Kind != inspect.KindPseudo {
 		e.wafUnit(u)
 		e.fate.inspected = e.fate.inspected || own && u.Flow.App == "http"
 	}
@@ -162,7 +162,7 @@ func (e *Engine) unit(u *inspect.Unit) {
 // packet's matches act and alert in rule order (finalize).
 func (e *Engine) matched(c *urule, r *ir.Rule, u *inspect.Unit, quiet bool, pend *limitsPending) {
 	ev := e.alertEvent(e.unitEvent(u), r, "userspace", e.alertAction(r.Action), r.Meta.Msg)
-	if !c.ipOnly && (u.Kind == inspect.KindPacket || u.Kind == inspect.KindStream) && u.Guess.Name() {
+	if !c.ipOnly && (u.Kind == inspect.KindPacket || u.Kind == inspect.KindStream || u.Kind == inspect.KindPseudo) && u.Guess.Name() {
 		nameGuessed(ev, u.Guess)
 	}
 	if pend != nil {

@@ -45,11 +45,16 @@ type Tracker struct {
 	now     time.Time
 	cur     *inspect.Packet // the packet being processed
 	curFlow *flowState      // its flow
-	pkt     inspect.Packet  // what cur points to: valid until the next packet
-	curDir  inspect.Dir     // its direction
-	curSent bool            // its packet unit was inspected
-	norm    []byte          // the frame Normalise rewrote last
-	curApp  bool            // an app unit of its direction was sent for it
+	// ending is the flow whose end is flushing its streams and queued
+	// transactions; endSent, by Dir, says which directions that
+	// inspected
+	ending  *flowState
+	endSent [3]bool
+	pkt     inspect.Packet // what cur points to: valid until the next packet
+	curDir  inspect.Dir    // its direction
+	curSent bool           // its packet unit was inspected
+	norm    []byte         // the frame Normalise rewrote last
+	curApp  bool           // an app unit of its direction was sent for it
 	// expects are the ftp-data connections FTP control connections
 	// announced, oldest first.
 	expects []expectation
@@ -454,10 +459,17 @@ func (t *Tracker) makeRoom() {
 // end is reported, then it leaves the table.
 func (t *Tracker) end(f *flowState, reason string) {
 	f.ending = true
+	var pseudo [3]bool
 	if f.tcp != nil {
+		pseudo = t.pseudoDirs(f)
+		t.ending, t.endSent = f, [3]bool{}
 		t.closeStreams(f)
 		t.sendQueued(f, inspect.ToServer)
 		t.sendQueued(f, inspect.ToClient)
+		t.ending = nil
+		for d, sent := range t.endSent {
+			pseudo[d] = pseudo[d] || sent
+		}
 		t.streamMem -= f.tcp.chunkMem
 		t.releaseStreams(f.tcp)
 		t.txStreamRelease(f.tcp)
@@ -467,6 +479,7 @@ func (t *Tracker) end(f *flowState, reason string) {
 		f.app.http.Release()
 	}
 	t.flushRecords(f)
+	t.sendPseudo(f, pseudo)
 	f.End = inspect.End{Reason: reason, State: f.state(), TCPState: f.tcpStateName()}
 	if tc := f.tcp; tc != nil {
 		f.End.Gap, f.End.UrgentOOB = tc.hadGap, tc.oob
@@ -522,7 +535,7 @@ func (t *Tracker) plainUnit(f *flowState, kind inspect.Kind, dir inspect.Dir) *i
 	if kind != inspect.KindPacket && f.tcp != nil && t.cfg.StreamLog > 0 {
 		u.StreamLog = f.tcp.log[dir].render(t.cfg.StreamLog)
 	}
-	if kind == inspect.KindPacket || kind == inspect.KindStream {
+	if kind == inspect.KindPacket || kind == inspect.KindStream || kind == inspect.KindPseudo {
 		u.Guess = t.guessed(f, dir)
 	}
 	return u
@@ -546,6 +559,9 @@ func (t *Tracker) send(u *inspect.Unit) {
 // deliver hands u to the caller for its inspection, then takes back the
 // transaction stream window it was lent.
 func (t *Tracker) deliver(u *inspect.Unit) {
+	if f := t.ending; f != nil && u.Flow == &f.Flow {
+		t.endSent[u.Dir] = true
+	}
 	t.emit(u)
 	t.txReturn(u)
 }

@@ -186,6 +186,10 @@ const (
 	// it (Codes: ir.FieldTLSClientState, ...), for app-layer-state rules
 	// only.
 	KindState
+	// KindPseudo is Suricata's flow end pseudo packet of one direction
+	// (PKT_PSEUDO_STREAM_END): no packet, no buffers; the rules that are
+	// not packet rules run on it.
+	KindPseudo
 )
 
 // Stage is how far an HTTP transaction has come.
