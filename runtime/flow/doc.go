@@ -13,7 +13,9 @@
 // direction sends data, when MaxStreamBuffer bytes are held and when the
 // stream ends, so content split across segments is seen whole) and
 // KindApp units (HTTP transaction stages, DNS queries and answers, the
-// TLS ClientHello, DCE/RPC request and response PDUs).
+// TLS ClientHello, DCE/RPC request and response PDUs). A TCP flow's end
+// emits a KindPseudo unit for each direction that gets Suricata's flow end
+// pseudo packet.
 //
 // Semantics follow Suricata's defaults. Time is packet time. The client
 // is the sender of a flow's first packet, or its receiver when that packet
