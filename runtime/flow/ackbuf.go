@@ -18,12 +18,9 @@ const (
 	ackPoolDepth = 16
 )
 
-var ackPoolClasses = bits.Len(uint(ackPoolMax / minChunkCap)) // sizes minChunkCap..ackPoolMax
-
-// ackPool holds drained buffers by size class, and the bytes it holds.
-type ackPool struct {
-	free [][][]byte
-	held int
+// newAckPool returns a tracker's pool of stream buffers.
+func newAckPool() bufPool {
+	return bufPool{minCap: minChunkCap, maxCap: ackPoolMax, maxBytes: ackPoolBytes, depth: ackPoolDepth, scribble: &http.ScribbleBodies}
 }
 
 // ackBufSize rounds n up to a buffer size: a power of two, at least
@@ -33,49 +30,4 @@ func ackBufSize(n int) int {
 		return minChunkCap
 	}
 	return 1 << bits.Len(uint(n-1))
-}
-
-// class is the pool index of a buffer of capacity c, or -1 when buffers
-// of that capacity are not kept.
-func ackClass(c int) int {
-	if c < minChunkCap || c > ackPoolMax || c&(c-1) != 0 {
-		return -1
-	}
-	return bits.Len(uint(c/minChunkCap)) - 1
-}
-
-// get returns an empty buffer of capacity size (a value of ackBufSize).
-func (p *ackPool) get(size int) []byte {
-	if i := ackClass(size); i >= 0 && i < len(p.free) {
-		if l := p.free[i]; len(l) > 0 {
-			b := l[len(l)-1]
-			p.free[i] = l[:len(l)-1]
-			p.held -= cap(b)
-			return b[:0]
-		}
-	}
-	return make([]byte, 0, size)
-}
-
-// put keeps b for reuse when it is of a pool size and the pool has room;
-// b must not be used after.
-func (p *ackPool) put(b []byte) {
-	i := ackClass(cap(b))
-	if i < 0 || p.held+cap(b) > ackPoolBytes {
-		return
-	}
-	if p.free == nil {
-		p.free = make([][][]byte, ackPoolClasses)
-	}
-	if len(p.free[i]) >= ackPoolDepth {
-		return
-	}
-	if http.ScribbleBodies {
-		all := b[:cap(b)]
-		for j := range all {
-			all[j] = 0xa5
-		}
-	}
-	p.held += cap(b)
-	p.free[i] = append(p.free[i], b[:0])
 }

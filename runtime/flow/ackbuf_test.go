@@ -21,7 +21,7 @@ func TestAckBufSize(t *testing.T) {
 // ackPoolDepth of a size and ackPoolBytes in all, and sizes past
 // ackPoolMax or not from ackBufSize are not kept.
 func TestAckPoolReuses(t *testing.T) {
-	var p ackPool
+	p := newAckPool()
 	for _, size := range []int{4096, 128 << 10, ackPoolMax} {
 		b := p.get(size)
 		b = append(b, "data"...)
@@ -33,7 +33,7 @@ func TestAckPoolReuses(t *testing.T) {
 	for range ackPoolDepth + 5 {
 		p.put(make([]byte, 0, 2048))
 	}
-	if n := len(p.free[ackClass(2048)]); n != ackPoolDepth {
+	if n := len(p.free[p.class(2048)]); n != ackPoolDepth {
 		t.Errorf("%d buffers of 2 KiB kept, want %d", n, ackPoolDepth)
 	}
 	for range 8 {

@@ -40,7 +40,7 @@ type Tracker struct {
 	txMem int
 	txs   txWindows
 	// ackFree keeps drained ACK-wait buffers for reuse (ackbuf.go).
-	ackFree ackPool
+	ackFree bufPool
 	stats   Stats
 	now     time.Time
 	cur     *inspect.Packet // the packet being processed
@@ -87,6 +87,8 @@ func NewTracker(cfg Config, emit func(*inspect.Unit)) *Tracker {
 		table:     newTable(cfg),
 		pool:      reasm.NewPool(cfg.MaxOutOfOrder, cfg.MaxOutOfOrderTotal),
 		httpMem:   mc,
+		ackFree:   newAckPool(),
+		txs:       txWindows{free: newTxPool(cfg.TxStream)},
 	}
 }
 

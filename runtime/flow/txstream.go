@@ -1,7 +1,6 @@
 package flow
 
 import (
-	"math/bits"
 	"slices"
 
 	"github.com/rulec/rulec/runtime/inspect"
@@ -55,9 +54,13 @@ type txOld struct {
 type txWindows struct {
 	loans map[*inspect.Unit]txLoan
 	old   []txOld
-	free  [][][]byte // by room (txClass)
-	// freeRoom is the room of the free buffers, at most maxTxFree.
-	freeRoom int
+	free  bufPool // buffers of rooms txRoom gives, at most maxTxFree in all
+}
+
+// newTxPool returns a tracker's pool of window buffers for windows of
+// size bytes.
+func newTxPool(size int) bufPool {
+	return bufPool{minCap: min(minTxWindow, size), maxCap: size, maxBytes: maxTxFree, scribble: &ScribbleWindows}
 }
 
 // txStreamData keeps the last Config.TxStream bytes of a direction's TCP
@@ -101,9 +104,9 @@ func (t *Tracker) txStreamData(f *flowState, d inspect.Dir, b []byte) {
 			return
 		}
 		t.txMem += room - cap(w.b)
-		t.txLeave(tc, d, append(t.txBuffer(room), keep...))
+		t.txLeave(tc, d, append(t.txs.free.get(room), keep...))
 	} else if w.lent > 0 {
-		t.txLeave(tc, d, append(t.txBuffer(cap(w.b)), keep...))
+		t.txLeave(tc, d, append(t.txs.free.get(cap(w.b)), keep...))
 	} else {
 		w.b = w.b[:copy(w.b, keep)]
 	}
@@ -141,7 +144,7 @@ func (t *Tracker) txWanted(app string, d inspect.Dir) bool {
 func (t *Tracker) txStreamGap(f *flowState, d inspect.Dir) {
 	w := &f.tcp.tx[d]
 	if w.lent > 0 {
-		t.txLeave(f.tcp, d, t.txBuffer(cap(w.b)))
+		t.txLeave(f.tcp, d, t.txs.free.get(cap(w.b)))
 		return
 	}
 	w.b = w.b[:0]
@@ -155,7 +158,7 @@ func (t *Tracker) txLeave(tc *tcpState, d inspect.Dir, b []byte) {
 	switch {
 	case cap(w.b) == 0:
 	case w.lent == 0:
-		t.txFree(w.b)
+		t.txs.free.put(w.b)
 	default:
 		if len(t.txs.old) == maxTxOld {
 			t.txs.old = slices.Delete(t.txs.old, 0, 1)
@@ -164,44 +167,6 @@ func (t *Tracker) txLeave(tc *tcpState, d inspect.Dir, b []byte) {
 	}
 	w.b, w.lent = b, 0
 	w.gen++
-}
-
-// txClass numbers the rooms txRoom gives, from 0 for the smallest.
-func txClass(room int) int {
-	return max(0, bits.Len(uint(room-1))-bits.Len(minTxWindow-1))
-}
-
-// txBuffer returns an empty buffer of the given room, reused if one is
-// free.
-func (t *Tracker) txBuffer(room int) []byte {
-	if k := txClass(room); k < len(t.txs.free) {
-		if n := len(t.txs.free[k]); n > 0 {
-			b := t.txs.free[k][n-1]
-			t.txs.free[k][n-1] = nil
-			t.txs.free[k] = t.txs.free[k][:n-1]
-			t.txs.freeRoom -= cap(b)
-			return b
-		}
-	}
-	return make([]byte, 0, room)
-}
-
-func (t *Tracker) txFree(b []byte) {
-	if t.txs.freeRoom+cap(b) > maxTxFree {
-		return
-	}
-	if ScribbleWindows {
-		b = b[:cap(b)]
-		for i := range b {
-			b[i] = 0xa5
-		}
-	}
-	k := txClass(cap(b))
-	for len(t.txs.free) <= k {
-		t.txs.free = append(t.txs.free, nil)
-	}
-	t.txs.free[k] = append(t.txs.free[k], b[:0])
-	t.txs.freeRoom += cap(b)
 }
 
 // setTxStream gives an app unit of a TCP flow its direction's stream
@@ -251,7 +216,7 @@ func (t *Tracker) txReturn(u *inspect.Unit) {
 			continue
 		}
 		if o.lent--; o.lent == 0 {
-			t.txFree(o.b)
+			t.txs.free.put(o.b)
 			t.txs.old = slices.Delete(t.txs.old, i, i+1)
 		}
 		return
@@ -266,7 +231,7 @@ func (t *Tracker) txStreamRelease(tc *tcpState) {
 		w := &tc.tx[d]
 		t.txMem -= cap(w.b)
 		if w.lent == 0 && cap(w.b) > 0 {
-			t.txFree(w.b)
+			t.txs.free.put(w.b)
 		}
 		w.b, w.lent = nil, 0
 	}

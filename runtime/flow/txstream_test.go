@@ -209,8 +209,8 @@ func TestTxStreamWindowLentUntilInspected(t *testing.T) {
 		t.Fatalf("%d windows followed, want the one u2 holds", len(tr.txs.old))
 	}
 	tr.txReturn(u2)
-	if len(tr.txs.old) != 0 || tr.txs.freeRoom == 0 {
-		t.Errorf("u2 inspected: %d windows still followed, %d bytes of room free", len(tr.txs.old), tr.txs.freeRoom)
+	if len(tr.txs.old) != 0 || tr.txs.free.held == 0 {
+		t.Errorf("u2 inspected: %d windows still followed, %d bytes of room free", len(tr.txs.old), tr.txs.free.held)
 	}
 	if got := string(f.tcp.tx[d].b); got != "mnopqrst" {
 		t.Errorf("window %q, want the last 8 bytes", got)
@@ -232,9 +232,9 @@ func TestTxStreamReleaseLent(t *testing.T) {
 	u2 := &inspect.Unit{Kind: inspect.KindApp, Dir: d}
 	tr.setTxStream(f, u2)
 	tr.txStreamRelease(f.tcp)
-	if tr.txMem != 0 || len(tr.txs.loans) != 0 || len(tr.txs.old) != 0 || tr.txs.freeRoom != 0 {
+	if tr.txMem != 0 || len(tr.txs.loans) != 0 || len(tr.txs.old) != 0 || tr.txs.free.held != 0 {
 		t.Errorf("after the flow: %d bytes charged, %d loans, %d windows followed, %d bytes of lent windows made free",
-			tr.txMem, len(tr.txs.loans), len(tr.txs.old), tr.txs.freeRoom)
+			tr.txMem, len(tr.txs.loans), len(tr.txs.old), tr.txs.free.held)
 	}
 	tr.txReturn(u2)
 	if p, _ := u2.Buffer("payload"); string(p) != "abcdef" {
@@ -309,10 +309,10 @@ func TestTxStreamWindowsReusedAcrossFlows(t *testing.T) {
 			t.Errorf("TxStream %d: %.1f allocations for four flows after four others ended, want 0", size, allocs)
 		}
 		for range maxTxFree / size * 2 {
-			tr.txFree(make([]byte, 0, size))
+			tr.txs.free.put(make([]byte, 0, size))
 		}
-		if tr.txs.freeRoom > maxTxFree {
-			t.Errorf("TxStream %d: %d bytes of room kept for reuse, bound %d", size, tr.txs.freeRoom, maxTxFree)
+		if tr.txs.free.held > maxTxFree {
+			t.Errorf("TxStream %d: %d bytes of room kept for reuse, bound %d", size, tr.txs.free.held, maxTxFree)
 		}
 	}
 }
